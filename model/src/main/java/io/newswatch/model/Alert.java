@@ -1,0 +1,61 @@
+package io.newswatch.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An alert raised when a rule fires on a story; the value on {@code news.alerts} and its per-rule topics.
+ *
+ * <p>{@link #id()} is {@link Ids#alertId(String, String)} of rule and story, so a re-delivery or a replay of the
+ * same story under the same rule never produces a new identity: receivers deduplicate on it.
+ *
+ * @param schemaVersion schema version of this record
+ * @param id            stable alert id
+ * @param ruleId        the rule that fired
+ * @param ruleTitle     its human title
+ * @param ruleVersion   version of the rule that fired
+ * @param severity      the rule's severity (info, warning, critical)
+ * @param storyId       the story the article belongs to (its own id until stories are grouped)
+ * @param articleId     the article that raised it
+ * @param title         the article's headline
+ * @param url           the article's URL
+ * @param sourceId      the source that found the article
+ * @param publishedAt   the article's publication time, or null
+ * @param entities      entities the article mentions
+ * @param tags          every tag the article carries
+ * @param evidence      the evidence for the rule's tag
+ * @param raisedAt      when the alert was raised
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Alert(
+        int schemaVersion,
+        String id,
+        String ruleId,
+        String ruleTitle,
+        String ruleVersion,
+        String severity,
+        String storyId,
+        String articleId,
+        String title,
+        String url,
+        String sourceId,
+        Instant publishedAt,
+        List<String> entities,
+        List<String> tags,
+        List<Evidence> evidence,
+        Instant raisedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Alert {
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** The first evidence sentence, or an empty string: what a one-line receiver shows. */
+    public String firstEvidence() {
+        return evidence.isEmpty() ? "" : evidence.get(0).text();
+    }
+}

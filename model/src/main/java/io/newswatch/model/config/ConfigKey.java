@@ -1,0 +1,166 @@
+package io.newswatch.model.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One configuration key: its dotted name, its default (as text, exactly as the default file writes it) and the
+ * parser that turns text into a typed value. The environment variable that overrides it is derived from the
+ * name: {@code kafka.bootstrap.servers} → {@code NEWSWATCH_KAFKA_BOOTSTRAP_SERVERS}.
+ *
+ * @param <T> the value type
+ */
+public final class ConfigKey<T> {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final String name;
+    private final String defaultText;
+    private final Function<String, T> parser;
+    private final String doc;
+
+    private ConfigKey(String name, String defaultText, Function<String, T> parser, String doc) {
+        this.name = Objects.requireNonNull(name);
+        this.defaultText = Objects.requireNonNull(defaultText);
+        this.parser = parser;
+        this.doc = doc;
+    }
+
+    public static ConfigKey<String> string(String name, String defaultText, String doc) {
+        return new ConfigKey<>(name, defaultText, s -> s, doc);
+    }
+
+    public static ConfigKey<Integer> integer(String name, String defaultText, int min, int max, String doc) {
+        return new ConfigKey<>(name, defaultText, s -> {
+            int v;
+            try {
+                v = Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a whole number");
+            }
+            if (v < min || v > max) {
+                throw new IllegalArgumentException("must be between " + min + " and " + max);
+            }
+            return v;
+        }, doc);
+    }
+
+    public static ConfigKey<Long> bytes(String name, String defaultText, String doc) {
+        return new ConfigKey<>(name, defaultText, ConfigKey::parseBytes, doc);
+    }
+
+    public static ConfigKey<Boolean> bool(String name, String defaultText, String doc) {
+        return new ConfigKey<>(name, defaultText, s -> switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("not true or false");
+        }, doc);
+    }
+
+    public static ConfigKey<Duration> duration(String name, String defaultText, String doc) {
+        return new ConfigKey<>(name, defaultText, ConfigKey::parseDuration, doc);
+    }
+
+    /** A path; a leading {@code ~/} means the user's home directory. Empty text means "not set". */
+    public static ConfigKey<Path> path(String name, String defaultText, String doc) {
+        return new ConfigKey<>(name, defaultText, s -> {
+            String t = s.trim();
+            if (t.isEmpty()) {
+                return null;
+            }
+            if (t.equals("~") || t.startsWith("~/")) {
+                t = System.getProperty("user.home") + t.substring(1);
+            }
+            return Path.of(t);
+        }, doc);
+    }
+
+    /** A value from a fixed set, compared ignoring case. */
+    public static ConfigKey<String> oneOf(String name, String defaultText, String doc, String... allowed) {
+        return new ConfigKey<>(name, defaultText, s -> {
+            for (String a : allowed) {
+                if (a.equalsIgnoreCase(s.trim())) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("must be one of " + String.join(", ", allowed));
+        }, doc);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    /** The environment variable that overrides this key. */
+    public String envName() {
+        return "NEWSWATCH_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * Parses a value for this key.
+     *
+     * @throws ConfigException naming the key, the offending text and what was expected
+     */
+    public T parse(String text, String origin) {
+        try {
+            return parser.apply(text);
+        } catch (RuntimeException e) {
+            throw new ConfigException("invalid value for " + name + " (" + origin + "): '" + text + "' "
+                    + e.getMessage());
+        }
+    }
+
+    static Duration parseDuration(String s) {
+        String t = s.trim();
+        if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                return Duration.parse(t);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("is not an ISO-8601 duration");
+            }
+        }
+        Matcher m = DURATION.matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("is not a duration such as 250ms, 30s, 5m, 2h or 1d");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    static long parseBytes(String s) {
+        Matcher m = Pattern.compile("(\\d+)\\s*(|b|kib|kb|mib|mb|gib|gb)").matcher(s.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("is not a size such as 512KiB or 5MiB");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "kib", "kb" -> n * 1024;
+            case "mib", "mb" -> n * 1024 * 1024;
+            case "gib", "gb" -> n * 1024 * 1024 * 1024;
+            default -> n;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

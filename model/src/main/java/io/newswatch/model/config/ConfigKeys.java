@@ -1,0 +1,79 @@
+package io.newswatch.model.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every configuration key newswatch reads, with its default. Each one also has exactly one line in
+ * {@code newswatch-default.yaml} (a test holds the two together); overrides layer on top: the file given with
+ * {@code --config}, then environment variables ({@link ConfigKey#envName()}).
+ */
+public final class ConfigKeys {
+    private ConfigKeys() {
+    }
+
+    // --- Kafka
+    public static final ConfigKey<String> BOOTSTRAP_SERVERS = ConfigKey.string("kafka.bootstrap.servers", "",
+            "Kafka cluster to use; empty starts the embedded broker (run, demo)");
+    public static final ConfigKey<String> CLIENT_ID_PREFIX = ConfigKey.string("kafka.client.id.prefix", "newswatch",
+            "prefix of every Kafka client id, so the broker's logs name the service");
+
+    // --- embedded broker
+    public static final ConfigKey<Integer> BROKER_PORT = ConfigKey.integer("broker.port", "9092", 0, 65535,
+            "port of the embedded broker's client listener; 0 picks a free one");
+    public static final ConfigKey<Path> BROKER_DATA_DIR = ConfigKey.path("broker.data.dir", "~/.newswatch/kafka",
+            "where the embedded broker keeps its log; persists between runs so the archive survives");
+
+    // --- ingest
+    public static final ConfigKey<Path> SOURCES_FILE = ConfigKey.path("ingest.sources.file", "config/sources.yaml",
+            "the list of sources to poll");
+    public static final ConfigKey<String> USER_AGENT = ConfigKey.string("ingest.user.agent",
+            "newswatch/0.1 (+https://github.com/newswatch/newswatch)",
+            "User-Agent sent with every request: names the project and a contact URL");
+    public static final ConfigKey<Duration> POLL_INTERVAL = ConfigKey.duration("ingest.poll.interval", "10m",
+            "how often a source is polled unless it sets its own interval");
+    public static final ConfigKey<Duration> FETCH_TIMEOUT = ConfigKey.duration("ingest.fetch.timeout", "20s",
+            "connect and read timeout of one request");
+    public static final ConfigKey<Duration> HOST_DELAY = ConfigKey.duration("ingest.host.delay", "1s",
+            "minimum pause between two requests to the same host");
+    public static final ConfigKey<Long> MAX_BODY = ConfigKey.bytes("ingest.max.body", "5MiB",
+            "largest response body read; longer bodies are cut off and the page skipped");
+    public static final ConfigKey<Integer> FETCH_THREADS = ConfigKey.integer("ingest.fetch.threads", "4", 1, 64,
+            "requests in flight at once across all hosts (one per host at most)");
+
+    // --- streams
+    public static final ConfigKey<String> STREAMS_APPLICATION_ID = ConfigKey.string("streams.application.id",
+            "newswatch-streams", "Kafka Streams application id: instances with the same id share the work");
+    public static final ConfigKey<String> PROCESSING_GUARANTEE = ConfigKey.oneOf("streams.processing.guarantee",
+            "exactly_once_v2", "exactly_once_v2 or at_least_once", "exactly_once_v2", "at_least_once");
+    public static final ConfigKey<Duration> COMMIT_INTERVAL = ConfigKey.duration("streams.commit.interval", "100ms",
+            "how often Streams commits; with exactly-once the floor of alert latency");
+    public static final ConfigKey<Path> STATE_DIR = ConfigKey.path("streams.state.dir", "~/.newswatch/streams",
+            "where Kafka Streams keeps its local state");
+    public static final ConfigKey<Path> RULES_FILE = ConfigKey.path("streams.rules.file", "",
+            "rules to tag with; empty uses the shipped default ruleset");
+
+    // --- alerts
+    public static final ConfigKey<String> ALERTS_GROUP_ID = ConfigKey.string("alerts.group.id", "newswatch-alerts",
+            "consumer group of the alerts service: instances with the same id share the alerts");
+    public static final ConfigKey<Boolean> ALERTS_CONSOLE = ConfigKey.bool("alerts.console", "true",
+            "print every alert on standard output");
+    public static final ConfigKey<Path> ALERTS_FILE = ConfigKey.path("alerts.file", "alerts.jsonl",
+            "append every alert as one JSON line to this file; empty turns it off");
+    public static final ConfigKey<String> ALERTS_WEBHOOK_URL = ConfigKey.string("alerts.webhook.url", "",
+            "POST every alert as JSON to this URL; empty turns it off");
+    public static final ConfigKey<Integer> ALERTS_WEBHOOK_ATTEMPTS = ConfigKey.integer("alerts.webhook.attempts",
+            "5", 1, 100, "delivery attempts before an alert goes to the dead-letter topic");
+
+    /** Every key, in the order of the default file. */
+    public static final List<ConfigKey<?>> ALL = List.of(
+            BOOTSTRAP_SERVERS, CLIENT_ID_PREFIX,
+            BROKER_PORT, BROKER_DATA_DIR,
+            SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_THREADS,
+            STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STATE_DIR, RULES_FILE,
+            ALERTS_GROUP_ID, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL, ALERTS_WEBHOOK_ATTEMPTS);
+
+    /** Keys under this prefix are passed to every Kafka client as they are (security, SASL, ...). */
+    public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
+}

@@ -1,0 +1,85 @@
+package io.newswatch.model.topics;
+
+import io.newswatch.model.Alert;
+import io.newswatch.model.Article;
+import io.newswatch.model.TaggedArticle;
+import io.newswatch.model.serde.JsonSerde;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The catalogue of every topic newswatch reads or writes. No topic name is written anywhere else.
+ *
+ * <p>{@code news.articles} and {@code news.rules} are compacted: the first is the archive every replay reads
+ * (the latest version of each article is kept forever), the second holds the current version of each rule.
+ */
+public final class Topics {
+    /** Partitions of the data topics; enough for a handful of instances to share the work. */
+    public static final int DEFAULT_PARTITIONS = 3;
+
+    private static final Map<String, String> COMPACTED = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "3600000");
+    private static final Map<String, String> KEEP_30_DAYS = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30L * 24 * 3600 * 1000));
+
+    /** Every ingested article, keyed by article id; compacted, so it is the archive. */
+    public static final TopicSpec<String, Article> ARTICLES = new TopicSpec<>("news.articles",
+            Serdes.String(), JsonSerde.of(Article.class), DEFAULT_PARTITIONS, COMPACTED);
+
+    /** Every article with its entities, tags and evidence, keyed by article id. */
+    public static final TopicSpec<String, TaggedArticle> TAGGED = new TopicSpec<>("news.tagged",
+            Serdes.String(), JsonSerde.of(TaggedArticle.class), DEFAULT_PARTITIONS, KEEP_30_DAYS);
+
+    /** Every alert, keyed by alert id. */
+    public static final TopicSpec<String, Alert> ALERTS = new TopicSpec<>("news.alerts",
+            Serdes.String(), JsonSerde.of(Alert.class), DEFAULT_PARTITIONS, KEEP_30_DAYS);
+
+    /** The rules in force, keyed by rule id, value the rule's YAML; compacted, a null value removes a rule. */
+    public static final TopicSpec<String, String> RULES = new TopicSpec<>("news.rules",
+            Serdes.String(), Serdes.String(), 1, COMPACTED);
+
+    /** Records that could not be processed, byte for byte, with error headers ({@link DeadLetterHeaders}). */
+    public static final TopicSpec<byte[], byte[]> DLQ = new TopicSpec<>("news.dlq",
+            Serdes.ByteArray(), Serdes.ByteArray(), 1, KEEP_30_DAYS);
+
+    /** Everything the pipeline needs before it starts. */
+    public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES, TAGGED, ALERTS, RULES, DLQ);
+
+    private static final String ALERTS_PREFIX = ALERTS.name() + ".";
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+
+    private Topics() {
+    }
+
+    /**
+     * The per-rule alert topic {@code news.alerts.<rule-id>}, so a subscriber can follow a single rule.
+     *
+     * @throws IllegalArgumentException when the rule id is not lower-case letters, digits and hyphens
+     */
+    public static TopicSpec<String, Alert> alertsForRule(String ruleId) {
+        if (ruleId == null || !RULE_ID.matcher(ruleId).matches()) {
+            throw new IllegalArgumentException("rule id '" + ruleId
+                    + "' is not a valid topic suffix: use lower-case letters, digits and hyphens");
+        }
+        return new TopicSpec<>(ALERTS_PREFIX + ruleId, ALERTS.keySerde(), ALERTS.valueSerde(),
+                1, KEEP_30_DAYS);
+    }
+
+    /** Finds a catalogue topic by name. */
+    public static TopicSpec<?, ?> byName(String name) {
+        for (TopicSpec<?, ?> spec : ALL) {
+            if (spec.name().equals(name)) {
+                return spec;
+            }
+        }
+        if (name != null && name.startsWith(ALERTS_PREFIX)) {
+            return alertsForRule(name.substring(ALERTS_PREFIX.length()));
+        }
+        throw new IllegalArgumentException("unknown topic: " + name);
+    }
+}

@@ -1,0 +1,117 @@
+package io.newswatch.model.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NewswatchConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyKeyHasExactlyOneLineInTheDefaultFileWithTheSameDefault() throws IOException {
+        Map<String, String> lines = new LinkedHashMap<>();
+        try (InputStream in = NewswatchConfig.class.getResourceAsStream("newswatch-default.yaml")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int colon = line.indexOf(": ");
+                String key = line.substring(0, colon);
+                String value = line.substring(colon + 2).replaceAll("\\s+#.*$", "").trim();
+                if (value.startsWith("\"")) {
+                    value = value.substring(1, value.lastIndexOf('"'));
+                }
+                assertThat(lines.put(key, value)).as("second line for " + key).isNull();
+            }
+        }
+        assertThat(lines.keySet()).containsExactlyElementsOf(ConfigKeys.ALL.stream().map(ConfigKey::name).toList());
+        for (ConfigKey<?> k : ConfigKeys.ALL) {
+            assertThat(lines.get(k.name())).as(k.name()).isEqualTo(k.defaultText());
+        }
+        // and the default file itself loads as a config file
+        Path copy = dir.resolve("d.yaml");
+        try (InputStream in = NewswatchConfig.class.getResourceAsStream("newswatch-default.yaml")) {
+            Files.copy(in, copy);
+        }
+        NewswatchConfig c = NewswatchConfig.load(copy, Map.of());
+        assertThat(c.asText()).isEqualTo(NewswatchConfig.defaults().asText());
+    }
+
+    @Test
+    void fileThenEnvironmentOverride() throws IOException {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "kafka:\n  bootstrap.servers: file:9092\nstreams.commit.interval: 2s\nalerts.console: false\n");
+        NewswatchConfig c = NewswatchConfig.load(f, Map.of("NEWSWATCH_STREAMS_COMMIT_INTERVAL", "250ms"));
+        assertThat(c.get(ConfigKeys.BOOTSTRAP_SERVERS)).isEqualTo("file:9092");
+        assertThat(c.hasBootstrapServers()).isTrue();
+        assertThat(c.get(ConfigKeys.COMMIT_INTERVAL)).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.origin(ConfigKeys.COMMIT_INTERVAL)).isEqualTo("environment NEWSWATCH_STREAMS_COMMIT_INTERVAL");
+        assertThat(c.get(ConfigKeys.ALERTS_CONSOLE)).isFalse();
+        assertThat(NewswatchConfig.load(f, Map.of("NEWSWATCH_BOOTSTRAP_SERVERS", "env:1")).get(ConfigKeys.BOOTSTRAP_SERVERS))
+                .isEqualTo("env:1");
+    }
+
+    @Test
+    void unknownKeyNamesTheKeyAndItsPosition() throws IOException {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "alerts.console: true\nalerts:\n  fiel: x.jsonl\n");
+        assertThatThrownBy(() -> NewswatchConfig.load(f, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("alerts.fiel").hasMessageContaining(f + ":3:");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "broker.port: 70000|broker.port",
+            "streams.commit.interval: soon|streams.commit.interval",
+            "alerts.console: maybe|alerts.console",
+            "streams.processing.guarantee: at_most_once|streams.processing.guarantee",
+            "ingest.max.body: lots|ingest.max.body"})
+    void invalidValuesFailFastWithTheKeyName(String yaml, String key) throws IOException {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, yaml + "\n");
+        assertThatThrownBy(() -> NewswatchConfig.load(f, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(key).hasMessageContaining(":1:");
+    }
+
+    @Test
+    void invalidEnvironmentValueNamesTheVariable() {
+        assertThatThrownBy(() -> NewswatchConfig.load(null, Map.of("NEWSWATCH_BROKER_PORT", "x")))
+                .hasMessageContaining("broker.port").hasMessageContaining("NEWSWATCH_BROKER_PORT");
+    }
+
+    @Test
+    void brokenYamlNamesTheFileAndLine() throws IOException {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "alerts.console: true\nalerts.file: a: b\n");
+        assertThatThrownBy(() -> NewswatchConfig.load(f, Map.of())).hasMessageContaining(f.toString())
+                .hasMessageContaining("YAML");
+    }
+
+    @Test
+    void kafkaClientPassThrough() throws IOException {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "kafka.client.security.protocol: SASL_SSL\nkafka.bootstrap.servers: h:9093\n");
+        var p = NewswatchConfig.load(f, Map.of()).kafkaClientProperties();
+        assertThat(p).containsEntry("security.protocol", "SASL_SSL").containsEntry("bootstrap.servers", "h:9093");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"250ms,250", "30s,30000", "5m,300000", "2h,7200000", "1d,86400000", "PT1M,60000"})
+    void durations(String text, long millis) {
+        assertThat(ConfigKey.parseDuration(text).toMillis()).isEqualTo(millis);
+    }
+}
