@@ -1,0 +1,102 @@
+package io.newswatch.alerts.receiver;
+
+import io.newswatch.model.Alert;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders an alert as a short plain-text block for people:
+ *
+ * <pre>
+ * [critical] sanctions-violation  Ship-to-ship transfer off Nakhodka
+ *   "Satellite images show a tanker transferring oil to a North Korean vessel."
+ *   https://example.org/news/1
+ * </pre>
+ *
+ * <p>The evidence line is left out when the alert has no evidence, the URL line when it has no URL. Every field
+ * comes from scraped pages, so control characters (including terminal escape sequences) are replaced and line
+ * breaks folded into spaces: a hostile page can neither recolour a terminal nor forge extra lines. Stateless and
+ * thread-safe.
+ */
+public final class AlertFormatter {
+    private static final int MAX_EVIDENCE_CHARS = 400;
+    private static final String INDENT = "  ";
+
+    /** The block's lines, without line terminators: header, then evidence and URL when present. */
+    public List<String> lines(Alert alert) {
+        List<String> lines = new ArrayList<>(3);
+        lines.add(header(alert));
+        String evidence = evidenceLine(alert);
+        if (!evidence.isEmpty()) {
+            lines.add(evidence);
+        }
+        String link = linkLine(alert);
+        if (!link.isEmpty()) {
+            lines.add(link);
+        }
+        return lines;
+    }
+
+    /** The block as one string, lines separated by {@code \n}, no trailing newline. */
+    public String format(Alert alert) {
+        return String.join("\n", lines(alert));
+    }
+
+    /** {@code [severity] rule-id  Title}. */
+    public String header(Alert alert) {
+        String title = clean(alert.title());
+        return '[' + severity(alert) + "] " + orDash(clean(alert.ruleId())) + "  "
+                + (title.isEmpty() ? "(untitled)" : title);
+    }
+
+    /** The indented, quoted first evidence sentence (shortened past 400 characters), or "" when there is none. */
+    public String evidenceLine(Alert alert) {
+        String evidence = clean(alert.firstEvidence());
+        if (evidence.isEmpty()) {
+            return "";
+        }
+        if (evidence.length() > MAX_EVIDENCE_CHARS) {
+            evidence = evidence.substring(0, MAX_EVIDENCE_CHARS - 1) + "…";
+        }
+        return INDENT + '"' + evidence + '"';
+    }
+
+    /** The indented URL, or "" when the alert has none. */
+    public String linkLine(Alert alert) {
+        String url = clean(alert.url());
+        return url.isEmpty() ? "" : INDENT + url;
+    }
+
+    /** The alert's severity in lower case; {@code info} when the alert has none. */
+    public static String severity(Alert alert) {
+        String s = clean(alert.severity()).toLowerCase(Locale.ROOT);
+        return s.isEmpty() ? "info" : s;
+    }
+
+    private static String orDash(String s) {
+        return s.isEmpty() ? "-" : s;
+    }
+
+    /** Folds whitespace runs (line breaks included) into one space and replaces other control characters. */
+    static String clean(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.append(Character.isISOControl(c) ? '\uFFFD' : c);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package io.newswatch.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newswatch.alerts.receiver.AlertReceiver;
+import io.newswatch.alerts.receiver.ConsoleReceiver;
+import io.newswatch.alerts.receiver.JsonlFileReceiver;
+import io.newswatch.alerts.receiver.WebhookReceiver;
+import io.newswatch.model.config.ConfigException;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReceiversFromTest {
+    @TempDir
+    Path dir;
+
+    private final PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    @Test
+    void buildsConsoleFileAndWebhookInThatOrder() {
+        Path file = dir.resolve("a/alerts.jsonl");
+        NewswatchConfig config = NewswatchConfig.defaults()
+                .with(ConfigKeys.ALERTS_FILE, file.toString())
+                .with(ConfigKeys.ALERTS_WEBHOOK_URL, "https://hooks.example.org/services/T0SECRET");
+        List<AlertReceiver> receivers = AlertsService.receiversFrom(config, console);
+        try {
+            assertThat(receivers).hasSize(3);
+            assertThat(receivers.get(0)).isInstanceOf(ConsoleReceiver.class);
+            assertThat(receivers.get(1)).isInstanceOfSatisfying(JsonlFileReceiver.class,
+                    r -> assertThat(r.file()).isEqualTo(file));
+            assertThat(receivers.get(2)).isInstanceOf(WebhookReceiver.class);
+            assertThat(receivers.get(2).name()).isEqualTo("webhook(https://hooks.example.org/…)");
+            assertThat(Files.exists(file)).isTrue();
+        } finally {
+            receivers.forEach(AlertReceiver::close);
+        }
+    }
+
+    @Test
+    void emptySettingsTurnReceiversOff() {
+        NewswatchConfig config = NewswatchConfig.defaults()
+                .with(ConfigKeys.ALERTS_CONSOLE, "false")
+                .with(ConfigKeys.ALERTS_FILE, "")
+                .with(ConfigKeys.ALERTS_WEBHOOK_URL, "");
+        assertThat(AlertsService.receiversFrom(config, console)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "'https://hooks.example.org/T0SECRET with space', not a valid URL",
+            "ftp://hooks.example.org/T0SECRET,                 http or https",
+            "/relative/T0SECRET,                               http or https"})
+    void aBadWebhookUrlIsAConfigErrorThatDoesNotQuoteTheUrl(String url, String says) {
+        NewswatchConfig config = NewswatchConfig.defaults()
+                .with(ConfigKeys.ALERTS_CONSOLE, "false")
+                .with(ConfigKeys.ALERTS_FILE, dir.resolve("alerts.jsonl").toString())
+                .with(ConfigKeys.ALERTS_WEBHOOK_URL, url);
+        assertThatThrownBy(() -> AlertsService.receiversFrom(config, console))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("alerts.webhook.url")
+                .hasMessageContaining(says)
+                .hasMessageNotContaining("T0SECRET");
+    }
+}

@@ -1,0 +1,210 @@
+package io.newswatch.alerts.receiver;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.newswatch.alerts.TestAlerts;
+import io.newswatch.model.Alert;
+import io.newswatch.model.serde.JsonSerde;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WebhookReceiverTest {
+    private static final String SECRET_PATH = "/hooks/T0SECRET/B0TOKEN";
+    private static final String SECRET_QUERY = "sig=abc123";
+    private static final JsonSerde<Alert> SERDE = JsonSerde.of(Alert.class);
+
+    private record Received(String method, Map<String, List<String>> headers, byte[] body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    /** What the loopback server answers: status, headers, body. */
+    private record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile Answer answer = new Answer(200, Map.of(), "");
+    private volatile boolean hang;
+    private HttpServer server;
+    private URI url;
+    private final Alert alert = TestAlerts.sanctions("story-hook");
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+        url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + SECRET_PATH + "?" + SECRET_QUERY);
+    }
+
+    @AfterEach
+    void stopServer() {
+        release.countDown();
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        received.add(new Received(exchange.getRequestMethod(), Map.copyOf(exchange.getRequestHeaders()),
+                exchange.getRequestBody().readAllBytes()));
+        if (hang) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Answer a = answer;
+        a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        byte[] body = a.body().getBytes(UTF_8);
+        exchange.sendResponseHeaders(a.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    private WebhookReceiver receiver() {
+        return new WebhookReceiver(url, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void postsTheAlertJsonWithItsIdAsIdempotencyKey() throws Exception {
+        receiver().deliver(alert);
+        assertThat(received).hasSize(1);
+        Received r = received.get(0);
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(r.header("Idempotency-Key")).isEqualTo(alert.id());
+        assertThat(SERDE.fromBytes(r.body())).isEqualTo(alert);
+        assertThat(new String(r.body(), UTF_8)).isEqualTo(SERDE.toJson(alert));
+    }
+
+    @Test
+    void serviceUnavailableWithRetryAfterIsRetryableWithThatWait() {
+        answer = new Answer(503, Map.of("Retry-After", "7"), "down for maintenance");
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver().deliver(alert));
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(e.getMessage()).contains("503").contains("down for maintenance");
+    }
+
+    @Test
+    void tooManyRequestsWithAnHttpDateIsRetryableWithTheWaitUntilThen() {
+        String inOneMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60));
+        answer = new Answer(429, Map.of("Retry-After", inOneMinute), "");
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver().deliver(alert));
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.retryAfter()).hasValueSatisfying(d ->
+                assertThat(d).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(61)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "400, false", "401, false", "404, false", "410, false", "301, false",
+            "408, true", "429, true", "500, true", "502, true", "503, true", "504, true"})
+    void statusDecidesWhetherToRetry(int status, boolean retryable) {
+        answer = new Answer(status, status == 301 ? Map.of("Location", "http://127.0.0.1:1/elsewhere") : Map.of(),
+                "");
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver().deliver(alert));
+        assertThat(e.retryable()).isEqualTo(retryable);
+        assertThat(e.getMessage()).contains("answered " + status);
+        assertThat(received).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"200", "201", "202", "204"})
+    void everyTwoHundredIsDelivered(int status) throws Exception {
+        answer = new Answer(status, Map.of(), status == 204 ? "" : "{\"ok\":true}");
+        receiver().deliver(alert);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void badRequestIsNotRetryableAndHidesTheSecretUrl() {
+        answer = new Answer(400, Map.of(), "unknown field at " + SECRET_PATH);
+        WebhookReceiver receiver = receiver();
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.retryAfter()).isEmpty();
+        String port = String.valueOf(server.getAddress().getPort());
+        assertThat(e.getMessage()).contains("http://127.0.0.1:" + port + "/…")
+                .doesNotContain("T0SECRET").doesNotContain("B0TOKEN").doesNotContain(SECRET_QUERY);
+        assertThat(receiver.name()).isEqualTo("webhook(http://127.0.0.1:" + port + "/…)");
+    }
+
+    @Test
+    void anUnreachableEndpointIsRetryableAndHidesTheSecretUrl() {
+        WebhookReceiver receiver = receiver();
+        server.stop(0);
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).contains("unreachable").doesNotContain("T0SECRET").doesNotContain(SECRET_QUERY);
+    }
+
+    @Test
+    void anEndpointThatNeverAnswersTimesOutAsRetryable() {
+        hang = true;
+        WebhookReceiver receiver = new WebhookReceiver(url, Duration.ofMillis(300));
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).contains("did not answer").doesNotContain("T0SECRET");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "ftp://files.example.org/drop/T0SECRET, ftp://files.example.org/…",
+            "file:///etc/T0SECRET, file://?/…",
+            "mailto:ops@example.org, mailto://?/…"})
+    void refusesSchemesOtherThanHttpWithoutQuotingTheUrl(String raw, String shown) {
+        assertThatThrownBy(() -> new WebhookReceiver(URI.create(raw), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(shown)
+                .hasMessageNotContaining("T0SECRET")
+                .hasMessageNotContaining("ops@");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "https://hooks.example.org/services/T0SECRET,  https://hooks.example.org/…",
+            "https://user:pw@hooks.example.org:8443,       https://hooks.example.org:8443/…",
+            "http://hooks.example.org/,                    http://hooks.example.org/",
+            "http://hooks.example.org?token=T0SECRET,      http://hooks.example.org/…"})
+    void redactionKeepsSchemeHostAndPortOnly(String raw, String expected) {
+        assertThat(WebhookReceiver.redact(URI.create(raw))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "NONE", value = {
+            "0, 0", "120, 120", "' 15 ', 15", "-3, NONE", "soon, NONE", "1.5, NONE",
+            "'Thu, 01 Jan 1970 00:00:00 GMT', 0"})
+    void parsesRetryAfter(String header, String seconds) {
+        Optional<Duration> expected = seconds == null ? Optional.empty()
+                : Optional.of(Duration.ofSeconds(Long.parseLong(seconds)));
+        assertThat(WebhookReceiver.parseRetryAfter(header)).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,60 @@
+package io.newswatch.cli;
+
+import io.newswatch.cli.demo.DemoRun;
+import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.model.config.NewswatchConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The offline main job: a sample news site through the whole pipeline. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Serve a sample news site on 127.0.0.1, run ingest -> streams -> alerts on an embedded Kafka",
+                "broker (or the configured cluster), print each alert as it arrives, write them to a JSONL file,",
+                "and exit 0 with a summary once every sample article went through. Needs no network."})
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "demo-alerts.jsonl",
+            description = "Where to write the alerts as JSON lines (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Give up when the pipeline has not finished after this many seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--keep", description = "Keep the demo's broker and state directory and print its path.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+        NewswatchConfig config = configOptions.load();
+        Path work = Files.createTempDirectory("newswatch-demo-");
+        try {
+            DemoRun.Summary summary = new DemoRun(config, out, work, Duration.ofSeconds(timeoutSeconds), System.out).run();
+            DemoRun.print(summary, out, System.out);
+            return 0;
+        } finally {
+            if (keep) {
+                System.out.println("Demo state kept in " + work);
+            } else {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a leftover temp directory is harmless; the OS cleans its temp space
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.newswatch.cli;
+
+import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.KafkaConnection;
+import io.newswatch.model.topics.TopicAdmin;
+import io.newswatch.model.topics.TopicSpec;
+import io.newswatch.model.topics.Topics;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.TopicConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Shows the topic catalogue and, with {@code --create}, creates the topics on the cluster. */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+        description = {"List newswatch's topics (name, partitions, cleanup policy, what flows through them).",
+                "With --create, create any that are missing on the cluster (idempotent); with --check, show which exist."})
+final class TopicsCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Option(names = "--create", description = "Create missing topics on the cluster.")
+    boolean create;
+
+    @Option(names = "--check", description = "Show which topics exist on the cluster.")
+    boolean check;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<String> existing = Set.of();
+        if (create || check) {
+            try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(configOptions.load());
+                 Admin admin = Admin.create(kafka.clientProperties())) {
+                if (create) {
+                    var created = TopicAdmin.ensureTopics(admin, Topics.ALL);
+                    System.err.println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
+                }
+                existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            }
+        }
+        System.out.printf("%-16s %-10s %-8s %-14s %s%n", "TOPIC", "PARTITIONS", "CLEANUP", "VALUE", (create || check) ? "ON CLUSTER" : "");
+        for (TopicSpec<?, ?> t : Topics.ALL) {
+            String valueType = t.valueSerde() instanceof io.newswatch.model.serde.JsonSerde<?> js
+                    ? js.type().getSimpleName() + " JSON" : t == Topics.RULES ? "rule YAML" : "original bytes";
+            System.out.printf("%-16s %-10d %-8s %-14s %s%n", t.name(), t.partitions(),
+                    t.configs().getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, "delete"), valueType,
+                    (create || check) ? (existing.contains(t.name()) ? "yes" : "no") : "");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,127 @@
+package io.newswatch.cli.demo;
+
+import io.newswatch.broker.BrokerOptions;
+import io.newswatch.cli.internal.KafkaConnection;
+import io.newswatch.cli.internal.Lifecycle;
+import io.newswatch.cli.internal.Pipeline;
+import io.newswatch.cli.internal.PipelineProgress;
+import io.newswatch.cli.internal.Receivers;
+import io.newswatch.ingest.IngestStats;
+import io.newswatch.ingest.source.Source;
+import io.newswatch.model.Alert;
+import io.newswatch.model.Ids;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
+import io.newswatch.streams.tagging.Tagger;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The offline demo: a sample news site on loopback, the whole pipeline on the embedded broker (or the configured
+ * cluster), every alert printed as it arrives and written to a JSONL file, and a summary once every sample
+ * article went through.
+ */
+public final class DemoRun {
+    /** What the demo did. */
+    public record Summary(int articles, int published, int tagged, Map<String, Integer> alertsByRule,
+                          Set<String> alertedArticleIds, long firstAlertMillis, long totalMillis) {
+        public int alerts() {
+            return alertsByRule.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    private final NewswatchConfig baseConfig;
+    private final Path alertsFile;
+    private final Path workDir;
+    private final Duration timeout;
+    private final PrintStream out;
+
+    /**
+     * @param config     the user's configuration (bootstrap servers decide embedded or not)
+     * @param alertsFile the JSONL file to write (replaced)
+     * @param workDir    a scratch directory for the broker's and the topology's state
+     * @param timeout    how long to wait for the pipeline before giving up
+     */
+    public DemoRun(NewswatchConfig config, Path alertsFile, Path workDir, Duration timeout, PrintStream out) {
+        this.baseConfig = config;
+        this.alertsFile = alertsFile;
+        this.workDir = workDir;
+        this.timeout = timeout;
+        this.out = out;
+    }
+
+    /** Runs the demo; throws with a one-line reason when the pipeline did not finish in time. */
+    public Summary run() throws Exception {
+        long t0 = System.nanoTime();
+        Files.deleteIfExists(alertsFile);
+        try (Lifecycle lifecycle = new Lifecycle()) {
+            DemoSite site = lifecycle.add(DemoSite.start(0, SampleArticle.all()));
+            NewswatchConfig config = baseConfig
+                    .with(ConfigKeys.ALERTS_FILE, alertsFile.toString())
+                    // Our own loopback site: no need for the one-second courtesy pause real hosts get.
+                    .with(ConfigKeys.HOST_DELAY, "10ms")
+                    .with(ConfigKeys.STATE_DIR, workDir.resolve("streams").toString())
+                    .with(ConfigKeys.STREAMS_APPLICATION_ID, "newswatch-demo")
+                    .with(ConfigKeys.ALERTS_GROUP_ID, "newswatch-demo-alerts");
+            KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrEmbedded(config,
+                    new BrokerOptions(0, workDir.resolve("kafka"), false)));
+            out.println("Demo: sample site at " + site.baseUrl() + ", Kafka at " + kafka.bootstrapServers()
+                    + (kafka.isEmbedded() ? " (embedded)" : ""));
+            Source source = new Source("demo-dispatch", "rss", site.feedUrl(), Duration.ofMinutes(10), "en");
+
+            Map<String, Integer> byRule = new ConcurrentHashMap<>();
+            Set<String> alerted = ConcurrentHashMap.newKeySet();
+            AtomicLong firstAlert = new AtomicLong(-1);
+            Pipeline pipeline = Pipeline.start(lifecycle, kafka, Tagger.withDefaultRules(),
+                    Receivers.fromConfig(kafka.config()), List.of(source));
+            pipeline.alerts().onDelivered((Alert a) -> {
+                firstAlert.compareAndSet(-1, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+                byRule.merge(a.ruleId(), 1, Integer::sum);
+                alerted.add(a.articleId());
+            });
+
+            IngestStats stats = pipeline.ingest().pollOnce();
+            if (stats.sourceFailures() > 0) {
+                throw new IllegalStateException("the demo site's feed could not be read (see the log above)");
+            }
+            Set<String> expected = site.articles().stream().map(a -> Ids.articleId(site.baseUrl() + a.path()))
+                    .collect(Collectors.toSet());
+            try (PipelineProgress progress = new PipelineProgress(kafka.clientProperties())) {
+                Set<String> missing = progress.awaitTagged(expected, timeout);
+                if (!missing.isEmpty()) {
+                    throw new IllegalStateException(missing.size() + " of " + expected.size()
+                            + " sample articles did not reach news.tagged within " + timeout.toSeconds() + " s");
+                }
+                if (!progress.awaitAlertsDelivered(config.get(ConfigKeys.ALERTS_GROUP_ID), timeout)) {
+                    throw new IllegalStateException("the alerts service did not deliver every alert within "
+                            + timeout.toSeconds() + " s");
+                }
+            }
+            long total = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+            return new Summary(expected.size(), stats.published(), expected.size(), new TreeMap<>(byRule),
+                    Set.copyOf(alerted), firstAlert.get(), total);
+        }
+    }
+
+    /** The closing summary, as printed. */
+    public static void print(Summary s, Path alertsFile, PrintStream out) throws IOException {
+        out.println();
+        out.printf("Demo finished in %.1f s: %d articles ingested (%d new), %d tagged, %d alerts on %d articles%s%n",
+                s.totalMillis() / 1000.0, s.articles(), s.published(), s.tagged(), s.alerts(),
+                s.alertedArticleIds().size(),
+                s.firstAlertMillis() < 0 ? "" : String.format(" (first alert after %.1f s)", s.firstAlertMillis() / 1000.0));
+        s.alertsByRule().forEach((rule, n) -> out.printf("  %-22s %d%n", rule, n));
+        out.println("Alerts written to " + alertsFile + (Files.exists(alertsFile)
+                ? " (" + Files.readAllLines(alertsFile).size() + " lines)" : ""));
+    }
+}

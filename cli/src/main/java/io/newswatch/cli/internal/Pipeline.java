@@ -1,0 +1,54 @@
+package io.newswatch.cli.internal;
+
+import io.newswatch.alerts.AlertsService;
+import io.newswatch.alerts.receiver.AlertReceiver;
+import io.newswatch.ingest.IngestService;
+import io.newswatch.ingest.fetch.FetcherSettings;
+import io.newswatch.ingest.fetch.PoliteFetcher;
+import io.newswatch.ingest.source.Source;
+import io.newswatch.streams.StreamsService;
+import io.newswatch.streams.tagging.Tagger;
+import java.util.List;
+
+/**
+ * The three services wired together on one cluster, started in dependency order (streams and alerts first, so
+ * nothing the ingester publishes waits for a consumer that is still joining) and closed in reverse order by the
+ * {@link Lifecycle} they are registered with.
+ */
+public final class Pipeline {
+    private final StreamsService streams;
+    private final AlertsService alerts;
+    private final IngestService ingest;
+
+    private Pipeline(StreamsService streams, AlertsService alerts, IngestService ingest) {
+        this.streams = streams;
+        this.alerts = alerts;
+        this.ingest = ingest;
+    }
+
+    /** Starts streams, then alerts, then prepares the ingester (which the caller drives). */
+    public static Pipeline start(Lifecycle lifecycle, KafkaConnection kafka, Tagger tagger,
+                                 List<AlertReceiver> receivers, List<Source> sources) {
+        StreamsService streams = lifecycle.add(new StreamsService(kafka.config(), kafka.clientProperties(), tagger));
+        streams.start();
+        AlertsService alerts = lifecycle.add(new AlertsService(kafka.config(), kafka.clientProperties(), receivers));
+        alerts.start();
+        PoliteFetcher fetcher = lifecycle.add(new PoliteFetcher(FetcherSettings.from(kafka.config())));
+        IngestService ingest = lifecycle.add(new IngestService(kafka.config(), kafka.clientProperties(), sources,
+                fetcher));
+        ingest.start();
+        return new Pipeline(streams, alerts, ingest);
+    }
+
+    public StreamsService streams() {
+        return streams;
+    }
+
+    public AlertsService alerts() {
+        return alerts;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+}

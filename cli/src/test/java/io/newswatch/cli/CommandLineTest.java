@@ -1,0 +1,167 @@
+package io.newswatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.model.serde.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: help, usage errors, config errors, and the offline tools. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        var cl = Newswatch.commandLine();
+        cl.setOut(new java.io.PrintWriter(System.out, true));
+        cl.setErr(new java.io.PrintWriter(System.err, true));
+        return cl.execute(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        assertThat(run("--help")).isZero();
+        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "extract", "topics")) {
+            assertThat(out()).containsPattern("(?m)^\\s+" + sub + "\\s");
+        }
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "extract", "topics")) {
+            out.reset();
+            assertThat(run(sub, "--help")).as(sub).isZero();
+            assertThat(out()).as(sub).contains("Usage: newswatch " + sub);
+        }
+    }
+
+    @Test
+    void unknownOptionIsAOneLineUsageError() {
+        assertThat(run("demo", "--frobnicate")).isEqualTo(2);
+        assertThat(err().lines().findFirst().orElseThrow()).contains("--frobnicate");
+        assertThat(err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badConfigFileNamesTheKey() throws Exception {
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, "streams.commit.interval: sometimes\n");
+        assertThat(run("topics", "--check", "--config", cfg.toString())).isEqualTo(1);
+        assertThat(err().strip()).contains("streams.commit.interval").doesNotContain("\tat ");
+        assertThat(err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void brokerReportsAPortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThat(run("broker", "--port", String.valueOf(port), "--data-dir", dir.resolve("k").toString()))
+                    .isEqualTo(1);
+            assertThat(err()).contains("port " + port + " is already in use").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void tagPrintsOneObjectPerFileInOrderAndNamesTheUnreadableOne() throws Exception {
+        Path text = dir.resolve("pair.txt");
+        Files.writeString(text, "Russia and North Korea signed a defence pact on Wednesday.\n\n"
+                + "The weather in Oslo was mild.\n");
+        Path html = dir.resolve("page.html");
+        Files.writeString(html, "<!DOCTYPE html><html lang=\"en\"><head><title>Talks</title></head><body>"
+                + "<nav><a href=\"/\">Home</a> <a href=\"/w\">World news about Russia</a></nav>"
+                + "<article><h1>Talks</h1><p>China and North Korea held talks in Beijing on trade and tourism,"
+                + " officials in both capitals said on Monday.</p>"
+                + "<p>The talks lasted two days and ended without a joint statement, according to diplomats.</p>"
+                + "</article></body></html>");
+        Path quiet = dir.resolve("quiet.txt");
+        Files.writeString(quiet, "South Korea and China discussed trade in Seoul.\n");
+        int code = run("tag", text.toString(), dir.resolve("missing.txt").toString(), html.toString(), quiet.toString());
+
+        assertThat(code).isEqualTo(3);
+        assertThat(err()).contains("missing.txt").doesNotContain("\tat ");
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : out().strip().split("\n")) {
+            rows.add(Json.mapper().readTree(line));
+        }
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("source").asText()).isEqualTo(text.toString());
+        assertThat(texts(rows.get(0).get("entities"))).containsExactly("KP", "RU");
+        assertThat(texts(rows.get(0).get("tags"))).contains("ru-kp");
+        assertThat(rows.get(0).get("evidence").get(0).get("text").asText()).startsWith("Russia and North Korea");
+        assertThat(rows.get(1).get("source").asText()).isEqualTo(html.toString());
+        assertThat(texts(rows.get(1).get("tags"))).contains("cn-kp");
+        // the navigation's "Russia" is boilerplate, not article text
+        assertThat(texts(rows.get(1).get("entities"))).containsExactly("CN", "KP");
+        assertThat(texts(rows.get(2).get("entities"))).containsExactly("CN");
+        assertThat(texts(rows.get(2).get("tags"))).isEmpty();
+    }
+
+    @Test
+    void extractFollowsTheContract() throws Exception {
+        Path html = dir.resolve("a.html");
+        Files.writeString(html, "<!DOCTYPE html><html lang=\"ru\"><head><title>Визит | Газета</title>"
+                + "<meta property=\"article:published_time\" content=\"2026-10-13T08:00:00Z\">"
+                + "<meta name=\"author\" content=\"Анна Петрова\"></head><body>"
+                + "<header><nav><a href=\"/\">Главная</a></nav></header><article><h1>Визит</h1>"
+                + "<p>Министр прибыл в столицу в понедельник утром и провёл первые переговоры.</p>"
+                + "<p>Переговоры продолжатся во вторник, сообщили в министерстве.</p></article>"
+                + "<footer>Все права защищены</footer></body></html>");
+        assertThat(run("extract", "--url", "https://news.example/a?utm_source=x", html.toString())).isZero();
+        JsonNode o = Json.mapper().readTree(out().strip());
+        assertThat(o.get("source").asText()).isEqualTo(html.toString());
+        assertThat(o.get("url").asText()).isEqualTo("https://news.example/a");
+        assertThat(o.get("title").asText()).isEqualTo("Визит");
+        assertThat(o.get("byline").asText()).isEqualTo("Анна Петрова");
+        assertThat(o.get("publishedAt").asText()).isEqualTo("2026-10-13T08:00:00Z");
+        assertThat(o.get("language").asText()).isEqualTo("ru");
+        assertThat(o.get("text").asText()).isEqualTo("Министр прибыл в столицу в понедельник утром и провёл первые переговоры."
+                + "\n\nПереговоры продолжатся во вторник, сообщили в министерстве.");
+        var fields = new ArrayList<String>();
+        o.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("source", "url", "title", "byline", "publishedAt", "language", "text");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,170 @@
+package io.newswatch.ingest.extract;
+
+import io.newswatch.ingest.extract.internal.BlockTextWriter;
+import io.newswatch.ingest.extract.internal.BoilerplateStripper;
+import io.newswatch.ingest.extract.internal.MainTextFinder;
+import io.newswatch.ingest.extract.internal.MetadataReader;
+import io.newswatch.ingest.fetch.UrlCanonicalizer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Extracts an article's main text and metadata from a news page, with jsoup.
+ *
+ * <p>Metadata is read first, from JSON-LD (schema.org NewsArticle), Open Graph and article:* meta tags and the
+ * visible markup. Then boilerplate is removed (navigation, header, footer, asides, forms, and anything whose class,
+ * id, role or aria-label names a menu, newsletter, related stories, sharing, comments, adverts, cookie banners or
+ * breadcrumbs), the content container is chosen by a text-density score (the publisher's
+ * {@code itemprop=articleBody}, {@code <article>} or {@code <main>} when it holds most of the paragraph text), and
+ * its block elements are written out as paragraphs separated by one blank line.
+ *
+ * <p>Plain text is accepted too: its blank-line separated paragraphs are kept, with whitespace collapsed. Thread
+ * safe and stateless. Failure behaviour: never throws for odd markup; a page without recognisable text yields an
+ * empty {@link ExtractedArticle#text()}.
+ */
+public final class ArticleExtractor {
+    private static final Pattern HTML_START = Pattern.compile(
+            "(?is)^\\s*(<!--.*?-->\\s*)*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>]|<\\?xml[^>]*>\\s*<html)");
+    private static final Pattern HTML_TAG = Pattern.compile(
+            "(?i)<(p|div|article|br|span|a\\s+href|h[1-6]|title|meta|table|ul|li)[\\s>/]");
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
+
+    /**
+     * Whether a text is HTML rather than plain text: it opens with a doctype, {@code <html>}, {@code <head>} or
+     * {@code <body>}, or contains several common HTML tags.
+     */
+    public static boolean looksLikeHtml(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        String head = text.length() > 4096 ? text.substring(0, 4096) : text;
+        if (HTML_START.matcher(head).find()) {
+            return true;
+        }
+        var m = HTML_TAG.matcher(head);
+        int tags = 0;
+        while (m.find() && tags < 3) {
+            tags++;
+        }
+        return tags >= 3;
+    }
+
+    /**
+     * Extracts from a page already decoded to text. Plain text (see {@link #looksLikeHtml}) is split into
+     * paragraphs at blank lines; its title and other metadata are null.
+     *
+     * @param html the page, or plain text
+     * @param url  the URL it came from (base for relative links, fallback canonical URL); may be null for local
+     *             files, then only a declared canonical URL is used
+     */
+    public ExtractedArticle extract(String html, String url) {
+        if (!looksLikeHtml(html)) {
+            return fromPlainText(html == null ? "" : html, url);
+        }
+        return fromDocument(Jsoup.parse(html, url == null ? "" : url), url);
+    }
+
+    /**
+     * Extracts from raw response bytes. The charset is the Content-Type header's when it names a supported one,
+     * else jsoup's detection (byte-order mark, then {@code <meta charset>} or {@code http-equiv}), else UTF-8.
+     *
+     * @param body                     the response body
+     * @param contentTypeHeaderOrNull  the Content-Type header, or null
+     * @param url                      the URL the body came from
+     */
+    public ExtractedArticle extract(byte[] body, String contentTypeHeaderOrNull, String url) {
+        Charset declared = charsetOf(contentTypeHeaderOrNull);
+        String type = contentTypeHeaderOrNull == null ? "" : contentTypeHeaderOrNull.toLowerCase(Locale.ROOT);
+        if (type.startsWith("text/plain")) {
+            return extract(decodePlain(body, declared), url);
+        }
+        try {
+            Document doc = Jsoup.parse(new ByteArrayInputStream(body), declared == null ? null : declared.name(),
+                    url == null ? "" : url);
+            return fromDocument(doc, url);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an in-memory page", e);
+        }
+    }
+
+    private static ExtractedArticle fromDocument(Document doc, String url) {
+        MetadataReader meta = new MetadataReader(doc);
+        String declared = meta.canonicalUrl();
+        String canonical = canonicalOrNull(declared != null ? declared : url);
+        String title = meta.title();
+        String byline = meta.byline();
+        var publishedAt = meta.publishedAt();
+        String language = meta.language();
+        BoilerplateStripper.strip(doc);
+        List<String> paragraphs = BlockTextWriter.paragraphs(MainTextFinder.find(doc.body()));
+        List<String> kept = new ArrayList<>();
+        for (String p : paragraphs) {
+            if (!p.equals(title) && !isByline(p, byline)) {
+                kept.add(p);
+            }
+        }
+        return new ExtractedArticle(canonical, title, byline, publishedAt, language, String.join("\n\n", kept));
+    }
+
+    private static boolean isByline(String paragraph, String byline) {
+        if (byline != null && (paragraph.equals(byline) || paragraph.equalsIgnoreCase("By " + byline))) {
+            return true;
+        }
+        return paragraph.length() < 60 && paragraph.matches("(?i)^by\\s+\\p{Lu}[\\p{L}.'\\- ]+(,.*)?$");
+    }
+
+    private static ExtractedArticle fromPlainText(String text, String url) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String block : BLANK_LINES.split(text.strip())) {
+            String p = block.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+            if (!p.isEmpty()) {
+                paragraphs.add(p);
+            }
+        }
+        return new ExtractedArticle(canonicalOrNull(url), null, null, null, null, String.join("\n\n", paragraphs));
+    }
+
+    private static String canonicalOrNull(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            return UrlCanonicalizer.canonicalize(url);
+        } catch (IllegalArgumentException e) {
+            // a local file name or a malformed link: keep it as given rather than lose the article
+            return url;
+        }
+    }
+
+    private static Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        var m = CHARSET.matcher(contentType);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return Charset.forName(m.group(1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String decodePlain(byte[] body, Charset declared) {
+        if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {
+            return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        }
+        return new String(body, declared != null ? declared : StandardCharsets.UTF_8);
+    }
+}

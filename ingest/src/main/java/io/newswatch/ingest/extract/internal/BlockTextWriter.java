@@ -1,0 +1,108 @@
+package io.newswatch.ingest.extract.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Turns content elements into paragraphs: every block element (p, headings, list items, blockquote, pre, div ...)
+ * starts a new paragraph, two consecutive {@code <br>}s do too, and whitespace inside a paragraph collapses to
+ * single spaces. Paragraphs that are mostly link text (a "read more" line, a list of tags) are dropped, and so is
+ * {@code <h1>}, which is the headline rather than body text.
+ */
+public final class BlockTextWriter {
+    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+            "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "main", "table", "tr", "td", "th",
+            "figure", "figcaption", "address", "hr", "center");
+
+    private BlockTextWriter() {
+    }
+
+    /** One string per paragraph, in document order, whitespace collapsed, none empty. */
+    public static List<String> paragraphs(List<Element> containers) {
+        Collector collector = new Collector();
+        for (Element container : containers) {
+            NodeTraversor.traverse(collector, container);
+            collector.flush();
+        }
+        return collector.paragraphs;
+    }
+
+    private static final class Collector implements NodeVisitor {
+        private final List<String> paragraphs = new ArrayList<>();
+        private final StringBuilder current = new StringBuilder();
+        private int linkChars;
+        private int linkDepth;
+        private int headlineDepth;
+        private boolean lastWasBreak;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                String text = t.getWholeText();
+                if (!text.isBlank()) {
+                    lastWasBreak = false;
+                }
+                if (headlineDepth > 0) {
+                    return;
+                }
+                current.append(text);
+                if (linkDepth > 0) {
+                    linkChars += text.strip().length();
+                }
+            } else if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (tag.equals("br")) {
+                    if (lastWasBreak) {
+                        flush();
+                    } else {
+                        current.append(' ');
+                    }
+                    lastWasBreak = true;
+                } else if (BLOCKS.contains(tag)) {
+                    flush();
+                }
+                if (tag.equals("a")) {
+                    linkDepth++;
+                } else if (tag.equals("h1")) {
+                    headlineDepth++;
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (tag.equals("a")) {
+                    linkDepth--;
+                } else if (tag.equals("h1")) {
+                    headlineDepth--;
+                }
+                if (BLOCKS.contains(tag)) {
+                    flush();
+                }
+            }
+        }
+
+        void flush() {
+            String text = current.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+            int links = linkChars;
+            current.setLength(0);
+            linkChars = 0;
+            lastWasBreak = false;
+            if (text.isEmpty()) {
+                return;
+            }
+            if (links > 0 && links >= 0.6 * text.length()) {
+                return;
+            }
+            paragraphs.add(text);
+        }
+    }
+}

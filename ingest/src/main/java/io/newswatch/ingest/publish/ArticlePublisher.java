@@ -1,0 +1,181 @@
+package io.newswatch.ingest.publish;
+
+import io.newswatch.model.Article;
+import io.newswatch.model.serde.JsonSerde;
+import io.newswatch.model.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes articles to {@link Topics#ARTICLES}, each version once.
+ *
+ * <p>What was published lives in Kafka, not in a local file: {@link #loadPublished()} reads the compacted topic
+ * from the beginning to its end offsets and remembers each article id's content hash, so after a restart (or on
+ * another machine) an unchanged article is not published again. {@link #publishIfChanged} sends only a new id or a
+ * changed content hash, keyed by the article id, with an idempotent {@code acks=all} producer (lz4, 10 ms linger).
+ *
+ * <p>Failure behaviour: a record on the topic that cannot be read is skipped with a WARN naming its partition and
+ * offset; a send that fails is logged with the article's URL and forgotten, so the next poll sends it again.
+ */
+public final class ArticlePublisher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
+    private static final Duration LOAD_STALL_LIMIT = Duration.ofSeconds(60);
+
+    private final Properties kafkaProps;
+    private final String clientId;
+    private final Map<String, String> published = new ConcurrentHashMap<>();
+    private final List<Consumer<Article>> listeners = new CopyOnWriteArrayList<>();
+    private final JsonSerde<Article> serde = JsonSerde.of(Article.class);
+    private KafkaProducer<String, Article> producer;
+
+    /**
+     * @param kafkaProps connection properties (bootstrap servers, security); copied, not changed
+     * @param clientId   client id prefix for the producer and the loading consumer
+     */
+    public ArticlePublisher(Properties kafkaProps, String clientId) {
+        this.kafkaProps = (Properties) kafkaProps.clone();
+        this.clientId = clientId;
+    }
+
+    /**
+     * Reads {@link Topics#ARTICLES} from the beginning to its current end and opens the producer.
+     *
+     * @return how many articles are known
+     * @throws IllegalStateException when the topic cannot be read to its end within a minute of no progress
+     */
+    public int loadPublished() {
+        Properties p = (Properties) kafkaProps.clone();
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-load");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        String topic = Topics.ARTICLES.name();
+        try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long lastProgress = System.nanoTime();
+            while (!reachedEnd(consumer, end)) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    remember(r);
+                }
+                if (!records.isEmpty()) {
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > LOAD_STALL_LIMIT.toNanos()) {
+                    throw new IllegalStateException("cannot read " + topic + " to its end offsets " + end);
+                }
+            }
+        }
+        LOG.info("{} articles already published on {}", published.size(), topic);
+        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), serde);
+        return published.size();
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (var e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void remember(ConsumerRecord<byte[], byte[]> r) {
+        String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
+        if (key == null) {
+            LOG.warn("{} partition {} offset {}: record without a key, ignored", r.topic(), r.partition(),
+                    r.offset());
+            return;
+        }
+        if (r.value() == null) {
+            published.remove(key);
+            return;
+        }
+        try {
+            published.put(key, serde.deserialize(r.topic(), r.value()).contentHash());
+        } catch (SerializationException e) {
+            LOG.warn("{} partition {} offset {}: unreadable article, ignored: {}", r.topic(), r.partition(),
+                    r.offset(), e.getMessage());
+        }
+    }
+
+    private Properties producerProperties() {
+        Properties p = (Properties) kafkaProps.clone();
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        return p;
+    }
+
+    /** Registers a callback run for every article Kafka acknowledged; its exceptions are logged, not thrown. */
+    public void onPublished(Consumer<Article> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Sends the article when it is new or changed.
+     *
+     * @return true when it was sent, false when the same version is already on the topic
+     * @throws IllegalStateException when {@link #loadPublished()} was not called
+     */
+    public boolean publishIfChanged(Article article) {
+        if (producer == null) {
+            throw new IllegalStateException("loadPublished() must run before publishing");
+        }
+        String previous = published.put(article.id(), article.contentHash());
+        if (article.contentHash().equals(previous)) {
+            return false;
+        }
+        producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), article.id(), article), (meta, error) -> {
+            if (error != null) {
+                published.remove(article.id(), article.contentHash());
+                LOG.warn("cannot publish article {} ({}): {}; it is sent again at the next poll", article.url(),
+                        article.id(), error.getMessage());
+                return;
+            }
+            for (Consumer<Article> l : listeners) {
+                try {
+                    l.accept(article);
+                } catch (RuntimeException e) {
+                    LOG.warn("a publish listener failed on {}: {}", article.url(), e.toString());
+                }
+            }
+        });
+        return true;
+    }
+
+    /** Waits until every article sent so far is acknowledged or failed. */
+    public void flush() {
+        if (producer != null) {
+            producer.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.newswatch.streams;
+
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
+import io.newswatch.model.topics.TopicAdmin;
+import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.streams.topology.NewswatchTopology;
+import io.newswatch.streams.topology.TopologyConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the newswatch topology ({@link NewswatchTopology}) against a Kafka cluster.
+ *
+ * <p>{@link #start()} creates the catalogue topics if missing, starts Kafka Streams with the application id,
+ * processing guarantee, commit interval and state directory from the configuration, and returns once the
+ * instance is RUNNING. A stream thread that dies of an unexpected exception is logged and replaced. Extra
+ * {@code kafkaProps} (security settings and the like) are passed to Kafka Streams and the Admin client as given;
+ * the configuration's values win for the four keys above.
+ */
+public final class StreamsService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final NewswatchConfig config;
+    private final Properties kafkaProps;
+    private final Tagger tagger;
+    private KafkaStreams streams;
+    private boolean closed;
+
+    public StreamsService(NewswatchConfig config, Properties kafkaProps, Tagger tagger) {
+        this.config = config;
+        this.kafkaProps = new Properties();
+        this.kafkaProps.putAll(kafkaProps);
+        this.tagger = tagger;
+        if (!this.kafkaProps.containsKey(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+            this.kafkaProps.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ConfigKeys.BOOTSTRAP_SERVERS));
+        }
+    }
+
+    /**
+     * Ensures the topics, starts the topology and waits until it is RUNNING.
+     *
+     * @throws IllegalStateException when already started, when the topics cannot be created, or when Kafka
+     *                               Streams does not reach RUNNING within 60 seconds
+     *                               (it is closed again before the exception is thrown)
+     */
+    public synchronized void start() {
+        if (streams != null) {
+            throw new IllegalStateException("the streams service is already started");
+        }
+        Properties adminProps = new Properties();
+        adminProps.putAll(kafkaProps);
+        adminProps.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(String.valueOf(k)));
+        try (Admin admin = Admin.create(adminProps)) {
+            TopicAdmin.ensureTopics(admin, Topics.ALL);
+        }
+        String applicationId = config.get(ConfigKeys.STREAMS_APPLICATION_ID);
+        Properties props = new Properties();
+        props.putAll(kafkaProps);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(ConfigKeys.PROCESSING_GUARANTEE));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.get(ConfigKeys.COMMIT_INTERVAL).toMillis());
+        Path stateDir = config.get(ConfigKeys.STATE_DIR);
+        if (stateDir != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        }
+        KafkaStreams ks = new KafkaStreams(
+                NewswatchTopology.buildTopology(new StreamsBuilder(), new TopologyConfig(tagger, applicationId)), props);
+        CountDownLatch settled = new CountDownLatch(1);
+        ks.setStateListener((now, before) -> {
+            LOG.info("kafka streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
+                    || now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.PENDING_ERROR) {
+                settled.countDown();
+            }
+        });
+        ks.setUncaughtExceptionHandler(e -> {
+            LOG.error("a stream thread of {} died; replacing it", applicationId, e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams = ks;
+        ks.start();
+        boolean reached;
+        try {
+            reached = settled.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while waiting for Kafka Streams to start", e);
+        }
+        KafkaStreams.State state = ks.state();
+        if (!reached || state != KafkaStreams.State.RUNNING) {
+            close();
+            throw new IllegalStateException("Kafka Streams application '" + applicationId + "' did not reach RUNNING"
+                    + (reached ? " (it went to " + state + ")" : " within " + START_TIMEOUT.toSeconds() + " s (state "
+                    + state + "); is Kafka at " + kafkaProps.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " reachable?"));
+        }
+        LOG.info("streams service '{}' running, rules version {}", applicationId, tagger.rulesVersion());
+    }
+
+    /** The current Kafka Streams state; {@code CREATED} before {@link #start()}, {@code NOT_RUNNING} after close. */
+    public synchronized KafkaStreams.State state() {
+        if (streams == null) {
+            return closed ? KafkaStreams.State.NOT_RUNNING : KafkaStreams.State.CREATED;
+        }
+        return streams.state();
+    }
+
+    /** Stops Kafka Streams, waiting at most 30 seconds; safe to call twice or before {@link #start()}. */
+    @Override
+    public synchronized void close() {
+        if (streams == null) {
+            return;
+        }
+        closed = true;
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            LOG.warn("Kafka Streams did not shut down within {} s", CLOSE_TIMEOUT.toSeconds());
+        }
+        streams = null;
+    }
+}
