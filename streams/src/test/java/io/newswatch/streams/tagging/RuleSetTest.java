@@ -17,7 +17,7 @@ class RuleSetTest {
         RuleSet rules = RuleSet.defaults();
         assertThat(rules.rules()).extracting(Rule::id)
                 .containsExactly("ru-kp", "cn-kp", "ru-cn", "triangle", "sanctions-violation");
-        assertThat(rules.rule("ru-cn")).get().extracting(Rule::alert).isEqualTo(false);
+        assertThat(rules.rule("ru-cn")).get().extracting(Rule::alert).isEqualTo(true);
         assertThat(rules.rule("sanctions-violation")).get().extracting(Rule::severity).isEqualTo(Severity.CRITICAL);
         assertThat(rules.gazetteer().codes()).containsExactlyInAnyOrder("RU", "KP", "CN");
     }
