@@ -1,5 +1,6 @@
 package io.newswatch.cli.internal;
 
+import io.newswatch.streams.tagging.RuleSetException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,13 @@ public final class ErrorReporting {
     /** Anything a command threw. */
     public static int onExecutionError(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         LOG.debug("command failed", ex);
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RuleSetException) {
+                // its message is file:line:column, then the line and a caret: keep the lines
+                cl.getErr().println("newswatch " + cl.getCommandName() + ": " + t.getMessage());
+                return FAILURE;
+            }
+        }
         cl.getErr().println("newswatch " + cl.getCommandName() + ": " + oneLine(ex));
         return FAILURE;
     }

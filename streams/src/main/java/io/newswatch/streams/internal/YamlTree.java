@@ -129,10 +129,23 @@ public final class YamlTree {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new YamlError(loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-                    "not valid YAML: " + e.getOriginalMessage());
+                    "not valid YAML: " + problemOnly(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new YamlError(0, 0, "cannot read YAML: " + e.getMessage());
         }
+    }
+
+    /** SnakeYAML's message without its own excerpt and marks: the caller shows the line with a caret. */
+    private static String problemOnly(String message) {
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty() || line.startsWith(" ") || t.startsWith("in 'reader'") || t.equals("^")) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : "; ").append(t);
+        }
+        return out.length() == 0 ? message : out.toString();
     }
 
     private static Node read(JsonParser p) throws IOException {

@@ -1,8 +1,6 @@
 package io.newswatch.streams.tagging;
 
-import io.newswatch.model.Mention;
-import io.newswatch.streams.internal.FoldedText;
-import io.newswatch.streams.internal.PhraseMatcher;
+import io.newswatch.streams.internal.TaggingEngine;
 import io.newswatch.streams.internal.YamlTree;
 import io.newswatch.streams.internal.YamlTree.Node;
 import java.io.IOException;
@@ -12,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +17,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds mentions of the watched entities (ISO 3166 alpha-2 codes such as {@code RU}, {@code KP}, {@code CN}) in a
- * text, from a gazetteer file ({@code rules/entities.yaml}; format documented in that file).
+ * The entities the rules talk about (ISO 3166 alpha-2 codes such as {@code RU}, {@code KP}, {@code CN}), their
+ * aliases and their exclusions, read from a gazetteer file ({@code rules/entities.yaml} documents the format).
  *
- * <p>Matching: every alias and exclusion is folded ({@link FoldedText}: NFKC, case, hyphen/space/apostrophe
- * variants, line breaks) and compiled into one Aho–Corasick automaton, so the cost of {@link #find} does not grow
- * with the number of aliases. Aliases match whole words ({@code Prussia} is not Russia, {@code Chinatown} is not
- * China); a possessive ({@code Russia's}) matches its name; an alias ending in {@code *} matches inflected forms.
- * Overlapping candidates are resolved leftmost-longest, and an exclusion wins over an alias of the same span, so
- * "South China Sea", "Chinese Taipei", "朝鲜族" and "조선소" produce no mention while "Democratic People's Republic
- * of Korea" is still North Korea although it contains the exclusion "Republic of Korea".
+ * <p>An alias may be written with alternatives ({@code Северн{ая,ой,ую} Коре{я,и,е,ю,ей}}) and may end in
+ * {@code *} to match inflected forms; the same alias may name two entities ({@code 中俄} is China and Russia).
+ * Matching itself (folding, word boundaries, overlaps) is the tagger's; see {@link Tagger}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -38,16 +30,20 @@ public final class Gazetteer {
     private static final String DEFAULT_RESOURCE = "/io/newswatch/streams/rules/entities.yaml";
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
 
-    private final Map<String, String> names;
-    private final List<String> phraseEntity;
-    private final PhraseMatcher matcher;
-    private final String source;
+    /** An alias or exclusion as written, with the entity it names (null for an exclusion) and where it stands. */
+    record Entry(String text, List<String> codes, int line, int column) {
+    }
 
-    private Gazetteer(Map<String, String> names, List<String> phrases, List<String> phraseEntity, String source) {
+    private final Map<String, String> names;
+    private final List<Entry> entries;
+    private final String source;
+    private final String sourceName;
+
+    private Gazetteer(Map<String, String> names, List<Entry> entries, String source, String sourceName) {
         this.names = names;
-        this.phraseEntity = phraseEntity;
-        this.matcher = new PhraseMatcher(phrases);
+        this.entries = List.copyOf(entries);
         this.source = source;
+        this.sourceName = sourceName;
     }
 
     /**
@@ -72,29 +68,33 @@ public final class Gazetteer {
      * @throws RuleSetException naming the file, line and column of the first problem, or why it cannot be read
      */
     public static Gazetteer load(Path file) {
+        String text;
         try {
-            return parse(Files.readString(file), file.toString());
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new RuleSetException(file + ": cannot read the gazetteer: " + e.getMessage(), e);
         }
+        return parse(text, file.toString());
     }
 
     /**
      * Parses gazetteer YAML; {@code sourceName} prefixes every error message.
      *
-     * @throws RuleSetException on the first problem: unknown keys, bad codes, an alias given to two entities or
-     *                          listed as both alias and exclusion, a misplaced {@code *}
+     * @throws RuleSetException on the first problem: unknown or missing keys, a bad or repeated code, an alias
+     *                          that is also an exclusion, a misplaced {@code *} or brace
      */
     public static Gazetteer parse(String yaml, String sourceName) {
         try {
             Node root = YamlTree.parse(yaml);
+            if (root.kind() != Node.Kind.MAP) {
+                throw root.error("a gazetteer is a map with the key 'entities'");
+            }
             Map<String, String> names = new LinkedHashMap<>();
-            List<String> phrases = new ArrayList<>();
-            List<String> owners = new ArrayList<>();
-            Map<String, String> seen = new HashMap<>();
-            Node entities = only(root, Set.of("entities"), Set.of("entities")).get("entities");
+            List<Entry> entries = new ArrayList<>();
+            Map<String, Node> top = RuleSet.only(root, Set.of("entities", "compounds"), Set.of("entities"));
+            Node entities = top.get("entities");
             for (Node entity : entities.items()) {
-                Map<String, Node> fields = only(entity, Set.of("code", "name", "aliases", "exclusions"),
+                Map<String, Node> fields = RuleSet.only(entity, Set.of("code", "name", "aliases", "exclusions"),
                         Set.of("code", "name", "aliases"));
                 Node codeNode = fields.get("code");
                 String code = codeNode.text();
@@ -105,34 +105,37 @@ public final class Gazetteer {
                     throw codeNode.error("entity " + code + " is defined twice");
                 }
                 for (Node alias : phraseNodes(fields.get("aliases"))) {
-                    add(alias, code, phrases, owners, seen);
+                    entries.add(new Entry(alias.text(), List.of(code), alias.line(), alias.column()));
                 }
                 if (fields.containsKey("exclusions")) {
                     for (Node exclusion : phraseNodes(fields.get("exclusions"))) {
-                        add(exclusion, null, phrases, owners, seen);
+                        entries.add(new Entry(exclusion.text(), List.of(), exclusion.line(), exclusion.column()));
                     }
                 }
             }
-            return new Gazetteer(Map.copyOf(names), phrases, owners, yaml);
+            if (top.containsKey("compounds")) {
+                for (Map.Entry<String, Node> c : top.get("compounds").entries().entrySet()) {
+                    List<String> codes = new ArrayList<>();
+                    for (Node codeNode : c.getValue().items()) {
+                        if (!names.containsKey(codeNode.text())) {
+                            throw codeNode.error("unknown entity " + codeNode.text() + " (defined: "
+                                    + String.join(", ", names.keySet()) + ")");
+                        }
+                        codes.add(codeNode.text());
+                    }
+                    if (codes.size() < 2) {
+                        throw c.getValue().error("a compound names at least two entities; list a single "
+                                + "entity's alias under that entity");
+                    }
+                    entries.add(new Entry(c.getKey(), codes, c.getValue().line(), c.getValue().column()));
+                }
+            }
+            Gazetteer g = new Gazetteer(java.util.Collections.unmodifiableMap(names), entries, yaml, sourceName);
+            g.addTo(new TaggingEngine.Builder(List.copyOf(names.keySet())));
+            return g;
         } catch (YamlTree.YamlError e) {
-            throw new RuleSetException(sourceName + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);
+            throw RuleSetException.at(sourceName, yaml, e.line(), e.column(), e.getMessage(), e);
         }
-    }
-
-    private static Map<String, Node> only(Node node, Set<String> allowed, Set<String> required) {
-        Map<String, Node> entries = node.entries();
-        for (Map.Entry<String, Node> e : entries.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
-                throw e.getValue().error("unknown key '" + e.getKey() + "' (allowed: " + String.join(", ",
-                        allowed.stream().sorted().toList()) + ")");
-            }
-        }
-        for (String r : required) {
-            if (!entries.containsKey(r)) {
-                throw node.error("missing key '" + r + "'");
-            }
-        }
-        return entries;
     }
 
     /** Aliases are a list, or a map from a language tag to a list (the language is documentation only). */
@@ -147,31 +150,26 @@ public final class Gazetteer {
         return all;
     }
 
-    private static void add(Node node, String code, List<String> phrases, List<String> owners,
-                            Map<String, String> seen) {
-        String phrase = node.text();
-        String key;
-        try {
-            key = FoldedText.foldPattern(phrase.replace("*", "")) + (phrase.strip().endsWith("*") ? "*" : "");
-            new PhraseMatcher(List.of(phrase));
-        } catch (IllegalArgumentException e) {
-            throw node.error(e.getMessage());
-        }
-        String owner = code == null ? "an exclusion" : "an alias of " + code;
-        String previous = seen.putIfAbsent(key, owner);
-        if (previous != null) {
-            if (previous.equals(owner)) {
-                return;
+    /** Adds every alias and exclusion to an engine under construction, failing at the first bad one. */
+    void addTo(TaggingEngine.Builder builder) {
+        for (Entry entry : entries) {
+            String conflict;
+            try {
+                conflict = entry.codes().isEmpty() ? builder.exclusion(entry.text())
+                        : builder.alias(entry.text(), entry.codes());
+            } catch (IllegalArgumentException e) {
+                throw RuleSetException.at(sourceName, source, entry.line(), entry.column(), e.getMessage(), e);
             }
-            throw node.error("'" + phrase + "' is " + owner + " but already " + previous);
+            if (conflict != null) {
+                throw RuleSetException.at(sourceName, source, entry.line(), entry.column(),
+                        "'" + entry.text() + "' cannot be used: " + conflict, null);
+            }
         }
-        phrases.add(phrase);
-        owners.add(code);
     }
 
-    /** The entity codes this gazetteer knows. */
-    public Set<String> codes() {
-        return names.keySet();
+    /** The entity codes this gazetteer knows, in file order. */
+    public List<String> codes() {
+        return List.copyOf(names.keySet());
     }
 
     /** The display name of an entity, or null when unknown. */
@@ -179,36 +177,13 @@ public final class Gazetteer {
         return names.get(code);
     }
 
+    /** How many aliases and exclusions the file lists (before expanding alternatives). */
+    public int size() {
+        return entries.size();
+    }
+
     /** The gazetteer's source text, for versioning. */
     String source() {
         return source;
-    }
-
-    /** Every mention in {@code text}, in text order; {@code seg} must be the segmentation of the same text. */
-    public List<Mention> find(String text, Segmentation seg) {
-        return find(FoldedText.of(text), seg);
-    }
-
-    List<Mention> find(FoldedText text, Segmentation seg) {
-        List<PhraseMatcher.Match> candidates = new ArrayList<>(matcher.findAll(text));
-        candidates.sort(Comparator.comparingInt(PhraseMatcher.Match::foldedStart)
-                .thenComparing(Comparator.comparingInt(PhraseMatcher.Match::foldedEnd).reversed())
-                .thenComparing(m -> phraseEntity.get(m.phrase()) == null ? 0 : 1));
-        List<Mention> mentions = new ArrayList<>();
-        int taken = 0;
-        for (PhraseMatcher.Match m : candidates) {
-            if (m.foldedStart() < taken) {
-                continue;
-            }
-            taken = m.foldedEnd();
-            String code = phraseEntity.get(m.phrase());
-            if (code != null) {
-                int sentence = seg.sentenceAt(m.start());
-                int paragraph = sentence < 0 ? -1 : seg.sentences().get(sentence).paragraph();
-                mentions.add(new Mention(code, text.original().substring(m.start(), m.end()), m.start(), m.end(),
-                        sentence, paragraph));
-            }
-        }
-        return mentions;
     }
 }

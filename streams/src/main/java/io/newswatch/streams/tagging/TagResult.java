@@ -8,14 +8,17 @@ import java.util.List;
  * What the tagger found in one text.
  *
  * @param entities entity codes mentioned, sorted, each once
- * @param tags     tags given (rule ids), sorted
+ * @param tags     tags given, sorted
+ * @param rules    ids of the rules that matched, in ruleset order
  * @param mentions every entity mention, in text order
- * @param evidence for each tag, the sentences or paragraphs that made it true, ordered by tag then offset
+ * @param evidence for each tag, the sentences that made it true, ordered by tag then offset
  */
-public record TagResult(List<String> entities, List<String> tags, List<Mention> mentions, List<Evidence> evidence) {
+public record TagResult(List<String> entities, List<String> tags, List<String> rules, List<Mention> mentions,
+                        List<Evidence> evidence) {
     public TagResult {
         entities = List.copyOf(entities);
         tags = List.copyOf(tags);
+        rules = List.copyOf(rules);
         mentions = List.copyOf(mentions);
         evidence = List.copyOf(evidence);
     }
@@ -23,5 +26,10 @@ public record TagResult(List<String> entities, List<String> tags, List<Mention> 
     /** The evidence behind one tag; empty when the text does not carry it. */
     public List<Evidence> evidenceFor(String tag) {
         return evidence.stream().filter(e -> e.tag().equals(tag)).toList();
+    }
+
+    /** Whether the rule with this id matched. */
+    public boolean matched(String ruleId) {
+        return rules.contains(ruleId);
     }
 }

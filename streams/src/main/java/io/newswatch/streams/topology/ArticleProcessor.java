@@ -73,7 +73,7 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
         context.forward(new Record<Object, Object>(article.id(), tagged, record.timestamp()),
                 NewswatchTopology.TAGGED_SINK);
         for (Rule rule : tagger.ruleSet().rules()) {
-            if (rule.alert() && result.tags().contains(rule.id())) {
+            if (rule.alert() && result.matched(rule.id())) {
                 raise(rule, article, result, record.timestamp());
             }
         }
@@ -89,7 +89,7 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
         }
         Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, rule.id(), rule.title(), rule.version(),
                 rule.severity().label(), storyId, article.id(), article.title(), article.url(), article.sourceId(),
-                article.publishedAt(), result.entities(), result.tags(), result.evidenceFor(rule.id()),
+                article.publishedAt(), result.entities(), result.tags(), rule.tags().stream().flatMap(t -> result.evidenceFor(t).stream()).toList(),
                 Instant.ofEpochMilli(timestamp));
         firedAlerts.put(alertId, timestamp);
         context.forward(new Record<Object, Object>(alertId, alert, timestamp), NewswatchTopology.ALERTS_SINK);

@@ -1,0 +1,269 @@
+package io.newswatch.streams.internal;
+
+import io.newswatch.streams.tagging.Segmentation;
+import java.util.Arrays;
+
+/**
+ * One text as the query evaluator sees it: its sentences and paragraphs as offset arrays, and every hit (entity
+ * mention or rule term) grouped by leaf id, each hit knowing its words, sentence and paragraph.
+ *
+ * <p>Reused by one thread from text to text: arrays grow but are never cleared, a generation stamp tells which
+ * leaves have hits in the current text, so the cost per text follows the number of hits, not the number of
+ * leaves in the ruleset. Not thread-safe.
+ */
+public final class DocumentIndex {
+    private String text;
+    private int[] sentStart = new int[64];
+    private int[] sentEnd = new int[64];
+    private int[] sentPara = new int[64];
+    private int sentences;
+    private int[] paraStart = new int[16];
+    private int[] paraEnd = new int[16];
+    private int paragraphs;
+
+    private int[] raw = new int[5 * 64];
+    private int rawCount;
+    private int[] eLeaf = new int[64];
+    private int[] eStart = new int[64];
+    private int[] eEnd = new int[64];
+    private int[] eWs = new int[64];
+    private int[] eWe = new int[64];
+    private int[] eSent = new int[64];
+    private int entries;
+
+    private final int[] leafFirst;
+    private final int[] leafCount;
+    private final int[] leafStamp;
+    private final int[] leafFill;
+    private int[] touched = new int[64];
+    private int touchedCount;
+    private int stamp;
+
+    DocumentIndex(int leaves) {
+        leafFirst = new int[leaves];
+        leafCount = new int[leaves];
+        leafStamp = new int[leaves];
+        leafFill = new int[leaves];
+    }
+
+    void reset(String text, Segmentation seg) {
+        this.text = text;
+        this.rawCount = 0;
+        this.entries = 0;
+        this.touchedCount = 0;
+        this.stamp++;
+        sentences = seg.sentences().size();
+        if (sentStart.length < sentences) {
+            sentStart = new int[sentences * 2];
+            sentEnd = new int[sentences * 2];
+            sentPara = new int[sentences * 2];
+        }
+        for (int i = 0; i < sentences; i++) {
+            Segmentation.Sentence s = seg.sentences().get(i);
+            sentStart[i] = s.start();
+            sentEnd[i] = s.end();
+            sentPara[i] = s.paragraph();
+        }
+        paragraphs = seg.paragraphs().size();
+        if (paraStart.length < paragraphs) {
+            paraStart = new int[paragraphs * 2];
+            paraEnd = new int[paragraphs * 2];
+        }
+        for (int i = 0; i < paragraphs; i++) {
+            paraStart[i] = seg.paragraphs().get(i).start();
+            paraEnd[i] = seg.paragraphs().get(i).end();
+        }
+    }
+
+    /** Records one hit of a leaf; call {@link #seal()} when all are in. */
+    void add(int leaf, int start, int end, int ws, int we) {
+        if (rawCount + 5 > raw.length) {
+            raw = Arrays.copyOf(raw, raw.length * 2);
+        }
+        raw[rawCount++] = leaf;
+        raw[rawCount++] = start;
+        raw[rawCount++] = end;
+        raw[rawCount++] = ws;
+        raw[rawCount++] = we;
+        if (leafStamp[leaf] != stamp) {
+            leafStamp[leaf] = stamp;
+            leafCount[leaf] = 0;
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = leaf;
+        }
+        leafCount[leaf]++;
+    }
+
+    /** Groups the hits by leaf (stable, so each leaf's hits stay in text order) and finds their sentences. */
+    void seal() {
+        entries = rawCount / 5;
+        if (eLeaf.length < entries) {
+            int cap = Math.max(entries, eLeaf.length * 2);
+            eLeaf = new int[cap];
+            eStart = new int[cap];
+            eEnd = new int[cap];
+            eWs = new int[cap];
+            eWe = new int[cap];
+            eSent = new int[cap];
+        }
+        int next = 0;
+        for (int t = 0; t < touchedCount; t++) {
+            int leaf = touched[t];
+            leafFirst[leaf] = next;
+            next += leafCount[leaf];
+        }
+        for (int t = 0; t < touchedCount; t++) {
+            leafFill[touched[t]] = leafFirst[touched[t]];
+        }
+        for (int r = 0; r < rawCount; r += 5) {
+            int slot = leafFill[raw[r]]++;
+            eLeaf[slot] = raw[r];
+            eStart[slot] = raw[r + 1];
+            eEnd[slot] = raw[r + 2];
+            eWs[slot] = raw[r + 3];
+            eWe[slot] = raw[r + 4];
+            eSent[slot] = sentenceAt(raw[r + 1]);
+        }
+    }
+
+    /** The sentence holding {@code offset} (the earlier one between two sentences); 0 when before all. */
+    int sentenceAt(int offset) {
+        int lo = 0;
+        int hi = sentences - 1;
+        int found = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sentStart[mid] <= offset) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    int first(int leaf) {
+        return leafStamp[leaf] == stamp ? leafFirst[leaf] : 0;
+    }
+
+    int count(int leaf) {
+        return leafStamp[leaf] == stamp ? leafCount[leaf] : 0;
+    }
+
+    boolean hasHits(int leaf) {
+        return leafStamp[leaf] == stamp;
+    }
+
+    int touchedCount() {
+        return touchedCount;
+    }
+
+    int touched(int i) {
+        return touched[i];
+    }
+
+    int start(int e) {
+        return eStart[e];
+    }
+
+    int end(int e) {
+        return eEnd[e];
+    }
+
+    int wordStart(int e) {
+        return eWs[e];
+    }
+
+    int wordEnd(int e) {
+        return eWe[e];
+    }
+
+    int sentence(int e) {
+        return eSent[e];
+    }
+
+    int leaf(int e) {
+        return eLeaf[e];
+    }
+
+    int paragraph(int e) {
+        return sentences == 0 ? 0 : sentPara[eSent[e]];
+    }
+
+    String text() {
+        return text;
+    }
+
+    int sentenceCount() {
+        return sentences;
+    }
+
+    int sentenceStart(int s) {
+        return sentStart[s];
+    }
+
+    int sentenceEnd(int s) {
+        return sentEnd[s];
+    }
+
+    int sentenceParagraph(int s) {
+        return sentPara[s];
+    }
+
+    int paragraphStart(int p) {
+        return paraStart[p];
+    }
+
+    int paragraphEnd(int p) {
+        return paraEnd[p];
+    }
+
+    /**
+     * The sentences (or paragraphs) overlapping {@code [from, to)} that hold a hit of one of {@code triggers}, in
+     * text order; every overlapping unit when {@code triggers} is null.
+     */
+    int[] candidateUnits(int[] triggers, boolean paragraph, int from, int to) {
+        int total = paragraph ? paragraphs : sentences;
+        if (triggers == null) {
+            int[] all = new int[total];
+            int n = 0;
+            for (int u = 0; u < total; u++) {
+                int s = paragraph ? paraStart[u] : sentStart[u];
+                int e = paragraph ? paraEnd[u] : sentEnd[u];
+                if (s < to && e > from) {
+                    all[n++] = u;
+                }
+            }
+            return Arrays.copyOf(all, n);
+        }
+        int n = 0;
+        int[] units = new int[8];
+        for (int leaf : triggers) {
+            if (leafStamp[leaf] != stamp) {
+                continue;
+            }
+            for (int e = leafFirst[leaf], end = e + leafCount[leaf]; e < end; e++) {
+                if (eStart[e] >= from && eStart[e] < to) {
+                    if (n == units.length) {
+                        units = Arrays.copyOf(units, n * 2);
+                    }
+                    units[n++] = paragraph ? sentPara[eSent[e]] : eSent[e];
+                }
+            }
+        }
+        if (n == 0) {
+            return new int[0];
+        }
+        Arrays.sort(units, 0, n);
+        int unique = 1;
+        for (int i = 1; i < n; i++) {
+            if (units[i] != units[unique - 1]) {
+                units[unique++] = units[i];
+            }
+        }
+        return Arrays.copyOf(units, unique);
+    }
+}

@@ -1,0 +1,261 @@
+package io.newswatch.streams.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every pattern of a ruleset (gazetteer aliases and exclusions, rule terms and phrases) compiled into one
+ * deterministic Aho–Corasick automaton (Aho and Corasick, "Efficient string matching", CACM 18(6), 1975) over
+ * folded characters ({@link CharClasses}), so a scan costs one table load and one transition per character
+ * whatever the number of patterns.
+ *
+ * <p>Patterns are folded strings ({@link CharClasses#foldPattern}); a run of whitespace or dashes in the text
+ * counts as the single space of the pattern, ignorable characters are skipped, so "Kim Jong-un", "KIM JONG UN" and
+ * "Kim\nJong Un" all match {@code kim jong un}. A hit must stand on word boundaries: the characters before and
+ * after it must not continue a word, except that a prefix pattern ({@code sanction*}) may run on to the end of its
+ * word, ideographs need no boundary on either side and Hangul none on the right (Korean particles attach to the
+ * noun: 북한은, 북한과).
+ *
+ * <p>The state table is dense ({@code states × alphabet} ints, the alphabet being only the characters the
+ * patterns use plus one class for everything else). Immutable and thread-safe; {@link #scan} allocates nothing
+ * beyond growing the caller's {@link ScanHits}.
+ */
+public final class TermAutomaton {
+    private static final int KIND_BITS = 5;
+    private static final int KIND_MASK = (1 << KIND_BITS) - 1;
+
+    private final int[] table;
+    private final int alphabet;
+    private final int[] delta;
+    private final int[][] outputs;
+    private final int[] units;
+    private final boolean[] prefix;
+    private final boolean[] needStart;
+    private final boolean[] needEnd;
+    private final int states;
+
+    /**
+     * Compiles patterns.
+     *
+     * @param folded   folded patterns, each non-empty and without leading or trailing space; duplicates allowed
+     * @param isPrefix for each pattern, whether it matches any word that begins with it
+     * @throws IllegalArgumentException on an empty pattern
+     */
+    public TermAutomaton(List<String> folded, boolean[] isPrefix) {
+        int n = folded.size();
+        this.units = new int[n];
+        this.prefix = Arrays.copyOf(isPrefix, n);
+        this.needStart = new boolean[n];
+        this.needEnd = new boolean[n];
+        Map<Character, Integer> classes = new HashMap<>();
+        classes.put(' ', 1);
+        for (int p = 0; p < n; p++) {
+            String s = folded.get(p);
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("pattern " + p + " is empty");
+            }
+            units[p] = s.length();
+            int firstKind = CharClasses.kind(s.charAt(0));
+            int lastKind = CharClasses.kind(s.charAt(s.length() - 1));
+            needStart[p] = (firstKind & CharClasses.IDEOGRAPH) == 0;
+            needEnd[p] = !prefix[p] && (lastKind & (CharClasses.IDEOGRAPH | CharClasses.HANGUL)) == 0;
+            for (int i = 0; i < s.length(); i++) {
+                classes.putIfAbsent(s.charAt(i), classes.size() + 1);
+            }
+        }
+        this.alphabet = classes.size() + 1;
+        char[] fold = CharClasses.foldTable();
+        byte[] kind = CharClasses.kindTable();
+        this.table = new int[65536];
+        for (int c = 0; c < 65536; c++) {
+            Integer cls = (kind[c] & CharClasses.SPACE) != 0 ? Integer.valueOf(1) : classes.get(fold[c]);
+            table[c] = ((cls == null ? 0 : cls) << KIND_BITS) | kind[c];
+        }
+
+        List<int[]> trieNext = new ArrayList<>();
+        List<List<Integer>> own = new ArrayList<>();
+        trieNext.add(newRow());
+        own.add(null);
+        for (int p = 0; p < n; p++) {
+            String s = folded.get(p);
+            int state = 0;
+            for (int i = 0; i < s.length(); i++) {
+                int cls = classes.get(s.charAt(i));
+                int next = trieNext.get(state)[cls];
+                if (next < 0) {
+                    next = trieNext.size();
+                    trieNext.add(newRow());
+                    own.add(null);
+                    trieNext.get(state)[cls] = next;
+                }
+                state = next;
+            }
+            if (own.get(state) == null) {
+                own.set(state, new ArrayList<>());
+            }
+            own.get(state).add(p);
+        }
+        this.states = trieNext.size();
+        this.delta = new int[states * alphabet];
+        int[] fail = new int[states];
+        this.outputs = new int[states][];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] rootRow = trieNext.get(0);
+        for (int a = 0; a < alphabet; a++) {
+            int next = rootRow[a];
+            delta[a] = Math.max(next, 0);
+            if (next > 0) {
+                fail[next] = 0;
+                queue.add(next);
+            }
+        }
+        outputs[0] = null;
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            outputs[s] = merge(own.get(s), outputs[fail[s]]);
+            int[] row = trieNext.get(s);
+            for (int a = 0; a < alphabet; a++) {
+                int next = row[a];
+                if (next > 0) {
+                    fail[next] = delta[fail[s] * alphabet + a];
+                    delta[s * alphabet + a] = next;
+                    queue.add(next);
+                } else {
+                    delta[s * alphabet + a] = delta[fail[s] * alphabet + a];
+                }
+            }
+        }
+    }
+
+    private int[] newRow() {
+        int[] row = new int[alphabet];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    private static int[] merge(List<Integer> own, int[] inherited) {
+        if (own == null) {
+            return inherited;
+        }
+        int[] out = new int[own.size() + (inherited == null ? 0 : inherited.length)];
+        for (int i = 0; i < own.size(); i++) {
+            out[i] = own.get(i);
+        }
+        if (inherited != null) {
+            System.arraycopy(inherited, 0, out, own.size(), inherited.length);
+        }
+        return out;
+    }
+
+    /** The number of automaton states (for sizing reports). */
+    public int stateCount() {
+        return states;
+    }
+
+    /** The number of character classes the patterns use, plus one for every other character. */
+    public int alphabetSize() {
+        return alphabet;
+    }
+
+    /**
+     * Finds every boundary-respecting occurrence of every pattern in {@code text} and appends it to {@code hits},
+     * in order of the hit's last character. Overlapping hits are all reported; resolving them is the caller's
+     * business.
+     */
+    public void scan(String text, ScanHits hits) {
+        final int[] table = this.table;
+        final int[] delta = this.delta;
+        final int[][] outputs = this.outputs;
+        final int alphabet = this.alphabet;
+        int state = 0;
+        int words = 0;
+        boolean prevSpace = true;
+        boolean prevWord = false;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            int t = table[text.charAt(i)];
+            int kind = t & KIND_MASK;
+            if (kind != 0) {
+                if ((kind & CharClasses.IGNORABLE) != 0) {
+                    continue;
+                }
+                if ((kind & CharClasses.SPACE) != 0) {
+                    prevWord = false;
+                    if (prevSpace) {
+                        continue;
+                    }
+                    prevSpace = true;
+                } else {
+                    prevSpace = false;
+                    if (!prevWord || (kind & CharClasses.IDEOGRAPH) != 0) {
+                        words++;
+                    }
+                    prevWord = true;
+                }
+            } else {
+                prevSpace = false;
+                prevWord = false;
+            }
+            state = delta[state * alphabet + (t >>> KIND_BITS)];
+            int[] out = outputs[state];
+            if (out != null) {
+                for (int p : out) {
+                    emit(text, p, i, words, hits);
+                }
+            }
+        }
+    }
+
+    private void emit(String text, int p, int last, int words, ScanHits hits) {
+        int start = startOf(text, last, units[p]);
+        if (needStart[p] && start > 0 && CharClasses.joinsWord(text.charAt(start - 1))) {
+            return;
+        }
+        int end = last + 1;
+        if (prefix[p]) {
+            while (end < text.length() && CharClasses.joinsWord(text.charAt(end))) {
+                end++;
+            }
+        } else if (needEnd[p] && end < text.length() && CharClasses.joinsWord(text.charAt(end))) {
+            return;
+        }
+        int wordStarts = 0;
+        for (int j = start; j <= last; j++) {
+            int k = CharClasses.kind(text.charAt(j));
+            if ((k & CharClasses.WORD) != 0
+                    && ((k & CharClasses.IDEOGRAPH) != 0 || j == 0
+                    || (CharClasses.kind(text.charAt(j - 1)) & CharClasses.WORD) == 0)) {
+                wordStarts++;
+            }
+        }
+        int wordEnd = Math.max(words - 1, 0);
+        int wordStart = wordStarts == 0 ? wordEnd : words - wordStarts;
+        hits.add(p, start, end, wordStart, wordEnd);
+    }
+
+    /** Walks back from the last character over {@code units} folded units to the hit's first character. */
+    private static int startOf(String text, int last, int units) {
+        int j = last;
+        int remaining = units;
+        while (remaining > 0 && j >= 0) {
+            int k = CharClasses.kind(text.charAt(j));
+            if ((k & CharClasses.IGNORABLE) != 0) {
+                j--;
+                continue;
+            }
+            if ((k & CharClasses.SPACE) != 0) {
+                while (j >= 0 && (CharClasses.kind(text.charAt(j)) & (CharClasses.SPACE | CharClasses.IGNORABLE)) != 0) {
+                    j--;
+                }
+            } else {
+                j--;
+            }
+            remaining--;
+        }
+        return j + 1;
+    }
+}
