@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The one {@code newswatch} command. Every service (ingest, streams, alerts, an embedded broker) can run alone
- * against any Kafka cluster; {@code run} and {@code demo} run them together; {@code tag}, {@code extract} and
- * {@code topics} are offline or administrative tools.
+ * against any Kafka cluster; {@code run} and {@code demo} run them together; {@code tag}, {@code rules}, {@code extract}
+ * and {@code topics} are offline or administrative tools.
  *
  * <p>Exit codes: 0 success; 1 a runtime failure (one line on standard error names it); 2 a usage error (an
  * unknown option, a bad value); 3 some inputs of {@code tag}/{@code extract} could not be read.
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 AlertsCommand.class,
                 BrokerCommand.class,
                 TagCommand.class,
+                RulesCommand.class,
                 ExtractCommand.class,
                 TopicsCommand.class,
                 CommandLine.HelpCommand.class

@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * URL fetched politely. Failures come back as {@link UnreadableInputException} with a one-line reason.
  */
 public final class InputReader {
+    /** Larger files are refused before reading: 32 MB of text is far beyond any article. */
+    public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final PoliteFetcher fetcher;
 
@@ -57,6 +59,10 @@ public final class InputReader {
             }
         }
         byte[] bytes = readFile(input);
+        if (looksBinary(bytes)) {
+            throw new UnreadableInputException(input + ": looks like a binary file (it contains NUL bytes), "
+                    + "not text or HTML");
+        }
         String url = baseUrl != null ? baseUrl : Path.of(input).toAbsolutePath().toUri().toString();
         String asText = new String(bytes, StandardCharsets.UTF_8);
         if (ArticleExtractor.looksLikeHtml(asText)) {
@@ -65,11 +71,26 @@ public final class InputReader {
         return new ExtractedArticle(url, "", null, null, null, normalisePlainText(asText));
     }
 
+    /** Text and HTML never hold NUL; images, archives and executables nearly always do early on. */
+    static boolean looksBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static byte[] readFile(String input) throws UnreadableInputException {
         try {
             Path p = Path.of(input);
             if (Files.isDirectory(p)) {
                 throw new UnreadableInputException(input + ": is a directory");
+            }
+            if (Files.size(p) > MAX_FILE_BYTES) {
+                throw new UnreadableInputException(input + ": " + Files.size(p) + " bytes is larger than the "
+                        + MAX_FILE_BYTES + " bytes accepted");
             }
             return Files.readAllBytes(p);
         } catch (NoSuchFileException e) {

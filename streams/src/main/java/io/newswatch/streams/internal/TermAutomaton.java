@@ -17,8 +17,8 @@ import java.util.Map;
  * counts as the single space of the pattern, ignorable characters are skipped, so "Kim Jong-un", "KIM JONG UN" and
  * "Kim\nJong Un" all match {@code kim jong un}. A hit must stand on word boundaries: the characters before and
  * after it must not continue a word, except that a prefix pattern ({@code sanction*}) may run on to the end of its
- * word, ideographs need no boundary on either side and Hangul none on the right (Korean particles attach to the
- * noun: 북한은, 북한과).
+ * word, and ideographs and Hangul need no boundary on either side (Chinese is written without spaces; Korean
+ * particles attach to the noun, 북한은, 북한과, and compounds are written solid, 군사정찰위성).
  *
  * <p>The state table is dense ({@code states × alphabet} ints, the alphabet being only the characters the
  * patterns use plus one class for everything else). Immutable and thread-safe; {@link #scan} allocates nothing
@@ -61,7 +61,7 @@ public final class TermAutomaton {
             units[p] = s.length();
             int firstKind = CharClasses.kind(s.charAt(0));
             int lastKind = CharClasses.kind(s.charAt(s.length() - 1));
-            needStart[p] = (firstKind & CharClasses.IDEOGRAPH) == 0;
+            needStart[p] = (firstKind & (CharClasses.IDEOGRAPH | CharClasses.HANGUL)) == 0;
             needEnd[p] = !prefix[p] && (lastKind & (CharClasses.IDEOGRAPH | CharClasses.HANGUL)) == 0;
             for (int i = 0; i < s.length(); i++) {
                 classes.putIfAbsent(s.charAt(i), classes.size() + 1);

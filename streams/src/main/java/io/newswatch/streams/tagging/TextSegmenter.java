@@ -28,10 +28,15 @@ import java.util.Set;
 public final class TextSegmenter {
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj",
             "capt", "cpt", "sgt", "cmdr", "adm", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "st", "messrs",
-            "amb", "supt", "insp", "vs", "cf", "approx", "ca", "mt", "ft");
+            "amb", "supt", "insp", "vs", "cf", "approx", "ca", "mt", "ft",
+            // Russian and Ukrainian: г. (city/year), ул., им., ген., проф., акад., тыс., млн, ...
+            "г", "гг", "ул", "им", "ген", "проф", "акад", "тыс", "млн", "млрд", "руб", "грн", "др", "пр", "см", "ст",
+            "вул", "ім");
     private static final Set<String> BEFORE_NUMBER = Set.of("no", "nos", "vol", "art", "fig", "p", "pp", "para",
             "ch", "sec", "op", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
-    private static final Set<String> NEVER_ENDS = Set.of("i.e", "e.g", "viz", "et al", "al");
+    private static final Set<String> NEVER_ENDS = Set.of("i.e", "e.g", "viz", "et al", "al", "т.е", "т.д", "т.п",
+            "т.к", "т.зв");
+    private static final java.util.regex.Pattern INITIALISM = java.util.regex.Pattern.compile("(\\p{L}\\.)+\\p{L}");
     private static final Set<String> SENTENCE_OPENERS = Set.of("the", "a", "an", "it", "he", "she", "they", "we",
             "i", "this", "that", "these", "those", "but", "and", "in", "on", "at", "its", "his", "her", "their",
             "there", "however", "meanwhile", "also", "as", "after", "before", "when", "while", "if", "for", "so",
@@ -160,7 +165,7 @@ public final class TextSegmenter {
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
             return false;
         }
-        if (lower.matches("(\\p{L}\\.)+\\p{L}")) {
+        if (INITIALISM.matcher(lower).matches()) {
             int e = next;
             while (e < end && Character.isLetter(text.charAt(e))) {
                 e++;

@@ -1,0 +1,59 @@
+package io.newswatch.streams.tagging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The hand-labelled regression corpus in {@code src/test/resources/io/newswatch/streams/regression/} (format in its
+ * README): texts with the entities, tags and sanctions kinds DESIGN.md's semantics give them.
+ */
+final class RegressionCorpus {
+    static final List<String> FILES = List.of("entities-aliases", "exclusions", "segmentation", "sanctions-positive",
+            "sanctions-negative", "mixed-articles", "edge-cases", "multilingual-ru", "multilingual-uk",
+            "multilingual-ko", "multilingual-zh");
+    /** The tags DESIGN.md defines; the sanctions kinds are reported beside them. */
+    static final List<String> CORE_TAGS = List.of("ru-kp", "cn-kp", "ru-cn", "triangle", "sanctions-violation");
+
+    record Case(String file, String id, String why, Set<String> entities, Set<String> tags, Set<String> kinds,
+                String text) {
+    }
+
+    private RegressionCorpus() {
+    }
+
+    static List<Case> load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<Case> all = new ArrayList<>();
+        for (String file : FILES) {
+            String resource = "/io/newswatch/streams/regression/" + file + ".yaml";
+            try (InputStream in = RegressionCorpus.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is missing");
+                }
+                for (JsonNode c : yaml.readTree(in)) {
+                    all.add(new Case(file, c.get("id").asText(), c.path("why").asText(), set(c.get("entities")),
+                            set(c.get("tags")), set(c.get("kinds")), c.get("text").asText()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(resource, e);
+            }
+        }
+        return all;
+    }
+
+    private static Set<String> set(JsonNode list) {
+        Set<String> out = new TreeSet<>();
+        if (list != null) {
+            list.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+}
