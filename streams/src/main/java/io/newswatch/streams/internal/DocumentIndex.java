@@ -39,7 +39,18 @@ public final class DocumentIndex {
     private int touchedCount;
     private int stamp;
 
-    DocumentIndex(int leaves) {
+    private final int[][] setEntries;
+    private final int[] setStamp;
+    private static final int[] NONE = new int[0];
+
+    private final int[] memoValue;
+    private final int[] memoStamp;
+
+    DocumentIndex(int leaves, int leafSets, int memos) {
+        memoValue = new int[memos];
+        memoStamp = new int[memos];
+        setEntries = new int[leafSets][];
+        setStamp = new int[leafSets];
         leafFirst = new int[leaves];
         leafCount = new int[leaves];
         leafStamp = new int[leaves];
@@ -126,6 +137,127 @@ public final class DocumentIndex {
             eWe[slot] = raw[r + 4];
             eSent[slot] = sentenceAt(raw[r + 1]);
         }
+        for (int t = 0; t < touchedCount; t++) {
+            sortByStart(leafFirst[touched[t]], leafFirst[touched[t]] + leafCount[touched[t]]);
+        }
+    }
+
+    /** Insertion sort of one leaf's entries by start: they arrive almost sorted (in order of their last char). */
+    private void sortByStart(int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            int j = i;
+            while (j > from && eStart[j - 1] > eStart[j]) {
+                swap(j - 1, j);
+                j--;
+            }
+        }
+    }
+
+    private void swap(int a, int b) {
+        int[][] columns = {eLeaf, eStart, eEnd, eWs, eWe, eSent};
+        for (int[] col : columns) {
+            int t = col[a];
+            col[a] = col[b];
+            col[b] = t;
+        }
+    }
+
+    /**
+     * The first entry of {@code leaf} starting at or after {@code from}, or {@link #limit(int)} when none; entries
+     * of a leaf are sorted by start, so the caller walks on while {@code start(e) < to}.
+     */
+    int seek(int leaf, int from) {
+        if (leafStamp[leaf] != stamp) {
+            return 0;
+        }
+        int lo = leafFirst[leaf];
+        int hi = lo + leafCount[leaf];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (eStart[mid] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** One past the last entry of {@code leaf} (0 when it has none, matching {@link #seek}). */
+    int limit(int leaf) {
+        return leafStamp[leaf] == stamp ? leafFirst[leaf] + leafCount[leaf] : 0;
+    }
+
+    /**
+     * The entries of every leaf of a word list, merged and sorted by start; computed on first use in this text and
+     * kept for the rest of it.
+     */
+    int[] setEntries(int slot, int[] leaves) {
+        if (setStamp[slot] == stamp) {
+            return setEntries[slot];
+        }
+        int total = 0;
+        int nonEmpty = 0;
+        int only = -1;
+        for (int leaf : leaves) {
+            if (leafStamp[leaf] == stamp) {
+                total += leafCount[leaf];
+                nonEmpty++;
+                only = leaf;
+            }
+        }
+        int[] out;
+        if (total == 0) {
+            out = NONE;
+        } else if (nonEmpty == 1) {
+            out = new int[total];
+            for (int i = 0; i < total; i++) {
+                out[i] = leafFirst[only] + i;
+            }
+        } else {
+            long[] keyed = new long[total];
+            int n = 0;
+            for (int leaf : leaves) {
+                if (leafStamp[leaf] == stamp) {
+                    for (int e = leafFirst[leaf], end = e + leafCount[leaf]; e < end; e++) {
+                        keyed[n++] = ((long) eStart[e] << 32) | e;
+                    }
+                }
+            }
+            Arrays.sort(keyed);
+            out = new int[total];
+            for (int i = 0; i < total; i++) {
+                out[i] = (int) keyed[i];
+            }
+        }
+        setStamp[slot] = stamp;
+        setEntries[slot] = out;
+        return out;
+    }
+
+    /** A remembered whole-text verdict: 1 true, 0 false, -1 not yet known in this text. */
+    int memo(int slot) {
+        return memoStamp[slot] == stamp ? memoValue[slot] : -1;
+    }
+
+    void remember(int slot, boolean value) {
+        memoStamp[slot] = stamp;
+        memoValue[slot] = value ? 1 : 0;
+    }
+
+    /** The first position in {@code entries} (sorted by start) whose entry starts at or after {@code from}. */
+    int seekIn(int[] entries, int from) {
+        int lo = 0;
+        int hi = entries.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (eStart[entries[mid]] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The sentence holding {@code offset} (the earlier one between two sentences); 0 when before all. */
@@ -245,8 +377,8 @@ public final class DocumentIndex {
             if (leafStamp[leaf] != stamp) {
                 continue;
             }
-            for (int e = leafFirst[leaf], end = e + leafCount[leaf]; e < end; e++) {
-                if (eStart[e] >= from && eStart[e] < to) {
+            for (int e = seek(leaf, from), end = limit(leaf); e < end && eStart[e] < to; e++) {
+                {
                     if (n == units.length) {
                         units = Arrays.copyOf(units, n * 2);
                     }
@@ -255,9 +387,15 @@ public final class DocumentIndex {
             }
         }
         if (n == 0) {
-            return new int[0];
+            return NONE;
         }
-        Arrays.sort(units, 0, n);
+        boolean sorted = true;
+        for (int i = 1; i < n && sorted; i++) {
+            sorted = units[i - 1] <= units[i];
+        }
+        if (!sorted) {
+            Arrays.sort(units, 0, n);
+        }
         int unique = 1;
         for (int i = 1; i < n; i++) {
             if (units[i] != units[unique - 1]) {

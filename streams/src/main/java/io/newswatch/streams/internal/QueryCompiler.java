@@ -66,6 +66,13 @@ final class QueryCompiler {
         }
         if (q instanceof Query.Or o) {
             QueryNode[] ops = compileAll(o.operands());
+            boolean allLeaves = true;
+            for (QueryNode op : ops) {
+                allLeaves &= op instanceof QueryNode.Leaf || op instanceof QueryNode.LeafSet;
+            }
+            if (allLeaves) {
+                return new QueryNode.LeafSet(union(ops), builder.newLeafSetSlot());
+            }
             return new QueryNode.Or(ops, union(ops));
         }
         if (q instanceof Query.Near n) {

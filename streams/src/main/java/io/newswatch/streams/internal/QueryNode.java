@@ -22,6 +22,15 @@ public abstract class QueryNode {
 
     abstract boolean eval(DocumentIndex d, int from, int to, Witnesses w);
 
+    /**
+     * Sets of leaves that must each have a hit for this node to hold (one set per conjunct); empty when nothing
+     * must. A scope intersects the units holding hits of every set, so {@code SENTENCE(@KP AND $ARMS)} only looks
+     * at sentences with both a North Korea mention and an arms word.
+     */
+    int[][] required() {
+        return triggers == null ? new int[0][] : new int[][] {triggers};
+    }
+
     /** Whether the node denotes positions (a leaf, an OR of such, a NEAR), so it can be an operand of NEAR. */
     boolean positional() {
         return false;
@@ -47,18 +56,17 @@ public abstract class QueryNode {
 
         @Override
         boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
-            boolean found = false;
-            for (int e = d.first(leaf), end = e + d.count(leaf); e < end; e++) {
-                int s = d.start(e);
-                if (s >= from && s < to) {
-                    if (w == null) {
-                        return true;
-                    }
+            int e = d.seek(leaf, from);
+            int end = d.limit(leaf);
+            if (e >= end || d.start(e) >= to) {
+                return false;
+            }
+            if (w != null) {
+                for (; e < end && d.start(e) < to; e++) {
                     w.add(e);
-                    found = true;
                 }
             }
-            return found;
+            return true;
         }
 
         @Override
@@ -68,11 +76,8 @@ public abstract class QueryNode {
 
         @Override
         void spans(DocumentIndex d, int from, int to, List<Span> out) {
-            for (int e = d.first(leaf), end = e + d.count(leaf); e < end; e++) {
-                int s = d.start(e);
-                if (s >= from && s < to) {
-                    out.add(new Span(s, d.end(e), d.wordStart(e), d.wordEnd(e), new int[] {e}));
-                }
+            for (int e = d.seek(leaf, from), end = d.limit(leaf); e < end && d.start(e) < to; e++) {
+                out.add(new Span(d.start(e), d.end(e), d.wordStart(e), d.wordEnd(e), new int[] {e}));
             }
         }
     }
@@ -83,6 +88,17 @@ public abstract class QueryNode {
         And(QueryNode[] operands, int[] triggers) {
             super(triggers);
             this.operands = operands;
+        }
+
+        @Override
+        int[][] required() {
+            java.util.List<int[]> sets = new ArrayList<>();
+            for (QueryNode op : operands) {
+                for (int[] set : op.required()) {
+                    sets.add(set);
+                }
+            }
+            return sets.toArray(new int[0][]);
         }
 
         @Override
@@ -97,6 +113,92 @@ public abstract class QueryNode {
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * An OR of plain leaves (a word list): evaluated through the document's merged, sorted hits of all its leaves,
+     * computed once per text, so a list of a hundred words costs one binary search per range instead of a hundred.
+     */
+    static final class LeafSet extends QueryNode {
+        final int slot;
+
+        LeafSet(int[] leaves, int slot) {
+            super(leaves);
+            this.slot = slot;
+        }
+
+        @Override
+        boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
+            int[] entries = d.setEntries(slot, triggers);
+            int i = d.seekIn(entries, from);
+            if (i >= entries.length || d.start(entries[i]) >= to) {
+                return false;
+            }
+            if (w != null) {
+                for (; i < entries.length && d.start(entries[i]) < to; i++) {
+                    w.add(entries[i]);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        boolean positional() {
+            return true;
+        }
+
+        @Override
+        void spans(DocumentIndex d, int from, int to, List<Span> out) {
+            int[] entries = d.setEntries(slot, triggers);
+            for (int i = d.seekIn(entries, from); i < entries.length && d.start(entries[i]) < to; i++) {
+                int e = entries[i];
+                out.add(new Span(d.start(e), d.end(e), d.wordStart(e), d.wordEnd(e), new int[] {e}));
+            }
+        }
+    }
+
+    /**
+     * A named list as used by rules: its verdict over the whole text is remembered for the rest of the text, so the
+     * rules that share a list (the sanctions kinds and sanctions-violation) evaluate it once.
+     */
+    static final class Memo extends QueryNode {
+        final QueryNode inner;
+        final int slot;
+
+        Memo(QueryNode inner, int slot) {
+            super(inner.triggers);
+            this.inner = inner;
+            this.slot = slot;
+        }
+
+        @Override
+        boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
+            if (w != null || from != 0 || to != d.text().length()) {
+                return inner.eval(d, from, to, w);
+            }
+            int known = d.memo(slot);
+            if (known >= 0) {
+                return known == 1;
+            }
+            boolean result = inner.eval(d, from, to, null);
+            d.remember(slot, result);
+            return result;
+        }
+
+        @Override
+        int[][] required() {
+            return inner.required();
+        }
+
+        @Override
+        boolean positional() {
+            return inner.positional();
+        }
+
+        @Override
+        void spans(DocumentIndex d, int from, int to, List<Span> out) {
+            inner.spans(d, from, to, out);
         }
     }
 
@@ -241,15 +343,21 @@ public abstract class QueryNode {
         final QueryNode operand;
         final boolean paragraph;
 
+        final int[][] required;
+
         Scope(QueryNode operand, boolean paragraph) {
             super(operand.triggers);
             this.operand = operand;
             this.paragraph = paragraph;
+            this.required = operand.required();
         }
 
         @Override
         boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
-            int[] units = d.candidateUnits(operand.triggers, paragraph, from, to);
+            int[] units = d.candidateUnits(required.length == 0 ? null : required[0], paragraph, from, to);
+            for (int i = 1; i < required.length && units.length > 0; i++) {
+                units = intersect(units, d.candidateUnits(required[i], paragraph, from, to));
+            }
             boolean any = false;
             int proven = 0;
             for (int u : units) {
@@ -269,6 +377,23 @@ public abstract class QueryNode {
                 }
             }
             return any;
+        }
+
+        private static int[] intersect(int[] a, int[] b) {
+            int[] out = new int[Math.min(a.length, b.length)];
+            int n = 0;
+            for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+                if (a[i] == b[j]) {
+                    out[n++] = a[i];
+                    i++;
+                    j++;
+                } else if (a[i] < b[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
         }
     }
 }

@@ -14,10 +14,39 @@ public final class ScanHits {
     private int[] wordStart = new int[64];
     private int[] wordEnd = new int[64];
     private int size;
+    private char[] chars = new char[8192];
 
-    /** Forgets every hit, keeping the arrays. */
+    /** A reusable buffer of at least {@code n} chars for the scanner's copy of the text. */
+    char[] chars(int n) {
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        return chars;
+    }
+
+    private int[] marks = new int[256];
+    private int markCount;
+
+    /** Forgets every hit and mark, keeping the arrays. */
     public void clear() {
         size = 0;
+        markCount = 0;
+    }
+
+    void mark(int position) {
+        if (markCount == marks.length) {
+            marks = Arrays.copyOf(marks, markCount * 2);
+        }
+        marks[markCount++] = position;
+    }
+
+    /** Positions of line breaks and sentence marks seen by the scan, increasing; valid up to {@link #markCount()}. */
+    public int[] marks() {
+        return marks;
+    }
+
+    public int markCount() {
+        return markCount;
     }
 
     void add(int p, int s, int e, int ws, int we) {

@@ -70,7 +70,9 @@ public final class TaggingEngine {
         for (int l = 0; l < leaves; l++) {
             leafRules[l] = byLeaf.get(l).stream().mapToInt(Integer::intValue).toArray();
         }
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(leaves, rules.length));
+        int sets = b.leafSets;
+        int memos = b.memos;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(leaves, sets, memos, rules.length));
     }
 
     /** One entity mention: code index into {@link #codes()}, span, sentence and paragraph. */
@@ -100,9 +102,11 @@ public final class TaggingEngine {
     /** Tags one text; see the class comment. */
     public Match match(String text) {
         Scratch s = scratch.get();
-        Segmentation seg = TextSegmenter.segment(text);
+        char[] chars = s.hits.chars(text.length());
+        text.getChars(0, text.length(), chars, 0);
         s.hits.clear();
-        automaton.scan(text, s.hits);
+        automaton.scan(text, chars, s.hits);
+        Segmentation seg = TextSegmenter.segment(chars, text.length(), s.hits.marks(), s.hits.markCount());
         DocumentIndex d = s.index;
         d.reset(text, seg);
         List<MentionHit> mentions = resolveEntities(s, d);
@@ -171,16 +175,30 @@ public final class TaggingEngine {
         return mentions;
     }
 
+    /** Groups the witness hits by sentence, in text order, each with its distinct matched words. */
     private static List<EvidenceUnit> evidence(DocumentIndex d, Witnesses w) {
-        Map<Integer, Set<String>> bySentence = new HashMap<>();
-        for (int i = 0; i < w.size(); i++) {
+        int n = w.size();
+        long[] keyed = new long[n];
+        for (int i = 0; i < n; i++) {
             int e = w.get(i);
-            bySentence.computeIfAbsent(d.sentence(e), k -> new LinkedHashSet<>())
-                    .add(d.text().substring(d.start(e), d.end(e)));
+            keyed[i] = ((long) d.sentence(e) << 32) | e;
         }
-        List<EvidenceUnit> out = new ArrayList<>(bySentence.size());
-        bySentence.keySet().stream().sorted().forEach(sentence -> out.add(new EvidenceUnit(sentence,
-                d.sentenceStart(sentence), d.sentenceEnd(sentence), List.copyOf(bySentence.get(sentence)))));
+        java.util.Arrays.sort(keyed);
+        List<EvidenceUnit> out = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            int sentence = (int) (keyed[i] >>> 32);
+            List<String> matched = new ArrayList<>(4);
+            for (; i < n && (int) (keyed[i] >>> 32) == sentence; i++) {
+                int e = (int) keyed[i];
+                String word = d.text().substring(d.start(e), d.end(e));
+                if (!matched.contains(word)) {
+                    matched.add(word);
+                }
+            }
+            out.add(new EvidenceUnit(sentence, d.sentenceStart(sentence), d.sentenceEnd(sentence),
+                    List.copyOf(matched)));
+        }
         return out;
     }
 
@@ -193,8 +211,8 @@ public final class TaggingEngine {
         int ruleStamp;
         long[] keys = new long[64];
 
-        Scratch(int leaves, int rules) {
-            index = new DocumentIndex(leaves);
+        Scratch(int leaves, int leafSets, int memos, int rules) {
+            index = new DocumentIndex(leaves, leafSets, memos);
             ruleSeen = new int[rules];
             candidates = new int[rules];
         }
@@ -230,10 +248,24 @@ public final class TaggingEngine {
         private final Map<String, Integer> termLeaves = new HashMap<>();
         private final List<QueryNode> rules = new ArrayList<>();
         private int leafCount;
+        private int leafSets;
+        private int memos;
 
         public Builder(List<String> codes) {
             this.codes = List.copyOf(codes);
             this.leafCount = codes.size();
+        }
+
+        int newLeafSetSlot() {
+            return leafSets++;
+        }
+
+        /**
+         * Wraps a compiled named list so its whole-text verdict is computed once per text (see
+         * {@link QueryNode.Memo}); the result is what rule queries referring to the list use.
+         */
+        public QueryNode memoized(QueryNode list) {
+            return new QueryNode.Memo(list, memos++);
         }
 
         List<String> entityCodes() {

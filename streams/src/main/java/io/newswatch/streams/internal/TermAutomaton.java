@@ -1,5 +1,6 @@
 package io.newswatch.streams.internal;
 
+import io.newswatch.streams.tagging.TextSegmenter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ public final class TermAutomaton {
     private final boolean[] prefix;
     private final boolean[] needStart;
     private final boolean[] needEnd;
+    private final boolean[] simple;
     private final int states;
 
     /**
@@ -51,6 +53,7 @@ public final class TermAutomaton {
         this.prefix = Arrays.copyOf(isPrefix, n);
         this.needStart = new boolean[n];
         this.needEnd = new boolean[n];
+        this.simple = new boolean[n];
         Map<Character, Integer> classes = new HashMap<>();
         classes.put(' ', 1);
         for (int p = 0; p < n; p++) {
@@ -63,9 +66,12 @@ public final class TermAutomaton {
             int lastKind = CharClasses.kind(s.charAt(s.length() - 1));
             needStart[p] = (firstKind & (CharClasses.IDEOGRAPH | CharClasses.HANGUL)) == 0;
             needEnd[p] = !prefix[p] && (lastKind & (CharClasses.IDEOGRAPH | CharClasses.HANGUL)) == 0;
+            boolean word = true;
             for (int i = 0; i < s.length(); i++) {
                 classes.putIfAbsent(s.charAt(i), classes.size() + 1);
+                word &= CharClasses.joinsWord(s.charAt(i));
             }
+            simple[p] = word;
         }
         this.alphabet = classes.size() + 1;
         char[] fold = CharClasses.foldTable();
@@ -129,6 +135,12 @@ public final class TermAutomaton {
                 }
             }
         }
+        // Rewrite every entry from a state id into the next state's row offset, negated (minus one) when that state
+        // has outputs: the scan loop then needs no multiplication and tests for output with one sign check.
+        for (int i = 0; i < delta.length; i++) {
+            int next = delta[i];
+            delta[i] = outputs[next] == null ? next * alphabet : -(next * alphabet) - 1;
+        }
     }
 
     private int[] newRow() {
@@ -164,27 +176,46 @@ public final class TermAutomaton {
     /**
      * Finds every boundary-respecting occurrence of every pattern in {@code text} and appends it to {@code hits},
      * in order of the hit's last character. Overlapping hits are all reported; resolving them is the caller's
-     * business.
+     * business. Also records the positions of line breaks and sentence marks ({@link TextSegmenter#isMark}) so the
+     * segmenter need not read the text again.
      */
     public void scan(String text, ScanHits hits) {
+        char[] chars = hits.chars(text.length());
+        text.getChars(0, text.length(), chars, 0);
+        scan(text, chars, hits);
+    }
+
+    /** As {@link #scan(String, ScanHits)}, with the text already copied into the first {@code text.length()} chars. */
+    public void scan(String text, char[] chars, ScanHits hits) {
         final int[] table = this.table;
         final int[] delta = this.delta;
         final int[][] outputs = this.outputs;
         final int alphabet = this.alphabet;
-        int state = 0;
+        int n = text.length();
+        int row = 0;
         int words = 0;
         boolean prevSpace = true;
         boolean prevWord = false;
-        int n = text.length();
+        int lastIgnorable = -1;
         for (int i = 0; i < n; i++) {
-            int t = table[text.charAt(i)];
+            int t = table[chars[i]];
             int kind = t & KIND_MASK;
-            if (kind != 0) {
+            if (kind == CharClasses.WORD) {
+                if (!prevWord) {
+                    words++;
+                    prevWord = true;
+                }
+                prevSpace = false;
+            } else if (kind != 0) {
                 if ((kind & CharClasses.IGNORABLE) != 0) {
+                    lastIgnorable = i;
                     continue;
                 }
                 if ((kind & CharClasses.SPACE) != 0) {
                     prevWord = false;
+                    if (chars[i] == '\n') {
+                        hits.mark(i);
+                    }
                     if (prevSpace) {
                         continue;
                     }
@@ -199,15 +230,44 @@ public final class TermAutomaton {
             } else {
                 prevSpace = false;
                 prevWord = false;
+                if (TextSegmenter.isMark(chars[i])) {
+                    hits.mark(i);
+                }
             }
-            state = delta[state * alphabet + (t >>> KIND_BITS)];
-            int[] out = outputs[state];
-            if (out != null) {
-                for (int p : out) {
-                    emit(text, p, i, words, hits);
+            int next = delta[row + (t >>> KIND_BITS)];
+            if (next >= 0) {
+                row = next;
+            } else {
+                row = -next - 1;
+                for (int p : outputs[row / alphabet]) {
+                    if (simple[p] && lastIgnorable < i - units[p] + 1) {
+                        emitWord(chars, n, p, i, words, hits);
+                    } else {
+                        emit(text, p, i, words, hits);
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * The fast path for a one-word pattern (letters and digits only) with nothing skipped inside the hit: its
+     * start is known from its length and it is a single word.
+     */
+    private void emitWord(char[] chars, int n, int p, int last, int words, ScanHits hits) {
+        int start = last - units[p] + 1;
+        if (needStart[p] && start > 0 && CharClasses.joinsWord(chars[start - 1])) {
+            return;
+        }
+        int end = last + 1;
+        if (prefix[p]) {
+            while (end < n && CharClasses.joinsWord(chars[end])) {
+                end++;
+            }
+        } else if (needEnd[p] && end < n && CharClasses.joinsWord(chars[end])) {
+            return;
+        }
+        hits.add(p, start, end, words - 1, words - 1);
     }
 
     private void emit(String text, int p, int last, int words, ScanHits hits) {

@@ -268,7 +268,7 @@ public final class RuleSet {
             }
             compiling.push(name);
             try {
-                QueryNode node = builder.compile(q, this::list, false);
+                QueryNode node = builder.memoized(builder.compile(q, this::list, false));
                 compiledLists.put(name, node);
                 return node;
             } catch (QuerySyntaxException e) {

@@ -4,12 +4,9 @@ import io.newswatch.model.Evidence;
 import io.newswatch.model.Mention;
 import io.newswatch.streams.internal.TaggingEngine;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Tags texts with a ruleset: segments the text into paragraphs and sentences ({@link TextSegmenter}), finds every
@@ -26,10 +23,14 @@ public final class Tagger {
 
     private final RuleSet ruleSet;
     private final TaggingEngine engine;
+    private final int[] sortedCodes;
 
     private Tagger(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
         this.engine = ruleSet.engine();
+        List<String> codes = engine.codes();
+        this.sortedCodes = java.util.stream.IntStream.range(0, codes.size()).boxed()
+                .sorted(java.util.Comparator.comparing(codes::get)).mapToInt(Integer::intValue).toArray();
     }
 
     /** A tagger with the shipped default ruleset ({@link RuleSet#defaults()}). */
@@ -56,36 +57,52 @@ public final class Tagger {
         TaggingEngine.Match match = engine.match(text);
         List<String> codes = engine.codes();
         List<Mention> mentions = new ArrayList<>(match.mentions().size());
-        Set<String> entities = new TreeSet<>();
+        boolean[] seen = new boolean[codes.size()];
         for (TaggingEngine.MentionHit m : match.mentions()) {
-            String code = codes.get(m.code());
-            entities.add(code);
-            mentions.add(new Mention(code, text.substring(m.start(), m.end()), m.start(), m.end(), m.sentence(),
-                    m.paragraph()));
+            seen[m.code()] = true;
+            mentions.add(new Mention(codes.get(m.code()), text.substring(m.start(), m.end()), m.start(), m.end(),
+                    m.sentence(), m.paragraph()));
         }
-        List<String> ruleIds = new ArrayList<>();
-        Map<String, Map<Integer, Set<String>>> byTag = new TreeMap<>();
-        Map<Integer, int[]> spans = new TreeMap<>();
+        List<String> entities = new ArrayList<>(codes.size());
+        for (int c : sortedCodes) {
+            if (seen[c]) {
+                entities.add(codes.get(c));
+            }
+        }
+        if (match.rules().isEmpty()) {
+            return new TagResult(entities, List.of(), List.of(), mentions, List.of());
+        }
+        List<String> ruleIds = new ArrayList<>(match.rules().size());
+        Map<String, Map<Integer, TaggingEngine.EvidenceUnit>> byTag = new TreeMap<>();
         for (Map.Entry<Integer, List<TaggingEngine.EvidenceUnit>> e : match.rules().entrySet()) {
             Rule rule = ruleSet.rules().get(e.getKey());
             ruleIds.add(rule.id());
             for (String tag : rule.tags()) {
-                Map<Integer, Set<String>> sentences = byTag.computeIfAbsent(tag, t -> new TreeMap<>());
+                Map<Integer, TaggingEngine.EvidenceUnit> sentences = byTag.computeIfAbsent(tag, t -> new TreeMap<>());
                 for (TaggingEngine.EvidenceUnit unit : e.getValue()) {
-                    sentences.computeIfAbsent(unit.sentence(), s -> new LinkedHashSet<>()).addAll(unit.matched());
-                    spans.put(unit.sentence(), new int[] {unit.start(), unit.end()});
+                    sentences.merge(unit.sentence(), unit, Tagger::union);
                 }
             }
         }
         List<Evidence> evidence = new ArrayList<>();
-        for (Map.Entry<String, Map<Integer, Set<String>>> tag : byTag.entrySet()) {
-            for (Map.Entry<Integer, Set<String>> s : tag.getValue().entrySet()) {
-                int[] span = spans.get(s.getKey());
-                evidence.add(new Evidence(tag.getKey(), text.substring(span[0], span[1]), span[0], span[1],
-                        List.copyOf(s.getValue())));
+        for (Map.Entry<String, Map<Integer, TaggingEngine.EvidenceUnit>> tag : byTag.entrySet()) {
+            for (TaggingEngine.EvidenceUnit u : tag.getValue().values()) {
+                evidence.add(new Evidence(tag.getKey(), text.substring(u.start(), u.end()), u.start(), u.end(),
+                        u.matched()));
             }
         }
-        return new TagResult(List.copyOf(entities), List.copyOf(byTag.keySet()), ruleIds, mentions, evidence);
+        return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions, evidence);
+    }
+
+    /** One sentence's evidence from two rules that give the same tag: the words of both. */
+    private static TaggingEngine.EvidenceUnit union(TaggingEngine.EvidenceUnit a, TaggingEngine.EvidenceUnit b) {
+        List<String> words = new ArrayList<>(a.matched());
+        for (String w : b.matched()) {
+            if (!words.contains(w)) {
+                words.add(w);
+            }
+        }
+        return new TaggingEngine.EvidenceUnit(a.sentence(), a.start(), a.end(), List.copyOf(words));
     }
 
     /** The paragraphs and sentences the tagger sees in a text. */

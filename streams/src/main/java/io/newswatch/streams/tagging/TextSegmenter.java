@@ -48,59 +48,108 @@ public final class TextSegmenter {
 
     /** Segments {@code text}; see the class comment for the rules. */
     public static Segmentation segment(String text) {
+        return segment(text.toCharArray(), text.length());
+    }
+
+    /**
+     * Segments the first {@code length} chars of {@code text}: the same as {@link #segment(String)} for a caller
+     * that already holds the text as an array.
+     */
+    public static Segmentation segment(char[] text, int length) {
+        int[] marks = new int[64];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            if (isMark(text[i])) {
+                if (n == marks.length) {
+                    marks = java.util.Arrays.copyOf(marks, n * 2);
+                }
+                marks[n++] = i;
+            }
+        }
+        return segment(text, length, marks, n);
+    }
+
+    /**
+     * Whether a char is one the segmenter must look at: a line break or a sentence-ending mark. Everything else
+     * only continues the current sentence, so a caller that has already read the text (the tagger's scanner) can
+     * collect these positions and spare the segmenter a pass of its own.
+     */
+    public static boolean isMark(char c) {
+        return c == '\n' || c == '.' || c == '?' || c == '!' || c == '…' || c == '。' || c == '！' || c == '？'
+                || c == '．';
+    }
+
+    /**
+     * Segments a text given the positions of its {@link #isMark marks}, in increasing order ({@code markCount} of
+     * them): paragraphs end at blank lines, sentences at the marks the rules accept.
+     */
+    public static Segmentation segment(char[] text, int length, int[] marks, int markCount) {
         List<Segmentation.Paragraph> paragraphs = new ArrayList<>();
         List<Segmentation.Sentence> sentences = new ArrayList<>();
-        int paraStart = -1;
-        int paraEnd = -1;
-        int lineStart = 0;
-        while (lineStart <= text.length()) {
-            int nl = text.indexOf('\n', lineStart);
-            int lineEnd = nl < 0 ? text.length() : nl;
-            int first = skipSpace(text, lineStart, lineEnd);
-            if (first == lineEnd) {
-                if (paraStart >= 0) {
-                    addParagraph(text, paraStart, paraEnd, paragraphs, sentences);
-                    paraStart = -1;
+        int paraStart = skipSpace(text, 0, length);
+        int m = 0;
+        while (paraStart < length) {
+            // the paragraph runs to the first blank line: a newline followed by only whitespace up to a newline
+            int paraEnd = length;
+            int next = length;
+            for (int k = m; k < markCount; k++) {
+                int nl = marks[k];
+                if (nl < paraStart || text[nl] != '\n') {
+                    continue;
                 }
-            } else {
-                if (paraStart < 0) {
-                    paraStart = first;
+                int j = nl + 1;
+                while (j < length && text[j] != '\n' && Character.isWhitespace(text[j])) {
+                    j++;
                 }
-                paraEnd = trimEnd(text, first, lineEnd);
+                if (j < length && text[j] == '\n') {
+                    paraEnd = nl;
+                    next = j;
+                    break;
+                }
             }
-            if (nl < 0) {
-                break;
+            int end = trimEnd(text, paraStart, paraEnd);
+            if (end > paraStart) {
+                m = addParagraph(text, paraStart, end, marks, m, markCount, paragraphs, sentences);
             }
-            lineStart = nl + 1;
-        }
-        if (paraStart >= 0) {
-            addParagraph(text, paraStart, paraEnd, paragraphs, sentences);
+            while (m < markCount && marks[m] < next) {
+                m++;
+            }
+            paraStart = skipSpace(text, next, length);
         }
         return new Segmentation(paragraphs, sentences);
     }
 
-    private static void addParagraph(String text, int start, int end, List<Segmentation.Paragraph> paragraphs,
-                                     List<Segmentation.Sentence> sentences) {
+    private static int addParagraph(char[] text, int start, int end, int[] marks, int m, int markCount,
+                                    List<Segmentation.Paragraph> paragraphs, List<Segmentation.Sentence> sentences) {
         int index = paragraphs.size();
         paragraphs.add(new Segmentation.Paragraph(index, start, end));
         int sentenceStart = start;
-        int i = start;
-        while (i < end) {
+        int k = m;
+        while (k < markCount && marks[k] < end) {
+            int i = marks[k];
+            if (i < sentenceStart || text[i] == '\n') {
+                k++;
+                continue;
+            }
             int boundary = boundaryAfter(text, i, end);
             if (boundary > 0) {
                 addSentence(text, sentenceStart, boundary, index, sentences);
                 sentenceStart = skipSpace(text, boundary, end);
-                i = Math.max(boundary, sentenceStart);
+                int resume = Math.max(boundary, sentenceStart);
+                while (k < markCount && marks[k] < resume) {
+                    k++;
+                }
             } else {
-                i++;
+                k++;
             }
         }
         if (sentenceStart < end) {
             addSentence(text, sentenceStart, end, index, sentences);
         }
+        return k;
     }
 
-    private static void addSentence(String text, int start, int end, int paragraph,
+    private static void addSentence(char[] text, int start, int end, int paragraph,
                                     List<Segmentation.Sentence> sentences) {
         int s = skipSpace(text, start, end);
         int e = trimEnd(text, s, end);
@@ -110,11 +159,11 @@ public final class TextSegmenter {
     }
 
     /** The end of a sentence whose terminal mark is at {@code i}, or -1 when {@code i} ends no sentence. */
-    private static int boundaryAfter(String text, int i, int end) {
-        char c = text.charAt(i);
+    private static int boundaryAfter(char[] text, int i, int end) {
+        char c = text[i];
         if (c == '。' || c == '！' || c == '？' || c == '．') {
             int j = i + 1;
-            while (j < end && ("。！？".indexOf(text.charAt(j)) >= 0 || CLOSERS.indexOf(text.charAt(j)) >= 0)) {
+            while (j < end && ("。！？".indexOf(text[j]) >= 0 || CLOSERS.indexOf(text[j]) >= 0)) {
                 j++;
             }
             return j;
@@ -124,21 +173,21 @@ public final class TextSegmenter {
             return -1;
         }
         int j = i + 1;
-        while (j < end && ".…?!".indexOf(text.charAt(j)) >= 0) {
+        while (j < end && ".…?!".indexOf(text[j]) >= 0) {
             j++;
         }
         int marksEnd = j;
-        while (j < end && CLOSERS.indexOf(text.charAt(j)) >= 0) {
+        while (j < end && CLOSERS.indexOf(text[j]) >= 0) {
             j++;
         }
         if (j == end) {
             return end;
         }
-        if (!Character.isWhitespace(text.charAt(j))) {
+        if (!Character.isWhitespace(text[j])) {
             return -1;
         }
         int k = skipSpace(text, j, end);
-        char nextChar = text.charAt(k);
+        char nextChar = text[k];
         if (Character.isLowerCase(nextChar) || ",;:".indexOf(nextChar) >= 0) {
             return -1;
         }
@@ -149,17 +198,27 @@ public final class TextSegmenter {
         return j;
     }
 
-    private static boolean abbreviationEndsSentence(String text, int period, int next, int end) {
+    private static boolean abbreviationEndsSentence(char[] text, int period, int next, int end) {
         int w = period;
-        while (w > 0 && !Character.isWhitespace(text.charAt(w - 1)) && "\"'“‘(".indexOf(text.charAt(w - 1)) < 0) {
+        while (w > 0 && !Character.isWhitespace(text[w - 1]) && "\"'“‘(".indexOf(text[w - 1]) < 0) {
             w--;
         }
-        String word = text.substring(w, period);
+        if (period - w > 6) {
+            boolean dotted = false;
+            for (int i = w; i < period && !dotted; i++) {
+                dotted = text[i] == '.';
+            }
+            if (!dotted) {
+                // longer than every abbreviation the lists know, and not an initialism: an ordinary word
+                return true;
+            }
+        }
+        String word = new String(text, w, period - w);
         String lower = word.toLowerCase(Locale.ROOT);
         if (TITLES.contains(lower) || NEVER_ENDS.contains(lower)) {
             return false;
         }
-        if (BEFORE_NUMBER.contains(lower) && Character.isDigit(text.charAt(next))) {
+        if (BEFORE_NUMBER.contains(lower) && Character.isDigit(text[next])) {
             return false;
         }
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
@@ -167,25 +226,25 @@ public final class TextSegmenter {
         }
         if (INITIALISM.matcher(lower).matches()) {
             int e = next;
-            while (e < end && Character.isLetter(text.charAt(e))) {
+            while (e < end && Character.isLetter(text[e])) {
                 e++;
             }
-            return SENTENCE_OPENERS.contains(text.substring(next, e).toLowerCase(Locale.ROOT));
+            return SENTENCE_OPENERS.contains(new String(text, next, e - next).toLowerCase(Locale.ROOT));
         }
         return true;
     }
 
-    private static int skipSpace(String text, int from, int to) {
+    private static int skipSpace(char[] text, int from, int to) {
         int i = from;
-        while (i < to && Character.isWhitespace(text.charAt(i))) {
+        while (i < to && Character.isWhitespace(text[i])) {
             i++;
         }
         return i;
     }
 
-    private static int trimEnd(String text, int from, int to) {
+    private static int trimEnd(char[] text, int from, int to) {
         int e = to;
-        while (e > from && Character.isWhitespace(text.charAt(e - 1))) {
+        while (e > from && Character.isWhitespace(text[e - 1])) {
             e--;
         }
         return e;

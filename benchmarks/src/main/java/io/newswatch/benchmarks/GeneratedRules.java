@@ -1,0 +1,132 @@
+package io.newswatch.benchmarks;
+
+import io.newswatch.streams.tagging.RuleSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * A large ruleset for the scaling benchmark: the shipped default ruleset plus {@code count} generated rules.
+ *
+ * <p>Contract: deterministic for a given {@code (count, seed)}. The generated rules are shaped like hand-written
+ * ones (entity plus keywords in a sentence, keywords within a paragraph with an exception, word proximity,
+ * phrases, wildcards, references to the default lists such as {@code $SANCTIONS}) and are made of words from
+ * {@link NewsVocabulary}, mostly real news words, so that some of them match some articles. They are appended to
+ * the default file's {@code rules:} list, which is that file's last top-level key, so the result holds every
+ * default list and rule, uses the default gazetteer, and tags exactly as the default ruleset does for the default
+ * rules' ids.
+ */
+public final class GeneratedRules {
+    /** The number of generated rules in the benchmark. */
+    public static final int DEFAULT_COUNT = 1_000;
+    /** The seed of the benchmark's rules. */
+    public static final long DEFAULT_SEED = 0x72756c6573L;
+    /** Where the streams jar carries the default ruleset. */
+    static final String DEFAULT_RULES_RESOURCE = "/io/newswatch/streams/rules/default.yaml";
+
+    private static final double REAL_SHARE = 0.75;
+
+    private GeneratedRules() {
+    }
+
+    /** The benchmark's ruleset: the defaults plus {@value #DEFAULT_COUNT} generated rules. */
+    public static RuleSet standard() {
+        return ruleSet(DEFAULT_COUNT, DEFAULT_SEED);
+    }
+
+    /**
+     * Parses the default ruleset extended by {@code count} generated rules.
+     *
+     * @throws io.newswatch.streams.tagging.RuleSetException if a generated rule is invalid (a bug here)
+     */
+    public static RuleSet ruleSet(int count, long seed) {
+        return RuleSet.parse(yaml(count, seed), "generated-" + count + "-rules.yaml", null);
+    }
+
+    /** The YAML text of the default ruleset extended by {@code count} generated rules. */
+    public static String yaml(int count, long seed) {
+        String defaults = defaultRulesText();
+        String[] lines = defaults.split("\n");
+        String lastTopLevel = "";
+        for (String line : lines) {
+            if (!line.isEmpty() && Character.isLetter(line.charAt(0))) {
+                lastTopLevel = line;
+            }
+        }
+        if (!lastTopLevel.startsWith("rules:")) {
+            throw new IllegalStateException("the default ruleset no longer ends with its 'rules:' list (last key: '"
+                    + lastTopLevel + "'); generated rules cannot be appended to it");
+        }
+        StringBuilder out = new StringBuilder(defaults.length() + count * 120);
+        out.append(defaults);
+        if (!defaults.endsWith("\n")) {
+            out.append('\n');
+        }
+        out.append('\n').append(rules(count, seed));
+        return out.toString();
+    }
+
+    /** Only the generated rule entries, as items of a {@code rules:} list (two spaces of indentation). */
+    static String rules(int count, long seed) {
+        NewsVocabulary vocabulary = NewsVocabulary.build(seed);
+        Random random = new Random(seed);
+        List<Function<Random, String>> shapes = shapes(vocabulary);
+        StringBuilder out = new StringBuilder(count * 120);
+        for (int i = 1; i <= count; i++) {
+            int shape = random.nextInt(shapes.size());
+            String query = shapes.get(shape).apply(random);
+            out.append(String.format("  - id: gen-%04d\n", i))
+                    .append(String.format("    title: Generated rule %d (shape %d)\n", i, shape + 1))
+                    .append("    severity: info\n")
+                    .append("    query: '").append(query).append("'\n");
+        }
+        return out.toString();
+    }
+
+    private static List<Function<Random, String>> shapes(NewsVocabulary v) {
+        return List.of(
+                r -> "SENTENCE(" + entity(r) + " AND (" + word(v, r) + " OR " + word(v, r) + " OR \"" + word(v, r)
+                        + " " + word(v, r) + "\"))",
+                r -> "PARAGRAPH(" + entity(r) + " AND " + wildcard(v, r) + ") AND NOT " + word(v, r),
+                r -> word(v, r) + " NEAR/" + (2 + r.nextInt(7)) + " " + word(v, r),
+                r -> "SENTENCE((" + word(v, r) + " OR " + word(v, r) + ") AND NOT " + word(v, r) + ")",
+                r -> "SENTENCE(" + entity(r) + " AND " + word(v, r) + " AND " + wildcard(v, r) + ")",
+                r -> "\"" + word(v, r) + " " + word(v, r) + "\" OR " + wildcard(v, r),
+                r -> "PARAGRAPH(" + word(v, r) + " AND " + word(v, r) + " AND NOT " + entity(r) + ")",
+                r -> "SENTENCE((@KP OR @RU) AND $SANCTIONS AND (" + word(v, r) + " OR " + wildcard(v, r) + "))",
+                r -> word(v, r) + " ONEAR/" + (2 + r.nextInt(4)) + " (" + word(v, r) + " OR " + word(v, r) + ")",
+                r -> "SENTENCE(" + entity(r) + " AND " + entity(r) + " AND " + word(v, r) + ")",
+                r -> "(" + word(v, r) + " OR " + word(v, r) + " OR " + word(v, r) + ") AND " + word(v, r));
+    }
+
+    private static String entity(Random random) {
+        return List.of("@RU", "@KP", "@CN").get(random.nextInt(3));
+    }
+
+    private static String word(NewsVocabulary vocabulary, Random random) {
+        return vocabulary.pick(random, REAL_SHARE);
+    }
+
+    /** A word cut after at least four letters, with {@code *}: {@code harv*}, {@code tribun*}. */
+    private static String wildcard(NewsVocabulary vocabulary, Random random) {
+        String w = word(vocabulary, random);
+        int keep = w.length() <= 5 ? w.length() : 4 + random.nextInt(w.length() - 4);
+        return w.substring(0, keep) + "*";
+    }
+
+    /** The text of the shipped default ruleset, read from the streams jar. */
+    static String defaultRulesText() {
+        try (InputStream in = RuleSet.class.getResourceAsStream(DEFAULT_RULES_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULT_RULES_RESOURCE + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULT_RULES_RESOURCE, e);
+        }
+    }
+}
