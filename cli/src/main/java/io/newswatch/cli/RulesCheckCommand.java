@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /**
  * Validates rule files and runs every rule's {@code examples}, printing PASS or FAIL per example (in the manner of
  * {@code promtool test rules}). A file that does not load prints its error (file:line:column, the line, a caret)
- * and the next file is still checked. Exit code 0 when every file loads and every example passes, 1 otherwise.
+ * on standard output with the report, and the next file is still checked. Exit code 0 when every file loads and every example passes, 1 otherwise.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate rule files and run the examples of every rule.",
@@ -34,7 +34,7 @@ final class RulesCheckCommand implements Callable<Integer> {
             try {
                 rules = RuleSet.load(file);
             } catch (RuleSetException e) {
-                System.err.println("newswatch rules check: " + e.getMessage());
+                out.println(e.getMessage());
                 out.println(file + ": INVALID");
                 ok = false;
                 continue;

@@ -59,14 +59,16 @@ class CommandLineTest {
     @Test
     void helpListsEverySubcommand() {
         assertThat(run("--help")).isZero();
-        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "extract", "topics")) {
+        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "rules", "extract",
+                "topics")) {
             assertThat(out()).containsPattern("(?m)^\\s+" + sub + "\\s");
         }
     }
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "extract", "topics")) {
+        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "rules", "extract",
+                "topics")) {
             out.reset();
             assertThat(run(sub, "--help")).as(sub).isZero();
             assertThat(out()).as(sub).contains("Usage: newswatch " + sub);
@@ -132,6 +134,108 @@ class CommandLineTest {
         assertThat(texts(rows.get(1).get("entities"))).containsExactly("CN", "KP");
         assertThat(texts(rows.get(2).get("entities"))).containsExactly("CN");
         assertThat(texts(rows.get(2).get("tags"))).isEmpty();
+    }
+
+    @Test
+    void tagSaysWhyABinaryFileIsRefusedAndGivesAnEmptyFileAnEmptyResult() throws Exception {
+        Path binary = dir.resolve("photo.jpg");
+        Files.write(binary, new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0, 16, 74, 70, 73, 70, 0});
+        Path empty = dir.resolve("empty.txt");
+        Files.writeString(empty, "");
+        Path greek = dir.resolve("greek.txt");
+        Files.writeString(greek, "Η Αθήνα φιλοξένησε τη σύνοδο κορυφής την Τρίτη.\n");
+
+        int code = run("tag", binary.toString(), empty.toString(), greek.toString());
+
+        assertThat(code).isEqualTo(3);
+        assertThat(err()).contains("photo.jpg").contains("binary");
+        String[] lines = out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode first = Json.mapper().readTree(lines[0]);
+        assertThat(first.get("source").asText()).isEqualTo(empty.toString());
+        assertThat(first.get("entities")).isEmpty();
+        assertThat(first.get("tags")).isEmpty();
+        assertThat(Json.mapper().readTree(lines[1]).get("mentions")).isEmpty();
+    }
+
+    @Test
+    void tagUsesTheRulesFileGiven() throws Exception {
+        Path rules = dir.resolve("mine.yaml");
+        Files.writeString(rules, """
+                version: 2
+                rules:
+                  - id: kp-satellite
+                    title: North Korea and satellites
+                    query: SENTENCE(@KP AND satellite*)
+                """);
+        Path text = dir.resolve("a.txt");
+        Files.writeString(text, "North Korea launched a satellite. Russia and North Korea met.\n");
+
+        assertThat(run("tag", "--rules", rules.toString(), text.toString())).isZero();
+
+        JsonNode row = Json.mapper().readTree(out().strip());
+        assertThat(texts(row.get("tags"))).containsExactly("kp-satellite");
+        assertThat(row.get("evidence").get(0).get("text").asText()).isEqualTo("North Korea launched a satellite.");
+    }
+
+    @Test
+    void rulesCheckPassesTheShippedRulesAndReportsEachExample() throws Exception {
+        Path shipped = Path.of("..", "rules", "default.yaml");
+
+        int code = run("rules", "check", shipped.toString());
+
+        assertThat(code).isZero();
+        assertThat(out()).contains("SUCCESS").doesNotContain("FAIL");
+        assertThat(out().lines().filter(l -> l.strip().startsWith("PASS")).count()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void rulesCheckNamesAFailingExampleAndExitsOne() throws Exception {
+        Path rules = dir.resolve("wrong-example.yaml");
+        Files.writeString(rules, """
+                version: 2
+                rules:
+                  - id: kp-ru
+                    title: pair
+                    query: SENTENCE(@KP AND @RU)
+                    examples:
+                      match: ["Moscow hosted Pyongyang's envoy."]
+                      no-match: ["Putin met Kim Jong Un."]
+                """);
+
+        int code = run("rules", "check", rules.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out()).contains("PASS  kp-ru  match").contains("FAIL  kp-ru  no-match  line 8")
+                .contains("FAILED (1 of 2 examples)").contains("matched [Putin, Kim Jong Un]");
+    }
+
+    @Test
+    void rulesCheckShowsWhereARuleFileIsBrokenAndChecksTheNextFile() throws Exception {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, """
+                version: 2
+                rules:
+                  - id: near-zero
+                    title: adjacent words
+                    query: sanctions NEAR/0 evasion
+                """);
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, """
+                version: 2
+                rules:
+                  - id: pair
+                    title: pair
+                    query: SENTENCE(@KP AND @CN)
+                """);
+
+        int code = run("rules", "check", broken.toString(), good.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out()).contains(broken + ":5:22: rule 'near-zero': NEAR/0")
+                .contains("    5 |     query: sanctions NEAR/0 evasion\n      | " + " ".repeat(21) + "^\n")
+                .contains(broken + ": INVALID")
+                .contains(good + ": SUCCESS");
     }
 
     @Test
