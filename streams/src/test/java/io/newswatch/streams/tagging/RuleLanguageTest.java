@@ -153,17 +153,18 @@ class RuleLanguageTest {
         assertThat(backward.matched("onear")).as("ONEAR backward").isFalse();
     }
 
-    /** A soft hyphen (U+00AD) inside a word is invisible: it neither splits the word nor adds one. */
+    /** A soft hyphen, combining mark or word joiner inside a word is invisible: it neither splits nor adds a word. */
     @Disabled("BUG: TermAutomaton.emit counts the words a hit covers by looking at the raw previous character, so "
-            + "a word with a soft hyphen (or combining mark) inside counts as two words there while scan() counts "
-            + "it once; the hit's wordStart comes out one too small (negative at the start of a text) and NEAR "
+            + "a word with an ignorable unit inside (soft hyphen, combining mark, word joiner) counts as two words "
+            + "there while scan() counts it once; the hit's wordStart comes out one too small (negative at the "
+            + "start of a text) and NEAR "
             + "distances shrink: 'alpha x y ome\\u00ADga' matches alpha NEAR/2 omega although omega is 3 words on")
     @ParameterizedTest(name = "[{index}] {1} -> {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             near  | alpha x y ome\\u00ADga   | false
-            near  | alpha x y omega\\u0301  | false
-            near  | al\\u00ADpha x y omega   | false
-            onear | omega x al\\u00ADpha     | false
+            near  | omega x y al\\u00ADpha   | false
+            near  | alpha x y ome\\u0301ga   | false
+            onear | alpha x y ome\\u2060ga   | false
             """)
     void anInvisibleCharacterInsideAWordDoesNotMoveWordPositions(String rule, String input, boolean matches) {
         assertThat(LANGUAGE.tag(unescape(input)).matched(rule)).isEqualTo(matches);
