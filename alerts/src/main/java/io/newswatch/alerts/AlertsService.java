@@ -79,6 +79,8 @@ public final class AlertsService implements AutoCloseable {
     private final List<Consumer<Alert>> pendingListeners = new ArrayList<>();
     private AlertDispatcher dispatcher;
     private KafkaConsumer<byte[], byte[]> consumer;
+    /** The offset this member last committed per partition, so an idle poll can step over a late marker. */
+    private final Map<TopicPartition, Long> lastCommitted = new HashMap<>();
     private DeadLetterWriter deadLetters;
     private Thread thread;
     private boolean closed;
@@ -249,6 +251,8 @@ public final class AlertsService implements AutoCloseable {
                 }
                 if (!records.isEmpty()) {
                     processBatch(records);
+                } else {
+                    stepOverMarkers();
                 }
             }
         } catch (RuntimeException e) {
@@ -309,6 +313,30 @@ public final class AlertsService implements AutoCloseable {
         }
     }
 
+    /**
+     * After an empty poll, commits the position of every partition whose position ran past what this member last
+     * committed. That only happens when the producer's transaction marker came after the last record was handled:
+     * without this the group would show a lag of one forever, and anything waiting for the alerts to be
+     * delivered (an operator's lag alarm, {@code demo}) would wait in vain.
+     */
+    private void stepOverMarkers() {
+        Map<TopicPartition, OffsetAndMetadata> ahead = new HashMap<>();
+        try {
+            for (TopicPartition tp : consumer.assignment()) {
+                Long done = lastCommitted.get(tp);
+                if (done != null) {
+                    long position = consumer.position(tp);
+                    if (position > done) {
+                        ahead.put(tp, new OffsetAndMetadata(position));
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            return;
+        }
+        commit(ahead);
+    }
+
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
             return;
@@ -318,6 +346,7 @@ public final class AlertsService implements AutoCloseable {
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
                 consumer.commitSync(offsets);
+                offsets.forEach((tp, o) -> lastCommitted.put(tp, o.offset()));
                 LOG.debug("committed {}", offsets);
                 break;
             } catch (WakeupException e) {

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A large ruleset for the scaling benchmark: the shipped default ruleset plus {@code count} generated rules.
@@ -15,7 +15,8 @@ import java.util.function.Function;
  * <p>Contract: deterministic for a given {@code (count, seed)}. The generated rules are shaped like hand-written
  * ones (entity plus keywords in a sentence, keywords within a paragraph with an exception, word proximity,
  * phrases, wildcards, references to the default lists such as {@code $SANCTIONS}) and are made of words from
- * {@link NewsVocabulary}, mostly real news words, so that some of them match some articles. They are appended to
+ * {@link NewsVocabulary}, drawn uniformly (about two in five are real news words or their forms, the rest made-up
+ * names), so that some rules match some articles and most match none. They are appended to
  * the default file's {@code rules:} list, which is that file's last top-level key, so the result holds every
  * default list and rule, uses the default gazetteer, and tags exactly as the default ruleset does for the default
  * rules' ids.
@@ -27,8 +28,6 @@ public final class GeneratedRules {
     public static final long DEFAULT_SEED = 0x72756c6573L;
     /** Where the streams jar carries the default ruleset. */
     static final String DEFAULT_RULES_RESOURCE = "/io/newswatch/streams/rules/default.yaml";
-
-    private static final double REAL_SHARE = 0.75;
 
     private GeneratedRules() {
     }
@@ -72,50 +71,47 @@ public final class GeneratedRules {
 
     /** Only the generated rule entries, as items of a {@code rules:} list (two spaces of indentation). */
     static String rules(int count, long seed) {
-        NewsVocabulary vocabulary = NewsVocabulary.build(seed);
-        Random random = new Random(seed);
-        List<Function<Random, String>> shapes = shapes(vocabulary);
+        Draw d = new Draw(NewsVocabulary.build(seed), new Random(seed));
+        List<Supplier<String>> shapes = List.of(
+                () -> "SENTENCE(" + d.entity() + " AND (" + d.word() + " OR " + d.word() + " OR \"" + d.word() + " "
+                        + d.word() + "\"))",
+                () -> "PARAGRAPH(" + d.entity() + " AND " + d.wildcard() + ") AND NOT " + d.word(),
+                () -> d.word() + " NEAR/" + (2 + d.random.nextInt(7)) + " " + d.word(),
+                () -> "SENTENCE((" + d.word() + " OR " + d.word() + ") AND NOT " + d.word() + ")",
+                () -> "SENTENCE(" + d.entity() + " AND " + d.word() + " AND " + d.wildcard() + ")",
+                () -> "\"" + d.word() + " " + d.word() + "\" OR " + d.wildcard(),
+                () -> "PARAGRAPH(" + d.word() + " AND " + d.word() + " AND NOT " + d.entity() + ")",
+                () -> "SENTENCE((@KP OR @RU) AND $SANCTIONS AND (" + d.word() + " OR " + d.wildcard() + "))",
+                () -> d.word() + " ONEAR/" + (2 + d.random.nextInt(4)) + " (" + d.word() + " OR " + d.word() + ")",
+                () -> "SENTENCE(" + d.entity() + " AND " + d.entity() + " AND " + d.word() + ")",
+                () -> "(" + d.word() + " OR " + d.word() + " OR " + d.word() + ") AND " + d.word());
         StringBuilder out = new StringBuilder(count * 120);
         for (int i = 1; i <= count; i++) {
-            int shape = random.nextInt(shapes.size());
-            String query = shapes.get(shape).apply(random);
+            int shape = d.random.nextInt(shapes.size());
             out.append(String.format("  - id: gen-%04d\n", i))
                     .append(String.format("    title: Generated rule %d (shape %d)\n", i, shape + 1))
                     .append("    severity: info\n")
-                    .append("    query: '").append(query).append("'\n");
+                    .append("    query: '").append(shapes.get(shape).get()).append("'\n");
         }
         return out.toString();
     }
 
-    private static List<Function<Random, String>> shapes(NewsVocabulary v) {
-        return List.of(
-                r -> "SENTENCE(" + entity(r) + " AND (" + word(v, r) + " OR " + word(v, r) + " OR \"" + word(v, r)
-                        + " " + word(v, r) + "\"))",
-                r -> "PARAGRAPH(" + entity(r) + " AND " + wildcard(v, r) + ") AND NOT " + word(v, r),
-                r -> word(v, r) + " NEAR/" + (2 + r.nextInt(7)) + " " + word(v, r),
-                r -> "SENTENCE((" + word(v, r) + " OR " + word(v, r) + ") AND NOT " + word(v, r) + ")",
-                r -> "SENTENCE(" + entity(r) + " AND " + word(v, r) + " AND " + wildcard(v, r) + ")",
-                r -> "\"" + word(v, r) + " " + word(v, r) + "\" OR " + wildcard(v, r),
-                r -> "PARAGRAPH(" + word(v, r) + " AND " + word(v, r) + " AND NOT " + entity(r) + ")",
-                r -> "SENTENCE((@KP OR @RU) AND $SANCTIONS AND (" + word(v, r) + " OR " + wildcard(v, r) + "))",
-                r -> word(v, r) + " ONEAR/" + (2 + r.nextInt(4)) + " (" + word(v, r) + " OR " + word(v, r) + ")",
-                r -> "SENTENCE(" + entity(r) + " AND " + entity(r) + " AND " + word(v, r) + ")",
-                r -> "(" + word(v, r) + " OR " + word(v, r) + " OR " + word(v, r) + ") AND " + word(v, r));
-    }
+    /** Draws the parts of generated queries. */
+    private record Draw(NewsVocabulary vocabulary, Random random) {
+        String entity() {
+            return List.of("@RU", "@KP", "@CN").get(random.nextInt(3));
+        }
 
-    private static String entity(Random random) {
-        return List.of("@RU", "@KP", "@CN").get(random.nextInt(3));
-    }
+        String word() {
+            return vocabulary.pick(random);
+        }
 
-    private static String word(NewsVocabulary vocabulary, Random random) {
-        return vocabulary.pick(random, REAL_SHARE);
-    }
-
-    /** A word cut after at least four letters, with {@code *}: {@code harv*}, {@code tribun*}. */
-    private static String wildcard(NewsVocabulary vocabulary, Random random) {
-        String w = word(vocabulary, random);
-        int keep = w.length() <= 5 ? w.length() : 4 + random.nextInt(w.length() - 4);
-        return w.substring(0, keep) + "*";
+        /** A word cut after at least five letters, with {@code *}: {@code harve*}, {@code tribun*}. */
+        String wildcard() {
+            String w = word();
+            int keep = w.length() <= 6 ? w.length() : 5 + random.nextInt(w.length() - 5);
+            return w.substring(0, keep) + "*";
+        }
     }
 
     /** The text of the shipped default ruleset, read from the streams jar. */

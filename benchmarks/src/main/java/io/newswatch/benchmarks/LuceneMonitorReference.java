@@ -108,7 +108,7 @@ public final class LuceneMonitorReference implements Closeable {
         IntervalsSource cn = q.entity("CN");
         IntervalsSource nothing = q.list("NOTHING_HAPPENED");
         IntervalsSource banTalk = q.list("BAN_TALK");
-        IntervalsSource kpOrRu = Intervals.or(kp, ru);
+        IntervalsSource kpOrRu = LuceneQueries.any(kp, ru);
 
         IntervalsSource explicitBreach = paragraph(kpOrRu, without(
                 sentence(Intervals.maxgaps(7, Intervals.unordered(q.list("SANCTIONS"), q.list("BREACH")))),
@@ -116,7 +116,7 @@ public final class LuceneMonitorReference implements Closeable {
         IntervalsSource arms = q.list("ARMS");
         IntervalsSource kpThenArms = Intervals.maxgaps(1, Intervals.ordered(kp, arms));
         IntervalsSource armsTransfer = without(
-                sentence(kp, arms, Intervals.or(q.list("TRANSFER"),
+                sentence(kp, arms, LuceneQueries.any(q.list("TRANSFER"),
                         Intervals.unordered(kpThenArms, ru, q.list("USED")))),
                 nothing, banTalk, q.phrase("arms control"));
         IntervalsSource technologyTransfer = without(
@@ -124,11 +124,11 @@ public final class LuceneMonitorReference implements Closeable {
         IntervalsSource labour = without(
                 sentence(Intervals.maxgaps(3, Intervals.unordered(kp, q.list("WORKERS"))), q.list("ABROAD")),
                 q.list("WORKERS_GONE"), banTalk, nothing);
-        IntervalsSource maritime = Intervals.or(
+        IntervalsSource maritime = LuceneQueries.any(
                 paragraph(kp, without(q.list("STS"), nothing, banTalk)),
                 without(sentence(Intervals.maxgaps(2, Intervals.unordered(kp, q.list("VESSELS"))),
                         q.list("SHIP_DEEDS")), nothing, banTalk));
-        IntervalsSource finance = Intervals.or(
+        IntervalsSource finance = LuceneQueries.any(
                 paragraph(kpOrRu, without(sentence(q.list("FUEL"), q.list("CAP"), q.list("OVER")), nothing, banTalk)),
                 without(sentence(kp, q.list("BANNED_EXPORTS"), q.anyOf("export*", "import*", "smuggl*", "shipped",
                         "shipment*", "sold", "sell", "sells", "selling", "deliver*", "transfer*", "transport*",
@@ -164,7 +164,7 @@ public final class LuceneMonitorReference implements Closeable {
 
     /** {@code match AND NOT any of excluded}, inside the sentence the match stands in. */
     private static IntervalsSource without(IntervalsSource match, IntervalsSource... excluded) {
-        return Intervals.notWithin(match, SENTENCE_NOT_REACH, Intervals.or(excluded));
+        return Intervals.notWithin(match, SENTENCE_NOT_REACH, LuceneQueries.any(excluded));
     }
 
     private static Query query(IntervalsSource source) {

@@ -64,7 +64,7 @@ final class LuceneQueries {
         for (JsonNode item : node) {
             items.add(item(item.asText()));
         }
-        return Intervals.or(items);
+        return any(items);
     }
 
     /**
@@ -79,10 +79,10 @@ final class LuceneQueries {
     private IntervalsSource buildEntity(String code) {
         for (JsonNode e : entities) {
             if (code.equals(e.path("code").asText())) {
-                IntervalsSource aliases = Intervals.or(items(e.path("aliases")));
+                IntervalsSource aliases = any(items(e.path("aliases")));
                 List<IntervalsSource> exclusions = items(e.path("exclusions"));
                 return exclusions.isEmpty() ? aliases
-                        : Intervals.notContainedBy(aliases, Intervals.or(exclusions));
+                        : Intervals.notContainedBy(aliases, any(exclusions));
             }
         }
         throw new IllegalArgumentException("the gazetteer has no entity " + code);
@@ -120,7 +120,7 @@ final class LuceneQueries {
         if (alternatives.isEmpty()) {
             throw new IllegalArgumentException("'" + raw + "' has no token to match");
         }
-        return alternatives.size() == 1 ? alternatives.get(0) : Intervals.or(alternatives);
+        return alternatives.size() == 1 ? alternatives.get(0) : any(alternatives);
     }
 
     /** Words as a term or a phrase; null when the analyzer leaves no token. */
@@ -145,7 +145,21 @@ final class LuceneQueries {
         for (String w : words) {
             sources.add(item(w));
         }
-        return Intervals.or(sources);
+        return any(sources);
+    }
+
+    /**
+     * The OR of the sources, as it stands. Lucene's default OR is pulled up through the operators around it to
+     * find minimal intervals, which multiplies big lists by each other (a rule of this ruleset grows to hundreds of
+     * thousands of clauses) and turns "not inside any exclusion" into "not inside some exclusion".
+     */
+    static IntervalsSource any(List<IntervalsSource> sources) {
+        return Intervals.or(false, sources);
+    }
+
+    /** {@link #any(List)} of the arguments. */
+    static IntervalsSource any(IntervalsSource... sources) {
+        return Intervals.or(false, sources);
     }
 
     private List<String> tokens(String text) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * plural and -ing forms, and made-up words that look like names (places, firms, people).
  *
  * <p>Contract: {@link #build(long)} is deterministic; every word is lower-case ASCII letters only, at least four
- * letters long, and none is a query operator ({@code and}, {@code or}, {@code not}, {@code near}). The real words
+ * letters long (query operators are upper case, so no word can be read as one). The real words
  * overlap the corpus ({@link SentenceTemplates}), so rules made of them match now and then; the made-up words almost
  * never match, as most words of a large real ruleset never do on a given article.
  */
@@ -58,14 +58,18 @@ final class NewsVocabulary {
     private static final String[] CODAS = {"", "n", "r", "l", "s", "k", "m", "nd", "rt", "x"};
 
     private final List<String> real;
+    private final List<String> madeUp;
     private final List<String> all;
 
-    private NewsVocabulary(List<String> real, List<String> all) {
+    private NewsVocabulary(List<String> real, List<String> madeUp) {
         this.real = List.copyOf(real);
-        this.all = List.copyOf(all);
+        this.madeUp = List.copyOf(madeUp);
+        List<String> both = new ArrayList<>(real);
+        both.addAll(madeUp);
+        this.all = List.copyOf(both);
     }
 
-    /** Builds the vocabulary: {@link #REAL}, their derived forms, and about 1,500 made-up words from {@code seed}. */
+    /** Builds the vocabulary: {@link #REAL}, their derived forms, and 1,500 made-up words from {@code seed}. */
     static NewsVocabulary build(long seed) {
         Set<String> realForms = new LinkedHashSet<>();
         for (String w : REAL) {
@@ -78,9 +82,9 @@ final class NewsVocabulary {
             }
         }
         Set<String> words = new LinkedHashSet<>(realForms);
+        List<String> madeUp = new ArrayList<>();
         Random random = new Random(seed);
-        int madeUp = 0;
-        while (madeUp < 1_500) {
+        while (madeUp.size() < 1_500) {
             StringBuilder w = new StringBuilder();
             int syllables = 2 + random.nextInt(2);
             for (int s = 0; s < syllables; s++) {
@@ -88,12 +92,10 @@ final class NewsVocabulary {
             }
             w.append(CODAS[random.nextInt(CODAS.length)]);
             if (w.length() >= 4 && words.add(w.toString())) {
-                madeUp++;
+                madeUp.add(w.toString());
             }
         }
-        words.removeAll(Set.of("and", "not", "near", "onear"));
-        List<String> realList = new ArrayList<>(realForms);
-        return new NewsVocabulary(realList, new ArrayList<>(words));
+        return new NewsVocabulary(new ArrayList<>(realForms), madeUp);
     }
 
     /** The real words and their derived forms. */
@@ -101,14 +103,18 @@ final class NewsVocabulary {
         return real;
     }
 
-    /** Every word: real, derived and made-up. */
+    /** The made-up words. */
+    List<String> madeUp() {
+        return madeUp;
+    }
+
+    /** Every word, real ones first. */
     List<String> all() {
         return all;
     }
 
-    /** A random word: a real one with probability {@code realShare}, otherwise any word. */
-    String pick(Random random, double realShare) {
-        List<String> from = random.nextDouble() < realShare ? real : all;
-        return from.get(random.nextInt(from.size()));
+    /** A word drawn uniformly from {@link #all()}. */
+    String pick(Random random) {
+        return all.get(random.nextInt(all.size()));
     }
 }

@@ -186,7 +186,6 @@ class GazetteerTest {
     /** A broken gazetteer fixture, where its first problem is and what the message says. */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            unknown-key            |  6 | 11 | unknown key 'flag' (allowed: aliases, code, exclusions, name)
             bad-code               |  5 | 11 | entity code 'Bb' must be upper-case letters and digits
             alias-is-exclusion     |  5 | 34 | 'ALPHAVILLE' cannot be used: it is also an alias of AA
             exclusion-then-alias   |  8 | 21 | 'Beta-Alpha' cannot be used: it is also an exclusion
@@ -213,6 +212,15 @@ class GazetteerTest {
     }
 
     @Test
+    void anUnknownKeyIsRefusedWithTheKeysThatAreAllowed() {
+        String yaml = TestTexts.fixture("gazetteer/unknown-key.yaml");
+        assertThatThrownBy(() -> Gazetteer.parse(yaml, "g.yaml"))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageStartingWith("g.yaml:6:")
+                .hasMessageContaining(": unknown key 'flag' (allowed: aliases, code, exclusions, name)");
+    }
+
+    @Test
     void aGazetteerThatIsNotYamlSaysSoWithItsLine() {
         String yaml = TestTexts.fixture("gazetteer/not-yaml.yaml");
         assertThatThrownBy(() -> Gazetteer.parse(yaml, "g.yaml"))
@@ -226,8 +234,8 @@ class GazetteerTest {
      * A soft hyphen (U+00AD, what {@code &shy;} becomes) is only a hyphenation hint inside a word, so it must not
      * make a word boundary: "Chi&shy;na&shy;town" is Chinatown and "Ca&shy;si&shy;no" is a casino.
      */
-    @Disabled("BUG: TermAutomaton.emit checks word boundaries on the raw neighbouring character; a soft hyphen "
-            + "(or any IGNORABLE unit) next to an alias counts as a boundary, so 'China' matches inside "
+    @Disabled("BUG: TermAutomaton.emit()/emitWord() check word boundaries on the raw neighbouring character; a "
+            + "soft hyphen (or any IGNORABLE unit) next to an alias counts as a boundary, so 'China' matches inside "
             + "'Chi\\u00ADna\\u00ADtown' and 'Sino' inside 'Ca\\u00ADsi\\u00ADno' (both tagged CN). The boundary "
             + "check should skip ignorable units before/after the hit, as the scan does.")
     @ParameterizedTest(name = "[{index}] {0}")
@@ -237,5 +245,21 @@ class GazetteerTest {
             """)
     void aSoftHyphenInsideAWordIsNoWordBoundary(String input) {
         assertThat(entities(unescape(input))).isEmpty();
+    }
+
+    /** Words that contain or equal an alias but name none of the three countries. */
+    @Disabled("BUG (gazetteer data, rules/entities.yaml): these are tagged although they name no entity: '프러시아' "
+            + "(Prussia; Korean aliases need no start boundary, so 러시아 matches inside it; needs an exclusion), "
+            + "'Louis XI' (the alias Xi folds case, so the Roman numeral XI is China), 'the Russo brothers' (Russo is "
+            + "a common surname), '조선 업체' (shipbuilding firms; only 조선 업계 is excluded)")
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            프러시아 왕국은 1701년에 세워졌다.
+            Louis XI ruled France.
+            The Russo brothers directed the film.
+            조선 업체들이 새 선박을 수주했다.
+            """)
+    void wordsThatOnlyLookLikeAnAliasAreNoEntity(String text) {
+        assertThat(entities(text)).isEmpty();
     }
 }

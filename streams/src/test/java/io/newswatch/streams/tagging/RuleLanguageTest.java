@@ -249,6 +249,21 @@ class RuleLanguageTest {
     }
 
     @Test
+    void aScopeGivesAtMostEightSentencesOfEvidenceWhileAWholeTextRuleGivesAll() {
+        Tagger t = tagger("""
+                version: 2
+                rules:
+                  - {id: scoped, title: scoped, query: SENTENCE(@KP AND shells)}
+                  - {id: whole, title: whole text, query: shells}
+                """);
+        String text = "North Korea sent shells. ".repeat(20).strip();
+        TagResult r = t.tag(text);
+        assertThat(r.evidenceFor("scoped")).hasSize(8)
+                .extracting(Evidence::start).containsExactly(0, 25, 50, 75, 100, 125, 150, 175);
+        assertThat(r.evidenceFor("whole")).hasSize(20);
+    }
+
+    @Test
     void aRuleWithoutOptionalKeysGetsTheDocumentedDefaults() {
         RuleSet rules = LANGUAGE.ruleSet();
         Rule term = rules.rule("term").orElseThrow();

@@ -88,7 +88,9 @@ class NewswatchTopologyTest {
         assertThat(out.get(0).key()).isEqualTo(a.id());
         assertThat(t.article()).isEqualTo(a);
         assertThat(t.entities()).containsExactly("KP", "RU");
-        assertThat(t.tags()).containsExactly("ru-kp", "sanctions-violation");
+        // the core tags, and the kinds of breach this sentence reports (kind rules tag but do not alert)
+        assertThat(t.tags()).containsExactly("ru-kp", "sanctions-arms", "sanctions-explicit-breach",
+                "sanctions-violation");
         assertThat(t.rulesVersion()).isEqualTo(TAGGER.rulesVersion());
         assertThat(t.taggedAt()).isEqualTo(at);
 
