@@ -24,6 +24,8 @@ public final class CharClasses {
     public static final int IDEOGRAPH = 8;
     /** A Hangul syllable or jamo: particles attach on the right, so no boundary is needed after it. */
     public static final int HANGUL = 16;
+    /** An apostrophe: between letters it keeps a word together ("Russia's" is one word for NEAR). */
+    public static final int APOSTROPHE = 32;
 
     private static final char[] FOLD = new char[65536];
     private static final byte[] KIND = new byte[65536];
@@ -59,7 +61,7 @@ public final class CharClasses {
                 f = '\'';
             }
             FOLD[c] = f;
-            int kind = 0;
+            int kind = f == '\'' ? APOSTROPHE : 0;
             if (Character.isLetterOrDigit(f)) {
                 kind = WORD;
                 Character.UnicodeScript script = Character.UnicodeScript.of(f);
@@ -116,6 +118,44 @@ public final class CharClasses {
             out.append(FOLD[c]);
         }
         return out.toString();
+    }
+
+    /** Whether a word character at {@code i} continues the word before it rather than starting a new one. */
+    static boolean continuesWord(char[] text, int i) {
+        int j = i - 1;
+        while (j >= 0 && (KIND[text[j]] & IGNORABLE) != 0) {
+            j--;
+        }
+        if (j < 0) {
+            return false;
+        }
+        int k = KIND[text[j]];
+        if ((k & APOSTROPHE) != 0) {
+            int b = j - 1;
+            while (b >= 0 && (KIND[text[b]] & IGNORABLE) != 0) {
+                b--;
+            }
+            return b >= 0 && (KIND[text[b]] & (WORD | IDEOGRAPH)) == WORD;
+        }
+        return (k & (WORD | IDEOGRAPH)) == WORD;
+    }
+
+    /** Whether the nearest visible character before {@code i} continues a word (ignorable characters skipped). */
+    static boolean wordBefore(char[] text, int i) {
+        int j = i - 1;
+        while (j >= 0 && (KIND[text[j]] & IGNORABLE) != 0) {
+            j--;
+        }
+        return j >= 0 && joinsWord(text[j]);
+    }
+
+    /** Whether the nearest visible character from {@code i} on continues a word (ignorable characters skipped). */
+    static boolean wordFrom(char[] text, int i, int n) {
+        int j = i;
+        while (j < n && (KIND[text[j]] & IGNORABLE) != 0) {
+            j++;
+        }
+        return j < n && joinsWord(text[j]);
     }
 
     /** A copy of the fold table, for the automaton's class table. */

@@ -26,7 +26,7 @@ import java.util.Map;
  * beyond growing the caller's {@link ScanHits}.
  */
 public final class TermAutomaton {
-    private static final int KIND_BITS = 5;
+    private static final int KIND_BITS = 6;
     private static final int KIND_MASK = (1 << KIND_BITS) - 1;
 
     private final int[] table;
@@ -206,7 +206,7 @@ public final class TermAutomaton {
                     prevWord = true;
                 }
                 prevSpace = false;
-            } else if (kind != 0) {
+            } else if (kind != 0 && kind != CharClasses.APOSTROPHE) {
                 if ((kind & CharClasses.IGNORABLE) != 0) {
                     lastIgnorable = i;
                     continue;
@@ -229,7 +229,8 @@ public final class TermAutomaton {
                 }
             } else {
                 prevSpace = false;
-                prevWord = false;
+                // an apostrophe after a letter keeps the word going: the s of "Russia's" starts no new word
+                prevWord = prevWord && (kind & CharClasses.APOSTROPHE) != 0;
                 if (TextSegmenter.isMark(chars[i])) {
                     hits.mark(i);
                 }
@@ -243,7 +244,7 @@ public final class TermAutomaton {
                     if (simple[p] && lastIgnorable < i - units[p] + 1) {
                         emitWord(chars, n, p, i, words, hits);
                     } else {
-                        emit(text, p, i, words, hits);
+                        emit(chars, n, p, i, words, hits);
                     }
                 }
             }
@@ -256,39 +257,34 @@ public final class TermAutomaton {
      */
     private void emitWord(char[] chars, int n, int p, int last, int words, ScanHits hits) {
         int start = last - units[p] + 1;
-        if (needStart[p] && start > 0 && CharClasses.joinsWord(chars[start - 1])) {
+        if (needStart[p] && start > 0 && CharClasses.wordBefore(chars, start)) {
             return;
         }
         int end = last + 1;
         if (prefix[p]) {
-            while (end < n && CharClasses.joinsWord(chars[end])) {
-                end++;
-            }
-        } else if (needEnd[p] && end < n && CharClasses.joinsWord(chars[end])) {
+            end = wordEnd(chars, end, n);
+        } else if (needEnd[p] && end < n && CharClasses.wordFrom(chars, end, n)) {
             return;
         }
         hits.add(p, start, end, words - 1, words - 1);
     }
 
-    private void emit(String text, int p, int last, int words, ScanHits hits) {
-        int start = startOf(text, last, units[p]);
-        if (needStart[p] && start > 0 && CharClasses.joinsWord(text.charAt(start - 1))) {
+    private void emit(char[] chars, int n, int p, int last, int words, ScanHits hits) {
+        int start = startOf(chars, last, units[p]);
+        if (needStart[p] && start > 0 && CharClasses.wordBefore(chars, start)) {
             return;
         }
         int end = last + 1;
         if (prefix[p]) {
-            while (end < text.length() && CharClasses.joinsWord(text.charAt(end))) {
-                end++;
-            }
-        } else if (needEnd[p] && end < text.length() && CharClasses.joinsWord(text.charAt(end))) {
+            end = wordEnd(chars, end, n);
+        } else if (needEnd[p] && end < n && CharClasses.wordFrom(chars, end, n)) {
             return;
         }
         int wordStarts = 0;
         for (int j = start; j <= last; j++) {
-            int k = CharClasses.kind(text.charAt(j));
+            int k = CharClasses.kind(chars[j]);
             if ((k & CharClasses.WORD) != 0
-                    && ((k & CharClasses.IDEOGRAPH) != 0 || j == 0
-                    || (CharClasses.kind(text.charAt(j - 1)) & CharClasses.WORD) == 0)) {
+                    && ((k & CharClasses.IDEOGRAPH) != 0 || !CharClasses.continuesWord(chars, j))) {
                 wordStarts++;
             }
         }
@@ -297,18 +293,37 @@ public final class TermAutomaton {
         hits.add(p, start, end, wordStart, wordEnd);
     }
 
+    /** The end of the word a prefix hit runs on into (ignorable characters inside it included). */
+    private static int wordEnd(char[] chars, int from, int n) {
+        int end = from;
+        int j = from;
+        while (j < n) {
+            int k = CharClasses.kind(chars[j]);
+            if ((k & CharClasses.IGNORABLE) != 0) {
+                j++;
+                continue;
+            }
+            if (!CharClasses.joinsWord(chars[j])) {
+                break;
+            }
+            j++;
+            end = j;
+        }
+        return end;
+    }
+
     /** Walks back from the last character over {@code units} folded units to the hit's first character. */
-    private static int startOf(String text, int last, int units) {
+    private static int startOf(char[] text, int last, int units) {
         int j = last;
         int remaining = units;
         while (remaining > 0 && j >= 0) {
-            int k = CharClasses.kind(text.charAt(j));
+            int k = CharClasses.kind(text[j]);
             if ((k & CharClasses.IGNORABLE) != 0) {
                 j--;
                 continue;
             }
             if ((k & CharClasses.SPACE) != 0) {
-                while (j >= 0 && (CharClasses.kind(text.charAt(j)) & (CharClasses.SPACE | CharClasses.IGNORABLE)) != 0) {
+                while (j >= 0 && (CharClasses.kind(text[j]) & (CharClasses.SPACE | CharClasses.IGNORABLE)) != 0) {
                     j--;
                 }
             } else {

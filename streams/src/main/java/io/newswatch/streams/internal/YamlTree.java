@@ -49,6 +49,7 @@ public final class YamlTree {
         private final Kind kind;
         private final String scalar;
         private final Map<String, Node> map;
+        private final Map<String, int[]> keyPositions = new LinkedHashMap<>();
         private final List<Node> list;
         private final int line;
         private final int column;
@@ -78,6 +79,12 @@ public final class YamlTree {
         public Map<String, Node> entries() {
             require(Kind.MAP, "a map");
             return Collections.unmodifiableMap(map);
+        }
+
+        /** An error positioned at one of this map's keys (where a misspelt key is), or at the map if unknown. */
+        public YamlError keyError(String key, String message) {
+            int[] at = keyPositions.get(key);
+            return at == null ? error(message) : new YamlError(at[0], at[1], message);
         }
 
         /** The items of a list node. */
@@ -155,6 +162,7 @@ public final class YamlTree {
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             Map<String, Node> map = new LinkedHashMap<>();
+            Map<String, int[]> keys = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonLocation keyLoc = p.currentTokenLocation();
@@ -163,8 +171,11 @@ public final class YamlTree {
                 if (map.putIfAbsent(key, value) != null) {
                     throw new YamlError(keyLoc.getLineNr(), keyLoc.getColumnNr(), "key '" + key + "' appears twice");
                 }
+                keys.put(key, new int[] {keyLoc.getLineNr(), keyLoc.getColumnNr()});
             }
-            return new Node(Node.Kind.MAP, null, map, null, line, col);
+            Node node = new Node(Node.Kind.MAP, null, map, null, line, col);
+            node.keyPositions.putAll(keys);
+            return node;
         }
         if (t == JsonToken.START_ARRAY) {
             List<Node> list = new ArrayList<>();

@@ -124,10 +124,11 @@ public final class Gazetteer {
                         codes.add(codeNode.text());
                     }
                     if (codes.size() < 2) {
-                        throw c.getValue().error("a compound names at least two entities; list a single "
+                        throw top.get("compounds").keyError(c.getKey(), "a compound names at least two entities; list a single "
                                 + "entity's alias under that entity");
                     }
-                    entries.add(new Entry(c.getKey(), codes, c.getValue().line(), c.getValue().column()));
+                    YamlTree.YamlError at = top.get("compounds").keyError(c.getKey(), "");
+                    entries.add(new Entry(c.getKey(), codes, at.line(), at.column()));
                 }
             }
             Gazetteer g = new Gazetteer(java.util.Collections.unmodifiableMap(names), entries, yaml, sourceName);

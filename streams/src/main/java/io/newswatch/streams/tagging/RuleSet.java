@@ -384,7 +384,7 @@ public final class RuleSet {
         Map<String, Node> entries = node.entries();
         for (Map.Entry<String, Node> e : entries.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw e.getValue().error("unknown key '" + e.getKey() + "' (allowed: "
+                throw node.keyError(e.getKey(), "unknown key '" + e.getKey() + "' (allowed: "
                         + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
             if (e.getValue().kind() == Node.Kind.NULL) {

@@ -98,7 +98,7 @@ public final class TextSegmenter {
                     continue;
                 }
                 int j = nl + 1;
-                while (j < length && text[j] != '\n' && Character.isWhitespace(text[j])) {
+                while (j < length && text[j] != '\n' && isSpace(text[j])) {
                     j++;
                 }
                 if (j < length && text[j] == '\n') {
@@ -161,6 +161,10 @@ public final class TextSegmenter {
     /** The end of a sentence whose terminal mark is at {@code i}, or -1 when {@code i} ends no sentence. */
     private static int boundaryAfter(char[] text, int i, int end) {
         char c = text[i];
+        if (c == '．' && i > 0 && i + 1 < end && isDigit(text[i - 1]) && isDigit(text[i + 1])) {
+            // a full-width decimal point: ３．５
+            return -1;
+        }
         if (c == '。' || c == '！' || c == '？' || c == '．') {
             int j = i + 1;
             while (j < end && ("。！？".indexOf(text[j]) >= 0 || CLOSERS.indexOf(text[j]) >= 0)) {
@@ -183,7 +187,7 @@ public final class TextSegmenter {
         if (j == end) {
             return end;
         }
-        if (!Character.isWhitespace(text[j])) {
+        if (!isSpace(text[j])) {
             return -1;
         }
         int k = skipSpace(text, j, end);
@@ -200,7 +204,7 @@ public final class TextSegmenter {
 
     private static boolean abbreviationEndsSentence(char[] text, int period, int next, int end) {
         int w = period;
-        while (w > 0 && !Character.isWhitespace(text[w - 1]) && "\"'“‘(".indexOf(text[w - 1]) < 0) {
+        while (w > 0 && !isSpace(text[w - 1]) && "\"'“‘(".indexOf(text[w - 1]) < 0) {
             w--;
         }
         if (period - w > 6) {
@@ -234,9 +238,18 @@ public final class TextSegmenter {
         return true;
     }
 
+    /** Whitespace including the no-break and other Unicode spaces a web page leaves in text. */
+    private static boolean isDigit(char c) {
+        return Character.isDigit(c);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
     private static int skipSpace(char[] text, int from, int to) {
         int i = from;
-        while (i < to && Character.isWhitespace(text[i])) {
+        while (i < to && isSpace(text[i])) {
             i++;
         }
         return i;
@@ -244,7 +257,7 @@ public final class TextSegmenter {
 
     private static int trimEnd(char[] text, int from, int to) {
         int e = to;
-        while (e > from && Character.isWhitespace(text[e - 1])) {
+        while (e > from && isSpace(text[e - 1])) {
             e--;
         }
         return e;

@@ -14,7 +14,7 @@ class CharClassesTest {
             return "OTHER";
         }
         StringBuilder sb = new StringBuilder();
-        String[] names = {"WORD", "SPACE", "IGNORABLE", "IDEOGRAPH", "HANGUL"};
+        String[] names = {"WORD", "SPACE", "IGNORABLE", "IDEOGRAPH", "HANGUL", "APOSTROPHE"};
         for (int bit = 0; bit < names.length; bit++) {
             if ((kind & (1 << bit)) != 0) {
                 sb.append(sb.length() == 0 ? "" : "+").append(names[bit]);
@@ -71,13 +71,13 @@ class CharClassesTest {
             0301 | 0000 | IGNORABLE
             0308 | 0000 | IGNORABLE
             20DD | 0000 | IGNORABLE
-            0027 | 0027 | OTHER
-            2019 | 0027 | OTHER
-            2018 | 0027 | OTHER
-            02BC | 0027 | OTHER
-            0060 | 0027 | OTHER
-            00B4 | 0027 | OTHER
-            FF07 | 0027 | OTHER
+            0027 | 0027 | APOSTROPHE
+            2019 | 0027 | APOSTROPHE
+            2018 | 0027 | APOSTROPHE
+            02BC | 0027 | APOSTROPHE
+            0060 | 0027 | APOSTROPHE
+            00B4 | 0027 | APOSTROPHE
+            FF07 | 0027 | APOSTROPHE
             002E | 002E | OTHER
             005F | 005F | OTHER
             0021 | 0021 | OTHER

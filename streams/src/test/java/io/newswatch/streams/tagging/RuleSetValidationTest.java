@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,10 +102,6 @@ class RuleSetValidationTest {
      * The caret of an unknown-key error belongs under the key: that is what is misspelt, and a key whose value is
      * a block (a list on the following lines) is not even on the line of its value.
      */
-    @Disabled("BUG: RuleSet.only() raises 'unknown key' at the value node (e.getValue().error), not at the key: "
-            + "'    sevrity: info' is reported at 5:14 (under 'info') instead of 5:5, and a top-level 'rule:' whose "
-            + "value is a block list is reported at 3:3, the next line, instead of 2:1; YamlTree does not keep "
-            + "key positions (it reads keyLoc only for duplicate keys)")
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             invalid/unknown-key          | 5 | 5

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,10 +64,6 @@ class TextSegmenterTest {
     }
 
     /** A line holding only no-break spaces (what an {@code &nbsp;} paragraph becomes) is a blank line. */
-    @Disabled("BUG: TextSegmenter decides blank lines with Character.isWhitespace, which is false for U+00A0 (and "
-            + "U+2007, U+202F), so a line of no-break spaces joins the paragraphs around it: 'Russia spoke.\\n"
-            + "\\u00A0\\nChina and North Korea met.' is one paragraph (the default rules then tag it 'triangle') "
-            + "and the second sentence starts with the no-break space")
     @Test
     void aLineOfNoBreakSpacesSeparatesParagraphs() {
         String text = "Russia spoke.\n\u00A0\nChina and North Korea met.";
@@ -79,9 +74,6 @@ class TextSegmenterTest {
     }
 
     /** DESIGN.md: decimals do not end a sentence, full-width ones included (３．５ is 3.5). */
-    @Disabled("BUG: TextSegmenter.boundaryAfter treats the full-width full stop U+FF0E like 。 and always ends a "
-            + "sentence there, so the full-width decimal in '中国经济增长３．５％，俄罗斯表示欢迎。' splits the sentence "
-            + "after '３．'; a U+FF0E between two digits is a decimal point and should not end a sentence")
     @Test
     void aFullWidthDecimalPointDoesNotEndASentence() {
         String text = "中国经济增长３．５％，俄罗斯表示欢迎。";

@@ -75,8 +75,8 @@ public sealed interface Query {
     }
 
     /**
-     * {@code a NEAR/n b}: an occurrence of each with at most {@code distance} words between them, in either order;
-     * {@code a ONEAR/n b}: the same with {@code a} first.
+     * {@code a NEAR/n b}: an occurrence of each whose word positions differ by at most {@code distance} (adjacent
+     * words are 1 apart), in either order; {@code a ONEAR/n b}: the same with {@code a} first.
      */
     record Near(Query left, Query right, int distance, boolean ordered, int offset) implements Query {
         @Override

@@ -105,6 +105,10 @@ public final class QueryParser {
         Query left = primary();
         while (peek().kind == Kind.NEAR) {
             Token op = tokens.get(pos++);
+            if (peek().kind == Kind.NOT) {
+                throw new QuerySyntaxException("a NEAR/ONEAR operand cannot be negated; to exclude a word, write "
+                        + "(a " + op.text + " b) AND NOT c", peek().offset);
+            }
             Query right = primary();
             left = new Query.Near(left, right, op.number, op.prefix, op.offset);
         }
@@ -174,7 +178,7 @@ public final class QueryParser {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 i++;
             } else if (c == '(') {
                 out.add(new Token(Kind.LPAREN, "(", i, 0, false));
@@ -194,7 +198,8 @@ public final class QueryParser {
                 i = close + 1;
             } else {
                 int end = i;
-                while (end < n && !Character.isWhitespace(s.charAt(end)) && "()\"“”".indexOf(s.charAt(end)) < 0) {
+                while (end < n && !Character.isWhitespace(s.charAt(end)) && !Character.isSpaceChar(s.charAt(end))
+                        && "()\"“”".indexOf(s.charAt(end)) < 0) {
                     end++;
                 }
                 String word = s.substring(i, end);
@@ -230,7 +235,8 @@ public final class QueryParser {
             if (digits == null || digits.isEmpty()) {
                 throw new QuerySyntaxException(op + " needs a distance in words, as in " + op + "/5", offset);
             }
-            int distance = digits.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+            String significant = digits.replaceFirst("^0+(?=.)", "");
+            int distance = significant.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(significant);
             if (distance == 0) {
                 throw new QuerySyntaxException(op + "/0 matches nothing a phrase would not: write the words "
                         + "as a \"phrase\", or give a distance from 1", offset);
