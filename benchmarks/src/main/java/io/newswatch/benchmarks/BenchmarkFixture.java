@@ -4,7 +4,6 @@ import io.newswatch.streams.tagging.TagResult;
 import io.newswatch.streams.tagging.Tagger;
 import java.io.Closeable;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -120,11 +119,6 @@ public final class BenchmarkFixture implements Closeable {
     /** The Lucene Monitor reference. */
     public LuceneMonitorReference lucene() {
         return lucene;
-    }
-
-    /** The rule ids of the Lucene reference, for reports. */
-    public List<String> luceneRuleIds() {
-        return lucene.ruleIds();
     }
 
     @Override

@@ -218,11 +218,6 @@ public final class LuceneMonitorReference implements Closeable {
         }
     }
 
-    /** The rule ids the queries stand for, in registration order. */
-    public List<String> ruleIds() {
-        return List.copyOf(queries.keySet());
-    }
-
     @Override
     public void close() {
         try {

@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class LuceneQueries {
     private static final String ENTITIES_RESOURCE = "/io/newswatch/streams/rules/entities.yaml";
-    private static final List<String> ENTITY_LANGUAGES = List.of("en");
+    private static final List<String> ENTITY_LANGUAGES = List.of("en", "ru", "uk");
     private static final Pattern BRACES = Pattern.compile("\\{([^{}]*)}");
 
     private final Analyzer analyzer;
