@@ -345,6 +345,11 @@ public abstract class QueryNode {
 
         final int[][] required;
 
+        @Override
+        int[][] required() {
+            return required;
+        }
+
         Scope(QueryNode operand, boolean paragraph) {
             super(operand.triggers);
             this.operand = operand;

@@ -30,6 +30,7 @@ public final class TaggingEngine {
     private final int[][] patternLeaves;
     private final List<String> codes;
     private final QueryNode[] rules;
+    private final int[][][] required;
     private final int[][] leafRules;
     private final int leaves;
     private final ThreadLocal<Scratch> scratch;
@@ -54,6 +55,10 @@ public final class TaggingEngine {
         this.automaton = new TermAutomaton(keys, prefix);
         this.codes = List.copyOf(b.codes);
         this.rules = b.rules.toArray(new QueryNode[0]);
+        this.required = new int[rules.length][][];
+        for (int r = 0; r < rules.length; r++) {
+            required[r] = rules[r].required();
+        }
         this.leaves = b.leafCount;
         List<List<Integer>> byLeaf = new ArrayList<>();
         for (int l = 0; l < leaves; l++) {
@@ -127,6 +132,7 @@ public final class TaggingEngine {
                 }
             }
         }
+        candidates = keepSatisfiable(d, s.candidates, candidates);
         Arrays.sort(s.candidates, 0, candidates);
         Map<Integer, List<EvidenceUnit>> matched = new LinkedHashMap<>();
         int end = text.length();
@@ -139,6 +145,35 @@ public final class TaggingEngine {
             }
         }
         return new Match(seg, mentions, matched);
+    }
+
+    /**
+     * Drops candidate rules one of whose required conjuncts has no hit anywhere in the text: a rule reached through
+     * one word can be ruled out by the absence of another before any scope is walked.
+     */
+    private int keepSatisfiable(DocumentIndex d, int[] candidates, int count) {
+        int kept = 0;
+        for (int c = 0; c < count; c++) {
+            int r = candidates[c];
+            boolean possible = true;
+            for (int[] set : required[r]) {
+                boolean any = false;
+                for (int leaf : set) {
+                    if (d.hasHits(leaf)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    possible = false;
+                    break;
+                }
+            }
+            if (possible) {
+                candidates[kept++] = r;
+            }
+        }
+        return kept;
     }
 
     private List<MentionHit> resolveEntities(Scratch s, DocumentIndex d) {
