@@ -31,6 +31,27 @@ public abstract class QueryNode {
         return triggers == null ? new int[0][] : new int[][] {triggers};
     }
 
+    /**
+     * Whether the entries from position {@code i} (below {@code limit}) include one starting before {@code to};
+     * positions are entry numbers, or indexes into {@code entries} when it is given. Records every such entry as a
+     * witness when {@code w} is given.
+     */
+    static boolean anyStartsIn(DocumentIndex d, int i, int limit, int[] entries, int to, Witnesses w) {
+        if (i >= limit || d.start(entries == null ? i : entries[i]) >= to) {
+            return false;
+        }
+        if (w != null) {
+            for (; i < limit; i++) {
+                int e = entries == null ? i : entries[i];
+                if (d.start(e) >= to) {
+                    break;
+                }
+                w.add(e);
+            }
+        }
+        return true;
+    }
+
     /** Whether the node denotes positions (a leaf, an OR of such, a NEAR), so it can be an operand of NEAR. */
     boolean positional() {
         return false;
@@ -56,17 +77,7 @@ public abstract class QueryNode {
 
         @Override
         boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
-            int e = d.seek(leaf, from);
-            int end = d.limit(leaf);
-            if (e >= end || d.start(e) >= to) {
-                return false;
-            }
-            if (w != null) {
-                for (; e < end && d.start(e) < to; e++) {
-                    w.add(e);
-                }
-            }
-            return true;
+            return anyStartsIn(d, d.seek(leaf, from), d.limit(leaf), null, to, w);
         }
 
         @Override
@@ -131,16 +142,7 @@ public abstract class QueryNode {
         @Override
         boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
             int[] entries = d.setEntries(slot, triggers);
-            int i = d.seekIn(entries, from);
-            if (i >= entries.length || d.start(entries[i]) >= to) {
-                return false;
-            }
-            if (w != null) {
-                for (; i < entries.length && d.start(entries[i]) < to; i++) {
-                    w.add(entries[i]);
-                }
-            }
-            return true;
+            return anyStartsIn(d, d.seekIn(entries, from), entries.length, entries, to, w);
         }
 
         @Override

@@ -269,27 +269,31 @@ public final class TermAutomaton {
      */
     private void emitWord(char[] chars, int n, int p, int last, int words, ScanHits hits) {
         int start = last - units[p] + 1;
+        int end = endOnBoundaries(chars, n, p, start, last);
+        if (end >= 0) {
+            hits.add(p, start, end, words - 1, words - 1);
+        }
+    }
+
+    /**
+     * Where a hit of pattern {@code p} spanning {@code start..last} ends once its word boundaries are checked (a
+     * prefix pattern runs on to the end of its word), or -1 when a boundary fails.
+     */
+    private int endOnBoundaries(char[] chars, int n, int p, int start, int last) {
         if (needStart[p] && start > 0 && CharClasses.wordBefore(chars, start)) {
-            return;
+            return -1;
         }
         int end = last + 1;
         if (prefix[p]) {
-            end = wordEnd(chars, end, n);
-        } else if (needEnd[p] && end < n && CharClasses.wordFrom(chars, end, n)) {
-            return;
+            return wordEnd(chars, end, n);
         }
-        hits.add(p, start, end, words - 1, words - 1);
+        return needEnd[p] && end < n && CharClasses.wordFrom(chars, end, n) ? -1 : end;
     }
 
     private void emit(char[] chars, int n, int p, int last, int words, ScanHits hits) {
         int start = startOf(chars, last, units[p]);
-        if (needStart[p] && start > 0 && CharClasses.wordBefore(chars, start)) {
-            return;
-        }
-        int end = last + 1;
-        if (prefix[p]) {
-            end = wordEnd(chars, end, n);
-        } else if (needEnd[p] && end < n && CharClasses.wordFrom(chars, end, n)) {
+        int end = endOnBoundaries(chars, n, p, start, last);
+        if (end < 0) {
             return;
         }
         int wordStarts = 0;
