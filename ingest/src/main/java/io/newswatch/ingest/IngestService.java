@@ -2,15 +2,20 @@ package io.newswatch.ingest;
 
 import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.extract.ExtractedArticle;
-import io.newswatch.ingest.feed.FeedEntry;
-import io.newswatch.ingest.feed.FeedException;
-import io.newswatch.ingest.feed.FeedReader;
 import io.newswatch.ingest.fetch.FetchException;
 import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.ingest.fetch.PoliteFetcher;
 import io.newswatch.ingest.fetch.UrlCanonicalizer;
 import io.newswatch.ingest.publish.ArticlePublisher;
+import io.newswatch.ingest.source.FeedSourceReader;
+import io.newswatch.ingest.source.FolderSourceReader;
+import io.newswatch.ingest.source.HtmlIndexSourceReader;
+import io.newswatch.ingest.source.SitemapSourceReader;
 import io.newswatch.ingest.source.Source;
+import io.newswatch.ingest.source.SourceEntry;
+import io.newswatch.ingest.source.SourceReadException;
+import io.newswatch.ingest.source.SourceReader;
+import io.newswatch.ingest.source.WarcSourceReader;
 import io.newswatch.model.Article;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
@@ -40,18 +45,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingester: polls feeds, fetches and extracts their articles, and publishes each new or changed article to
+ * The ingester: polls sources, fetches and extracts their articles, and publishes each new or changed article to
  * {@link Topics#ARTICLES}, keyed by article id.
+ *
+ * <p>Each source is read by the {@link SourceReader} of its type (feeds, sitemaps, HTML index pages, WARC archives,
+ * folders of saved pages). An entry is dropped before any fetch when the source's include/exclude patterns reject
+ * its URL or its date is outside the source's since/until range. A link is fetched and extracted; a stored page
+ * (WARC, folder) is extracted from its stored bytes. Either way the article goes through the same publisher, so
+ * an article already on the topic with the same content hash is not published again.
  *
  * <p>Lifecycle: {@link #start()} once (creates missing topics, reads what was already published from Kafka, opens
  * the producer), then {@link #pollOnce()} or {@link #runUntilStopped()}, then {@link #close()}. The fetcher is the
  * caller's: the service uses it and does not close it.
  *
- * <p>Failure behaviour: nothing a source or a page does stops the service. A feed that cannot be fetched or read
+ * <p>Failure behaviour: nothing a source or a page does stops the service. A source that cannot be fetched or read
  * is one WARN line naming the source and the cause, counted in {@link IngestStats#sourceFailures()}; a page that
  * cannot be fetched or yields no text is one WARN line naming its URL, counted in
- * {@link IngestStats#pageFailures()}, and is tried again at the next poll. An entry whose link and feed GUID were
- * already handled in this process is not fetched again.
+ * {@link IngestStats#pageFailures()}, and is tried again at the next poll (a stored page is not: its bytes cannot
+ * change, so it counts as unchanged from then on). An entry whose identity (a feed's link
+ * and GUID; else URL and date, see {@link SourceEntry#identity()}) was already handled in this process is not
+ * fetched again.
  */
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -61,17 +74,13 @@ public final class IngestService implements AutoCloseable {
     private final List<Source> sources;
     private final PoliteFetcher fetcher;
     private final ArticleExtractor extractor = new ArticleExtractor();
-    private final FeedReader feedReader = new FeedReader();
+    private final Map<String, SourceReader> readers;
     private final ArticlePublisher publisher;
     private final Set<String> handledEntries = ConcurrentHashMap.newKeySet();
-    private final Map<String, FeedValidators> feedValidators = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean started;
     private volatile Thread runner;
-
-    private record FeedValidators(String etag, String lastModified) {
-    }
 
     /**
      * @param config     the configuration (client id prefix, poll interval, fetch threads)
@@ -84,6 +93,7 @@ public final class IngestService implements AutoCloseable {
         this.kafkaProps = (Properties) kafkaProps.clone();
         this.sources = List.copyOf(sources);
         this.fetcher = fetcher;
+        this.readers = readers(fetcher);
         this.publisher = new ArticlePublisher(this.kafkaProps, config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-ingest");
         int threads = Math.max(1, Math.min(config.get(ConfigKeys.FETCH_THREADS), this.sources.size()));
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -167,59 +177,84 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
+    private static Map<String, SourceReader> readers(PoliteFetcher fetcher) {
+        SourceReader feeds = new FeedSourceReader(fetcher);
+        Map<String, SourceReader> m = new HashMap<>();
+        Source.FEED_TYPES.forEach(t -> m.put(t, feeds));
+        m.put("sitemap", new SitemapSourceReader(fetcher));
+        m.put("html-index", new HtmlIndexSourceReader(fetcher));
+        m.put("warc", new WarcSourceReader());
+        m.put("folder", new FolderSourceReader());
+        return Map.copyOf(m);
+    }
+
     private IngestStats pollSource(Source source) {
-        List<FeedEntry> entries;
+        SourceReader reader = readers.get(source.type());
+        if (reader == null) {
+            LOG.warn("source {}: no reader for type '{}'", source.id(), source.type());
+            return new IngestStats(1, 1, 0, 0, 0, 0);
+        }
+        int[] counts = new int[4]; // entries, published, unchanged, failures
+        int sourceFailures = 0;
         try {
-            FeedValidators v = feedValidators.get(source.id());
-            FetchResult feed = v == null ? fetcher.fetch(source.url())
-                    : fetcher.fetch(source.url(), v.etag(), v.lastModified());
-            if (feed.notModified()) {
-                return new IngestStats(1, 0, 0, 0, 0, 0);
-            }
-            entries = feedReader.read(feed.body(), feed.url());
-            if (feed.etag() != null || feed.lastModified() != null) {
-                feedValidators.put(source.id(), new FeedValidators(feed.etag(), feed.lastModified()));
-            }
-        } catch (FetchException | FeedException e) {
+            reader.read(source, entry -> {
+                if (stopped.getCount() == 0 || Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                if (!source.admits(entry)) {
+                    return true;
+                }
+                counts[0]++;
+                counts[handle(source, entry)]++;
+                return true;
+            });
+        } catch (SourceReadException e) {
             if (stopped.getCount() > 0) {
                 LOG.warn("source {} failed: {}", source.id(), e.getMessage());
             }
-            return new IngestStats(1, 1, 0, 0, 0, 0);
+            sourceFailures = 1;
         }
-        int published = 0;
-        int unchanged = 0;
-        int failures = 0;
-        for (FeedEntry entry : entries) {
-            if (stopped.getCount() == 0 || Thread.currentThread().isInterrupted()) {
-                break;
-            }
-            String handledKey = entry.link() + "\u0000" + entry.guid();
-            if (handledEntries.contains(handledKey)) {
-                unchanged++;
-                continue;
-            }
-            Article article = articleFor(source, entry);
-            if (article == null) {
-                failures++;
-                continue;
-            }
-            if (publisher.publishIfChanged(article)) {
-                published++;
-            } else {
-                unchanged++;
-            }
-            handledEntries.add(handledKey);
-        }
-        return new IngestStats(1, 0, entries.size(), published, unchanged, failures);
+        return new IngestStats(1, sourceFailures, counts[0], counts[1], counts[2], counts[3]);
     }
 
-    private Article articleFor(Source source, FeedEntry entry) {
+    /** 1 published, 2 unchanged, 3 failed. */
+    private int handle(Source source, SourceEntry entry) {
+        String handledKey = entry.identity();
+        if (handledEntries.contains(handledKey)) {
+            return 2;
+        }
+        Article article = entry instanceof SourceEntry.Link link ? articleFor(source, link)
+                : articleFor(source, (SourceEntry.StoredPage) entry);
+        if (article == null) {
+            if (entry instanceof SourceEntry.StoredPage) {
+                handledEntries.add(handledKey); // stored bytes cannot change: extracting them again cannot help
+            }
+            return 3;
+        }
+        int result = publisher.publishIfChanged(article) ? 1 : 2;
+        handledEntries.add(handledKey);
+        return result;
+    }
+
+    private Article articleFor(Source source, SourceEntry.StoredPage page) {
+        ExtractedArticle x = extractor.extract(page.body(), page.contentType(), page.url());
+        if (x.text().isBlank()) {
+            LOG.warn("source {}: stored page {} skipped: no article text found", source.id(), page.url());
+            return null;
+        }
+        String url = x.url() != null ? x.url() : canonicalOrSelf(page.url());
+        String language = x.language() != null ? x.language() : source.language();
+        Instant fetchedAt = page.fetchedAt() != null ? page.fetchedAt() : Instant.now();
+        return Article.of(url, source.id(), x.title(), x.byline(), x.publishedAt(), fetchedAt, language, x.text());
+    }
+
+    private Article articleFor(Source source, SourceEntry.Link entry) {
         FetchResult page;
         try {
-            page = fetcher.fetch(entry.link());
+            page = fetcher.fetch(entry.url());
         } catch (FetchException e) {
             if (stopped.getCount() > 0) {
-                LOG.warn("source {}: page {} skipped: {}", source.id(), entry.link(), e.getMessage());
+                LOG.warn("source {}: page {} skipped: {}", source.id(), entry.url(), e.getMessage());
             }
             return null;
         }

@@ -4,6 +4,7 @@ import io.newswatch.ingest.extract.internal.BlockTextWriter;
 import io.newswatch.ingest.extract.internal.BoilerplateStripper;
 import io.newswatch.ingest.extract.internal.MainTextFinder;
 import io.newswatch.ingest.extract.internal.MetadataReader;
+import io.newswatch.ingest.extract.internal.ScriptLanguage;
 import io.newswatch.ingest.fetch.UrlCanonicalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,11 +22,14 @@ import org.jsoup.nodes.Document;
  * Extracts an article's main text and metadata from a news page, with jsoup.
  *
  * <p>Metadata is read first, from JSON-LD (schema.org NewsArticle), Open Graph and article:* meta tags and the
- * visible markup. Then boilerplate is removed (navigation, header, footer, asides, forms, and anything whose class,
- * id, role or aria-label names a menu, newsletter, related stories, sharing, comments, adverts, cookie banners or
- * breadcrumbs), the content container is chosen by a text-density score (the publisher's
- * {@code itemprop=articleBody}, {@code <article>} or {@code <main>} when it holds most of the paragraph text), and
- * its block elements are written out as paragraphs separated by one blank line.
+ * visible markup; a page that declares no language gets one guessed from the script of its text. Then boilerplate
+ * is removed (navigation, header, footer, asides, forms, figure captions, hidden elements, and anything whose
+ * class, id, role or aria-label names a menu, newsletter, donation appeal, related stories or teasers, sharing,
+ * comments, adverts, cookie banners or breadcrumbs), the content container is chosen by a text-density score (the
+ * publisher's {@code itemprop=articleBody}, {@code <article>} or {@code <main>} when it holds most of the
+ * paragraph text), and its block elements are written out as paragraphs separated by one blank line. The page is
+ * walked twice (metadata, noise and boilerplate sizes; then scoring, dropping the boilerplate on the way), so
+ * extraction costs little more than the parse.
  *
  * <p>Plain text is accepted too: its blank-line separated paragraphs are kept, with whitespace collapsed. Thread
  * safe and stateless. Failure behaviour: never throws for odd markup; a page without recognisable text yields an
@@ -37,6 +41,7 @@ public final class ArticleExtractor {
     private static final Pattern HTML_TAG = Pattern.compile(
             "(?i)<(p|div|article|br|span|a\\s+href|h[1-6]|title|meta|table|ul|li)[\\s>/]");
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
+    private static final Pattern BY_LINE = Pattern.compile("(?i)^by\\s+\\p{Lu}[\\p{L}.'\\- ]+(,.*)?$");
     private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
 
     /**
@@ -98,29 +103,37 @@ public final class ArticleExtractor {
     }
 
     private static ExtractedArticle fromDocument(Document doc, String url) {
-        MetadataReader meta = new MetadataReader(doc);
+        // one walk reads the metadata, drops scripts, styles and hidden parts, and measures the boilerplate;
+        // a second one scores the rest and drops the boilerplate on the way
+        MetadataReader meta = MetadataReader.fedByCaller(doc);
+        BoilerplateStripper.Prepared prepared = BoilerplateStripper.prepare(doc, meta);
         String declared = meta.canonicalUrl();
         String canonical = canonicalOrNull(declared != null ? declared : url);
         String title = meta.title();
         String byline = meta.byline();
         var publishedAt = meta.publishedAt();
+        var modifiedAt = meta.modifiedAt();
         String language = meta.language();
-        BoilerplateStripper.strip(doc);
-        List<String> paragraphs = BlockTextWriter.paragraphs(MainTextFinder.find(doc.body()));
+        List<String> paragraphs = BlockTextWriter.paragraphs(MainTextFinder.find(doc.body(), prepared));
         List<String> kept = new ArrayList<>();
         for (String p : paragraphs) {
             if (!p.equals(title) && !isByline(p, byline)) {
                 kept.add(p);
             }
         }
-        return new ExtractedArticle(canonical, title, byline, publishedAt, language, String.join("\n\n", kept));
+        String text = String.join("\n\n", kept);
+        if (language == null) {
+            language = ScriptLanguage.guess(text.isEmpty() && title != null ? title : text);
+        }
+        return new ExtractedArticle(canonical, title, byline, publishedAt, modifiedAt, language, text);
     }
 
     private static boolean isByline(String paragraph, String byline) {
         if (byline != null && (paragraph.equals(byline) || paragraph.equalsIgnoreCase("By " + byline))) {
             return true;
         }
-        return paragraph.length() < 60 && paragraph.matches("(?i)^by\\s+\\p{Lu}[\\p{L}.'\\- ]+(,.*)?$");
+        return paragraph.length() < 60 && paragraph.length() > 3
+                && (paragraph.charAt(0) == 'B' || paragraph.charAt(0) == 'b') && BY_LINE.matcher(paragraph).matches();
     }
 
     private static ExtractedArticle fromPlainText(String text, String url) {

@@ -41,8 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>The body is streamed and the download cancelled as soon as it passes
  *       {@link FetcherSettings#maxBodyBytes()}; one request, headers and body, may take at most
  *       {@link FetcherSettings#timeout()}.</li>
- *   <li>Only HTML, XHTML, RSS, Atom, XML and plain-text responses are accepted; a response without a
- *       Content-Type is accepted and left for the parser to judge.</li>
+ *   <li>Only HTML, XHTML, RSS, Atom, XML and plain-text responses, and gzip files (sitemaps.org allows
+ *       gzipped sitemaps), are accepted; a response without a Content-Type is accepted and left for the parser to
+ *       judge.</li>
  *   <li>Conditional GET (RFC 9110 section 13): with an ETag or Last-Modified a 304 comes back as a result with
  *       status 304 and an empty body.</li>
  * </ul>
@@ -52,7 +53,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PoliteFetcher implements AutoCloseable {
     private static final Set<String> ACCEPTED_TYPES = Set.of("text/html", "application/xhtml+xml",
-            "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "text/plain");
+            "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "text/plain",
+            "application/gzip", "application/x-gzip");
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final long ROBOTS_MAX_BYTES = 500 * 1024;
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,"

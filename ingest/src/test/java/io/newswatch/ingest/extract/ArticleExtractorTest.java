@@ -132,6 +132,106 @@ class ArticleExtractorTest {
         assertThat(a.text()).isEmpty();
     }
 
+    @Test
+    void captionsCommentsNewsletterDonationBoxesAndTeasersAreDropped() throws IOException {
+        ExtractedArticle a = extractor.extract(page("lighthouse-keepers.html"), "text/html; charset=utf-8",
+                "https://courier.example/coast/2024/06/skerry-point-lighthouse?ref=home");
+
+        assertThat(paragraphs(a)).containsExactly(
+                "A group of twenty volunteers has finished repainting the Skerry Point lighthouse, which had stood "
+                        + "unused since its keepers left the island more than forty years ago.",
+                "The work took three summers, the harbour trust said, because materials could only be landed at low "
+                        + "tide and the weather closed the jetty for weeks at a time.",
+                "Next year the trust hopes to open the tower to visitors on weekends, with a small exhibition about "
+                        + "the families who kept the light burning.");
+        assertThat(a.text()).doesNotContain("lamp room", "Photograph", "contribution", "morning briefing", "inbox",
+                "ferry", "councillors", "Seal pups", "comments", "grandfather", "open days", "By Ailsa");
+        assertThat(a.title()).isEqualTo("Volunteers restore the Skerry Point lighthouse");
+        assertThat(a.byline()).isEqualTo("Ailsa Brodie");
+        assertThat(a.publishedAt()).isEqualTo(Instant.parse("2024-06-02T07:30:00Z"));
+        assertThat(a.modifiedAt()).isEqualTo(Instant.parse("2024-06-03T16:45:00Z"));
+        assertThat(a.language()).isEqualTo("en");
+        // og:url, relative, resolved against the page's address
+        assertThat(a.url()).isEqualTo("https://courier.example/coast/2024/06/skerry-point-lighthouse");
+    }
+
+    private static String pageWithHead(String head, String body) {
+        return "<html><head><title>Quay wall repairs begin</title>" + head + "</head><body><article>" + body
+                + "<p>Engineers began repairing the old quay wall on Monday, the port said, and expect the work to "
+                + "last until the end of the summer.</p></article></body></html>";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "JSON-LD dateModified | <script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+                + "\"@type\": \"NewsArticle\", \"datePublished\": \"2024-04-01T09:00:00Z\", "
+                + "\"dateModified\": \"2024-04-02T10:30:00Z\"}</script> | | 2024-04-02T10:30:00Z",
+        "article:modified_time | <meta property=\"article:modified_time\" content=\"2024-04-02T12:30:00+02:00\"> | "
+                + "| 2024-04-02T10:30:00Z",
+        "og:updated_time | <meta property=\"og:updated_time\" content=\"2024-04-02T10:30:00Z\"> | "
+                + "| 2024-04-02T10:30:00Z",
+        "time element | | <p>Updated <time itemprop=\"dateModified\" datetime=\"2024-04-02T10:30:00Z\">2 April</time>"
+                + "</p> | 2024-04-02T10:30:00Z",
+        "published only | <meta property=\"article:published_time\" content=\"2024-04-01T09:00:00Z\"> | "
+                + "<p><time datetime=\"2024-04-01T09:00:00Z\">1 April</time></p> | NULL",
+    })
+    void modificationTimeComesFromJsonLdMetaOrMarkedTimeElement(String name, String head, String body,
+                                                                 String expected) {
+        ExtractedArticle a = extractor.extract(pageWithHead(head == null ? "" : head, body == null ? "" : body),
+                "https://port.example/news/quay");
+
+        assertThat(a.modifiedAt()).isEqualTo(expected == null ? null : Instant.parse(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "rel=canonical wins   | <link rel=\"canonical\" href=\"https://port.example/news/quay-wall\"><meta "
+                + "property=\"og:url\" content=\"https://port.example/og/quay\"> | https://port.example/news/quay-wall",
+        "og:url next          | <meta property=\"og:url\" content=\"https://port.example/og/quay\"> "
+                + "| https://port.example/og/quay",
+        "non-http is ignored  | <link rel=\"canonical\" href=\"ftp://port.example/quay\"> "
+                + "| https://port.example/news/quay",
+        "page address last    | | https://port.example/news/quay",
+    })
+    void canonicalUrlIsTheDeclaredOneElseThePageAddress(String name, String head, String expected) {
+        ExtractedArticle a = extractor.extract(pageWithHead(head == null ? "" : head, ""),
+                "https://port.example/news/quay?utm_source=feed");
+
+        assertThat(a.url()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "Ukrainian | | Міська рада ухвалила новий бюджет, і мешканці отримають більше коштів на ремонт шкіл. "
+                + "Депутати підтримали його, а їхні виборці чекають на результат. | uk",
+        "Russian   | | Городской совет утвердил новый бюджет, и жители получат больше денег на ремонт школ. "
+                + "Депутаты поддержали его большинством голосов. | ru",
+        "Korean    | | 시의회는 새 예산안을 통과시켰으며 주민들은 학교와 병원 수리를 위해 더 많은 지원을 받게 된다. | ko",
+        "Chinese   | | 市议会通过了新的预算案，居民将获得更多用于修缮学校和医院的资金。 | zh",
+        "Japanese  | | 市議会は新しい予算案を可決し、住民は学校や病院の修理のためにより多くの資金を受け取ることになる。 | ja",
+        "declared  | lang=\"be\" | Гарадскі савет зацвердзіў новы бюджэт, і жыхары атрымаюць больш грошай на рамонт "
+                + "школ. | be",
+        "English   | | The city council approved a new budget, and residents will get more money for schools. | NULL",
+    })
+    void undeclaredLanguageIsGuessedFromTheScript(String name, String htmlAttributes, String text, String expected) {
+        String html = "<html " + (htmlAttributes == null ? "" : htmlAttributes) + "><head><title>Budget</title>"
+                + "</head><body><article><p>" + text + "</p></article></body></html>";
+
+        ExtractedArticle a = extractor.extract(html, "https://city.example/budget");
+
+        assertThat(a.text()).isEqualTo(text);
+        assertThat(a.language()).isEqualTo(expected);
+    }
+
+    @Test
+    void theEarlierSixFieldConstructorLeavesModifiedAtEmpty() {
+        ExtractedArticle a = new ExtractedArticle("https://x.example/a", "t", null, Instant.EPOCH, "en", null);
+
+        assertThat(a.modifiedAt()).isNull();
+        assertThat(a.publishedAt()).isEqualTo(Instant.EPOCH);
+        assertThat(a.text()).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "<!DOCTYPE html><html><body>x</body></html>                 | true",

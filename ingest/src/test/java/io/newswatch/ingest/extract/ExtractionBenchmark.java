@@ -22,9 +22,12 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Run from the repository root ({@code --worst N} also lists the N lowest-scoring pages):
  * <pre>
- * ./mvnw -B -o -q -pl ingest test-compile dependency:build-classpath -Dmdep.outputFile=target/test.cp  *     -Dmdep.includeScope=test
- * java -cp ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/test.cp)  *     io.newswatch.ingest.extract.ExtractionBenchmark /work/shared/bench/extraction/dev
+ * ./mvnw -B -o -q -pl ingest test-compile dependency:build-classpath -Dmdep.outputFile=target/test.cp \
+ *     -Dmdep.includeScope=test
+ * java -cp ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/test.cp) \
+ *     io.newswatch.ingest.extract.ExtractionBenchmark /work/shared/bench/extraction/dev
  * </pre>
+ * Throughput is measured by {@code benchmarks/}' {@code ExtractionBenchmarkReport} (JMH), not here.
  */
 public final class ExtractionBenchmark {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");

@@ -53,7 +53,7 @@ public final class BlockTextWriter {
                 }
                 current.append(text);
                 if (linkDepth > 0) {
-                    linkChars += text.strip().length();
+                    linkChars += ParagraphText.normalisedLength(text);
                 }
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
@@ -91,7 +91,7 @@ public final class BlockTextWriter {
         }
 
         void flush() {
-            String text = current.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+            String text = collapse(current);
             int links = linkChars;
             current.setLength(0);
             linkChars = 0;
@@ -103,6 +103,25 @@ public final class BlockTextWriter {
                 return;
             }
             paragraphs.add(text);
+        }
+
+        /** The text with whitespace runs (no-break spaces included) collapsed to one space, trimmed. */
+        private static String collapse(CharSequence raw) {
+            StringBuilder out = new StringBuilder(raw.length());
+            boolean pendingSpace = false;
+            for (int i = 0, len = raw.length(); i < len; i++) {
+                char ch = raw.charAt(i);
+                if (ch <= ' ' || ch == '\u00a0' || Character.isWhitespace(ch)) {
+                    pendingSpace = !out.isEmpty();
+                } else {
+                    if (pendingSpace) {
+                        out.append(' ');
+                        pendingSpace = false;
+                    }
+                    out.append(ch);
+                }
+            }
+            return out.toString();
         }
     }
 }

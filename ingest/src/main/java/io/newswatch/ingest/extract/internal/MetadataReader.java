@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads the article's metadata (canonical URL, title, byline, date, language) from a parsed page, before any
@@ -28,22 +32,124 @@ public final class MetadataReader {
     private static final Pattern LANGUAGE = Pattern.compile("^([A-Za-z]{2,3})(?:[-_].*)?$");
 
     private final Document doc;
-    private final List<JsonNode> articleObjects;
+    private final List<Element> metas = new ArrayList<>();
+    private final List<String> canonicalLinks = new ArrayList<>();
+    private final List<Element> jsonLdScripts = new ArrayList<>();
+    private final List<Element> authorElements = new ArrayList<>();
+    private final List<Element> articleTimes = new ArrayList<>();
+    private final List<Element> times = new ArrayList<>();
+    private Element firstH1;
+    private List<JsonNode> articleObjects;
 
+    /** Reads the page once, keeping the few elements metadata comes from. */
     public MetadataReader(Document doc) {
-        this.doc = doc;
-        this.articleObjects = readJsonLd(doc);
+        this(doc, true);
     }
 
-    /** The page's own canonical URL when it declares an http(s) one, else null. */
+    private MetadataReader(Document doc, boolean walk) {
+        this.doc = doc;
+        if (!walk) {
+            return;
+        }
+        NodeTraversor.traverse(new NodeVisitor() {
+            private int articleDepth;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    collect(e, e.attributesSize() > 0 ? e.attributes() : null, articleDepth > 0);
+                    if (e.normalName().equals("article")) {
+                        articleDepth++;
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.normalName().equals("article")) {
+                    articleDepth--;
+                }
+            }
+        }, doc);
+    }
+
+    /**
+     * A reader that does not walk the page itself: the caller's own walk hands it every element, in document order
+     * and before anything is removed, through {@link #collect}.
+     */
+    public static MetadataReader fedByCaller(Document doc) {
+        return new MetadataReader(doc, false);
+    }
+
+    /** Takes note of one element; {@code inArticle} when it lies inside an {@code <article>}. */
+    public void collect(Element e, Attributes attrs, boolean inArticle) {
+        String tag = e.normalName();
+        switch (tag) {
+            case "meta" -> metas.add(e);
+            case "link" -> {
+                if (attrs != null && attrs.hasKey("href") && hasToken(attrs.get("rel"), "canonical")) {
+                    // resolved now, while the link is still in the page; most are absolute already
+                    String href = attrs.get("href").trim();
+                    canonicalLinks.add(isHttp(href) ? href : e.absUrl("href"));
+                }
+            }
+            case "script" -> {
+                if (attrs != null && attrs.get("type").trim().equalsIgnoreCase("application/ld+json")) {
+                    jsonLdScripts.add(e);
+                }
+            }
+            case "h1" -> {
+                if (firstH1 == null) {
+                    firstH1 = e;
+                }
+            }
+            default -> {
+            }
+        }
+        if (attrs == null) {
+            return;
+        }
+        if (attrs.hasKey("datetime")) {
+            if (tag.equals("time") && inArticle) {
+                articleTimes.add(e);
+            }
+            if (tag.equals("time") || attrs.hasKey("itemprop")) {
+                times.add(e);
+            }
+        }
+        String cls = attrs.get("class");
+        if (attrs.get("rel").equalsIgnoreCase("author") || attrs.get("itemprop").equalsIgnoreCase("author")
+                || (cls.length() >= 6 && (cls.contains("yline") || cls.contains("uthor"))
+                && (e.hasClass("byline") || e.hasClass("author")))) {
+            authorElements.add(e);
+        }
+    }
+
+    private static boolean hasToken(String list, String token) {
+        int from = 0;
+        String lower = list.toLowerCase(Locale.ROOT);
+        while (true) {
+            int at = lower.indexOf(token, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + token.length();
+            if ((at == 0 || Character.isWhitespace(lower.charAt(at - 1)))
+                    && (end == lower.length() || Character.isWhitespace(lower.charAt(end)))) {
+                return true;
+            }
+            from = end;
+        }
+    }
+
+    /** The page's own canonical URL when it declares an http(s) one ({@code rel=canonical}, then og:url), else null. */
     public String canonicalUrl() {
-        for (Element link : doc.select("link[rel~=(?i)^canonical$][href]")) {
-            String abs = link.absUrl("href");
+        for (String abs : canonicalLinks) {
             if (isHttp(abs)) {
                 return abs;
             }
         }
-        String og = metaContent("meta[property=og:url], meta[name=og:url]");
+        String og = metaContent("property=og:url", "name=og:url");
         if (og != null) {
             String abs = doc.location().isEmpty() ? og : resolve(og);
             if (isHttp(abs)) {
@@ -55,15 +161,15 @@ public final class MetadataReader {
 
     /** og:title, JSON-LD headline, first h1, then the title element without its site-name suffix. */
     public String title() {
-        String og = metaContent("meta[property=og:title], meta[name=og:title]");
+        String og = metaContent("property=og:title", "name=og:title");
         if (og != null) {
-            return stripSiteName(og, metaContent("meta[property=og:site_name]"));
+            return stripSiteName(og, metaContent("property=og:site_name"));
         }
         String headline = jsonLdText("headline");
         if (headline != null) {
             return headline;
         }
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = firstH1;
         if (h1 != null && !h1.text().isBlank()) {
             return clean(h1.text());
         }
@@ -78,7 +184,7 @@ public final class MetadataReader {
     /** JSON-LD author, meta author, rel=author, then a .byline element; "By" prefixes removed. */
     public String byline() {
         List<String> names = new ArrayList<>();
-        for (JsonNode article : articleObjects) {
+        for (JsonNode article : articles()) {
             collectNames(article.get("author"), names);
             if (!names.isEmpty()) {
                 break;
@@ -87,11 +193,11 @@ public final class MetadataReader {
         if (!names.isEmpty()) {
             return String.join(", ", new LinkedHashSet<>(names));
         }
-        String meta = metaContent("meta[name=author], meta[property=article:author]");
+        String meta = metaContent("name=author", "property=article:author");
         if (meta != null && !meta.startsWith("http")) {
             return stripBy(meta);
         }
-        for (Element e : doc.select("[rel=author], [itemprop=author], .byline, .author")) {
+        for (Element e : authorElements) {
             String text = clean(e.text());
             if (text != null && text.length() <= 120) {
                 return stripBy(text);
@@ -102,25 +208,55 @@ public final class MetadataReader {
 
     /** JSON-LD datePublished, article:published_time and similar meta, then the article's time element. */
     public Instant publishedAt() {
-        for (JsonNode article : articleObjects) {
-            Instant t = DateParsing.parse(text(article.get("datePublished")));
+        return date("datePublished", new String[] {"property=article:published_time",
+            "name=article:published_time", "itemprop=datePublished", "name=date", "name=pubdate",
+            "name=publishdate", "name=dc.date.issued", "property=og:published_time"}, true);
+    }
+
+    /**
+     * JSON-LD dateModified, article:modified_time, og:updated_time and similar meta, then a time element marked
+     * {@code itemprop=dateModified}. Null when the page states no update.
+     */
+    public Instant modifiedAt() {
+        return date("dateModified", new String[] {"property=article:modified_time", "name=article:modified_time",
+            "itemprop=dateModified", "property=og:updated_time", "name=last-modified", "name=dc.date.modified",
+            "http-equiv=last-modified"}, false);
+    }
+
+    private Instant date(String jsonLdField, String[] metaKeys, boolean anyTimeElement) {
+        for (JsonNode article : articles()) {
+            Instant t = DateParsing.parse(text(article.get(jsonLdField)));
             if (t != null) {
                 return t;
             }
         }
-        String meta = metaContent("meta[property=article:published_time], meta[name=article:published_time], "
-                + "meta[itemprop=datePublished], meta[name=date], meta[name=pubdate], meta[name=publishdate], "
-                + "meta[name=dc.date.issued], meta[name=DC.date.issued], meta[property=og:published_time]");
-        Instant fromMeta = DateParsing.parse(meta);
+        Instant fromMeta = DateParsing.parse(metaContent(metaKeys));
         if (fromMeta != null) {
             return fromMeta;
         }
-        for (String query : List.of("article time[datetime]", "[itemprop=datePublished][datetime]",
-                "time[datetime]")) {
-            for (Element time : doc.select(query)) {
+        if (anyTimeElement) {
+            for (Element time : articleTimes) {
                 Instant t = DateParsing.parse(time.attr("datetime"));
                 if (t != null) {
                     return t;
+                }
+            }
+        }
+        for (Element time : times) {
+            if (time.attr("itemprop").equalsIgnoreCase(jsonLdField)) {
+                Instant t = DateParsing.parse(time.attr("datetime"));
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        if (anyTimeElement) {
+            for (Element time : times) {
+                if (time.normalName().equals("time")) {
+                    Instant t = DateParsing.parse(time.attr("datetime"));
+                    if (t != null) {
+                        return t;
+                    }
                 }
             }
         }
@@ -129,19 +265,22 @@ public final class MetadataReader {
 
     /** html lang, og:locale, then content-language, reduced to the primary subtag. */
     public String language() {
-        Element html = doc.selectFirst("html");
+        Element html = doc.childrenSize() > 0 ? doc.firstElementChild() : null;
+        if (html != null && !html.normalName().equals("html")) {
+            html = null;
+        }
         String lang = html == null ? null : normaliseLanguage(html.attr("lang"));
         if (lang == null && html != null) {
             lang = normaliseLanguage(html.attr("xml:lang"));
         }
         if (lang == null) {
-            lang = normaliseLanguage(metaContent("meta[property=og:locale]"));
+            lang = normaliseLanguage(metaContent("property=og:locale"));
         }
         if (lang == null) {
-            lang = normaliseLanguage(metaContent("meta[http-equiv~=(?i)content-language], meta[name=language]"));
+            lang = normaliseLanguage(metaContent("http-equiv=content-language", "name=language"));
         }
-        if (lang == null && !articleObjects.isEmpty()) {
-            lang = normaliseLanguage(text(articleObjects.get(0).get("inLanguage")));
+        if (lang == null && !articles().isEmpty()) {
+            lang = normaliseLanguage(text(articles().get(0).get("inLanguage")));
         }
         return lang;
     }
@@ -156,18 +295,27 @@ public final class MetadataReader {
         return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
-    private String metaContent(String query) {
-        for (Element meta : doc.select(query)) {
-            String c = clean(meta.attr("content"));
-            if (c != null) {
-                return c;
+    /**
+     * The first non-blank content, in document order, of a meta element with one of the given
+     * {@code attribute=value} pairs (values compared ignoring case).
+     */
+    private String metaContent(String... keys) {
+        for (Element meta : metas) {
+            for (String key : keys) {
+                int eq = key.indexOf('=');
+                if (meta.attr(key.substring(0, eq)).equalsIgnoreCase(key.substring(eq + 1))) {
+                    String c = clean(meta.attr("content"));
+                    if (c != null) {
+                        return c;
+                    }
+                }
             }
         }
         return null;
     }
 
     private String jsonLdText(String field) {
-        for (JsonNode article : articleObjects) {
+        for (JsonNode article : articles()) {
             String t = clean(text(article.get(field)));
             if (t != null) {
                 return t;
@@ -176,16 +324,33 @@ public final class MetadataReader {
         return null;
     }
 
-    private static List<JsonNode> readJsonLd(Document doc) {
+    private List<JsonNode> articles() {
+        if (articleObjects == null) {
+            articleObjects = readJsonLd(jsonLdScripts);
+        }
+        return articleObjects;
+    }
+
+    private static List<JsonNode> readJsonLd(List<Element> scripts) {
         List<JsonNode> found = new ArrayList<>();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (Element script : scripts) {
+            String data = script.data();
+            if (!mayHoldAnArticle(data)) {
+                continue; // breadcrumbs, organisation or site-search blocks: not worth parsing
+            }
             try {
-                collectArticles(JSON.readTree(script.data()), found);
+                collectArticles(JSON.readTree(data), found);
             } catch (IOException e) {
                 // A publisher's broken JSON-LD is common; the visible markup still has the metadata.
             }
         }
         return found;
+    }
+
+    private static boolean mayHoldAnArticle(String json) {
+        // schema.org type names, as publishers write them (the type test itself ignores case)
+        return json.contains("rticle") || json.contains("RTICLE") || json.contains("osting")
+                || json.contains("ebPage") || json.contains("ebpage") || json.contains("eport");
     }
 
     private static void collectArticles(JsonNode node, List<JsonNode> out) {

@@ -1,36 +1,51 @@
 package io.newswatch.ingest.extract.internal;
 
-import org.jsoup.nodes.Element;
+import java.util.Set;
 
-/** Measures how much paragraph text an element holds, the quantity every content decision weighs. */
+/**
+ * How paragraph text is counted, the quantity every content decision weighs: all the text of {@code <p>} and
+ * {@code <pre>}, and the text directly inside other block containers (many blogs write paragraphs as br-separated
+ * text in a div), whitespace runs counted once. The walks that use it count characters in place; no {@code text()}
+ * strings are built, which on a 200 KB page would cost more than parsing it.
+ */
 final class ParagraphText {
+    /** Blocks whose whole text is running text. */
+    static final Set<String> FULL = Set.of("p", "pre");
+    /** Blocks whose own (direct) text is running text: many blogs write paragraphs as br-separated text in a div. */
+    static final Set<String> OWN = Set.of("div", "td", "section", "article", "blockquote", "main", "font", "center");
+
     private ParagraphText() {
     }
 
-    /**
-     * Characters of running text under (or in) the element: all the text of {@code <p>} and {@code <pre>}, and the
-     * text directly inside other block containers (many blogs write paragraphs as {@code <br>}-separated text in a
-     * div).
-     */
-    static int length(Element e) {
+    /** Length of a text once whitespace runs are collapsed to one space and leading whitespace dropped. */
+    static int normalisedLength(String s) {
         int n = 0;
-        for (Element block : e.select("p, pre, div, td, section, article, blockquote, main, font, center")) {
-            String tag = block.normalName();
-            n += tag.equals("p") || tag.equals("pre") ? block.text().length() : block.ownText().length();
+        boolean pendingSpace = false;
+        for (int i = 0, len = s.length(); i < len; i++) {
+            char ch = s.charAt(i);
+            if (ch <= ' ' || ch == '\u00a0' || Character.isWhitespace(ch)) {
+                pendingSpace = n > 0;
+            } else {
+                if (pendingSpace) {
+                    n++;
+                    pendingSpace = false;
+                }
+                n++;
+            }
         }
-        return n;
+        return pendingSpace ? n + 1 : n;
     }
 
-    /** Share of an element's text that sits inside links, 0 to 1. */
-    static double linkDensity(Element e) {
-        int all = e.text().length();
-        if (all == 0) {
-            return 0;
+    /** Sentence punctuation in a text (Latin, CJK and Arabic commas and full stops, colons, ! and ?). */
+    static int punctuation(String s) {
+        int n = 0;
+        for (int i = 0, len = s.length(); i < len; i++) {
+            switch (s.charAt(i)) {
+                case ',', '.', ';', ':', '!', '?', '\u3001', '\u3002', '\uff0c', '\uff0e', '\u060c' -> n++;
+                default -> {
+                }
+            }
         }
-        int linked = 0;
-        for (Element a : e.select("a")) {
-            linked += a.text().length();
-        }
-        return Math.min(1.0, (double) linked / all);
+        return n;
     }
 }

@@ -1,0 +1,109 @@
+package io.newswatch.ingest.source;
+
+import crawlercommons.domains.EffectiveTldFinder;
+import io.newswatch.ingest.fetch.FetchException;
+import io.newswatch.ingest.fetch.FetchResult;
+import io.newswatch.ingest.fetch.PoliteFetcher;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Selector;
+
+/**
+ * Reads {@code html-index} sources: a section front page whose article links are picked with the source's jsoup
+ * CSS {@code selector}.
+ *
+ * <p>Contract: a selected element with an {@code href} is a link; any other selected element contributes the
+ * {@code a[href]} links inside it. Links are made absolute against the page's final URL (after redirects, and its
+ * {@code <base href>}), their fragment dropped, and each URL is listed once, in page order, with the link text as
+ * title. Only http(s) links on the same site as the page (same registrable domain, per the public suffix list,
+ * via crawler-commons' {@link EffectiveTldFinder}) are kept, unless an {@code include} pattern of the source
+ * matches the link. The page carries no dates, so entries are undated.
+ */
+public final class HtmlIndexSourceReader implements SourceReader {
+    private final PoliteFetcher fetcher;
+
+    public HtmlIndexSourceReader(PoliteFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    @Override
+    public void read(Source source, Sink sink) throws SourceReadException {
+        FetchResult page;
+        Document doc;
+        try {
+            page = fetcher.fetch(source.url());
+            doc = Jsoup.parse(new ByteArrayInputStream(page.body()), null, page.url());
+        } catch (FetchException e) {
+            throw new SourceReadException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SourceReadException("cannot read index page " + source.url() + ": " + e.getMessage(), e);
+        }
+        Map<String, String> links = new LinkedHashMap<>();
+        try {
+            for (Element el : doc.select(source.selector())) {
+                if (el.hasAttr("href")) {
+                    add(links, el, page.url(), source);
+                } else {
+                    for (Element a : el.select("a[href]")) {
+                        add(links, a, page.url(), source);
+                    }
+                }
+            }
+        } catch (Selector.SelectorParseException e) {
+            throw new SourceReadException("source " + source.id() + ": bad selector: " + e.getMessage(), e);
+        }
+        for (var e : links.entrySet()) {
+            if (!sink.accept(new SourceEntry.Link(e.getKey(), null, e.getValue(), null))) {
+                return;
+            }
+        }
+    }
+
+    private static void add(Map<String, String> links, Element a, String pageUrl, Source source) {
+        String abs = a.absUrl("href");
+        if (abs.isEmpty()) {
+            return;
+        }
+        int hash = abs.indexOf('#');
+        String url = hash >= 0 ? abs.substring(0, hash) : abs;
+        String scheme = url.length() > 8 ? url.substring(0, url.indexOf(':') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!scheme.equals("http:") && !scheme.equals("https:")) {
+            return;
+        }
+        if (!sameSite(url, pageUrl) && !source.filter().included(url)) {
+            return;
+        }
+        String text = a.text().replaceAll("\\s+", " ").trim();
+        links.merge(url, text, (old, now) -> old.isEmpty() ? now : old);
+    }
+
+    /** Same registrable domain ("www.example.co.uk" and "news.example.co.uk"); IP addresses must be equal. */
+    static boolean sameSite(String url, String pageUrl) {
+        try {
+            String a = URI.create(url).getHost();
+            String b = URI.create(pageUrl).getHost();
+            if (a == null || b == null) {
+                return false;
+            }
+            return site(a).equals(site(b));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String site(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.matches("[0-9.]+") || h.contains(":") || h.startsWith("[")) {
+            return h;
+        }
+        String assigned = EffectiveTldFinder.getAssignedDomain(h, true, false);
+        return assigned == null ? h : assigned;
+    }
+}

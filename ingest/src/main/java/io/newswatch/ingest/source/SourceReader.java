@@ -1,0 +1,27 @@
+package io.newswatch.ingest.source;
+
+/**
+ * Lists what one type of source offers now. One implementation per type: {@link FeedSourceReader},
+ * {@link SitemapSourceReader}, {@link HtmlIndexSourceReader}, {@link WarcSourceReader}, {@link FolderSourceReader}.
+ *
+ * <p>Contract: entries are handed to the sink one at a time, in source order, so a large archive is never held in
+ * memory; reading stops early when the sink returns false. Readers do not apply the source's include/exclude
+ * patterns or date range (the caller does, once, for every type), except where that saves network requests.
+ * Readers are thread safe and may be called for different sources at once.
+ */
+public interface SourceReader {
+
+    /** Receives entries; returns false to stop the reading. */
+    @FunctionalInterface
+    interface Sink {
+        boolean accept(SourceEntry entry);
+    }
+
+    /**
+     * Reads the source.
+     *
+     * @throws SourceReadException naming the source when it cannot be read at all (entries already handed over
+     *                             stay handed over)
+     */
+    void read(Source source, Sink sink) throws SourceReadException;
+}

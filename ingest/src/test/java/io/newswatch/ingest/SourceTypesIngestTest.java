@@ -1,0 +1,128 @@
+package io.newswatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.broker.BrokerOptions;
+import io.newswatch.broker.EmbeddedKafka;
+import io.newswatch.ingest.fetch.FetcherSettings;
+import io.newswatch.ingest.fetch.LoopbackSite;
+import io.newswatch.ingest.fetch.LoopbackSite.Page;
+import io.newswatch.ingest.fetch.PoliteFetcher;
+import io.newswatch.ingest.source.DateRange;
+import io.newswatch.ingest.source.Source;
+import io.newswatch.ingest.source.TestArchives;
+import io.newswatch.ingest.source.UrlFilter;
+import io.newswatch.model.Article;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every non-feed source type through the ingester, against a loopback site and the embedded Kafka broker. */
+class SourceTypesIngestTest {
+    private static EmbeddedKafka kafka;
+    private LoopbackSite site;
+    private PoliteFetcher fetcher;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafka.start(BrokerOptions.temporary());
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void startSite() throws Exception {
+        site = new LoopbackSite();
+        fetcher = new PoliteFetcher(new FetcherSettings("newswatch-test/1.0", Duration.ofSeconds(10),
+                Duration.ofMillis(1), 1 << 20, 5, 4, Duration.ofHours(1)));
+    }
+
+    @AfterEach
+    void stopSite() {
+        fetcher.close();
+        site.close();
+    }
+
+    private IngestService service(List<Source> sources) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        return new IngestService(NewswatchConfig.defaults().with(ConfigKeys.POLL_INTERVAL, "200ms"), p, sources,
+                fetcher);
+    }
+
+    private void putSite() {
+        site.put("/sitemap.xml", Page.of("application/xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>%s</loc><lastmod>2024-03-04</lastmod></url>
+                  <url><loc>%s</loc><lastmod>2024-03-04</lastmod></url>
+                </urlset>
+                """.formatted(site.url("/world/quay-crane"), site.url("/live/quay-crane-updates"))));
+        site.put("/world/quay-crane", Page.of("text/html", TestArchives.articlePage("New quay crane arrives", "",
+                "A new quay crane arrived by barge on Monday and will be working by the summer, the port said.",
+                "It can lift two containers at once, which should halve waiting times for feeder ships.")));
+        site.put("/world/", Page.of("text/html", "<html><body><main><h2><a href=\"/world/pilot-strike\">Pilots "
+                + "strike</a></h2></main><nav><a href=\"/about\">About</a></nav></body></html>"));
+        site.put("/world/pilot-strike", Page.of("text/html", TestArchives.articlePage("Harbour pilots strike", "",
+                "Harbour pilots stopped work at dawn over a pay dispute, leaving nine ships at anchor.",
+                "Talks between the union and the port authority are set to resume on Friday.")));
+    }
+
+    @Test
+    void everySourceTypeIsPublishedOnceAcrossPollsAndRestarts() throws Exception {
+        putSite();
+        Path warc = dir.resolve("ledger.warc.gz");
+        TestArchives.writeNewsWarc(warc);
+        Path saved = dir.resolve("saved");
+        TestArchives.writeSavedPages(saved);
+        List<Source> sources = List.of(
+                new Source("ledger-warc", "warc", null, warc, null, "en", UrlFilter.NONE, null, DateRange.ALL, false),
+                new Source("ledger-saved", "folder", null, saved, null, null, UrlFilter.NONE, null, DateRange.ALL,
+                        false),
+                new Source("loopback-sitemap", "sitemap", site.url("/sitemap.xml"), null, null, "en",
+                        UrlFilter.of(List.of(), List.of("/live/")), null, DateRange.ALL, false),
+                new Source("loopback-world", "html-index", site.url("/world/"), null, null, "en", UrlFilter.NONE,
+                        "main h2 a", DateRange.ALL, false));
+        List<Article> acknowledged = new CopyOnWriteArrayList<>();
+
+        try (IngestService first = service(sources)) {
+            first.onPublished(acknowledged::add);
+            first.start();
+            // warc 1 + folder 3 + sitemap 1 (the /live/ URL is excluded) + index 1
+            assertThat(first.pollOnce()).isEqualTo(new IngestStats(4, 0, 6, 6, 0, 0));
+            assertThat(first.pollOnce()).isEqualTo(new IngestStats(4, 0, 6, 0, 6, 0));
+        }
+        assertThat(acknowledged).extracting(Article::title).containsExactlyInAnyOrder("Rail ferry talks resume",
+                "Port extends opening hours", "Grain terminal reopens", "Draft: customs queue",
+                "New quay crane arrives", "Harbour pilots strike");
+        Article ferry = acknowledged.stream().filter(a -> a.sourceId().equals("ledger-warc")).findFirst()
+                .orElseThrow();
+        assertThat(ferry.url()).isEqualTo(TestArchives.WARC_ARTICLE_URL);
+        assertThat(ferry.fetchedAt()).isEqualTo(TestArchives.CAPTURED);
+        assertThat(acknowledged).filteredOn(a -> a.title().startsWith("Grain")).extracting(Article::url)
+                .containsExactly("https://harbour-ledger.example/world/grain-terminal");
+        assertThat(site.hits("/live/quay-crane-updates")).isEmpty();
+
+        try (IngestService restarted = service(sources)) {
+            restarted.start();
+            // a new process: the stored pages are extracted again, and the hashes on the topic say "unchanged"
+            assertThat(restarted.pollOnce()).isEqualTo(new IngestStats(4, 0, 6, 0, 6, 0));
+        }
+        assertThat(acknowledged).hasSize(6);
+    }
+}
