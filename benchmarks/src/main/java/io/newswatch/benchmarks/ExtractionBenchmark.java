@@ -53,28 +53,16 @@ public class ExtractionBenchmark {
         }
     }
 
-    /** Each benchmark thread's position in the pages. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        int next(int size) {
-            int i = next;
-            next = i + 1 == size ? 0 : i + 1;
-            return i;
-        }
-    }
-
     /** jsoup's parse of one page into a DOM, and nothing else: the floor extraction is measured against. */
     @Benchmark
-    public Document jsoupParse(Cursor cursor) {
+    public Document jsoupParse(RoundRobin cursor) {
         int i = cursor.next(pages.size());
         return Jsoup.parse(pages.html(i), pages.url(i));
     }
 
     /** The whole extraction of one page, parse included. */
     @Benchmark
-    public ExtractedArticle extract(Cursor cursor) {
+    public ExtractedArticle extract(RoundRobin cursor) {
         int i = cursor.next(pages.size());
         return extractor.extract(pages.html(i), pages.url(i));
     }

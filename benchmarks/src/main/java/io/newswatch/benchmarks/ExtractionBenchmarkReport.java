@@ -11,7 +11,6 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -37,14 +36,7 @@ public final class ExtractionBenchmarkReport {
 
     /** Runs the two benchmarks with the given JMH options and prints the summary. */
     public static void main(String[] args) throws RunnerException {
-        CommandLineOptions cli;
-        try {
-            cli = new CommandLineOptions(args);
-        } catch (CommandLineOptionException e) {
-            System.err.println("bad JMH option: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
+        CommandLineOptions cli = JmhCommandLine.parseOrExit(args);
         PrintStream out = System.out;
         ExtractionPages pages;
         try {

@@ -69,40 +69,27 @@ public class TaggerBenchmark {
         fixture.close();
     }
 
-    /** Each benchmark thread's position in the corpus. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        /** The index of the next article, wrapping around at {@code size}. */
-        int next(int size) {
-            int i = next;
-            next = i + 1 == size ? 0 : i + 1;
-            return i;
-        }
-    }
-
     /** Tags one article with the default rules. */
     @Benchmark
-    public TagResult newswatchDefaultRules(Cursor cursor) {
+    public TagResult newswatchDefaultRules(RoundRobin cursor) {
         return defaultTagger.tag(articles[cursor.next(articles.length)]);
     }
 
     /** Tags one article with the default rules plus 1,000 generated ones. */
     @Benchmark
-    public TagResult newswatchThousandRules(Cursor cursor) {
+    public TagResult newswatchThousandRules(RoundRobin cursor) {
         return thousandTagger.tag(articles[cursor.next(articles.length)]);
     }
 
     /** Matches one article against the Lucene Monitor reference queries. */
     @Benchmark
-    public MatchingQueries<QueryMatch> luceneMonitor(Cursor cursor) {
+    public MatchingQueries<QueryMatch> luceneMonitor(RoundRobin cursor) {
         return lucene.match(documents[cursor.next(documents.length)]);
     }
 
     /** Lower-cases every character of one article and sums them: the physical limit of a scan. */
     @Benchmark
-    public void lowercaseScan(Cursor cursor, Blackhole blackhole) {
+    public void lowercaseScan(RoundRobin cursor, Blackhole blackhole) {
         String article = articles[cursor.next(articles.length)];
         int sum = 0;
         for (int i = 0, n = article.length(); i < n; i++) {
