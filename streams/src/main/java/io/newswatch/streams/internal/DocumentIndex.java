@@ -23,7 +23,6 @@ public final class DocumentIndex {
 
     private int[] raw = new int[5 * 64];
     private int rawCount;
-    private int[] eLeaf = new int[64];
     private int[] eStart = new int[64];
     private int[] eEnd = new int[64];
     private int[] eWs = new int[64];
@@ -110,9 +109,8 @@ public final class DocumentIndex {
     /** Groups the hits by leaf (stable, so each leaf's hits stay in text order) and finds their sentences. */
     void seal() {
         entries = rawCount / 5;
-        if (eLeaf.length < entries) {
-            int cap = Math.max(entries, eLeaf.length * 2);
-            eLeaf = new int[cap];
+        if (eStart.length < entries) {
+            int cap = Math.max(entries, eStart.length * 2);
             eStart = new int[cap];
             eEnd = new int[cap];
             eWs = new int[cap];
@@ -130,7 +128,6 @@ public final class DocumentIndex {
         }
         for (int r = 0; r < rawCount; r += 5) {
             int slot = leafFill[raw[r]]++;
-            eLeaf[slot] = raw[r];
             eStart[slot] = raw[r + 1];
             eEnd[slot] = raw[r + 2];
             eWs[slot] = raw[r + 3];
@@ -154,7 +151,7 @@ public final class DocumentIndex {
     }
 
     private void swap(int a, int b) {
-        int[][] columns = {eLeaf, eStart, eEnd, eWs, eWe, eSent};
+        int[][] columns = {eStart, eEnd, eWs, eWe, eSent};
         for (int[] col : columns) {
             int t = col[a];
             col[a] = col[b];
@@ -277,14 +274,6 @@ public final class DocumentIndex {
         return found;
     }
 
-    int first(int leaf) {
-        return leafStamp[leaf] == stamp ? leafFirst[leaf] : 0;
-    }
-
-    int count(int leaf) {
-        return leafStamp[leaf] == stamp ? leafCount[leaf] : 0;
-    }
-
     boolean hasHits(int leaf) {
         return leafStamp[leaf] == stamp;
     }
@@ -315,14 +304,6 @@ public final class DocumentIndex {
 
     int sentence(int e) {
         return eSent[e];
-    }
-
-    int leaf(int e) {
-        return eLeaf[e];
-    }
-
-    int paragraph(int e) {
-        return sentences == 0 ? 0 : sentPara[eSent[e]];
     }
 
     String text() {
