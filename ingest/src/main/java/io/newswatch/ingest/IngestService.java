@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -65,9 +67,28 @@ import org.slf4j.LoggerFactory;
  * change, so it counts as unchanged from then on). An entry whose identity (a feed's link
  * and GUID; else URL and date, see {@link SourceEntry#identity()}) was already handled in this process is not
  * fetched again.
+ *
+ * <p>Scheduling and health ({@link #runUntilStopped()}; {@link #pollOnce()} polls every source at once but records
+ * the same state). Each source starts at its configured interval (its own, else {@code ingest.poll.interval}).
+ * <ul>
+ *   <li>Adaptive polling, for feeds, sitemaps and HTML index pages: after a poll that published nothing new (a
+ *       304 included) the next interval is 1.5 times the last, at most 4 times the configured one; after a poll
+ *       that published something it is half the last, at least a quarter of the configured one. Archives and
+ *       folders keep the configured interval.</li>
+ *   <li>Backoff: after a failed poll the next one waits the configured interval times 2 to the number of failures
+ *       in a row, jittered by &plusmn;20 % and capped by {@code ingest.backoff.max}; never less than the
+ *       Retry-After of a 429 or 503 answer. (The fetcher also holds back every request to that host for the
+ *       Retry-After.)</li>
+ *   <li>Health: after {@value #UNHEALTHY_AFTER} failed polls in a row a source is unhealthy: one WARN line naming
+ *       it and its last error; one INFO line when a poll succeeds again. An unhealthy source keeps being polled at
+ *       its backed-off interval; it is never dropped. {@link #health()} reports every source.</li>
+ * </ul>
  */
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    /** Failed polls in a row after which a source counts as unhealthy. */
+    public static final int UNHEALTHY_AFTER = 3;
 
     private final NewswatchConfig config;
     private final Properties kafkaProps;
@@ -78,6 +99,7 @@ public final class IngestService implements AutoCloseable {
     private final ArticlePublisher publisher;
     private final Set<String> handledEntries = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
+    private final Map<Source, SourceState> states = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean started;
     private volatile Thread runner;
@@ -94,6 +116,13 @@ public final class IngestService implements AutoCloseable {
         this.sources = List.copyOf(sources);
         this.fetcher = fetcher;
         this.readers = readers(fetcher);
+        Duration defaultInterval = config.get(ConfigKeys.POLL_INTERVAL);
+        Duration maxBackoff = config.get(ConfigKeys.BACKOFF_MAX);
+        Instant now = Instant.now();
+        for (Source s : this.sources) {
+            states.put(s, new SourceState(s, s.intervalOr(defaultInterval), maxBackoff,
+                    () -> ThreadLocalRandom.current().nextDouble(), now));
+        }
         this.publisher = new ArticlePublisher(this.kafkaProps, config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-ingest");
         int threads = Math.max(1, Math.min(config.get(ConfigKeys.FETCH_THREADS), this.sources.size()));
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -106,6 +135,11 @@ public final class IngestService implements AutoCloseable {
     /** Registers a callback for every article version Kafka acknowledged. */
     public void onPublished(Consumer<Article> listener) {
         publisher.onPublished(listener);
+    }
+
+    /** The schedule and health of every source, in the order of the sources given; a snapshot. */
+    public List<SourceHealth> health() {
+        return states.values().stream().map(SourceState::health).toList();
     }
 
     /**
@@ -189,9 +223,24 @@ public final class IngestService implements AutoCloseable {
     }
 
     private IngestStats pollSource(Source source) {
+        SourceState state = states.get(source);
+        try {
+            IngestStats stats = readSource(source, state);
+            if (stats.sourceFailures() == 0 && stopped.getCount() > 0) {
+                state.succeeded(stats.published() > 0, Instant.now());
+            }
+            return stats;
+        } catch (RuntimeException e) {
+            state.failed(e.toString(), null, Instant.now());
+            throw e;
+        }
+    }
+
+    private IngestStats readSource(Source source, SourceState state) {
         SourceReader reader = readers.get(source.type());
         if (reader == null) {
             LOG.warn("source {}: no reader for type '{}'", source.id(), source.type());
+            state.failed("no reader for type '" + source.type() + "'", null, Instant.now());
             return new IngestStats(1, 1, 0, 0, 0, 0);
         }
         int[] counts = new int[4]; // entries, published, unchanged, failures
@@ -211,10 +260,21 @@ public final class IngestService implements AutoCloseable {
         } catch (SourceReadException e) {
             if (stopped.getCount() > 0) {
                 LOG.warn("source {} failed: {}", source.id(), e.getMessage());
+                state.failed(e.getMessage(), retryAfter(e), Instant.now());
             }
             sourceFailures = 1;
         }
         return new IngestStats(1, sourceFailures, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** The Retry-After of a 429 or 503 behind a source failure, or null. */
+    private static Duration retryAfter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FetchException f && f.retryAfter() != null) {
+                return f.retryAfter();
+            }
+        }
+        return null;
     }
 
     /** 1 published, 2 unchanged, 3 failed. */
@@ -279,25 +339,21 @@ public final class IngestService implements AutoCloseable {
     }
 
     /**
-     * Polls each source at its interval (its own, else {@code ingest.poll.interval}) until {@link #close()} is
-     * called from another thread; returns promptly after that.
+     * Polls each source when it is due (see the class description: its adaptive interval, or its backed-off one
+     * after failures) until {@link #close()} is called from another thread; returns promptly after that.
      */
     public void runUntilStopped() {
         runner = Thread.currentThread();
-        Duration defaultInterval = config.get(ConfigKeys.POLL_INTERVAL);
-        Map<Source, Long> nextDue = new HashMap<>();
-        long now = System.nanoTime();
-        sources.forEach(s -> nextDue.put(s, now));
         while (stopped.getCount() > 0) {
-            long t = System.nanoTime();
-            List<Source> due = sources.stream().filter(s -> nextDue.get(s) - t <= 0).toList();
+            Instant t = Instant.now();
+            List<Source> due = sources.stream().filter(s -> !states.get(s).nextPoll().isAfter(t)).toList();
             if (!due.isEmpty()) {
                 IngestStats stats = poll(due);
                 LOG.info("polled {}", stats);
-                long after = System.nanoTime();
-                due.forEach(s -> nextDue.put(s, after + s.intervalOr(defaultInterval).toNanos()));
             }
-            long wait = nextDue.values().stream().mapToLong(d -> d - System.nanoTime()).min().orElse(0);
+            Instant now = Instant.now();
+            long wait = states.values().stream().mapToLong(st -> Duration.between(now, st.nextPoll()).toNanos())
+                    .min().orElse(TimeUnit.SECONDS.toNanos(1));
             try {
                 if (wait > 0 && stopped.await(wait, TimeUnit.NANOSECONDS)) {
                     break;

@@ -214,4 +214,111 @@ class IngestServiceIntegrationTest {
         runner.join(Duration.ofSeconds(10).toMillis());
         assertThat(runner.isAlive()).isFalse();
     }
+
+    private static SourceHealth healthOf(IngestService service, String id) {
+        return service.health().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Duration sinceLastSuccess(SourceHealth h) {
+        return Duration.between(h.lastSuccess(), h.nextPoll());
+    }
+
+    @Test
+    void adaptsIntervalsBacksOffAndTracksHealth() {
+        publishSite("lt-2");
+        putPages("The ferry returns in spring, three times a week.");
+        site.put("/broken.xml", Page.status(500, Map.of()));
+
+        try (IngestService service = service()) {
+            service.start();
+            assertThat(service.health()).extracting(SourceHealth::id).containsExactly("loopback-times", "broken-feed");
+            assertThat(service.health()).allSatisfy(h -> {
+                assertThat(h.healthy()).isTrue();
+                assertThat(h.consecutiveFailures()).isZero();
+                assertThat(h.lastSuccess()).isNull();
+            });
+
+            java.time.Instant before = java.time.Instant.now();
+            assertThat(service.pollOnce().published()).isEqualTo(3);
+            java.time.Instant after = java.time.Instant.now();
+            // new articles: half the configured 200ms
+            assertThat(sinceLastSuccess(healthOf(service, "loopback-times"))).isEqualTo(Duration.ofMillis(100));
+            SourceHealth broken = healthOf(service, "broken-feed");
+            assertThat(broken.healthy()).isTrue();
+            assertThat(broken.consecutiveFailures()).isEqualTo(1);
+            assertThat(broken.lastSuccess()).isNull();
+            assertThat(broken.lastError()).contains("500", "/broken.xml");
+            // first failure: 200ms x 2, jittered by 20 %
+            assertThat(broken.nextPoll()).isBetween(before.plusMillis(320), after.plusMillis(480));
+
+            // nothing new: x1.5 each poll, up to 4 x 200ms
+            List<Duration> intervals = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                assertThat(service.pollOnce().published()).isZero();
+                intervals.add(sinceLastSuccess(healthOf(service, "loopback-times")));
+            }
+            assertThat(intervals).containsExactly(Duration.ofMillis(150), Duration.ofMillis(225),
+                    Duration.ofMillis(337).plusNanos(500_000), Duration.ofNanos(506_250_000),
+                    Duration.ofNanos(759_375_000), Duration.ofMillis(800));
+
+            broken = healthOf(service, "broken-feed");
+            assertThat(broken.healthy()).isFalse();
+            assertThat(broken.consecutiveFailures()).isEqualTo(7);
+
+            // a source with new articles again shrinks, down to a quarter of the configured interval
+            publishSite("lt-2-rev2");
+            putPages("The ferry returns in May, after repairs to the harbour wall.");
+            assertThat(service.pollOnce().published()).isEqualTo(1);
+            assertThat(sinceLastSuccess(healthOf(service, "loopback-times"))).isEqualTo(Duration.ofMillis(400));
+
+            // recovery
+            site.put("/broken.xml", Page.of("application/rss+xml",
+                    "<rss version=\"2.0\"><channel><title>t</title><link>" + site.url("/")
+                            + "</link><description>d</description></channel></rss>"));
+            service.pollOnce();
+            broken = healthOf(service, "broken-feed");
+            assertThat(broken.healthy()).isTrue();
+            assertThat(broken.consecutiveFailures()).isZero();
+            assertThat(broken.lastSuccess()).isNotNull();
+            // nothing new on its first good poll: 1.5 x 200ms
+            assertThat(sinceLastSuccess(broken)).isEqualTo(Duration.ofMillis(300));
+
+            // a 503 with Retry-After: the next poll waits at least that long, even though the backoff is shorter
+            site.put("/broken.xml", Page.status(503, Map.of("Retry-After", "2")));
+            java.time.Instant beforeBusy = java.time.Instant.now();
+            service.pollOnce();
+            broken = healthOf(service, "broken-feed");
+            assertThat(broken.consecutiveFailures()).isEqualTo(1);
+            assertThat(broken.healthy()).isTrue();
+            assertThat(broken.nextPoll()).isAfterOrEqualTo(beforeBusy.plusSeconds(2));
+        }
+    }
+
+    @Test
+    void runUntilStoppedPollsAFailingSourceAtItsBackedOffInterval() throws Exception {
+        publishSite("lt-2");
+        putPages("The ferry returns in spring.");
+        site.put("/broken.xml", Page.status(500, Map.of()));
+        IngestService service = service();
+        service.start();
+        Thread runner = new Thread(service::runUntilStopped, "ingest-runner");
+        long started = System.nanoTime();
+        runner.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> healthOf(service, "broken-feed").consecutiveFailures() >= 2);
+        Thread.sleep(1500);
+        service.close();
+        runner.join(Duration.ofSeconds(10).toMillis());
+        long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+        // 200ms apart without backoff; with it the waits are about 400, 800, 1600, 3200ms (+-20 %)
+        int hits = site.hits("/broken.xml").size();
+        int withoutBackoff = (int) (elapsedMs / 200);
+        assertThat(hits).isLessThanOrEqualTo(5).isLessThan(withoutBackoff);
+        SourceHealth broken = healthOf(service, "broken-feed");
+        // a poll cut short by close() is not recorded
+        assertThat(broken.consecutiveFailures()).isBetween(hits - 1, hits);
+        assertThat(broken.healthy()).isEqualTo(broken.consecutiveFailures() < IngestService.UNHEALTHY_AFTER);
+        assertThat(healthOf(service, "loopback-times").healthy()).isTrue();
+        assertThat(healthOf(service, "loopback-times").lastSuccess()).isNotNull();
+    }
 }

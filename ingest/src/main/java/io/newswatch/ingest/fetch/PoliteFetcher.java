@@ -49,7 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p>Every failure is a {@link FetchException} naming the URL; HTTP errors carry the status and, for 429 and
- * 503, the server's Retry-After. Thread safe. {@link #close()} makes waiting and later calls fail promptly.
+ * 503, the server's Retry-After. After a 429 or 503 with a Retry-After (delay-seconds or HTTP-date) the next
+ * request to that host, whoever makes it, waits at least that long (at most {@link #MAX_RETRY_AFTER}). Thread
+ * safe. {@link #close()} makes waiting and later calls fail promptly.
  */
 public final class PoliteFetcher implements AutoCloseable {
     private static final Set<String> ACCEPTED_TYPES = Set.of("text/html", "application/xhtml+xml",
@@ -57,6 +59,11 @@ public final class PoliteFetcher implements AutoCloseable {
             "application/gzip", "application/x-gzip");
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final long ROBOTS_MAX_BYTES = 500 * 1024;
+    /**
+     * The longest a 429 or 503 Retry-After holds back the next request to its host; a server asking for more is
+     * waited on for this long (a waiting fetch blocks its caller's thread, and {@link #close()} ends the wait).
+     */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,"
             + "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.1";
 
@@ -157,6 +164,7 @@ public final class PoliteFetcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FetchException(url, "interrupted before fetching " + url, e);
         }
+        Duration pause = delay;
         try {
             inFlight.acquire();
             try {
@@ -172,7 +180,9 @@ public final class PoliteFetcher implements AutoCloseable {
                 }
                 var future = client.sendAsync(request.build(), handler(limit, checkType));
                 try {
-                    return future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    HttpResponse<byte[]> r = future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    pause = pauseAfter(r, delay);
+                    return r;
                 } catch (TimeoutException e) {
                     future.cancel(true);
                     throw new FetchException(url, "timed out after " + settings.timeout().toMillis()
@@ -187,8 +197,24 @@ public final class PoliteFetcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FetchException(url, "interrupted while fetching " + url, e);
         } finally {
-            gate.release(host, delay);
+            gate.release(host, pause);
         }
+    }
+
+    /**
+     * The pause before the next request to the same host: the politeness delay, or for a 429 or 503 the server's
+     * Retry-After (seconds or HTTP-date) when longer, at most {@link #MAX_RETRY_AFTER}.
+     */
+    private static Duration pauseAfter(HttpResponse<byte[]> response, Duration delay) {
+        int status = response.statusCode();
+        if (status != 429 && status != 503) {
+            return delay;
+        }
+        Duration asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+        if (asked == null || asked.compareTo(delay) <= 0) {
+            return delay;
+        }
+        return asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked;
     }
 
     private BodyHandler<byte[]> handler(long limit, boolean checkType) {

@@ -15,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The feed is fetched with a conditional GET (RFC 9110 section 13) once an ETag or Last-Modified is known for
  * the source; a 304 yields no entries. Validators are kept per source id for the life of the reader.
+ *
+ * <p>Polling adapts (see {@link io.newswatch.ingest.IngestService}): after a poll that published nothing new, a
+ * 304 included, the next interval is 1.5 times the last, at most 4 times the configured one; after a poll with
+ * new articles it is half the last, at least a quarter of the configured one.
  */
 public final class FeedSourceReader implements SourceReader {
     private final PoliteFetcher fetcher;

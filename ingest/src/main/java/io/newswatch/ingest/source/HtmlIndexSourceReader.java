@@ -25,6 +25,10 @@ import org.jsoup.select.Selector;
  * title. Only http(s) links on the same site as the page (same registrable domain, per the public suffix list,
  * via crawler-commons' {@link EffectiveTldFinder}) are kept, unless an {@code include} pattern of the source
  * matches the link. The page carries no dates, so entries are undated.
+ *
+ * <p>Polling adapts (see {@link io.newswatch.ingest.IngestService}): after a poll that published nothing new, a
+ * 304 included, the next interval is 1.5 times the last, at most 4 times the configured one; after a poll with
+ * new articles it is half the last, at least a quarter of the configured one.
  */
 public final class HtmlIndexSourceReader implements SourceReader {
     private final PoliteFetcher fetcher;

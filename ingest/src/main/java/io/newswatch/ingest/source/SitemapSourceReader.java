@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The source's sitemap (or its robots.txt, or every sitemap robots.txt announces) failing fails the source;
  *       a failing child sitemap, or one of several announced sitemaps, is a WARN and is skipped.</li>
  * </ul>
+ *
+ * <p>Polling adapts (see {@link io.newswatch.ingest.IngestService}): after a poll that published nothing new, a
+ * 304 included, the next interval is 1.5 times the last, at most 4 times the configured one; after a poll with
+ * new articles it is half the last, at least a quarter of the configured one.
  */
 public final class SitemapSourceReader implements SourceReader {
     private static final Logger LOG = LoggerFactory.getLogger(SitemapSourceReader.class);

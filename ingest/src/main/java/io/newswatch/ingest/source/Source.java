@@ -18,7 +18,9 @@ import java.util.Set;
  * @param url            http(s) URL of the feed, sitemap (or site root with {@code discoverRobots}) or index page;
  *                       null for warc and folder sources
  * @param path           file or directory of a warc or folder source; null for the URL types
- * @param interval       how often to poll it, or null for the configured default ({@code ingest.poll.interval})
+ * @param interval       how often to poll it, or null for the configured default ({@code ingest.poll.interval});
+ *                       feed, sitemap and html-index sources adapt it between a quarter and four times this
+ *                       (see {@link io.newswatch.ingest.IngestService}), and failing sources back off from it
  * @param language       BCP 47 hint used when a page does not declare its language, or null
  * @param filter         include/exclude URL patterns applied to every entry; never null
  * @param selector       jsoup CSS selector picking article links on an html-index page, else null

@@ -144,6 +144,33 @@ class PoliteFetcherTest {
     }
 
     @Test
+    void retryAfterSecondsHoldsBackTheNextRequestToThatHost() throws Exception {
+        site.put("/slow-down", Page.status(429, Map.of("Retry-After", "1")));
+        try (PoliteFetcher f = fetcher()) {
+            assertThatThrownBy(() -> f.fetch(site.url("/slow-down")))
+                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.status()).isEqualTo(429));
+            f.fetch(site.url("/news/1"));
+        }
+        long gap = site.hits("/news/1").get(0).arrivedNanos() - site.hits("/slow-down").get(0).arrivedNanos();
+        assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void retryAfterHttpDateHoldsBackTheNextRequestToThatHost() throws Exception {
+        // HTTP-dates have whole seconds: two seconds ahead is at least one second away
+        String at = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
+        site.put("/maintenance", Page.status(503, Map.of("Retry-After", at)));
+        try (PoliteFetcher f = fetcher()) {
+            assertThatThrownBy(() -> f.fetch(site.url("/maintenance")))
+                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.status()).isEqualTo(503));
+            f.fetch(site.url("/news/1"));
+        }
+        long gap = site.hits("/news/1").get(0).arrivedNanos() - site.hits("/maintenance").get(0).arrivedNanos();
+        assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
     void refusesOtherSchemesAndUnwantedContentTypes() throws Exception {
         site.put("/logo.png", new Page(200, "image/png", new byte[] {1, 2, 3}, Map.of()));
         try (PoliteFetcher f = fetcher()) {

@@ -41,6 +41,8 @@ public final class ConfigKeys {
             "largest response body read; longer bodies are cut off and the page skipped");
     public static final ConfigKey<Integer> FETCH_THREADS = ConfigKey.integer("ingest.fetch.threads", "4", 1, 64,
             "requests in flight at once across all hosts (one per host at most)");
+    public static final ConfigKey<Duration> BACKOFF_MAX = ConfigKey.duration("ingest.backoff.max", "6h",
+            "longest wait before polling a failing source again (the backoff starts at its poll interval)");
 
     // --- streams
     public static final ConfigKey<String> STREAMS_APPLICATION_ID = ConfigKey.string("streams.application.id",
@@ -71,6 +73,7 @@ public final class ConfigKeys {
             BOOTSTRAP_SERVERS, CLIENT_ID_PREFIX,
             BROKER_PORT, BROKER_DATA_DIR,
             SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_THREADS,
+            BACKOFF_MAX,
             STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STATE_DIR, RULES_FILE,
             ALERTS_GROUP_ID, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL, ALERTS_WEBHOOK_ATTEMPTS);
 

@@ -1,0 +1,119 @@
+package io.newswatch.ingest;
+
+import io.newswatch.ingest.source.Source;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schedule and health of one source: when it is due, how often it is polled now, and how its polls went.
+ * Thread safe. See {@link IngestService} for the rules.
+ */
+final class SourceState {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    /** Source types whose interval adapts to how often they have something new. */
+    static final Set<String> ADAPTIVE_TYPES = Set.of("rss", "atom", "feed", "sitemap", "html-index");
+
+    private final Source source;
+    private final Duration base;
+    private final Duration maxBackoff;
+    private final DoubleSupplier random;
+    private final boolean adaptive;
+    private Duration interval;
+    private boolean healthy = true;
+    private int failures;
+    private Instant lastSuccess;
+    private String lastError;
+    private Instant nextPoll;
+
+    /**
+     * @param base       the configured interval (the source's own, else the default)
+     * @param maxBackoff the longest wait after failures (a Retry-After may ask for more)
+     * @param random     values in [0, 1) for the jitter
+     */
+    SourceState(Source source, Duration base, Duration maxBackoff, DoubleSupplier random, Instant now) {
+        this.source = source;
+        this.base = base;
+        this.maxBackoff = maxBackoff.compareTo(base) < 0 ? base : maxBackoff;
+        this.random = random;
+        this.adaptive = ADAPTIVE_TYPES.contains(source.type());
+        this.interval = base;
+        this.nextPoll = now;
+    }
+
+    Source source() {
+        return source;
+    }
+
+    synchronized Instant nextPoll() {
+        return nextPoll;
+    }
+
+    /** The interval used after a successful poll; changes only for adaptive types. */
+    synchronized Duration interval() {
+        return interval;
+    }
+
+    /**
+     * Records a poll that read the source.
+     *
+     * @param foundNew whether it published a new or changed article
+     */
+    synchronized void succeeded(boolean foundNew, Instant now) {
+        if (!healthy) {
+            LOG.info("source {} recovered after {} failed polls", source.id(), failures);
+        }
+        healthy = true;
+        failures = 0;
+        lastSuccess = now;
+        if (adaptive) {
+            Duration min = base.dividedBy(4);
+            Duration max = base.multipliedBy(4);
+            if (foundNew) {
+                Duration shorter = interval.dividedBy(2);
+                interval = shorter.compareTo(min) < 0 ? min : shorter;
+            } else {
+                Duration longer = interval.multipliedBy(3).dividedBy(2);
+                interval = longer.compareTo(max) > 0 ? max : longer;
+            }
+        }
+        nextPoll = now.plus(interval);
+    }
+
+    /**
+     * Records a poll that could not read the source: the next one is backed off exponentially from the configured
+     * interval (×2 per failure in a row, jittered by ±20 %, capped), and never sooner than the server's Retry-After.
+     *
+     * @param retryAfter what the server asked for, or null
+     */
+    synchronized void failed(String error, Duration retryAfter, Instant now) {
+        failures++;
+        lastError = error;
+        if (healthy && failures >= IngestService.UNHEALTHY_AFTER) {
+            healthy = false;
+            LOG.warn("source {} is unhealthy after {} failed polls in a row, last error: {}", source.id(), failures,
+                    error);
+        }
+        Duration wait = backoff(failures);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter;
+        }
+        nextPoll = now.plus(wait);
+    }
+
+    private Duration backoff(int n) {
+        int doublings = Math.min(n, 30);
+        double exact = base.toMillis() * Math.pow(2, doublings);
+        double jittered = exact * (0.8 + 0.4 * random.getAsDouble());
+        long capped = (long) Math.min(jittered, maxBackoff.toMillis());
+        return Duration.ofMillis(Math.max(1, capped));
+    }
+
+    synchronized SourceHealth health() {
+        return new SourceHealth(source.id(), healthy, failures, lastSuccess, lastError, nextPoll);
+    }
+}
