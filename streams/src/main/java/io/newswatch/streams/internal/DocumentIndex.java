@@ -352,37 +352,57 @@ public final class DocumentIndex {
             }
             return Arrays.copyOf(all, n);
         }
+        // a bitmap of units, read back in order: no sort, no duplicates, whatever order the leaves' hits come in
+        long[] bits = new long[(total + 63) >>> 6];
         int n = 0;
-        int[] units = new int[8];
         for (int leaf : triggers) {
             if (leafStamp[leaf] != stamp) {
                 continue;
             }
             for (int e = seek(leaf, from), end = limit(leaf); e < end && eStart[e] < to; e++) {
-                {
-                    if (n == units.length) {
-                        units = Arrays.copyOf(units, n * 2);
-                    }
-                    units[n++] = paragraph ? sentPara[eSent[e]] : eSent[e];
+                int u = paragraph ? sentPara[eSent[e]] : eSent[e];
+                long mask = 1L << (u & 63);
+                if ((bits[u >>> 6] & mask) == 0) {
+                    bits[u >>> 6] |= mask;
+                    n++;
                 }
             }
         }
+        return unitsFromBits(bits, n);
+    }
+
+    /** As {@link #candidateUnits} for a word list, read from its merged hits ({@link #setEntries}). */
+    int[] unitsOfWordList(int slot, int[] leaves, boolean paragraph, int from, int to) {
+        int[] entries = setEntries(slot, leaves);
+        if (entries.length == 0) {
+            return NONE;
+        }
+        long[] bits = new long[((paragraph ? paragraphs : sentences) + 63) >>> 6];
+        int n = 0;
+        for (int i = seekIn(entries, from); i < entries.length && eStart[entries[i]] < to; i++) {
+            int u = paragraph ? sentPara[eSent[entries[i]]] : eSent[entries[i]];
+            long mask = 1L << (u & 63);
+            if ((bits[u >>> 6] & mask) == 0) {
+                bits[u >>> 6] |= mask;
+                n++;
+            }
+        }
+        return unitsFromBits(bits, n);
+    }
+
+    private static int[] unitsFromBits(long[] bits, int n) {
         if (n == 0) {
             return NONE;
         }
-        boolean sorted = true;
-        for (int i = 1; i < n && sorted; i++) {
-            sorted = units[i - 1] <= units[i];
-        }
-        if (!sorted) {
-            Arrays.sort(units, 0, n);
-        }
-        int unique = 1;
-        for (int i = 1; i < n; i++) {
-            if (units[i] != units[unique - 1]) {
-                units[unique++] = units[i];
+        int[] units = new int[n];
+        int k = 0;
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                units[k++] = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
             }
         }
-        return Arrays.copyOf(units, unique);
+        return units;
     }
 }

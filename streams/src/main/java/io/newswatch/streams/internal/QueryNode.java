@@ -13,6 +13,8 @@ import java.util.List;
  * behind a tag; without one, evaluation stops at the first proof.
  */
 public abstract class QueryNode {
+    /** At most this many hits of one word or entity are kept as evidence per evaluation. */
+    static final int MAX_WITNESSES_PER_LEAF = 3;
     /** Leaf ids of which at least one must have a hit in the range for this node to hold; null when none must. */
     final int[] triggers;
 
@@ -32,6 +34,14 @@ public abstract class QueryNode {
     }
 
     /**
+     * For each set of {@link #required()}, the word-list slot whose merged hits it is ({@link LeafSet}), or -1: a
+     * scope then reads the list's hits, sorted once per text, instead of seeking each of its words.
+     */
+    int[] requiredSlots() {
+        return triggers == null ? new int[0] : new int[] {-1};
+    }
+
+    /**
      * Whether the entries from position {@code i} (below {@code limit}) include one starting before {@code to};
      * positions are entry numbers, or indexes into {@code entries} when it is given. Records every such entry as a
      * witness when {@code w} is given.
@@ -41,7 +51,8 @@ public abstract class QueryNode {
             return false;
         }
         if (w != null) {
-            for (; i < limit; i++) {
+            // a few occurrences show why; every mention of a country in a long article would only bury the reason
+            for (int taken = 0; i < limit && taken < MAX_WITNESSES_PER_LEAF; i++, taken++) {
                 int e = entries == null ? i : entries[i];
                 if (d.start(e) >= to) {
                     break;
@@ -113,6 +124,17 @@ public abstract class QueryNode {
         }
 
         @Override
+        int[] requiredSlots() {
+            java.util.List<Integer> slots = new ArrayList<>();
+            for (QueryNode op : operands) {
+                for (int slot : op.requiredSlots()) {
+                    slots.add(slot);
+                }
+            }
+            return slots.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        @Override
         boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
             int mark = w == null ? 0 : w.size();
             for (QueryNode op : operands) {
@@ -137,6 +159,11 @@ public abstract class QueryNode {
         LeafSet(int[] leaves, int slot) {
             super(leaves);
             this.slot = slot;
+        }
+
+        @Override
+        int[] requiredSlots() {
+            return new int[] {slot};
         }
 
         @Override
@@ -191,6 +218,11 @@ public abstract class QueryNode {
         @Override
         int[][] required() {
             return inner.required();
+        }
+
+        @Override
+        int[] requiredSlots() {
+            return inner.requiredSlots();
         }
 
         @Override
@@ -298,6 +330,10 @@ public abstract class QueryNode {
         }
 
         private void pairs(DocumentIndex d, int from, int to, List<Span> out, boolean firstOnly) {
+            // most NEARs fail because one side is absent: find that out before building any span
+            if (!right.eval(d, from, to, null) || !left.eval(d, from, to, null)) {
+                return;
+            }
             List<Span> as = new ArrayList<>();
             left.spans(d, from, to, as);
             if (as.isEmpty()) {
@@ -346,10 +382,16 @@ public abstract class QueryNode {
         final boolean paragraph;
 
         final int[][] required;
+        final int[] requiredSlots;
 
         @Override
         int[][] required() {
             return required;
+        }
+
+        @Override
+        int[] requiredSlots() {
+            return requiredSlots;
         }
 
         Scope(QueryNode operand, boolean paragraph) {
@@ -357,13 +399,15 @@ public abstract class QueryNode {
             this.operand = operand;
             this.paragraph = paragraph;
             this.required = operand.required();
+            this.requiredSlots = operand.requiredSlots();
         }
 
         @Override
         boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
-            int[] units = d.candidateUnits(required.length == 0 ? null : required[0], paragraph, from, to);
+            int[] units = required.length == 0 ? d.candidateUnits(null, paragraph, from, to)
+                    : unitsOf(d, 0, from, to);
             for (int i = 1; i < required.length && units.length > 0; i++) {
-                units = intersect(units, d.candidateUnits(required[i], paragraph, from, to));
+                units = intersect(units, unitsOf(d, i, from, to));
             }
             boolean any = false;
             int proven = 0;
@@ -384,6 +428,11 @@ public abstract class QueryNode {
                 }
             }
             return any;
+        }
+
+        private int[] unitsOf(DocumentIndex d, int i, int from, int to) {
+            return requiredSlots[i] >= 0 ? d.unitsOfWordList(requiredSlots[i], required[i], paragraph, from, to)
+                    : d.candidateUnits(required[i], paragraph, from, to);
         }
 
         private static int[] intersect(int[] a, int[] b) {
