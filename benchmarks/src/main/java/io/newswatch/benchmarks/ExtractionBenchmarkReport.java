@@ -3,7 +3,6 @@ package io.newswatch.benchmarks;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,17 +59,7 @@ public final class ExtractionBenchmarkReport {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
 
-        Map<String, Result<?>> scores = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            String name = r.getParams().getBenchmark();
-            scores.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult());
-        }
-        for (String b : BENCHMARKS) {
-            if (!scores.containsKey(b)) {
-                System.err.println("no result for " + b + " (did the run fail?)");
-                System.exit(1);
-            }
-        }
+        Map<String, Result<?>> scores = JmhCommandLine.scoresOrExit(results, BENCHMARKS);
         out.println();
         out.println("Extraction throughput, one core, benchmark pages (dev half)");
         out.printf(Locale.ROOT, "%-14s %12s %12s %10s%n", "benchmark", "pages/s", "MB/s", "+- MB/s");

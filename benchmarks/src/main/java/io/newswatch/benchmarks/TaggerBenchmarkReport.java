@@ -2,7 +2,6 @@ package io.newswatch.benchmarks;
 
 import java.io.PrintStream;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.Result;
@@ -67,17 +66,7 @@ public final class TaggerBenchmarkReport {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
 
-        Map<String, Result<?>> scores = new LinkedHashMap<>();
-        for (RunResult r : results) {
-            String name = r.getParams().getBenchmark();
-            scores.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult());
-        }
-        for (String b : BENCHMARKS) {
-            if (!scores.containsKey(b)) {
-                System.err.println("no result for " + b + " (did the run fail?)");
-                System.exit(1);
-            }
-        }
+        Map<String, Result<?>> scores = JmhCommandLine.scoresOrExit(results, BENCHMARKS);
         print(out, scores, mbPerArticle);
     }
 
