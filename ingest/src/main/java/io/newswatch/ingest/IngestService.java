@@ -1,11 +1,9 @@
 package io.newswatch.ingest;
 
-import io.newswatch.ingest.extract.ArticleExtractor;
-import io.newswatch.ingest.extract.ExtractedArticle;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.ingest.fetch.FetchException;
-import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.ingest.fetch.PoliteFetcher;
-import io.newswatch.ingest.fetch.UrlCanonicalizer;
 import io.newswatch.ingest.publish.ArticlePublisher;
 import io.newswatch.ingest.source.FeedSourceReader;
 import io.newswatch.ingest.source.FolderSourceReader;
@@ -17,26 +15,31 @@ import io.newswatch.ingest.source.SourceReadException;
 import io.newswatch.ingest.source.SourceReader;
 import io.newswatch.ingest.source.WarcSourceReader;
 import io.newswatch.model.Article;
+import io.newswatch.model.SourceStatus;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.Topics;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,6 +63,12 @@ import org.slf4j.LoggerFactory;
  * the producer), then {@link #pollOnce()} or {@link #runUntilStopped()}, then {@link #close()}. The fetcher is the
  * caller's: the service uses it and does not close it.
  *
+ * <p>The set of sources can change while the service runs ({@link #updateSources}): a removed source is no longer
+ * scheduled, a poll of it that is running is interrupted and waited for, and what it sent is flushed; before a new
+ * source is first polled the service reads {@link Topics#ARTICLES} to its end, so articles another instance
+ * published (the source's previous owner, say) are not published again. This is how
+ * {@link io.newswatch.ingest.cluster.SourceGroupMember} hands sources between instances.
+ *
  * <p>Failure behaviour: nothing a source or a page does stops the service. A source that cannot be fetched or read
  * is one WARN line naming the source and the cause, counted in {@link IngestStats#sourceFailures()}; a page that
  * cannot be fetched or yields no text is one WARN line naming its URL, counted in
@@ -69,7 +78,9 @@ import org.slf4j.LoggerFactory;
  * fetched again.
  *
  * <p>Scheduling and health ({@link #runUntilStopped()}; {@link #pollOnce()} polls every source at once but records
- * the same state). Each source starts at its configured interval (its own, else {@code ingest.poll.interval}).
+ * the same state). Each source is polled on its own schedule by one of {@code ingest.fetch.threads} workers, so a
+ * slow source delays only itself; the fetcher's per-host and global limits apply across all of them. A new source
+ * is due at once, then at its configured interval (its own, else {@code ingest.poll.interval}).
  * <ul>
  *   <li>Adaptive polling, for feeds, sitemaps and HTML index pages: after a poll that published nothing new (a
  *       304 included) the next interval is 1.5 times the last, at most 4 times the configured one; after a poll
@@ -82,6 +93,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Health: after {@value #UNHEALTHY_AFTER} failed polls in a row a source is unhealthy: one WARN line naming
  *       it and its last error; one INFO line when a poll succeeds again. An unhealthy source keeps being polled at
  *       its backed-off interval; it is never dropped. {@link #health()} reports every source.</li>
+ *   <li>Counters per source (polls, not modified, poll failures, pages fetched, page failures, articles published,
+ *       last success): one INFO line after each poll with the poll's counts and the totals, Micrometer meters (see
+ *       {@link SourceMetrics}), and a {@link SourceStatus} handed to {@link #onStatus} listeners after each poll.</li>
  * </ul>
  */
 public final class IngestService implements AutoCloseable {
@@ -89,43 +103,58 @@ public final class IngestService implements AutoCloseable {
 
     /** Failed polls in a row after which a source counts as unhealthy. */
     public static final int UNHEALTHY_AFTER = 3;
+    /** How long a removed source's running poll is waited for before its sources are handed on regardless. */
+    static final Duration RETIRE_WAIT = Duration.ofSeconds(30);
+    /** How long a new source waits for {@link Topics#ARTICLES} to be read to its end. */
+    static final Duration CATCH_UP_WAIT = Duration.ofMinutes(2);
 
     private final NewswatchConfig config;
     private final Properties kafkaProps;
-    private final List<Source> sources;
     private final PoliteFetcher fetcher;
-    private final ArticleExtractor extractor = new ArticleExtractor();
     private final Map<String, SourceReader> readers;
     private final ArticlePublisher publisher;
-    private final Set<String> handledEntries = ConcurrentHashMap.newKeySet();
+    private final EntryProcessor entries;
     private final ExecutorService workers;
-    private final Map<Source, SourceState> states = new LinkedHashMap<>();
+    private final SourceMetrics metrics;
+    private final String instance = instanceName();
+    private final Map<String, SourceState> states = new LinkedHashMap<>();
+    private final Object updateLock = new Object();
+    private final Object wakeup = new Object();
+    private final List<Consumer<SourceStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean started;
     private volatile Thread runner;
 
-    /**
-     * @param config     the configuration (client id prefix, poll interval, fetch threads)
-     * @param kafkaProps Kafka connection properties (at least bootstrap.servers)
-     * @param sources    the sources to poll
-     * @param fetcher    the fetcher to use; stays open after {@link #close()}
-     */
+    /** A service with its own meter registry (see {@link #IngestService(NewswatchConfig, Properties, List,
+     * PoliteFetcher, MeterRegistry)}). */
     public IngestService(NewswatchConfig config, Properties kafkaProps, List<Source> sources, PoliteFetcher fetcher) {
+        this(config, kafkaProps, sources, fetcher, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param config     the configuration (client id prefix, poll interval, fetch threads, backoff)
+     * @param kafkaProps Kafka connection properties (at least bootstrap.servers)
+     * @param sources    the sources to poll at first; {@link #updateSources} changes them
+     * @param fetcher    the fetcher to use; stays open after {@link #close()}
+     * @param registry   where the per-source meters go
+     */
+    public IngestService(NewswatchConfig config, Properties kafkaProps, List<Source> sources, PoliteFetcher fetcher,
+                         MeterRegistry registry) {
         this.config = config;
         this.kafkaProps = (Properties) kafkaProps.clone();
-        this.sources = List.copyOf(sources);
         this.fetcher = fetcher;
         this.readers = readers(fetcher);
-        Duration defaultInterval = config.get(ConfigKeys.POLL_INTERVAL);
-        Duration maxBackoff = config.get(ConfigKeys.BACKOFF_MAX);
-        Instant now = Instant.now();
-        for (Source s : this.sources) {
-            states.put(s, new SourceState(s, s.intervalOr(defaultInterval), maxBackoff,
-                    () -> ThreadLocalRandom.current().nextDouble(), now));
-        }
+        this.metrics = new SourceMetrics(registry);
         this.publisher = new ArticlePublisher(this.kafkaProps, config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-ingest");
-        int threads = Math.max(1, Math.min(config.get(ConfigKeys.FETCH_THREADS), this.sources.size()));
-        this.workers = Executors.newFixedThreadPool(threads, r -> {
+        this.entries = new EntryProcessor(fetcher, publisher, () -> stopped.getCount() == 0);
+        Instant now = Instant.now();
+        for (Source s : sources) {
+            if (states.containsKey(s.id())) {
+                throw new IllegalArgumentException("duplicate source id: " + s.id());
+            }
+            addState(s, now);
+        }
+        this.workers = Executors.newFixedThreadPool(config.get(ConfigKeys.FETCH_THREADS), r -> {
             Thread t = new Thread(r, "newswatch-ingest-source");
             t.setDaemon(true);
             return t;
@@ -137,14 +166,50 @@ public final class IngestService implements AutoCloseable {
         publisher.onPublished(listener);
     }
 
-    /** The schedule and health of every source, in the order of the sources given; a snapshot. */
+    /** Registers a callback for each source's status after each of its polls; its exceptions are logged. */
+    public void onStatus(Consumer<SourceStatus> listener) {
+        statusListeners.add(listener);
+    }
+
+    /** This process's name in {@link SourceStatus#instance()}: host name and process id. */
+    public String instance() {
+        return instance;
+    }
+
+    /** The schedule and health of every source now polled, in the order they were added; a snapshot. */
     public List<SourceHealth> health() {
-        return states.values().stream().map(SourceState::health).toList();
+        return snapshot().stream().map(SourceState::health).toList();
+    }
+
+    /** The status of every source now polled, in the order they were added; a snapshot. */
+    public List<SourceStatus> statuses() {
+        Instant now = Instant.now();
+        return snapshot().stream().map(s -> s.status(instance, now)).toList();
+    }
+
+    /** The sources now polled, in the order they were added. */
+    public List<Source> sources() {
+        return snapshot().stream().map(SourceState::source).toList();
+    }
+
+    private List<SourceState> snapshot() {
+        synchronized (states) {
+            return List.copyOf(states.values());
+        }
+    }
+
+    private void addState(Source s, Instant now) {
+        SourceState state = new SourceState(s, s.intervalOr(config.get(ConfigKeys.POLL_INTERVAL)),
+                config.get(ConfigKeys.BACKOFF_MAX), () -> ThreadLocalRandom.current().nextDouble(), now);
+        synchronized (states) {
+            states.put(s.id(), state);
+        }
+        metrics.register(state);
     }
 
     /**
      * Creates the catalogue topics when missing, rebuilds the id-to-content-hash map from {@link Topics#ARTICLES}
-     * and opens the producer.
+     * (and keeps following it) and opens the producer.
      *
      * @throws IllegalStateException when Kafka cannot be reached
      */
@@ -156,26 +221,92 @@ public final class IngestService implements AutoCloseable {
         }
         publisher.loadPublished();
         started = true;
-        LOG.info("ingest started with {} sources", sources.size());
+        LOG.info("ingest started with {} sources", snapshot().size());
+    }
+
+    /**
+     * Replaces the set of sources this instance polls. Sources that are gone, or whose definition changed, are
+     * retired first: no longer scheduled, a running poll interrupted and waited for (at most
+     * {@link #RETIRE_WAIT}), and everything sent flushed, so whoever polls them next sees it on the topic. Then, if
+     * any source is new, {@link Topics#ARTICLES} is read to its end before the new sources are scheduled (due at
+     * once). Sources whose definition is unchanged keep their schedule, health and counters.
+     *
+     * @throws IllegalStateException when {@link #start()} has not run, or the topic cannot be read to its end (the
+     *                               new sources are then not added; the caller may retry)
+     */
+    public void updateSources(Collection<Source> wanted) {
+        if (!started) {
+            throw new IllegalStateException("start() must run before updateSources()");
+        }
+        Map<String, Source> byId = new LinkedHashMap<>();
+        wanted.forEach(s -> byId.put(s.id(), s));
+        synchronized (updateLock) {
+            List<SourceState> retired = new ArrayList<>();
+            synchronized (states) {
+                states.values().removeIf(st -> {
+                    boolean gone = !st.source().equals(byId.get(st.source().id()));
+                    if (gone) {
+                        retired.add(st);
+                    }
+                    return gone;
+                });
+            }
+            for (SourceState st : retired) {
+                metrics.remove(st.source().id());
+                retire(st);
+            }
+            if (!retired.isEmpty()) {
+                publisher.flush();
+            }
+            List<Source> added;
+            synchronized (states) {
+                added = byId.values().stream().filter(s -> !states.containsKey(s.id())).toList();
+            }
+            if (!added.isEmpty()) {
+                publisher.catchUp(CATCH_UP_WAIT);
+                Instant now = Instant.now();
+                added.forEach(s -> addState(s, now));
+            }
+            if (!retired.isEmpty() || !added.isEmpty()) {
+                LOG.info("sources changed: {} added {}, {} removed {}; polling {}", added.size(),
+                        added.stream().map(Source::id).toList(), retired.size(),
+                        retired.stream().map(st -> st.source().id()).toList(), snapshot().size());
+            }
+        }
+        wake();
+    }
+
+    private void retire(SourceState st) {
+        Future<?> running = st.future;
+        if (running != null) {
+            running.cancel(true);
+        }
+        try {
+            if (!st.retire(RETIRE_WAIT)) {
+                LOG.warn("source {}: its poll did not end within {} of its removal", st.source().id(), RETIRE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
      * Polls every source once, sources in parallel (up to {@code ingest.fetch.threads}), and waits until every
-     * article sent is acknowledged.
+     * article sent is acknowledged. A source whose poll is already running (from {@link #runUntilStopped()}) is
+     * skipped.
      *
      * @throws IllegalStateException when {@link #start()} has not run
      */
     public IngestStats pollOnce() {
-        return poll(sources);
-    }
-
-    private IngestStats poll(List<Source> due) {
         if (!started) {
             throw new IllegalStateException("start() must run before polling");
         }
         List<Future<IngestStats>> results = new ArrayList<>();
-        for (Source s : due) {
-            results.add(workers.submit(() -> pollSource(s)));
+        for (SourceState st : snapshot()) {
+            Future<IngestStats> f = submit(st);
+            if (f != null) {
+                results.add(f);
+            }
         }
         IngestStats total = new IngestStats(0, 0, 0, 0, 0, 0);
         for (Future<IngestStats> f : results) {
@@ -188,6 +319,29 @@ public final class IngestService implements AutoCloseable {
         }
         publisher.flush();
         return total;
+    }
+
+    /** Starts a poll of the source on a worker; null when one is running or the source was retired. */
+    private Future<IngestStats> submit(SourceState st) {
+        if (!st.tryStart()) {
+            return null;
+        }
+        FutureTask<IngestStats> task = new FutureTask<>(() -> {
+            try {
+                return pollSource(st);
+            } finally {
+                st.finished();
+                wake();
+            }
+        });
+        st.future = task; // before it runs, so a removal can always interrupt it
+        try {
+            workers.execute(task);
+            return task;
+        } catch (RejectedExecutionException e) {
+            st.finished();
+            return null;
+        }
     }
 
     /** A source's stats; null when the service is stopping or the caller was interrupted. */
@@ -203,7 +357,7 @@ public final class IngestService implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return null;
             } catch (CancellationException e) {
-                return null;
+                return new IngestStats(0, 0, 0, 0, 0, 0);
             } catch (ExecutionException e) {
                 LOG.warn("a source poll failed unexpectedly: {}", e.getCause().toString(), e.getCause());
                 return new IngestStats(1, 1, 0, 0, 0, 0);
@@ -211,7 +365,8 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    private static Map<String, SourceReader> readers(PoliteFetcher fetcher) {
+    /** One reader per source type, sharing the fetcher. */
+    static Map<String, SourceReader> readers(PoliteFetcher fetcher) {
         SourceReader feeds = new FeedSourceReader(fetcher);
         Map<String, SourceReader> m = new HashMap<>();
         Source.FEED_TYPES.forEach(t -> m.put(t, feeds));
@@ -222,17 +377,42 @@ public final class IngestService implements AutoCloseable {
         return Map.copyOf(m);
     }
 
-    private IngestStats pollSource(Source source) {
-        SourceState state = states.get(source);
+    private IngestStats pollSource(SourceState state) {
+        Source source = state.source();
+        state.polls.incrementAndGet();
+        IngestStats stats;
         try {
-            IngestStats stats = readSource(source, state);
-            if (stats.sourceFailures() == 0 && stopped.getCount() > 0) {
-                state.succeeded(stats.published() > 0, Instant.now());
-            }
-            return stats;
+            stats = readSource(source, state);
         } catch (RuntimeException e) {
+            state.pollFailures.incrementAndGet();
             state.failed(e.toString(), null, Instant.now());
+            report(state);
             throw e;
+        }
+        if (stopped.getCount() == 0 || Thread.currentThread().isInterrupted()) {
+            return stats; // interrupted by a shutdown or a hand-over: not a verdict on the source
+        }
+        if (stats.sourceFailures() == 0) {
+            state.succeeded(stats.published() > 0, Instant.now());
+        }
+        publisher.flush();
+        LOG.info("source {}: {}{} entries, {} published, {} unchanged, {} failed (totals: {} polls, {} not modified, "
+                        + "{} failed polls, {} pages fetched, {} page failures, {} published)", source.id(),
+                stats.sourceFailures() > 0 ? "poll failed, " : "", stats.entries(), stats.published(),
+                stats.unchanged(), stats.pageFailures(), state.polls.get(), state.notModified.get(),
+                state.pollFailures.get(), state.pagesFetched.get(), state.pageFailures.get(), state.published.get());
+        report(state);
+        return stats;
+    }
+
+    private void report(SourceState state) {
+        SourceStatus status = state.status(instance, Instant.now());
+        for (Consumer<SourceStatus> l : statusListeners) {
+            try {
+                l.accept(status);
+            } catch (RuntimeException e) {
+                LOG.warn("a status listener failed on source {}: {}", status.id(), e.toString());
+            }
         }
     }
 
@@ -240,26 +420,50 @@ public final class IngestService implements AutoCloseable {
         SourceReader reader = readers.get(source.type());
         if (reader == null) {
             LOG.warn("source {}: no reader for type '{}'", source.id(), source.type());
+            state.pollFailures.incrementAndGet();
             state.failed("no reader for type '" + source.type() + "'", null, Instant.now());
             return new IngestStats(1, 1, 0, 0, 0, 0);
         }
         int[] counts = new int[4]; // entries, published, unchanged, failures
         int sourceFailures = 0;
+        boolean[] notModified = new boolean[1];
         try {
-            reader.read(source, entry -> {
-                if (stopped.getCount() == 0 || Thread.currentThread().isInterrupted()) {
-                    return false;
-                }
-                if (!source.admits(entry)) {
+            reader.read(source, new SourceReader.Sink() {
+                @Override
+                public boolean accept(SourceEntry entry) {
+                    if (stopped.getCount() == 0 || Thread.currentThread().isInterrupted()) {
+                        return false;
+                    }
+                    if (!source.admits(entry)) {
+                        return true;
+                    }
+                    counts[0]++;
+                    switch (entries.process(source, entry, state.pagesFetched::incrementAndGet)) {
+                        case PUBLISHED -> {
+                            counts[1]++;
+                            state.published.incrementAndGet();
+                        }
+                        case UNCHANGED -> counts[2]++;
+                        case FAILED -> {
+                            counts[3]++;
+                            state.pageFailures.incrementAndGet();
+                        }
+                    }
                     return true;
                 }
-                counts[0]++;
-                counts[handle(source, entry)]++;
-                return true;
+
+                @Override
+                public void notModified(String url) {
+                    notModified[0] = true;
+                }
             });
+            if (notModified[0]) {
+                state.notModified.incrementAndGet();
+            }
         } catch (SourceReadException e) {
-            if (stopped.getCount() > 0) {
+            if (stopped.getCount() > 0 && !Thread.currentThread().isInterrupted()) {
                 LOG.warn("source {} failed: {}", source.id(), e.getMessage());
+                state.pollFailures.incrementAndGet();
                 state.failed(e.getMessage(), retryAfter(e), Instant.now());
             }
             sourceFailures = 1;
@@ -277,93 +481,58 @@ public final class IngestService implements AutoCloseable {
         return null;
     }
 
-    /** 1 published, 2 unchanged, 3 failed. */
-    private int handle(Source source, SourceEntry entry) {
-        String handledKey = entry.identity();
-        if (handledEntries.contains(handledKey)) {
-            return 2;
-        }
-        Article article = entry instanceof SourceEntry.Link link ? articleFor(source, link)
-                : articleFor(source, (SourceEntry.StoredPage) entry);
-        if (article == null) {
-            if (entry instanceof SourceEntry.StoredPage) {
-                handledEntries.add(handledKey); // stored bytes cannot change: extracting them again cannot help
-            }
-            return 3;
-        }
-        int result = publisher.publishIfChanged(article) ? 1 : 2;
-        handledEntries.add(handledKey);
-        return result;
-    }
-
-    private Article articleFor(Source source, SourceEntry.StoredPage page) {
-        ExtractedArticle x = extractor.extract(page.body(), page.contentType(), page.url());
-        if (x.text().isBlank()) {
-            LOG.warn("source {}: stored page {} skipped: no article text found", source.id(), page.url());
-            return null;
-        }
-        String url = x.url() != null ? x.url() : canonicalOrSelf(page.url());
-        String language = x.language() != null ? x.language() : source.language();
-        Instant fetchedAt = page.fetchedAt() != null ? page.fetchedAt() : Instant.now();
-        return Article.of(url, source.id(), x.title(), x.byline(), x.publishedAt(), fetchedAt, language, x.text());
-    }
-
-    private Article articleFor(Source source, SourceEntry.Link entry) {
-        FetchResult page;
-        try {
-            page = fetcher.fetch(entry.url());
-        } catch (FetchException e) {
-            if (stopped.getCount() > 0) {
-                LOG.warn("source {}: page {} skipped: {}", source.id(), entry.url(), e.getMessage());
-            }
-            return null;
-        }
-        ExtractedArticle x = extractor.extract(page.body(), page.contentType(), page.url());
-        if (x.text().isBlank()) {
-            LOG.warn("source {}: page {} skipped: no article text found", source.id(), page.url());
-            return null;
-        }
-        String url = x.url() != null ? x.url() : canonicalOrSelf(page.url());
-        String title = x.title() != null ? x.title() : entry.title();
-        Instant publishedAt = x.publishedAt() != null ? x.publishedAt() : entry.publishedAt();
-        String language = x.language() != null ? x.language() : source.language();
-        return Article.of(url, source.id(), title, x.byline(), publishedAt, Instant.now(), language, x.text());
-    }
-
-    private static String canonicalOrSelf(String url) {
-        try {
-            return UrlCanonicalizer.canonicalize(url);
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
-    }
-
     /**
      * Polls each source when it is due (see the class description: its adaptive interval, or its backed-off one
-     * after failures) until {@link #close()} is called from another thread; returns promptly after that.
+     * after failures), each on its own schedule, until {@link #close()} is called from another thread; returns
+     * promptly after that.
      */
     public void runUntilStopped() {
+        if (!started) {
+            throw new IllegalStateException("start() must run before polling");
+        }
         runner = Thread.currentThread();
         while (stopped.getCount() > 0) {
-            Instant t = Instant.now();
-            List<Source> due = sources.stream().filter(s -> !states.get(s).nextPoll().isAfter(t)).toList();
-            if (!due.isEmpty()) {
-                IngestStats stats = poll(due);
-                LOG.info("polled {}", stats);
-            }
             Instant now = Instant.now();
-            long wait = states.values().stream().mapToLong(st -> Duration.between(now, st.nextPoll()).toNanos())
-                    .min().orElse(TimeUnit.SECONDS.toNanos(1));
-            try {
-                if (wait > 0 && stopped.await(wait, TimeUnit.NANOSECONDS)) {
+            long wait = TimeUnit.SECONDS.toNanos(1);
+            for (SourceState st : snapshot()) {
+                if (st.running()) {
+                    continue;
+                }
+                long due = Duration.between(now, st.nextPoll()).toNanos();
+                if (due <= 0) {
+                    submit(st);
+                } else {
+                    wait = Math.min(wait, due);
+                }
+            }
+            synchronized (wakeup) {
+                try {
+                    if (stopped.getCount() > 0) {
+                        TimeUnit.NANOSECONDS.timedWait(wakeup, wait);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     break;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
         }
         LOG.info("ingest stopped");
+    }
+
+    private void wake() {
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+    }
+
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            host = "localhost";
+        }
+        return host + "/" + ProcessHandle.current().pid();
     }
 
     /**
@@ -373,12 +542,12 @@ public final class IngestService implements AutoCloseable {
     @Override
     public void close() {
         stopped.countDown();
+        wake();
         workers.shutdownNow();
         try {
             workers.awaitTermination(30, TimeUnit.SECONDS);
             Thread r = runner;
             if (r != null && r != Thread.currentThread()) {
-                // the runner flushes the producer on its way out; closing under it would fail that flush
                 r.join(TimeUnit.SECONDS.toMillis(30));
             }
         } catch (InterruptedException e) {

@@ -1,16 +1,19 @@
 package io.newswatch.ingest;
 
 import io.newswatch.ingest.source.Source;
+import io.newswatch.model.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The schedule and health of one source: when it is due, how often it is polled now, and how its polls went.
- * Thread safe. See {@link IngestService} for the rules.
+ * The schedule, health and counters of one source: when it is due, how often it is polled now, how its polls went,
+ * and whether a poll of it is running. Thread safe. See {@link IngestService} for the rules.
  */
 final class SourceState {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -29,6 +32,16 @@ final class SourceState {
     private Instant lastSuccess;
     private String lastError;
     private Instant nextPoll;
+    private boolean running;
+    /** The running or last poll, so a removal can interrupt it. */
+    volatile java.util.concurrent.Future<?> future;
+    private boolean retired;
+    final AtomicLong polls = new AtomicLong();
+    final AtomicLong notModified = new AtomicLong();
+    final AtomicLong pollFailures = new AtomicLong();
+    final AtomicLong pagesFetched = new AtomicLong();
+    final AtomicLong pageFailures = new AtomicLong();
+    final AtomicLong published = new AtomicLong();
 
     /**
      * @param base       the configured interval (the source's own, else the default)
@@ -115,5 +128,53 @@ final class SourceState {
 
     synchronized SourceHealth health() {
         return new SourceHealth(source.id(), healthy, failures, lastSuccess, lastError, nextPoll);
+    }
+
+    synchronized boolean healthy() {
+        return healthy;
+    }
+
+    /** Seconds since the epoch of the last good poll, or NaN before the first: a gauge value. */
+    synchronized double lastSuccessEpochSeconds() {
+        return lastSuccess == null ? Double.NaN : lastSuccess.toEpochMilli() / 1000.0;
+    }
+
+    /** The source's status for {@code news.sources.status}. */
+    synchronized SourceStatus status(String instance, Instant now) {
+        return new SourceStatus(source.id(), instance, healthy, failures, lastSuccess, lastError, nextPoll,
+                polls.get(), notModified.get(), pollFailures.get(), pagesFetched.get(), pageFailures.get(),
+                published.get(), now);
+    }
+
+    /** Marks a poll as running; false when one already is or the source was removed. */
+    synchronized boolean tryStart() {
+        if (running || retired) {
+            return false;
+        }
+        running = true;
+        return true;
+    }
+
+    synchronized void finished() {
+        running = false;
+        notifyAll();
+    }
+
+    synchronized boolean running() {
+        return running;
+    }
+
+    /** Removes the source from scheduling and waits up to {@code limit} for a running poll to end. */
+    synchronized boolean retire(Duration limit) throws InterruptedException {
+        retired = true;
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (running) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 }

@@ -4,10 +4,17 @@ import io.newswatch.model.Article;
 import io.newswatch.model.serde.JsonSerde;
 import io.newswatch.model.topics.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -28,8 +36,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What was published lives in Kafka, not in a local file: {@link #loadPublished()} reads the compacted topic
  * from the beginning to its end offsets and remembers each article id's content hash, so after a restart (or on
- * another machine) an unchanged article is not published again. {@link #publishIfChanged} sends only a new id or a
- * changed content hash, keyed by the article id, with an idempotent {@code acks=all} producer (lz4, 10 ms linger).
+ * another machine) an unchanged article is not published again. It then keeps following the topic in a background
+ * thread, so articles that other ingest instances publish are known here too: an instance that takes over a source
+ * calls {@link #catchUp} first and so never publishes again what the previous owner published.
+ * {@link #publishIfChanged} sends only a new id or a changed content hash, keyed by the article id, with an
+ * idempotent {@code acks=all} producer (lz4, 10 ms linger).
  *
  * <p>Failure behaviour: a record on the topic that cannot be read is skipped with a WARN naming its partition and
  * offset; a send that fails is logged with the article's URL and forgotten, so the next poll sends it again.
@@ -43,7 +54,12 @@ public final class ArticlePublisher implements AutoCloseable {
     private final Map<String, String> published = new ConcurrentHashMap<>();
     private final List<Consumer<Article>> listeners = new CopyOnWriteArrayList<>();
     private final JsonSerde<Article> serde = JsonSerde.of(Article.class);
+    private final Queue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
     private KafkaProducer<String, Article> producer;
+    private List<TopicPartition> partitions = List.of();
+    private Thread follower;
+    private volatile boolean closing;
+    private volatile RuntimeException followFailure;
 
     /**
      * @param kafkaProps connection properties (bootstrap servers, security); copied, not changed
@@ -62,12 +78,15 @@ public final class ArticlePublisher implements AutoCloseable {
      */
     public int loadPublished() {
         Properties p = (Properties) kafkaProps.clone();
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-load");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-follow");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         String topic = Topics.ARTICLES.name();
-        try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        try {
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -84,10 +103,72 @@ public final class ArticlePublisher implements AutoCloseable {
                     throw new IllegalStateException("cannot read " + topic + " to its end offsets " + end);
                 }
             }
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
         }
         LOG.info("{} articles already published on {}", published.size(), topic);
         producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), serde);
+        follower = new Thread(() -> follow(consumer), "newswatch-ingest-follow-articles");
+        follower.setDaemon(true);
+        follower.start();
         return published.size();
+    }
+
+    /**
+     * Keeps reading what any instance publishes. Catch-up requests are answered here because the consumer may only
+     * be used by this thread: each takes the end offsets at the time it is seen and completes once they are read.
+     */
+    private void follow(KafkaConsumer<byte[], byte[]> consumer) {
+        Map<CompletableFuture<Void>, Map<TopicPartition, Long>> waiting = new HashMap<>();
+        try (consumer) {
+            while (!closing) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    remember(r);
+                }
+                CompletableFuture<Void> request;
+                while ((request = catchUpRequests.poll()) != null) {
+                    waiting.put(request, consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+                }
+                waiting.entrySet().removeIf(e -> reachedEnd(consumer, e.getValue()) && e.getKey().complete(null));
+            }
+        } catch (WakeupException e) {
+            // close() ends the thread
+        } catch (RuntimeException e) {
+            LOG.error("stopped following {}: {}; other instances' articles are no longer seen here",
+                    Topics.ARTICLES.name(), e.toString(), e);
+            followFailure = e;
+        } finally {
+            waiting.keySet().forEach(f -> f.completeExceptionally(new IllegalStateException(
+                    "stopped following " + Topics.ARTICLES.name())));
+        }
+    }
+
+    /**
+     * Waits until everything on {@link Topics#ARTICLES} at the time of the call has been read, so articles another
+     * instance published before are known here.
+     *
+     * @throws IllegalStateException when {@link #loadPublished()} has not run, following stopped, or the topic could
+     *                               not be read within the timeout
+     */
+    public void catchUp(Duration timeout) {
+        if (follower == null) {
+            throw new IllegalStateException("loadPublished() must run before catchUp()");
+        }
+        if (followFailure != null) {
+            throw new IllegalStateException("not following " + Topics.ARTICLES.name(), followFailure);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        catchUpRequests.add(done);
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while catching up with " + Topics.ARTICLES.name(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot catch up with " + Topics.ARTICLES.name() + " within " + timeout,
+                    e);
+        }
     }
 
     private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
@@ -174,8 +255,16 @@ public final class ArticlePublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(10));
+        }
+        if (follower != null) {
+            try {
+                follower.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

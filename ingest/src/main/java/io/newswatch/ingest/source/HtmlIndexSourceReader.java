@@ -7,6 +7,7 @@ import io.newswatch.ingest.fetch.PoliteFetcher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,15 +27,40 @@ import org.jsoup.select.Selector;
  * via crawler-commons' {@link EffectiveTldFinder}) are kept, unless an {@code include} pattern of the source
  * matches the link. The page carries no dates, so entries are undated.
  *
+ * <p>The page is fetched with a conditional GET (RFC 9110 section 13) once an ETag or Last-Modified is known for
+ * the source; a 304 lists nothing and calls {@link Sink#notModified} with the page's URL. Validators are kept per
+ * source definition (a source whose selector or patterns change is read in full again), for at most
+ * {@value #MAX_REMEMBERED} definitions per reader, the least recently used dropped first. They are stored only
+ * once every link of the page was handed to the sink: a page whose reading failed or was stopped by the sink is
+ * fetched unconditionally next time.
+ *
  * <p>Polling adapts (see {@link io.newswatch.ingest.IngestService}): after a poll that published nothing new, a
  * 304 included, the next interval is 1.5 times the last, at most 4 times the configured one; after a poll with
  * new articles it is half the last, at least a quarter of the configured one.
  */
 public final class HtmlIndexSourceReader implements SourceReader {
+    static final int MAX_REMEMBERED = 1024;
+
     private final PoliteFetcher fetcher;
+    /** Keyed by the whole definition: a changed selector or pattern must not inherit a 304. */
+    private final Map<Source, Validators> validators;
+
+    private record Validators(String etag, String lastModified) {
+    }
 
     public HtmlIndexSourceReader(PoliteFetcher fetcher) {
+        this(fetcher, MAX_REMEMBERED);
+    }
+
+    /** With a smaller bound on remembered sources, so tests can watch the eldest being dropped. */
+    HtmlIndexSourceReader(PoliteFetcher fetcher, int maxRemembered) {
         this.fetcher = fetcher;
+        this.validators = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Source, Validators> eldest) {
+                return size() > maxRemembered;
+            }
+        });
     }
 
     @Override
@@ -42,7 +68,18 @@ public final class HtmlIndexSourceReader implements SourceReader {
         FetchResult page;
         Document doc;
         try {
-            page = fetcher.fetch(source.url());
+            Validators known = validators.get(source);
+            page = known == null ? fetcher.fetch(source.url())
+                    : fetcher.fetch(source.url(), known.etag(), known.lastModified());
+            if (page.notModified()) {
+                if (known == null) {
+                    throw new SourceReadException("index page " + source.url()
+                            + " answered 304 to an unconditional request");
+                }
+                sink.notModified(page.url());
+                return;
+            }
+            validators.remove(source);
             doc = Jsoup.parse(new ByteArrayInputStream(page.body()), null, page.url());
         } catch (FetchException e) {
             throw new SourceReadException(e.getMessage(), e);
@@ -67,6 +104,9 @@ public final class HtmlIndexSourceReader implements SourceReader {
             if (!sink.accept(new SourceEntry.Link(e.getKey(), null, e.getValue(), null))) {
                 return;
             }
+        }
+        if (page.etag() != null || page.lastModified() != null) {
+            validators.put(source, new Validators(page.etag(), page.lastModified()));
         }
     }
 

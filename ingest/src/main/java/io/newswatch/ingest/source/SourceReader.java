@@ -15,6 +15,13 @@ public interface SourceReader {
     @FunctionalInterface
     interface Sink {
         boolean accept(SourceEntry entry);
+
+        /**
+         * Told when a conditional request for the source itself (a feed, a sitemap, an index page) came back 304
+         * Not Modified: the entries it would list were handed over at an earlier read.
+         */
+        default void notModified(String url) {
+        }
     }
 
     /**

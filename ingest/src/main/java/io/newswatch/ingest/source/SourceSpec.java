@@ -53,9 +53,16 @@ final class SourceSpec {
     private final Map<String, JsonLocation> at = new HashMap<>();
     private String id = "?";
 
-    SourceSpec(Path file, JsonLocation itemAt) {
+    private final boolean checkPaths;
+
+    /**
+     * @param checkPaths whether a warc or folder path must exist here (true for a sources file; false for a source
+     *                   read from the news.sources topic, whose path may exist only on the instance that polls it)
+     */
+    SourceSpec(Path file, JsonLocation itemAt, boolean checkPaths) {
         this.file = file;
         this.itemAt = itemAt;
+        this.checkPaths = checkPaths;
     }
 
     boolean has(String key) {
@@ -145,8 +152,8 @@ final class SourceSpec {
         } catch (InvalidPathException e) {
             throw error(at.get("path"), "'path' of " + id + " is not a valid path: " + raw);
         }
-        boolean ok = type.equals("folder") ? Files.isDirectory(path)
-                : Files.isDirectory(path) || (Files.isRegularFile(path) && WarcSourceReader.isWarc(path));
+        boolean ok = !checkPaths || (type.equals("folder") ? Files.isDirectory(path)
+                : Files.isDirectory(path) || (Files.isRegularFile(path) && WarcSourceReader.isWarc(path)));
         if (!ok) {
             throw error(at.get("path"), "'path' of " + id + " must be " + (type.equals("folder")
                     ? "an existing directory" : "an existing .warc or .warc.gz file or a directory of them")

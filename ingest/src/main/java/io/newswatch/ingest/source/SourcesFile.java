@@ -99,40 +99,49 @@ public final class SourcesFile {
         Map<String, JsonLocation> ids = new HashMap<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            JsonLocation itemAt = p.currentTokenLocation();
             if (t != JsonToken.START_OBJECT) {
-                throw error(file, itemAt, "each source must be a map with id and url");
+                throw error(file, p.currentTokenLocation(), "each source must be a map with id and url");
             }
-            SourceSpec spec = new SourceSpec(file, itemAt);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation keyAt = p.currentTokenLocation();
-                if (!SourceSpec.KEYS.contains(key)) {
-                    throw error(file, keyAt, "unknown key '" + key + "' (expected one of "
-                            + String.join(", ", SourceSpec.KEY_ORDER) + ")");
-                }
-                if (spec.has(key)) {
-                    throw error(file, keyAt, "key '" + key + "' given twice");
-                }
-                JsonToken value = p.nextToken();
-                if (value == JsonToken.START_ARRAY && SourceSpec.LIST_KEYS.contains(key)) {
-                    spec.putList(key, keyAt, readStrings(p, file, key));
-                    continue;
-                }
-                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    throw error(file, keyAt, "'" + key + "' takes a single value");
-                }
-                String text = value == JsonToken.VALUE_NULL ? "" : p.getText().trim();
-                if (SourceSpec.LIST_KEYS.contains(key)) {
-                    spec.putList(key, keyAt, text.isEmpty() ? List.of() : List.of(new SourceSpec.Item(text,
-                            p.currentTokenLocation())));
-                } else {
-                    spec.put(key, keyAt, text);
-                }
-            }
-            sources.add(spec.toSource(ids));
+            sources.add(readItem(p, file, ids, true));
         }
         return sources;
+    }
+
+    /**
+     * Reads one source map; the parser stands on its START_OBJECT and is left on its END_OBJECT.
+     *
+     * @param checkPaths whether warc and folder paths must exist on this machine
+     */
+    static Source readItem(JsonParser p, Path file, Map<String, JsonLocation> ids, boolean checkPaths)
+            throws IOException {
+        SourceSpec spec = new SourceSpec(file, p.currentTokenLocation(), checkPaths);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonLocation keyAt = p.currentTokenLocation();
+            if (!SourceSpec.KEYS.contains(key)) {
+                throw error(file, keyAt, "unknown key '" + key + "' (expected one of "
+                        + String.join(", ", SourceSpec.KEY_ORDER) + ")");
+            }
+            if (spec.has(key)) {
+                throw error(file, keyAt, "key '" + key + "' given twice");
+            }
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_ARRAY && SourceSpec.LIST_KEYS.contains(key)) {
+                spec.putList(key, keyAt, readStrings(p, file, key));
+                continue;
+            }
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                throw error(file, keyAt, "'" + key + "' takes a single value");
+            }
+            String text = value == JsonToken.VALUE_NULL ? "" : p.getText().trim();
+            if (SourceSpec.LIST_KEYS.contains(key)) {
+                spec.putList(key, keyAt, text.isEmpty() ? List.of() : List.of(new SourceSpec.Item(text,
+                        p.currentTokenLocation())));
+            } else {
+                spec.put(key, keyAt, text);
+            }
+        }
+        return spec.toSource(ids);
     }
 
     private static List<SourceSpec.Item> readStrings(JsonParser p, Path file, String key) throws IOException {

@@ -43,6 +43,12 @@ public final class ConfigKeys {
             "requests in flight at once across all hosts (one per host at most)");
     public static final ConfigKey<Duration> BACKOFF_MAX = ConfigKey.duration("ingest.backoff.max", "6h",
             "longest wait before polling a failing source again (the backoff starts at its poll interval)");
+    public static final ConfigKey<Duration> SOURCES_WATCH = ConfigKey.duration("ingest.sources.watch", "5s",
+            "how often the sources file is checked for changes (then synced to news.sources)");
+    public static final ConfigKey<String> INGEST_GROUP_ID = ConfigKey.string("ingest.group.id", "newswatch-ingest",
+            "consumer group of the ingest instances: instances with the same id split the sources");
+    public static final ConfigKey<Integer> INGEST_HTTP_PORT = ConfigKey.integer("ingest.http.port", "-1", -1,
+            65535, "port of the ingester's /metrics (Prometheus) and /health; 0 picks a free one, -1 turns it off");
 
     // --- streams
     public static final ConfigKey<String> STREAMS_APPLICATION_ID = ConfigKey.string("streams.application.id",
@@ -73,7 +79,7 @@ public final class ConfigKeys {
             BOOTSTRAP_SERVERS, CLIENT_ID_PREFIX,
             BROKER_PORT, BROKER_DATA_DIR,
             SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_THREADS,
-            BACKOFF_MAX,
+            BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
             STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STATE_DIR, RULES_FILE,
             ALERTS_GROUP_ID, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL, ALERTS_WEBHOOK_ATTEMPTS);
 

@@ -2,6 +2,7 @@ package io.newswatch.model.topics;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
+import io.newswatch.model.SourceStatus;
 import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.serde.JsonSerde;
 import java.util.List;
@@ -47,8 +48,21 @@ public final class Topics {
     public static final TopicSpec<byte[], byte[]> DLQ = new TopicSpec<>("news.dlq",
             Serdes.ByteArray(), Serdes.ByteArray(), 1, KEEP_30_DAYS);
 
+    /**
+     * The sources ingest polls, keyed by source id, value the source's YAML map (the sources file's keys);
+     * compacted, a null value removes a source. Ingest instances split its partitions through one consumer group,
+     * so more partitions than instances lets each take a share.
+     */
+    public static final TopicSpec<String, String> SOURCES = new TopicSpec<>("news.sources",
+            Serdes.String(), Serdes.String(), 12, COMPACTED);
+
+    /** The latest health and counters of each source, keyed by source id, written by the instance polling it. */
+    public static final TopicSpec<String, SourceStatus> SOURCE_STATUS = new TopicSpec<>("news.sources.status",
+            Serdes.String(), JsonSerde.of(SourceStatus.class), 1, COMPACTED);
+
     /** Everything the pipeline needs before it starts. */
-    public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES, TAGGED, ALERTS, RULES, DLQ);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES, TAGGED, ALERTS, RULES, DLQ, SOURCES,
+            SOURCE_STATUS);
 
     private static final String ALERTS_PREFIX = ALERTS.name() + ".";
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
