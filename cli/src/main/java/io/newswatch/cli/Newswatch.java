@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 BrokerCommand.class,
                 TagCommand.class,
                 RulesCommand.class,
+                SourcesCommand.class,
                 ExtractCommand.class,
                 TopicsCommand.class,
                 CommandLine.HelpCommand.class

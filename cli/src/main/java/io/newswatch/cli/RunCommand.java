@@ -43,18 +43,17 @@ final class RunCommand implements Callable<Integer> {
         if (alertsFile != null) {
             config = config.with(ConfigKeys.ALERTS_FILE, alertsFile.toString());
         }
-        var sourceList = SourcesFile.load(config.get(ConfigKeys.SOURCES_FILE));
+        Path sourcesFile = config.get(ConfigKeys.SOURCES_FILE);
+        var sourceList = SourcesFile.load(sourcesFile); // fail fast, before a broker starts
         var tagger = Rules.tagger(rules, config);
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrEmbedded(config, BrokerOptions.persistent(
                     config.get(ConfigKeys.BROKER_PORT), config.get(ConfigKeys.BROKER_DATA_DIR))));
-            Pipeline pipeline = Pipeline.start(lifecycle, kafka, tagger, Receivers.fromConfig(kafka.config()), sourceList);
-            System.err.println("newswatch is watching " + sourceList.size() + " sources"
+            Pipeline.startWatching(lifecycle, kafka, tagger, Receivers.fromConfig(kafka.config()), sourcesFile);
+            System.err.println("newswatch is watching " + sourceList.size() + " sources from " + sourcesFile
+                    + " (edits are picked up without a restart)"
                     + (kafka.isEmbedded() ? " on the embedded broker at " : " on ") + kafka.bootstrapServers()
                     + "; alerts go to " + describeReceivers(kafka.config()) + ". Press Ctrl-C to stop.");
-            Thread loop = new Thread(pipeline.ingest()::runUntilStopped, "newswatch-ingest");
-            loop.setDaemon(true);
-            loop.start();
             lifecycle.awaitShutdown();
         }
         return 0;

@@ -59,7 +59,7 @@ class CommandLineTest {
     @Test
     void helpListsEverySubcommand() {
         assertThat(run("--help")).isZero();
-        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "rules", "extract",
+        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "rules", "sources", "extract",
                 "topics")) {
             assertThat(out()).containsPattern("(?m)^\\s+" + sub + "\\s");
         }
@@ -67,7 +67,7 @@ class CommandLineTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "rules", "extract",
+        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "rules", "sources", "extract",
                 "topics")) {
             out.reset();
             assertThat(run(sub, "--help")).as(sub).isZero();

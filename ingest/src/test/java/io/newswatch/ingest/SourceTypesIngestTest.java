@@ -125,4 +125,35 @@ class SourceTypesIngestTest {
         }
         assertThat(acknowledged).hasSize(6);
     }
+
+    @Test
+    void aPageSeenAgainUnderANewFeedDateIsFetchedConditionallyAndCountedAsNotModified() throws Exception {
+        String page = TestArchives.articlePage("Ferry timetable changes", "",
+                "The winter ferry timetable starts on Sunday with one fewer crossing on weekday mornings.",
+                "The operator said the early crossing carried fewer than twenty passengers a day.");
+        site.put("/ferry", new Page(200, "text/html", page.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of("ETag", "\"ferry-1\"")));
+        java.util.function.Function<String, String> feed = date -> "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                + "<title>t</title><link>" + site.url("/") + "</link><description>d</description><item>"
+                + "<title>Ferry timetable changes</title><link>" + site.url("/ferry") + "</link><pubDate>" + date
+                + " Dec 2025 08:00:00 GMT</pubDate></item></channel></rss>";
+        site.put("/feed.xml", Page.of("application/rss+xml", feed.apply("Mon, 01")));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        try (IngestService ingest = new IngestService(NewswatchConfig.defaults(), p, List.of(
+                new Source("ferry-feed", "rss", site.url("/feed.xml"), null, "en")), fetcher, registry)) {
+            ingest.start();
+            assertThat(ingest.pollOnce().published()).isEqualTo(1);
+            site.put("/feed.xml", Page.of("application/rss+xml", feed.apply("Tue, 02"))); // the item's date moved
+            assertThat(ingest.pollOnce()).isEqualTo(new IngestStats(1, 0, 1, 0, 1, 0));
+        }
+        assertThat(site.hits("/ferry")).extracting(LoopbackSite.Hit::ifNoneMatch)
+                .containsExactly(null, "\"ferry-1\"");
+        assertThat(registry.get("newswatch.ingest.pages.fetched").tag("source", "ferry-feed").functionCounter()
+                .count()).isEqualTo(2.0);
+        assertThat(registry.get("newswatch.ingest.articles.published").tag("source", "ferry-feed")
+                .functionCounter().count()).isEqualTo(1.0);
+    }
 }

@@ -8,6 +8,7 @@ import io.newswatch.ingest.fetch.PoliteFetcher;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.streams.StreamsService;
 import io.newswatch.streams.tagging.Tagger;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -26,13 +27,39 @@ public final class Pipeline {
         this.ingest = ingest;
     }
 
-    /** Starts streams, then alerts, then prepares the ingester (which the caller drives). */
-    public static Pipeline start(Lifecycle lifecycle, KafkaConnection kafka, Tagger tagger,
-                                 List<AlertReceiver> receivers, List<Source> sources) {
+    /**
+     * Starts streams, then alerts, then a continuously running ingester that syncs and watches the sources file and
+     * shares the sources with any other ingest instance (see {@link IngestRuntime}); it polls on its own.
+     */
+    public static Pipeline startWatching(Lifecycle lifecycle, KafkaConnection kafka, Tagger tagger,
+                                         List<AlertReceiver> receivers, Path sourcesFile) {
+        StreamsService streams = startStreams(lifecycle, kafka, tagger);
+        AlertsService alerts = startAlerts(lifecycle, kafka, receivers);
+        IngestRuntime ingest = IngestRuntime.start(lifecycle, kafka, sourcesFile);
+        return new Pipeline(streams, alerts, ingest.ingest());
+    }
+
+    private static StreamsService startStreams(Lifecycle lifecycle, KafkaConnection kafka, Tagger tagger) {
         StreamsService streams = lifecycle.add(new StreamsService(kafka.config(), kafka.clientProperties(), tagger));
         streams.start();
+        return streams;
+    }
+
+    private static AlertsService startAlerts(Lifecycle lifecycle, KafkaConnection kafka,
+                                             List<AlertReceiver> receivers) {
         AlertsService alerts = lifecycle.add(new AlertsService(kafka.config(), kafka.clientProperties(), receivers));
         alerts.start();
+        return alerts;
+    }
+
+    /**
+     * Starts streams, then alerts, then prepares an ingester over exactly the given sources, not shared with other
+     * instances (the caller drives it, e.g. one {@link IngestService#pollOnce()} for the demo).
+     */
+    public static Pipeline start(Lifecycle lifecycle, KafkaConnection kafka, Tagger tagger,
+                                 List<AlertReceiver> receivers, List<Source> sources) {
+        StreamsService streams = startStreams(lifecycle, kafka, tagger);
+        AlertsService alerts = startAlerts(lifecycle, kafka, receivers);
         PoliteFetcher fetcher = lifecycle.add(new PoliteFetcher(FetcherSettings.from(kafka.config())));
         IngestService ingest = lifecycle.add(new IngestService(kafka.config(), kafka.clientProperties(), sources,
                 fetcher));

@@ -14,7 +14,8 @@ public sealed interface SourceEntry permits SourceEntry.Link, SourceEntry.Stored
 
     /**
      * A stable identity within one process: an entry whose identity was already handled is not fetched or
-     * extracted again (a feed's link and GUID; else the URL and date, so a new lastmod is looked at again).
+     * extracted again. A link's identity is its URL, GUID (if any) and date, so a feed item or sitemap URL whose date
+     * moved is looked at again (conditionally: a 304 costs nothing).
      */
     String identity();
 
@@ -38,7 +39,7 @@ public sealed interface SourceEntry permits SourceEntry.Link, SourceEntry.Stored
 
         @Override
         public String identity() {
-            return url + "\u0000" + (guid != null ? guid : String.valueOf(publishedAt));
+            return url + "\u0000" + guid + "\u0000" + publishedAt;
         }
     }
 
