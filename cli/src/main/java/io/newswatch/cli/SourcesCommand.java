@@ -61,6 +61,7 @@ final class SourcesCommand implements Callable<Integer> {
             for (Source s : topic.read()) {
                 rows.add(new Row(s, statuses.get(s.id())));
             }
+            rows.sort(java.util.Comparator.comparing(r -> r.source().id())); // the topic's order is per partition
         }
         if (json) {
             for (Row r : rows) {
