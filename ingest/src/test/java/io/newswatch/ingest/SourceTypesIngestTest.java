@@ -156,4 +156,31 @@ class SourceTypesIngestTest {
         assertThat(registry.get("newswatch.ingest.articles.published").tag("source", "ferry-feed")
                 .functionCounter().count()).isEqualTo(1.0);
     }
+
+    @Test
+    void aSlowSourceDelaysOnlyItself() throws Exception {
+        String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>"
+                + site.url("/") + "</link><description>d</description></channel></rss>";
+        site.put("/feed.xml", Page.of("application/rss+xml", feed));
+        try (LoopbackSite slow = new LoopbackSite()) {
+            slow.put("/feed.xml", Page.of("application/rss+xml", feed));
+            slow.put("/robots.txt", Page.of("text/plain", "User-agent: *\nAllow: /\n"));
+            fetcher.fetch(slow.url("/robots.txt")); // robots.txt cached before the slow answers begin
+            slow.handlingTime(2_500);
+            Properties p = new Properties();
+            p.put("bootstrap.servers", kafka.bootstrapServers());
+            try (IngestService ingest = new IngestService(NewswatchConfig.defaults(), p, List.of(
+                    new Source("slow-feed", "rss", slow.url("/feed.xml"), Duration.ofMillis(100), "en"),
+                    new Source("quick-feed", "rss", site.urlAs("localhost", "/feed.xml"), Duration.ofMillis(100),
+                            "en")), fetcher)) {
+                ingest.start();
+                Thread loop = new Thread(ingest::runUntilStopped);
+                loop.start();
+                Thread.sleep(2_000);
+                assertThat(slow.hits("/feed.xml")).hasSize(1);
+                assertThat(site.hits("/feed.xml").size()).as("polls of the quick source meanwhile")
+                        .isGreaterThanOrEqualTo(3);
+            }
+        }
+    }
 }

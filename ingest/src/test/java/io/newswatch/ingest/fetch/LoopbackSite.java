@@ -53,6 +53,14 @@ public final class LoopbackSite implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /**
+     * The URL under another name for the same address ("localhost"), so a fetcher that keeps per-host limits sees
+     * a second host.
+     */
+    public String urlAs(String hostName, String path) {
+        return "http://" + hostName + ":" + server.getAddress().getPort() + path;
+    }
+
     public LoopbackSite put(String path, Page page) {
         pages.put(path, page);
         return this;

@@ -1,6 +1,7 @@
 package io.newswatch.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.ingest.fetch.LoopbackSite.Hit;
@@ -226,6 +227,59 @@ class PoliteFetcherTest {
         for (int i = 1; i < hits.size(); i++) {
             long gap = hits.get(i).arrivedNanos() - hits.get(i - 1).arrivedNanos();
             assertThat(gap).as("gap before %s", hits.get(i).path()).isGreaterThanOrEqualTo(delay.toNanos());
+        }
+    }
+
+    @Test
+    void aSlowHostDoesNotHoldUpRequestsToAnother() throws Exception {
+        site.put("/slow", Page.of(HTML, "<p>slow</p>"));
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (LoopbackSite slow = new LoopbackSite(); PoliteFetcher f = fetcher()) {
+            slow.put("/slow", Page.of(HTML, "<p>slow</p>"));
+            slow.handlingTime(1_500);
+            Future<FetchResult> slowFetch = callers.submit(() -> f.fetch(slow.url("/slow")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !slow.hits("/slow").isEmpty());
+            long fastStart = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                assertThat(f.fetch(site.urlAs("localhost", "/news/1")).status()).isEqualTo(200);
+            }
+            long fastTook = System.nanoTime() - fastStart;
+            assertThat(slowFetch.isDone()).as("the slow host is still answering").isFalse();
+            assertThat(Duration.ofNanos(fastTook)).isLessThan(Duration.ofMillis(1_500));
+            assertThat(slowFetch.get().status()).isEqualTo(200);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void theGlobalLimitCapsRequestsInFlightAcrossHosts() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try (LoopbackSite other = new LoopbackSite(); PoliteFetcher f = new PoliteFetcher(new FetcherSettings(
+                "newswatch-test/1.0", Duration.ofSeconds(10), Duration.ZERO, 1 << 20, 5, 1, Duration.ofHours(1)))) {
+            site.handlingTime(300);
+            other.handlingTime(300);
+            other.put("/robots.txt", Page.of("text/plain", "User-agent: *\nAllow: /\n"));
+            other.put("/news/1", Page.of(HTML, "<p>other</p>"));
+            f.fetch(site.url("/robots.txt")); // robots.txt read first, so only the page requests overlap
+            f.fetch(other.url("/robots.txt"));
+            List<Future<FetchResult>> results = new ArrayList<>();
+            results.add(callers.submit(() -> f.fetch(site.url("/news/1"))));
+            results.add(callers.submit(() -> f.fetch(other.url("/news/1"))));
+            results.add(callers.submit(() -> f.fetch(site.urlAs("localhost", "/news/1"))));
+            for (Future<FetchResult> r : results) {
+                assertThat(r.get().status()).isEqualTo(200);
+            }
+            List<Hit> pages = new ArrayList<>(site.hits("/news/1"));
+            pages.addAll(other.hits("/news/1"));
+            pages.sort(Comparator.comparingLong(Hit::arrivedNanos));
+            assertThat(pages).hasSize(3);
+            for (int i = 1; i < pages.size(); i++) {
+                assertThat(pages.get(i).arrivedNanos() - pages.get(i - 1).arrivedNanos())
+                        .as("one request at a time across three hosts").isGreaterThanOrEqualTo(290_000_000L);
+            }
+        } finally {
+            callers.shutdownNow();
         }
     }
 
