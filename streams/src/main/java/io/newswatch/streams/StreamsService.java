@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -121,14 +122,19 @@ public final class StreamsService implements AutoCloseable {
         return streams.state();
     }
 
-    /** Stops Kafka Streams, waiting at most 30 seconds; safe to call twice or before {@link #start()}. */
+    /**
+     * Stops Kafka Streams, waiting at most 30 seconds, and leaves the consumer group so the other instances (or
+     * this one restarted) take the partitions at once instead of after the session timeout; safe to call twice or
+     * before {@link #start()}.
+     */
     @Override
     public synchronized void close() {
         if (streams == null) {
             return;
         }
         closed = true;
-        if (!streams.close(CLOSE_TIMEOUT)) {
+        if (!streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT))) {
             LOG.warn("Kafka Streams did not shut down within {} s", CLOSE_TIMEOUT.toSeconds());
         }
         streams = null;
