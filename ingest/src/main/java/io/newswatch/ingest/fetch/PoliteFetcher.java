@@ -112,7 +112,10 @@ public final class PoliteFetcher implements AutoCloseable {
             URI uri = checkedUri(current);
             BaseRobotRules rules = rulesFor(uri);
             if (!rules.isAllowed(uri.toString())) {
-                throw new FetchException(current, "disallowed by robots.txt: " + current);
+                String unreachable = robots.unreachableReason(robotsUrl(uri));
+                throw new FetchException(current, unreachable != null
+                        ? unreachable + ", so nothing is fetched from that host for now: " + current
+                        : "disallowed by robots.txt: " + current);
             }
             HttpResponse<byte[]> response = send(uri, etag, lastModified, settings.maxBodyBytes(), true,
                     delayFor(rules));

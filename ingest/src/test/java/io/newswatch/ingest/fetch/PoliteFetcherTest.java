@@ -78,13 +78,28 @@ class PoliteFetcherTest {
     void robotsServerErrorDisallowsAndRobotsNotFoundAllows() throws Exception {
         site.put("/robots.txt", Page.status(503, Map.of()));
         try (PoliteFetcher f = fetcher()) {
-            assertThatThrownBy(() -> f.fetch(site.url("/news/1"))).hasMessageContaining("robots.txt");
+            assertThatThrownBy(() -> f.fetch(site.url("/news/1"))).hasMessageContaining("robots.txt")
+                    .hasMessageContaining("answered 503").hasMessageNotContaining("disallowed by");
         }
         assertThat(site.hits("/news/1")).isEmpty();
 
         site.put("/robots.txt", Page.status(404, Map.of()));
         try (PoliteFetcher f = fetcher()) {
             assertThat(f.fetch(site.url("/news/1")).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anUnreachableHostIsNamedAsSuchNotAsADisallow() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (PoliteFetcher f = fetcher()) {
+            assertThatThrownBy(() -> f.fetch("http://127.0.0.1:" + closedPort + "/feed.xml"))
+                    .hasMessageContaining("robots.txt http://127.0.0.1:" + closedPort + "/robots.txt unreachable")
+                    .hasMessageContaining("/feed.xml");
         }
     }
 

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * (RFC 9309) and cached for a fixed time.
  *
  * <p>RFC 9309 section 2.3.1: a 4xx robots.txt ("unavailable") allows everything; a 5xx or an unreachable host
- * ("unreachable") disallows everything, and is cached like any other answer so a failing host is not asked
- * again at every URL.
+ * ("unreachable") disallows everything. Parsed and 4xx answers are cached for the TTL; an unreachable robots.txt
+ * for at most {@link #UNREACHABLE_TTL}, so a failing host is not asked again at every URL, yet a host that was down
+ * for a minute is not shut out for a day. {@link #unreachableReason} says why a host is shut out.
  */
 public final class RobotsCache {
     private static final Logger LOG = LoggerFactory.getLogger(RobotsCache.class);
@@ -35,7 +36,10 @@ public final class RobotsCache {
     public record Response(int status, byte[] body, String contentType) {
     }
 
-    private record Entry(BaseRobotRules rules, Instant expires) {
+    /** How long an unreachable robots.txt keeps its host disallowed before it is asked again. */
+    public static final Duration UNREACHABLE_TTL = Duration.ofMinutes(10);
+
+    private record Entry(BaseRobotRules rules, Instant expires, String unreachable) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -65,19 +69,33 @@ public final class RobotsCache {
             if (cached != null && clock.instant().isBefore(cached.expires())) {
                 return cached.rules();
             }
-            BaseRobotRules rules = load(robotsUrl);
-            entries.put(key, new Entry(rules, clock.instant().plus(ttl)));
+            String[] unreachable = new String[1];
+            BaseRobotRules rules = load(robotsUrl, unreachable);
+            Duration keep = unreachable[0] != null && UNREACHABLE_TTL.compareTo(ttl) < 0 ? UNREACHABLE_TTL : ttl;
+            entries.put(key, new Entry(rules, clock.instant().plus(keep), unreachable[0]));
             return rules;
         }
     }
 
-    private BaseRobotRules load(String robotsUrl) throws HostGate.ClosedException, InterruptedException {
+    /**
+     * Why the host of this robots.txt URL is shut out (its robots.txt could not be read, or answered 5xx), or null
+     * when its cached rules come from a real answer (or nothing is cached).
+     */
+    public String unreachableReason(String robotsUrl) {
+        Entry e = entries.get(robotsUrl.toLowerCase(Locale.ROOT));
+        return e == null ? null : e.unreachable();
+    }
+
+    private BaseRobotRules load(String robotsUrl, String[] unreachable)
+            throws HostGate.ClosedException, InterruptedException {
         Response r;
         try {
             r = loader.load(robotsUrl);
         } catch (IOException e) {
-            LOG.warn("robots.txt {} unreachable ({}): not fetching from that host for now", robotsUrl,
-                    e.getMessage());
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            LOG.warn("robots.txt {} unreachable ({}): not fetching from that host for now", robotsUrl, why);
+            unreachable[0] = "robots.txt " + robotsUrl + " unreachable (" + why + ")";
             return new SimpleRobotRules(RobotRulesMode.ALLOW_NONE);
         }
         if (r.status() >= 200 && r.status() < 300) {
@@ -88,6 +106,7 @@ public final class RobotsCache {
             return new SimpleRobotRules(RobotRulesMode.ALLOW_ALL);
         }
         LOG.warn("robots.txt {} answered {}: not fetching from that host for now", robotsUrl, r.status());
+        unreachable[0] = "robots.txt " + robotsUrl + " answered " + r.status();
         return new SimpleRobotRules(RobotRulesMode.ALLOW_NONE);
     }
 
