@@ -15,9 +15,7 @@ import io.newswatch.model.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -147,26 +145,9 @@ public final class Backfill implements AutoCloseable {
                 + "backfilled: " + why + "; backfill works on sitemap, warc and folder sources");
     }
 
-    /**
-     * Parses a {@code since} or {@code until} bound the way the sources file does: an ISO date such as
-     * {@code 2024-03-01} is that whole day in UTC (its first instant for {@code since}, its last for
-     * {@code until}); otherwise a date-time with offset such as {@code 2024-03-01T12:00:00+01:00}.
-     *
-     * @throws IllegalArgumentException naming the value when it is neither
-     */
+    /** The same as {@link DateRange#parseBound}: how the sources file reads {@code since} and {@code until}. */
     public static Instant parseBound(String value, boolean endOfDay) {
-        try {
-            LocalDate day = LocalDate.parse(value);
-            return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
-                    : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new IllegalArgumentException("not an ISO 8601 date such as 2024-03-01 or 2024-03-01T12:00:00Z: '"
-                        + value + "'", e2);
-            }
-        }
+        return DateRange.parseBound(value, endOfDay);
     }
 
     /**

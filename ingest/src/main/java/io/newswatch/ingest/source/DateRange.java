@@ -1,6 +1,10 @@
 package io.newswatch.ingest.source;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * The {@code since}/{@code until} bounds of a source, both inclusive; either may be null (unbounded).
@@ -20,6 +24,29 @@ public record DateRange(Instant since, Instant until) {
     public DateRange {
         if (since != null && until != null && until.isBefore(since)) {
             throw new IllegalArgumentException("until " + until + " is before since " + since);
+        }
+    }
+
+    /**
+     * Parses a {@code since} or {@code until} bound: an ISO date such as {@code 2024-03-01} is that whole day in UTC
+     * (its first instant for {@code since}, its last for {@code until}); otherwise a date-time with offset such as
+     * {@code 2024-03-01T12:00:00+01:00}.
+     *
+     * @param endOfDay true for an {@code until} bound
+     * @throws IllegalArgumentException naming the value when it is neither
+     */
+    public static Instant parseBound(String value, boolean endOfDay) {
+        try {
+            LocalDate day = LocalDate.parse(value);
+            return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
+                    : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException("not an ISO 8601 date such as 2024-03-01 or "
+                        + "2024-03-01T12:00:00Z: '" + value + "'", e2);
+            }
         }
     }
 

@@ -9,10 +9,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,16 +210,10 @@ final class SourceSpec {
             return null;
         }
         try {
-            LocalDate day = LocalDate.parse(v);
-            return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
-                    : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(v).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw error(at.get(key), "'" + key + "' of " + id + " is not an ISO 8601 date such as 2024-03-01 "
-                        + "or 2024-03-01T12:00:00Z: '" + v + "'");
-            }
+            return DateRange.parseBound(v, endOfDay);
+        } catch (IllegalArgumentException e) {
+            throw error(at.get(key), "'" + key + "' of " + id + " is not an ISO 8601 date such as 2024-03-01 "
+                    + "or 2024-03-01T12:00:00Z: '" + v + "'");
         }
     }
 
