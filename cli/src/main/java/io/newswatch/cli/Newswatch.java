@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 SourcesCommand.class,
                 ExtractCommand.class,
                 TopicsCommand.class,
+                DlqCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newswatch implements Runnable {

@@ -26,6 +26,9 @@ import java.util.List;
  * @param tags          every tag the article carries
  * @param evidence      the evidence for the rule's tag
  * @param raisedAt      when the alert was raised
+ * @param revision      0 when the alert first fires; 1, 2, ... for each update of it (the same story reported by
+ *                      another outlet): same id, so receivers that deduplicate on the id plus revision show an update
+ * @param alsoReportedBy source ids of the other outlets that carried the story, in the order they did
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Alert(
@@ -44,7 +47,9 @@ public record Alert(
         List<String> entities,
         List<String> tags,
         List<Evidence> evidence,
-        Instant raisedAt) {
+        Instant raisedAt,
+        int revision,
+        List<String> alsoReportedBy) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -52,6 +57,26 @@ public record Alert(
         entities = entities == null ? List.of() : List.copyOf(entities);
         tags = tags == null ? List.of() : List.copyOf(tags);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        alsoReportedBy = alsoReportedBy == null ? List.of() : List.copyOf(alsoReportedBy);
+    }
+
+    /** A first alert (revision 0, reported by its own outlet only): the form used before stories. */
+    public Alert(int schemaVersion, String id, String ruleId, String ruleTitle, String ruleVersion, String severity,
+                 String storyId, String articleId, String title, String url, String sourceId, Instant publishedAt,
+                 List<String> entities, List<String> tags, List<Evidence> evidence, Instant raisedAt) {
+        this(schemaVersion, id, ruleId, ruleTitle, ruleVersion, severity, storyId, articleId, title, url, sourceId,
+                publishedAt, entities, tags, evidence, raisedAt, 0, List.of());
+    }
+
+    /** This alert as an update: the next revision, with the outlets that also carried the story. */
+    public Alert updated(List<String> outlets, Instant at) {
+        return new Alert(schemaVersion, id, ruleId, ruleTitle, ruleVersion, severity, storyId, articleId, title, url,
+                sourceId, publishedAt, entities, tags, evidence, at, revision + 1, outlets);
+    }
+
+    /** A key unique to this revision, for receivers that deduplicate deliveries (the id alone for the first). */
+    public String deliveryKey() {
+        return revision == 0 ? id : id + "/" + revision;
     }
 
     /** The first evidence sentence, or an empty string: what a one-line receiver shows. */

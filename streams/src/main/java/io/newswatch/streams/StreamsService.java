@@ -1,14 +1,20 @@
 package io.newswatch.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.rules.LiveRules;
+import io.newswatch.streams.tagging.Rule;
+import io.newswatch.streams.tagging.RuleSet;
 import io.newswatch.streams.tagging.Tagger;
 import io.newswatch.streams.topology.NewswatchTopology;
 import io.newswatch.streams.topology.TopologyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * instance is RUNNING. A stream thread that dies of an unexpected exception is logged and replaced. Extra
  * {@code kafkaProps} (security settings and the like) are passed to Kafka Streams and the Admin client as given;
  * the configuration's values win for the four keys above.
+ *
+ * <p>With a meter registry given, the Kafka Streams metrics (threads, tasks, stores, clients) are bound to it
+ * while the instance runs; {@link #counts} answers trend-count queries from the local stores.
  */
 public final class StreamsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
@@ -39,11 +48,19 @@ public final class StreamsService implements AutoCloseable {
     private final NewswatchConfig config;
     private final Properties kafkaProps;
     private final Tagger tagger;
+    private final MeterRegistry registry;
     private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
     private boolean closed;
 
     public StreamsService(NewswatchConfig config, Properties kafkaProps, Tagger tagger) {
+        this(config, kafkaProps, tagger, null);
+    }
+
+    /** As the three-argument constructor, binding the Kafka Streams metrics to {@code registry} (null: none). */
+    public StreamsService(NewswatchConfig config, Properties kafkaProps, Tagger tagger, MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
         this.kafkaProps = new Properties();
         this.kafkaProps.putAll(kafkaProps);
         this.tagger = tagger;
@@ -69,6 +86,9 @@ public final class StreamsService implements AutoCloseable {
         try (Admin admin = Admin.create(adminProps)) {
             TopicAdmin.ensureTopics(admin, Topics.ALL);
         }
+        ensureRuleTopics(adminProps, tagger.ruleSet());
+        // rules pushed to news.rules replace the configured ones; their alert topics are made before they fire
+        LiveRules rules = new LiveRules(tagger, rs -> ensureRuleTopics(adminProps, rs));
         String applicationId = config.get(ConfigKeys.STREAMS_APPLICATION_ID);
         Properties props = new Properties();
         props.putAll(kafkaProps);
@@ -79,8 +99,9 @@ public final class StreamsService implements AutoCloseable {
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         }
-        KafkaStreams ks = new KafkaStreams(
-                NewswatchTopology.buildTopology(new StreamsBuilder(), new TopologyConfig(tagger, applicationId)), props);
+        KafkaStreams ks = new KafkaStreams(NewswatchTopology.buildTopology(new StreamsBuilder(),
+                new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW)),
+                config.get(ConfigKeys.STREAMS_COUNTS_GRACE)), props);
         CountDownLatch settled = new CountDownLatch(1);
         ks.setStateListener((now, before) -> {
             LOG.info("kafka streams {} -> {}", before, now);
@@ -94,6 +115,10 @@ public final class StreamsService implements AutoCloseable {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams = ks;
+        if (registry != null) {
+            streamsMetrics = new KafkaStreamsMetrics(ks);
+            streamsMetrics.bindTo(registry);
+        }
         ks.start();
         boolean reached;
         try {
@@ -123,6 +148,34 @@ public final class StreamsService implements AutoCloseable {
     }
 
     /**
+     * The hourly trend counts of an entity code or tag over {@code [from, to)} ({@link TrendCountsQuery#query}).
+     *
+     * @throws IllegalArgumentException   on a blank key or a bad range
+     * @throws TrendCountsQuery.CountsUnavailableException when not started, not running, or the key is held by
+     *                                    another instance
+     */
+    public TrendCountsQuery.Counts counts(String key, Instant from, Instant to) {
+        KafkaStreams running;
+        synchronized (this) {
+            running = streams;
+        }
+        if (running == null) {
+            throw new TrendCountsQuery.CountsUnavailableException("the streams service is not running", null);
+        }
+        // outside the lock: a store read must not wait for, or hold up, a close
+        return TrendCountsQuery.query(running, key, from, to,
+                kafkaProps.containsKey(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    }
+
+    /** Creates {@code news.alerts.<rule-id>} for every alerting rule: a missing one would fail the task. */
+    private static void ensureRuleTopics(Properties adminProps, RuleSet rules) {
+        try (Admin admin = Admin.create(adminProps)) {
+            TopicAdmin.ensureTopics(admin, rules.rules().stream().filter(Rule::alert)
+                    .map(r -> Topics.alertsForRule(r.id())).toList());
+        }
+    }
+
+    /**
      * Stops Kafka Streams, waiting at most 30 seconds, and leaves the consumer group so the other instances (or
      * this one restarted) take the partitions at once instead of after the session timeout; safe to call twice or
      * before {@link #start()}.
@@ -133,6 +186,10 @@ public final class StreamsService implements AutoCloseable {
             return;
         }
         closed = true;
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetrics = null;
+        }
         if (!streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT))) {
             LOG.warn("Kafka Streams did not shut down within {} s", CLOSE_TIMEOUT.toSeconds());

@@ -43,11 +43,17 @@ public final class AlertFormatter {
         return String.join("\n", lines(alert));
     }
 
-    /** {@code [severity] rule-id  Title}. */
+    /**
+     * {@code [severity] rule-id  Title}; an update of an alert (the story carried by more outlets) ends with
+     * {@code  (update: also reported by N outlets)}.
+     */
     public String header(Alert alert) {
         String title = clean(alert.title());
+        int others = alert.alsoReportedBy().size();
         return '[' + severity(alert) + "] " + orDash(clean(alert.ruleId())) + "  "
-                + (title.isEmpty() ? "(untitled)" : title);
+                + (title.isEmpty() ? "(untitled)" : title)
+                + (alert.revision() > 0 ? "  (update: also reported by " + others + " outlet" + (others == 1 ? "" : "s")
+                + ")" : "");
     }
 
     /** The indented, quoted first evidence sentence (shortened past 400 characters), or "" when there is none. */

@@ -111,7 +111,7 @@ public final class WebhookReceiver implements AlertReceiver {
                 .header("User-Agent", "newswatch-alerts/0.1")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (alert.id() != null && !alert.id().isBlank()) {
-            request.header("Idempotency-Key", alert.id());
+            request.header("Idempotency-Key", alert.deliveryKey());
         }
         HttpResponse<byte[]> response;
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(),

@@ -63,6 +63,18 @@ class AlertFormatterTest {
     }
 
     @Test
+    void anUpdateSaysHowManyOtherOutletsCarriedTheStory() {
+        Alert once = alert.updated(java.util.List.of("coast-daily"), alert.raisedAt());
+        Alert twice = once.updated(java.util.List.of("coast-daily", "bay-times"), alert.raisedAt());
+        assertThat(formatter.header(alert)).doesNotContain("update");
+        assertThat(formatter.header(once)).endsWith("  (update: also reported by 1 outlet)");
+        assertThat(formatter.header(twice)).endsWith("  (update: also reported by 2 outlets)");
+        assertThat(twice.id()).isEqualTo(alert.id());
+        assertThat(twice.deliveryKey()).isEqualTo(alert.id() + "/2");
+        assertThat(alert.deliveryKey()).isEqualTo(alert.id());
+    }
+
+    @Test
     void consoleWithoutColourPrintsExactlyTheBlockAndABlankLine() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.newswatch.cli.internal;
 
+import io.newswatch.model.topics.CompactedTopicWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.ingest.IngestService;
@@ -26,10 +27,10 @@ import java.util.Map;
  */
 public final class IngestRuntime {
     private final IngestService ingest;
-    private final SourcesTopic.SyncResult synced;
+    private final CompactedTopicWriter.SyncResult synced;
     private final ObservabilityServer http;
 
-    private IngestRuntime(IngestService ingest, SourcesTopic.SyncResult synced, ObservabilityServer http) {
+    private IngestRuntime(IngestService ingest, CompactedTopicWriter.SyncResult synced, ObservabilityServer http) {
         this.ingest = ingest;
         this.synced = synced;
         this.http = http;
@@ -54,7 +55,7 @@ public final class IngestRuntime {
                 registry));
         ingest.onStatus(status);
         ingest.start();
-        SourcesTopic.SyncResult synced = null;
+        CompactedTopicWriter.SyncResult synced = null;
         if (sourcesFile != null) {
             SourcesFileWatcher watcher = new SourcesFileWatcher(sourcesFile,
                     new SourcesTopic(kafka.clientProperties(), prefix), config.get(ConfigKeys.SOURCES_WATCH));
@@ -83,7 +84,7 @@ public final class IngestRuntime {
     }
 
     /** What syncing the sources file changed on news.sources, or null when no file was given. */
-    public SourcesTopic.SyncResult synced() {
+    public CompactedTopicWriter.SyncResult synced() {
         return synced;
     }
 

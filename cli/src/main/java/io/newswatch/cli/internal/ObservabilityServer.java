@@ -15,25 +15,66 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A service's HTTP side for operators: {@code GET /metrics} in the Prometheus text format (the service's meters plus
- * JVM and process meters) and {@code GET /health} as JSON.
+ * JVM and process meters), {@code GET /health} as JSON, and any JSON endpoints the service adds
+ * ({@link #addJsonEndpoint}).
  *
  * <p>Contract: {@code /health} answers 200 while the process runs, with a body whose {@code status} is {@code UP} or,
  * when the health supplier reports a problem (an unhealthy source, say), {@code DEGRADED}, so a liveness probe never
- * restarts an ingester because a web site is down, while a dashboard still sees it. Any other path is 404, any
- * other method 405. Served by two daemon threads with the JDK's HTTP server; listens on every interface.
+ * restarts an ingester because a web site is down, while a dashboard still sees it. A JSON endpoint answers 200 with
+ * its handler's result as JSON, or the status of an {@link HttpError} it throws, or 500 for any other exception;
+ * error bodies are {@code {"error": message, ...}}. Any other path is 404, any other method 405. Served by two daemon threads with the JDK's HTTP server; listens on every interface.
  */
 public final class ObservabilityServer implements AutoCloseable {
     /** What {@code /health} reports. */
     public record Health(boolean degraded, Object details) {
     }
+
+    /**
+     * Thrown by a JSON endpoint's handler to answer with {@code status} and the body
+     * {@code {"error": message}} plus {@code details}.
+     */
+    public static final class HttpError extends RuntimeException {
+        private final int status;
+        private final Map<String, Object> details;
+
+        public HttpError(int status, String message) {
+            this(status, message, Map.of());
+        }
+
+        public HttpError(int status, String message, Map<String, ?> details) {
+            super(message);
+            this.status = status;
+            this.details = Map.copyOf(details);
+        }
+
+        public int status() {
+            return status;
+        }
+
+        Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", getMessage());
+            body.putAll(details);
+            return body;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObservabilityServer.class);
+    private final Map<String, Function<Map<String, String>, Object>> jsonEndpoints = new ConcurrentHashMap<>();
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server;
@@ -73,6 +114,18 @@ public final class ObservabilityServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Serves {@code GET path} with {@code handler}, which gets the query parameters (decoded; the first of a
+     * repeated name) and returns what is written as JSON. Call before {@link #start}.
+     *
+     * @throws IllegalArgumentException when the path is {@code /metrics}, {@code /health} or already taken
+     */
+    public void addJsonEndpoint(String path, Function<Map<String, String>, Object> handler) {
+        if (path.equals("/metrics") || path.equals("/health") || jsonEndpoints.putIfAbsent(path, handler) != null) {
+            throw new IllegalArgumentException("the path " + path + " is already served");
+        }
+    }
+
     /** Starts serving, with {@code health} called for every {@code /health} request. */
     public void start(Supplier<Health> health) {
         server.setExecutor(executor);
@@ -90,11 +143,62 @@ public final class ObservabilityServer implements AutoCloseable {
                         send(exchange, 200, "application/json", Json.mapper().writeValueAsString(Map.of(
                                 "status", h.degraded() ? "DEGRADED" : "UP", "details", h.details())));
                     }
-                    default -> send(exchange, 404, "text/plain", "try /metrics or /health\n");
+                    default -> {
+                        Function<Map<String, String>, Object> handler =
+                                jsonEndpoints.get(exchange.getRequestURI().getPath());
+                        if (handler == null) {
+                            send(exchange, 404, "text/plain", "try /metrics or /health\n");
+                        } else {
+                            serveJson(exchange, handler);
+                        }
+                    }
                 }
             }
         });
         server.start();
+    }
+
+    private static void serveJson(HttpExchange exchange, Function<Map<String, String>, Object> handler)
+            throws IOException {
+        int status = 200;
+        Object body;
+        try {
+            body = handler.apply(queryParameters(exchange.getRequestURI().getRawQuery()));
+        } catch (HttpError e) {
+            status = e.status();
+            body = e.body();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed", exchange.getRequestURI(), e);
+            status = 500;
+            body = Map.of("error", "internal error: " + e);
+        }
+        send(exchange, status, "application/json", Json.mapper().writeValueAsString(body));
+    }
+
+    /**
+     * The decoded query parameters; the first value of a repeated name wins.
+     *
+     * @throws HttpError 400 when the query is not valid percent-encoding
+     */
+    static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(400, "the query is not valid percent-encoding: " + pair);
+            }
+        }
+        return params;
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -1,5 +1,6 @@
 package io.newswatch.ingest.cluster;
 
+import io.newswatch.model.topics.CompactedTopicWriter;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.ingest.source.SourcesException;
 import io.newswatch.ingest.source.SourcesFile;
@@ -58,10 +59,10 @@ public final class SourcesFileWatcher implements AutoCloseable {
      * @throws SourcesException      when the file is missing or invalid
      * @throws IllegalStateException when Kafka cannot be written
      */
-    public SourcesTopic.SyncResult start() {
+    public CompactedTopicWriter.SyncResult start() {
         Object stamp = stamp();
         List<Source> sources = SourcesFile.load(file);
-        SourcesTopic.SyncResult result = topic.sync(sources);
+        CompactedTopicWriter.SyncResult result = topic.sync(sources);
         lastSeen = stamp;
         lastSynced = stamp;
         LOG.info("sources file {} synced to {}: {}", file, Topics.SOURCES.name(), result);
@@ -101,7 +102,7 @@ public final class SourcesFileWatcher implements AutoCloseable {
             return;
         }
         try {
-            SourcesTopic.SyncResult result = topic.sync(sources);
+            CompactedTopicWriter.SyncResult result = topic.sync(sources);
             lastSynced = stamp;
             LOG.info("sources file {} changed, synced to {}: {}", file, Topics.SOURCES.name(), result);
         } catch (RuntimeException e) {

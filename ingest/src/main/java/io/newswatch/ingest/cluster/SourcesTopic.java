@@ -5,25 +5,17 @@ import io.newswatch.ingest.source.SourceYaml;
 import io.newswatch.ingest.source.SourcesException;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.topics.CompactedTopicReader;
+import io.newswatch.model.topics.CompactedTopicWriter;
+import io.newswatch.model.topics.CompactedTopicWriter.SyncResult;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.Topics;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,25 +24,11 @@ import org.slf4j.LoggerFactory;
  * list (usually the sources file's).
  *
  * <p>{@link #sync} compares each source's {@link SourceYaml} text with what the topic holds and writes only the
- * differences: a new or changed source as its YAML, a source no longer listed as a tombstone. Two instances that
- * sync the same file therefore write nothing the second time. Every write is acknowledged by all in-sync replicas
- * before {@link #sync} returns.
+ * differences ({@link CompactedTopicWriter}): a new or changed source as its YAML, a source no longer listed as a
+ * tombstone. Two instances that sync the same file therefore write nothing the second time.
  */
 public final class SourcesTopic {
     private static final Logger LOG = LoggerFactory.getLogger(SourcesTopic.class);
-
-    /** What a sync changed, by source id. */
-    public record SyncResult(List<String> added, List<String> changed, List<String> removed, int unchanged) {
-        public boolean changedAnything() {
-            return !added.isEmpty() || !changed.isEmpty() || !removed.isEmpty();
-        }
-
-        @Override
-        public String toString() {
-            return added.size() + " added " + added + ", " + changed.size() + " changed " + changed + ", "
-                    + removed.size() + " removed " + removed + ", " + unchanged + " unchanged";
-        }
-    }
 
     private final Properties kafkaProps;
     private final String clientId;
@@ -116,58 +94,14 @@ public final class SourcesTopic {
     }
 
     /**
-     * Makes the topic list exactly {@code wanted}.
+     * Makes the topic list exactly {@code wanted} (creating the sources and status topics when missing).
      *
      * @throws IllegalStateException when the topic cannot be read or a write is not acknowledged within 30 seconds
      */
     public SyncResult sync(List<Source> wanted) {
         ensureTopics();
-        Map<String, String> current = readYaml();
         Map<String, String> target = new LinkedHashMap<>();
         wanted.forEach(s -> target.put(s.id(), SourceYaml.write(s)));
-        List<String> added = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        int unchanged = 0;
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        try (var producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
-                new StringSerializer())) {
-            for (var e : target.entrySet()) {
-                String before = current.get(e.getKey());
-                if (e.getValue().equals(before)) {
-                    unchanged++;
-                    continue;
-                }
-                (before == null ? added : changed).add(e.getKey());
-                sends.add(producer.send(new ProducerRecord<>(Topics.SOURCES.name(), e.getKey(), e.getValue())));
-            }
-            for (String id : current.keySet()) {
-                if (!target.containsKey(id)) {
-                    removed.add(id);
-                    sends.add(producer.send(new ProducerRecord<>(Topics.SOURCES.name(), id, null)));
-                }
-            }
-            producer.flush();
-            for (Future<RecordMetadata> f : sends) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + Topics.SOURCES.name(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot write " + Topics.SOURCES.name() + ": " + e.getMessage(), e);
-        }
-        return new SyncResult(added, changed, removed, unchanged);
-    }
-
-    private Properties producerProperties() {
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-sources-write");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(29).toMillis());
-        return p;
+        return CompactedTopicWriter.sync(kafkaProps, clientId + "-sources", Topics.SOURCES, target);
     }
 }

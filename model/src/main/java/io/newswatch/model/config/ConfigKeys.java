@@ -61,6 +61,13 @@ public final class ConfigKeys {
             "where Kafka Streams keeps its local state");
     public static final ConfigKey<Path> RULES_FILE = ConfigKey.path("streams.rules.file", "",
             "rules to tag with; empty uses the shipped default ruleset");
+    public static final ConfigKey<Duration> STORY_WINDOW = ConfigKey.duration("streams.stories.window", "72h",
+            "how long a story takes near-duplicates (other outlets' copies) after its latest report");
+    public static final ConfigKey<Duration> STREAMS_COUNTS_GRACE = ConfigKey.duration("streams.counts.grace", "6h",
+            "how late (by publishedAt) an article may arrive and still be counted in its hour's trend count");
+    public static final ConfigKey<Integer> STREAMS_HTTP_PORT = ConfigKey.integer("streams.http.port", "-1", -1,
+            65535, "port of the streams service's /api/counts, /metrics (Prometheus) and /health; 0 picks a free "
+                    + "one, -1 turns it off");
 
     // --- alerts
     public static final ConfigKey<String> ALERTS_GROUP_ID = ConfigKey.string("alerts.group.id", "newswatch-alerts",
@@ -81,6 +88,7 @@ public final class ConfigKeys {
             SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_THREADS,
             BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
             STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STATE_DIR, RULES_FILE,
+            STORY_WINDOW, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,
             ALERTS_GROUP_ID, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL, ALERTS_WEBHOOK_ATTEMPTS);
 
     /** Keys under this prefix are passed to every Kafka client as they are (security, SASL, ...). */

@@ -3,6 +3,7 @@ package io.newswatch.model.topics;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
 import io.newswatch.model.SourceStatus;
+import io.newswatch.model.StoryCandidate;
 import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.serde.JsonSerde;
 import java.util.List;
@@ -44,6 +45,16 @@ public final class Topics {
     public static final TopicSpec<String, String> RULES = new TopicSpec<>("news.rules",
             Serdes.String(), Serdes.String(), 1, COMPACTED);
 
+    /**
+     * Tagged articles with their proposed alerts, on their way to story assignment. One partition on purpose:
+     * tagging runs in parallel by article id, but near-duplicates from different outlets have different ids, so
+     * the (cheap) story step must see every article in one place to group them.
+     */
+    public static final TopicSpec<String, StoryCandidate> STORY_CANDIDATES = new TopicSpec<>(
+            "news.story.candidates", Serdes.String(), JsonSerde.of(StoryCandidate.class), 1, Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
+
     /** Records that could not be processed, byte for byte, with error headers ({@link DeadLetterHeaders}). */
     public static final TopicSpec<byte[], byte[]> DLQ = new TopicSpec<>("news.dlq",
             Serdes.ByteArray(), Serdes.ByteArray(), 1, KEEP_30_DAYS);
@@ -62,7 +73,7 @@ public final class Topics {
 
     /** Everything the pipeline needs before it starts. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES, TAGGED, ALERTS, RULES, DLQ, SOURCES,
-            SOURCE_STATUS);
+            SOURCE_STATUS, STORY_CANDIDATES);
 
     private static final String ALERTS_PREFIX = ALERTS.name() + ".";
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");

@@ -1,9 +1,14 @@
 package io.newswatch.streams.topology;
 
+import io.newswatch.model.Alert;
+import io.newswatch.model.serde.JsonSerde;
 import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.stories.StoryState;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -17,48 +22,103 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>An article version (same id and content hash) already seen is dropped: store
  *       {@value #SEEN_VERSIONS_STORE}.</li>
  *   <li>Each tagged article is written to {@code news.tagged}, keyed by article id.</li>
- *   <li>For each rule with {@code alert: true} whose tag the article carries, an {@code Alert} keyed by
- *       {@code Ids.alertId(ruleId, storyId)} (story id = article id) is written to {@code news.alerts}, unless
- *       that alert id fired before (store {@value #FIRED_ALERTS_STORE}): an edited or re-published article never
- *       fires the same alert twice. Timestamps ({@code raisedAt}, {@code taggedAt}) are the input record's
- *       timestamp, never the wall clock, so a replay produces the same output.</li>
+ *   <li>The tagged article and one proposed alert per alerting rule it matched go to
+ *       {@code news.story.candidates} (one partition), where the story step groups articles into stories: an
+ *       article keeps the story it was put in (store {@value #ARTICLE_STORY_STORE}); a new article joins the open
+ *       story whose first report's {@code TextFingerprint} is nearest, within
+ *       {@code StoryIndex.MAX_DISTANCE} bits and with a report less than the story window
+ *       ({@link TopologyConfig#storyWindow()}) from its publication time; else it starts a story whose id is its
+ *       own article id (store {@value #STORIES_STORE}; stories idle longer than the window are closed).</li>
+ *   <li>An alert fires once per (rule, story), keyed by {@code Ids.alertId(ruleId, storyId)}, to
+ *       {@code news.alerts} and to {@code news.alerts.<rule-id>}, unless that id ever fired (store
+ *       {@value #FIRED_ALERTS_STORE}, never purged): an edited or re-published article never fires the same alert
+ *       twice. When a story is carried by an outlet it had not been reported by, each alert it raised is sent
+ *       again as an update: same id, {@code revision} + 1, {@code alsoReportedBy} listing the other outlets.
+ *       Timestamps ({@code raisedAt}, {@code taggedAt}) are the input record's timestamp, never the wall clock,
+ *       so a replay produces the same output.</li>
+ *   <li>{@code news.tagged} is read back and counted per entity and tag and per hour of {@code publishedAt}
+ *       ({@link TrendCounts}, store {@value TrendCounts#COUNTS_STORE}).</li>
  * </ul>
- * Both stores are changelogged, so with {@code exactly_once_v2} outputs and store updates commit together.
+ * <p>{@code news.rules} is read by every instance into a global store; each change puts the rules it holds in
+ * force for the next article ({@link io.newswatch.streams.rules.LiveRules}); with no rules there, the configured
+ * ruleset is used. Alerts record the version of the rule that fired.
+ *
+ * <p>Every store but the global one is changelogged, so with {@code exactly_once_v2} outputs and store updates commit together.
  */
 public final class NewswatchTopology {
     /** Article versions already processed: key {@code id NUL contentHash}, value the record timestamp. */
     public static final String SEEN_VERSIONS_STORE = "seen-article-versions";
-    /** Alert ids already raised: key the alert id, value the record timestamp. */
+    /** Open stories: key the story id, value its {@link StoryState}. */
+    public static final String STORIES_STORE = "stories";
+    /** The story of each article of an open story: key the article id, value the story id. */
+    public static final String ARTICLE_STORY_STORE = "article-story";
+    /** Alert ids already raised: key the alert id, value the record timestamp. Never purged. */
     public static final String FIRED_ALERTS_STORE = "fired-alerts";
 
+    /** The rules on news.rules (a global store: every instance holds all of them): rule id to record. */
+    public static final String RULES_STORE = "rules";
+
+    static final String RULES_SOURCE = "rules-source";
+    static final String RULES_PROCESSOR = "reload-rules";
     static final String SOURCE = "articles-source";
     static final String PROCESSOR = "tag-articles";
     static final String TAGGED_SINK = "tagged-sink";
+    static final String STORY_SINK = "story-candidates-sink";
+    static final String STORY_SOURCE = "story-candidates-source";
+    static final String STORY_PROCESSOR = "assign-stories";
     static final String ALERTS_SINK = "alerts-sink";
+    static final String RULE_ALERTS_SINK = "rule-alerts-sink";
     static final String DLQ_SINK = "dlq-sink";
 
     private NewswatchTopology() {
     }
 
     /**
-     * Adds the newswatch nodes to what {@code builder} already holds and returns the topology. Pure: starts
-     * nothing and touches no cluster.
+     * Adds the newswatch nodes to what {@code builder} already holds and returns the topology, with trend counts
+     * taking late articles for {@link TrendCounts#DEFAULT_GRACE}. Pure: starts nothing and touches no cluster.
      */
     public static Topology buildTopology(StreamsBuilder builder, TopologyConfig config) {
+        return buildTopology(builder, config, TrendCounts.DEFAULT_GRACE);
+    }
+
+    /**
+     * As {@link #buildTopology(StreamsBuilder, TopologyConfig)}, with trend counts taking articles up to
+     * {@code countsGrace} late ({@link TrendCounts#addTo}).
+     */
+    public static Topology buildTopology(StreamsBuilder builder, TopologyConfig config, Duration countsGrace) {
+        TrendCounts.addTo(builder, countsGrace);
         Topology topology = builder.build();
         topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.ARTICLES.name());
         topology.addProcessor(PROCESSOR, () -> new ArticleProcessor(config), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_VERSIONS_STORE),
                 Serdes.String(), Serdes.Long()), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FIRED_ALERTS_STORE),
-                Serdes.String(), Serdes.Long()), PROCESSOR);
         topology.addSink(TAGGED_SINK, Topics.TAGGED.name(), Topics.TAGGED.keySerde().serializer(),
                 Topics.TAGGED.valueSerde().serializer(), PROCESSOR);
+        topology.addSink(STORY_SINK, Topics.STORY_CANDIDATES.name(), Topics.STORY_CANDIDATES.keySerde().serializer(),
+                Topics.STORY_CANDIDATES.valueSerde().serializer(), PROCESSOR);
+
+        topology.addSource(STORY_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.STORY_CANDIDATES.name());
+        topology.addProcessor(STORY_PROCESSOR, () -> new StoryProcessor(config), STORY_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
+                Serdes.String(), JsonSerde.of(StoryState.class)), STORY_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_STORY_STORE),
+                Serdes.String(), Serdes.String()), STORY_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FIRED_ALERTS_STORE),
+                Serdes.String(), Serdes.Long()), STORY_PROCESSOR);
         topology.addSink(ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
-                Topics.ALERTS.valueSerde().serializer(), PROCESSOR);
+                Topics.ALERTS.valueSerde().serializer(), STORY_PROCESSOR);
+        TopicNameExtractor<String, Alert> perRule = (key, alert, context) -> Topics.alertsForRule(alert.ruleId())
+                .name();
+        topology.addSink(RULE_ALERTS_SINK, perRule, Topics.ALERTS.keySerde().serializer(),
+                Topics.ALERTS.valueSerde().serializer(), STORY_PROCESSOR);
         topology.addSink(DLQ_SINK, Topics.DLQ.name(), Topics.DLQ.keySerde().serializer(),
-                Topics.DLQ.valueSerde().serializer(), PROCESSOR);
+                Topics.DLQ.valueSerde().serializer(), PROCESSOR, STORY_PROCESSOR);
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE),
+                        Serdes.String(), Serdes.String()).withLoggingDisabled(), RULES_SOURCE,
+                Serdes.String().deserializer(), Serdes.String().deserializer(), Topics.RULES.name(), RULES_PROCESSOR,
+                () -> new RulesUpdateProcessor(config.rules()));
         return topology;
     }
 }

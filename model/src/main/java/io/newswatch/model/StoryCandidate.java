@@ -1,0 +1,22 @@
+package io.newswatch.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * A tagged article on its way to story assignment (the value on {@code news.story.candidates}): the article with
+ * its tags, and the alerts its alerting rules would raise. The story step decides which of them fire (once per
+ * rule and story) and which become updates of an alert raised for an earlier report of the same story.
+ *
+ * @param schemaVersion schema version of this record
+ * @param tagged        the tagged article
+ * @param alerts        one proposed alert per alerting rule that matched; their story id is the article's own
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record StoryCandidate(int schemaVersion, TaggedArticle tagged, List<Alert> alerts) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public StoryCandidate {
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
+    }
+}

@@ -1,0 +1,104 @@
+package io.newswatch.streams.stories;
+
+import java.util.Locale;
+
+/**
+ * A 64-bit SimHash of a text (Charikar 2002; as used for near-duplicate web pages by Manku, Jain and Das Sarma,
+ * WWW 2007): texts that share most of their word 3-shingles get fingerprints a few bits apart, so the same wire
+ * story carried by several outlets with light edits (a new headline, an outlet's dateline, a sentence added or cut)
+ * is recognised by the Hamming distance of two longs.
+ *
+ * <p>Words are maximal runs of letters and digits, lower-cased; in scripts written without spaces (Han, kana,
+ * Hangul) each character counts as a word. A text with fewer than {@link #MIN_SHINGLES} shingles gets no
+ * fingerprint ({@link #of} returns {@link #NONE}): a two-line brief says too little to be called a copy.
+ */
+public final class TextFingerprint {
+    /** Shingles a text needs before it is fingerprinted. */
+    public static final int MIN_SHINGLES = 12;
+    /** Returned for a text too short to fingerprint. */
+    public static final long NONE = 0L;
+    private static final int SHINGLE = 3;
+
+    private TextFingerprint() {
+    }
+
+    /** The text's fingerprint, or {@link #NONE}. */
+    public static long of(String text) {
+        long[] words = words(text == null ? "" : text.toLowerCase(Locale.ROOT));
+        int shingles = words.length - SHINGLE + 1;
+        if (shingles < MIN_SHINGLES) {
+            return NONE;
+        }
+        int[] votes = new int[64];
+        for (int i = 0; i < shingles; i++) {
+            long h = mix(words[i] * 31 * 31 + words[i + 1] * 31 + words[i + 2]);
+            for (int bit = 0; bit < 64; bit++) {
+                votes[bit] += ((h >>> bit) & 1L) != 0 ? 1 : -1;
+            }
+        }
+        long fingerprint = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (votes[bit] > 0) {
+                fingerprint |= 1L << bit;
+            }
+        }
+        return fingerprint == NONE ? 1L : fingerprint; // NONE is reserved for "too short"
+    }
+
+    /** How many bits two fingerprints differ in. */
+    public static int distance(long a, long b) {
+        return Long.bitCount(a ^ b);
+    }
+
+    /** Each word's 64-bit hash, in text order. */
+    private static long[] words(String text) {
+        long[] out = new long[Math.max(16, text.length() / 4)];
+        int n = 0;
+        long h = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean letter = Character.isLetterOrDigit(cp);
+            if (letter && writtenWithoutSpaces(cp)) {
+                if (inWord) {
+                    out = push(out, n++, h);
+                }
+                out = push(out, n++, mix(cp));
+                inWord = false;
+                h = 0;
+            } else if (letter) {
+                h = (inWord ? h : 0x9E3779B97F4A7C15L) * 0x100000001B3L ^ cp;
+                inWord = true;
+            } else if (inWord) {
+                out = push(out, n++, h);
+                inWord = false;
+            }
+        }
+        if (inWord) {
+            out = push(out, n++, h);
+        }
+        long[] words = new long[n];
+        System.arraycopy(out, 0, words, 0, n);
+        return words;
+    }
+
+    private static long[] push(long[] a, int at, long v) {
+        long[] b = at < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
+        b[at] = v;
+        return b;
+    }
+
+    private static boolean writtenWithoutSpaces(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
+    }
+
+    /** SplitMix64's finaliser: spreads every input bit over the whole word. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
