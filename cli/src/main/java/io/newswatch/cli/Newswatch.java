@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 TagCommand.class,
                 RulesCommand.class,
                 SourcesCommand.class,
+                SubscribeCommand.class,
                 ExtractCommand.class,
                 TopicsCommand.class,
                 DlqCommand.class,

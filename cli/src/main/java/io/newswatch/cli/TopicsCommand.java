@@ -41,12 +41,12 @@ final class TopicsCommand implements Callable<Integer> {
                 existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             }
         }
-        System.out.printf("%-20s %-10s %-8s %-18s %s%n", "TOPIC", "PARTITIONS", "CLEANUP", "VALUE", (create || check) ? "ON CLUSTER" : "");
+        System.out.printf("%-22s %-10s %-8s %-20s %s%n", "TOPIC", "PARTITIONS", "CLEANUP", "VALUE", (create || check) ? "ON CLUSTER" : "");
         for (TopicSpec<?, ?> t : Topics.ALL) {
             String valueType = t.valueSerde() instanceof io.newswatch.model.serde.JsonSerde<?> js
                     ? js.type().getSimpleName() + " JSON" : t == Topics.RULES ? "rule YAML"
                     : t == Topics.SOURCES ? "source YAML" : "original bytes";
-            System.out.printf("%-20s %-10d %-8s %-18s %s%n", t.name(), t.partitions(),
+            System.out.printf("%-22s %-10d %-8s %-20s %s%n", t.name(), t.partitions(),
                     t.configs().getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, "delete"), valueType,
                     (create || check) ? (existing.contains(t.name()) ? "yes" : "no") : "");
         }

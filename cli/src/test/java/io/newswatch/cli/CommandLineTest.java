@@ -4,56 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.model.serde.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user meets it: help, usage errors, config errors, and the offline tools. */
 class CommandLineTest {
     @TempDir
     Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final CommandRunner commands = new CommandRunner();
 
     private int run(String... args) {
-        var cl = Newswatch.commandLine();
-        cl.setOut(new java.io.PrintWriter(System.out, true));
-        cl.setErr(new java.io.PrintWriter(System.err, true));
-        return cl.execute(args);
+        return commands.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return commands.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return commands.err();
     }
 
     @Test
@@ -69,7 +45,6 @@ class CommandLineTest {
     void everySubcommandHasHelp() {
         for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "rules", "sources", "extract",
                 "topics")) {
-            out.reset();
             assertThat(run(sub, "--help")).as(sub).isZero();
             assertThat(out()).as(sub).contains("Usage: newswatch " + sub);
         }

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswatch.broker.BrokerOptions;
-import io.newswatch.broker.EmbeddedKafka;
 import io.newswatch.model.Article;
 import io.newswatch.model.serde.Json;
 import io.newswatch.model.topics.DeadLetterHeaders;
 import io.newswatch.model.topics.DeadLetters;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.Topics;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,12 +28,9 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code newswatch dlq} against a real embedded broker. news.dlq holds four dead letters written once for the class:
@@ -55,18 +45,11 @@ class DlqCommandTest {
     private static final byte[] POISON_ALERT = {(byte) 0xc3, 0x28, 0x7b, (byte) 0xfe, 0x01};
     private static final String LONG_MESSAGE = "cannot read Alert: " + "field ruleId is garbled; ".repeat(20);
 
-    private static EmbeddedKafka kafka;
-    @TempDir
-    Path dir;
-    private Path config;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    static final CommandRunner commands = CommandRunner.withBroker();
 
     @BeforeAll
-    static void startKafkaWithDeadLetters() {
-        kafka = EmbeddedKafka.start(BrokerOptions.temporary());
+    static void writeDeadLetters() {
         try (Admin admin = Admin.create(props())) {
             TopicAdmin.ensureTopics(admin, Topics.ALL);
         }
@@ -102,50 +85,20 @@ class DlqCommandTest {
         }
     }
 
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        config = dir.resolve("newswatch.yaml");
-        Files.writeString(config, "kafka.bootstrap.servers: " + kafka.bootstrapServers() + "\n");
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
     private static Properties props() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        return p;
+        return commands.clientProperties();
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        var cl = Newswatch.commandLine();
-        cl.setOut(new PrintWriter(System.out, true));
-        cl.setErr(new PrintWriter(System.err, true));
-        List<String> withConfig = new ArrayList<>(List.of(args));
-        withConfig.addAll(List.of("--config", config.toString()));
-        return cl.execute(withConfig.toArray(String[]::new));
+        return commands.runWithConfig(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return commands.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return commands.err();
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {

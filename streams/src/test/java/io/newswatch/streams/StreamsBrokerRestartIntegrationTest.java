@@ -1,7 +1,6 @@
 package io.newswatch.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
@@ -19,12 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,12 +33,7 @@ class StreamsBrokerRestartIntegrationTest {
     }
 
     private static void send(String bootstrap, int from, int to) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (var producer = new KafkaProducer<>(p, Topics.ARTICLES.keySerde().serializer(),
-                Topics.ARTICLES.valueSerde().serializer())) {
+        try (var producer = CommittedTopics.articleProducer(bootstrap)) {
             for (int i = from; i < to; i++) {
                 Article a = item(i);
                 producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), a.id(), a)).get();
@@ -54,23 +42,7 @@ class StreamsBrokerRestartIntegrationTest {
     }
 
     private static <V> List<String> committedKeys(String bootstrap, TopicSpec<String, V> topic, int atLeast) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<String> keys = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ZERO).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
-                return keys.size() >= atLeast;
-            });
-            for (int i = 0; i < 5; i++) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
-            }
-        }
-        return keys;
+        return CommittedTopics.committedKeys(bootstrap, topic, atLeast, Duration.ofSeconds(120));
     }
 
     @Test

@@ -23,11 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,35 +56,8 @@ class StreamsScaleOutIntegrationTest {
                         + ".");
     }
 
-    private static KafkaProducer<String, Article> producer(EmbeddedKafka kafka) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaProducer<>(p, Topics.ARTICLES.keySerde().serializer(),
-                Topics.ARTICLES.valueSerde().serializer());
-    }
-
-    /** Every committed key on the topic, in no particular order, read from the beginning with a fresh group. */
     private static <V> List<String> committedKeys(EmbeddedKafka kafka, TopicSpec<String, V> topic, int atLeast) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<String> keys = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ZERO).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
-                return keys.size() >= atLeast;
-            });
-            // whatever else is committed arrives within a few more polls
-            for (int i = 0; i < 5; i++) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
-            }
-        }
-        return keys;
+        return CommittedTopics.committedKeys(kafka.bootstrapServers(), topic, atLeast, Duration.ofSeconds(90));
     }
 
     @Test
@@ -95,7 +66,7 @@ class StreamsScaleOutIntegrationTest {
             throws Exception {
         int total = 40;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(BrokerOptions.temporary());
-             KafkaProducer<String, Article> producer = producer(kafka)) {
+             KafkaProducer<String, Article> producer = CommittedTopics.articleProducer(kafka.bootstrapServers())) {
             StreamsService a = new StreamsService(config(kafka, dirA), config(kafka, dirA).kafkaClientProperties(),
                     Tagger.withDefaultRules());
             a.start();
@@ -129,7 +100,7 @@ class StreamsScaleOutIntegrationTest {
     @Timeout(180)
     void rulesPushedToTheTopicReachARunningInstanceAndTheirOwnTopics(@TempDir Path dir) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(BrokerOptions.temporary());
-             KafkaProducer<String, Article> producer = producer(kafka);
+             KafkaProducer<String, Article> producer = CommittedTopics.articleProducer(kafka.bootstrapServers());
              StreamsService service = new StreamsService(config(kafka, dir), config(kafka, dir)
                      .kafkaClientProperties(), Tagger.withDefaultRules())) {
             service.start();

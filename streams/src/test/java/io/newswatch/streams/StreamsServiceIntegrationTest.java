@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -55,12 +54,8 @@ class StreamsServiceIntegrationTest {
                 service.start();
                 assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
 
-                Properties producerProps = new Properties();
-                producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-                producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-                producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerProps,
-                        Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
+                try (KafkaProducer<String, Article> producer =
+                        CommittedTopics.articleProducer(kafka.bootstrapServers())) {
                     for (Article a : List.of(pact, shells, weather)) {
                         producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), a.id(), a)).get();
                     }

@@ -40,9 +40,7 @@ public final class Pipeline {
     }
 
     private static StreamsService startStreams(Lifecycle lifecycle, KafkaConnection kafka, Tagger tagger) {
-        StreamsService streams = lifecycle.add(new StreamsService(kafka.config(), kafka.clientProperties(), tagger));
-        streams.start();
-        return streams;
+        return StreamsRuntime.start(lifecycle, kafka, tagger);
     }
 
     private static AlertsService startAlerts(Lifecycle lifecycle, KafkaConnection kafka,

@@ -10,30 +10,25 @@ import io.newswatch.model.topics.DeadLetterHeaders;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.tagging.Tagger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NewswatchTopologyTest {
     private static final String APP_ID = "newswatch-topology-test";
     private static final Tagger TAGGER = Tagger.withDefaultRules();
     private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
 
-    @TempDir
-    Path stateDir;
+    @RegisterExtension
+    final TestDrivers drivers = new TestDrivers();
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, Article> articles;
@@ -44,27 +39,14 @@ class NewswatchTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(
-                NewswatchTopology.buildTopology(new StreamsBuilder(), new TopologyConfig(TAGGER, APP_ID)), props);
-        articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(),
-                Topics.ARTICLES.valueSerde().serializer());
+        driver = drivers.start(
+                NewswatchTopology.buildTopology(new StreamsBuilder(), new TopologyConfig(TAGGER, APP_ID)), APP_ID);
+        articles = TestDrivers.articles(driver);
         rawArticles = driver.createInputTopic(Topics.ARTICLES.name(), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        tagged = driver.createOutputTopic(Topics.TAGGED.name(), Topics.TAGGED.keySerde().deserializer(),
-                Topics.TAGGED.valueSerde().deserializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
-        dlq = driver.createOutputTopic(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
-                Topics.DLQ.valueSerde().deserializer());
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
+        tagged = TestDrivers.output(driver, Topics.TAGGED);
+        alerts = TestDrivers.output(driver, Topics.ALERTS);
+        dlq = TestDrivers.output(driver, Topics.DLQ);
     }
 
     private static Article article(String url, String text) {

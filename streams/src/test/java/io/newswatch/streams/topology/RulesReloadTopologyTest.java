@@ -9,22 +9,18 @@ import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.rules.RuleRecords;
 import io.newswatch.streams.tagging.RuleSet;
 import io.newswatch.streams.tagging.Tagger;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Rules pushed to news.rules are in force for the next article, removed ones stop, none means the configured. */
 class RulesReloadTopologyTest {
@@ -32,8 +28,8 @@ class RulesReloadTopologyTest {
     private static final Instant T0 = Instant.parse("2025-06-02T08:00:00Z");
     private static final String TEXT = "A Russian tanker docked at the pier in Rajin, North Korea, on Monday.";
 
-    @TempDir
-    Path stateDir;
+    @RegisterExtension
+    final TestDrivers drivers = new TestDrivers();
     private TopologyTestDriver driver;
     private TestInputTopic<String, Article> articles;
     private TestInputTopic<String, String> rules;
@@ -43,24 +39,12 @@ class RulesReloadTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(NewswatchTopology.buildTopology(new StreamsBuilder(),
-                new TopologyConfig(Tagger.withDefaultRules(), APP_ID)), props);
-        articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(),
-                Topics.ARTICLES.valueSerde().serializer());
+        driver = drivers.start(NewswatchTopology.buildTopology(new StreamsBuilder(),
+                new TopologyConfig(Tagger.withDefaultRules(), APP_ID)), APP_ID);
+        articles = TestDrivers.articles(driver);
         rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), new StringSerializer());
-        tagged = driver.createOutputTopic(Topics.TAGGED.name(), Topics.TAGGED.keySerde().deserializer(),
-                Topics.TAGGED.valueSerde().deserializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
+        tagged = TestDrivers.output(driver, Topics.TAGGED);
+        alerts = TestDrivers.output(driver, Topics.ALERTS);
     }
 
     /** A new article (its own URL, so no story or alert is shared with the earlier ones). */

@@ -10,23 +10,18 @@ import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.stories.TextFingerprintTest;
 import io.newswatch.streams.tagging.Tagger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stories: the same wire story from several outlets is one story with one alert per rule, updated as outlets join;
@@ -38,8 +33,8 @@ class StoryTopologyTest {
     private static final Instant T0 = Instant.parse("2025-06-02T08:00:00Z");
     private static final Duration WINDOW = Duration.ofHours(72);
 
-    @TempDir
-    Path stateDir;
+    @RegisterExtension
+    final TestDrivers drivers = new TestDrivers();
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, Article> articles;
@@ -48,23 +43,11 @@ class StoryTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(NewswatchTopology.buildTopology(new StreamsBuilder(),
-                new TopologyConfig(TAGGER, APP_ID, WINDOW)), props);
-        articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(),
-                Topics.ARTICLES.valueSerde().serializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
-        ruKpAlerts = driver.createOutputTopic(Topics.alertsForRule("ru-kp").name(),
-                Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer());
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
+        driver = drivers.start(NewswatchTopology.buildTopology(new StreamsBuilder(),
+                new TopologyConfig(TAGGER, APP_ID, WINDOW)), APP_ID);
+        articles = TestDrivers.articles(driver);
+        alerts = TestDrivers.output(driver, Topics.ALERTS);
+        ruKpAlerts = TestDrivers.output(driver, Topics.alertsForRule("ru-kp"));
     }
 
     private Article publish(String outlet, String path, String text, Instant publishedAt) {

@@ -11,25 +11,21 @@ import io.newswatch.streams.TrendCountsQuery.Counts;
 import io.newswatch.streams.TrendCountsQuery.HourlyCount;
 import io.newswatch.streams.tagging.Tagger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Hourly trend counts by publication time, through the whole newswatch topology. */
 class TrendCountsTest {
@@ -38,8 +34,8 @@ class TrendCountsTest {
     private static final Duration GRACE = Duration.ofHours(2);
     private static final Instant H8 = Instant.parse("2025-03-01T08:00:00Z");
 
-    @TempDir
-    Path stateDir;
+    @RegisterExtension
+    final TestDrivers drivers = new TestDrivers();
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, TaggedArticle> tagged;
@@ -48,22 +44,12 @@ class TrendCountsTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(NewswatchTopology.buildTopology(new StreamsBuilder(),
-                new TopologyConfig(TAGGER, APP_ID), GRACE), props);
+        driver = drivers.start(NewswatchTopology.buildTopology(new StreamsBuilder(),
+                new TopologyConfig(TAGGER, APP_ID), GRACE), APP_ID);
         tagged = driver.createInputTopic(Topics.TAGGED.name(), new StringSerializer(),
                 Topics.TAGGED.valueSerde().serializer());
-        articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(),
-                Topics.ARTICLES.valueSerde().serializer());
+        articles = TestDrivers.articles(driver);
         counts = driver.getWindowStore(TrendCounts.COUNTS_STORE);
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
     }
 
     private static TaggedArticle taggedArticle(String url, String text, Instant publishedAt, List<String> entities,

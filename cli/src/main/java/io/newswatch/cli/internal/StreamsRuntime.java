@@ -1,0 +1,63 @@
+package io.newswatch.cli.internal;
+
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
+import io.newswatch.streams.StreamsService;
+import io.newswatch.streams.tagging.Tagger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams topology with its HTTP side, as {@code newswatch streams} and {@code newswatch run} start it.
+ * With {@code streams.http.port} set it also serves {@code /api/counts} ({@link CountsEndpoint}), {@code /metrics}
+ * (with the Kafka Streams metrics) and {@code /health}: {@code UP} while Kafka Streams is RUNNING or REBALANCING,
+ * {@code DEGRADED} with its state otherwise. The HTTP side starts before Kafka Streams so a probe sees the start-up.
+ * Unless {@code kafka.client.application.server} is set, Kafka Streams' {@code application.server} is this host's
+ * name and the HTTP port, so with several instances a count held elsewhere is answered with its owner's address.
+ */
+public final class StreamsRuntime {
+    private StreamsRuntime() {
+    }
+
+    /**
+     * Starts the topology (and the HTTP side when configured), registered with the lifecycle.
+     *
+     * @return the running service
+     */
+    public static StreamsService start(Lifecycle lifecycle, KafkaConnection kafka, Tagger tagger) {
+        NewswatchConfig config = kafka.config();
+        int port = config.get(ConfigKeys.STREAMS_HTTP_PORT);
+        ObservabilityServer http = port >= 0 ? lifecycle.add(new ObservabilityServer(port)) : null;
+        Properties kafkaProps = kafka.clientProperties();
+        if (http != null) {
+            kafkaProps.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, hostName() + ":" + http.port());
+        }
+        StreamsService streams = lifecycle.add(new StreamsService(config, kafkaProps, tagger,
+                http != null ? http.registry() : null));
+        if (http != null) {
+            http.addJsonEndpoint(CountsEndpoint.PATH, new CountsEndpoint(streams::counts, Clock.systemUTC()));
+            http.start(() -> {
+                KafkaStreams.State state = streams.state();
+                return new ObservabilityServer.Health(
+                        state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING,
+                        Map.of("state", state.name()));
+            });
+            System.err.println("serving " + CountsEndpoint.PATH + ", /metrics and /health on port " + http.port());
+        }
+        streams.start();
+        return streams;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.newswatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.broker.BrokerOptions;
+import io.newswatch.broker.EmbeddedKafka;
+import io.newswatch.model.Alert;
+import io.newswatch.model.Evidence;
+import io.newswatch.model.serde.Json;
+import io.newswatch.model.topics.TopicAdmin;
+import io.newswatch.model.topics.TopicSpec;
+import io.newswatch.model.topics.Topics;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code newswatch subscribe} against a real embedded broker: which topics, where it starts, how it prints. */
+class SubscribeCommandTest {
+    private static final Instant DAY1 = Instant.parse("2025-06-01T09:00:00Z");
+    private static final Instant DAY2 = Instant.parse("2025-06-02T09:00:00Z");
+    private static EmbeddedKafka kafka;
+
+    @RegisterExtension
+    final CommandRunner cli = new CommandRunner();
+    @TempDir
+    Path dir;
+
+    private static Alert alert(String rule, String title, Instant at) {
+        return new Alert(Alert.SCHEMA_VERSION, rule + "-" + title.hashCode(), rule, rule + " title", "v1", "warning",
+                "story", "article", title, "https://wire.example/" + title.hashCode(), "wire", at, List.of("KP", "RU"),
+                List.of(rule), List.of(new Evidence(rule, "Moscow and Pyongyang signed a pact.", 0, 35,
+                        List.of("Moscow", "Pyongyang"))), at);
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start(BrokerOptions.temporary());
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        TopicSpec<String, Alert> ruKp = Topics.alertsForRule("ru-kp");
+        try (Admin admin = Admin.create(p)) {
+            TopicAdmin.ensureTopics(admin, List.of(Topics.ALERTS, ruKp, Topics.alertsForRule("cn-kp")));
+        }
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(p, Topics.ALERTS.keySerde().serializer(),
+                Topics.ALERTS.valueSerde().serializer())) {
+            for (Alert a : List.of(alert("ru-kp", "Pact signed", DAY1), alert("cn-kp", "Trade talks", DAY1),
+                    alert("ru-kp", "Second summit", DAY2))) {
+                Instant at = a.raisedAt();
+                producer.send(new ProducerRecord<>(Topics.ALERTS.name(), null, at.toEpochMilli(), a.id(), a)).get();
+                producer.send(new ProducerRecord<>(Topics.alertsForRule(a.ruleId()).name(), null, at.toEpochMilli(),
+                        a.id(), a)).get();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    @Test
+    void followsOneRuleFromTheBeginningReadably() throws Exception {
+        Path config = CommandRunner.writeConfig(dir, kafka.bootstrapServers());
+        assertThat(cli.run("subscribe", "ru-kp", "--from-beginning", "--max", "2", "--config", config.toString()))
+                .isZero();
+        assertThat(cli.out()).contains("[warning] ru-kp  Pact signed").contains("[warning] ru-kp  Second summit")
+                .contains("\"Moscow and Pyongyang signed a pact.\"").doesNotContain("cn-kp");
+    }
+
+    @Test
+    void sinceStartsAtThatDayAndJsonIsOneAlertPerLine() throws Exception {
+        Path config = CommandRunner.writeConfig(dir, kafka.bootstrapServers());
+        assertThat(cli.run("subscribe", "--since", "2025-06-02", "--format", "json", "--idle-exit", "3s",
+                "--config", config.toString())).isZero();
+        List<String> lines = cli.out().lines().toList();
+        assertThat(lines).hasSize(1);
+        JsonNode a = Json.mapper().readTree(lines.get(0));
+        assertThat(a.get("title").asText()).isEqualTo("Second summit");
+        assertThat(a.get("ruleId").asText()).isEqualTo("ru-kp");
+    }
+
+    @Test
+    void everyAlertWithoutRulesAndClearErrorsForUnknownOnes() throws Exception {
+        Path config = CommandRunner.writeConfig(dir, kafka.bootstrapServers());
+        assertThat(cli.run("subscribe", "--from-beginning", "--format", "json", "--max", "3", "--config",
+                config.toString())).isZero();
+        assertThat(cli.out().lines()).hasSize(3);
+        assertThat(cli.run("subscribe", "never-loaded", "--config", config.toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("news.alerts.never-loaded");
+        assertThat(cli.run("subscribe", "Bad Rule", "--config", config.toString())).isEqualTo(2);
+        assertThat(cli.run("subscribe", "--format", "xml", "--config", config.toString())).isEqualTo(2);
+    }
+}
