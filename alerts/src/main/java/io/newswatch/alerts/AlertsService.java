@@ -7,7 +7,10 @@ import io.newswatch.alerts.internal.StopSignal;
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.receiver.ConsoleReceiver;
 import io.newswatch.alerts.receiver.JsonlFileReceiver;
+import io.newswatch.alerts.config.SecretRef;
+import io.newswatch.alerts.receiver.OutboundUrlPolicy;
 import io.newswatch.alerts.receiver.WebhookReceiver;
+import io.newswatch.alerts.receiver.WebhookSigner;
 import io.newswatch.model.Alert;
 import io.newswatch.model.config.ConfigException;
 import io.newswatch.model.config.ConfigKeys;
@@ -138,10 +141,28 @@ public final class AlertsService implements AutoCloseable {
                 throw new ConfigException(ConfigKeys.ALERTS_WEBHOOK_URL.name() + " (from "
                         + config.origin(ConfigKeys.ALERTS_WEBHOOK_URL) + ") is not a valid URL: " + e.getReason());
             }
+            OutboundUrlPolicy policy = OutboundUrlPolicy.defaults();
+            if (config.get(ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK)) {
+                policy = policy.allowingLoopback();
+            }
+            if (config.get(ConfigKeys.ALERTS_WEBHOOK_ALLOW_PRIVATE)) {
+                policy = policy.allowingPrivate();
+            }
+            String key = config.get(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY).trim();
+            WebhookSigner signer = null;
+            if (!key.isEmpty()) {
+                try {
+                    signer = WebhookSigner.ofSecret(SecretRef.parse(key).resolve());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY.name() + ": " + e.getMessage());
+                }
+            }
             try {
-                list.add(new WebhookReceiver(url, WEBHOOK_TIMEOUT));
+                list.add(new WebhookReceiver(url, WEBHOOK_TIMEOUT, policy, signer));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(ConfigKeys.ALERTS_WEBHOOK_URL.name() + ": " + e.getMessage());
+                throw new ConfigException(ConfigKeys.ALERTS_WEBHOOK_URL.name() + ": " + e.getMessage()
+                        + (e.getMessage().contains("not allowed") ? " (" + ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK.name()
+                        + " or " + ConfigKeys.ALERTS_WEBHOOK_ALLOW_PRIVATE.name() + " permits it)" : ""));
             }
         }
     }

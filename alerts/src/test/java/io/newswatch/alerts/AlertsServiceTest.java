@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.receiver.JsonlFileReceiver;
+import io.newswatch.alerts.receiver.OutboundUrlPolicy;
 import io.newswatch.alerts.receiver.WebhookReceiver;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
@@ -54,6 +55,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertsServiceTest {
     private static final JsonSerde<Alert> SERDE = JsonSerde.of(Alert.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** The test endpoints listen on loopback, which the default outbound policy refuses. */
+    private static WebhookReceiver loopbackWebhook(URI url, Duration timeout) {
+        return new WebhookReceiver(url, timeout, OutboundUrlPolicy.defaults().allowingLoopback());
+    }
 
     @TempDir
     Path dir;
@@ -178,7 +184,7 @@ class AlertsServiceTest {
         AtomicInteger hits = new AtomicInteger();
         HttpServer server = loopbackServer(500, null, hits);
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook/S3CR3T-TOKEN");
-        WebhookReceiver webhook = new WebhookReceiver(url, Duration.ofSeconds(5));
+        WebhookReceiver webhook = loopbackWebhook(url, Duration.ofSeconds(5));
         Path file = dir.resolve("alerts.jsonl");
         AlertsService service = service(config("group-d").with(ConfigKeys.ALERTS_WEBHOOK_ATTEMPTS, "2"),
                 webhook, new JsonlFileReceiver(file));
@@ -205,7 +211,7 @@ class AlertsServiceTest {
         AtomicInteger busyHits = new AtomicInteger();
         HttpServer busy = loopbackServer(503, "30", busyHits);
         URI busyUrl = URI.create("http://127.0.0.1:" + busy.getAddress().getPort() + "/hook");
-        AlertsService one = service(config("group-e"), new WebhookReceiver(busyUrl, Duration.ofSeconds(5)));
+        AlertsService one = service(config("group-e"), loopbackWebhook(busyUrl, Duration.ofSeconds(5)));
         one.start();
         Alert alert = TestAlerts.sanctions("closing");
         produce(List.of(alert));
@@ -217,7 +223,7 @@ class AlertsServiceTest {
         AtomicInteger okHits = new AtomicInteger();
         HttpServer ok = loopbackServer(204, null, okHits);
         URI okUrl = URI.create("http://127.0.0.1:" + ok.getAddress().getPort() + "/hook");
-        AlertsService two = service(config("group-e"), new WebhookReceiver(okUrl, Duration.ofSeconds(5)));
+        AlertsService two = service(config("group-e"), loopbackWebhook(okUrl, Duration.ofSeconds(5)));
         List<Alert> delivered = new CopyOnWriteArrayList<>();
         two.onDelivered(delivered::add);
         two.start();
@@ -234,7 +240,7 @@ class AlertsServiceTest {
         toClose.add(never::countDown);
         HttpServer hanging = loopbackServer(204, null, hangingHits, never);
         URI hangingUrl = URI.create("http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook");
-        AlertsService one = service(config("group-f"), new WebhookReceiver(hangingUrl, Duration.ofSeconds(20)));
+        AlertsService one = service(config("group-f"), loopbackWebhook(hangingUrl, Duration.ofSeconds(20)));
         one.start();
         Alert alert = TestAlerts.sanctions("hanging");
         produce(List.of(alert));
@@ -249,7 +255,7 @@ class AlertsServiceTest {
         AtomicInteger okHits = new AtomicInteger();
         HttpServer ok = loopbackServer(200, null, okHits);
         URI okUrl = URI.create("http://127.0.0.1:" + ok.getAddress().getPort() + "/hook");
-        AlertsService two = service(config("group-f"), new WebhookReceiver(okUrl, Duration.ofSeconds(5)));
+        AlertsService two = service(config("group-f"), loopbackWebhook(okUrl, Duration.ofSeconds(5)));
         two.start();
         await().atMost(WAIT).until(() -> two.deliveredCount() == 1);
         assertThat(okHits).hasValue(1);

@@ -72,4 +72,29 @@ class ReceiversFromTest {
                 .hasMessageContaining(says)
                 .hasMessageNotContaining("T0SECRET");
     }
+
+    @Test
+    void loopbackWebhooksNeedTheKeyAndASigningKeyIsReadFromItsReference() throws Exception {
+        NewswatchConfig base = NewswatchConfig.defaults()
+                .with(ConfigKeys.ALERTS_CONSOLE, "false")
+                .with(ConfigKeys.ALERTS_FILE, "")
+                .with(ConfigKeys.ALERTS_WEBHOOK_URL, "http://127.0.0.1:9/hook/T0SECRET");
+        assertThatThrownBy(() -> AlertsService.receiversFrom(base, console))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("alerts.webhook.allow.loopback")
+                .hasMessageNotContaining("T0SECRET");
+
+        Path key = Files.writeString(dir.resolve("hmac.key"), "0123456789abcdef0123456789abcdef\n");
+        List<AlertReceiver> receivers = AlertsService.receiversFrom(base
+                .with(ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK, "true")
+                .with(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY, "file:" + key), console);
+        try {
+            assertThat(receivers).singleElement().isInstanceOf(WebhookReceiver.class);
+        } finally {
+            receivers.forEach(AlertReceiver::close);
+        }
+        assertThatThrownBy(() -> AlertsService.receiversFrom(base
+                .with(ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK, "true")
+                .with(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY, "file:" + dir.resolve("missing.key")), console))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("missing.key");
+    }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 RulesCommand.class,
                 SourcesCommand.class,
                 SubscribeCommand.class,
+                RoutesCommand.class,
                 ExtractCommand.class,
                 TopicsCommand.class,
                 DlqCommand.class,

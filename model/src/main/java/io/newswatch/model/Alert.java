@@ -29,6 +29,7 @@ import java.util.List;
  * @param revision      0 when the alert first fires; 1, 2, ... for each update of it (the same story reported by
  *                      another outlet): same id, so receivers that deduplicate on the id plus revision show an update
  * @param alsoReportedBy source ids of the other outlets that carried the story, in the order they did
+ * @param language      the article's language (BCP 47), or null when unknown
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Alert(
@@ -49,7 +50,8 @@ public record Alert(
         List<Evidence> evidence,
         Instant raisedAt,
         int revision,
-        List<String> alsoReportedBy) {
+        List<String> alsoReportedBy,
+        String language) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -65,13 +67,19 @@ public record Alert(
                  String storyId, String articleId, String title, String url, String sourceId, Instant publishedAt,
                  List<String> entities, List<String> tags, List<Evidence> evidence, Instant raisedAt) {
         this(schemaVersion, id, ruleId, ruleTitle, ruleVersion, severity, storyId, articleId, title, url, sourceId,
-                publishedAt, entities, tags, evidence, raisedAt, 0, List.of());
+                publishedAt, entities, tags, evidence, raisedAt, 0, List.of(), null);
+    }
+
+    /** The same alert with the article's language. */
+    public Alert withLanguage(String lang) {
+        return new Alert(schemaVersion, id, ruleId, ruleTitle, ruleVersion, severity, storyId, articleId, title, url,
+                sourceId, publishedAt, entities, tags, evidence, raisedAt, revision, alsoReportedBy, lang);
     }
 
     /** This alert as an update: the next revision, with the outlets that also carried the story. */
     public Alert updated(List<String> outlets, Instant at) {
         return new Alert(schemaVersion, id, ruleId, ruleTitle, ruleVersion, severity, storyId, articleId, title, url,
-                sourceId, publishedAt, entities, tags, evidence, at, revision + 1, outlets);
+                sourceId, publishedAt, entities, tags, evidence, at, revision + 1, outlets, language);
     }
 
     /** A key unique to this revision, for receivers that deduplicate deliveries (the id alone for the first). */

@@ -1,5 +1,6 @@
 package io.newswatch.alerts.receiver;
 
+import io.newswatch.alerts.template.AlertTemplates;
 import io.newswatch.model.Alert;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,23 +87,6 @@ public final class AlertFormatter {
 
     /** Folds whitespace runs (line breaks included) into one space and replaces other control characters. */
     static String clean(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = sb.length() > 0;
-                continue;
-            }
-            if (space) {
-                sb.append(' ');
-                space = false;
-            }
-            sb.append(Character.isISOControl(c) ? '\uFFFD' : c);
-        }
-        return sb.toString();
+        return AlertTemplates.clean(s);
     }
 }

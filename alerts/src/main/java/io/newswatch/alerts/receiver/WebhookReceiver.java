@@ -4,6 +4,7 @@ import io.newswatch.alerts.internal.BodyPrefixSubscriber;
 import io.newswatch.model.Alert;
 import io.newswatch.model.serde.JsonSerde;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +28,17 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * POSTs each alert to a URL as {@code application/json} (the {@link JsonSerde} form of {@link Alert}) with the
- * header {@code Idempotency-Key: <alert id>} (draft-ietf-httpapi-idempotency-key-header), so the receiving end can
- * drop a re-delivery of the same alert.
+ * header {@code Idempotency-Key: }{@link Alert#deliveryKey()} (draft-ietf-httpapi-idempotency-key-header), so the
+ * receiving end can drop a re-delivery of the same alert revision.
+ *
+ * <p>Signing (optional): with a {@link WebhookSigner}, each attempt carries {@code X-Newswatch-Timestamp} (Unix
+ * seconds at that attempt) and {@code X-Newswatch-Signature: v1=<hex HMAC-SHA256>} over timestamp, ".", body; the
+ * receiving end checks them with {@link WebhookSigner#verify}.
+ *
+ * <p>Where it may send: the URL must pass an {@link OutboundUrlPolicy} (by default public addresses only) when the
+ * receiver is built, so a bad configuration fails at start-up, and again before every attempt, because what the host
+ * resolves to can change. A host that does not resolve at construction is accepted then and judged at each attempt.
+ * A refusal is a non-retryable failure.
  *
  * <p>Outcome by status (RFC 9110 section 15): 2xx is delivered. 429 and 503 are retryable, with the wait from
  * {@code Retry-After} (delta-seconds or an HTTP-date, RFC 9110 section 10.2.3) when present; 408 and every other
@@ -35,26 +47,54 @@ import org.apache.kafka.common.errors.SerializationException;
  *
  * <p>Secrets: webhook URLs often carry a token in their path or query, so the full URL never appears in
  * {@link #name()}, in exception messages or in logs: only {@code scheme://host[:port]/…} ({@link #redact(URI)}).
- * Error bodies are quoted in the exception message up to 200 characters.
+ * Error bodies are quoted in the exception message up to 200 characters, with any copy of the URL's path, query,
+ * user info or their longer parts masked. The signing key never leaves the signer.
  */
 public final class WebhookReceiver implements AlertReceiver {
     private static final JsonSerde<Alert> SERDE = JsonSerde.of(Alert.class);
     private static final int MAX_ERROR_BODY_BYTES = 200;
+    private static final int MIN_SECRET_PART = 6;
 
     private final URI url;
     private final String redacted;
     private final Duration timeout;
+    private final OutboundUrlPolicy policy;
+    private final WebhookSigner signer;
+    private final List<String> secretParts;
     private final HttpClient client;
 
     /**
+     * An unsigned webhook under {@link OutboundUrlPolicy#defaults()}: public addresses only.
+     *
      * @param url     the endpoint; http or https with a host
      * @param timeout connect timeout, and the limit for the whole exchange of one attempt
-     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL with a host (the message shows
-     *                                  the redacted URL only)
+     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL with a host, or the policy refuses
+     *                                  it (the message shows the redacted URL only)
      */
     public WebhookReceiver(URI url, Duration timeout) {
+        this(url, timeout, OutboundUrlPolicy.defaults());
+    }
+
+    /**
+     * An unsigned webhook.
+     *
+     * @param policy which addresses the URL may resolve to, checked now and before each attempt
+     * @throws IllegalArgumentException as {@link #WebhookReceiver(URI, Duration)}
+     */
+    public WebhookReceiver(URI url, Duration timeout, OutboundUrlPolicy policy) {
+        this(url, timeout, policy, null);
+    }
+
+    /**
+     * A webhook whose requests are signed by {@code signer}.
+     *
+     * @param signer signs each attempt; null sends unsigned requests
+     * @throws IllegalArgumentException as {@link #WebhookReceiver(URI, Duration)}
+     */
+    public WebhookReceiver(URI url, Duration timeout, OutboundUrlPolicy policy, WebhookSigner signer) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(policy, "policy");
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("webhook URL must be http or https, not " + redact(url));
@@ -68,6 +108,17 @@ public final class WebhookReceiver implements AlertReceiver {
         this.url = url;
         this.redacted = redact(url);
         this.timeout = timeout;
+        this.policy = policy;
+        this.signer = signer;
+        this.secretParts = secretPartsOf(url);
+        try {
+            Optional<String> refusal = policy.refusal(url);
+            if (refusal.isPresent()) {
+                throw new IllegalArgumentException("webhook " + redacted + ": " + refusal.get());
+            }
+        } catch (UnknownHostException e) {
+            // DNS may be down at start-up, or the name not published yet: each attempt checks again
+        }
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -98,6 +149,7 @@ public final class WebhookReceiver implements AlertReceiver {
 
     @Override
     public void deliver(Alert alert) throws DeliveryException {
+        checkPolicy();
         byte[] body;
         try {
             body = SERDE.toBytes(alert);
@@ -112,6 +164,11 @@ public final class WebhookReceiver implements AlertReceiver {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (alert.id() != null && !alert.id().isBlank()) {
             request.header("Idempotency-Key", alert.deliveryKey());
+        }
+        if (signer != null) {
+            long now = Instant.now().getEpochSecond();
+            request.header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(now))
+                    .header(WebhookSigner.SIGNATURE_HEADER, signer.signature(now, body));
         }
         HttpResponse<byte[]> response;
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(),
@@ -152,6 +209,20 @@ public final class WebhookReceiver implements AlertReceiver {
         throw DeliveryException.permanent(what);
     }
 
+    /** Refuses the attempt when the URL's host now resolves to an address the policy does not allow. */
+    private void checkPolicy() throws DeliveryException {
+        Optional<String> refusal;
+        try {
+            refusal = policy.refusal(url);
+        } catch (UnknownHostException e) {
+            // its message is only the host, which the redacted form already shows
+            throw DeliveryException.retryable("webhook " + redacted + " unreachable: host does not resolve");
+        }
+        if (refusal.isPresent()) {
+            throw DeliveryException.permanent("webhook " + redacted + ": " + refusal.get());
+        }
+    }
+
     /**
      * Parses a {@code Retry-After} value: delta-seconds or an IMF-fixdate (RFC 9110 section 10.2.3). A date in the
      * past is a zero wait; anything unparseable is empty.
@@ -177,18 +248,42 @@ public final class WebhookReceiver implements AlertReceiver {
         return text.isEmpty() ? "" : scrub(text);
     }
 
-    /** ": message" with any copy of the URL, its path or its query replaced by the redacted form. */
+    /**
+     * ": message" with any copy of the URL, its path, query or user info, raw or decoded, replaced by the redacted
+     * form or an ellipsis, and so is every longer part of them: a server echoing only the token segment of the path
+     * must not put it in a log either.
+     */
     private String scrub(String message) {
         if (message == null || message.isBlank()) {
             return "";
         }
         String s = message.replace(url.toString(), redacted);
-        if (url.getRawPath() != null && url.getRawPath().length() > 1) {
-            s = s.replace(url.getRawPath(), "/…");
-        }
-        if (url.getRawQuery() != null && !url.getRawQuery().isEmpty()) {
-            s = s.replace(url.getRawQuery(), "…");
+        for (String part : secretParts) {
+            s = s.replace(part, "…");
         }
         return ": " + s;
+    }
+
+    /**
+     * What of the URL may be secret, longest first so that a whole path is masked before its segments: path, query
+     * and user info, raw and decoded, and their segments and parameter values of at least
+     * {@link #MIN_SECRET_PART} characters (shorter ones are words like "hooks", and masking them would garble
+     * messages without protecting anything).
+     */
+    private static List<String> secretPartsOf(URI url) {
+        List<String> parts = new ArrayList<>();
+        for (String whole : new String[] {url.getRawPath(), url.getPath(), url.getRawQuery(), url.getQuery(),
+                url.getRawUserInfo(), url.getUserInfo(), url.getRawFragment(), url.getFragment()}) {
+            if (whole == null || whole.length() <= 1) {
+                continue;
+            }
+            parts.add(whole);
+            for (String piece : whole.split("[/?&=;:@#]")) {
+                if (piece.length() >= MIN_SECRET_PART) {
+                    parts.add(piece);
+                }
+            }
+        }
+        return parts.stream().distinct().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
     }
 }

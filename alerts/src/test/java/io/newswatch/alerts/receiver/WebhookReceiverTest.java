@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +90,12 @@ class WebhookReceiverTest {
         exchange.close();
     }
 
+    /** The test server is on loopback, which the default policy refuses. */
+    private static final OutboundUrlPolicy LOOPBACK_ALLOWED = OutboundUrlPolicy.defaults().allowingLoopback();
+    private static final byte[] SIGNING_KEY = "receiver-test-signing-key-0001".getBytes(UTF_8);
+
     private WebhookReceiver receiver() {
-        return new WebhookReceiver(url, Duration.ofSeconds(5));
+        return new WebhookReceiver(url, Duration.ofSeconds(5), LOOPBACK_ALLOWED);
     }
 
     @Test
@@ -169,7 +176,7 @@ class WebhookReceiverTest {
     @Test
     void anEndpointThatNeverAnswersTimesOutAsRetryable() {
         hang = true;
-        WebhookReceiver receiver = new WebhookReceiver(url, Duration.ofMillis(300));
+        WebhookReceiver receiver = new WebhookReceiver(url, Duration.ofMillis(300), LOOPBACK_ALLOWED);
         DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage()).contains("did not answer").doesNotContain("T0SECRET");
@@ -206,5 +213,117 @@ class WebhookReceiverTest {
         Optional<Duration> expected = seconds == null ? Optional.empty()
                 : Optional.of(Duration.ofSeconds(Long.parseLong(seconds)));
         assertThat(WebhookReceiver.parseRetryAfter(header)).isEqualTo(expected);
+    }
+
+    @Test
+    void aSignedRequestCarriesATimestampAndASignatureTheReceiverCanVerify() throws Exception {
+        Alert update = alert.updated(List.of("other-feed"), Instant.parse("2025-03-14T10:00:00Z"));
+        long before = Instant.now().getEpochSecond();
+        new WebhookReceiver(url, Duration.ofSeconds(5), LOOPBACK_ALLOWED, new WebhookSigner(SIGNING_KEY))
+                .deliver(update);
+        long after = Instant.now().getEpochSecond();
+
+        Received r = received.get(0);
+        String timestamp = r.header(WebhookSigner.TIMESTAMP_HEADER);
+        String signature = r.header(WebhookSigner.SIGNATURE_HEADER);
+        assertThat(Long.parseLong(timestamp)).isBetween(before, after);
+        assertThat(signature).matches("v1=[0-9a-f]{64}");
+        assertThat(WebhookSigner.verify(SIGNING_KEY, timestamp, signature, r.body(), Instant.now(),
+                WebhookSigner.DEFAULT_TOLERANCE)).isTrue();
+        assertThat(WebhookSigner.verify("another-signing-key-of-length".getBytes(UTF_8), timestamp, signature,
+                r.body(), Instant.now(), WebhookSigner.DEFAULT_TOLERANCE)).isFalse();
+        assertThat(r.header("Idempotency-Key")).isEqualTo(update.deliveryKey()).isEqualTo(update.id() + "/1");
+        assertThat(SERDE.fromBytes(r.body())).isEqualTo(update);
+    }
+
+    @Test
+    void eachAttemptIsSignedAfresh() throws Exception {
+        WebhookReceiver receiver = new WebhookReceiver(url, Duration.ofSeconds(5), LOOPBACK_ALLOWED,
+                WebhookSigner.ofSecret("receiver-test-signing-key-0001"));
+        receiver.deliver(alert);
+        receiver.deliver(TestAlerts.sanctions("story-other"));
+        assertThat(received).hasSize(2);
+        for (Received r : received) {
+            assertThat(WebhookSigner.verify(SIGNING_KEY, r.header(WebhookSigner.TIMESTAMP_HEADER),
+                    r.header(WebhookSigner.SIGNATURE_HEADER), r.body(), Instant.now(),
+                    WebhookSigner.DEFAULT_TOLERANCE)).isTrue();
+        }
+        assertThat(received.get(0).header(WebhookSigner.SIGNATURE_HEADER))
+                .isNotEqualTo(received.get(1).header(WebhookSigner.SIGNATURE_HEADER));
+    }
+
+    @Test
+    void anUnsignedRequestHasNoSignatureHeaders() throws Exception {
+        receiver().deliver(alert);
+        assertThat(received.get(0).header(WebhookSigner.TIMESTAMP_HEADER)).isNull();
+        assertThat(received.get(0).header(WebhookSigner.SIGNATURE_HEADER)).isNull();
+    }
+
+    @Test
+    void theDefaultPolicyRefusesALoopbackUrlWhenTheReceiverIsBuilt() {
+        assertThatThrownBy(() -> new WebhookReceiver(url, Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("webhook http://127.0.0.1:" + server.getAddress().getPort() + "/…: ")
+                .hasMessageContaining("host resolves to a loopback address, which is not allowed "
+                        + "(set allowLoopback to permit)")
+                .hasMessageNotContaining("T0SECRET").hasMessageNotContaining(SECRET_QUERY);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aHostThatNowResolvesToAForbiddenAddressIsRefusedBeforeSendingAsPermanent() {
+        Map<String, String> dns = new ConcurrentHashMap<>(Map.of("hooks.example.test", "8.8.8.8"));
+        OutboundUrlPolicy policy = OutboundUrlPolicy.defaults().withResolver(host -> {
+            String address = dns.get(host);
+            if (address == null) {
+                throw new UnknownHostException(host);
+            }
+            return new InetAddress[] {InetAddress.getByName(address)};
+        });
+        URI named = URI.create("http://hooks.example.test:" + server.getAddress().getPort() + SECRET_PATH + "?"
+                + SECRET_QUERY);
+        WebhookReceiver receiver = new WebhookReceiver(named, Duration.ofSeconds(5), policy);
+        dns.put("hooks.example.test", "127.0.0.1");
+
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.getMessage()).isEqualTo("webhook http://hooks.example.test:" + server.getAddress().getPort()
+                + "/…: host resolves to a loopback address, which is not allowed (set allowLoopback to permit)");
+        assertThat(received).isEmpty();
+
+        dns.remove("hooks.example.test");
+        DeliveryException unresolved = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
+        assertThat(unresolved.retryable()).isTrue();
+        assertThat(unresolved.getMessage()).contains("does not resolve").doesNotContain("T0SECRET");
+    }
+
+    @Test
+    void aHostThatDoesNotResolveYetIsAcceptedWhenTheReceiverIsBuilt() {
+        OutboundUrlPolicy policy = OutboundUrlPolicy.defaults().withResolver(host -> {
+            throw new UnknownHostException(host);
+        });
+        WebhookReceiver receiver = new WebhookReceiver(URI.create("https://hooks.example.test" + SECRET_PATH),
+                Duration.ofSeconds(1), policy);
+        assertThat(receiver.name()).isEqualTo("webhook(https://hooks.example.test/…)");
+    }
+
+    @Test
+    void anErrorBodyEchoingOnlyTheTokenSegmentDoesNotLeakIt() {
+        answer = new Answer(403, Map.of(), "token B0TOKEN revoked; query sig=abc123 rejected");
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver().deliver(alert));
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.getMessage()).contains("answered 403").contains("revoked")
+                .doesNotContain("B0TOKEN").doesNotContain("abc123").doesNotContain("T0SECRET");
+    }
+
+    @Test
+    void aUserInfoPasswordNeverAppearsInMessages() {
+        URI withPassword = URI.create("http://alerts:pa55w0rd-T0KEN@127.0.0.1:" + server.getAddress().getPort()
+                + "/hook");
+        answer = new Answer(401, Map.of(), "bad credentials pa55w0rd-T0KEN");
+        WebhookReceiver receiver = new WebhookReceiver(withPassword, Duration.ofSeconds(5), LOOPBACK_ALLOWED);
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
+        assertThat(e.getMessage()).contains("answered 401").doesNotContain("pa55w0rd");
+        assertThat(receiver.name()).doesNotContain("pa55w0rd");
     }
 }

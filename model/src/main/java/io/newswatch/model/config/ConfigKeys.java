@@ -72,12 +72,20 @@ public final class ConfigKeys {
     // --- alerts
     public static final ConfigKey<String> ALERTS_GROUP_ID = ConfigKey.string("alerts.group.id", "newswatch-alerts",
             "consumer group of the alerts service: instances with the same id share the alerts");
+    public static final ConfigKey<Path> SUBSCRIPTIONS_FILE = ConfigKey.path("alerts.subscriptions.file",
+            "config/subscriptions.yaml", "receivers and the routing tree (newswatch routes test checks an alert)");
     public static final ConfigKey<Boolean> ALERTS_CONSOLE = ConfigKey.bool("alerts.console", "true",
             "print every alert on standard output");
     public static final ConfigKey<Path> ALERTS_FILE = ConfigKey.path("alerts.file", "alerts.jsonl",
             "append every alert as one JSON line to this file; empty turns it off");
     public static final ConfigKey<String> ALERTS_WEBHOOK_URL = ConfigKey.string("alerts.webhook.url", "",
             "POST every alert as JSON to this URL; empty turns it off");
+    public static final ConfigKey<String> ALERTS_WEBHOOK_SIGNING_KEY = ConfigKey.string("alerts.webhook.signing.key",
+            "", "HMAC-SHA256 key signing each webhook request: env:NAME or file:PATH (16+ bytes); empty: unsigned");
+    public static final ConfigKey<Boolean> ALERTS_WEBHOOK_ALLOW_LOOPBACK = ConfigKey.bool(
+            "alerts.webhook.allow.loopback", "false", "let the webhook reach loopback addresses (127.0.0.1, ::1)");
+    public static final ConfigKey<Boolean> ALERTS_WEBHOOK_ALLOW_PRIVATE = ConfigKey.bool(
+            "alerts.webhook.allow.private", "false", "let the webhook reach private networks (10/8, 192.168/16, ...)");
     public static final ConfigKey<Integer> ALERTS_WEBHOOK_ATTEMPTS = ConfigKey.integer("alerts.webhook.attempts",
             "5", 1, 100, "delivery attempts before an alert goes to the dead-letter topic");
 
@@ -89,7 +97,9 @@ public final class ConfigKeys {
             BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
             STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STATE_DIR, RULES_FILE,
             STORY_WINDOW, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,
-            ALERTS_GROUP_ID, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL, ALERTS_WEBHOOK_ATTEMPTS);
+            ALERTS_GROUP_ID, SUBSCRIPTIONS_FILE, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL,
+            ALERTS_WEBHOOK_SIGNING_KEY, ALERTS_WEBHOOK_ALLOW_LOOPBACK, ALERTS_WEBHOOK_ALLOW_PRIVATE,
+            ALERTS_WEBHOOK_ATTEMPTS);
 
     /** Keys under this prefix are passed to every Kafka client as they are (security, SASL, ...). */
     public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";

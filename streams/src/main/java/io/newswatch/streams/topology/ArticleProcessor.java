@@ -92,7 +92,7 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
                 rule.version(), rule.severity().label(), article.id(), article.id(), article.title(), article.url(),
                 article.sourceId(), article.publishedAt(), result.entities(), result.tags(),
                 rule.tags().stream().flatMap(t -> result.evidenceFor(t).stream()).toList(),
-                Instant.ofEpochMilli(timestamp));
+                Instant.ofEpochMilli(timestamp)).withLanguage(article.language());
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {

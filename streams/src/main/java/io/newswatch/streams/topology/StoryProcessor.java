@@ -105,7 +105,8 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
             Alert alert = new Alert(proposed.schemaVersion(), alertId, proposed.ruleId(), proposed.ruleTitle(),
                     proposed.ruleVersion(), proposed.severity(), story.storyId(), proposed.articleId(),
                     proposed.title(), proposed.url(), proposed.sourceId(), proposed.publishedAt(), proposed.entities(),
-                    proposed.tags(), proposed.evidence(), proposed.raisedAt(), 0, others(story, article.sourceId()));
+                    proposed.tags(), proposed.evidence(), proposed.raisedAt(), 0, others(story, article.sourceId()),
+                    proposed.language());
             firedAlerts.put(alertId, timestamp);
             story = story.withAlert(alert);
             out.add(alert);

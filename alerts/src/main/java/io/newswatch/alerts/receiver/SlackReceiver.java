@@ -1,0 +1,258 @@
+package io.newswatch.alerts.receiver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswatch.alerts.internal.BodyPrefixSubscriber;
+import io.newswatch.alerts.template.AlertTemplates;
+import io.newswatch.alerts.template.Highlights;
+import io.newswatch.model.Alert;
+import io.newswatch.model.Evidence;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Posts each alert to a Slack incoming webhook as a Block Kit message: a header with the headline, a section with
+ * the rule and severity, the evidence sentence as a quote with the matched words in bold, a context line with the
+ * source and publication time (and, for an update, how many other outlets carried the story), and a button to the
+ * article. The top-level {@code text}, which notifications and old clients show, is the
+ * {@link AlertTemplates#SLACK_TEXT} template.
+ *
+ * <p>Everything from scraped pages is escaped for Slack ({@code & < >}, so a headline cannot ping
+ * {@code <!channel>} or forge a link) and cut to Slack's field limits; an article URL that is not http(s) gets no
+ * button.
+ *
+ * <p>Outcome by status: 2xx is delivered. 429 and every 5xx are retryable, with the wait from {@code Retry-After}
+ * when present; 408, connection errors and timeouts are retryable; any other status, redirects included (not
+ * followed), is permanent (Slack answers 400 {@code invalid_payload}, 403 {@code invalid_token}, 404
+ * {@code no_service}, 410 {@code channel_is_archived}).
+ *
+ * <p>Secrets: the webhook URL is a credential, so it appears nowhere, not in {@link #name()}, exception messages or
+ * logs; errors name the receiver instead. Thread-safe.
+ */
+public final class SlackReceiver implements AlertReceiver {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ERROR_BODY_BYTES = 200;
+    private static final int MAX_HEADER_CHARS = 150;
+    private static final int MAX_FIELD_CHARS = 2000;
+    private static final int MAX_EVIDENCE_CHARS = 600;
+    private static final int MAX_URL_CHARS = 3000;
+
+    private final URI webhook;
+    private final String name;
+    private final Duration timeout;
+    private final AlertTemplates templates;
+    private final HttpClient client;
+
+    /**
+     * @param label     what to call this receiver in logs, e.g. the channel ({@code slack(#sanctions)}); not a secret
+     * @param webhook   the incoming-webhook URL; http or https with a host
+     * @param timeout   connect timeout, and the limit for the whole exchange of one attempt
+     * @param templates where the fallback text comes from
+     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL with a host, or the timeout is not
+     *                                  positive (the message never shows the URL)
+     */
+    public SlackReceiver(String label, URI webhook, Duration timeout, AlertTemplates templates) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(timeout, "timeout");
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.name = "slack(" + AlertTemplates.clean(label) + ")";
+        String scheme = webhook.getScheme() == null ? "" : webhook.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException(name + ": the webhook URL must be http or https");
+        }
+        if (webhook.getHost() == null || webhook.getHost().isEmpty()) {
+            throw new IllegalArgumentException(name + ": the webhook URL has no host");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(name + ": timeout must be positive, not " + timeout);
+        }
+        this.webhook = webhook;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void deliver(Alert alert) throws DeliveryException {
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(message(alert));
+        } catch (JsonProcessingException e) {
+            throw DeliveryException.permanent(name + ": alert " + alert.id() + " cannot be written as JSON");
+        }
+        HttpRequest request = HttpRequest.newBuilder(webhook)
+                .timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "newswatch-alerts/0.1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request,
+                info -> new BodyPrefixSubscriber(info.statusCode() / 100 == 2 ? 0 : MAX_ERROR_BODY_BYTES));
+        HttpResponse<byte[]> response;
+        try {
+            // bounds the whole exchange, body included: the request timeout alone stops at the headers
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw DeliveryException.retryable(name + " did not answer within " + timeout);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw DeliveryException.retryable(name + " did not answer within " + timeout);
+            }
+            // only the exception type: JDK messages may quote the request URI, which holds the token
+            throw DeliveryException.retryable(name + " unreachable: " + cause.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            // keep the flag so the caller sees it is being shut down and does not dead-letter the alert
+            Thread.currentThread().interrupt();
+            throw DeliveryException.retryable(name + ": interrupted while waiting for an answer");
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return;
+        }
+        String what = name + " answered " + status + quoted(response.body());
+        if (status == 429 || status >= 500) {
+            Duration wait = response.headers().firstValue("Retry-After").map(SlackReceiver::parseRetryAfter)
+                    .orElse(null);
+            throw DeliveryException.retryableAfter(what, wait);
+        }
+        if (status == 408) {
+            throw DeliveryException.retryable(what);
+        }
+        throw DeliveryException.permanent(what);
+    }
+
+    /** The Block Kit message for an alert: {@code text} fallback plus blocks. Visible for tests. */
+    ObjectNode message(Alert alert) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("text", escape(cut(templates.slackText(alert), MAX_FIELD_CHARS)));
+        ArrayNode blocks = root.putArray("blocks");
+
+        String title = AlertTemplates.clean(alert.title());
+        ObjectNode header = blocks.addObject().put("type", "header");
+        plain(header.putObject("text"), cut(title.isEmpty() ? "(untitled)" : title, MAX_HEADER_CHARS));
+
+        ObjectNode facts = blocks.addObject().put("type", "section");
+        ArrayNode fields = facts.putArray("fields");
+        String ruleTitle = AlertTemplates.clean(alert.ruleTitle());
+        String ruleId = AlertTemplates.clean(alert.ruleId());
+        String rule = cut(ruleTitle.isEmpty() ? ruleId : ruleTitle, MAX_EVIDENCE_CHARS);
+        mrkdwn(fields.addObject(), "*Rule*\n" + escape(rule)
+                + (ruleId.isEmpty() || ruleTitle.isEmpty() ? "" : " (`" + escape(cut(ruleId, 200)) + "`)"));
+        mrkdwn(fields.addObject(), "*Severity*\n" + escape(AlertTemplates.severity(alert)));
+
+        String quote = evidenceQuote(alert);
+        if (!quote.isEmpty()) {
+            mrkdwn(blocks.addObject().put("type", "section").putObject("text"), quote);
+        }
+
+        ArrayNode context = blocks.addObject().put("type", "context").putArray("elements");
+        String source = AlertTemplates.clean(alert.sourceId());
+        String published = AlertTemplates.values(alert).get("publishedAt");
+        mrkdwn(context.addObject(), cut("Source: " + escape(source.isEmpty() ? "unknown" : source)
+                + " · published " + escape(published), MAX_FIELD_CHARS));
+        if (alert.revision() > 0) {
+            mrkdwn(context.addObject(), cut("*Update:* " + AlertTemplates.alsoReportedBy(alert)
+                    + (alert.alsoReportedBy().isEmpty() ? "" : " (" + escape(AlertTemplates.values(alert)
+                    .get("alsoReportedBy")) + ")"), MAX_FIELD_CHARS));
+        }
+
+        String url = AlertTemplates.webUrl(alert.url());
+        if (!url.isEmpty() && url.length() <= MAX_URL_CHARS) {
+            ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject()
+                    .put("type", "button").put("action_id", "open-article").put("url", url);
+            plain(button.putObject("text"), "Open article");
+        }
+        return root;
+    }
+
+    /**
+     * The first evidence sentence as a Slack quote ({@code >} line) with the matched terms in {@code *bold*},
+     * cut to 600 characters, or "" when the alert has no evidence.
+     */
+    static String evidenceQuote(Alert alert) {
+        if (alert.evidence().isEmpty()) {
+            return "";
+        }
+        Evidence first = alert.evidence().get(0);
+        String sentence = cut(AlertTemplates.clean(first.text()), MAX_EVIDENCE_CHARS);
+        if (sentence.isEmpty()) {
+            return "";
+        }
+        List<String> terms = first.matched().stream().map(AlertTemplates::clean).toList();
+        return ">" + Highlights.mark(sentence, terms, SlackReceiver::escape, "*", "*");
+    }
+
+    /** Escapes the three characters Slack reserves for its own markup: {@code &}, {@code <}, {@code >}. */
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * Parses a {@code Retry-After} value: delta-seconds or an IMF-fixdate (RFC 9110 section 10.2.3). A date in the
+     * past is a zero wait; anything unparseable is null.
+     */
+    static Duration parseRetryAfter(String value) {
+        String v = value.trim();
+        if (v.matches("\\d{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        try {
+            Duration wait = Duration.between(Instant.now(),
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static void plain(ObjectNode text, String value) {
+        text.put("type", "plain_text").put("text", value).put("emoji", false);
+    }
+
+    private static void mrkdwn(ObjectNode text, String value) {
+        text.put("type", "mrkdwn").put("text", value);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** ": first bytes of the body" on one line, or "" when empty; Slack's error bodies are short codes. */
+    private String quoted(byte[] body) {
+        String text = AlertTemplates.clean(new String(body, StandardCharsets.UTF_8));
+        String secret = webhook.getRawPath();
+        if (secret != null && secret.length() > 1) {
+            text = text.replace(secret, "/…");
+        }
+        return text.isEmpty() ? "" : ": " + text;
+    }
+}

@@ -1,0 +1,55 @@
+package io.newswatch.alerts.routing;
+
+import io.newswatch.model.Alert;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A node of the routing tree (the model is Prometheus Alertmanager's): an alert that the node's matcher takes is
+ * offered to its child routes in order; the first child that takes it keeps it, unless that child says
+ * {@code continue: true}, in which case the later children are offered it too. When no child takes it, the node's
+ * own receivers get it. The root takes every alert, so every alert reaches at least the root's receivers.
+ *
+ * @param path      where the route is in the file, for dry runs: {@code route}, {@code route.routes[1]}, ...
+ * @param matcher   which alerts it takes
+ * @param receivers receiver names, in order; may be empty for a pure grouping node (then children must cover it)
+ * @param continueMatching whether later siblings are offered an alert this route took
+ * @param routes    child routes
+ */
+public record Route(String path, AlertMatcher matcher, List<String> receivers, boolean continueMatching,
+                    List<Route> routes) {
+    public Route {
+        receivers = List.copyOf(receivers);
+        routes = List.copyOf(routes);
+    }
+
+    /** The routes whose receivers get the alert, in tree order; empty when this route does not take it. */
+    public List<Route> match(Alert alert) {
+        if (!matcher.matches(alert)) {
+            return List.of();
+        }
+        List<Route> out = new ArrayList<>();
+        for (Route child : routes) {
+            List<Route> m = child.match(alert);
+            if (!m.isEmpty()) {
+                out.addAll(m);
+                if (!child.continueMatching()) {
+                    break;
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(this);
+        }
+        return out;
+    }
+
+    /** The receivers that get the alert, each once, in tree order. */
+    public List<String> receiversFor(Alert alert) {
+        Set<String> names = new LinkedHashSet<>();
+        match(alert).forEach(r -> names.addAll(r.receivers()));
+        return List.copyOf(names);
+    }
+}

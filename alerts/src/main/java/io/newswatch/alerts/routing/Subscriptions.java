@@ -1,0 +1,273 @@
+package io.newswatch.alerts.routing;
+
+import io.newswatch.model.Alert;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The subscriptions file ({@code config/subscriptions.yaml}): the receivers and the routing tree that decides
+ * which receivers get which alert.
+ *
+ * <pre>
+ * receivers:
+ *   - name: desk            # unique; lower-case letters, digits, '-' and '_'
+ *     type: console         # console, file, webhook, slack or email; the other keys are the type's settings
+ *   - name: sanctions-team
+ *     type: webhook
+ *     url: env:SANCTIONS_WEBHOOK_URL
+ * route:                    # the root: takes every alert
+ *   receiver: desk
+ *   routes:
+ *     - match: {rule: sanctions-violation, min_severity: critical}
+ *       receivers: [sanctions-team]
+ *       continue: true      # later sibling routes are offered the alert too
+ *     - match: {entities: [RU, KP], language: [en, ru]}
+ *       receiver: desk
+ * </pre>
+ *
+ * <p>Validated on load, all or nothing: an unknown key, a missing name or type, a duplicate receiver name, a route
+ * naming a receiver that is not defined, a {@code match} on the root, an unknown severity, a {@code continue} that
+ * is not true/false and a value of the wrong shape each raise a {@link ConfigError} that starts with
+ * {@code file:line:column} and names the key.
+ *
+ * @param receivers the receivers, in file order
+ * @param root      the routing tree's root
+ */
+public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
+    private static final Set<String> TYPES = Set.of("console", "file", "webhook", "slack", "email");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Set<String> ROUTE_KEYS = Set.of("receiver", "receivers", "match", "continue", "routes");
+    private static final Set<String> MATCH_KEYS = Set.of("rule", "severity", "min_severity", "source", "language",
+            "tags", "entities");
+
+    /**
+     * One receiver as the file defines it.
+     *
+     * @param settings the type's own keys (url, path, to, ...), checked when the receiver is built
+     * @param at       line:column of its entry
+     */
+    public record ReceiverSpec(String name, String type, Map<String, String> settings, String at) {
+    }
+
+    /** The receivers that get the alert, each once, in routing-tree order. */
+    public List<String> receiversFor(Alert alert) {
+        return root.receiversFor(alert);
+    }
+
+    /** Reads and validates a subscriptions file. */
+    public static Subscriptions load(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ConfigError("subscriptions file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Parses and validates subscriptions YAML; {@code origin} names it in messages. */
+    public static Subscriptions parse(String yaml, String origin) {
+        return new Loader(origin).load(YamlNode.parse(yaml, origin));
+    }
+
+    private static final class Loader {
+        private final String origin;
+        private final Map<String, ReceiverSpec> receivers = new LinkedHashMap<>();
+
+        Loader(String origin) {
+            this.origin = origin;
+        }
+
+        Subscriptions load(YamlNode doc) {
+            YamlNode.MapNode top = map(doc, "the file", "a map with 'receivers' and 'route'");
+            for (String key : top.values().keySet()) {
+                if (!key.equals("receivers") && !key.equals("route")) {
+                    throw error(top.keyAt().get(key), "unknown key '" + key + "' (expected receivers, route)");
+                }
+            }
+            YamlNode list = top.values().get("receivers");
+            if (list == null) {
+                throw error(top.at(), "no 'receivers' list");
+            }
+            if (!(list instanceof YamlNode.Seq seq)) {
+                throw error(list.at(), "'receivers' must be a list");
+            }
+            for (YamlNode item : seq.items()) {
+                receiver(item);
+            }
+            YamlNode route = top.values().get("route");
+            if (route == null) {
+                throw error(top.at(), "no 'route': say which receivers get the alerts");
+            }
+            return new Subscriptions(List.copyOf(receivers.values()), route(route, "route", true));
+        }
+
+        private void receiver(YamlNode item) {
+            YamlNode.MapNode m = map(item, "a receiver", "a map with name and type");
+            String name = scalar(m, "name", true);
+            if (!NAME.matcher(name).matches()) {
+                throw error(m.keyAt().get("name"), "receiver name '" + name + "' must be lower-case letters, digits, "
+                        + "'-' and '_'");
+            }
+            if (receivers.containsKey(name)) {
+                throw error(m.keyAt().get("name"), "receiver '" + name + "' defined twice (first at "
+                        + receivers.get(name).at() + ")");
+            }
+            String type = scalar(m, "type", true).toLowerCase(Locale.ROOT);
+            if (!TYPES.contains(type)) {
+                throw error(m.keyAt().get("type"), "'type' of receiver '" + name + "' must be one of console, "
+                        + "file, webhook, slack, email, not '" + type + "'");
+            }
+            Map<String, String> settings = new LinkedHashMap<>();
+            m.values().forEach((k, v) -> {
+                if (!k.equals("name") && !k.equals("type")) {
+                    settings.put(k, v instanceof YamlNode.Scalar s ? s.text() : v.toString());
+                }
+            });
+            receivers.put(name, new ReceiverSpec(name, type, settings, m.at()));
+        }
+
+        private Route route(YamlNode node, String path, boolean root) {
+            YamlNode.MapNode m = map(node, path, "a map with receiver(s), match and routes");
+            for (String key : m.values().keySet()) {
+                if (!ROUTE_KEYS.contains(key)) {
+                    throw error(m.keyAt().get(key), "unknown key '" + key + "' in " + path + " (expected "
+                            + String.join(", ", List.of("receiver", "receivers", "match", "continue", "routes"))
+                            + ")");
+                }
+            }
+            if (root && m.values().containsKey("match")) {
+                throw error(m.keyAt().get("match"), "the root route takes every alert: 'match' belongs in its "
+                        + "'routes'");
+            }
+            if (root && m.values().containsKey("continue")) {
+                throw error(m.keyAt().get("continue"), "'continue' has no meaning on the root route");
+            }
+            if (m.values().containsKey("receiver") && m.values().containsKey("receivers")) {
+                throw error(m.keyAt().get("receivers"), path + " gives both 'receiver' and 'receivers'");
+            }
+            List<String> names = m.values().containsKey("receiver") ? List.of(scalar(m, "receiver", true))
+                    : strings(m, "receivers");
+            String namesKey = m.values().containsKey("receiver") ? "receiver" : "receivers";
+            for (String n : names) {
+                if (!receivers.containsKey(n)) {
+                    throw error(m.keyAt().get(namesKey), path + " names receiver '" + n + "', which is not defined "
+                            + "(defined: " + String.join(", ", receivers.keySet()) + ")");
+                }
+            }
+            boolean cont = false;
+            if (m.values().containsKey("continue")) {
+                String v = scalar(m, "continue", true);
+                if (!v.equals("true") && !v.equals("false")) {
+                    throw error(m.keyAt().get("continue"), "'continue' in " + path + " must be true or false");
+                }
+                cont = v.equals("true");
+            }
+            AlertMatcher matcher = m.values().containsKey("match") ? matcher(m.values().get("match"), path)
+                    : AlertMatcher.ANY;
+            List<Route> children = new ArrayList<>();
+            YamlNode routes = m.values().get("routes");
+            if (routes != null) {
+                if (!(routes instanceof YamlNode.Seq seq)) {
+                    throw error(routes.at(), "'routes' in " + path + " must be a list");
+                }
+                for (int i = 0; i < seq.items().size(); i++) {
+                    children.add(route(seq.items().get(i), path + ".routes[" + i + "]", false));
+                }
+            }
+            if (root && names.isEmpty()) {
+                throw error(m.at(), "the root route needs a 'receiver': it gets every alert no other route takes");
+            }
+            if (names.isEmpty() && children.isEmpty()) {
+                throw error(m.at(), path + " has neither receivers nor routes");
+            }
+            return new Route(path, matcher, names, cont, children);
+        }
+
+        private AlertMatcher matcher(YamlNode node, String path) {
+            YamlNode.MapNode m = map(node, "'match' of " + path, "a map of conditions");
+            for (String key : m.values().keySet()) {
+                if (!MATCH_KEYS.contains(key)) {
+                    throw error(m.keyAt().get(key), "unknown condition '" + key + "' in " + path + " (expected "
+                            + "rule, severity, min_severity, source, language, tags, entities)");
+                }
+            }
+            Set<String> severities = new LinkedHashSet<>();
+            for (String s : strings(m, "severity")) {
+                severities.add(severity(s, m.keyAt().get("severity"), "severity"));
+            }
+            String min = m.values().containsKey("min_severity")
+                    ? severity(scalar(m, "min_severity", true), m.keyAt().get("min_severity"), "min_severity") : null;
+            Set<String> languages = new LinkedHashSet<>();
+            strings(m, "language").forEach(l -> languages.add(l.toLowerCase(Locale.ROOT)));
+            return new AlertMatcher(Set.copyOf(strings(m, "rule")), severities, min, Set.copyOf(strings(m, "source")),
+                    languages, Set.copyOf(strings(m, "tags")), Set.copyOf(strings(m, "entities")));
+        }
+
+        private String severity(String value, String at, String key) {
+            String v = value.toLowerCase(Locale.ROOT);
+            if (!AlertMatcher.SEVERITIES.contains(v)) {
+                throw error(at, "'" + key + "' must be info, warning or critical, not '" + value + "'");
+            }
+            return v;
+        }
+
+        private YamlNode.MapNode map(YamlNode node, String what, String expected) {
+            if (node instanceof YamlNode.MapNode m) {
+                return m;
+            }
+            throw error(node.at(), what + " must be " + expected);
+        }
+
+        private String scalar(YamlNode.MapNode m, String key, boolean required) {
+            YamlNode v = m.values().get(key);
+            if (v == null || (v instanceof YamlNode.Scalar s && s.text().isBlank())) {
+                if (required) {
+                    throw error(m.keyAt().getOrDefault(key, m.at()), "missing '" + key + "'");
+                }
+                return "";
+            }
+            if (!(v instanceof YamlNode.Scalar s)) {
+                throw error(v.at(), "'" + key + "' takes a single value");
+            }
+            return s.text().trim();
+        }
+
+        /** A list of scalars, or one scalar as a list of one; empty when the key is absent. */
+        private List<String> strings(YamlNode.MapNode m, String key) {
+            YamlNode v = m.values().get(key);
+            if (v == null) {
+                return List.of();
+            }
+            if (v instanceof YamlNode.Scalar s) {
+                return s.text().isBlank() ? List.of() : List.of(s.text().trim());
+            }
+            if (v instanceof YamlNode.Seq seq) {
+                List<String> out = new ArrayList<>();
+                for (YamlNode item : seq.items()) {
+                    if (!(item instanceof YamlNode.Scalar s)) {
+                        throw error(item.at(), "'" + key + "' must be a list of values");
+                    }
+                    out.add(s.text().trim());
+                }
+                return out;
+            }
+            throw error(v.at(), "'" + key + "' must be a value or a list of values");
+        }
+
+        private ConfigError error(String at, String message) {
+            return new ConfigError(origin + ":" + at + ": " + message);
+        }
+    }
+}

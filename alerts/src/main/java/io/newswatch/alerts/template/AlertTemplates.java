@@ -1,0 +1,302 @@
+package io.newswatch.alerts.template;
+
+import io.newswatch.model.Alert;
+import io.newswatch.model.Evidence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The texts of alert messages (e-mail subject and bodies, Slack fallback text), from templates a user can
+ * override.
+ *
+ * <p>Template language: {@code {{name}}} is replaced by the alert's value of that name (spaces inside the braces
+ * are allowed); there is no logic, no loops, no way to write a literal {@code {{}. The names are listed in
+ * {@link #PLACEHOLDERS}; {@link #values(Alert)} says what each holds. A missing field renders as an empty string
+ * (a missing publication time as {@code unknown}).
+ *
+ * <p>Escaping: in a template whose name ends in {@code .html} every value is HTML-escaped, except
+ * {@code evidenceHtml}, which already is escaped markup; in {@code .txt} templates values are never escaped (the
+ * receiver that sends them decides what its channel needs). Values come from scraped pages, so line breaks and
+ * control characters in them are folded into spaces before either: a hostile headline cannot add lines to a
+ * subject.
+ *
+ * <p>Loading: {@link #defaults()} reads the four templates from the classpath; {@link #load(Path)} takes each file
+ * of {@link #NAMES} that is present in a directory instead of its default, and ignores every other file. A template
+ * naming an unknown placeholder, or with a {@code {{} that is never closed, is rejected at load time with an
+ * {@link IllegalArgumentException} naming the file and the placeholder. Instances are immutable and thread-safe.
+ */
+public final class AlertTemplates {
+    public static final String EMAIL_SUBJECT = "email-subject.txt";
+    public static final String EMAIL_BODY_TEXT = "email-body.txt";
+    public static final String EMAIL_BODY_HTML = "email-body.html";
+    public static final String SLACK_TEXT = "slack-text.txt";
+
+    /** The template files, in the order they are loaded. */
+    public static final List<String> NAMES = List.of(EMAIL_SUBJECT, EMAIL_BODY_TEXT, EMAIL_BODY_HTML, SLACK_TEXT);
+
+    /** Every placeholder a template may use. */
+    public static final Set<String> PLACEHOLDERS = Set.of("title", "ruleId", "ruleTitle", "severity", "url",
+            "sourceId", "publishedAt", "evidence", "evidenceHtml", "entities", "tags", "revision", "alsoReportedBy",
+            "alsoReportedCount", "update", "storyId", "alertId");
+
+    private static final String RAW_HTML_VALUE = "evidenceHtml";
+    private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Map<String, Template> templates;
+
+    private AlertTemplates(Map<String, Template> templates) {
+        this.templates = Map.copyOf(templates);
+    }
+
+    /**
+     * The built-in templates.
+     *
+     * @throws IllegalStateException when a built-in template is missing from the classpath (a broken build)
+     */
+    public static AlertTemplates defaults() {
+        Map<String, Template> loaded = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            loaded.put(name, Template.parse(name, readDefault(name)));
+        }
+        return new AlertTemplates(loaded);
+    }
+
+    /**
+     * The built-in templates, each replaced by the file of the same name in {@code dir} when there is one.
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a directory, or a template in it names an unknown
+     *                                  placeholder or leaves a {@code {{} open (the message names the file)
+     * @throws IOException              when a template file cannot be read or is not UTF-8
+     */
+    public static AlertTemplates load(Path dir) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("template directory " + dir + " is not a directory");
+        }
+        Map<String, Template> loaded = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                loaded.put(name, Template.parse(file.toString(), withoutBom(Files.readString(file,
+                        StandardCharsets.UTF_8))));
+            } else {
+                loaded.put(name, Template.parse(name, readDefault(name)));
+            }
+        }
+        return new AlertTemplates(loaded);
+    }
+
+    /**
+     * Renders one template for an alert.
+     *
+     * @param name one of {@link #NAMES}
+     * @throws IllegalArgumentException when {@code name} is not a template name
+     */
+    public String render(String name, Alert alert) {
+        Template template = templates.get(name);
+        if (template == null) {
+            throw new IllegalArgumentException("no template named " + name + "; known: " + NAMES);
+        }
+        return template.render(values(alert));
+    }
+
+    /** The e-mail subject: the rendered template on one line, trimmed. */
+    public String emailSubject(Alert alert) {
+        return render(EMAIL_SUBJECT, alert).replaceAll("\\s+", " ").strip();
+    }
+
+    /** The plain-text e-mail body. */
+    public String emailText(Alert alert) {
+        return render(EMAIL_BODY_TEXT, alert);
+    }
+
+    /** The HTML e-mail body. */
+    public String emailHtml(Alert alert) {
+        return render(EMAIL_BODY_HTML, alert);
+    }
+
+    /** The Slack fallback text (what notifications show), not yet escaped for Slack. */
+    public String slackText(Alert alert) {
+        return render(SLACK_TEXT, alert).strip();
+    }
+
+    /**
+     * The unescaped value of every placeholder for an alert: {@code title}, {@code ruleId}, {@code ruleTitle},
+     * {@code severity} (lower case, {@code info} when absent), {@code url} (empty unless http or https),
+     * {@code sourceId}, {@code publishedAt} ({@code yyyy-MM-dd HH:mm UTC} or {@code unknown}), {@code evidence}
+     * (the first evidence sentence),
+     * {@code evidenceHtml} (that sentence HTML-escaped with the matched terms in {@code <mark>}), {@code entities},
+     * {@code tags}, {@code alsoReportedBy} (comma-separated), {@code revision}, {@code alsoReportedCount},
+     * {@code update} (empty for a first alert, else {@code Update: also reported by N outlets}),
+     * {@code storyId} and {@code alertId}.
+     */
+    public static Map<String, String> values(Alert alert) {
+        Objects.requireNonNull(alert, "alert");
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("title", clean(alert.title()));
+        v.put("ruleId", clean(alert.ruleId()));
+        v.put("ruleTitle", clean(alert.ruleTitle()));
+        v.put("severity", severity(alert));
+        v.put("url", webUrl(alert.url()));
+        v.put("sourceId", clean(alert.sourceId()));
+        v.put("publishedAt", alert.publishedAt() == null ? "unknown" : PUBLISHED.format(alert.publishedAt()));
+        Evidence first = alert.evidence().isEmpty() ? null : alert.evidence().get(0);
+        String sentence = first == null ? "" : clean(first.text());
+        v.put("evidence", sentence);
+        v.put(RAW_HTML_VALUE, first == null ? "" : Highlights.mark(sentence, cleanAll(first.matched()),
+                AlertTemplates::escapeHtml, "<mark>", "</mark>"));
+        v.put("entities", String.join(", ", cleanAll(alert.entities())));
+        v.put("tags", String.join(", ", cleanAll(alert.tags())));
+        v.put("revision", Integer.toString(alert.revision()));
+        v.put("alsoReportedBy", String.join(", ", cleanAll(alert.alsoReportedBy())));
+        v.put("alsoReportedCount", Integer.toString(alert.alsoReportedBy().size()));
+        v.put("update", alert.revision() > 0 ? "Update: " + alsoReportedBy(alert) : "");
+        v.put("storyId", clean(alert.storyId()));
+        v.put("alertId", clean(alert.id()));
+        return v;
+    }
+
+    /**
+     * The URL when it is an absolute http(s) URL, else "": a scraped {@code javascript:} or {@code data:} link must
+     * not become something a reader can click.
+     */
+    public static String webUrl(String url) {
+        String u = clean(url);
+        String lower = u.toLowerCase(Locale.ROOT);
+        return (lower.startsWith("https://") || lower.startsWith("http://")) && u.indexOf(' ') < 0 ? u : "";
+    }
+
+    /** {@code also reported by N outlet(s)}, for updates. */
+    public static String alsoReportedBy(Alert alert) {
+        int n = alert.alsoReportedBy().size();
+        return "also reported by " + n + " outlet" + (n == 1 ? "" : "s");
+    }
+
+    /** The alert's severity in lower case; {@code info} when it has none. */
+    public static String severity(Alert alert) {
+        String s = clean(alert.severity()).toLowerCase(Locale.ROOT);
+        return s.isEmpty() ? "info" : s;
+    }
+
+    /** Escapes {@code & < > " '} for HTML text and attribute values. */
+    public static String escapeHtml(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Folds whitespace runs (line breaks included) into one space, trims, and replaces control characters. */
+    public static String clean(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.append(Character.isISOControl(c) ? '\uFFFD' : c);
+        }
+        return sb.toString();
+    }
+
+    private static List<String> cleanAll(List<String> items) {
+        List<String> out = new ArrayList<>(items.size());
+        for (String item : items) {
+            String c = clean(item);
+            if (!c.isEmpty()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static String readDefault(String name) {
+        try (InputStream in = AlertTemplates.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in template " + name + " is missing from the classpath");
+            }
+            return withoutBom(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read built-in template " + name, e);
+        }
+    }
+
+    private static String withoutBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** A parsed template: literal text and placeholder names, alternating as they stand. */
+    private record Template(boolean html, List<String> literals, List<String> placeholders) {
+
+        /** @param source what to call the template in errors: its file path, or its name for a default */
+        static Template parse(String source, String text) {
+            List<String> literals = new ArrayList<>();
+            List<String> placeholders = new ArrayList<>();
+            int at = 0;
+            for (int open = text.indexOf("{{"); open >= 0; open = text.indexOf("{{", at)) {
+                int close = text.indexOf("}}", open + 2);
+                if (close < 0) {
+                    throw new IllegalArgumentException("template " + source + ": '{{' at line "
+                            + line(text, open) + " is never closed with '}}'");
+                }
+                String name = text.substring(open + 2, close).strip();
+                if (!PLACEHOLDERS.contains(name)) {
+                    throw new IllegalArgumentException("template " + source + ": unknown placeholder {{" + name
+                            + "}} at line " + line(text, open) + "; known: " + PLACEHOLDERS.stream().sorted()
+                            .toList());
+                }
+                literals.add(text.substring(at, open));
+                placeholders.add(name);
+                at = close + 2;
+            }
+            literals.add(text.substring(at));
+            return new Template(source.endsWith(".html"), List.copyOf(literals), List.copyOf(placeholders));
+        }
+
+        String render(Map<String, String> values) {
+            StringBuilder out = new StringBuilder(256);
+            for (int i = 0; i < placeholders.size(); i++) {
+                String name = placeholders.get(i);
+                String value = values.getOrDefault(name, "");
+                out.append(literals.get(i)).append(html && !name.equals(RAW_HTML_VALUE) ? escapeHtml(value) : value);
+            }
+            return out.append(literals.get(literals.size() - 1)).toString();
+        }
+
+        private static int line(String text, int index) {
+            return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.newswatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.model.Alert;
+import io.newswatch.model.serde.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code newswatch routes test}: the dry run prints the routes taken and the receivers, for each alert given. */
+class RoutesTestCommandTest {
+    @RegisterExtension
+    final CommandRunner cli = new CommandRunner();
+    @TempDir
+    Path dir;
+
+    private static String alert(String rule, String severity, String language) throws Exception {
+        return Json.mapper().writeValueAsString(new Alert(Alert.SCHEMA_VERSION, "id-" + rule, rule, rule, "v",
+                severity, "s", "a", "Title of " + rule, "https://x.example/", "reuters", null, List.of("KP", "RU"),
+                List.of(rule), List.of(), Instant.EPOCH).withLanguage(language));
+    }
+
+    @Test
+    void showsTheRoutesAndReceiversOfEachAlert() throws Exception {
+        Path subs = Files.writeString(dir.resolve("subs.yaml"), """
+                receivers:
+                  - {name: desk, type: console}
+                  - {name: team, type: webhook, url: env:TEAM_URL}
+                route:
+                  receiver: desk
+                  routes:
+                    - match: {rule: sanctions-violation, min_severity: critical}
+                      receiver: team
+                      continue: true
+                    - match: {entities: [KP], language: en}
+                      receiver: desk
+                """);
+        Path alerts = Files.writeString(dir.resolve("alerts.jsonl"), alert("sanctions-violation", "critical", "en")
+                + "\n" + alert("ru-cn", "info", "ru") + "\n");
+        assertThat(cli.run("routes", "test", "--alert", alerts.toString(), "--subscriptions", subs.toString()))
+                .isZero();
+        assertThat(cli.out()).contains("alert sanctions-violation  \"Title of sanctions-violation\"")
+                .contains("  route.routes[0] -> team\n  route.routes[1] -> desk\n  receivers: team, desk")
+                .contains("alert ru-cn").contains("  route -> desk\n  receivers: desk");
+    }
+
+    @Test
+    void aBrokenSubscriptionsFileIsOneLineWithItsPosition() throws Exception {
+        Path subs = Files.writeString(dir.resolve("bad.yaml"), "receivers: []\nroute:\n  receiver: nobody\n");
+        Path alerts = Files.writeString(dir.resolve("a.json"), alert("ru-kp", "warning", "en"));
+        assertThat(cli.run("routes", "test", "--alert", alerts.toString(), "--subscriptions", subs.toString()))
+                .isEqualTo(1);
+        assertThat(cli.err().strip()).contains("bad.yaml:3:3: route names receiver 'nobody'").doesNotContain("\tat ");
+    }
+}
