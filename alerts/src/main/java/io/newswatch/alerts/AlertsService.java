@@ -24,11 +24,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -76,6 +78,7 @@ public final class AlertsService implements AutoCloseable {
     private final NewswatchConfig config;
     private final Properties kafkaProps;
     private final List<AlertReceiver> receivers;
+    private final Function<Alert, Collection<String>> router;
     private final String groupId;
     private final String clientIdPrefix;
     private final StopSignal stop = new StopSignal();
@@ -96,9 +99,17 @@ public final class AlertsService implements AutoCloseable {
      *                   {@link #close()}
      */
     public AlertsService(NewswatchConfig config, Properties kafkaProps, List<AlertReceiver> receivers) {
+        this(config, kafkaProps, DeliveryPlan.everyReceiver(receivers));
+    }
+
+    /**
+     * @param plan the receivers (owned and closed by the service) and which of them each alert goes to
+     */
+    public AlertsService(NewswatchConfig config, Properties kafkaProps, DeliveryPlan plan) {
         this.config = Objects.requireNonNull(config, "config");
         this.kafkaProps = (Properties) kafkaProps.clone();
-        this.receivers = List.copyOf(receivers);
+        this.receivers = plan.receivers();
+        this.router = plan.router();
         this.groupId = config.get(ConfigKeys.ALERTS_GROUP_ID);
         this.clientIdPrefix = config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-alerts";
     }
@@ -231,7 +242,7 @@ public final class AlertsService implements AutoCloseable {
             deadLetters.close();
             throw new IllegalStateException("cannot create the alerts consumer: " + e.getMessage(), e);
         }
-        dispatcher = new AlertDispatcher(deliveries, deadLetters);
+        dispatcher = new AlertDispatcher(deliveries, router, deadLetters);
         pendingListeners.forEach(dispatcher::onDelivered);
         pendingListeners.clear();
         thread = new Thread(this::run, "newswatch-alerts");

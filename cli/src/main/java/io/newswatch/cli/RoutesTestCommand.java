@@ -35,6 +35,11 @@ final class RoutesTestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = subscriptionsFile != null ? subscriptionsFile
                 : configOptions.load().get(ConfigKeys.SUBSCRIPTIONS_FILE);
+        if (file == null) {
+            System.err.println("newswatch routes test: no subscriptions file: give --subscriptions FILE or set "
+                    + ConfigKeys.SUBSCRIPTIONS_FILE.name());
+            return 2;
+        }
         Subscriptions subs = Subscriptions.load(file);
         List<Alert> alerts;
         try (MappingIterator<Alert> it = Json.mapper().readerFor(Alert.class).readValues(alertFile.toFile())) {

@@ -3,6 +3,7 @@ package io.newswatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.newswatch.alerts.DeliveryPlan;
 import io.newswatch.alerts.receiver.JsonlFileReceiver;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
@@ -54,7 +55,8 @@ class KcatInteropTest {
                     .with(ConfigKeys.ALERTS_CONSOLE, "false");
             KafkaConnection conn = lifecycle.add(KafkaConnection.configuredOrLocal(config));
             Pipeline.start(lifecycle, conn, Tagger.withDefaultRules(),
-                    List.of(new JsonlFileReceiver(dir.resolve("alerts.jsonl"))), List.of());
+                    DeliveryPlan.everyReceiver(List.of(new JsonlFileReceiver(dir.resolve("alerts.jsonl")))),
+                    List.of());
 
             Article article = Article.of("https://kcat.example/story-1", "kcat", "Pact signed",
                     null, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:05:00Z"), "en",

@@ -10,6 +10,7 @@ import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.cli.internal.Pipeline;
 import io.newswatch.cli.internal.PipelineProgress;
+import io.newswatch.alerts.DeliveryPlan;
 import io.newswatch.alerts.receiver.JsonlFileReceiver;
 import io.newswatch.ingest.IngestStats;
 import io.newswatch.ingest.source.Source;
@@ -89,7 +90,7 @@ class PipelineEndToEndTest {
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaConnection conn = lifecycle.add(KafkaConnection.configuredOrLocal(config));
             Pipeline pipeline = Pipeline.start(lifecycle, conn, Tagger.withDefaultRules(),
-                    List.of(new JsonlFileReceiver(alerts)),
+                    DeliveryPlan.everyReceiver(List.of(new JsonlFileReceiver(alerts))),
                     List.of(new Source("dispatch", "rss", site.feedUrl(), Duration.ofMinutes(10), "en")));
             IngestStats stats = pipeline.ingest().pollOnce();
             Set<String> ids = site.articles().stream().map(a -> Ids.articleId(site.baseUrl() + a.path()))

@@ -2,7 +2,10 @@ package io.newswatch.alerts.internal;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.serde.JsonSerde;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes one raw record of the alerts topic through to its end: reads it, delivers it to every receiver (each
  * with its own retries), and dead-letters what cannot be read or delivered.
+ *
+ * <p>With a router, an alert goes only to the receivers it names (the subscriptions' routing tree); without one, to
+ * every receiver.
  *
  * <p>Outcomes: a record that is not a readable alert (bad JSON, a tombstone, no id) goes to the dead-letter topic
  * once, without receiver. A readable alert goes to every receiver in turn; a receiver that still fails after its
@@ -32,6 +38,7 @@ public final class AlertDispatcher {
     public enum Result { HANDLED, ABANDONED }
 
     private final List<RetryingDelivery> deliveries;
+    private final Function<Alert, Collection<String>> router;
     private final DeadLetterWriter deadLetters;
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong delivered = new AtomicLong();
@@ -42,7 +49,16 @@ public final class AlertDispatcher {
      * @param deadLetters where records given up on go
      */
     public AlertDispatcher(List<RetryingDelivery> deliveries, DeadLetterWriter deadLetters) {
+        this(deliveries, null, deadLetters);
+    }
+
+    /**
+     * @param router for an alert, the names of the receivers that get it (the others are skipped); null: all
+     */
+    public AlertDispatcher(List<RetryingDelivery> deliveries, Function<Alert, Collection<String>> router,
+                           DeadLetterWriter deadLetters) {
         this.deliveries = List.copyOf(deliveries);
+        this.router = router;
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
@@ -78,7 +94,11 @@ public final class AlertDispatcher {
             return Result.HANDLED;
         }
         boolean everywhere = true;
+        Set<String> routed = router == null ? null : Set.copyOf(router.apply(alert));
         for (RetryingDelivery delivery : deliveries) {
+            if (routed != null && !routed.contains(delivery.receiver().name())) {
+                continue;
+            }
             RetryingDelivery.Outcome outcome = delivery.deliver(alert);
             switch (outcome.status()) {
                 case DELIVERED -> LOG.debug("alert {} delivered to {}", alert.id(), delivery.receiver().name());

@@ -54,10 +54,13 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
     /**
      * One receiver as the file defines it.
      *
-     * @param settings the type's own keys (url, path, to, ...), checked when the receiver is built
-     * @param at       line:column of its entry
+     * @param settings   the type's own keys (url, path, to, ...): a text, or a list of texts; checked by
+     *                   {@link ReceiverFactory}
+     * @param settingsAt line:column of each setting's key
+     * @param at         line:column of its entry
      */
-    public record ReceiverSpec(String name, String type, Map<String, String> settings, String at) {
+    public record ReceiverSpec(String name, String type, Map<String, Object> settings, Map<String, String> settingsAt,
+                               String at) {
     }
 
     /** The receivers that get the alert, each once, in routing-tree order. */
@@ -129,13 +132,17 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                 throw error(m.keyAt().get("type"), "'type' of receiver '" + name + "' must be one of console, "
                         + "file, webhook, slack, email, not '" + type + "'");
             }
-            Map<String, String> settings = new LinkedHashMap<>();
-            m.values().forEach((k, v) -> {
-                if (!k.equals("name") && !k.equals("type")) {
-                    settings.put(k, v instanceof YamlNode.Scalar s ? s.text() : v.toString());
+            Map<String, Object> settings = new LinkedHashMap<>();
+            Map<String, String> settingsAt = new LinkedHashMap<>();
+            for (String k : m.values().keySet()) {
+                if (k.equals("name") || k.equals("type")) {
+                    continue;
                 }
-            });
-            receivers.put(name, new ReceiverSpec(name, type, settings, m.at()));
+                YamlNode v = m.values().get(k);
+                settings.put(k, v instanceof YamlNode.Seq ? strings(m, k) : scalar(m, k, false));
+                settingsAt.put(k, m.keyAt().get(k));
+            }
+            receivers.put(name, new ReceiverSpec(name, type, settings, settingsAt, m.at()));
         }
 
         private Route route(YamlNode node, String path, boolean root) {

@@ -1,7 +1,7 @@
 package io.newswatch.cli.internal;
 
 import io.newswatch.alerts.AlertsService;
-import io.newswatch.alerts.receiver.AlertReceiver;
+import io.newswatch.alerts.DeliveryPlan;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.fetch.FetcherSettings;
 import io.newswatch.ingest.fetch.PoliteFetcher;
@@ -32,7 +32,7 @@ public final class Pipeline {
      * shares the sources with any other ingest instance (see {@link IngestRuntime}); it polls on its own.
      */
     public static Pipeline startWatching(Lifecycle lifecycle, KafkaConnection kafka, Tagger tagger,
-                                         List<AlertReceiver> receivers, Path sourcesFile) {
+                                         DeliveryPlan receivers, Path sourcesFile) {
         StreamsService streams = startStreams(lifecycle, kafka, tagger);
         AlertsService alerts = startAlerts(lifecycle, kafka, receivers);
         IngestRuntime ingest = IngestRuntime.start(lifecycle, kafka, sourcesFile);
@@ -44,7 +44,7 @@ public final class Pipeline {
     }
 
     private static AlertsService startAlerts(Lifecycle lifecycle, KafkaConnection kafka,
-                                             List<AlertReceiver> receivers) {
+                                             DeliveryPlan receivers) {
         AlertsService alerts = lifecycle.add(new AlertsService(kafka.config(), kafka.clientProperties(), receivers));
         alerts.start();
         return alerts;
@@ -55,7 +55,7 @@ public final class Pipeline {
      * instances (the caller drives it, e.g. one {@link IngestService#pollOnce()} for the demo).
      */
     public static Pipeline start(Lifecycle lifecycle, KafkaConnection kafka, Tagger tagger,
-                                 List<AlertReceiver> receivers, List<Source> sources) {
+                                 DeliveryPlan receivers, List<Source> sources) {
         StreamsService streams = startStreams(lifecycle, kafka, tagger);
         AlertsService alerts = startAlerts(lifecycle, kafka, receivers);
         PoliteFetcher fetcher = lifecycle.add(new PoliteFetcher(FetcherSettings.from(kafka.config())));

@@ -1,17 +1,31 @@
 package io.newswatch.cli.internal;
 
+import io.newswatch.alerts.DeliveryPlan;
+import io.newswatch.alerts.routing.ReceiverFactory;
+import io.newswatch.alerts.routing.Subscriptions;
+import io.newswatch.model.config.ConfigKeys;
+import java.nio.file.Path;
 import io.newswatch.alerts.AlertsService;
-import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.model.config.NewswatchConfig;
-import java.util.List;
 
 /** The receivers a command delivers to, built from the configuration. */
 public final class Receivers {
     private Receivers() {
     }
 
-    /** Console (when {@code alerts.console}), JSONL file (when {@code alerts.file}), webhook (when set). */
-    public static List<AlertReceiver> fromConfig(NewswatchConfig config) {
-        return AlertsService.receiversFrom(config, System.out);
+    /**
+     * With {@code alerts.subscriptions.file} set: its receivers and routing tree. Otherwise every alert to the
+     * console (when {@code alerts.console}), the JSONL file (when {@code alerts.file}) and the webhook (when set).
+     *
+     * @throws io.newswatch.alerts.routing.ConfigError when the subscriptions file is invalid (file:line:column)
+     */
+    public static DeliveryPlan fromConfig(NewswatchConfig config) {
+        Path file = config.get(ConfigKeys.SUBSCRIPTIONS_FILE);
+        if (file == null) {
+            return DeliveryPlan.everyReceiver(AlertsService.receiversFrom(config, System.out));
+        }
+        Subscriptions subscriptions = Subscriptions.load(file);
+        return DeliveryPlan.routed(subscriptions, new ReceiverFactory(file.toString(), System.out)
+                .build(subscriptions));
     }
 }

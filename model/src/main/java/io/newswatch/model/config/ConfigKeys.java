@@ -73,7 +73,7 @@ public final class ConfigKeys {
     public static final ConfigKey<String> ALERTS_GROUP_ID = ConfigKey.string("alerts.group.id", "newswatch-alerts",
             "consumer group of the alerts service: instances with the same id share the alerts");
     public static final ConfigKey<Path> SUBSCRIPTIONS_FILE = ConfigKey.path("alerts.subscriptions.file",
-            "config/subscriptions.yaml", "receivers and the routing tree (newswatch routes test checks an alert)");
+            "", "receivers and routing tree (e.g. config/subscriptions.yaml); empty: the alerts.console/file/webhook keys");
     public static final ConfigKey<Boolean> ALERTS_CONSOLE = ConfigKey.bool("alerts.console", "true",
             "print every alert on standard output");
     public static final ConfigKey<Path> ALERTS_FILE = ConfigKey.path("alerts.file", "alerts.jsonl",

@@ -1,0 +1,275 @@
+package io.newswatch.alerts.routing;
+
+import io.newswatch.alerts.config.SecretRef;
+import io.newswatch.alerts.receiver.AlertReceiver;
+import io.newswatch.alerts.receiver.ConsoleReceiver;
+import io.newswatch.alerts.receiver.DeliveryException;
+import io.newswatch.alerts.receiver.EmailReceiver;
+import io.newswatch.alerts.receiver.EmailSettings;
+import io.newswatch.alerts.receiver.JsonlFileReceiver;
+import io.newswatch.alerts.receiver.OutboundUrlPolicy;
+import io.newswatch.alerts.receiver.SlackReceiver;
+import io.newswatch.alerts.receiver.WebhookReceiver;
+import io.newswatch.alerts.receiver.WebhookSigner;
+import io.newswatch.alerts.template.AlertTemplates;
+import io.newswatch.model.Alert;
+import io.newswatch.model.config.ConfigException;
+import io.newswatch.model.config.ConfigKey;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the receivers a subscriptions file defines, each named as there (so the routing tree can address it).
+ *
+ * <p>Settings per type (secrets as {@code env:NAME} or {@code file:PATH}, see {@link SecretRef}):
+ * <ul>
+ *   <li>{@code console}: {@code colour} (auto, true, false; default auto: on when standard output is a terminal)</li>
+ *   <li>{@code file}: {@code path} (required)</li>
+ *   <li>{@code webhook}: {@code url} (required), {@code signing_key}, {@code allow_loopback}, {@code allow_private}
+ *       (true/false), {@code timeout} (default 10s)</li>
+ *   <li>{@code slack}: {@code url} (required: the incoming webhook), {@code templates}, {@code timeout}</li>
+ *   <li>{@code email}: {@code host}, {@code from}, {@code to} (required; {@code to} a list), {@code port} (587),
+ *       {@code starttls} (required, optional, none), {@code username}, {@code password}, {@code templates},
+ *       {@code timeout}</li>
+ * </ul>
+ * {@code templates} names a directory whose files override the default message templates.
+ *
+ * <p>Failure behaviour: an unknown or missing setting, a bad value, a secret that cannot be read or a URL the
+ * outbound policy refuses is a {@link ConfigError} naming the file, the setting's line:column, the receiver and the
+ * key, never the secret's value. Receivers built before the failure are closed.
+ */
+public final class ReceiverFactory {
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "console", Set.of("colour"),
+            "file", Set.of("path"),
+            "webhook", Set.of("url", "signing_key", "allow_loopback", "allow_private", "timeout"),
+            "slack", Set.of("url", "templates", "timeout"),
+            "email", Set.of("host", "port", "starttls", "username", "password", "from", "to", "templates",
+                    "timeout"));
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final ConfigKey<Duration> TIMEOUT = ConfigKey.duration("timeout", "10s", "receiver timeout");
+
+    private final String origin;
+    private final PrintStream console;
+
+    /**
+     * @param origin  names the subscriptions file in messages
+     * @param console where a console receiver prints
+     */
+    public ReceiverFactory(String origin, PrintStream console) {
+        this.origin = origin;
+        this.console = console;
+    }
+
+    /** Every receiver of the file, in file order. */
+    public List<AlertReceiver> build(Subscriptions subscriptions) {
+        List<AlertReceiver> built = new ArrayList<>();
+        try {
+            for (Subscriptions.ReceiverSpec spec : subscriptions.receivers()) {
+                built.add(build(spec));
+            }
+        } catch (RuntimeException e) {
+            built.forEach(AlertReceiver::close);
+            throw e;
+        }
+        return built;
+    }
+
+    /** One receiver, named as in the file. */
+    public AlertReceiver build(Subscriptions.ReceiverSpec spec) {
+        Settings s = new Settings(spec);
+        for (String key : spec.settings().keySet()) {
+            if (!KEYS.get(spec.type()).contains(key)) {
+                throw s.error(key, "unknown setting '" + key + "' for a " + spec.type() + " receiver (expected "
+                        + String.join(", ", KEYS.get(spec.type()).stream().sorted().toList()) + ")");
+            }
+        }
+        AlertReceiver receiver = switch (spec.type()) {
+            case "console" -> {
+                String colour = s.text("colour", "auto").toLowerCase(Locale.ROOT);
+                if (!Set.of("auto", "true", "false").contains(colour)) {
+                    throw s.error("colour", "'colour' must be auto, true or false");
+                }
+                yield new ConsoleReceiver(console, colour.equals("auto")
+                        ? console == System.out && ConsoleReceiver.stdoutIsTerminal() : colour.equals("true"));
+            }
+            case "file" -> new JsonlFileReceiver(Path.of(s.required("path")));
+            case "webhook" -> webhook(s);
+            case "slack" -> new SlackReceiver(spec.name(), s.url("url"), s.timeout(), s.templates());
+            case "email" -> email(s);
+            default -> throw new IllegalStateException("unknown type " + spec.type());
+        };
+        return new Named(spec.name(), receiver);
+    }
+
+    private AlertReceiver webhook(Settings s) {
+        OutboundUrlPolicy policy = OutboundUrlPolicy.defaults();
+        if (s.bool("allow_loopback")) {
+            policy = policy.allowingLoopback();
+        }
+        if (s.bool("allow_private")) {
+            policy = policy.allowingPrivate();
+        }
+        WebhookSigner signer = null;
+        if (s.has("signing_key")) {
+            try {
+                signer = WebhookSigner.ofSecret(s.secret("signing_key"));
+            } catch (IllegalArgumentException e) {
+                throw s.error("signing_key", e.getMessage());
+            }
+        }
+        try {
+            return new WebhookReceiver(s.url("url"), s.timeout(), policy, signer);
+        } catch (IllegalArgumentException e) {
+            throw s.error("url", e.getMessage() + " (allow_loopback / allow_private permit it)");
+        }
+    }
+
+    private AlertReceiver email(Settings s) {
+        EmailSettings.StartTls tls;
+        try {
+            tls = EmailSettings.StartTls.valueOf(s.text("starttls", "required").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw s.error("starttls", "'starttls' must be required, optional or none");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(s.text("port", "587"));
+        } catch (NumberFormatException e) {
+            throw s.error("port", "'port' must be a number");
+        }
+        List<String> to = s.list("to");
+        if (to.isEmpty()) {
+            throw s.error("to", "missing 'to': who receives the mail");
+        }
+        String password = s.has("password") ? s.secret("password") : null;
+        String username = s.has("username") ? s.text("username", "") : null;
+        try {
+            return new EmailReceiver(new EmailSettings(s.required("host"), port, tls, username, password,
+                    s.required("from"), to, s.timeout()), s.templates());
+        } catch (IllegalArgumentException e) {
+            throw s.error("host", e.getMessage());
+        }
+    }
+
+    /** A receiver under the name the subscriptions file gives it. */
+    private record Named(String name, AlertReceiver delegate) implements AlertReceiver {
+        @Override
+        public void deliver(Alert alert) throws DeliveryException {
+            delegate.deliver(alert);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    /** One spec's settings, read with errors that say where. */
+    private final class Settings {
+        private final Subscriptions.ReceiverSpec spec;
+
+        Settings(Subscriptions.ReceiverSpec spec) {
+            this.spec = spec;
+        }
+
+        boolean has(String key) {
+            Object v = spec.settings().get(key);
+            return v != null && !(v instanceof String t && t.isBlank());
+        }
+
+        String text(String key, String fallback) {
+            Object v = spec.settings().get(key);
+            if (v == null || (v instanceof String t && t.isBlank())) {
+                return fallback;
+            }
+            if (!(v instanceof String t)) {
+                throw error(key, "'" + key + "' takes a single value");
+            }
+            return t;
+        }
+
+        String required(String key) {
+            String v = text(key, null);
+            if (v == null) {
+                throw new ConfigError(origin + ":" + spec.at() + ": receiver '" + spec.name() + "' needs '" + key
+                        + "'");
+            }
+            return v;
+        }
+
+        List<String> list(String key) {
+            Object v = spec.settings().get(key);
+            if (v instanceof List<?> l) {
+                return l.stream().map(String::valueOf).toList();
+            }
+            return v == null || v.toString().isBlank() ? List.of() : List.of(v.toString().split("\\s*,\\s*"));
+        }
+
+        boolean bool(String key) {
+            String v = text(key, "false");
+            if (!v.equals("true") && !v.equals("false")) {
+                throw error(key, "'" + key + "' must be true or false");
+            }
+            return v.equals("true");
+        }
+
+        String secret(String key) {
+            try {
+                return SecretRef.parse(required(key)).resolve();
+            } catch (ConfigException e) {
+                throw error(key, e.getMessage());
+            }
+        }
+
+        URI url(String key) {
+            String value = secret(key);
+            try {
+                URI uri = new URI(value);
+                if (uri.getScheme() == null || uri.getHost() == null
+                        || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+                    throw error(key, "'" + key + "' must be an absolute http(s) URL");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw error(key, "'" + key + "' is not a valid URL"); // the URL may hold a token: not quoted
+            }
+        }
+
+        Duration timeout() {
+            if (!has("timeout")) {
+                return DEFAULT_TIMEOUT;
+            }
+            try {
+                return TIMEOUT.parse(text("timeout", "10s"), origin);
+            } catch (ConfigException e) {
+                throw error("timeout", "'timeout' must be a duration such as 10s");
+            }
+        }
+
+        AlertTemplates templates() {
+            if (!has("templates")) {
+                return AlertTemplates.defaults();
+            }
+            try {
+                return AlertTemplates.load(Path.of(text("templates", "")));
+            } catch (IOException | IllegalArgumentException e) {
+                throw error("templates", e.getMessage());
+            }
+        }
+
+        ConfigError error(String key, String message) {
+            return new ConfigError(origin + ":" + spec.settingsAt().getOrDefault(key, spec.at()) + ": receiver '"
+                    + spec.name() + "': " + message);
+        }
+    }
+}
