@@ -1,5 +1,6 @@
 package io.newswatch.alerts;
 
+import io.newswatch.alerts.config.SecretRef;
 import io.newswatch.alerts.internal.AlertDispatcher;
 import io.newswatch.alerts.internal.DeadLetterWriter;
 import io.newswatch.alerts.internal.RetryingDelivery;
@@ -7,10 +8,10 @@ import io.newswatch.alerts.internal.StopSignal;
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.receiver.ConsoleReceiver;
 import io.newswatch.alerts.receiver.JsonlFileReceiver;
-import io.newswatch.alerts.config.SecretRef;
 import io.newswatch.alerts.receiver.OutboundUrlPolicy;
 import io.newswatch.alerts.receiver.WebhookReceiver;
 import io.newswatch.alerts.receiver.WebhookSigner;
+import io.newswatch.alerts.silence.Silences;
 import io.newswatch.model.Alert;
 import io.newswatch.model.config.ConfigException;
 import io.newswatch.model.config.ConfigKeys;
@@ -22,9 +23,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,6 +81,7 @@ public final class AlertsService implements AutoCloseable {
     private final Properties kafkaProps;
     private final List<AlertReceiver> receivers;
     private final Function<Alert, Collection<String>> router;
+    private Silences silences;
     private final String groupId;
     private final String clientIdPrefix;
     private final StopSignal stop = new StopSignal();
@@ -210,6 +213,11 @@ public final class AlertsService implements AutoCloseable {
         return dispatcher == null ? 0 : dispatcher.deadLetteredCount();
     }
 
+    /** Alerts an active silence on {@code news.silences} kept from every receiver since {@link #start()}. */
+    public synchronized long silencedCount() {
+        return dispatcher == null ? 0 : dispatcher.silencedCount();
+    }
+
     /**
      * Creates the catalogue topics when missing, subscribes to {@link Topics#ALERTS} and starts the consumer
      * thread.
@@ -225,6 +233,9 @@ public final class AlertsService implements AutoCloseable {
         try (Admin admin = Admin.create(adminProps)) {
             TopicAdmin.ensureTopics(admin, Topics.ALL);
         }
+        // every silence on news.silences is known before the first alert is looked at
+        silences = new Silences(kafkaProps, clientIdPrefix + "-silences");
+        silences.start();
         int attempts = config.get(ConfigKeys.ALERTS_WEBHOOK_ATTEMPTS);
         List<RetryingDelivery> deliveries = new ArrayList<>();
         for (AlertReceiver r : receivers) {
@@ -243,6 +254,9 @@ public final class AlertsService implements AutoCloseable {
             throw new IllegalStateException("cannot create the alerts consumer: " + e.getMessage(), e);
         }
         dispatcher = new AlertDispatcher(deliveries, router, deadLetters);
+        Silences known = silences;
+        dispatcher.silenceWith(alert -> known.silencing(alert, Instant.now()).map(s -> "silence " + s.id() + " ("
+                + s.conditionsText() + ", until " + s.endsAt() + ")"));
         pendingListeners.forEach(dispatcher::onDelivered);
         pendingListeners.clear();
         thread = new Thread(this::run, "newswatch-alerts");
@@ -427,7 +441,11 @@ public final class AlertsService implements AutoCloseable {
         for (AlertReceiver r : receivers) {
             closeQuietly(r::close, "receiver " + r.name());
         }
-        LOG.info("alerts service closed: {} delivered, {} dead-lettered", deliveredCount(), deadLetteredCount());
+        if (silences != null) {
+            closeQuietly(silences::close, "silences");
+        }
+        LOG.info("alerts service closed: {} delivered, {} dead-lettered, {} silenced", deliveredCount(),
+                deadLetteredCount(), silencedCount());
     }
 
     private static void closeQuietly(Runnable close, String what) {

@@ -148,6 +148,23 @@ class AlertsServiceTest {
     }
 
     @Test
+    void anActiveSilenceKeepsMatchingAlertsFromEveryReceiverAndTheOthersGoThrough() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        io.newswatch.alerts.silence.SilenceWriter.add(kafkaProps, "test", io.newswatch.model.Silence.create(
+                java.util.Map.of("rule", List.of("sanctions-violation"), "severity", List.of("warning")),
+                now.minusSeconds(60), now.plusSeconds(3600), "known false positive", now));
+        Path file = dir.resolve("silenced.jsonl");
+        AlertsService service = service(config("group-silence"), new JsonlFileReceiver(file));
+        service.start();
+        Alert critical = TestAlerts.sanctions("silence-1");
+        Alert warning = TestAlerts.with(TestAlerts.sanctions("silence-2"), "warning", "A warning", null);
+        produce(List.of(warning, critical));
+        await().atMost(WAIT).until(() -> service.deliveredCount() == 1 && service.silencedCount() == 1);
+        assertThat(readAlerts(file)).containsExactly(critical);
+        awaitCommitted("group-silence", 2);
+    }
+
+    @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheGoodOnesAreDelivered() throws Exception {
         Path file = dir.resolve("alerts.jsonl");
         AlertsService service = service(config("group-b"), new JsonlFileReceiver(file));

@@ -1,8 +1,8 @@
 package io.newswatch.cli;
 
 import io.newswatch.cli.internal.ErrorReporting;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The one {@code newswatch} command. Every service (ingest, streams, alerts, an embedded broker) can run alone
@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 SourcesCommand.class,
                 SubscribeCommand.class,
                 RoutesCommand.class,
+                SilenceCommand.class,
                 ExtractCommand.class,
                 TopicsCommand.class,
                 DlqCommand.class,

@@ -2,6 +2,8 @@ package io.newswatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.alerts.DeliveryPlan;
+import io.newswatch.alerts.receiver.JsonlFileReceiver;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
 import io.newswatch.cli.demo.DemoSite;
@@ -10,8 +12,6 @@ import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.cli.internal.Pipeline;
 import io.newswatch.cli.internal.PipelineProgress;
-import io.newswatch.alerts.DeliveryPlan;
-import io.newswatch.alerts.receiver.JsonlFileReceiver;
 import io.newswatch.ingest.IngestStats;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.model.Alert;

@@ -4,12 +4,13 @@ import io.newswatch.model.Alert;
 import io.newswatch.model.serde.JsonSerde;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -43,6 +44,8 @@ public final class AlertDispatcher {
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong silenced = new AtomicLong();
+    private volatile Function<Alert, Optional<String>> silencer = alert -> Optional.empty();
 
     /**
      * @param deliveries  one per receiver, in delivery order
@@ -65,6 +68,19 @@ public final class AlertDispatcher {
     /** Registers a callback run, on the consumer thread, after an alert was delivered to every receiver. */
     public void onDelivered(Consumer<Alert> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Checks each readable alert first: when this returns a reason (the silence that covers it), the alert is
+     * finished with, delivered to no receiver, and one INFO line names it and the reason.
+     */
+    public void silenceWith(Function<Alert, Optional<String>> silencer) {
+        this.silencer = Objects.requireNonNull(silencer, "silencer");
+    }
+
+    /** Alerts a silence kept from every receiver. */
+    public long silencedCount() {
+        return silenced.get();
     }
 
     /** Alerts every receiver took. */
@@ -91,6 +107,13 @@ public final class AlertDispatcher {
             deadLettered.incrementAndGet();
             LOG.warn("record {} is not a readable alert, sent to the dead-letter topic: {}",
                     DeadLetterWriter.where(record), e.getMessage());
+            return Result.HANDLED;
+        }
+        Optional<String> silence = silencer.apply(alert);
+        if (silence.isPresent()) {
+            silenced.incrementAndGet();
+            LOG.info("alert {} ({} on {}) not delivered: {}", alert.id(), alert.ruleId(), alert.storyId(),
+                    silence.get());
             return Result.HANDLED;
         }
         boolean everywhere = true;

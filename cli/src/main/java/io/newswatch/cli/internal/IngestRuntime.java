@@ -1,6 +1,5 @@
 package io.newswatch.cli.internal;
 
-import io.newswatch.model.topics.CompactedTopicWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.ingest.IngestService;
@@ -13,6 +12,7 @@ import io.newswatch.ingest.fetch.FetcherSettings;
 import io.newswatch.ingest.fetch.PoliteFetcher;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
+import io.newswatch.model.topics.CompactedTopicWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.newswatch.cli.internal;
 
+import io.newswatch.alerts.AlertsService;
 import io.newswatch.alerts.DeliveryPlan;
 import io.newswatch.alerts.routing.ReceiverFactory;
 import io.newswatch.alerts.routing.Subscriptions;
 import io.newswatch.model.config.ConfigKeys;
-import java.nio.file.Path;
-import io.newswatch.alerts.AlertsService;
 import io.newswatch.model.config.NewswatchConfig;
+import java.nio.file.Path;
 
 /** The receivers a command delivers to, built from the configuration. */
 public final class Receivers {

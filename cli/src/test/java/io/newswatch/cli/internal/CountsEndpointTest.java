@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.model.serde.Json;
-import io.newswatch.streams.TrendCountsQuery;
 import io.newswatch.streams.TrendCountsQuery.Counts;
 import io.newswatch.streams.TrendCountsQuery.HourlyCount;
+import io.newswatch.streams.TrendCountsQuery;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

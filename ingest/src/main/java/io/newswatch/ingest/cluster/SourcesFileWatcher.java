@@ -1,9 +1,9 @@
 package io.newswatch.ingest.cluster;
 
-import io.newswatch.model.topics.CompactedTopicWriter;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.ingest.source.SourcesException;
 import io.newswatch.ingest.source.SourcesFile;
+import io.newswatch.model.topics.CompactedTopicWriter;
 import io.newswatch.model.topics.Topics;
 import java.io.IOException;
 import java.nio.file.Files;

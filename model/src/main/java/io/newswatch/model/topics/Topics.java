@@ -2,6 +2,7 @@ package io.newswatch.model.topics;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
+import io.newswatch.model.Silence;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.StoryCandidate;
 import io.newswatch.model.TaggedArticle;
@@ -71,9 +72,16 @@ public final class Topics {
     public static final TopicSpec<String, SourceStatus> SOURCE_STATUS = new TopicSpec<>("news.sources.status",
             Serdes.String(), JsonSerde.of(SourceStatus.class), 1, COMPACTED);
 
+    /**
+     * The silences, keyed by silence id; compacted, so every alerts instance (and one restarted) reads them all.
+     * Expiring a silence writes it again with an earlier end, so ended ones stay as history.
+     */
+    public static final TopicSpec<String, Silence> SILENCES = new TopicSpec<>("news.silences",
+            Serdes.String(), JsonSerde.of(Silence.class), 1, COMPACTED);
+
     /** Everything the pipeline needs before it starts. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES, TAGGED, ALERTS, RULES, DLQ, SOURCES,
-            SOURCE_STATUS, STORY_CANDIDATES);
+            SOURCE_STATUS, STORY_CANDIDATES, SILENCES);
 
     private static final String ALERTS_PREFIX = ALERTS.name() + ".";
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
