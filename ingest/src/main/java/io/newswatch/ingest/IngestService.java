@@ -2,18 +2,11 @@ package io.newswatch.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.newswatch.ingest.fetch.FetchException;
 import io.newswatch.ingest.fetch.PoliteFetcher;
 import io.newswatch.ingest.publish.ArticlePublisher;
-import io.newswatch.ingest.source.FeedSourceReader;
-import io.newswatch.ingest.source.FolderSourceReader;
-import io.newswatch.ingest.source.HtmlIndexSourceReader;
-import io.newswatch.ingest.source.SitemapSourceReader;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.ingest.source.SourceEntry;
-import io.newswatch.ingest.source.SourceReadException;
 import io.newswatch.ingest.source.SourceReader;
-import io.newswatch.ingest.source.WarcSourceReader;
 import io.newswatch.model.Article;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.config.ConfigKeys;
@@ -26,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +103,8 @@ public final class IngestService implements AutoCloseable {
     private final NewswatchConfig config;
     private final Properties kafkaProps;
     private final PoliteFetcher fetcher;
-    private final Map<String, SourceReader> readers;
     private final ArticlePublisher publisher;
-    private final EntryProcessor entries;
+    private final SourcePoller poller;
     private final ExecutorService workers;
     private final SourceMetrics metrics;
     private final String instance = instanceName();
@@ -143,10 +134,11 @@ public final class IngestService implements AutoCloseable {
         this.config = config;
         this.kafkaProps = (Properties) kafkaProps.clone();
         this.fetcher = fetcher;
-        this.readers = readers(fetcher);
         this.metrics = new SourceMetrics(registry);
         this.publisher = new ArticlePublisher(this.kafkaProps, config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-ingest");
-        this.entries = new EntryProcessor(fetcher, publisher, () -> stopped.getCount() == 0);
+        this.poller = new SourcePoller(readers(fetcher),
+                new EntryProcessor(fetcher, publisher, () -> stopped.getCount() == 0), publisher,
+                () -> stopped.getCount() == 0, instance, statusListeners);
         Instant now = Instant.now();
         for (Source s : sources) {
             if (states.containsKey(s.id())) {
@@ -328,7 +320,7 @@ public final class IngestService implements AutoCloseable {
         }
         FutureTask<IngestStats> task = new FutureTask<>(() -> {
             try {
-                return pollSource(st);
+                return poller.poll(st);
             } finally {
                 st.finished();
                 wake();
@@ -367,118 +359,7 @@ public final class IngestService implements AutoCloseable {
 
     /** One reader per source type, sharing the fetcher. */
     static Map<String, SourceReader> readers(PoliteFetcher fetcher) {
-        SourceReader feeds = new FeedSourceReader(fetcher);
-        Map<String, SourceReader> m = new HashMap<>();
-        Source.FEED_TYPES.forEach(t -> m.put(t, feeds));
-        m.put("sitemap", new SitemapSourceReader(fetcher));
-        m.put("html-index", new HtmlIndexSourceReader(fetcher));
-        m.put("warc", new WarcSourceReader());
-        m.put("folder", new FolderSourceReader());
-        return Map.copyOf(m);
-    }
-
-    private IngestStats pollSource(SourceState state) {
-        Source source = state.source();
-        state.polls.incrementAndGet();
-        IngestStats stats;
-        try {
-            stats = readSource(source, state);
-        } catch (RuntimeException e) {
-            state.pollFailures.incrementAndGet();
-            state.failed(e.toString(), null, Instant.now());
-            report(state);
-            throw e;
-        }
-        if (stopped.getCount() == 0 || Thread.currentThread().isInterrupted()) {
-            return stats; // interrupted by a shutdown or a hand-over: not a verdict on the source
-        }
-        if (stats.sourceFailures() == 0) {
-            state.succeeded(stats.published() > 0, Instant.now());
-        }
-        publisher.flush();
-        LOG.info("source {}: {}{} entries, {} published, {} unchanged, {} failed (totals: {} polls, {} not modified, "
-                        + "{} failed polls, {} pages fetched, {} page failures, {} published)", source.id(),
-                stats.sourceFailures() > 0 ? "poll failed, " : "", stats.entries(), stats.published(),
-                stats.unchanged(), stats.pageFailures(), state.polls.get(), state.notModified.get(),
-                state.pollFailures.get(), state.pagesFetched.get(), state.pageFailures.get(), state.published.get());
-        report(state);
-        return stats;
-    }
-
-    private void report(SourceState state) {
-        SourceStatus status = state.status(instance, Instant.now());
-        for (Consumer<SourceStatus> l : statusListeners) {
-            try {
-                l.accept(status);
-            } catch (RuntimeException e) {
-                LOG.warn("a status listener failed on source {}: {}", status.id(), e.toString());
-            }
-        }
-    }
-
-    private IngestStats readSource(Source source, SourceState state) {
-        SourceReader reader = readers.get(source.type());
-        if (reader == null) {
-            LOG.warn("source {}: no reader for type '{}'", source.id(), source.type());
-            state.pollFailures.incrementAndGet();
-            state.failed("no reader for type '" + source.type() + "'", null, Instant.now());
-            return new IngestStats(1, 1, 0, 0, 0, 0);
-        }
-        int[] counts = new int[4]; // entries, published, unchanged, failures
-        int sourceFailures = 0;
-        boolean[] notModified = new boolean[1];
-        try {
-            reader.read(source, new SourceReader.Sink() {
-                @Override
-                public boolean accept(SourceEntry entry) {
-                    if (stopped.getCount() == 0 || Thread.currentThread().isInterrupted()) {
-                        return false;
-                    }
-                    if (!source.admits(entry)) {
-                        return true;
-                    }
-                    counts[0]++;
-                    switch (entries.process(source, entry, state.pagesFetched::incrementAndGet)) {
-                        case PUBLISHED -> {
-                            counts[1]++;
-                            state.published.incrementAndGet();
-                        }
-                        case UNCHANGED -> counts[2]++;
-                        case FAILED -> {
-                            counts[3]++;
-                            state.pageFailures.incrementAndGet();
-                        }
-                    }
-                    return true;
-                }
-
-                @Override
-                public void notModified(String url) {
-                    notModified[0] = true;
-                }
-            });
-            if (notModified[0]) {
-                state.notModified.incrementAndGet();
-            }
-        } catch (SourceReadException e) {
-            if (stopped.getCount() > 0 && !Thread.currentThread().isInterrupted()) {
-                LOG.warn("source {} failed: {}", source.id(), e.getMessage());
-                state.pollFailures.incrementAndGet();
-                state.failed(e.getMessage(), retryAfter(e), Instant.now());
-            }
-            sourceFailures = 1;
-        }
-        return new IngestStats(1, sourceFailures, counts[0], counts[1], counts[2], counts[3]);
-    }
-
-    /** The Retry-After of a 429 or 503 behind a source failure, or null. */
-    private static Duration retryAfter(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FetchException f && f.retryAfter() != null) {
-                return f.retryAfter();
-            }
-        }
-        return null;
+        return SourcePoller.readers(fetcher);
     }
 
     /**
