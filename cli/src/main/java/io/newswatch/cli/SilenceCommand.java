@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.alerts.silence.SilenceWriter;
 import io.newswatch.alerts.silence.Silences;
 import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.Durations;
 import io.newswatch.cli.internal.ErrorReporting;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.model.Silence;
@@ -297,20 +298,8 @@ final class SilenceCommand implements Runnable {
         }
     }
 
-    /** "45s", "12m", "3h", "2d 4h". */
+    /** "45s", "12m", "3h 5m", "2d 4h". */
     static String human(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return s / 60 + "m";
-        }
-        if (s < 86_400) {
-            long m = s % 3600 / 60;
-            return s / 3600 + "h" + (m == 0 ? "" : " " + m + "m");
-        }
-        long h = s % 86_400 / 3600;
-        return s / 86_400 + "d" + (h == 0 ? "" : " " + h + "h");
+        return Durations.human(d);
     }
 }

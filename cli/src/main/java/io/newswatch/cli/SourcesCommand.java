@@ -1,6 +1,7 @@
 package io.newswatch.cli;
 
 import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.Durations;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.ingest.cluster.SourcesTopic;
 import io.newswatch.ingest.source.Source;
@@ -99,18 +100,8 @@ final class SourcesCommand implements Callable<Integer> {
         }
     }
 
-    /** "45s ago", "12m ago", "3h ago", "2d ago". */
+    /** "45s ago", "12m ago", "3h 5m ago", "2d 4h ago". */
     static String ago(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + "s ago";
-        }
-        if (s < 3600) {
-            return s / 60 + "m ago";
-        }
-        if (s < 86_400) {
-            return s / 3600 + "h ago";
-        }
-        return s / 86_400 + "d ago";
+        return Durations.human(d) + " ago";
     }
 }
