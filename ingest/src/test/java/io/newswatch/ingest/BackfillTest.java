@@ -3,9 +3,7 @@ package io.newswatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
-import io.newswatch.ingest.fetch.FetcherSettings;
 import io.newswatch.ingest.fetch.LoopbackSite.Page;
 import io.newswatch.ingest.fetch.LoopbackSite;
 import io.newswatch.ingest.fetch.PoliteFetcher;
@@ -31,11 +29,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
@@ -47,6 +43,8 @@ import org.netpreserve.jwarc.WarcWriter;
 class BackfillTest {
     private static final DateRange EARLY_MARCH = new DateRange(Instant.parse("2024-03-01T00:00:00Z"),
             Instant.parse("2024-03-05T23:59:59.999999999Z"));
+    @RegisterExtension
+    static final LoopbackIngest ingest = new LoopbackIngest(Duration.ofMillis(1));
     private static EmbeddedKafka kafka;
     private LoopbackSite site;
     private PoliteFetcher fetcher;
@@ -54,27 +52,11 @@ class BackfillTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafka.start(BrokerOptions.temporary());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
-    void startSite() throws Exception {
-        site = new LoopbackSite();
-        fetcher = new PoliteFetcher(new FetcherSettings("newswatch-test/1.0", Duration.ofSeconds(10),
-                Duration.ofMillis(1), 1 << 20, 5, 4, Duration.ofHours(1)));
-    }
-
-    @AfterEach
-    void stopSite() {
-        fetcher.close();
-        site.close();
+    void bind() {
+        kafka = ingest.kafka();
+        site = ingest.site();
+        fetcher = ingest.fetcher();
     }
 
     private Backfill backfill() {

@@ -3,9 +3,7 @@ package io.newswatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
-import io.newswatch.ingest.fetch.FetcherSettings;
 import io.newswatch.ingest.fetch.LoopbackSite;
 import io.newswatch.ingest.fetch.LoopbackSite.Page;
 import io.newswatch.ingest.fetch.PoliteFetcher;
@@ -25,39 +23,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ingester against a loopback news site and the real embedded Kafka broker. */
 class IngestServiceIntegrationTest {
+    @RegisterExtension
+    static final LoopbackIngest ingest = new LoopbackIngest(Duration.ofMillis(5));
     private static EmbeddedKafka kafka;
     private LoopbackSite site;
     private PoliteFetcher fetcher;
 
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafka.start(BrokerOptions.temporary());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
-    void startSite() throws Exception {
-        site = new LoopbackSite();
-        fetcher = new PoliteFetcher(new FetcherSettings("newswatch-test/1.0", Duration.ofSeconds(10),
-                Duration.ofMillis(5), 1 << 20, 5, 4, Duration.ofHours(1)));
-    }
-
-    @AfterEach
-    void stopSite() {
-        fetcher.close();
-        site.close();
+    void bind() {
+        kafka = ingest.kafka();
+        site = ingest.site();
+        fetcher = ingest.fetcher();
     }
 
     private static String articlePage(String headline, String... paragraphs) {

@@ -2,9 +2,7 @@ package io.newswatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
-import io.newswatch.ingest.fetch.FetcherSettings;
 import io.newswatch.ingest.fetch.LoopbackSite;
 import io.newswatch.ingest.fetch.LoopbackSite.Page;
 import io.newswatch.ingest.fetch.PoliteFetcher;
@@ -20,42 +18,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every non-feed source type through the ingester, against a loopback site and the embedded Kafka broker. */
 class SourceTypesIngestTest {
+    @RegisterExtension
+    static final LoopbackIngest ingest = new LoopbackIngest(Duration.ofMillis(1));
     private static EmbeddedKafka kafka;
     private LoopbackSite site;
     private PoliteFetcher fetcher;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafka.start(BrokerOptions.temporary());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
-    void startSite() throws Exception {
-        site = new LoopbackSite();
-        fetcher = new PoliteFetcher(new FetcherSettings("newswatch-test/1.0", Duration.ofSeconds(10),
-                Duration.ofMillis(1), 1 << 20, 5, 4, Duration.ofHours(1)));
-    }
-
-    @AfterEach
-    void stopSite() {
-        fetcher.close();
-        site.close();
+    void bind() {
+        kafka = ingest.kafka();
+        site = ingest.site();
+        fetcher = ingest.fetcher();
     }
 
     private IngestService service(List<Source> sources) {
