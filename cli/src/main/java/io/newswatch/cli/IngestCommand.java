@@ -124,8 +124,8 @@ final class IngestCommand implements Callable<Integer> {
         DateRange range;
         try {
             Backfill.checkBackfillable(source);
-            Instant from = since != null ? Backfill.parseBound(since, false) : source.range().since();
-            Instant to = until != null ? Backfill.parseBound(until, true) : source.range().until();
+            Instant from = since != null ? DateRange.parseBound(since, false) : source.range().since();
+            Instant to = until != null ? DateRange.parseBound(until, true) : source.range().until();
             range = new DateRange(from, to);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

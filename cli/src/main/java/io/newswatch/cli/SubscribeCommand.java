@@ -4,6 +4,7 @@ import io.newswatch.alerts.receiver.ConsoleReceiver;
 import io.newswatch.alerts.receiver.DeliveryException;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
+import io.newswatch.ingest.source.DateRange;
 import io.newswatch.model.Alert;
 import io.newswatch.model.config.ConfigKey;
 import io.newswatch.model.serde.Json;
@@ -216,7 +217,7 @@ final class SubscribeCommand implements Callable<Integer> {
 
     private Instant parseSince(String value) {
         try {
-            return io.newswatch.ingest.source.DateRange.parseBound(value, false);
+            return DateRange.parseBound(value, false);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
         }

@@ -145,11 +145,6 @@ public final class Backfill implements AutoCloseable {
                 + "backfilled: " + why + "; backfill works on sitemap, warc and folder sources");
     }
 
-    /** The same as {@link DateRange#parseBound}: how the sources file reads {@code since} and {@code until}. */
-    public static Instant parseBound(String value, boolean endOfDay) {
-        return DateRange.parseBound(value, endOfDay);
-    }
-
     /**
      * Backfills the source over the range, which replaces the source's own since/until. Creates the catalogue
      * topics when missing. One run at a time per instance.
@@ -240,7 +235,7 @@ public final class Backfill implements AutoCloseable {
 
     /**
      * The range for people: {@code 2024-03-01..2024-03-31} when the bounds are whole UTC days (as
-     * {@link #parseBound} makes them), else ISO instants; {@code *} for a missing bound.
+     * {@link DateRange#parseBound} makes them), else ISO instants; {@code *} for a missing bound.
      */
     public static String describe(DateRange range) {
         return bound(range.since(), false) + ".." + bound(range.until(), true);

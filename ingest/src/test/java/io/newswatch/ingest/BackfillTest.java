@@ -300,15 +300,15 @@ class BackfillTest {
 
     @Test
     void boundsParseLikeTheSourcesFileAndPrintAsDays() {
-        assertThat(Backfill.parseBound("2024-03-01", false)).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
-        assertThat(Backfill.parseBound("2024-03-01", true))
+        assertThat(DateRange.parseBound("2024-03-01", false)).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
+        assertThat(DateRange.parseBound("2024-03-01", true))
                 .isEqualTo(Instant.parse("2024-03-01T23:59:59.999999999Z"));
-        assertThat(Backfill.parseBound("2024-03-01T12:00:00+01:00", true))
+        assertThat(DateRange.parseBound("2024-03-01T12:00:00+01:00", true))
                 .isEqualTo(Instant.parse("2024-03-01T11:00:00Z"));
         assertThat(Backfill.describe(EARLY_MARCH)).isEqualTo("2024-03-01..2024-03-05");
         assertThat(Backfill.describe(new DateRange(Instant.parse("2024-03-01T12:00:00Z"), null)))
                 .isEqualTo("2024-03-01T12:00:00Z..*");
-        assertThatThrownBy(() -> Backfill.parseBound("March 1st", false))
+        assertThatThrownBy(() -> DateRange.parseBound("March 1st", false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'March 1st'");
     }
 

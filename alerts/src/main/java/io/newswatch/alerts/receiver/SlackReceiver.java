@@ -16,10 +16,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -140,8 +136,8 @@ public final class SlackReceiver implements AlertReceiver {
         }
         String what = name + " answered " + status + quoted(response.body());
         if (status == 429 || status >= 500) {
-            Duration wait = response.headers().firstValue("Retry-After").map(SlackReceiver::parseRetryAfter)
-                    .orElse(null);
+            Duration wait = response.headers().firstValue("Retry-After")
+                    .flatMap(WebhookReceiver::parseRetryAfter).orElse(null);
             throw DeliveryException.retryableAfter(what, wait);
         }
         if (status == 408) {
@@ -214,24 +210,6 @@ public final class SlackReceiver implements AlertReceiver {
     /** Escapes the three characters Slack reserves for its own markup: {@code &}, {@code <}, {@code >}. */
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /**
-     * Parses a {@code Retry-After} value: delta-seconds or an IMF-fixdate (RFC 9110 section 10.2.3). A date in the
-     * past is a zero wait; anything unparseable is null.
-     */
-    static Duration parseRetryAfter(String value) {
-        String v = value.trim();
-        if (v.matches("\\d{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(v));
-        }
-        try {
-            Duration wait = Duration.between(Instant.now(),
-                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return wait.isNegative() ? Duration.ZERO : wait;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static void plain(ObjectNode text, String value) {
