@@ -1,9 +1,12 @@
 package io.newswatch.alerts;
 
 import io.newswatch.alerts.config.SecretRef;
-import io.newswatch.alerts.internal.AlertDispatcher;
+import io.newswatch.alerts.delivery.DeliveryEngine;
+import io.newswatch.alerts.delivery.DeliveryLedger;
+import io.newswatch.alerts.delivery.DeliverySettings;
+import io.newswatch.alerts.delivery.OffsetTracker;
+import io.newswatch.alerts.delivery.ReceiverLane;
 import io.newswatch.alerts.internal.DeadLetterWriter;
-import io.newswatch.alerts.internal.RetryingDelivery;
 import io.newswatch.alerts.internal.StopSignal;
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.receiver.ConsoleReceiver;
@@ -22,8 +25,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,11 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,22 +52,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alerts service: consumes {@link Topics#ALERTS} and hands every alert to every receiver.
+ * The alerts service: consumes {@link Topics#ALERTS} and delivers every alert to the receivers its route names.
  *
- * <p>Guarantees (DESIGN.md, "Delivery"): at least once. The consumer reads with {@code read_committed} (so alerts
- * of an aborted Streams transaction never go out) and commits an offset only after the alert at that offset was
- * delivered to every receiver or dead-lettered, so nothing is silently dropped; after a crash or a rebalance an
- * alert may arrive again, with the same id (receivers deduplicate on it). Each receiver gets
- * {@code alerts.webhook.attempts} attempts with backoff ({@link RetryingDelivery}); when they run out the alert's
- * original bytes go to {@link Topics#DLQ} with {@code DeadLetterHeaders} plus {@value DeadLetterWriter#RECEIVER_HEADER}
- * naming the receiver, and a WARN line names receiver and alert; the other receivers are served regardless. A
- * record that is not a readable alert goes to the dead-letter topic with its original bytes and is skipped.
+ * <p>Guarantees (DESIGN.md, "Delivery"):
+ * <ul>
+ *   <li>The consumer reads with {@code read_committed}, so alerts of an aborted Streams transaction never go out.</li>
+ *   <li>Each receiver has its own lane ({@link ReceiverLane}): a slow, failing or throttling receiver delays no
+ *       other. Each message gets {@code alerts.delivery.attempts} attempts within {@code alerts.delivery.max.age},
+ *       with backoff and Retry-After; then its alerts go to {@link Topics#ALERTS_DLQ} with the reason and the
+ *       receiver's name, and {@code newswatch dlq --topic news.alerts.dlq --redrive} puts them back.</li>
+ *   <li>An offset is committed only when every alert up to it was delivered to each of its receivers or
+ *       dead-lettered ({@link OffsetTracker}); grouped alerts count as finished when their group's message is.</li>
+ *   <li>Each delivery is recorded in {@link Topics#DELIVERIES} ({@link DeliveryLedger}) before it counts, and the
+ *       records are read before any alert is looked at (and again after each rebalance), so a restart never sends
+ *       a receiver an alert it already got. The remaining window is one message per receiver: accepted by the
+ *       receiver, then the process died before its record was written; it is sent again under the same
+ *       {@code Idempotency-Key}.</li>
+ *   <li>A record that is not a readable alert goes to {@link Topics#DLQ} and is skipped. When a dead-letter topic
+ *       cannot be written the alert stays unfinished and the write is retried: nothing is lost.</li>
+ * </ul>
  *
- * <p>When the dead-letter topic itself cannot be written, the record is not committed: the consumer seeks back
- * to it and tries again after a pause, so the service keeps running and loses nothing.
+ * <p>At most {@code alerts.delivery.max.in.flight} alerts are read ahead of the slowest receiver; then the
+ * consumer pauses its partitions (still polling, so it stays in the group) until the lanes catch up.
  *
- * <p>Threading: {@link #start()} runs the consumer on its own daemon thread; {@link #close()} may be called from
- * any thread and returns within about ten seconds even when a webhook hangs, committing what was finished.
+ * <p>Threading: {@link #start()} runs the consumer on its own daemon thread and one thread per receiver;
+ * {@link #close()} may be called from any thread and returns within about ten seconds even when a receiver hangs,
+ * committing what was finished.
  */
 public final class AlertsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsService.class);
@@ -73,32 +87,39 @@ public final class AlertsService implements AutoCloseable {
     /** Connect and exchange timeout of the configured webhook. */
     public static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    private static final Duration REVOKE_GRACE = Duration.ofSeconds(5);
+    private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(30);
     private static final Duration DEAD_LETTER_RETRY_PAUSE = Duration.ofSeconds(2);
 
     private final NewswatchConfig config;
     private final Properties kafkaProps;
-    private final List<AlertReceiver> receivers;
-    private final Function<Alert, Collection<String>> router;
-    private Silences silences;
+    private final DeliveryPlan plan;
+    private final DeliverySettings settings;
+    private final Clock clock;
     private final String groupId;
     private final String clientIdPrefix;
     private final StopSignal stop = new StopSignal();
     private final List<Consumer<Alert>> pendingListeners = new ArrayList<>();
-    private AlertDispatcher dispatcher;
-    private KafkaConsumer<byte[], byte[]> consumer;
-    /** The offset this member last committed per partition, so an idle poll can step over a late marker. */
+    private final OffsetTracker tracker = new OffsetTracker();
+    /** The offset this member last committed per partition, so only changes are committed. */
     private final Map<TopicPartition, Long> lastCommitted = new HashMap<>();
-    private DeadLetterWriter deadLetters;
+    private Silences silences;
+    private DeliveryLedger ledger;
+    private DeliveryEngine engine;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private DeadLetterWriter unreadable;
+    private DeadLetterWriter undeliverable;
     private Thread thread;
+    private boolean paused;
     private boolean closed;
 
     /**
-     * @param config     group id ({@code alerts.group.id}), attempts ({@code alerts.webhook.attempts}), client id
+     * @param config     group id ({@code alerts.group.id}), delivery settings ({@code alerts.delivery.*}), client id
      *                   prefix
      * @param kafkaProps Kafka connection properties (at least {@code bootstrap.servers}); copied
-     * @param receivers  where alerts go, in delivery order; the service owns them and closes them in
+     * @param receivers  where alerts go, every alert to each at once; the service owns them and closes them in
      *                   {@link #close()}
      */
     public AlertsService(NewswatchConfig config, Properties kafkaProps, List<AlertReceiver> receivers) {
@@ -106,13 +127,21 @@ public final class AlertsService implements AutoCloseable {
     }
 
     /**
-     * @param plan the receivers (owned and closed by the service) and which of them each alert goes to
+     * @param plan the receivers (owned and closed by the service) and the routing tree
      */
     public AlertsService(NewswatchConfig config, Properties kafkaProps, DeliveryPlan plan) {
+        this(config, kafkaProps, plan, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock drives grouping (waits, intervals, reminders) and the delivery age limit
+     */
+    public AlertsService(NewswatchConfig config, Properties kafkaProps, DeliveryPlan plan, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.kafkaProps = (Properties) kafkaProps.clone();
-        this.receivers = plan.receivers();
-        this.router = plan.router();
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.settings = DeliverySettings.from(config);
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.groupId = config.get(ConfigKeys.ALERTS_GROUP_ID);
         this.clientIdPrefix = config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-alerts";
     }
@@ -182,14 +211,14 @@ public final class AlertsService implements AutoCloseable {
     }
 
     /**
-     * Registers a callback run on the consumer thread after an alert was delivered to every receiver (an alert some
-     * receiver gave up on is dead-lettered instead and does not reach listeners). A listener that throws is logged
-     * and does not affect delivery.
+     * Registers a callback run after an alert was delivered to every receiver it goes to (an alert some receiver gave
+     * up on is dead-lettered instead and does not reach listeners). It runs on the thread of the receiver that
+     * finished last, so it must be thread-safe; a listener that throws is logged and does not affect delivery.
      */
     public synchronized void onDelivered(Consumer<Alert> listener) {
         Objects.requireNonNull(listener, "listener");
-        if (dispatcher != null) {
-            dispatcher.onDelivered(listener);
+        if (engine != null) {
+            engine.onDelivered(listener);
         } else {
             pendingListeners.add(listener);
         }
@@ -203,24 +232,29 @@ public final class AlertsService implements AutoCloseable {
         return thread != null && thread.isAlive() && !closed;
     }
 
-    /** Alerts delivered to every receiver since {@link #start()}. */
+    /** Alerts delivered to every receiver they go to since {@link #start()}. */
     public synchronized long deliveredCount() {
-        return dispatcher == null ? 0 : dispatcher.deliveredCount();
+        return engine == null ? 0 : engine.deliveredCount();
     }
 
     /** Dead letters written since {@link #start()}: unreadable records plus one per receiver that gave up. */
     public synchronized long deadLetteredCount() {
-        return dispatcher == null ? 0 : dispatcher.deadLetteredCount();
+        return engine == null ? 0 : engine.deadLetteredCount();
     }
 
     /** Alerts an active silence on {@code news.silences} kept from every receiver since {@link #start()}. */
     public synchronized long silencedCount() {
-        return dispatcher == null ? 0 : dispatcher.silencedCount();
+        return engine == null ? 0 : engine.silencedCount();
+    }
+
+    /** Receiver deliveries skipped since {@link #start()} because {@code news.deliveries} said they were done. */
+    public synchronized long alreadyDeliveredCount() {
+        return engine == null ? 0 : engine.alreadyDeliveredCount();
     }
 
     /**
-     * Creates the catalogue topics when missing, subscribes to {@link Topics#ALERTS} and starts the consumer
-     * thread.
+     * Creates the catalogue topics when missing, reads the silences and delivery records, subscribes to
+     * {@link Topics#ALERTS} and starts the consumer and the receivers' lanes.
      *
      * @throws IllegalStateException when Kafka cannot be reached, or the service was already started or closed
      */
@@ -233,45 +267,41 @@ public final class AlertsService implements AutoCloseable {
         try (Admin admin = Admin.create(adminProps)) {
             TopicAdmin.ensureTopics(admin, Topics.ALL);
         }
-        // every silence on news.silences is known before the first alert is looked at
+        // every silence and every delivery record is known before the first alert is looked at
         silences = new Silences(kafkaProps, clientIdPrefix + "-silences");
         silences.start();
-        int attempts = config.get(ConfigKeys.ALERTS_WEBHOOK_ATTEMPTS);
-        List<RetryingDelivery> deliveries = new ArrayList<>();
-        for (AlertReceiver r : receivers) {
-            deliveries.add(new RetryingDelivery(r, attempts, stop));
-        }
+        ledger = new DeliveryLedger(kafkaProps, clientIdPrefix);
+        ledger.start();
         try {
-            deadLetters = new DeadLetterWriter(kafkaProps, clientIdPrefix + "-dlq", groupId);
-        } catch (KafkaException e) {
-            throw new IllegalStateException("cannot create the dead-letter producer: " + e.getMessage(), e);
-        }
-        try {
+            unreadable = new DeadLetterWriter(kafkaProps, clientIdPrefix + "-dlq", groupId, Topics.DLQ);
+            undeliverable = new DeadLetterWriter(kafkaProps, clientIdPrefix + "-alerts-dlq", groupId,
+                    Topics.ALERTS_DLQ);
             consumer = new KafkaConsumer<>(consumerProperties());
-            consumer.subscribe(List.of(Topics.ALERTS.name()));
         } catch (KafkaException e) {
-            deadLetters.close();
-            throw new IllegalStateException("cannot create the alerts consumer: " + e.getMessage(), e);
+            closeQuietly(ledger::close, "delivery ledger");
+            closeQuietly(silences::close, "silences");
+            throw new IllegalStateException("cannot create the alerts clients: " + e.getMessage(), e);
         }
-        dispatcher = new AlertDispatcher(deliveries, router, deadLetters);
+        engine = new DeliveryEngine(plan, settings, ledger, unreadable, undeliverable, tracker, clock);
         Silences known = silences;
-        dispatcher.silenceWith(alert -> known.silencing(alert, Instant.now()).map(s -> "silence " + s.id() + " ("
+        engine.silenceWith(alert -> known.silencing(alert, clock.instant()).map(s -> "silence " + s.id() + " ("
                 + s.conditionsText() + ", until " + s.endsAt() + ")"));
-        pendingListeners.forEach(dispatcher::onDelivered);
+        pendingListeners.forEach(engine::onDelivered);
         pendingListeners.clear();
+        consumer.subscribe(List.of(Topics.ALERTS.name()), new Rebalance());
+        engine.start();
         thread = new Thread(this::run, "newswatch-alerts");
         thread.setDaemon(true);
         thread.start();
-        LOG.info("alerts service consuming {} as group {} with receivers {} ({} attempt(s) each)",
-                Topics.ALERTS.name(), groupId, receivers.stream().map(AlertReceiver::name).toList(), attempts);
+        LOG.info("alerts service consuming {} as group {} with receivers {} ({} attempt(s) within {} each; {} "
+                        + "delivery records known)", Topics.ALERTS.name(), groupId,
+                plan.receivers().stream().map(AlertReceiver::name).toList(), settings.attempts(), settings.maxAge(),
+                ledger.size());
     }
 
     private Properties consumerProperties() {
         Properties p = (Properties) kafkaProps.clone();
-        // few records per poll and a long poll interval: one poll's worth of slow webhooks must not get this
-        // member thrown out of the group (each alert can take a few minutes when a webhook keeps failing)
-        p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10");
-        p.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(Duration.ofMinutes(30).toMillis()));
+        p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -295,99 +325,93 @@ public final class AlertsService implements AutoCloseable {
                     stop.pause(DEAD_LETTER_RETRY_PAUSE);
                     continue;
                 }
-                if (!records.isEmpty()) {
-                    processBatch(records);
-                } else {
-                    stepOverMarkers();
-                }
+                dispatch(records);
+                commitFinished(consumer.assignment());
+                applyBackpressure();
             }
+        } catch (WakeupException e) {
+            LOG.debug("woken up to close");
         } catch (RuntimeException e) {
             LOG.error("the alerts consumer stopped on an unexpected error; alerts are no longer delivered", e);
         } finally {
-            // a close() that had to interrupt us must not make the consumer's own close throw
+            engine.stop(CLOSE_GRACE);
+            // a close() that had to interrupt us must not make the commit or the consumer's close throw
             Thread.interrupted();
+            try {
+                commitFinished(consumer.assignment());
+            } catch (RuntimeException e) {
+                LOG.warn("final commit failed: {}", e.toString());
+            }
             closeQuietly(consumer::close, "consumer");
-            closeQuietly(deadLetters::close, "dead-letter producer");
+            closeQuietly(unreadable::close, "dead-letter producer");
+            closeQuietly(undeliverable::close, "alerts dead-letter producer");
+            closeQuietly(ledger::close, "delivery ledger");
         }
     }
 
-    /** Dispatches records partition by partition, stopping at the first that is not finished with. */
-    private void processBatch(ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
-        Map<TopicPartition, Long> rewind = new HashMap<>();
+    /** Hands every record to the engine, partition by partition; stops a partition at a record it must re-read. */
+    private void dispatch(ConsumerRecords<byte[], byte[]> records) {
         boolean deadLetterFailed = false;
         for (TopicPartition tp : records.partitions()) {
             for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
-                if (!rewind.isEmpty()) {
-                    rewind.put(tp, record.offset());
-                    break;
-                }
-                AlertDispatcher.Result result;
                 try {
-                    result = dispatcher.dispatch(record);
+                    engine.dispatch(record);
                 } catch (KafkaException e) {
                     LOG.error("{}; the record stays uncommitted and is tried again", e.getMessage());
+                    // read again by this member, not skipped by its advanced position
+                    consumer.seek(tp, record.offset());
+                    tracker.register(tp, record.offset(), null, 1);
                     deadLetterFailed = true;
-                    result = AlertDispatcher.Result.ABANDONED;
-                }
-                if (result == AlertDispatcher.Result.ABANDONED) {
-                    rewind.put(tp, record.offset());
                     break;
                 }
-                finished.put(tp, new OffsetAndMetadata(record.offset() + 1));
             }
         }
-        for (var e : finished.entrySet()) {
-            if (!rewind.containsKey(e.getKey())) {
-                // a fully finished partition commits its position, which also steps over transaction markers
-                // that follow the last record (offset + 1 alone would leave a lag of one behind every commit)
-                try {
-                    long position = consumer.position(e.getKey());
-                    if (position > e.getValue().offset()) {
-                        e.setValue(new OffsetAndMetadata(position));
-                    }
-                } catch (WakeupException woken) {
-                    LOG.debug("position of {} not read (closing); committing past its last record", e.getKey());
-                }
-            }
-        }
-        // unfinished records must be read again by this member, not skipped by its advanced position
-        rewind.forEach(consumer::seek);
-        commit(finished);
         if (deadLetterFailed) {
+            commitFinished(consumer.assignment());
+            forgetRewound(records);
             stop.pause(DEAD_LETTER_RETRY_PAUSE);
         }
     }
 
-    /**
-     * After an empty poll, commits the position of every partition whose position ran past what this member last
-     * committed. That only happens when the producer's transaction marker came after the last record was handled:
-     * without this the group would show a lag of one forever, and anything waiting for the alerts to be
-     * delivered (an operator's lag alarm, {@code demo}) would wait in vain.
-     */
-    private void stepOverMarkers() {
-        Map<TopicPartition, OffsetAndMetadata> ahead = new HashMap<>();
-        try {
-            for (TopicPartition tp : consumer.assignment()) {
-                Long done = lastCommitted.get(tp);
-                if (done != null) {
-                    long position = consumer.position(tp);
-                    if (position > done) {
-                        ahead.put(tp, new OffsetAndMetadata(position));
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            return;
+    /** A rewound record was registered only to hold the commit back; it is read and registered again. */
+    private void forgetRewound(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
+            long position = consumer.position(tp);
+            tracker.lowestOpen(tp).filter(o -> o == position)
+                    .ifPresent(o -> tracker.complete(tp, o, tracker.epoch(tp).orElse(-1L), true));
         }
-        commit(ahead);
+    }
+
+    /**
+     * Commits, for each partition, the lowest offset still being delivered, or the consumer's position when nothing
+     * is (which also steps over a transaction marker that follows the last record; offset + 1 alone would leave a
+     * lag of one behind every commit). Only changes are committed.
+     */
+    private void commitFinished(Set<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            long offset;
+            try {
+                offset = tracker.lowestOpen(tp).orElse(consumer.position(tp));
+            } catch (WakeupException e) {
+                return;
+            } catch (KafkaException e) {
+                LOG.debug("position of {} unknown: {}", tp, e.toString());
+                continue;
+            }
+            Long last = lastCommitted.get(tp);
+            if (last == null || last != offset) {
+                offsets.put(tp, new OffsetAndMetadata(offset));
+            }
+        }
+        commit(offsets);
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
             return;
         }
-        // a close() during delivery calls wakeup(), which would abort this commit; the commit must still happen
+        // a close() calls wakeup(), which would abort this commit; the commit must still happen
         boolean interrupted = Thread.interrupted();
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
@@ -398,7 +422,8 @@ public final class AlertsService implements AutoCloseable {
             } catch (WakeupException e) {
                 LOG.debug("commit woken up by close(); committing once more");
             } catch (KafkaException e) {
-                LOG.warn("could not commit {} ({}); those alerts will be delivered again", offsets, e.toString());
+                LOG.warn("could not commit {} ({}); those alerts are looked at again after a restart, and the "
+                        + "delivery records keep them from being sent twice", offsets, e.toString());
                 break;
             }
         }
@@ -407,9 +432,72 @@ public final class AlertsService implements AutoCloseable {
         }
     }
 
+    /** Stops reading while too many alerts are unfinished, and resumes at half. */
+    private void applyBackpressure() {
+        int inFlight = tracker.inFlight();
+        if (!paused && inFlight >= settings.maxInFlight()) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+            LOG.info("{} alerts in flight (alerts.delivery.max.in.flight {}): reading paused until receivers catch up",
+                    inFlight, settings.maxInFlight());
+        } else if (paused && inFlight <= settings.maxInFlight() / 2) {
+            consumer.resume(consumer.paused());
+            paused = false;
+            LOG.info("reading resumed ({} alerts in flight)", inFlight);
+        }
+    }
+
+    /** Keeps the tracker and the lanes in step with the partitions this member owns. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            // the previous owner's last delivery records must be known before its alerts are looked at again
+            if (!ledger.awaitCaughtUp(CATCH_UP_WAIT)) {
+                LOG.warn("{} not read to its end within {} s; an alert delivered just before the rebalance may be "
+                        + "sent again", Topics.DELIVERIES.name(), CATCH_UP_WAIT.toSeconds());
+            }
+            partitions.forEach(tracker::assigned);
+            if (paused) {
+                consumer.pause(partitions);
+            }
+            LOG.info("alerts partitions assigned: {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            handOver(partitions, true);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            handOver(partitions, false);
+        }
+
+        private void handOver(Collection<TopicPartition> partitions, boolean commit) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            Set<TopicPartition> gone = Set.copyOf(partitions);
+            if (commit) {
+                commitFinished(gone);
+            }
+            gone.forEach(tracker::revoked);
+            gone.forEach(lastCommitted::remove);
+            // a message in hand finishes (or gives up at its next retry) before the next owner may send it
+            long deadline = System.nanoTime() + REVOKE_GRACE.toNanos();
+            while (engine.busyWith(gone) && System.nanoTime() < deadline) {
+                stop.pause(Duration.ofMillis(20));
+            }
+            LOG.info("alerts partitions {}: {}", commit ? "revoked" : "lost", partitions);
+        }
+    }
+
     /**
-     * Stops the consumer, waits for the alert being delivered (cutting retry pauses short and, after 5 s,
-     * interrupting a hanging receiver), commits what was finished, and closes the receivers. Idempotent.
+     * Stops the consumer and the lanes (each receiver's message in hand gets 5 s, then a hanging receiver is
+     * interrupted), commits what was finished, and closes the receivers. Idempotent.
      */
     @Override
     public void close() {
@@ -425,20 +513,16 @@ public final class AlertsService implements AutoCloseable {
         if (running != null) {
             closeQuietly(consumer::wakeup, "consumer (wakeup)");
             try {
-                running.join(CLOSE_GRACE.toMillis());
-                if (running.isAlive()) {
-                    LOG.warn("alerts consumer still busy after {} s, interrupting it", CLOSE_GRACE.toSeconds());
-                    running.interrupt();
-                    running.join(CLOSE_GRACE.toMillis());
-                }
+                running.join(CLOSE_GRACE.toMillis() * 3);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (running.isAlive()) {
-                LOG.warn("alerts consumer did not stop in time; uncommitted alerts will be delivered again");
+                LOG.warn("alerts consumer did not stop in time; unfinished alerts are looked at again after a "
+                        + "restart");
             }
         }
-        for (AlertReceiver r : receivers) {
+        for (AlertReceiver r : plan.receivers()) {
             closeQuietly(r::close, "receiver " + r.name());
         }
         if (silences != null) {

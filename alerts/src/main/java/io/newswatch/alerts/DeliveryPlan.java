@@ -1,36 +1,53 @@
 package io.newswatch.alerts;
 
 import io.newswatch.alerts.receiver.AlertReceiver;
+import io.newswatch.alerts.routing.AlertMatcher;
+import io.newswatch.alerts.routing.Route;
 import io.newswatch.alerts.routing.Subscriptions;
 import io.newswatch.model.Alert;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Which receivers the alerts service delivers to, and which of them each alert goes to.
+ * Which receivers the alerts service delivers to, and which of them each alert goes to, how.
  *
  * @param receivers every receiver, in delivery order; the service owns and closes them
- * @param router    for an alert, the names ({@link AlertReceiver#name()}) of the receivers that get it; null sends
- *                  every alert to every receiver
+ * @param root      the routing tree: for an alert, each receiver that gets it and the route (with its grouping)
+ *                  that sends it there
+ * @throws IllegalArgumentException when two receivers share a name, or the tree names a receiver not in the list
  */
-public record DeliveryPlan(List<AlertReceiver> receivers, Function<Alert, Collection<String>> router) {
+public record DeliveryPlan(List<AlertReceiver> receivers, Route root) {
     public DeliveryPlan {
         receivers = List.copyOf(receivers);
+        Objects.requireNonNull(root, "root");
         Set<String> names = new HashSet<>();
         for (AlertReceiver r : receivers) {
             if (!names.add(r.name())) {
                 throw new IllegalArgumentException("two receivers are named '" + r.name() + "'");
             }
         }
+        checkNames(root, names);
     }
 
-    /** Every alert to every receiver (the {@code alerts.console}/{@code file}/{@code webhook} configuration). */
+    private static void checkNames(Route route, Set<String> names) {
+        for (String n : route.receivers()) {
+            if (!names.contains(n)) {
+                throw new IllegalArgumentException(route.path() + " names receiver '" + n + "', which is not built");
+            }
+        }
+        route.routes().forEach(child -> checkNames(child, names));
+    }
+
+    /**
+     * Every alert to every receiver, each at once (the {@code alerts.console}/{@code file}/{@code webhook}
+     * configuration).
+     */
     public static DeliveryPlan everyReceiver(List<AlertReceiver> receivers) {
-        return new DeliveryPlan(receivers, null);
+        return new DeliveryPlan(receivers, new Route("route", AlertMatcher.ANY,
+                receivers.stream().map(AlertReceiver::name).toList(), false, List.of()));
     }
 
     /**
@@ -39,7 +56,11 @@ public record DeliveryPlan(List<AlertReceiver> receivers, Function<Alert, Collec
      * @param receivers the receivers built from {@code subscriptions.receivers()}, named as there
      */
     public static DeliveryPlan routed(Subscriptions subscriptions, List<AlertReceiver> receivers) {
-        Objects.requireNonNull(subscriptions, "subscriptions");
-        return new DeliveryPlan(receivers, subscriptions::receiversFor);
+        return new DeliveryPlan(receivers, subscriptions.root());
+    }
+
+    /** Each receiver the alert goes to, with the route that sends it there. */
+    public Map<String, Route> targets(Alert alert) {
+        return root.targets(alert);
     }
 }

@@ -30,6 +30,11 @@ public final class Ids {
         return hash("content\u0000" + (title == null ? "" : title) + "\u0000" + (text == null ? "" : text));
     }
 
+    /** The id of a notification that lists several alerts: the same scope and alerts always give the same id. */
+    public static String notificationId(String identity) {
+        return hash("notification\u0000" + identity);
+    }
+
     static String hash(String input) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,7 @@
 package io.newswatch.alerts.internal;
 
 import io.newswatch.model.topics.DeadLetterHeaders;
+import io.newswatch.model.topics.TopicSpec;
 import io.newswatch.model.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes records the alerts service gave up on to {@link Topics#DLQ}: the original key and value bytes untouched,
+ * Writes records the alerts service gave up on to a dead-letter topic ({@link Topics#DLQ} for unreadable records,
+ * {@link Topics#ALERTS_DLQ} for alerts a receiver gave up on): the original key and value bytes untouched,
  * the original headers kept, plus {@link DeadLetterHeaders} (error, source topic, partition and offset, the
  * service's group id as application id) and, for a delivery failure, {@link #RECEIVER_HEADER} naming the receiver.
  *
@@ -32,19 +34,28 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class DeadLetterWriter implements AutoCloseable {
     /** The header naming the receiver that gave up; absent for records that could not be read at all. */
-    public static final String RECEIVER_HEADER = "nw.receiver";
+    public static final String RECEIVER_HEADER = DeadLetterHeaders.RECEIVER;
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String applicationId;
+    private final TopicSpec<byte[], byte[]> topic;
+
+    /** Writes to {@link Topics#DLQ}. */
+    public DeadLetterWriter(Properties kafkaProps, String clientId, String applicationId) {
+        this(kafkaProps, clientId, applicationId, Topics.DLQ);
+    }
 
     /**
      * @param kafkaProps    connection properties (bootstrap servers, security); copied
      * @param clientId      the producer's client id
      * @param applicationId written to {@link DeadLetterHeaders#APPLICATION_ID}
+     * @param topic         the dead-letter topic: {@link Topics#DLQ} or {@link Topics#ALERTS_DLQ}
      */
-    public DeadLetterWriter(Properties kafkaProps, String clientId, String applicationId) {
+    public DeadLetterWriter(Properties kafkaProps, String clientId, String applicationId,
+                            TopicSpec<byte[], byte[]> topic) {
+        this.topic = topic;
         Properties p = (Properties) kafkaProps.clone();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -75,7 +86,7 @@ public final class DeadLetterWriter implements AutoCloseable {
             headers.remove(RECEIVER_HEADER);
             headers.add(RECEIVER_HEADER, receiver.getBytes(StandardCharsets.UTF_8));
         }
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.DLQ.name(), null, original.key(),
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic.name(), null, original.key(),
                 original.value(), headers);
         Future<RecordMetadata> ack = producer.send(letter);
         try {
@@ -85,10 +96,10 @@ public final class DeadLetterWriter implements AutoCloseable {
             throw new KafkaException("interrupted while writing a dead letter for " + where(original), e);
         } catch (ExecutionException e) {
             throw new KafkaException("cannot write a dead letter for " + where(original) + " to "
-                    + Topics.DLQ.name() + ": " + e.getCause(), e.getCause());
+                    + topic.name() + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new KafkaException("no acknowledgement for the dead letter of " + where(original) + " from "
-                    + Topics.DLQ.name() + " within " + ACK_TIMEOUT.toSeconds() + " s", e);
+                    + topic.name() + " within " + ACK_TIMEOUT.toSeconds() + " s", e);
         }
     }
 

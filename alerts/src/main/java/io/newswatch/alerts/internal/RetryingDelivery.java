@@ -2,7 +2,11 @@ package io.newswatch.alerts.internal;
 
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.receiver.DeliveryException;
+import io.newswatch.alerts.receiver.Notification;
 import io.newswatch.model.Alert;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,12 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers alerts to one receiver with up to N attempts, waiting between attempts with capped exponential
- * backoff and "equal jitter" (half the step fixed, half random, as in the AWS Architecture Blog's "Exponential
- * Backoff and Jitter"): the wait before retry k is drawn from [step/2, step] where step = min(cap, base * 2^(k-1)),
- * base 200 ms, cap 30 s. A {@link DeliveryException#retryAfter()} raises the wait to at least that long, but never
- * past the cap: a longer pause would stall the whole partition beyond the consumer's poll interval, and the
- * alert is dead-lettered (never lost) when the attempts run out.
+ * Delivers messages to one receiver with up to N attempts within a maximum age, waiting between attempts with
+ * capped exponential backoff and "equal jitter" (half the step fixed, half random, as in the AWS Architecture
+ * Blog's "Exponential Backoff and Jitter"): the wait before retry k is drawn from [step/2, step] where
+ * step = min(cap, base * 2^(k-1)), base 200 ms, cap 30 s by default. A {@link DeliveryException#retryAfter()}
+ * (RFC 9110 section 10.2.3) raises the wait to that long, past the cap if need be: each receiver has its own lane, so
+ * waiting holds up no other receiver. When the next attempt would start past the maximum age (counted from the
+ * first attempt), delivery fails at once rather than wait in vain; the caller then dead-letters the message.
  *
  * <p>It stops at once on a non-retryable failure. A receiver throwing a {@link RuntimeException} counts as a
  * non-retryable failure, so one broken receiver cannot stop the service. {@link #deliver} never throws: it
@@ -56,22 +61,39 @@ public final class RetryingDelivery {
     private final Duration cap;
     private final Pause pause;
     private final Random random;
+    private final Duration maxAge;
+    private final Clock clock;
 
-    /** Base 200 ms, cap 30 s, sleeping the calling thread between attempts. */
+    /** Base 200 ms, cap 30 s, no age limit, sleeping the calling thread between attempts. */
     public RetryingDelivery(AlertReceiver receiver, int attempts) {
         this(receiver, attempts, RetryingDelivery::sleep);
     }
 
-    /** Base 200 ms, cap 30 s, waiting with {@code pause}. */
+    /** Base 200 ms, cap 30 s, no age limit, waiting with {@code pause}. */
     public RetryingDelivery(AlertReceiver receiver, int attempts, Pause pause) {
         this(receiver, attempts, BASE, CAP, pause, new Random());
     }
 
-    /**
-     * @throws IllegalArgumentException when attempts is below 1 or base is not positive or above cap
-     */
+    /** No age limit. */
     public RetryingDelivery(AlertReceiver receiver, int attempts, Duration base, Duration cap, Pause pause,
                             Random random) {
+        this(receiver, attempts, NO_AGE_LIMIT, base, cap, pause, random, Clock.systemUTC());
+    }
+
+    /** A maximum age large enough never to matter. */
+    public static final Duration NO_AGE_LIMIT = Duration.ofDays(3650);
+
+    /**
+     * @param maxAge how long after the first attempt a message may still be tried
+     * @param clock  measures the age
+     * @throws IllegalArgumentException when attempts is below 1, base is not positive or above cap, or maxAge is
+     *                                  not positive
+     */
+    public RetryingDelivery(AlertReceiver receiver, int attempts, Duration maxAge, Duration base, Duration cap,
+                            Pause pause, Random random, Clock clock) {
+        if (maxAge.compareTo(Duration.ZERO) <= 0) {
+            throw new IllegalArgumentException("the maximum age must be positive");
+        }
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be >= 1, not " + attempts);
         }
@@ -84,6 +106,8 @@ public final class RetryingDelivery {
         this.cap = cap;
         this.pause = Objects.requireNonNull(pause, "pause");
         this.random = Objects.requireNonNull(random, "random");
+        this.maxAge = maxAge;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The wrapped receiver. */
@@ -91,15 +115,26 @@ public final class RetryingDelivery {
         return receiver;
     }
 
-    /** Delivers the alert, retrying as described above. Never throws. */
+    /** Delivers the alert on its own, retrying as described above. Never throws. */
     public Outcome deliver(Alert alert) {
+        return deliver(Notification.of(alert), () -> false);
+    }
+
+    /**
+     * Delivers the message, retrying as described above. Never throws.
+     *
+     * @param abandon asked before each retry; true stops with {@link Status#ABANDONED} (the message is someone
+     *                else's now, e.g. its partition was revoked)
+     */
+    public Outcome deliver(Notification message, BooleanSupplier abandon) {
         DeliveryException last = null;
+        Instant firstAttempt = clock.instant();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (Thread.currentThread().isInterrupted()) {
                 return new Outcome(Status.ABANDONED, attempt - 1, last);
             }
             try {
-                receiver.deliver(alert);
+                receiver.deliver(message);
                 return new Outcome(Status.DELIVERED, attempt, last);
             } catch (DeliveryException e) {
                 last = e;
@@ -113,13 +148,26 @@ public final class RetryingDelivery {
                 return new Outcome(Status.FAILED, attempt, last);
             }
             Duration wait = backoff(attempt, last.retryAfter());
-            LOG.info("delivery of alert {} to {} failed (attempt {} of {}), retrying in {} ms: {}", alert.id(),
+            Duration age = Duration.between(firstAttempt, clock.instant());
+            if (age.plus(wait).compareTo(maxAge) > 0) {
+                return new Outcome(Status.FAILED, attempt, new DeliveryException(last.getMessage() + "; the next "
+                        + "attempt (in " + wait.toMillis() + " ms) would be past the delivery age limit of "
+                        + maxAge.toSeconds() + " s", false, null, last));
+            }
+            LOG.info("delivery of {} to {} failed (attempt {} of {}), retrying in {} ms: {}", describe(message),
                     receiver.name(), attempt, attempts, wait.toMillis(), last.getMessage());
-            if (!pause.pause(wait)) {
+            if (!pause.pause(wait) || abandon.getAsBoolean()) {
                 return new Outcome(Status.ABANDONED, attempt, last);
             }
         }
         throw new AssertionError("the loop returns on its last attempt");
+    }
+
+    /** How log lines name a message: the alert id, or the kind, size and key of a group. */
+    public static String describe(Notification message) {
+        return message.isSingle() ? "alert " + message.first().deliveryKey()
+                : message.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + message.key() + " of "
+                + message.alerts().size() + " alert(s)";
     }
 
     /** The wait before retry number {@code retry} (1 = after the first failure). */
@@ -129,7 +177,7 @@ public final class RetryingDelivery {
         long half = stepMillis / 2;
         long wait = stepMillis - half + (half == 0 ? 0 : random.nextLong(half + 1));
         if (retryAfter.isPresent()) {
-            wait = Math.max(wait, Math.min(retryAfter.get().toMillis(), cap.toMillis()));
+            wait = Math.max(wait, retryAfter.get().toMillis());
         }
         return Duration.ofMillis(wait);
     }

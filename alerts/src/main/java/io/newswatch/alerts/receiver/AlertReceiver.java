@@ -28,6 +28,24 @@ public interface AlertReceiver extends AutoCloseable {
      */
     void deliver(Alert alert) throws DeliveryException;
 
+    /**
+     * Delivers one notification as one message: a single alert as {@link #deliver(Alert)} does, a group or a
+     * reminder as one message listing its alerts. Returns normally only when the whole message was handed over;
+     * the caller retries the whole message otherwise, under the same {@link Notification#key()}.
+     *
+     * <p>The default handles single alerts only; every receiver the subscriptions can name overrides it.
+     *
+     * @throws DeliveryException as {@link #deliver(Alert)}; a non-retryable one for a group this receiver cannot send
+     */
+    default void deliver(Notification notification) throws DeliveryException {
+        if (notification.isSingle()) {
+            deliver(notification.first());
+            return;
+        }
+        throw new DeliveryException(name() + " cannot send a " + notification.kind().name().toLowerCase()
+                + " of " + notification.alerts().size() + " alerts", false, null, null);
+    }
+
     /** Releases files and connections. Never throws; closing twice is harmless. */
     @Override
     default void close() {

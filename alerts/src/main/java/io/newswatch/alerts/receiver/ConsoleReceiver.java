@@ -1,5 +1,6 @@
 package io.newswatch.alerts.receiver;
 
+import io.newswatch.alerts.template.AlertTemplates;
 import io.newswatch.model.Alert;
 import java.io.PrintStream;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
  * Prints each alert as a block of {@link AlertFormatter} lines followed by a blank line. With colour on, the
  * header is coloured by severity (critical red, warning yellow, anything else cyan) and the URL dimmed, using
  * ANSI SGR sequences (ECMA-48 section 8.3.117); with colour off the output is exactly
- * {@link AlertFormatter#format} plus the blank line, fit for pipes and files.
+ * {@link AlertFormatter#format} plus the blank line, fit for pipes and files. A group or reminder notification is a
+ * headline line followed by the blocks of its alerts.
  *
  * <p>Failure behaviour: a {@link PrintStream} swallows I/O errors; after printing, its error flag is checked and
  * a set flag becomes a non-retryable {@link DeliveryException} (a closed terminal does not come back). Blocks
@@ -20,6 +22,7 @@ public final class ConsoleReceiver implements AlertReceiver {
     private static final String BOLD_YELLOW = "\u001b[1;33m";
     private static final String BOLD_CYAN = "\u001b[1;36m";
     private static final String DIM = "\u001b[2m";
+    private static final String BOLD = "\u001b[1m";
 
     private final PrintStream out;
     private final boolean colour;
@@ -49,8 +52,37 @@ public final class ConsoleReceiver implements AlertReceiver {
 
     @Override
     public void deliver(Alert alert) throws DeliveryException {
+        deliver(Notification.of(alert));
+    }
+
+    /**
+     * Prints a single alert as {@link #deliver(Alert)} describes; a group or reminder as a headline
+     * ({@code 3 alerts · group rule=ru-kp}, {@code Reminder: 2 open alerts · group all}), bold with colour on,
+     * followed by each alert's block, all in one print so that no other output lands in between.
+     */
+    @Override
+    public void deliver(Notification notification) throws DeliveryException {
         String nl = System.lineSeparator();
-        StringBuilder block = new StringBuilder(256);
+        StringBuilder text = new StringBuilder(256 * notification.alerts().size());
+        if (!notification.isSingle()) {
+            String group = AlertTemplates.clean(notification.group());
+            String headline = AlertTemplates.digestSummary(notification.kind() == Notification.Kind.REMINDER,
+                    notification.alerts().size()) + " · group " + (group.isEmpty() ? "all" : group);
+            text.append(colour ? BOLD + headline + RESET : headline).append(nl);
+        }
+        for (Alert alert : notification.alerts()) {
+            appendBlock(text, alert, nl);
+        }
+        synchronized (out) {
+            out.print(text);
+            out.flush();
+            if (out.checkError()) {
+                throw DeliveryException.permanent("console output failed: the stream reported an I/O error");
+            }
+        }
+    }
+
+    private void appendBlock(StringBuilder block, Alert alert, String nl) {
         String header = formatter.header(alert);
         block.append(colour ? severityColour(alert) + header + RESET : header).append(nl);
         String evidence = formatter.evidenceLine(alert);
@@ -62,13 +94,6 @@ public final class ConsoleReceiver implements AlertReceiver {
             block.append(colour ? DIM + link + RESET : link).append(nl);
         }
         block.append(nl);
-        synchronized (out) {
-            out.print(block);
-            out.flush();
-            if (out.checkError()) {
-                throw DeliveryException.permanent("console output failed: the stream reported an I/O error");
-            }
-        }
     }
 
     private static String severityColour(Alert alert) {

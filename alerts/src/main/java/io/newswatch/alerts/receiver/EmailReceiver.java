@@ -25,12 +25,14 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * Sends each alert as an e-mail over SMTP (Jakarta Mail, Eclipse Angus): a {@code multipart/alternative} with a
- * plain-text part and an HTML part, subject and bodies from {@link AlertTemplates}.
+ * plain-text part and an HTML part, subject and bodies from {@link AlertTemplates}. A group or reminder
+ * notification is one such e-mail listing its alerts, from the digest templates.
  *
  * <p>Identity: the {@code Message-ID} is derived from {@link Alert#deliveryKey()} ({@link #messageId}), so a
  * re-delivery of the same alert revision carries the same id and mail software can recognise it as a duplicate; an
  * update (revision above 0) refers to the first alert's message with {@code In-Reply-To} and {@code References}, so
- * mail clients thread it under the first. {@code Auto-Submitted: auto-generated} (RFC 3834) keeps auto-responders
+ * mail clients thread it under the first. A group's or reminder's {@code Message-ID} is derived from
+ * {@link Notification#key()} the same way. {@code Auto-Submitted: auto-generated} (RFC 3834) keeps auto-responders
  * quiet.
  *
  * <p>Failure behaviour: an SMTP reply 4xx (RFC 5321 section 4.2.1, transient) is retryable and 5xx permanent; with
@@ -97,12 +99,22 @@ public final class EmailReceiver implements AlertReceiver {
 
     @Override
     public void deliver(Alert alert) throws DeliveryException {
+        deliver(Notification.of(alert));
+    }
+
+    /**
+     * Sends a single alert as {@link #deliver(Alert)} does, or a group or reminder as one e-mail
+     * ({@link #digest}).
+     */
+    @Override
+    public void deliver(Notification notification) throws DeliveryException {
         MimeMessage message;
         try {
-            message = message(alert);
+            message = notification.isSingle() ? message(notification.first()) : digest(notification);
         } catch (MessagingException e) {
-            throw DeliveryException.permanent(name + ": alert " + alert.id() + " cannot be written as a message: "
-                    + detail(e));
+            throw DeliveryException.permanent(name + ": " + (notification.isSingle() ? "alert "
+                    + notification.first().id() : "notification " + notification.key())
+                    + " cannot be written as a message: " + detail(e));
         }
         Transport transport = null;
         try {
@@ -110,7 +122,7 @@ public final class EmailReceiver implements AlertReceiver {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
-            throw classify(alert, e);
+            throw classify(notification, e);
         } finally {
             closeQuietly(transport);
         }
@@ -118,7 +130,32 @@ public final class EmailReceiver implements AlertReceiver {
 
     /** The message for an alert, headers final. Visible for tests. */
     MimeMessage message(Alert alert) throws MessagingException {
-        String id = messageId(alert.deliveryKey(), idDomain);
+        MimeMessage message = newMessage(alert.deliveryKey(), templates.emailSubject(alert));
+        if (alert.revision() > 0) {
+            String first = messageId(alert.id(), idDomain);
+            message.setHeader("In-Reply-To", first);
+            message.setHeader("References", first);
+        }
+        return withBodies(message, templates.emailText(alert), templates.emailHtml(alert));
+    }
+
+    /**
+     * The one message for a group or reminder, headers final: subject and bodies from the digest templates
+     * ({@link AlertTemplates#EMAIL_DIGEST_SUBJECT} and the others), {@code Message-ID} from
+     * {@link Notification#key()}. Visible for tests.
+     */
+    MimeMessage digest(Notification notification) throws MessagingException {
+        boolean reminder = notification.kind() == Notification.Kind.REMINDER;
+        String group = notification.group();
+        MimeMessage message = newMessage(notification.key(),
+                templates.emailDigestSubject(reminder, group, notification.alerts()));
+        return withBodies(message,
+                templates.renderDigest(AlertTemplates.EMAIL_DIGEST_BODY_TEXT, reminder, group, notification.alerts()),
+                templates.renderDigest(AlertTemplates.EMAIL_DIGEST_BODY_HTML, reminder, group, notification.alerts()));
+    }
+
+    private MimeMessage newMessage(String key, String subject) throws MessagingException {
+        String id = messageId(key, idDomain);
         MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -128,18 +165,18 @@ public final class EmailReceiver implements AlertReceiver {
         };
         message.setFrom(from);
         message.setRecipients(Message.RecipientType.TO, to);
-        message.setSubject(templates.emailSubject(alert), StandardCharsets.UTF_8.name());
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         message.setHeader("Auto-Submitted", "auto-generated");
-        if (alert.revision() > 0) {
-            String first = messageId(alert.id(), idDomain);
-            message.setHeader("In-Reply-To", first);
-            message.setHeader("References", first);
-        }
+        return message;
+    }
+
+    private static MimeMessage withBodies(MimeMessage message, String plainText, String htmlText)
+            throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(templates.emailText(alert), StandardCharsets.UTF_8.name(), "plain");
+        text.setText(plainText, StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(templates.emailHtml(alert), StandardCharsets.UTF_8.name(), "html");
+        html.setText(htmlText, StandardCharsets.UTF_8.name(), "html");
         // RFC 2046 section 5.1.4: the last part is the preferred one
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
@@ -167,8 +204,9 @@ public final class EmailReceiver implements AlertReceiver {
         return sb.append('@').append(domain).append('>').toString();
     }
 
-    private DeliveryException classify(Alert alert, MessagingException e) {
-        String what = name + " did not take alert " + alert.deliveryKey() + ": " + detail(e);
+    private DeliveryException classify(Notification notification, MessagingException e) {
+        String what = name + " did not take " + (notification.isSingle() ? "alert " : "notification ")
+                + notification.key() + ": " + detail(e);
         int code = replyCode(e);
         if (code >= 400 && code < 500) {
             return DeliveryException.retryable(what);

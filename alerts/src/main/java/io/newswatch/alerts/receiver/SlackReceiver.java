@@ -10,6 +10,7 @@ import io.newswatch.alerts.template.Highlights;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Evidence;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,14 @@ import java.util.concurrent.TimeoutException;
  * {@code <!channel>} or forge a link) and cut to Slack's field limits; an article URL that is not http(s) gets no
  * button.
  *
+ * <p>A group or reminder notification is one message: a header saying how many alerts and which group, then a
+ * compact section per alert (at most {@value #MAX_LISTED}, the rest counted in an {@code and N more} line), so
+ * Slack's limit of 50 blocks is never reached.
+ *
+ * <p>Where it may send: the webhook URL must pass an {@link OutboundUrlPolicy} (by default public addresses only)
+ * when the receiver is built and again before every attempt, as for {@link WebhookReceiver}; a refusal is a
+ * non-retryable failure, a host that does not resolve at an attempt a retryable one.
+ *
  * <p>Outcome by status: 2xx is delivered. 429 and every 5xx are retryable, with the wait from {@code Retry-After}
  * when present; 408, connection errors and timeouts are retryable; any other status, redirects included (not
  * followed), is permanent (Slack answers 400 {@code invalid_payload}, 403 {@code invalid_token}, 404
@@ -50,11 +60,15 @@ public final class SlackReceiver implements AlertReceiver {
     private static final int MAX_FIELD_CHARS = 2000;
     private static final int MAX_EVIDENCE_CHARS = 600;
     private static final int MAX_URL_CHARS = 3000;
+    private static final int MAX_SECTION_CHARS = 3000;
+    /** Alerts a group message lists; with a divider between each, header and "and N more" it stays far below 50. */
+    static final int MAX_LISTED = 10;
 
     private final URI webhook;
     private final String name;
     private final Duration timeout;
     private final AlertTemplates templates;
+    private final OutboundUrlPolicy policy;
     private final HttpClient client;
 
     /**
@@ -66,7 +80,20 @@ public final class SlackReceiver implements AlertReceiver {
      *                                  positive (the message never shows the URL)
      */
     public SlackReceiver(String label, URI webhook, Duration timeout, AlertTemplates templates) {
+        this(label, webhook, timeout, templates, OutboundUrlPolicy.defaults());
+    }
+
+    /**
+     * A Slack receiver that may call only what {@code policy} allows, checked now and before each attempt.
+     *
+     * @param policy which addresses the webhook's host may resolve to
+     * @throws IllegalArgumentException as {@link #SlackReceiver(String, URI, Duration, AlertTemplates)}, or when the
+     *                                  policy refuses the URL (the message says why, never the URL)
+     */
+    public SlackReceiver(String label, URI webhook, Duration timeout, AlertTemplates templates,
+            OutboundUrlPolicy policy) {
         Objects.requireNonNull(label, "label");
+        this.policy = Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(timeout, "timeout");
         this.templates = Objects.requireNonNull(templates, "templates");
@@ -83,6 +110,14 @@ public final class SlackReceiver implements AlertReceiver {
         }
         this.webhook = webhook;
         this.timeout = timeout;
+        try {
+            Optional<String> refusal = policy.refusal(webhook);
+            if (refusal.isPresent()) {
+                throw new IllegalArgumentException(name + ": " + refusal.get());
+            }
+        } catch (UnknownHostException e) {
+            // DNS may be down at start-up: each attempt checks again
+        }
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -96,12 +131,40 @@ public final class SlackReceiver implements AlertReceiver {
 
     @Override
     public void deliver(Alert alert) throws DeliveryException {
+        deliver(Notification.of(alert));
+    }
+
+    /**
+     * Posts a single alert's message as {@link #deliver(Alert)} does, or a group's or reminder's one message
+     * ({@link #groupMessage}).
+     */
+    @Override
+    public void deliver(Notification notification) throws DeliveryException {
+        checkPolicy();
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(message(alert));
+            body = JSON.writeValueAsBytes(notification.isSingle() ? message(notification.first())
+                    : groupMessage(notification));
         } catch (JsonProcessingException e) {
-            throw DeliveryException.permanent(name + ": alert " + alert.id() + " cannot be written as JSON");
+            throw DeliveryException.permanent(name + ": notification " + notification.key()
+                    + " cannot be written as JSON");
         }
+        post(body);
+    }
+
+    private void checkPolicy() throws DeliveryException {
+        Optional<String> refusal;
+        try {
+            refusal = policy.refusal(webhook);
+        } catch (UnknownHostException e) {
+            throw DeliveryException.retryable(name + " unreachable: host does not resolve");
+        }
+        if (refusal.isPresent()) {
+            throw DeliveryException.permanent(name + ": " + refusal.get());
+        }
+    }
+
+    private void post(byte[] body) throws DeliveryException {
         HttpRequest request = HttpRequest.newBuilder(webhook)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -188,6 +251,64 @@ public final class SlackReceiver implements AlertReceiver {
             plain(button.putObject("text"), "Open article");
         }
         return root;
+    }
+
+    /**
+     * The Block Kit message for a group or reminder: a header ({@code 3 alerts · rule=ru-kp},
+     * {@code Reminder: 2 open alerts · all}), then one section per alert (severity, rule, the title linked to the
+     * article, the evidence quote, source and publication time) for at most {@value #MAX_LISTED} alerts, then a
+     * context line {@code and N more} for the rest. At most {@value #MAX_LISTED} * 2 + 2 blocks, well under Slack's
+     * 50. Visible for tests.
+     */
+    ObjectNode groupMessage(Notification notification) {
+        List<Alert> alerts = notification.alerts();
+        String group = AlertTemplates.clean(notification.group());
+        String headline = AlertTemplates.digestSummary(notification.kind() == Notification.Kind.REMINDER,
+                alerts.size()) + " · " + (group.isEmpty() ? "all" : group);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("text", escape(cut(headline + ": " + templates.slackText(alerts.get(0))
+                + (alerts.size() > 1 ? " (and " + (alerts.size() - 1) + " more)" : ""), MAX_FIELD_CHARS)));
+        ArrayNode blocks = root.putArray("blocks");
+        plain(blocks.addObject().put("type", "header").putObject("text"), cut(headline, MAX_HEADER_CHARS));
+        int listed = Math.min(alerts.size(), MAX_LISTED);
+        for (int i = 0; i < listed; i++) {
+            if (i > 0) {
+                blocks.addObject().put("type", "divider");
+            }
+            mrkdwn(blocks.addObject().put("type", "section").putObject("text"), cut(compact(alerts.get(i)),
+                    MAX_SECTION_CHARS));
+        }
+        if (alerts.size() > listed) {
+            mrkdwn(blocks.addObject().put("type", "context").putArray("elements").addObject(),
+                    "and " + (alerts.size() - listed) + " more");
+        }
+        return root;
+    }
+
+    /** One alert of a group in a few mrkdwn lines, every scraped value escaped. */
+    private static String compact(Alert alert) {
+        String ruleTitle = AlertTemplates.clean(alert.ruleTitle());
+        String rule = ruleTitle.isEmpty() ? AlertTemplates.clean(alert.ruleId()) : ruleTitle;
+        String title = cut(AlertTemplates.clean(alert.title()), MAX_HEADER_CHARS);
+        title = escape(title.isEmpty() ? "(untitled)" : title);
+        String url = AlertTemplates.webUrl(alert.url());
+        // a '|' would end the link's URL early and turn the rest into the label
+        boolean linkable = !url.isEmpty() && url.length() <= MAX_URL_CHARS && url.indexOf('|') < 0;
+        StringBuilder text = new StringBuilder(512)
+                .append("*[").append(escape(AlertTemplates.severity(alert))).append("]* ")
+                .append(escape(cut(rule, MAX_EVIDENCE_CHARS))).append('\n')
+                .append(linkable ? "*<" + escape(url) + "|" + title + ">*" : "*" + title + "*");
+        if (alert.revision() > 0) {
+            text.append(" _(update: ").append(AlertTemplates.alsoReportedBy(alert)).append(")_");
+        }
+        String quote = evidenceQuote(alert);
+        if (!quote.isEmpty()) {
+            text.append('\n').append(quote);
+        }
+        String source = AlertTemplates.clean(alert.sourceId());
+        return text.append('\n').append("Source: ").append(escape(source.isEmpty() ? "unknown" : source))
+                .append(" · published ").append(escape(AlertTemplates.values(alert).get("publishedAt")))
+                .toString();
     }
 
     /**

@@ -1,8 +1,11 @@
 package io.newswatch.alerts.receiver;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.alerts.internal.BodyPrefixSubscriber;
 import io.newswatch.model.Alert;
 import io.newswatch.model.serde.JsonSerde;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -29,7 +32,9 @@ import org.apache.kafka.common.errors.SerializationException;
 /**
  * POSTs each alert to a URL as {@code application/json} (the {@link JsonSerde} form of {@link Alert}) with the
  * header {@code Idempotency-Key: }{@link Alert#deliveryKey()} (draft-ietf-httpapi-idempotency-key-header), so the
- * receiving end can drop a re-delivery of the same alert revision.
+ * receiving end can drop a re-delivery of the same alert revision. A group or reminder notification is one POST of
+ * {@code {"schemaVersion":1,"kind":"group"|"reminder","key":..,"group":..,"alerts":[..]}} whose alerts are written
+ * exactly as single alerts are, with {@code Idempotency-Key: }{@link Notification#key()}.
  *
  * <p>Signing (optional): with a {@link WebhookSigner}, each attempt carries {@code X-Newswatch-Timestamp} (Unix
  * seconds at that attempt) and {@code X-Newswatch-Signature: v1=<hex HMAC-SHA256>} over timestamp, ".", body; the
@@ -52,6 +57,8 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class WebhookReceiver implements AlertReceiver {
     private static final JsonSerde<Alert> SERDE = JsonSerde.of(Alert.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int GROUP_SCHEMA_VERSION = 1;
     private static final int MAX_ERROR_BODY_BYTES = 200;
     private static final int MIN_SECRET_PART = 6;
 
@@ -149,21 +156,35 @@ public final class WebhookReceiver implements AlertReceiver {
 
     @Override
     public void deliver(Alert alert) throws DeliveryException {
+        deliver(Notification.of(alert));
+    }
+
+    /**
+     * POSTs a single alert as {@link #deliver(Alert)} does; a group or reminder as one body
+     * {@code {"schemaVersion":1,"kind":"group"|"reminder","key":..,"group":..,"alerts":[..]}}, each alert in it
+     * exactly as a single alert's body, with {@code Idempotency-Key: }{@link Notification#key()}. Signing, policy
+     * and outcome as for a single alert.
+     */
+    @Override
+    public void deliver(Notification notification) throws DeliveryException {
         checkPolicy();
         byte[] body;
-        try {
-            body = SERDE.toBytes(alert);
-        } catch (SerializationException e) {
-            throw DeliveryException.permanent("alert " + alert.id() + " cannot be written as JSON: "
-                    + e.getMessage());
+        String idempotencyKey;
+        if (notification.isSingle()) {
+            Alert alert = notification.first();
+            body = alertJson(alert);
+            idempotencyKey = alert.id() == null || alert.id().isBlank() ? null : alert.deliveryKey();
+        } else {
+            body = groupJson(notification);
+            idempotencyKey = notification.key();
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "newswatch-alerts/0.1")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (alert.id() != null && !alert.id().isBlank()) {
-            request.header("Idempotency-Key", alert.deliveryKey());
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         if (signer != null) {
             long now = Instant.now().getEpochSecond();
@@ -207,6 +228,38 @@ public final class WebhookReceiver implements AlertReceiver {
             throw DeliveryException.retryable(what);
         }
         throw DeliveryException.permanent(what);
+    }
+
+    private static byte[] alertJson(Alert alert) throws DeliveryException {
+        try {
+            return SERDE.toBytes(alert);
+        } catch (SerializationException e) {
+            throw DeliveryException.permanent("alert " + alert.id() + " cannot be written as JSON: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The group body, its alerts spliced in as the bytes a single alert's body would be. */
+    private static byte[] groupJson(Notification notification) throws DeliveryException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1024 * notification.alerts().size());
+        try {
+            body.writeBytes(("{\"schemaVersion\":" + GROUP_SCHEMA_VERSION + ",\"kind\":"
+                    + JSON.writeValueAsString(notification.kind().name().toLowerCase(Locale.ROOT))
+                    + ",\"key\":" + JSON.writeValueAsString(notification.key())
+                    + ",\"group\":" + JSON.writeValueAsString(notification.group())
+                    + ",\"alerts\":[").getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw DeliveryException.permanent("notification " + notification.key() + " cannot be written as JSON: "
+                    + e.getMessage());
+        }
+        String separator = "";
+        for (Alert alert : notification.alerts()) {
+            body.writeBytes(separator.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(alertJson(alert));
+            separator = ",";
+        }
+        body.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     /** Refuses the attempt when the URL's host now resolves to an address the policy does not allow. */

@@ -7,6 +7,7 @@ import io.newswatch.alerts.receiver.DeliveryException;
 import io.newswatch.alerts.receiver.EmailReceiver;
 import io.newswatch.alerts.receiver.EmailSettings;
 import io.newswatch.alerts.receiver.JsonlFileReceiver;
+import io.newswatch.alerts.receiver.Notification;
 import io.newswatch.alerts.receiver.OutboundUrlPolicy;
 import io.newswatch.alerts.receiver.SlackReceiver;
 import io.newswatch.alerts.receiver.WebhookReceiver;
@@ -36,7 +37,8 @@ import java.util.Set;
  *   <li>{@code file}: {@code path} (required)</li>
  *   <li>{@code webhook}: {@code url} (required), {@code signing_key}, {@code allow_loopback}, {@code allow_private}
  *       (true/false), {@code timeout} (default 10s)</li>
- *   <li>{@code slack}: {@code url} (required: the incoming webhook), {@code templates}, {@code timeout}</li>
+ *   <li>{@code slack}: {@code url} (required: the incoming webhook), {@code allow_loopback},
+ *       {@code allow_private} (as for a webhook), {@code templates}, {@code timeout}</li>
  *   <li>{@code email}: {@code host}, {@code from}, {@code to} (required; {@code to} a list), {@code port} (587),
  *       {@code starttls} (required, optional, none), {@code username}, {@code password}, {@code templates},
  *       {@code timeout}</li>
@@ -52,7 +54,7 @@ public final class ReceiverFactory {
             "console", Set.of("colour"),
             "file", Set.of("path"),
             "webhook", Set.of("url", "signing_key", "allow_loopback", "allow_private", "timeout"),
-            "slack", Set.of("url", "templates", "timeout"),
+            "slack", Set.of("url", "allow_loopback", "allow_private", "templates", "timeout"),
             "email", Set.of("host", "port", "starttls", "username", "password", "from", "to", "templates",
                     "timeout"));
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -104,14 +106,15 @@ public final class ReceiverFactory {
             }
             case "file" -> new JsonlFileReceiver(Path.of(s.required("path")));
             case "webhook" -> webhook(s);
-            case "slack" -> new SlackReceiver(spec.name(), s.url("url"), s.timeout(), s.templates());
+            case "slack" -> slack(spec.name(), s);
             case "email" -> email(s);
             default -> throw new IllegalStateException("unknown type " + spec.type());
         };
         return new Named(spec.name(), receiver);
     }
 
-    private AlertReceiver webhook(Settings s) {
+    /** Public addresses only, unless {@code allow_loopback} or {@code allow_private} permit more. */
+    private static OutboundUrlPolicy policy(Settings s) {
         OutboundUrlPolicy policy = OutboundUrlPolicy.defaults();
         if (s.bool("allow_loopback")) {
             policy = policy.allowingLoopback();
@@ -119,6 +122,20 @@ public final class ReceiverFactory {
         if (s.bool("allow_private")) {
             policy = policy.allowingPrivate();
         }
+        return policy;
+    }
+
+    private AlertReceiver slack(String name, Settings s) {
+        OutboundUrlPolicy policy = policy(s);
+        try {
+            return new SlackReceiver(name, s.url("url"), s.timeout(), s.templates(), policy);
+        } catch (IllegalArgumentException e) {
+            throw s.error("url", e.getMessage() + " (allow_loopback / allow_private permit it)");
+        }
+    }
+
+    private AlertReceiver webhook(Settings s) {
+        OutboundUrlPolicy policy = policy(s);
         WebhookSigner signer = null;
         if (s.has("signing_key")) {
             try {
@@ -166,6 +183,11 @@ public final class ReceiverFactory {
         @Override
         public void deliver(Alert alert) throws DeliveryException {
             delegate.deliver(alert);
+        }
+
+        @Override
+        public void deliver(Notification notification) throws DeliveryException {
+            delegate.deliver(notification);
         }
 
         @Override

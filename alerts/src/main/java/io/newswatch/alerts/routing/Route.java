@@ -2,9 +2,9 @@ package io.newswatch.alerts.routing;
 
 import io.newswatch.model.Alert;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A node of the routing tree (the model is Prometheus Alertmanager's): an alert that the node's matcher takes is
@@ -16,13 +16,21 @@ import java.util.Set;
  * @param matcher   which alerts it takes
  * @param receivers receiver names, in order; may be empty for a pure grouping node (then children must cover it)
  * @param continueMatching whether later siblings are offered an alert this route took
+ * @param grouping  how its receivers get the alerts it takes (its own keys, else its parent's)
  * @param routes    child routes
  */
 public record Route(String path, AlertMatcher matcher, List<String> receivers, boolean continueMatching,
-                    List<Route> routes) {
+                    Grouping grouping, List<Route> routes) {
     public Route {
         receivers = List.copyOf(receivers);
         routes = List.copyOf(routes);
+        grouping = grouping == null ? Grouping.NONE : grouping;
+    }
+
+    /** A route that sends each alert at once. */
+    public Route(String path, AlertMatcher matcher, List<String> receivers, boolean continueMatching,
+                 List<Route> routes) {
+        this(path, matcher, receivers, continueMatching, Grouping.NONE, routes);
     }
 
     /** The routes whose receivers get the alert, in tree order; empty when this route does not take it. */
@@ -48,8 +56,21 @@ public record Route(String path, AlertMatcher matcher, List<String> receivers, b
 
     /** The receivers that get the alert, each once, in tree order. */
     public List<String> receiversFor(Alert alert) {
-        Set<String> names = new LinkedHashSet<>();
-        match(alert).forEach(r -> names.addAll(r.receivers()));
-        return List.copyOf(names);
+        return List.copyOf(targets(alert).keySet());
+    }
+
+    /**
+     * Each receiver that gets the alert, in tree order, with the route that sends it there. A receiver that two
+     * matching routes name gets the alert once, the way the first of them says (its grouping): one message per
+     * alert and receiver, never two.
+     */
+    public Map<String, Route> targets(Alert alert) {
+        Map<String, Route> out = new LinkedHashMap<>();
+        for (Route r : match(alert)) {
+            for (String name : r.receivers()) {
+                out.putIfAbsent(name, r);
+            }
+        }
+        return out;
     }
 }

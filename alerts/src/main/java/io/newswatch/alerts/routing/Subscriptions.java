@@ -1,11 +1,13 @@
 package io.newswatch.alerts.routing;
 
 import io.newswatch.model.Alert;
+import io.newswatch.model.config.ConfigKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,7 +49,8 @@ import java.util.regex.Pattern;
 public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
     private static final Set<String> TYPES = Set.of("console", "file", "webhook", "slack", "email");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Set<String> ROUTE_KEYS = Set.of("receiver", "receivers", "match", "continue", "routes");
+    private static final List<String> ROUTE_KEYS = List.of("receiver", "receivers", "match", "continue", "routes",
+            "group_by", "group_wait", "group_interval", "repeat_interval", "repeat_for", "digest");
     private static final Set<String> MATCH_KEYS = Set.of("rule", "severity", "min_severity", "source", "language",
             "tags", "entities");
 
@@ -113,7 +116,7 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             if (route == null) {
                 throw error(top.at(), "no 'route': say which receivers get the alerts");
             }
-            return new Subscriptions(List.copyOf(receivers.values()), route(route, "route", true));
+            return new Subscriptions(List.copyOf(receivers.values()), route(route, "route", true, Grouping.NONE));
         }
 
         private void receiver(YamlNode item) {
@@ -145,13 +148,12 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             receivers.put(name, new ReceiverSpec(name, type, settings, settingsAt, m.at()));
         }
 
-        private Route route(YamlNode node, String path, boolean root) {
+        private Route route(YamlNode node, String path, boolean root, Grouping inherited) {
             YamlNode.MapNode m = map(node, path, "a map with receiver(s), match and routes");
             for (String key : m.values().keySet()) {
                 if (!ROUTE_KEYS.contains(key)) {
                     throw error(m.keyAt().get(key), "unknown key '" + key + "' in " + path + " (expected "
-                            + String.join(", ", List.of("receiver", "receivers", "match", "continue", "routes"))
-                            + ")");
+                            + String.join(", ", ROUTE_KEYS) + ")");
                 }
             }
             if (root && m.values().containsKey("match")) {
@@ -183,6 +185,7 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             }
             AlertMatcher matcher = m.values().containsKey("match") ? matcher(m.values().get("match"), path)
                     : AlertMatcher.ANY;
+            Grouping grouping = grouping(m, path, inherited);
             List<Route> children = new ArrayList<>();
             YamlNode routes = m.values().get("routes");
             if (routes != null) {
@@ -190,7 +193,7 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                     throw error(routes.at(), "'routes' in " + path + " must be a list");
                 }
                 for (int i = 0; i < seq.items().size(); i++) {
-                    children.add(route(seq.items().get(i), path + ".routes[" + i + "]", false));
+                    children.add(route(seq.items().get(i), path + ".routes[" + i + "]", false, grouping));
                 }
             }
             if (root && names.isEmpty()) {
@@ -199,7 +202,90 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             if (names.isEmpty() && children.isEmpty()) {
                 throw error(m.at(), path + " has neither receivers nor routes");
             }
-            return new Route(path, matcher, names, cont, children);
+            return new Route(path, matcher, names, cont, grouping, children);
+        }
+
+        /** The route's grouping: its own keys over its parent's, checked together. */
+        private Grouping grouping(YamlNode.MapNode m, String path, Grouping inherited) {
+            Map<String, YamlNode> v = m.values();
+            if (v.containsKey("digest")) {
+                for (String k : List.of("group_by", "group_wait", "group_interval")) {
+                    if (v.containsKey(k)) {
+                        throw error(m.keyAt().get(k), path + " gives both 'digest' and '" + k + "' (a digest is one "
+                                + "group sent every interval)");
+                    }
+                }
+            }
+            List<String> groupBy = inherited.groupBy();
+            Duration wait = inherited.groupWait();
+            Duration interval = inherited.groupInterval();
+            if (v.containsKey("digest")) {
+                Duration every = duration(m, "digest", path);
+                groupBy = List.of();
+                wait = every;
+                interval = every;
+            }
+            if (v.containsKey("group_by")) {
+                List<String> fields = strings(m, "group_by");
+                if (fields.equals(List.of("none"))) {
+                    groupBy = null;
+                } else {
+                    for (String f : fields) {
+                        if (!Grouping.FIELDS.contains(f)) {
+                            throw error(m.keyAt().get("group_by"), "cannot group by '" + f + "' in " + path
+                                    + " (use " + String.join(", ", Grouping.FIELDS) + ", [] for one group, or none)");
+                        }
+                    }
+                    groupBy = fields;
+                    if (!inherited.groups()) {
+                        wait = Grouping.DEFAULT_GROUP_WAIT;
+                        interval = Grouping.DEFAULT_GROUP_INTERVAL;
+                    }
+                }
+            }
+            if (v.containsKey("group_wait")) {
+                wait = duration(m, "group_wait", path);
+            }
+            if (v.containsKey("group_interval")) {
+                interval = duration(m, "group_interval", path);
+            }
+            Duration repeat = v.containsKey("repeat_interval") ? duration(m, "repeat_interval", path)
+                    : inherited.repeatInterval();
+            Duration repeatFor = v.containsKey("repeat_for") ? duration(m, "repeat_for", path)
+                    : inherited.repeatFor();
+            if (groupBy == null) {
+                String timing = List.of("group_wait", "group_interval", "repeat_interval", "repeat_for").stream()
+                        .filter(v::containsKey).findFirst().orElse(null);
+                if (timing != null) {
+                    throw error(m.keyAt().get(timing), "'" + timing + "' in " + path + " needs 'group_by' (or "
+                            + "'digest') here or on a parent route: without it each alert is sent at once");
+                }
+                return Grouping.NONE;
+            }
+            if (interval.compareTo(Duration.ZERO) <= 0) {
+                throw error(m.keyAt().getOrDefault("group_interval", m.at()), "'group_interval' in " + path
+                        + " must be longer than zero");
+            }
+            if (repeat.compareTo(Duration.ZERO) > 0 && repeat.compareTo(interval) < 0) {
+                throw error(m.keyAt().get("repeat_interval") != null ? m.keyAt().get("repeat_interval") : m.at(),
+                        "'repeat_interval' in " + path + " must not be shorter than 'group_interval' ("
+                                + interval.toString().substring(2).toLowerCase(Locale.ROOT) + ")");
+            }
+            return new Grouping(groupBy, wait, interval, repeat, repeatFor);
+        }
+
+        private Duration duration(YamlNode.MapNode m, String key, String path) {
+            String text = scalar(m, key, true);
+            Duration d;
+            try {
+                d = ConfigKey.parseDuration(text);
+            } catch (IllegalArgumentException e) {
+                throw error(m.keyAt().get(key), "'" + key + "' in " + path + ": '" + text + "' " + e.getMessage());
+            }
+            if (d.isNegative()) {
+                throw error(m.keyAt().get(key), "'" + key + "' in " + path + " must not be negative");
+            }
+            return d;
         }
 
         private AlertMatcher matcher(YamlNode node, String path) {

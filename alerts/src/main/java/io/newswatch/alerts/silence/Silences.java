@@ -3,10 +3,10 @@ package io.newswatch.alerts.silence;
 import io.newswatch.alerts.routing.AlertMatcher;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Silence;
+import io.newswatch.model.topics.CompactedTopicFollower;
 import io.newswatch.model.topics.CompactedTopicReader;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -19,13 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +44,6 @@ public final class Silences implements AutoCloseable {
     public static final Comparator<Silence> NEWEST_FIRST = Comparator.comparing(Silence::createdAt,
             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Silence::id);
 
-    private static final Duration STALL_LIMIT = Duration.ofSeconds(60);
-    private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
     private record Entry(Silence silence, AlertMatcher matcher) {
     }
@@ -60,9 +51,7 @@ public final class Silences implements AutoCloseable {
     private final Properties kafkaProps;
     private final String clientId;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
-    private KafkaConsumer<byte[], byte[]> consumer;
-    private Thread follower;
-    private volatile boolean closing;
+    private final CompactedTopicFollower<String, Silence> follower;
 
     /**
      * @param kafkaProps connection properties (bootstrap servers, security); copied, not changed
@@ -71,6 +60,8 @@ public final class Silences implements AutoCloseable {
     public Silences(Properties kafkaProps, String clientId) {
         this.kafkaProps = (Properties) kafkaProps.clone();
         this.clientId = clientId;
+        this.follower = new CompactedTopicFollower<>(kafkaProps, clientId + "-silences", Topics.SILENCES,
+                this::apply);
     }
 
     /**
@@ -79,100 +70,18 @@ public final class Silences implements AutoCloseable {
      * @throws IllegalStateException when already started, Kafka cannot be reached, or the topic cannot be read to
      *                               its end within a minute of no progress
      */
-    public synchronized void start() {
-        if (consumer != null) {
-            throw new IllegalStateException("silences already started");
-        }
+    public void start() {
         ensureTopic(kafkaProps, clientId);
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-silences");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        try {
-            List<TopicPartition> partitions = partitions(c);
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            readToEnd(c, c.endOffsets(partitions, METADATA_WAIT));
-        } catch (RuntimeException e) {
-            c.close(Duration.ZERO);
-            throw e;
-        }
-        LOG.info("{} silences on {}, {} active", current.size(), Topics.SILENCES.name(), active(Instant.now()).size());
-        consumer = c;
-        follower = new Thread(() -> follow(c), "newswatch-alerts-follow-silences");
-        follower.setDaemon(true);
         follower.start();
+        LOG.info("{} silences on {}, {} active", current.size(), Topics.SILENCES.name(), active(Instant.now()).size());
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
-        String topic = Topics.SILENCES.name();
-        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
-        while (true) {
-            // a topic created a moment ago may not be in the metadata yet
-            var infos = c.partitionsFor(topic, METADATA_WAIT);
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("topic " + topic + " has no partitions");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + topic, e);
-            }
-        }
-    }
-
-    private void readToEnd(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> end) {
-        long lastProgress = System.nanoTime();
-        while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
-            var records = c.poll(Duration.ofMillis(200));
-            records.forEach(this::apply);
-            if (!records.isEmpty()) {
-                lastProgress = System.nanoTime();
-            } else if (System.nanoTime() - lastProgress > STALL_LIMIT.toNanos()) {
-                throw new IllegalStateException("cannot read " + Topics.SILENCES.name() + " to its end offsets "
-                        + end);
-            }
-        }
-    }
-
-    private void follow(KafkaConsumer<byte[], byte[]> c) {
-        try (c) {
-            while (!closing) {
-                c.poll(Duration.ofMillis(100)).forEach(this::apply);
-            }
-        } catch (WakeupException e) {
-            // close() ends the thread
-        } catch (RuntimeException e) {
-            LOG.error("stopped following {}: {}; the {} silences known now stay in force, later changes are not seen",
-                    Topics.SILENCES.name(), e.toString(), current.size(), e);
-        }
-    }
-
-    private void apply(ConsumerRecord<byte[], byte[]> r) {
-        try {
-            String id = Topics.SILENCES.keySerde().deserializer().deserialize(r.topic(), r.key());
-            if (id == null) {
-                LOG.warn("{} partition {} offset {}: silence without a key, ignored", r.topic(), r.partition(),
-                        r.offset());
-                return;
-            }
-            if (r.value() == null) {
-                current.remove(id);
-                return;
-            }
-            Silence s = Topics.SILENCES.valueSerde().deserializer().deserialize(r.topic(), r.value());
+    /** A silence's new version, or its removal; an invalid one is rejected (and skipped by the follower). */
+    private void apply(String id, Silence s) {
+        if (s == null) {
+            current.remove(id);
+        } else {
             current.put(id, new Entry(s, matcher(s.conditions())));
-        } catch (SerializationException | IllegalArgumentException | NullPointerException e) {
-            LOG.warn("{} partition {} offset {}: unusable silence, ignored: {}", r.topic(), r.partition(), r.offset(),
-                    e.getMessage());
         }
     }
 
@@ -280,20 +189,6 @@ public final class Silences implements AutoCloseable {
     /** Stops following; silences known stay readable. Idempotent. */
     @Override
     public void close() {
-        closing = true;
-        Thread t;
-        synchronized (this) {
-            t = follower;
-            if (consumer != null && t != null) {
-                consumer.wakeup();
-            }
-        }
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        follower.close();
     }
 }

@@ -19,40 +19,59 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The texts of alert messages (e-mail subject and bodies, Slack fallback text), from templates a user can
- * override.
+ * The texts of alert messages (e-mail subject and bodies, Slack fallback text), and of digests (one e-mail
+ * listing the alerts of a group or a reminder), from templates a user can override.
  *
  * <p>Template language: {@code {{name}}} is replaced by the alert's value of that name (spaces inside the braces
  * are allowed); there is no logic, no loops, no way to write a literal {@code {{}. The names are listed in
  * {@link #PLACEHOLDERS}; {@link #values(Alert)} says what each holds. A missing field renders as an empty string
  * (a missing publication time as {@code unknown}).
  *
- * <p>Escaping: in a template whose name ends in {@code .html} every value is HTML-escaped, except
- * {@code evidenceHtml}, which already is escaped markup; in {@code .txt} templates values are never escaped (the
- * receiver that sends them decides what its channel needs). Values come from scraped pages, so line breaks and
- * control characters in them are folded into spaces before either: a hostile headline cannot add lines to a
- * subject.
+ * <p>Digests: {@link #EMAIL_DIGEST_SUBJECT}, {@link #EMAIL_DIGEST_BODY_TEXT} and {@link #EMAIL_DIGEST_BODY_HTML}
+ * take the digest's placeholders instead ({@link #DIGEST_PLACEHOLDERS}, see {@link #digestValues}); their
+ * {@code {{alerts}}} and {@code {{alertsHtml}}} are the alerts, each rendered with {@link #EMAIL_DIGEST_ITEM_TEXT}
+ * or {@link #EMAIL_DIGEST_ITEM_HTML}, which take the per-alert placeholders like the other templates.
  *
- * <p>Loading: {@link #defaults()} reads the four templates from the classpath; {@link #load(Path)} takes each file
- * of {@link #NAMES} that is present in a directory instead of its default, and ignores every other file. A template
- * naming an unknown placeholder, or with a {@code {{} that is never closed, is rejected at load time with an
- * {@link IllegalArgumentException} naming the file and the placeholder. Instances are immutable and thread-safe.
+ * <p>Escaping: in a template whose name ends in {@code .html} every value is HTML-escaped, except
+ * {@code evidenceHtml} and {@code alertsHtml}, which already are escaped markup; in {@code .txt} templates values
+ * are never escaped (the receiver that sends them decides what its channel needs). Values come from scraped pages,
+ * so line breaks and control characters in them are folded into spaces before either: a hostile headline cannot
+ * add lines to a subject.
+ *
+ * <p>Loading: {@link #defaults()} reads the templates of {@link #NAMES} from the classpath; {@link #load(Path)}
+ * takes each of them that is present in a directory instead of its default, and ignores every other file. A
+ * template naming a placeholder it does not take (a digest placeholder in a per-alert template or the reverse), or
+ * with a {@code {{} that is never closed, is rejected at load time with an {@link IllegalArgumentException} naming
+ * the file and the placeholder. Instances are immutable and thread-safe.
  */
 public final class AlertTemplates {
     public static final String EMAIL_SUBJECT = "email-subject.txt";
     public static final String EMAIL_BODY_TEXT = "email-body.txt";
     public static final String EMAIL_BODY_HTML = "email-body.html";
     public static final String SLACK_TEXT = "slack-text.txt";
+    public static final String EMAIL_DIGEST_SUBJECT = "email-digest-subject.txt";
+    public static final String EMAIL_DIGEST_BODY_TEXT = "email-digest-body.txt";
+    public static final String EMAIL_DIGEST_BODY_HTML = "email-digest-body.html";
+    public static final String EMAIL_DIGEST_ITEM_TEXT = "email-digest-item.txt";
+    public static final String EMAIL_DIGEST_ITEM_HTML = "email-digest-item.html";
 
     /** The template files, in the order they are loaded. */
-    public static final List<String> NAMES = List.of(EMAIL_SUBJECT, EMAIL_BODY_TEXT, EMAIL_BODY_HTML, SLACK_TEXT);
+    public static final List<String> NAMES = List.of(EMAIL_SUBJECT, EMAIL_BODY_TEXT, EMAIL_BODY_HTML, SLACK_TEXT,
+            EMAIL_DIGEST_SUBJECT, EMAIL_DIGEST_BODY_TEXT, EMAIL_DIGEST_BODY_HTML, EMAIL_DIGEST_ITEM_TEXT,
+            EMAIL_DIGEST_ITEM_HTML);
 
-    /** Every placeholder a template may use. */
+    /** Every placeholder a per-alert template (all but the digest subject and bodies) may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("title", "ruleId", "ruleTitle", "severity", "url",
             "sourceId", "publishedAt", "evidence", "evidenceHtml", "entities", "tags", "revision", "alsoReportedBy",
             "alsoReportedCount", "update", "storyId", "alertId");
 
-    private static final String RAW_HTML_VALUE = "evidenceHtml";
+    /** Every placeholder the digest subject and bodies may use; see {@link #digestValues}. */
+    public static final Set<String> DIGEST_PLACEHOLDERS = Set.of("kind", "count", "group", "summary", "alerts",
+            "alertsHtml");
+
+    private static final Set<String> DIGEST_TEMPLATES = Set.of(EMAIL_DIGEST_SUBJECT, EMAIL_DIGEST_BODY_TEXT,
+            EMAIL_DIGEST_BODY_HTML);
+    private static final Set<String> RAW_HTML_VALUES = Set.of("evidenceHtml", "alertsHtml");
     private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -70,7 +89,7 @@ public final class AlertTemplates {
     public static AlertTemplates defaults() {
         Map<String, Template> loaded = new LinkedHashMap<>();
         for (String name : NAMES) {
-            loaded.put(name, Template.parse(name, readDefault(name)));
+            loaded.put(name, Template.parse(name, name, readDefault(name)));
         }
         return new AlertTemplates(loaded);
     }
@@ -91,27 +110,96 @@ public final class AlertTemplates {
         for (String name : NAMES) {
             Path file = dir.resolve(name);
             if (Files.isRegularFile(file)) {
-                loaded.put(name, Template.parse(file.toString(), withoutBom(Files.readString(file,
+                loaded.put(name, Template.parse(name, file.toString(), withoutBom(Files.readString(file,
                         StandardCharsets.UTF_8))));
             } else {
-                loaded.put(name, Template.parse(name, readDefault(name)));
+                loaded.put(name, Template.parse(name, name, readDefault(name)));
             }
         }
         return new AlertTemplates(loaded);
     }
 
     /**
-     * Renders one template for an alert.
+     * Renders one per-alert template for an alert.
      *
-     * @param name one of {@link #NAMES}
-     * @throws IllegalArgumentException when {@code name} is not a template name
+     * @param name one of {@link #NAMES}, not a digest subject or body
+     * @throws IllegalArgumentException when {@code name} is not a per-alert template name
      */
     public String render(String name, Alert alert) {
+        if (DIGEST_TEMPLATES.contains(name)) {
+            throw new IllegalArgumentException("template " + name + " renders a digest, not one alert");
+        }
+        return template(name).render(values(alert));
+    }
+
+    /**
+     * Renders a digest subject or body for a group's or a reminder's alerts, each alert rendered with the item
+     * template of the same kind (text or HTML).
+     *
+     * @param name     {@link #EMAIL_DIGEST_SUBJECT}, {@link #EMAIL_DIGEST_BODY_TEXT} or
+     *                 {@link #EMAIL_DIGEST_BODY_HTML}
+     * @param reminder whether the digest reminds of alerts already notified
+     * @param group    the group's label; see {@link #digestValues}
+     * @throws IllegalArgumentException when {@code name} is not a digest template, or {@code alerts} is empty
+     */
+    public String renderDigest(String name, boolean reminder, String group, List<Alert> alerts) {
+        if (!DIGEST_TEMPLATES.contains(name)) {
+            throw new IllegalArgumentException("template " + name + " is not a digest template; digests: "
+                    + DIGEST_TEMPLATES.stream().sorted().toList());
+        }
+        if (alerts.isEmpty()) {
+            throw new IllegalArgumentException("a digest lists at least one alert");
+        }
+        StringBuilder text = new StringBuilder(512 * alerts.size());
+        StringBuilder html = new StringBuilder(512 * alerts.size());
+        for (Alert alert : alerts) {
+            Map<String, String> values = values(alert);
+            text.append(template(EMAIL_DIGEST_ITEM_TEXT).render(values));
+            html.append(template(EMAIL_DIGEST_ITEM_HTML).render(values));
+        }
+        return template(name).render(digestValues(reminder, group, alerts.size(), text.toString(),
+                html.toString()));
+    }
+
+    /** The digest e-mail subject: the rendered template on one line, trimmed. */
+    public String emailDigestSubject(boolean reminder, String group, List<Alert> alerts) {
+        return renderDigest(EMAIL_DIGEST_SUBJECT, reminder, group, alerts).replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * The unescaped value of every digest placeholder: {@code kind} ({@code group} or {@code reminder}),
+     * {@code count} (how many alerts), {@code group} (the group's label, line breaks folded; {@code all} when
+     * empty), {@code summary} ({@link #digestSummary}), {@code alerts} (the rendered text items, concatenated) and
+     * {@code alertsHtml} (the rendered HTML items, already escaped).
+     */
+    static Map<String, String> digestValues(boolean reminder, String group, int count, String alertsText,
+            String alertsHtml) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("kind", reminder ? "reminder" : "group");
+        v.put("count", Integer.toString(count));
+        String label = clean(group);
+        v.put("group", label.isEmpty() ? "all" : label);
+        v.put("summary", digestSummary(reminder, count));
+        v.put("alerts", alertsText);
+        v.put("alertsHtml", alertsHtml);
+        return v;
+    }
+
+    /**
+     * What a digest is, in a few words for a headline: {@code 3 alerts}, {@code 1 alert}, or for a reminder
+     * {@code Reminder: 2 open alerts}.
+     */
+    public static String digestSummary(boolean reminder, int count) {
+        String alerts = count + (reminder ? " open" : "") + (count == 1 ? " alert" : " alerts");
+        return reminder ? "Reminder: " + alerts : alerts;
+    }
+
+    private Template template(String name) {
         Template template = templates.get(name);
         if (template == null) {
             throw new IllegalArgumentException("no template named " + name + "; known: " + NAMES);
         }
-        return template.render(values(alert));
+        return template;
     }
 
     /** The e-mail subject: the rendered template on one line, trimmed. */
@@ -157,7 +245,7 @@ public final class AlertTemplates {
         Evidence first = alert.evidence().isEmpty() ? null : alert.evidence().get(0);
         String sentence = first == null ? "" : clean(first.text());
         v.put("evidence", sentence);
-        v.put(RAW_HTML_VALUE, first == null ? "" : Highlights.mark(sentence, cleanAll(first.matched()),
+        v.put("evidenceHtml", first == null ? "" : Highlights.mark(sentence, cleanAll(first.matched()),
                 AlertTemplates::escapeHtml, "<mark>", "</mark>"));
         v.put("entities", String.join(", ", cleanAll(alert.entities())));
         v.put("tags", String.join(", ", cleanAll(alert.tags())));
@@ -260,8 +348,12 @@ public final class AlertTemplates {
     /** A parsed template: literal text and placeholder names, alternating as they stand. */
     private record Template(boolean html, List<String> literals, List<String> placeholders) {
 
-        /** @param source what to call the template in errors: its file path, or its name for a default */
-        static Template parse(String source, String text) {
+        /**
+         * @param name   which template this is (one of {@link #NAMES}), which decides the placeholders it may use
+         * @param source what to call the template in errors: its file path, or its name for a default
+         */
+        static Template parse(String name, String source, String text) {
+            Set<String> known = DIGEST_TEMPLATES.contains(name) ? DIGEST_PLACEHOLDERS : PLACEHOLDERS;
             List<String> literals = new ArrayList<>();
             List<String> placeholders = new ArrayList<>();
             int at = 0;
@@ -271,14 +363,14 @@ public final class AlertTemplates {
                     throw new IllegalArgumentException("template " + source + ": '{{' at line "
                             + line(text, open) + " is never closed with '}}'");
                 }
-                String name = text.substring(open + 2, close).strip();
-                if (!PLACEHOLDERS.contains(name)) {
-                    throw new IllegalArgumentException("template " + source + ": unknown placeholder {{" + name
-                            + "}} at line " + line(text, open) + "; known: " + PLACEHOLDERS.stream().sorted()
+                String placeholder = text.substring(open + 2, close).strip();
+                if (!known.contains(placeholder)) {
+                    throw new IllegalArgumentException("template " + source + ": unknown placeholder {{"
+                            + placeholder + "}} at line " + line(text, open) + "; known: " + known.stream().sorted()
                             .toList());
                 }
                 literals.add(text.substring(at, open));
-                placeholders.add(name);
+                placeholders.add(placeholder);
                 at = close + 2;
             }
             literals.add(text.substring(at));
@@ -290,7 +382,7 @@ public final class AlertTemplates {
             for (int i = 0; i < placeholders.size(); i++) {
                 String name = placeholders.get(i);
                 String value = values.getOrDefault(name, "");
-                out.append(literals.get(i)).append(html && !name.equals(RAW_HTML_VALUE) ? escapeHtml(value) : value);
+                out.append(literals.get(i)).append(html && !RAW_HTML_VALUES.contains(name) ? escapeHtml(value) : value);
             }
             return out.append(literals.get(literals.size() - 1)).toString();
         }

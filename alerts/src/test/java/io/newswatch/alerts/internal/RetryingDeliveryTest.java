@@ -145,15 +145,27 @@ class RetryingDeliveryTest {
 
     @ParameterizedTest
     @CsvSource({
-            "1,  3,  3000",
-            "1, 45, 30000",
-            "3,  0,   400"})
-    void retryAfterRaisesTheWaitButNeverPastTheCap(int retry, long retryAfterSeconds, long atLeast) {
+            "1,  3,  3000,  3000",
+            "1, 45, 45000, 45000",
+            "3,  0,   400,   800"})
+    void retryAfterRaisesTheWaitEvenPastTheCap(int retry, long retryAfterSeconds, long atLeast, long atMost) {
         RetryingDelivery delivery = new RetryingDelivery(new ScriptedReceiver(), 5, Duration.ofMillis(200),
                 Duration.ofSeconds(30), recordPause, new Random(7));
         Duration wait = delivery.backoff(retry, Optional.of(Duration.ofSeconds(retryAfterSeconds)));
-        assertThat(wait.toMillis()).isGreaterThanOrEqualTo(Math.min(atLeast, 30000))
-                .isLessThanOrEqualTo(30000);
+        assertThat(wait.toMillis()).isBetween(atLeast, atMost);
+    }
+
+    @Test
+    void aRetryThatWouldStartPastTheMaximumAgeFailsAtOnce() {
+        ScriptedReceiver receiver = new ScriptedReceiver().failing(
+                DeliveryException.retryableAfter("429", Duration.ofMinutes(20)));
+        RetryingDelivery delivery = new RetryingDelivery(receiver, 10, Duration.ofMinutes(10), Duration.ofMillis(200),
+                Duration.ofSeconds(30), recordPause, new Random(1), java.time.Clock.systemUTC());
+        Outcome outcome = delivery.deliver(alert);
+        assertThat(outcome.status()).isEqualTo(Status.FAILED);
+        assertThat(outcome.attempts()).isEqualTo(1);
+        assertThat(outcome.lastFailure().getMessage()).contains("age limit");
+        assertThat(pauses).as("no point waiting 20 minutes for a message that may only wait 10").isEmpty();
     }
 
     @Test

@@ -21,11 +21,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -158,6 +161,62 @@ class EmailReceiverTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from");
         assertThat(EmailSettings.StartTls.parse("Optional")).isEqualTo(EmailSettings.StartTls.OPTIONAL);
         assertThatThrownBy(() -> EmailSettings.StartTls.parse("always")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aGroupIsOneMailWithTextAndHtmlPartsListingEveryAlertUnderTheDigestSubject(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve(AlertTemplates.EMAIL_DIGEST_SUBJECT),
+                "Digest ({{kind}}): {{count}} for {{group}}\n");
+        AlertTemplates templates = AlertTemplates.load(dir);
+        EmailReceiver receiver = new EmailReceiver(settings(greenMail.getSmtp().getPort(), null, null), templates);
+        List<Alert> alerts = TestNotifications.threeAlerts();
+        Notification group = TestNotifications.group(alerts);
+
+        receiver.deliver(group);
+
+        assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+        MimeMessage received = greenMail.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Digest (group): 3 for rule=ru-kp");
+        assertThat(received.getMessageID()).isEqualTo(EmailReceiver.messageId(group.key(), "newswatch.example.org"));
+        MimeMultipart parts = (MimeMultipart) received.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        String text = normalise((String) parts.getBodyPart(0).getContent());
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(text).isEqualTo(templates.renderDigest(AlertTemplates.EMAIL_DIGEST_BODY_TEXT, false,
+                TestNotifications.GROUP_LABEL, alerts))
+                .startsWith("3 alerts · rule=ru-kp");
+        for (Alert a : alerts) {
+            assertThat(text).contains(a.title()).contains(a.evidence().get(0).text());
+            assertThat(html).contains(a.title()).contains("<a href=\"" + a.url() + "\">");
+        }
+    }
+
+    @Test
+    void theDefaultDigestSubjectSaysWhatKindOfDigestItIs() throws Exception {
+        receiver(null, null).deliver(TestNotifications.reminder(TestNotifications.threeAlerts().subList(0, 2)));
+        assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(greenMail.getReceivedMessages()[0].getSubject())
+                .isEqualTo("[newswatch] Reminder: 2 open alerts · rule=ru-kp");
+    }
+
+    @Test
+    void aSingleAlertNotificationIsTheSameMailAsDeliveringTheAlert() throws Exception {
+        EmailReceiver receiver = receiver(null, null);
+        receiver.deliver(alert);
+        receiver.deliver(Notification.of(alert));
+        assertThat(greenMail.waitForIncomingEmail(5_000, 2)).isTrue();
+        MimeMessage[] mails = greenMail.getReceivedMessages();
+        assertThat(mails[1].getSubject()).isEqualTo(mails[0].getSubject());
+        assertThat(mails[1].getMessageID()).isEqualTo(mails[0].getMessageID());
+        MimeMultipart first = (MimeMultipart) mails[0].getContent();
+        MimeMultipart second = (MimeMultipart) mails[1].getContent();
+        for (int i = 0; i < 2; i++) {
+            assertThat((String) second.getBodyPart(i).getContent()).isEqualTo(first.getBodyPart(i).getContent());
+        }
     }
 
     private static String normalise(String body) {

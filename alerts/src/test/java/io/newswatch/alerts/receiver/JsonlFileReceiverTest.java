@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.alerts.TestAlerts;
 import io.newswatch.model.Alert;
 import io.newswatch.model.serde.JsonSerde;
@@ -93,5 +95,40 @@ class JsonlFileReceiverTest {
         assertThatThrownBy(() -> new JsonlFileReceiver(blocker.resolve("alerts.jsonl")))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("not-a-dir");
+    }
+
+    @Test
+    void aGroupWritesOneLinePerAlertEachCarryingTheNotification() throws Exception {
+        Path file = dir.resolve("alerts.jsonl");
+        List<Alert> alerts = TestNotifications.threeAlerts();
+        Notification group = TestNotifications.group(alerts);
+        try (JsonlFileReceiver receiver = new JsonlFileReceiver(file)) {
+            receiver.deliver(group);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(3);
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 3; i++) {
+            assertThat(SERDE.fromBytes(lines.get(i).getBytes(UTF_8))).isEqualTo(alerts.get(i));
+            JsonNode notification = json.readTree(lines.get(i)).path("notification");
+            assertThat(notification.path("kind").asText()).isEqualTo("group");
+            assertThat(notification.path("key").asText()).isEqualTo(group.key());
+            assertThat(notification.path("group").asText()).isEqualTo(TestNotifications.GROUP_LABEL);
+            assertThat(lines.get(i)).contains(alerts.get(i).title());
+        }
+    }
+
+    @Test
+    void aSingleAlertNotificationWritesTheSameLineAsDeliveringTheAlert() throws Exception {
+        Alert alert = TestAlerts.sanctions("single");
+        Path viaAlert = dir.resolve("alert.jsonl");
+        Path viaNotification = dir.resolve("notification.jsonl");
+        try (JsonlFileReceiver a = new JsonlFileReceiver(viaAlert);
+             JsonlFileReceiver n = new JsonlFileReceiver(viaNotification)) {
+            a.deliver(alert);
+            n.deliver(Notification.of(alert));
+        }
+        assertThat(Files.readAllBytes(viaNotification)).isEqualTo(Files.readAllBytes(viaAlert));
+        assertThat(Files.readString(viaNotification)).doesNotContain("notification");
     }
 }

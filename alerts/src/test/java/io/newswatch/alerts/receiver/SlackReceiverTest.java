@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class SlackReceiverTest {
     private static final String SECRET_PATH = "/services/T0SECRET/B0SECRET/xoxSECRETTOKEN";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The test server is on loopback, which the default policy refuses. */
+    private static final OutboundUrlPolicy LOOPBACK_ALLOWED = OutboundUrlPolicy.defaults().allowingLoopback();
 
     /** What the loopback server answers. */
     private record Answer(int status, Map<String, String> headers, String body) {
@@ -68,7 +70,8 @@ class SlackReceiverTest {
     }
 
     private SlackReceiver receiver() {
-        return new SlackReceiver("#sanctions", url, Duration.ofSeconds(5), AlertTemplates.defaults());
+        return new SlackReceiver("#sanctions", url, Duration.ofSeconds(5), AlertTemplates.defaults(),
+                LOOPBACK_ALLOWED);
     }
 
     private JsonNode deliverAndRead(Alert a) throws Exception {
@@ -180,7 +183,8 @@ class SlackReceiverTest {
             closedPort = socket.getLocalPort();
         }
         URI down = URI.create("http://127.0.0.1:" + closedPort + SECRET_PATH);
-        SlackReceiver receiver = new SlackReceiver("#ops", down, Duration.ofSeconds(2), AlertTemplates.defaults());
+        SlackReceiver receiver = new SlackReceiver("#ops", down, Duration.ofSeconds(2), AlertTemplates.defaults(),
+                LOOPBACK_ALLOWED);
         DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage()).startsWith("slack(#ops) unreachable").doesNotContain("SECRET")
@@ -193,5 +197,89 @@ class SlackReceiverTest {
                 Duration.ofSeconds(1), AlertTemplates.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("SECRET");
+    }
+
+    private JsonNode deliverAndRead(Notification notification) throws Exception {
+        receiver().deliver(notification);
+        assertThat(received).hasSize(1);
+        return JSON.readTree(received.get(0));
+    }
+
+    private static List<String> texts(JsonNode blocks) {
+        List<String> texts = new ArrayList<>();
+        blocks.forEach(b -> {
+            texts.add(b.path("text").path("text").asText());
+            b.path("elements").forEach(e -> texts.add(e.path("text").asText()));
+        });
+        return texts;
+    }
+
+    @Test
+    void aGroupIsOneMessageWithAHeaderAndASectionPerAlert() throws Exception {
+        List<Alert> alerts = TestNotifications.threeAlerts();
+        JsonNode message = deliverAndRead(TestNotifications.group(alerts));
+
+        JsonNode blocks = message.path("blocks");
+        assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
+        assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("3 alerts · rule=ru-kp");
+        List<JsonNode> sections = new ArrayList<>();
+        blocks.forEach(b -> {
+            if (b.path("type").asText().equals("section")) {
+                sections.add(b);
+            }
+        });
+        assertThat(sections).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            Alert a = alerts.get(i);
+            assertThat(sections.get(i).path("text").path("text").asText())
+                    .contains("*[" + a.severity() + "]* Sanctions breach reported")
+                    .contains("*<" + a.url() + "|" + a.title() + ">*")
+                    .contains(">" + a.evidence().get(0).text())
+                    .contains("Source: test-feed · published 2025-03-14 08:30 UTC");
+        }
+        assertThat(message.path("text").asText()).startsWith("3 alerts · rule=ru-kp: [critical]");
+        assertThat(texts(blocks)).noneMatch(t -> t.contains("more"));
+    }
+
+    @Test
+    void aReminderOfThirtyAlertsListsTenAndCountsTheRestWithinSlacksBlockLimit() throws Exception {
+        JsonNode message = deliverAndRead(TestNotifications.reminder(TestNotifications.numberedAlerts(30)));
+
+        JsonNode blocks = message.path("blocks");
+        assertThat(blocks.size()).isLessThanOrEqualTo(50);
+        assertThat(blocks.get(0).path("text").path("text").asText())
+                .isEqualTo("Reminder: 30 open alerts · rule=ru-kp");
+        String all = String.join("\n", texts(blocks));
+        assertThat(all).contains("|Story 1>").contains("|Story 10>").doesNotContain("|Story 11>");
+        JsonNode last = blocks.get(blocks.size() - 1);
+        assertThat(last.path("type").asText()).isEqualTo("context");
+        assertThat(last.path("elements").get(0).path("text").asText()).isEqualTo("and 20 more");
+    }
+
+    @Test
+    void scrapedTextInAGroupIsEscaped() throws Exception {
+        Alert hostile = TestAlerts.with(alert, "warning", "Hi <!channel> & co", "Read <!here> now");
+        String section = deliverAndRead(TestNotifications.group(List.of(hostile, alert))).path("blocks").get(1)
+                .path("text").path("text").asText();
+        assertThat(section).contains("Hi &lt;!channel&gt; &amp; co").contains(">Read &lt;!here&gt; now")
+                .doesNotContain("<!channel>").doesNotContain("<!here>");
+    }
+
+    @Test
+    void aSingleAlertNotificationIsTheSameMessageAsDeliveringTheAlert() throws Exception {
+        SlackReceiver receiver = receiver();
+        receiver.deliver(alert);
+        receiver.deliver(Notification.of(alert));
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1)).isEqualTo(received.get(0));
+    }
+
+    @Test
+    void theDefaultPolicyRefusesALoopbackWebhookWithoutShowingIt() {
+        assertThatThrownBy(() -> new SlackReceiver("#x", url, Duration.ofSeconds(1), AlertTemplates.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("slack(#x)").hasMessageContaining("loopback")
+                .hasMessageNotContaining("SECRET").hasMessageNotContaining("127.0.0.1");
+        assertThat(received).isEmpty();
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.newswatch.alerts.TestAlerts;
@@ -325,5 +327,52 @@ class WebhookReceiverTest {
         DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
         assertThat(e.getMessage()).contains("answered 401").doesNotContain("pa55w0rd");
         assertThat(receiver.name()).doesNotContain("pa55w0rd");
+    }
+
+    @Test
+    void aGroupIsOneSignedPostListingEveryAlertKeyedByTheNotification() throws Exception {
+        List<Alert> alerts = TestNotifications.threeAlerts();
+        Notification group = TestNotifications.group(alerts);
+        new WebhookReceiver(url, Duration.ofSeconds(5), LOOPBACK_ALLOWED, new WebhookSigner(SIGNING_KEY))
+                .deliver(group);
+
+        assertThat(received).hasSize(1);
+        Received r = received.get(0);
+        assertThat(r.header("Idempotency-Key")).isEqualTo(group.key()).isNotEqualTo(alerts.get(0).deliveryKey());
+        assertThat(WebhookSigner.verify(SIGNING_KEY, r.header(WebhookSigner.TIMESTAMP_HEADER),
+                r.header(WebhookSigner.SIGNATURE_HEADER), r.body(), Instant.now(), WebhookSigner.DEFAULT_TOLERANCE))
+                .isTrue();
+        String body = new String(r.body(), UTF_8);
+        assertThat(body).startsWith("{\"schemaVersion\":1,\"kind\":\"group\",\"key\":\"" + group.key()
+                + "\",\"group\":\"rule=ru-kp\",\"alerts\":[" + SERDE.toJson(alerts.get(0)) + ",");
+        JsonNode listed = new ObjectMapper().readTree(r.body()).path("alerts");
+        assertThat(listed).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(SERDE.fromBytes(listed.get(i).toString().getBytes(UTF_8))).isEqualTo(alerts.get(i));
+            assertThat(body).contains(alerts.get(i).title());
+        }
+    }
+
+    @Test
+    void aReminderSaysSoInItsKind() throws Exception {
+        Notification reminder = TestNotifications.reminder(TestNotifications.threeAlerts().subList(0, 2));
+        receiver().deliver(reminder);
+        JsonNode body = new ObjectMapper().readTree(received.get(0).body());
+        assertThat(body.path("kind").asText()).isEqualTo("reminder");
+        assertThat(body.path("group").asText()).isEqualTo(TestNotifications.GROUP_LABEL);
+        assertThat(body.path("alerts")).hasSize(2);
+        assertThat(received.get(0).header("Idempotency-Key")).isEqualTo(reminder.key());
+    }
+
+    @Test
+    void aSingleAlertNotificationIsTheSameRequestAsDeliveringTheAlert() throws Exception {
+        WebhookReceiver receiver = receiver();
+        receiver.deliver(alert);
+        receiver.deliver(Notification.of(alert));
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).body()).isEqualTo(received.get(0).body());
+        assertThat(received.get(1).header("Idempotency-Key")).isEqualTo(received.get(0).header("Idempotency-Key"))
+                .isEqualTo(alert.deliveryKey());
+        assertThat(received.get(1).header("Content-Type")).isEqualTo(received.get(0).header("Content-Type"));
     }
 }

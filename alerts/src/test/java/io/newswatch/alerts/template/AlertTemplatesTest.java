@@ -132,4 +132,58 @@ class AlertTemplatesTest {
                 List.of(new Evidence("sanctions-violation", sentence, 0, sentence.length(), matched)),
                 alert.raisedAt());
     }
+
+    @Test
+    void theDigestTemplatesListEveryAlertUnderAHeadline() {
+        Alert other = TestAlerts.with(TestAlerts.sanctions("story-other"), "warning", "Coal ship dark for a week",
+                "A bulk carrier went dark.");
+        AlertTemplates templates = AlertTemplates.defaults();
+        List<Alert> alerts = List.of(alert, other);
+
+        assertThat(templates.emailDigestSubject(false, "rule=ru-kp", alerts))
+                .isEqualTo("[newswatch] 2 alerts · rule=ru-kp");
+        assertThat(templates.emailDigestSubject(true, "", List.of(alert)))
+                .isEqualTo("[newswatch] Reminder: 1 open alert · all");
+        assertThat(templates.renderDigest(AlertTemplates.EMAIL_DIGEST_BODY_TEXT, false, "rule=ru-kp", alerts))
+                .startsWith("2 alerts · rule=ru-kp\n")
+                .contains("[critical] Sanctions breach reported (sanctions-violation): " + alert.title())
+                .contains("[warning] Sanctions breach reported (sanctions-violation): Coal ship dark for a week")
+                .contains("\"A bulk carrier went dark.\"")
+                .contains("newswatch group of 2 alerts, group rule=ru-kp")
+                .doesNotContain("{{");
+        assertThat(templates.renderDigest(AlertTemplates.EMAIL_DIGEST_BODY_HTML, false, "rule=ru-kp", alerts))
+                .contains("<h2 style=\"margin-bottom: 0.2em;\">2 alerts</h2>")
+                .contains("<a href=\"" + alert.url() + "\">" + alert.title() + "</a>")
+                .contains("<mark>Russian-flagged</mark>")
+                .contains("Coal ship dark for a week")
+                .doesNotContain("{{");
+    }
+
+    @Test
+    void digestValuesAreHtmlEscapedOnceAndTheGroupLabelCannotAddLines(@TempDir Path dir) throws Exception {
+        Alert hostile = TestAlerts.with(alert, "critical", "<script>x</script> & co", null);
+        Files.writeString(dir.resolve(AlertTemplates.EMAIL_DIGEST_SUBJECT), "{{count}} {{kind}}: {{group}}", UTF_8);
+        AlertTemplates templates = AlertTemplates.load(dir);
+
+        assertThat(templates.emailDigestSubject(true, "story=<b>\r\nBcc: x@example.org", List.of(hostile)))
+                .isEqualTo("1 reminder: story=<b> Bcc: x@example.org");
+        assertThat(templates.renderDigest(AlertTemplates.EMAIL_DIGEST_BODY_HTML, false, "a<b", List.of(hostile)))
+                .contains("&lt;script&gt;x&lt;/script&gt; &amp; co").doesNotContain("<script>")
+                .doesNotContain("&amp;lt;").contains("<code>a&lt;b</code>");
+    }
+
+    @Test
+    void digestAndPerAlertPlaceholdersAreNotInterchangeable(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(AlertTemplates.EMAIL_DIGEST_SUBJECT), "{{title}}", UTF_8);
+        assertThatThrownBy(() -> AlertTemplates.load(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(AlertTemplates.EMAIL_DIGEST_SUBJECT).hasMessageContaining("{{title}}");
+
+        Files.delete(dir.resolve(AlertTemplates.EMAIL_DIGEST_SUBJECT));
+        Files.writeString(dir.resolve(AlertTemplates.EMAIL_DIGEST_ITEM_TEXT), "{{count}}", UTF_8);
+        assertThatThrownBy(() -> AlertTemplates.load(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(AlertTemplates.EMAIL_DIGEST_ITEM_TEXT).hasMessageContaining("{{count}}");
+
+        assertThatThrownBy(() -> AlertTemplates.defaults().render(AlertTemplates.EMAIL_DIGEST_BODY_TEXT, alert))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -122,7 +122,12 @@ public final class ConfigKey<T> {
         }
     }
 
-    static Duration parseDuration(String s) {
+    /**
+     * Parses {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or an ISO-8601 duration.
+     *
+     * @throws IllegalArgumentException saying which forms are accepted
+     */
+    public static Duration parseDuration(String s) {
         String t = s.trim();
         if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
             try {

@@ -2,6 +2,7 @@ package io.newswatch.model.topics;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
+import io.newswatch.model.Delivery;
 import io.newswatch.model.Silence;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.StoryCandidate;
@@ -79,9 +80,32 @@ public final class Topics {
     public static final TopicSpec<String, Silence> SILENCES = new TopicSpec<>("news.silences",
             Serdes.String(), JsonSerde.of(Silence.class), 1, COMPACTED);
 
+    /**
+     * Alerts a receiver gave up on (attempts or age exhausted), byte for byte as they were on {@link #ALERTS}, with
+     * {@link DeadLetterHeaders} plus the receiver's name; {@code newswatch dlq --topic news.alerts.dlq --redrive}
+     * puts them back. Kept as long as the alerts themselves.
+     */
+    public static final TopicSpec<byte[], byte[]> ALERTS_DLQ = new TopicSpec<>("news.alerts.dlq",
+            Serdes.ByteArray(), Serdes.ByteArray(), 1, KEEP_30_DAYS);
+
+    /**
+     * Which receiver got which alert revision, keyed {@code receiver/alert-id/revision}: the alerts service writes
+     * one record after each successful delivery and reads them all back before it delivers, so a restart or a
+     * rebalance never sends a receiver the same alert twice. Compacted (one record per key) and deleted after the
+     * alerts' own 30 days, when no alert it could suppress is left on {@link #ALERTS}.
+     */
+    public static final TopicSpec<String, Delivery> DELIVERIES = new TopicSpec<>("news.deliveries",
+            Serdes.String(), JsonSerde.of(Delivery.class), DEFAULT_PARTITIONS, Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
+                    + TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30L * 24 * 3600 * 1000)));
+
     /** Everything the pipeline needs before it starts. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES, TAGGED, ALERTS, RULES, DLQ, SOURCES,
-            SOURCE_STATUS, STORY_CANDIDATES, SILENCES);
+            SOURCE_STATUS, STORY_CANDIDATES, SILENCES, ALERTS_DLQ, DELIVERIES);
+
+    /** Rule ids that cannot have a per-rule topic, because {@code news.alerts.<id>} is a catalogue topic. */
+    public static final java.util.Set<String> RESERVED_RULE_IDS = java.util.Set.of("dlq");
 
     private static final String ALERTS_PREFIX = ALERTS.name() + ".";
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
@@ -98,6 +122,10 @@ public final class Topics {
         if (ruleId == null || !RULE_ID.matcher(ruleId).matches()) {
             throw new IllegalArgumentException("rule id '" + ruleId
                     + "' is not a valid topic suffix: use lower-case letters, digits and hyphens");
+        }
+        if (RESERVED_RULE_IDS.contains(ruleId)) {
+            throw new IllegalArgumentException("rule id '" + ruleId + "' is reserved: " + ALERTS_PREFIX + ruleId
+                    + " is the alerts' dead-letter topic");
         }
         return new TopicSpec<>(ALERTS_PREFIX + ruleId, ALERTS.keySerde(), ALERTS.valueSerde(),
                 1, KEEP_30_DAYS);

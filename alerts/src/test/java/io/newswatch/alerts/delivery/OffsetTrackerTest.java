@@ -1,0 +1,49 @@
+package io.newswatch.alerts.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.alerts.TestAlerts;
+import io.newswatch.model.Alert;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class OffsetTrackerTest {
+    private static final TopicPartition TP = new TopicPartition("news.alerts", 0);
+    private final OffsetTracker tracker = new OffsetTracker();
+    private final Alert alert = TestAlerts.sanctions("s");
+
+    @Test
+    void theCommitStopsAtTheLowestAlertStillBeingDeliveredWhateverOrderReceiversFinishIn() {
+        long epoch = tracker.assigned(TP);
+        tracker.register(TP, 5, alert, 2);
+        tracker.register(TP, 6, alert, 1);
+        assertThat(tracker.complete(TP, 6, epoch, true).finished()).isTrue();
+        assertThat(tracker.lowestOpen(TP)).contains(5L);
+        assertThat(tracker.complete(TP, 5, epoch, true).finished()).as("one receiver left").isFalse();
+        OffsetTracker.Completion last = tracker.complete(TP, 5, epoch, false);
+        assertThat(last.finished()).isTrue();
+        assertThat(last.deliveredEverywhere()).as("one receiver dead-lettered it").isFalse();
+        assertThat(tracker.lowestOpen(TP)).isEmpty();
+        assertThat(tracker.inFlight()).isZero();
+    }
+
+    @Test
+    void aCompletionFromAnEarlierAssignmentDoesNotCount() {
+        long old = tracker.assigned(TP);
+        tracker.register(TP, 1, alert, 1);
+        tracker.revoked(TP);
+        long now = tracker.assigned(TP);
+        tracker.register(TP, 1, alert, 1);
+        assertThat(tracker.complete(TP, 1, old, true).finished()).isFalse();
+        assertThat(tracker.lowestOpen(TP)).contains(1L);
+        assertThat(tracker.complete(TP, 1, now, true).finished()).isTrue();
+    }
+
+    @Test
+    void anAlertWithNoReceiverLeftIsNotHeldOpen() {
+        tracker.assigned(TP);
+        tracker.register(TP, 3, alert, 0);
+        assertThat(tracker.lowestOpen(TP)).isEmpty();
+        assertThat(tracker.inFlight()).isZero();
+    }
+}
