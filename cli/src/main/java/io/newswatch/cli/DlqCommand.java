@@ -11,6 +11,8 @@ import io.newswatch.model.topics.DeadLetters.NotSent;
 import io.newswatch.model.topics.DeadLetters.RedriveReport;
 import io.newswatch.model.topics.DeadLetters.Sent;
 import io.newswatch.model.topics.DeadLetters;
+import io.newswatch.model.topics.TopicSpec;
+import io.newswatch.model.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -36,29 +38,47 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code newswatch dlq}: lists the records on news.dlq and, with {@code --redrive}, writes the selected ones back
- * to the topic they came from once the cause is fixed.
+ * {@code newswatch dlq}: lists the records on a dead-letter topic and, with {@code --redrive}, writes the selected
+ * ones back to the topic they came from once the cause is fixed. The topic is news.dlq (records a service could not
+ * process) or, with {@code --alerts} or {@code --dlq news.alerts.dlq}, news.alerts.dlq (alerts a receiver gave up
+ * on; each line names the receiver). An alert re-driven from news.alerts.dlq goes back to news.alerts, and the
+ * alerts service delivers it only to the receivers that have not had it yet.
+ *
+ * <p>Usage errors (conflicting options, a {@code --dlq} that is not one of the two) exit with status 2 before
+ * anything is read.
  */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
-        description = {"List the dead letters on news.dlq: offset, when it failed, where it came from, the error "
-                + "and the key. A summary by source topic goes to standard error.",
+        description = {"List the dead letters on news.dlq, or with --alerts on news.alerts.dlq (alerts a receiver "
+                + "gave up on): offset, when it failed, where it came from, the error, the receiver (alerts) and the "
+                + "key. A summary by source topic goes to standard error.",
                 "With --redrive, write the selected ones back to their source topic (original key, value and "
-                        + "headers, plus nw.redriven.from); it needs a filter or --all.",
+                        + "headers, plus nw.redriven.from); it needs a filter or --all. A re-driven alert goes back "
+                        + "to news.alerts and is delivered again only to the receivers that have not had it.",
                 "Exit status: 0 on success, 1 when a dead letter was refused or not acknowledged, 2 on a usage error."})
 final class DlqCommand implements Callable<Integer> {
     /** Lines of the listing stay within this width, so one dead letter is one terminal line. */
     static final int LINE_WIDTH = 160;
     private static final int KEY_WIDTH = 40;
+    private static final int RECEIVER_WIDTH = 24;
     private static final int HEX_BYTES = 16;
     private static final Set<String> PARSED_HEADERS = Set.of(DeadLetterHeaders.ERROR_CLASS,
             DeadLetterHeaders.ERROR_MESSAGE, DeadLetterHeaders.SOURCE_TOPIC, DeadLetterHeaders.SOURCE_PARTITION,
-            DeadLetterHeaders.SOURCE_OFFSET, DeadLetterHeaders.APPLICATION_ID, DeadLetterHeaders.FAILED_AT);
+            DeadLetterHeaders.SOURCE_OFFSET, DeadLetterHeaders.APPLICATION_ID, DeadLetterHeaders.FAILED_AT,
+            DeadLetterHeaders.RECEIVER);
 
     @Spec
     CommandSpec spec;
 
     @Mixin
     ConfigOptions configOptions;
+
+    @Option(names = "--dlq", paramLabel = "TOPIC", description = "The dead-letter topic to read: news.dlq "
+            + "(default) or news.alerts.dlq.")
+    String deadLetterTopic;
+
+    @Option(names = "--alerts", description = "Read news.alerts.dlq, the alerts a receiver gave up on "
+            + "(the same as --dlq news.alerts.dlq).")
+    boolean alertsDeadLetters;
 
     @Option(names = "--topic", paramLabel = "SOURCE_TOPIC", description = "Only dead letters from this topic.")
     String sourceTopic;
@@ -67,10 +87,12 @@ final class DlqCommand implements Callable<Integer> {
             description = "Only dead letters whose error class or message contains TEXT (ignoring case).")
     String errorText;
 
-    @Option(names = "--from", paramLabel = "OFFSET", description = "First news.dlq offset, inclusive.")
+    @Option(names = "--from", paramLabel = "OFFSET",
+            description = "First offset on the chosen dead-letter topic (--dlq), inclusive.")
     Long fromOffset;
 
-    @Option(names = "--to", paramLabel = "OFFSET", description = "Last news.dlq offset, inclusive.")
+    @Option(names = "--to", paramLabel = "OFFSET",
+            description = "Last offset on the chosen dead-letter topic (--dlq), inclusive.")
     Long toOffset;
 
     @Option(names = "--json", description = "Print one JSON object per dead letter (value as UTF-8 text, "
@@ -90,10 +112,11 @@ final class DlqCommand implements Callable<Integer> {
     public Integer call() {
         DeadLetters.Filter filter = new DeadLetters.Filter(sourceTopic, errorText, fromOffset, toOffset);
         checkUsage(filter);
+        TopicSpec<byte[], byte[]> topic = chosenTopic();
         NewswatchConfig config = configOptions.load();
         try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
             DeadLetters dlq = new DeadLetters(kafka.clientProperties(),
-                    config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-dlq-cli");
+                    config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-dlq-cli", topic);
             List<Letter> letters = dlq.read(filter);
             if (redrive) {
                 return report(dlq.redrive(letters, dryRun));
@@ -120,6 +143,24 @@ final class DlqCommand implements Callable<Integer> {
         if (redrive && json) {
             throw new ParameterException(spec.commandLine(), "--json lists dead letters; it does not go with --redrive");
         }
+    }
+
+    /** The topic {@code --dlq} or {@code --alerts} names, news.dlq when neither is given. */
+    private TopicSpec<byte[], byte[]> chosenTopic() {
+        if (alertsDeadLetters && deadLetterTopic != null) {
+            throw new ParameterException(spec.commandLine(), "--alerts is short for --dlq "
+                    + Topics.ALERTS_DLQ.name() + "; give one of them, not both");
+        }
+        if (alertsDeadLetters) {
+            return Topics.ALERTS_DLQ;
+        }
+        if (deadLetterTopic == null) {
+            return Topics.DLQ;
+        }
+        return DeadLetters.DEAD_LETTER_TOPICS.stream().filter(t -> t.name().equals(deadLetterTopic)).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--dlq must be "
+                        + DeadLetters.DEAD_LETTER_TOPICS.stream().map(TopicSpec::name)
+                        .collect(Collectors.joining(" or ")) + ", not '" + deadLetterTopic + "'"));
     }
 
     private static int report(RedriveReport report) {
@@ -165,14 +206,18 @@ final class DlqCommand implements Callable<Integer> {
                 .collect(Collectors.joining(", ")) + ")";
     }
 
-    /** One dead letter on one line of at most {@link #LINE_WIDTH} characters; the error message is what gives. */
+    /**
+     * One dead letter on one line of at most {@link #LINE_WIDTH} characters, ending with the receiver (when the
+     * letter names one) and the key; the error message is what gives.
+     */
     static String line(Letter l) {
         Instant at = l.failedAt() == null ? null : l.failedAt().truncatedTo(ChronoUnit.SECONDS);
         String prefix = String.format("%-6d %-20s %-28s ", l.dlqOffset(), at == null ? "-" : at, l.source());
-        String key = "key=" + keyText(l.key());
+        String tail = (l.receiver() == null ? "" : "receiver=" + shorten(l.receiver(), RECEIVER_WIDTH) + "  ")
+                + "key=" + keyText(l.key());
         String error = (l.errorClass() == null ? "?" : simpleName(l.errorClass()))
                 + (l.errorMessage() == null ? "" : ": " + l.errorMessage());
-        return prefix + shorten(error, Math.max(20, LINE_WIDTH - prefix.length() - 2 - key.length())) + "  " + key;
+        return prefix + shorten(error, Math.max(20, LINE_WIDTH - prefix.length() - 2 - tail.length())) + "  " + tail;
     }
 
     /** The key as text when it is printable UTF-8, else {@code hex:} and its first bytes. */
@@ -197,6 +242,7 @@ final class DlqCommand implements Callable<Integer> {
         m.put("sourcePartition", l.sourcePartition());
         m.put("sourceOffset", l.sourceOffset());
         m.put("applicationId", l.applicationId());
+        m.put("receiver", l.receiver());
         m.put("errorClass", l.errorClass());
         m.put("errorMessage", l.errorMessage());
         putBytes(m, "key", l.key());

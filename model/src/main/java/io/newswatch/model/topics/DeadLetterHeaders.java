@@ -7,9 +7,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * The headers every record on {@code news.dlq} carries, so an operator (or {@code newswatch dlq}) knows what
- * failed, where the record came from and which service gave up on it. The record's key and value are the
- * original bytes, untouched.
+ * The headers every record on a dead-letter topic ({@code news.dlq}, {@code news.alerts.dlq}) carries, so an
+ * operator (or {@code newswatch dlq}) knows what failed, where the record came from and which service gave up on
+ * it. The record's key and value are the original bytes, untouched.
  */
 public final class DeadLetterHeaders {
     public static final String ERROR_CLASS = "nw.error.class";
@@ -19,6 +19,11 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_OFFSET = "nw.source.offset";
     public static final String APPLICATION_ID = "nw.application.id";
     public static final String FAILED_AT = "nw.failed.at";
+    /**
+     * The receiver that gave up on an alert, on the letters of {@code news.alerts.dlq}; absent on letters whose
+     * record itself could not be processed. Like every {@code nw.*} header it stays behind when a letter is re-driven.
+     */
+    public static final String RECEIVER = "nw.receiver";
 
     private static final int MAX_MESSAGE = 2000;
 

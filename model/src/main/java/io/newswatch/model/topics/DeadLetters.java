@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +34,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Lists the records on {@link Topics#DLQ} and re-drives them to the topic they came from once the cause is fixed.
+ * Lists the records on one dead-letter topic and re-drives them to the topic they came from once the cause is fixed.
+ * The dead-letter topic is {@link Topics#DLQ} (records a service could not process) unless the constructor names
+ * another, such as {@link Topics#ALERTS_DLQ} (alerts a receiver gave up on, each naming the receiver in
+ * {@link DeadLetterHeaders#RECEIVER}).
  *
  * <p>Reading takes the dead letters from the start of the selected offset range to the topic's end offset at the
  * moment the read starts ({@code read_committed}, no consumer group, nothing committed), so a listing never waits
@@ -41,41 +45,64 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Re-driving writes each selected letter's original key, value and non-{@code nw.*} headers to the topic named
  * by its {@link DeadLetterHeaders#SOURCE_TOPIC} header, with an idempotent {@code acks=all} producer, adding
- * {@value #REDRIVEN_FROM} (the dead letter's offset) so a record that fails again can be traced back. The key
+ * {@value #REDRIVEN_FROM} ({@code dead-letter-topic@offset}) so a record that fails again can be traced back. The key
  * chooses the partition, as it did for the original. The record gets a new timestamp: on a topic with time
- * retention an old timestamp could make the broker delete it at once. Re-driving the same letter twice sends it
- * twice; the header tells the copies apart. The dead letters themselves stay on {@code news.dlq} until it expires
- * them.
+ * retention an old timestamp could make the broker delete it at once. The {@code nw.*} headers, the receiver's
+ * name included, stay behind: a re-driven alert is a new attempt, and the alerts service works out again which
+ * receivers still lack it. Re-driving the same letter twice sends it twice; the header tells the copies apart. The
+ * dead letters themselves stay on the dead-letter topic until it expires them.
  *
  * <p>Failure behaviour: {@link #read} throws {@link IllegalStateException} when the cluster cannot be reached or
- * the read makes no progress for {@link CompactedTopicReader#STALL_LIMIT}; a missing {@code news.dlq} reads as
+ * the read makes no progress for {@link CompactedTopicReader#STALL_LIMIT}; a missing dead-letter topic reads as
  * empty. {@link #redrive} refuses (reports, never sends) a letter without a source topic, one whose source topic
- * is {@code news.dlq} itself, and one whose source topic is not on the cluster; a send the broker does not
+ * is a dead-letter topic ({@link #DEAD_LETTER_TOPICS} or the one read), and one whose source topic is not on the
+ * cluster; a send the broker does not
  * acknowledge is reported as failed, and the letters acknowledged before it stay sent.
  */
 public final class DeadLetters {
-    /** Header added to a re-driven record: the offset on {@code news.dlq} of the dead letter it came from. */
+    /** Header added to a re-driven record: the offset on the dead-letter topic of the dead letter it came from. */
     public static final String REDRIVEN_FROM = "nw.redriven.from";
+
+    /** The catalogue's dead-letter topics; none of them is ever a re-drive target. */
+    public static final List<TopicSpec<byte[], byte[]>> DEAD_LETTER_TOPICS = List.of(Topics.DLQ, Topics.ALERTS_DLQ);
 
     private static final String NEWSWATCH_HEADER_PREFIX = "nw.";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Properties kafkaProps;
     private final String clientId;
+    private final TopicSpec<byte[], byte[]> topic;
+
+    /** Reads and re-drives the letters on {@link Topics#DLQ}. */
+    public DeadLetters(Properties kafkaProps, String clientId) {
+        this(kafkaProps, clientId, Topics.DLQ);
+    }
 
     /**
      * @param kafkaProps connection properties (bootstrap servers, security); copied
      * @param clientId   client id of the consumer, producer and admin client this uses
+     * @param topic      the dead-letter topic to read, usually one of {@link #DEAD_LETTER_TOPICS}
+     * @throws NullPointerException when {@code topic} is null
      */
-    public DeadLetters(Properties kafkaProps, String clientId) {
+    public DeadLetters(Properties kafkaProps, String clientId, TopicSpec<byte[], byte[]> topic) {
         this.kafkaProps = (Properties) kafkaProps.clone();
         this.clientId = clientId;
+        this.topic = Objects.requireNonNull(topic, "topic");
     }
 
-    /** One record on {@code news.dlq}, with its error headers parsed; a header that is absent is null. */
+    /** The dead-letter topic this reads. */
+    public TopicSpec<byte[], byte[]> topic() {
+        return topic;
+    }
+
+    /**
+     * One record on a dead-letter topic, with its {@code nw.*} headers parsed; a header that is absent is null.
+     * {@code dlqOffset} is the record's offset on the dead-letter topic; {@code receiver} is the receiver that gave
+     * up on it ({@link DeadLetterHeaders#RECEIVER}), set only on alerts' delivery failures.
+     */
     public record Letter(long dlqOffset, Instant timestamp, byte[] key, byte[] value, List<Header> headers,
                          String errorClass, String errorMessage, String sourceTopic, Integer sourcePartition,
-                         Long sourceOffset, String applicationId, Instant failedAt) {
+                         Long sourceOffset, String applicationId, Instant failedAt, String receiver) {
         public Letter {
             headers = List.copyOf(headers);
         }
@@ -97,8 +124,8 @@ public final class DeadLetters {
      *
      * @param sourceTopic the exact source topic
      * @param errorText   text the error class or the error message contains, ignoring case
-     * @param fromOffset  first {@code news.dlq} offset, inclusive
-     * @param toOffset    last {@code news.dlq} offset, inclusive
+     * @param fromOffset  first offset on the dead-letter topic, inclusive
+     * @param toOffset    last offset on the dead-letter topic, inclusive
      */
     public record Filter(String sourceTopic, String errorText, Long fromOffset, Long toOffset) {
         public static final Filter ALL = new Filter(null, null, null, null);
@@ -145,7 +172,7 @@ public final class DeadLetters {
     /**
      * The dead letters the filter selects, in offset order.
      *
-     * @throws IllegalStateException when {@code news.dlq} cannot be read to its end offset
+     * @throws IllegalStateException when the dead-letter topic cannot be read to its end offset
      */
     public List<Letter> read(Filter filter) {
         Properties p = (Properties) kafkaProps.clone();
@@ -156,12 +183,12 @@ public final class DeadLetters {
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<Letter> letters = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            var infos = consumer.partitionsFor(Topics.DLQ.name(), REQUEST_TIMEOUT);
+            var infos = consumer.partitionsFor(topic.name(), REQUEST_TIMEOUT);
             if (infos == null || infos.isEmpty()) {
                 return letters;
             }
             List<TopicPartition> partitions = infos.stream()
-                    .map(info -> new TopicPartition(Topics.DLQ.name(), info.partition())).toList();
+                    .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
             consumer.assign(partitions);
             var begin = consumer.beginningOffsets(partitions, REQUEST_TIMEOUT);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, REQUEST_TIMEOUT));
@@ -186,11 +213,11 @@ public final class DeadLetters {
                 if (!records.isEmpty()) {
                     lastProgress = System.nanoTime();
                 } else if (System.nanoTime() - lastProgress > CompactedTopicReader.STALL_LIMIT.toNanos()) {
-                    throw new IllegalStateException("cannot read " + Topics.DLQ.name() + " to its end offsets " + end);
+                    throw new IllegalStateException("cannot read " + topic.name() + " to its end offsets " + end);
                 }
             }
         } catch (KafkaException e) {
-            throw new IllegalStateException("cannot read " + Topics.DLQ.name() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + topic.name() + ": " + e.getMessage(), e);
         }
         return letters;
     }
@@ -206,7 +233,7 @@ public final class DeadLetters {
         List<Letter> sendable = new ArrayList<>();
         List<NotSent> refused = new ArrayList<>();
         for (Letter letter : letters) {
-            String reason = refusal(letter, existing);
+            String reason = refusal(letter, topic.name(), existing);
             if (reason == null) {
                 sendable.add(letter);
             } else {
@@ -224,7 +251,7 @@ public final class DeadLetters {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (Letter letter : sendable) {
                 RecordHeaders headers = new RecordHeaders(letter.originalHeaders());
-                headers.add(REDRIVEN_FROM, String.valueOf(letter.dlqOffset()).getBytes(StandardCharsets.UTF_8));
+                headers.add(REDRIVEN_FROM, (topic.name() + "@" + letter.dlqOffset()).getBytes(StandardCharsets.UTF_8));
                 acks.add(producer.send(new ProducerRecord<>(letter.sourceTopic(), null, letter.key(), letter.value(),
                         headers)));
             }
@@ -247,13 +274,19 @@ public final class DeadLetters {
         return new RedriveReport(sent, refused, failed);
     }
 
-    /** Why a letter cannot be re-driven, or null when it can. */
-    static String refusal(Letter letter, Set<String> existingTopics) {
+    /**
+     * Why a letter read from {@code deadLetterTopic} cannot be re-driven, or null when it can. A dead-letter topic is
+     * never a target: writing a letter back to one would only make a copy of it, with its error headers gone.
+     */
+    static String refusal(Letter letter, String deadLetterTopic, Set<String> existingTopics) {
         if (letter.sourceTopic() == null || letter.sourceTopic().isBlank()) {
             return "no " + DeadLetterHeaders.SOURCE_TOPIC + " header: its origin is unknown";
         }
-        if (letter.sourceTopic().equals(Topics.DLQ.name())) {
-            return "its source topic is " + Topics.DLQ.name() + " itself";
+        if (letter.sourceTopic().equals(deadLetterTopic)) {
+            return "its source topic is " + deadLetterTopic + " itself";
+        }
+        if (DEAD_LETTER_TOPICS.stream().anyMatch(t -> t.name().equals(letter.sourceTopic()))) {
+            return "its source topic " + letter.sourceTopic() + " is a dead-letter topic";
         }
         if (!existingTopics.contains(letter.sourceTopic())) {
             return "its source topic " + letter.sourceTopic() + " does not exist on the cluster";
@@ -294,7 +327,8 @@ public final class DeadLetters {
                 parseOrNull(DeadLetterHeaders.get(h, DeadLetterHeaders.SOURCE_PARTITION), Integer::valueOf),
                 parseOrNull(DeadLetterHeaders.get(h, DeadLetterHeaders.SOURCE_OFFSET), Long::valueOf),
                 DeadLetterHeaders.get(h, DeadLetterHeaders.APPLICATION_ID),
-                parseOrNull(DeadLetterHeaders.get(h, DeadLetterHeaders.FAILED_AT), Instant::parse));
+                parseOrNull(DeadLetterHeaders.get(h, DeadLetterHeaders.FAILED_AT), Instant::parse),
+                DeadLetterHeaders.get(h, DeadLetterHeaders.RECEIVER));
     }
 
     /** A header some other writer filled in wrongly must not hide the letter: it reads as absent instead. */
