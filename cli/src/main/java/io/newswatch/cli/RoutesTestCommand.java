@@ -53,6 +53,9 @@ final class RoutesTestCommand implements Callable<Integer> {
                 System.out.println("  " + r.path() + " -> " + String.join(", ", r.receivers()));
             }
             System.out.println("  receivers: " + String.join(", ", subs.receiversFor(alert)));
+            subs.root().targets(alert).forEach((receiver, route) -> System.out.println("    " + receiver + ": "
+                    + (route.grouping().groups() ? "in group '" + route.grouping().groupLabel(alert) + "', "
+                    + route.grouping().describe() : route.grouping().describe())));
         }
         return 0;
     }

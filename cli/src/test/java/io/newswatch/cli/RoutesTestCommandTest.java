@@ -37,6 +37,8 @@ class RoutesTestCommandTest {
                     - match: {rule: sanctions-violation, min_severity: critical}
                       receiver: team
                       continue: true
+                      group_by: [rule, story]
+                      group_wait: 45s
                     - match: {entities: [KP], language: en}
                       receiver: desk
                 """);
@@ -47,6 +49,10 @@ class RoutesTestCommandTest {
         assertThat(cli.out()).contains("alert sanctions-violation  \"Title of sanctions-violation\"")
                 .contains("  route.routes[0] -> team\n  route.routes[1] -> desk\n  receivers: team, desk")
                 .contains("alert ru-cn").contains("  route -> desk\n  receivers: desk");
+        assertThat(cli.out()).as("how each receiver gets it")
+                .contains("    team: in group 'rule=sanctions-violation, story=s', by rule, "
+                        + "story, wait 45s, interval 5m")
+                .contains("    desk: each alert at once");
     }
 
     @Test

@@ -80,9 +80,61 @@ class SubscriptionsTest {
             unknown condition      | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  routes:\\n    - match: {colour: red}\\n      receiver: a' | :6:15: unknown condition 'colour' in route.routes[0]
             continue not boolean   | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  routes:\\n    - receiver: a\\n      continue: maybe' | :7:7: 'continue' in route.routes[0] must be true or false
             duplicate key          | 'receivers: []\\nreceivers: []'                                | :2:1: key 'receivers' given twice
+            group by unknown field | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  group_by: [colour]' | :5:3: cannot group by 'colour' in route
+            bad group_wait         | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  group_by: [rule]\\n  group_wait: soon' | :6:3: 'group_wait' in route: 'soon' is not a duration
+            timing without group   | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  repeat_interval: 4h' | :5:3: 'repeat_interval' in route needs 'group_by'
+            digest and group_by    | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  digest: 1h\\n  group_by: [rule]' | :6:3: route gives both 'digest' and 'group_by'
+            repeat under interval  | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  group_by: [rule]\\n  group_interval: 10m\\n  repeat_interval: 5m' | :7:3: 'repeat_interval' in route must not be shorter than 'group_interval'
             """)
     void brokenFilesNameTheSpot(String name, String yaml, String expected) {
         assertThatThrownBy(() -> Subscriptions.parse(yaml.replace("\\n", "\n"), "subs.yaml"))
                 .isInstanceOf(ConfigError.class).hasMessageStartingWith("subs.yaml:").hasMessageContaining(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void childRoutesInheritGroupingAndMayOverrideOrTurnItOff() {
+        Subscriptions subs = Subscriptions.parse("""
+                receivers:
+                  - {name: desk, type: console}
+                  - {name: team, type: console}
+                  - {name: pager, type: console}
+                route:
+                  receiver: desk
+                  group_by: [rule]
+                  group_wait: 10s
+                  repeat_interval: 4h
+                  routes:
+                    - match: {severity: critical}
+                      receiver: pager
+                      group_by: none
+                    - match: {severity: warning}
+                      receiver: team
+                      group_by: [rule, story]
+                      group_interval: 30m
+                    - match: {severity: info}
+                      receiver: team
+                      digest: 1h
+                """, "subs.yaml");
+        Route root = subs.root();
+        assertThat(root.grouping().describe())
+                .isEqualTo("by rule, wait 10s, interval 5m, repeat every 4h for 24h");
+        assertThat(root.routes().get(0).grouping().groups()).isFalse();
+        Grouping warning = root.routes().get(1).grouping();
+        assertThat(warning.groupBy()).containsExactly("rule", "story");
+        assertThat(warning.groupWait()).as("inherited").isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(warning.groupInterval()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(warning.repeatInterval()).as("inherited").isEqualTo(java.time.Duration.ofHours(4));
+        Grouping digest = root.routes().get(2).grouping();
+        assertThat(digest.groupBy()).isEmpty();
+        assertThat(digest.groupWait()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(digest.groupLabel(alert("x", "info", "s", "en", "", ""))).isEqualTo("all");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theShippedSubscriptionsFileLoadsAndGroupsTheSanctionsRoute() {
+        Subscriptions shipped = Subscriptions.load(java.nio.file.Path.of("..", "config", "subscriptions.yaml"));
+        Alert breach = alert("sanctions-violation", "critical", "s", "en", "", "");
+        assertThat(shipped.receiversFor(breach)).containsExactly("desk", "archive");
+        assertThat(shipped.root().targets(breach).get("archive").grouping().groupBy()).containsExactly("story");
     }
 }
