@@ -165,6 +165,46 @@ class AlertsServiceTest {
     }
 
     @Test
+    void aSilenceStopsSilencingWhenItEndsByTheServiceClock() throws Exception {
+        java.time.Instant t0 = java.time.Instant.parse("2026-05-01T12:00:00Z");
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(t0);
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        io.newswatch.alerts.silence.SilenceWriter.add(kafkaProps, "test", io.newswatch.model.Silence.create(
+                java.util.Map.of("rule", List.of("sanctions-violation")), t0, t0.plusSeconds(2 * 3600),
+                "maintenance", t0));
+        Path file = dir.resolve("expiring.jsonl");
+        AlertsService service = new AlertsService(config("group-expiry"), kafkaProps,
+                DeliveryPlan.everyReceiver(List.of(new JsonlFileReceiver(file))), clock);
+        toClose.add(0, service);
+        service.start();
+        Alert during = TestAlerts.sanctions("during-silence");
+        produce(List.of(during));
+        await().atMost(WAIT).until(() -> service.silencedCount() == 1);
+
+        now.set(t0.plusSeconds(2 * 3600)); // the silence's end is exclusive
+        Alert after = TestAlerts.sanctions("after-silence");
+        produce(List.of(after));
+        await().atMost(WAIT).until(() -> service.deliveredCount() == 1);
+        assertThat(readAlerts(file)).containsExactly(after);
+        assertThat(service.silencedCount()).isEqualTo(1);
+    }
+
+    @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheGoodOnesAreDelivered() throws Exception {
         Path file = dir.resolve("alerts.jsonl");
         AlertsService service = service(config("group-b"), new JsonlFileReceiver(file));

@@ -108,6 +108,8 @@ public final class Topics {
     public static final java.util.Set<String> RESERVED_RULE_IDS = java.util.Set.of("dlq");
 
     private static final String ALERTS_PREFIX = ALERTS.name() + ".";
+    private static final String BACKTEST_PREFIX = "news.backtest.";
+    private static final Pattern BACKTEST_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
     private Topics() {
@@ -129,6 +131,37 @@ public final class Topics {
         }
         return new TopicSpec<>(ALERTS_PREFIX + ruleId, ALERTS.keySerde(), ALERTS.valueSerde(),
                 1, KEEP_30_DAYS);
+    }
+
+    /**
+     * The tagged articles of the replay {@code name} ({@code news.backtest.<name>.tagged}): every archived article in
+     * the replay's range that some rule matched, as the live topology would have tagged it. One partition, so the
+     * replay's order is kept.
+     *
+     * @throws IllegalArgumentException when the name is not lower-case letters, digits and hyphens
+     */
+    public static TopicSpec<String, TaggedArticle> backtestTagged(String name) {
+        return new TopicSpec<>(backtestPrefix(name) + "tagged", TAGGED.keySerde(), TAGGED.valueSerde(), 1,
+                KEEP_30_DAYS);
+    }
+
+    /** The alerts the replay {@code name} raised ({@code news.backtest.<name>.alerts}), in the order it raised them. */
+    public static TopicSpec<String, Alert> backtestAlerts(String name) {
+        return new TopicSpec<>(backtestPrefix(name) + "alerts", ALERTS.keySerde(), ALERTS.valueSerde(), 1,
+                KEEP_30_DAYS);
+    }
+
+    /** Every topic of the replay {@code name}. */
+    public static List<TopicSpec<?, ?>> backtestTopics(String name) {
+        return List.of(backtestTagged(name), backtestAlerts(name));
+    }
+
+    private static String backtestPrefix(String name) {
+        if (name == null || !BACKTEST_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("replay name '" + name + "' must be lower-case letters, digits and "
+                    + "hyphens (at most 80)");
+        }
+        return BACKTEST_PREFIX + name + ".";
     }
 
     /** Finds a catalogue topic by name. */

@@ -2,16 +2,14 @@ package io.newswatch.streams.topology;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
-import io.newswatch.model.Ids;
 import io.newswatch.model.StoryCandidate;
 import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.rules.LiveRules;
-import io.newswatch.streams.tagging.Rule;
+import io.newswatch.streams.stories.AlertProposals;
 import io.newswatch.streams.tagging.TagResult;
 import io.newswatch.streams.tagging.Tagger;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -75,24 +73,10 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
                 result.tags(), result.mentions(), result.evidence(), tagger.rulesVersion(), at);
         context.forward(new Record<Object, Object>(article.id(), tagged, record.timestamp()),
                 NewswatchTopology.TAGGED_SINK);
-        List<Alert> proposed = new ArrayList<>();
-        for (Rule rule : tagger.ruleSet().rules()) {
-            if (rule.alert() && result.matched(rule.id())) {
-                proposed.add(proposal(rule, article, result, record.timestamp()));
-            }
-        }
+        List<Alert> proposed = AlertProposals.propose(tagger, article, result, record.timestamp());
         context.forward(new Record<Object, Object>(article.id(), new StoryCandidate(StoryCandidate.SCHEMA_VERSION,
                 tagged, proposed), record.timestamp()), NewswatchTopology.STORY_SINK);
         seenVersions.put(versionKey, record.timestamp());
-    }
-
-    /** The alert the rule would raise if this article were its story's only report. */
-    private static Alert proposal(Rule rule, Article article, TagResult result, long timestamp) {
-        return new Alert(Alert.SCHEMA_VERSION, Ids.alertId(rule.id(), article.id()), rule.id(), rule.title(),
-                rule.version(), rule.severity().label(), article.id(), article.id(), article.title(), article.url(),
-                article.sourceId(), article.publishedAt(), result.entities(), result.tags(),
-                rule.tags().stream().flatMap(t -> result.evidenceFor(t).stream()).toList(),
-                Instant.ofEpochMilli(timestamp)).withLanguage(article.language());
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {

@@ -1,0 +1,164 @@
+package io.newswatch.streams.stories;
+
+import io.newswatch.model.Alert;
+import io.newswatch.model.Article;
+import io.newswatch.model.Ids;
+import io.newswatch.model.StoryCandidate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The story step, apart from where its state lives: assigns each tagged article to a story (the one it had, else
+ * the nearest open story within {@link StoryIndex#MAX_DISTANCE} bits whose latest report is within the window,
+ * else a new story with the article's id) and decides which alerts fire. The live topology keeps the state in
+ * changelogged stores; a replay keeps it in memory. Both call this, so both raise the same alerts for the same
+ * articles in the same order.
+ *
+ * <p>Alerts fire once per (rule, story), id {@link Ids#alertId}; a fired alert id is never raised again, even
+ * after its story closed. When a new outlet carries a story, every alert the story raised is re-sent as an update
+ * (same id, revision + 1, {@code alsoReportedBy} the other outlets).
+ *
+ * <p>Not thread-safe: one task (or one replay thread) owns an instance.
+ */
+public final class StoryAssigner {
+    private static final Logger LOG = LoggerFactory.getLogger(StoryAssigner.class);
+
+    /** Where the stories, the article-to-story map and the fired alert ids are kept. */
+    public interface Store {
+        StoryState story(String storyId);
+
+        void putStory(StoryState story);
+
+        /** The story id of an article seen before, or null. */
+        String storyOf(String articleId);
+
+        void putStoryOf(String articleId, String storyId);
+
+        boolean fired(String alertId);
+
+        void putFired(String alertId, long timestamp);
+
+        /** Visits every open story. */
+        void forEachStory(Consumer<StoryState> visitor);
+
+        /** Closes a story: removes it and its articles' mappings. */
+        void removeStory(StoryState story);
+    }
+
+    private final Store store;
+    private final long windowMs;
+    private final StoryIndex index = new StoryIndex();
+
+    /**
+     * @param store    the state; its open stories are indexed now
+     * @param windowMs how long after its latest report a story takes near-duplicates
+     */
+    public StoryAssigner(Store store, long windowMs) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.windowMs = windowMs;
+        store.forEachStory(index::put);
+    }
+
+    /**
+     * Assigns the candidate's article to a story and returns the alerts to publish: new ones, then updates.
+     *
+     * @param timestamp the record time (ms): the alerts' and updates' time, and the event time of an article
+     *                  without a publication date
+     */
+    public List<Alert> assign(StoryCandidate candidate, long timestamp) {
+        return assign(candidate, TextFingerprint.of(candidate.tagged().article().text()), timestamp);
+    }
+
+    /**
+     * As {@link #assign(StoryCandidate, long)}, with the article's {@link TextFingerprint} computed beforehand (a
+     * replay keeps fingerprints, not texts, between its passes).
+     */
+    public List<Alert> assign(StoryCandidate candidate, long fingerprint, long timestamp) {
+        Article article = candidate.tagged().article();
+        long eventTime = article.publishedAt() != null ? article.publishedAt().toEpochMilli() : timestamp;
+        StoryState story = null;
+        String known = store.storyOf(article.id());
+        if (known != null) {
+            story = store.story(known);
+        }
+        if (story == null) {
+            String near = index.nearest(fingerprint, eventTime, windowMs);
+            story = near == null ? null : store.story(near);
+        }
+        boolean newOutlet;
+        if (story == null) {
+            story = StoryState.first(article.id(), article.sourceId(), fingerprint, eventTime);
+            newOutlet = false; // its first report: nothing to update
+        } else {
+            newOutlet = !story.hasOutlet(article.sourceId());
+            story = story.withReport(article.id(), article.sourceId(), eventTime);
+        }
+        List<Alert> out = new ArrayList<>();
+        for (Alert proposed : candidate.alerts()) {
+            if (story.alerts().containsKey(proposed.ruleId())) {
+                continue; // fired for this story; an update, if any, is made below
+            }
+            String alertId = Ids.alertId(proposed.ruleId(), story.storyId());
+            if (store.fired(alertId)) {
+                LOG.debug("alert {} ({} on {}) fired before; not raised again", alertId, proposed.ruleId(),
+                        story.storyId());
+                continue;
+            }
+            Alert alert = new Alert(proposed.schemaVersion(), alertId, proposed.ruleId(), proposed.ruleTitle(),
+                    proposed.ruleVersion(), proposed.severity(), story.storyId(), proposed.articleId(),
+                    proposed.title(), proposed.url(), proposed.sourceId(), proposed.publishedAt(), proposed.entities(),
+                    proposed.tags(), proposed.evidence(), proposed.raisedAt(), 0, others(story, article.sourceId()),
+                    proposed.language());
+            store.putFired(alertId, timestamp);
+            story = story.withAlert(alert);
+            out.add(alert);
+        }
+        if (newOutlet) {
+            for (Alert fired : List.copyOf(story.alerts().values())) {
+                if (out.contains(fired)) {
+                    continue;
+                }
+                Alert update = fired.updated(story.otherOutlets(), Instant.ofEpochMilli(timestamp));
+                story = story.withAlert(update);
+                out.add(update);
+            }
+        }
+        store.putStory(story);
+        store.putStoryOf(article.id(), story.storyId());
+        index.put(story);
+        return out;
+    }
+
+    /** The story's outlets other than the one of the alert's own article. */
+    private static List<String> others(StoryState story, String sourceId) {
+        return story.outlets().stream().filter(o -> !o.equals(sourceId)).toList();
+    }
+
+    /**
+     * Closes stories whose latest report is older than the window before {@code streamTime}: they no longer take
+     * near-duplicates.
+     *
+     * @return how many were closed
+     */
+    public int purge(long streamTime) {
+        List<StoryState> expired = new ArrayList<>();
+        store.forEachStory(s -> {
+            if (s.lastSeen() < streamTime - windowMs) {
+                expired.add(s);
+            }
+        });
+        for (StoryState s : expired) {
+            store.removeStory(s);
+            index.remove(s.storyId());
+        }
+        if (!expired.isEmpty()) {
+            LOG.debug("closed {} stories older than {} ms; {} open", expired.size(), windowMs, index.size());
+        }
+        return expired.size();
+    }
+}
