@@ -20,6 +20,7 @@ import picocli.CommandLine;
                 RunCommand.class,
                 DemoCommand.class,
                 IngestCommand.class,
+                ReplayCommand.class,
                 StreamsCommand.class,
                 AlertsCommand.class,
                 BrokerCommand.class,

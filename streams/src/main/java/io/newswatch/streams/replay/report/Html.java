@@ -1,0 +1,117 @@
+package io.newswatch.streams.replay.report;
+
+import java.util.Locale;
+
+/**
+ * The HTML building blocks of the replay reports, written for untrusted article text: every text goes through
+ * {@link #text}, every link through {@link #link}, and the page forbids scripts and remote loads in its own
+ * Content-Security-Policy so that a slip in escaping still cannot run anything or call out.
+ */
+final class Html {
+    /** Colours of the rules in chart and legend, in rule-id order (the Tableau 10 palette). */
+    static final String[] PALETTE = {
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"
+    };
+
+    private static final String STYLE = """
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
+            margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222;background:#fff}
+            h1{font-size:1.5em;margin:0 0 .3em}h2{font-size:1.2em;margin:1.6em 0 .4em;border-bottom:1px solid #ddd}
+            h3{font-size:1em;margin:1em 0 .3em}
+            .meta{color:#555;margin:.2em 0}
+            dl.figures{display:flex;flex-wrap:wrap;gap:.4em 1.6em;margin:.8em 0}
+            dl.figures div{display:flex;flex-direction:column}dl.figures dt{color:#666;font-size:.85em}
+            dl.figures dd{margin:0;font-size:1.2em;font-weight:600}
+            table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ddd;padding:.2em .5em}
+            th{background:#f4f4f4;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            td.zero{color:#bbb}tr.total td,td.total{font-weight:600}
+            ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3em 1.2em}
+            .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.35em;vertical-align:-.1em;\
+            border-radius:2px}
+            ol.matches{padding-left:1.5em}ol.matches li{margin:.5em 0}
+            .when,.source{color:#555;font-size:.9em;margin-right:.6em}
+            blockquote{margin:.2em 0 .2em .2em;padding-left:.6em;border-left:3px solid #ddd;color:#333}
+            .more{color:#555;font-style:italic}.old{color:#a33}.new{color:#272}
+            svg text{font-size:11px;fill:#444}
+            """;
+
+    private Html() {
+    }
+
+    /** Escapes text for element content and quoted attribute values; {@code null} becomes {@code ""}. */
+    static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(Character.isISOControl(c) && c != '\n' && c != '\t' ? ' ' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A link to an article when its URL is plain {@code http} or {@code https}; any other URL (such as
+     * {@code javascript:} or {@code data:}) is shown as text after the title, never put in an {@code href}.
+     */
+    static String link(String url, String label) {
+        if (isWebUrl(url)) {
+            return "<a href=\"" + text(url.strip()) + "\" rel=\"noopener noreferrer nofollow\">" + text(label) + "</a>";
+        }
+        if (url == null || url.isBlank()) {
+            return text(label);
+        }
+        return text(label) + " <span class=\"source\">(" + text(url) + ")</span>";
+    }
+
+    /**
+     * Whether a URL may go in an {@code href}: it starts with {@code http://} or {@code https://} and holds no
+     * whitespace or control characters (which browsers strip, and which could hide another scheme).
+     */
+    static boolean isWebUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        String u = url.strip();
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            return false;
+        }
+        return u.chars().noneMatch(c -> c <= ' ' || Character.isISOControl(c));
+    }
+
+    /** The colour of the rule at {@code index} in rule-id order. */
+    static String colour(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
+    /** The page up to and including {@code <body>}, with the report's style and a policy that blocks scripts. */
+    static void open(StringBuilder out, String title) {
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">\n")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(text(title)).append("</title>\n")
+                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+    }
+
+    /** Closes what {@link #open} opened. */
+    static void close(StringBuilder out) {
+        out.append("</body>\n</html>\n");
+    }
+
+    /** One labelled figure of the header. */
+    static void figure(StringBuilder out, String label, String value) {
+        out.append("<div><dt>").append(text(label)).append("</dt><dd>").append(text(value)).append("</dd></div>\n");
+    }
+}
