@@ -21,6 +21,7 @@ import picocli.CommandLine;
                 DemoCommand.class,
                 IngestCommand.class,
                 ReplayCommand.class,
+                BenchCommand.class,
                 StreamsCommand.class,
                 AlertsCommand.class,
                 BrokerCommand.class,

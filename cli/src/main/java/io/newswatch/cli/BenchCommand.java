@@ -1,0 +1,14 @@
+package io.newswatch.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code newswatch bench}: end-to-end benchmarks on an embedded broker. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks on an embedded broker (or kafka.bootstrap.servers): replay of a synthetic archive.",
+        subcommands = {BenchReplayCommand.class})
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        System.err.println("newswatch bench: give a benchmark: replay");
+    }
+}
