@@ -57,4 +57,10 @@ public record Article(
     public Instant eventTime() {
         return publishedAt != null ? publishedAt : fetchedAt;
     }
+
+    /** The same article without its text: what travels where only its identity, dates and source matter. */
+    public Article withoutText() {
+        return new Article(schemaVersion, id, url, sourceId, title, byline, publishedAt, fetchedAt, language, "",
+                contentHash);
+    }
 }

@@ -6,6 +6,7 @@ import io.newswatch.model.topics.Topics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ public final class DeliveryLedger implements AutoCloseable {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-deliveries-writer");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(ACK_TIMEOUT.toMillis()));
         this.producer = new KafkaProducer<>(p, Topics.DELIVERIES.keySerde().serializer(),
@@ -106,6 +107,29 @@ public final class DeliveryLedger implements AutoCloseable {
             throw new KafkaException("no acknowledgement for the delivery record " + delivery.key(), e);
         }
         delivered.add(delivery.key());
+    }
+
+    /**
+     * Sends the record without waiting: the future completes when the broker acknowledged it (and from then on
+     * {@link #isDelivered} says so here), or exceptionally with a {@link KafkaException}. Lets a receiver's lane
+     * settle a run of fast deliveries with one wait instead of one round trip each.
+     */
+    public CompletableFuture<Void> recordAsync(Delivery delivery) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(Topics.DELIVERIES.name(), delivery.key(), delivery), (md, e) -> {
+                if (e != null) {
+                    acked.completeExceptionally(new KafkaException("cannot record the delivery " + delivery.key()
+                            + ": " + e, e));
+                } else {
+                    delivered.add(delivery.key());
+                    acked.complete(null);
+                }
+            });
+        } catch (KafkaException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
     }
 
     /** Stops following and closes the producer. */

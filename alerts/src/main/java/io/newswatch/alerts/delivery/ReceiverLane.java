@@ -9,10 +9,15 @@ import io.newswatch.model.Delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -51,6 +56,14 @@ public final class ReceiverLane {
     private record Work(Route route, Incoming in) {
     }
 
+    /** A delivered alert whose delivery record is on its way to the broker. */
+    private record Recording(Incoming in, Delivery delivery, CompletableFuture<Void> acked) {
+    }
+
+    /** Delivery records in flight before the lane waits for them. */
+    private static final int MAX_RECORDING = 500;
+    private static final Duration ACK_WAIT = Duration.ofSeconds(35);
+
     private final AlertReceiver receiver;
     private final RetryingDelivery delivery;
     private final DeliveryLedger ledger;
@@ -61,6 +74,7 @@ public final class ReceiverLane {
     private final LanePause pause;
     private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final AlertGroups groups = new AlertGroups();
+    private final List<Recording> recording = new ArrayList<>();
     private final Thread thread;
     private volatile Outgoing inHand;
     private volatile boolean stopping;
@@ -118,6 +132,9 @@ public final class ReceiverLane {
     private void run() {
         try {
             while (!stopping) {
+                if (queue.isEmpty()) {
+                    settle(); // nothing else to do now: finish what was delivered before waiting
+                }
                 Instant now = clock.instant();
                 Duration wait = groups.nextDue().map(at -> Duration.between(now, at)).orElse(IDLE_WAKE);
                 if (wait.compareTo(IDLE_WAKE) > 0) {
@@ -128,14 +145,18 @@ public final class ReceiverLane {
                 if (work != null) {
                     accept(work);
                 }
+                if (recording.size() >= MAX_RECORDING) {
+                    settle();
+                }
                 groups.removeWaiting(in -> !current.test(in));
                 for (Outgoing o : groups.due(clock.instant())) {
                     if (stopping) {
-                        return;
+                        break;
                     }
                     send(o);
                 }
             }
+            settle(); // the receivers have these: record them, so a restart does not send them again
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -167,12 +188,9 @@ public final class ReceiverLane {
                 case DELIVERED -> {
                     Instant at = clock.instant();
                     for (Incoming in : o.carried()) {
-                        if (!writeUntilDone(() -> ledger.record(new Delivery(Delivery.SCHEMA_VERSION, receiver.name(),
-                                in.alert().id(), in.alert().revision(), o.notification().key(), at,
-                                outcome.attempts())), "the delivery record of " + in.alert().deliveryKey())) {
-                            return;
-                        }
-                        finished.finished(in, true);
+                        Delivery d = new Delivery(Delivery.SCHEMA_VERSION, receiver.name(), in.alert().id(),
+                                in.alert().revision(), o.notification().key(), at, outcome.attempts());
+                        recording.add(new Recording(in, d, ledger.recordAsync(d)));
                     }
                     LOG.debug("{} delivered to {}", RetryingDelivery.describe(o.notification()), receiver.name());
                 }
@@ -202,6 +220,31 @@ public final class ReceiverLane {
         LOG.warn("receiver {} gave up on {} after {} attempt(s); its {} alert(s) went to the dead-letter topic: {}",
                 receiver.name(), RetryingDelivery.describe(o.notification()), outcome.attempts(), o.carried().size(),
                 why.getMessage());
+    }
+
+    /**
+     * Waits for the delivery records in flight and reports their alerts finished; a record the broker refused is
+     * written again until it is acknowledged (or the lane stops, leaving its alert unfinished: it is looked at
+     * again after a restart and the receiver may get it twice).
+     */
+    private void settle() {
+        for (Recording r : recording) {
+            boolean acked;
+            try {
+                r.acked().get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                acked = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                acked = false;
+            } catch (ExecutionException | TimeoutException e) {
+                acked = writeUntilDone(() -> ledger.record(r.delivery()),
+                        "the delivery record of " + r.in().alert().deliveryKey());
+            }
+            if (acked) {
+                finished.finished(r.in(), true);
+            }
+        }
+        recording.clear();
     }
 
     /** Runs a Kafka write until it is acknowledged; false when the lane stopped first. */

@@ -57,6 +57,8 @@ public final class ConfigKeys {
             "exactly_once_v2", "exactly_once_v2 or at_least_once", "exactly_once_v2", "at_least_once");
     public static final ConfigKey<Duration> COMMIT_INTERVAL = ConfigKey.duration("streams.commit.interval", "100ms",
             "how often Streams commits; with exactly-once the floor of alert latency");
+    public static final ConfigKey<Integer> STREAMS_THREADS = ConfigKey.integer("streams.threads", "2", 1, 64,
+            "stream threads per instance: tagging runs on one while the story step runs on another");
     public static final ConfigKey<Path> STATE_DIR = ConfigKey.path("streams.state.dir", "~/.newswatch/streams",
             "where Kafka Streams keeps its local state");
     public static final ConfigKey<Path> RULES_FILE = ConfigKey.path("streams.rules.file", "",
@@ -102,7 +104,7 @@ public final class ConfigKeys {
             BROKER_PORT, BROKER_DATA_DIR,
             SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_THREADS,
             BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
-            STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STATE_DIR, RULES_FILE,
+            STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAMS_THREADS, STATE_DIR, RULES_FILE,
             STORY_WINDOW, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,
             ALERTS_GROUP_ID, SUBSCRIPTIONS_FILE, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL,
             ALERTS_WEBHOOK_SIGNING_KEY, ALERTS_WEBHOOK_ALLOW_LOOPBACK, ALERTS_WEBHOOK_ALLOW_PRIVATE,

@@ -100,6 +100,15 @@ public final class Topics {
                     + TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30L * 24 * 3600 * 1000)));
 
+    /**
+     * Scratch topic of {@code newswatch bench pipeline}'s raw reference: the benchmark's articles produced and
+     * consumed once with no processing. Not part of the pipeline.
+     */
+    public static final TopicSpec<byte[], byte[]> BENCH_RAW = new TopicSpec<>("news.bench.raw",
+            Serdes.ByteArray(), Serdes.ByteArray(), DEFAULT_PARTITIONS, Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(24L * 3600 * 1000)));
+
     /** Everything the pipeline needs before it starts. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES, TAGGED, ALERTS, RULES, DLQ, SOURCES,
             SOURCE_STATUS, STORY_CANDIDATES, SILENCES, ALERTS_DLQ, DELIVERIES);

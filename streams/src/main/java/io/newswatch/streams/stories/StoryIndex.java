@@ -1,5 +1,6 @@
 package io.newswatch.streams.stories;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,30 +20,56 @@ public final class StoryIndex {
      */
     public static final int MAX_DISTANCE = 8;
 
-    private record Open(long fingerprint, long lastSeen) {
-    }
-
-    private final Map<String, Open> open = new HashMap<>();
+    // parallel arrays, scanned linearly: no boxing and no hash-map iteration on the hot path
+    private final Map<String, Integer> slot = new HashMap<>();
+    private String[] ids = new String[64];
+    private long[] fingerprints = new long[64];
+    private long[] lastSeen = new long[64];
+    private int size;
 
     /** Adds or updates a story. Stories without a fingerprint are not indexed: nothing can be near them. */
     public void put(StoryState story) {
-        if (story.fingerprint() != TextFingerprint.NONE) {
-            open.put(story.storyId(), new Open(story.fingerprint(), story.lastSeen()));
+        if (story.fingerprint() == TextFingerprint.NONE) {
+            return;
         }
+        Integer at = slot.get(story.storyId());
+        if (at == null) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                fingerprints = Arrays.copyOf(fingerprints, size * 2);
+                lastSeen = Arrays.copyOf(lastSeen, size * 2);
+            }
+            at = size++;
+            slot.put(story.storyId(), at);
+            ids[at] = story.storyId();
+        }
+        fingerprints[at] = story.fingerprint();
+        lastSeen[at] = story.lastSeen();
     }
 
     public void remove(String storyId) {
-        open.remove(storyId);
+        Integer at = slot.remove(storyId);
+        if (at == null) {
+            return;
+        }
+        int last = --size;
+        if (at != last) {
+            ids[at] = ids[last];
+            fingerprints[at] = fingerprints[last];
+            lastSeen[at] = lastSeen[last];
+            slot.put(ids[at], at);
+        }
+        ids[last] = null;
     }
 
     public int size() {
-        return open.size();
+        return size;
     }
 
     /**
      * The open story nearest to the fingerprint within {@link #MAX_DISTANCE} whose last report is at most
      * {@code windowMs} from {@code eventTime}; null when none (or the fingerprint is {@link TextFingerprint#NONE}).
-     * Ties go to the smaller story id, so the answer does not depend on map order.
+     * Ties go to the smaller story id, so the answer does not depend on insertion order.
      */
     public String nearest(long fingerprint, long eventTime, long windowMs) {
         if (fingerprint == TextFingerprint.NONE) {
@@ -50,13 +77,13 @@ public final class StoryIndex {
         }
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
-        for (Map.Entry<String, Open> e : open.entrySet()) {
-            if (Math.abs(eventTime - e.getValue().lastSeen()) > windowMs) {
+        for (int i = 0; i < size; i++) {
+            int d = Long.bitCount(fingerprint ^ fingerprints[i]);
+            if (d > bestDistance || d > MAX_DISTANCE || Math.abs(eventTime - lastSeen[i]) > windowMs) {
                 continue;
             }
-            int d = TextFingerprint.distance(fingerprint, e.getValue().fingerprint());
-            if (d < bestDistance || (d == bestDistance && best != null && e.getKey().compareTo(best) < 0)) {
-                best = e.getKey();
+            if (d < bestDistance || ids[i].compareTo(best) < 0) {
+                best = ids[i];
                 bestDistance = d;
             }
         }

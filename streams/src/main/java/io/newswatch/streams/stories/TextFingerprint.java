@@ -1,7 +1,5 @@
 package io.newswatch.streams.stories;
 
-import java.util.Locale;
-
 /**
  * A 64-bit SimHash of a text (Charikar 2002; as used for near-duplicate web pages by Manku, Jain and Das Sarma,
  * WWW 2007): texts that share most of their word 3-shingles get fingerprints a few bits apart, so the same wire
@@ -18,27 +16,38 @@ public final class TextFingerprint {
     /** Returned for a text too short to fingerprint. */
     public static final long NONE = 0L;
     private static final int SHINGLE = 3;
+    /** Hangul Jamo, the lowest block of the scripts written without spaces (Han, kana and Hangul lie above it). */
+    private static final int FIRST_SPACELESS = 0x1100;
 
     private TextFingerprint() {
     }
 
     /** The text's fingerprint, or {@link #NONE}. */
     public static long of(String text) {
-        long[] words = words(text == null ? "" : text.toLowerCase(Locale.ROOT));
+        long[] words = words(text == null ? "" : text);
         int shingles = words.length - SHINGLE + 1;
         if (shingles < MIN_SHINGLES) {
             return NONE;
         }
-        int[] votes = new int[64];
+        // SimHash sets bit b when more than half the shingle hashes have it. The ones of each bit position are
+        // counted bit-parallel: counters[k] holds bit k of all 64 counts, and adding a hash is a ripple-carry add
+        // that stops as soon as there is no carry (two steps on average), instead of 64 separate votes.
+        long[] counters = new long[32];
         for (int i = 0; i < shingles; i++) {
-            long h = mix(words[i] * 31 * 31 + words[i + 1] * 31 + words[i + 2]);
-            for (int bit = 0; bit < 64; bit++) {
-                votes[bit] += ((h >>> bit) & 1L) != 0 ? 1 : -1;
+            long carry = mix(words[i] * 31 * 31 + words[i + 1] * 31 + words[i + 2]);
+            for (int k = 0; carry != 0; k++) {
+                long next = counters[k] & carry;
+                counters[k] ^= carry;
+                carry = next;
             }
         }
         long fingerprint = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (votes[bit] > 0) {
+            long ones = 0;
+            for (int k = 0; k < counters.length; k++) {
+                ones |= ((counters[k] >>> bit) & 1L) << k;
+            }
+            if (2 * ones > shingles) {
                 fingerprint |= 1L << bit;
             }
         }
@@ -57,9 +66,25 @@ public final class TextFingerprint {
         long h = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            boolean letter = Character.isLetterOrDigit(cp);
+            char c = text.charAt(i);
+            int cp;
+            boolean letter;
+            if (c < 128) {
+                // ASCII, most of every English text: the Character tables cost more than the word hashing
+                i++;
+                if (c >= 'A' && c <= 'Z') {
+                    cp = c + ('a' - 'A');
+                    letter = true;
+                } else {
+                    cp = c;
+                    letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+                }
+            } else {
+                int raw = text.codePointAt(i);
+                i += Character.charCount(raw);
+                cp = Character.toLowerCase(raw);
+                letter = Character.isLetterOrDigit(raw);
+            }
             if (letter && writtenWithoutSpaces(cp)) {
                 if (inWord) {
                     out = push(out, n++, h);
@@ -90,6 +115,9 @@ public final class TextFingerprint {
     }
 
     private static boolean writtenWithoutSpaces(int cp) {
+        if (cp < FIRST_SPACELESS) {
+            return false; // Latin, Cyrillic, Greek, Arabic, ...: no need for the (binary-search) script lookup
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;

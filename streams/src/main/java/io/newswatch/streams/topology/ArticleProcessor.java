@@ -7,6 +7,7 @@ import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.rules.LiveRules;
 import io.newswatch.streams.stories.AlertProposals;
+import io.newswatch.streams.stories.TextFingerprint;
 import io.newswatch.streams.tagging.TagResult;
 import io.newswatch.streams.tagging.Tagger;
 import java.time.Instant;
@@ -74,8 +75,12 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
         context.forward(new Record<Object, Object>(article.id(), tagged, record.timestamp()),
                 NewswatchTopology.TAGGED_SINK);
         List<Alert> proposed = AlertProposals.propose(tagger, article, result, record.timestamp());
+        // the story step runs in one task: it gets the fingerprint, computed here in parallel, not the text
+        TaggedArticle withoutText = new TaggedArticle(tagged.schemaVersion(), article.withoutText(), tagged.entities(),
+                tagged.tags(), List.of(), List.of(), tagged.rulesVersion(), tagged.taggedAt());
         context.forward(new Record<Object, Object>(article.id(), new StoryCandidate(StoryCandidate.SCHEMA_VERSION,
-                tagged, proposed), record.timestamp()), NewswatchTopology.STORY_SINK);
+                withoutText, proposed, TextFingerprint.of(article.text())), record.timestamp()),
+                NewswatchTopology.STORY_SINK);
         seenVersions.put(versionKey, record.timestamp());
     }
 

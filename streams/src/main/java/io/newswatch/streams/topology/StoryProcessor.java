@@ -6,6 +6,7 @@ import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.stories.StoryAssigner;
 import io.newswatch.streams.stories.StoryState;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -48,7 +49,10 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         try {
             StoryCandidate candidate = Topics.STORY_CANDIDATES.valueSerde().deserializer()
                     .deserialize(Topics.STORY_CANDIDATES.name(), record.value());
-            for (Alert a : assigner.assign(candidate, record.timestamp())) {
+            List<Alert> out = candidate.fingerprint() != null
+                    ? assigner.assign(candidate, candidate.fingerprint(), record.timestamp())
+                    : assigner.assign(candidate, record.timestamp());
+            for (Alert a : out) {
                 Record<Object, Object> r = new Record<>(a.id(), a, record.timestamp());
                 context.forward(r, NewswatchTopology.ALERTS_SINK);
                 context.forward(r, NewswatchTopology.RULE_ALERTS_SINK);

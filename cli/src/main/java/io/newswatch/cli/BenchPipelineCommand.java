@@ -1,0 +1,114 @@
+package io.newswatch.cli;
+
+import io.newswatch.broker.BrokerOptions;
+import io.newswatch.cli.bench.ArticleBatch;
+import io.newswatch.cli.bench.PipelineBenchmark;
+import io.newswatch.cli.bench.RawReference;
+import io.newswatch.cli.bench.SyntheticArticles;
+import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.KafkaConnection;
+import io.newswatch.cli.internal.ProgressBar;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newswatch bench pipeline}: the whole pipeline's throughput and latency against the raw Kafka reference,
+ * in one run on one embedded broker.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = {"Measure the pipeline (streams with exactly-once + alerts to a file) on an embedded broker: "
+                + "(c) the raw reference: the articles produced and consumed once, no processing; (a) throughput: "
+                + "N articles loaded as fast as possible until the last alert is in the file; (b) latency: articles "
+                + "offered at --rate for --duration, publish -> alert delivered percentiles.",
+                "Prints the pipeline/raw throughput ratio. The broker and state live in a temporary directory."})
+final class BenchPipelineCommand implements Callable<Integer> {
+    private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2025-04-01T00:00:00Z");
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles for the throughput runs "
+            + "(default: ${DEFAULT-VALUE}).")
+    long articles;
+
+    @Option(names = "--size", defaultValue = "5000", description = "Text bytes per article (default: "
+            + "${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "Offered articles per second in the latency "
+            + "run (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--duration", defaultValue = "20s", description = "Length of the latency run (default: "
+            + "${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--warmup", defaultValue = "5000", description = "Articles sent through the pipeline first, "
+            + "untimed, so the JIT compiler is done before the clock runs (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--seed", defaultValue = "20250101", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration latencyRun = io.newswatch.model.config.ConfigKey.parseDuration(duration);
+        Path work = Files.createTempDirectory("newswatch-bench-pipeline");
+        NewswatchConfig config = configOptions.load()
+                .with(ConfigKeys.STATE_DIR, work.resolve("streams").toString())
+                .with(ConfigKeys.ALERTS_CONSOLE, "false");
+        SyntheticArticles generator = new SyntheticArticles(seed, size, FROM, TO);
+        try (KafkaConnection kafka = KafkaConnection.configuredOrEmbedded(config,
+                new BrokerOptions(0, work.resolve("kafka"), true))) {
+            System.err.println("generating " + articles + " articles of ~" + size + " bytes");
+            ArticleBatch batch = ArticleBatch.generate(generator, 0, (int) articles);
+            try (PipelineBenchmark bench = new PipelineBenchmark(kafka)) {
+                bench.start(work.resolve("alerts.jsonl"));
+                if (warmup > 0) {
+                    System.err.println("warm-up: " + warmup + " articles through the pipeline, untimed");
+                    bench.throughput(ArticleBatch.generate(generator, 3 * articles, warmup), n -> { });
+                    RawReference.measure(kafka.clientProperties(), ArticleBatch.generate(generator, 3 * articles,
+                            Math.min(warmup, (int) articles)));
+                }
+                System.err.println("raw reference: " + articles + " articles through the broker, no processing");
+                PipelineBenchmark.Throughput raw = RawReference.measure(kafka.clientProperties(), batch);
+                print("raw reference", raw);
+                System.err.println("pipeline: " + articles + " articles (" + config.get(
+                        ConfigKeys.PROCESSING_GUARANTEE) + ")");
+                ProgressBar bar = ProgressBar.onStderr();
+                PipelineBenchmark.Throughput pipeline = bench.throughput(batch, n -> bar.update(n, articles));
+                batch = null; // the latency run generates its own
+                bar.finish();
+                print("pipeline", pipeline);
+                System.out.println(String.format(Locale.ROOT, "pipeline/raw throughput ratio: %.2f",
+                        pipeline.articlesPerSecond() / raw.articlesPerSecond()));
+                System.err.println("latency: " + rate + " articles/s for " + latencyRun.toSeconds() + " s");
+                PipelineBenchmark.Latency latency = bench.latency(generator, 2 * articles, rate, latencyRun);
+                System.out.println(String.format(Locale.ROOT,
+                        "latency at %d articles/s: %,d sent, %,d first alerts timed: p50 %.0f ms, p95 %.0f ms, "
+                                + "p99 %.0f ms, max %.0f ms", rate, latency.sent(), latency.samplesNanos().size(),
+                        latency.percentileMillis(0.50), latency.percentileMillis(0.95),
+                        latency.percentileMillis(0.99), latency.percentileMillis(1.0)));
+            }
+            System.out.println(String.format(Locale.ROOT, "heap: %d MiB max", Runtime.getRuntime().maxMemory() >> 20));
+            return 0;
+        }
+    }
+
+    private static void print(String what, PipelineBenchmark.Throughput t) {
+        System.out.println(String.format(Locale.ROOT, "%s: %,d articles, %.1f MB%s in %.2f s: %,.0f articles/s, "
+                        + "%.1f MB/s", what, t.articles(), t.bytes() / 1e6,
+                t.alerts() > 0 ? ", " + t.alerts() + " alerts" : "", t.took().toNanos() / 1e9,
+                t.articlesPerSecond(), t.megabytesPerSecond()));
+    }
+}

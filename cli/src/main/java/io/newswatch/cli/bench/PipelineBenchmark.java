@@ -1,0 +1,232 @@
+package io.newswatch.cli.bench;
+
+import io.newswatch.alerts.AlertsService;
+import io.newswatch.alerts.DeliveryPlan;
+import io.newswatch.alerts.receiver.JsonlFileReceiver;
+import io.newswatch.cli.internal.KafkaConnection;
+import io.newswatch.cli.internal.Lifecycle;
+import io.newswatch.cli.internal.StreamsRuntime;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
+import io.newswatch.model.topics.TopicAdmin;
+import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.StreamsService;
+import io.newswatch.streams.tagging.Tagger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The whole pipeline (the Streams topology with its configured guarantee, and the alerts service delivering to a
+ * file) on one cluster, measured two ways: throughput, by loading N articles as fast as the broker takes them and
+ * timing until the last alert is in the file; latency, by offering articles at a steady rate and timing each
+ * first alert from the article's send to its delivery. The clock is this JVM's {@link System#nanoTime()} on both
+ * ends, so no clock skew enters.
+ */
+public final class PipelineBenchmark implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofMinutes(10);
+
+    /** Throughput of one load. */
+    public record Throughput(long articles, long bytes, long alerts, Duration took) {
+        public double articlesPerSecond() {
+            return articles / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+
+        public double megabytesPerSecond() {
+            return bytes / 1e6 / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+    }
+
+    /** Publish-to-delivery latency of first alerts at an offered rate. */
+    public record Latency(int rate, long sent, List<Long> samplesNanos) {
+        /** The q-quantile (0..1) in milliseconds, nearest rank. */
+        public double percentileMillis(double q) {
+            if (samplesNanos.isEmpty()) {
+                return Double.NaN;
+            }
+            List<Long> sorted = new ArrayList<>(samplesNanos);
+            Collections.sort(sorted);
+            int rank = (int) Math.ceil(q * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(rank, sorted.size() - 1))) / 1e6;
+        }
+    }
+
+    private final KafkaConnection kafka;
+    private final Properties props;
+    private final Lifecycle lifecycle = new Lifecycle();
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong lastDelivered = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private AlertsService alerts;
+
+    /** @param kafka the cluster, with the configuration the services run with */
+    public PipelineBenchmark(KafkaConnection kafka) {
+        this.kafka = kafka;
+        this.props = kafka.clientProperties();
+    }
+
+    /**
+     * Starts streams and alerts (alerts to a JSON Lines file at {@code alertsFile}) and waits until Streams runs.
+     */
+    public void start(Path alertsFile) throws InterruptedException {
+        try (Admin admin = Admin.create(props)) {
+            TopicAdmin.ensureTopics(admin, Topics.ALL);
+        }
+        StreamsService streams = StreamsRuntime.start(lifecycle, kafka, Tagger.withDefaultRules());
+        alerts = lifecycle.add(new AlertsService(kafka.config(), props,
+                DeliveryPlan.everyReceiver(List.of(new JsonlFileReceiver(alertsFile)))));
+        alerts.onDelivered(alert -> {
+            long now = System.nanoTime();
+            lastDelivered.set(now);
+            delivered.incrementAndGet();
+            Long sent = alert.revision() == 0 ? sentAt.remove(alert.articleId()) : null;
+            if (sent != null) {
+                latencies.add(now - sent);
+            }
+        });
+        alerts.start();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka Streams did not reach RUNNING: " + streams.state());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Loads the batch as fast as possible and waits until the pipeline is idle again:
+     * Streams has committed every article and story candidate, and the alerts service every alert.
+     */
+    public Throughput throughput(ArticleBatch batch, LongConsumer progress) throws InterruptedException {
+        long count = batch.size();
+        long alertsBefore = delivered.get();
+        long start = System.nanoTime();
+        ArchiveLoader.Loaded loaded = ArchiveLoader.load(props, Topics.ARTICLES.name(), batch, progress);
+        awaitIdle();
+        long end = Math.max(lastDelivered.get(), start + loaded.took().toNanos());
+        return new Throughput(count, loaded.bytes(), delivered.get() - alertsBefore, Duration.ofNanos(end - start));
+    }
+
+    /**
+     * Offers {@code rate} articles a second for {@code duration}, from article {@code first}, and measures the
+     * latency of every first alert they raise.
+     */
+    public Latency latency(SyntheticArticles generator, long first, int rate, Duration duration)
+            throws InterruptedException {
+        latencies.clear();
+        sentAt.clear();
+        Properties p = (Properties) props.clone();
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "newswatch-bench-latency");
+        int count = (int) (rate * duration.toSeconds());
+        ArticleBatch batch = ArticleBatch.generate(generator, first, count);
+        long intervalNanos = 1_000_000_000L / rate;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            long start = System.nanoTime();
+            for (long i = 0; i < count; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                sentAt.put(batch.id((int) i), System.nanoTime());
+                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), null, System.currentTimeMillis(),
+                        batch.key((int) i), batch.value((int) i)));
+            }
+            producer.flush();
+        }
+        awaitIdle();
+        return new Latency(rate, count, List.copyOf(latencies));
+    }
+
+    /**
+     * Waits until every article, story candidate and alert written so far is committed by its consumer, and says
+     * on standard error when each stage caught up (seconds from the call): where the time goes.
+     */
+    private void awaitIdle() throws InterruptedException {
+        NewswatchConfig config = kafka.config();
+        String streamsGroup = config.get(ConfigKeys.STREAMS_APPLICATION_ID);
+        String alertsGroup = config.get(ConfigKeys.ALERTS_GROUP_ID);
+        long start = System.nanoTime();
+        long deadline = start + WAIT.toNanos();
+        String[] stages = {"articles tagged", "story step", "alerts delivered"};
+        double[] at = new double[stages.length];
+        try (Admin admin = Admin.create(props)) {
+            boolean done = false;
+            while (!done) {
+                boolean[] now = {caughtUp(admin, streamsGroup, Topics.ARTICLES.name()),
+                        caughtUp(admin, streamsGroup, Topics.STORY_CANDIDATES.name()),
+                        caughtUp(admin, alertsGroup, Topics.ALERTS.name())};
+                done = true;
+                for (int i = 0; i < stages.length; i++) {
+                    if (now[i] && at[i] == 0) {
+                        at[i] = (System.nanoTime() - start) / 1e9;
+                    } else if (!now[i]) {
+                        at[i] = 0;
+                        done = false;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the pipeline did not catch up within " + WAIT.toMinutes()
+                            + " min");
+                }
+                if (!done) {
+                    Thread.sleep(200); // each check costs the broker three requests: do not steal its CPU
+                }
+            }
+        }
+        System.err.printf(java.util.Locale.ROOT, "caught up after the last send: %s %.1f s, %s %.1f s, %s %.1f s%n",
+                stages[0], at[0], stages[1], at[1], stages[2], at[2]);
+    }
+
+    private static boolean caughtUp(Admin admin, String group, String topic) throws InterruptedException {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            partitions.forEach(pi -> latest.put(new TopicPartition(topic, pi.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+            for (var e : ends.entrySet()) {
+                long end = e.getValue().offset();
+                OffsetAndMetadata c = committed.get(e.getKey());
+                // an empty partition needs no commit; otherwise the group must be at its (committed) end
+                if (end > 0 && (c == null || c.offset() < end)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of " + group + ": " + e.getCause(), e);
+        }
+    }
+
+    /** Stops alerts, then streams. */
+    @Override
+    public void close() {
+        lifecycle.close();
+    }
+}

@@ -1,0 +1,72 @@
+package io.newswatch.cli.bench;
+
+import io.newswatch.model.topics.TopicAdmin;
+import io.newswatch.model.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The physical limit the pipeline is judged against: the benchmark's records produced ({@link ArchiveLoader}, the
+ * same producer settings) and consumed once ({@code read_committed}, as every newswatch reader) on the same broker,
+ * with no processing, timed from the first send to the last record consumed.
+ */
+public final class RawReference {
+    private RawReference() {
+    }
+
+    /** Produces and consumes the batch once through {@link Topics#BENCH_RAW}. */
+    public static PipelineBenchmark.Throughput measure(Properties props, ArticleBatch batch)
+            throws InterruptedException {
+        long count = batch.size();
+        try (Admin admin = Admin.create(props)) {
+            TopicAdmin.ensureTopics(admin, List.of(Topics.BENCH_RAW));
+        }
+        Properties p = (Properties) props.clone();
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-bench-raw");
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        AtomicLong consumed = new AtomicLong();
+        AtomicLong lastAt = new AtomicLong();
+        CountDownLatch ready = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                List<TopicPartition> parts = consumer.partitionsFor(Topics.BENCH_RAW.name()).stream()
+                        .map(i -> new TopicPartition(Topics.BENCH_RAW.name(), i.partition())).toList();
+                consumer.assign(parts);
+                Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+                end.forEach(consumer::seek);
+                ready.countDown();
+                while (consumed.get() < count) {
+                    int n = consumer.poll(Duration.ofMillis(100)).count();
+                    if (n > 0) {
+                        consumed.addAndGet(n);
+                        lastAt.set(System.nanoTime());
+                    }
+                }
+            } finally {
+                ready.countDown();
+                done.countDown();
+            }
+        }, "newswatch-bench-raw-reader");
+        reader.setDaemon(true);
+        reader.start();
+        ready.await();
+        long start = System.nanoTime();
+        ArchiveLoader.Loaded loaded = ArchiveLoader.load(props, Topics.BENCH_RAW.name(), batch, n -> { });
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the raw reader consumed " + consumed.get() + " of " + count);
+        }
+        return new PipelineBenchmark.Throughput(count, loaded.bytes(), 0, Duration.ofNanos(lastAt.get() - start));
+    }
+}
