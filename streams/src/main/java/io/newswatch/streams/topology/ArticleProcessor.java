@@ -72,7 +72,8 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
         Instant at = Instant.ofEpochMilli(record.timestamp());
         TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article, result.entities(),
                 result.tags(), result.mentions(), result.evidence(), tagger.rulesVersion(), at);
-        context.forward(new Record<Object, Object>(article.id(), tagged, record.timestamp()),
+        context.forward(new Record<Object, Object>(article.id(),
+                new TaggedArticleSerializer.Spliced(record.value(), tagged), record.timestamp()),
                 NewswatchTopology.TAGGED_SINK);
         List<Alert> proposed = AlertProposals.propose(tagger, article, result, record.timestamp());
         // the story step runs in one task: it gets the fingerprint, computed here in parallel, not the text

@@ -94,7 +94,7 @@ public final class NewswatchTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_VERSIONS_STORE),
                 Serdes.String(), Serdes.Long()), PROCESSOR);
         topology.addSink(TAGGED_SINK, Topics.TAGGED.name(), Topics.TAGGED.keySerde().serializer(),
-                Topics.TAGGED.valueSerde().serializer(), PROCESSOR);
+                new TaggedArticleSerializer(), PROCESSOR);
         topology.addSink(STORY_SINK, Topics.STORY_CANDIDATES.name(), Topics.STORY_CANDIDATES.keySerde().serializer(),
                 Topics.STORY_CANDIDATES.valueSerde().serializer(), PROCESSOR);
 
