@@ -99,6 +99,11 @@ final class BenchPipelineCommand implements Callable<Integer> {
                                 + "p99 %.0f ms, max %.0f ms", rate, latency.sent(), latency.samplesNanos().size(),
                         latency.percentileMillis(0.50), latency.percentileMillis(0.95),
                         latency.percentileMillis(0.99), latency.percentileMillis(1.0)));
+                for (int q = 0; q < 4; q++) {
+                    PipelineBenchmark.Latency part = latency.part(q / 4.0, (q + 1) / 4.0);
+                    System.out.println(String.format(Locale.ROOT, "  quarter %d of the run: p50 %.0f ms, p99 %.0f ms",
+                            q + 1, part.percentileMillis(0.5), part.percentileMillis(0.99)));
+                }
             }
             System.out.println(String.format(Locale.ROOT, "heap: %d MiB max", Runtime.getRuntime().maxMemory() >> 20));
             return 0;

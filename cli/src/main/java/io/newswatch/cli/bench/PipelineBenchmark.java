@@ -52,8 +52,18 @@ public final class PipelineBenchmark implements AutoCloseable {
         }
     }
 
-    /** Publish-to-delivery latency of first alerts at an offered rate. */
+    /**
+     * Publish-to-delivery latency of first alerts at an offered rate.
+     *
+     * @param samplesNanos the latencies, in the order the articles were sent
+     */
     public record Latency(int rate, long sent, List<Long> samplesNanos) {
+        /** The latencies of the articles sent in the part {@code [from, to)} of the run (0..1). */
+        public Latency part(double from, double to) {
+            int n = samplesNanos.size();
+            return new Latency(rate, sent, samplesNanos.subList((int) (from * n), (int) (to * n)));
+        }
+
         /** The q-quantile (0..1) in milliseconds, nearest rank. */
         public double percentileMillis(double q) {
             if (samplesNanos.isEmpty()) {
@@ -69,8 +79,8 @@ public final class PipelineBenchmark implements AutoCloseable {
     private final KafkaConnection kafka;
     private final Properties props;
     private final Lifecycle lifecycle = new Lifecycle();
-    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, long[]> sentAt = new ConcurrentHashMap<>();
+    private final Map<Long, Long> latencies = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AtomicLong lastDelivered = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private AlertsService alerts;
@@ -95,9 +105,9 @@ public final class PipelineBenchmark implements AutoCloseable {
             long now = System.nanoTime();
             lastDelivered.set(now);
             delivered.incrementAndGet();
-            Long sent = alert.revision() == 0 ? sentAt.remove(alert.articleId()) : null;
+            long[] sent = alert.revision() == 0 ? sentAt.remove(alert.articleId()) : null;
             if (sent != null) {
-                latencies.add(now - sent);
+                latencies.put(sent[1], now - sent[0]);
             }
         });
         alerts.start();
@@ -150,14 +160,14 @@ public final class PipelineBenchmark implements AutoCloseable {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                sentAt.put(batch.id((int) i), System.nanoTime());
+                sentAt.put(batch.id((int) i), new long[] {System.nanoTime(), i});
                 producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), null, System.currentTimeMillis(),
                         batch.key((int) i), batch.value((int) i)));
             }
             producer.flush();
         }
         awaitIdle();
-        return new Latency(rate, count, List.copyOf(latencies));
+        return new Latency(rate, count, List.copyOf(latencies.values()));
     }
 
     /**

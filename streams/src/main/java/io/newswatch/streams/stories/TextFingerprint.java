@@ -16,6 +16,7 @@ public final class TextFingerprint {
     /** Returned for a text too short to fingerprint. */
     public static final long NONE = 0L;
     private static final int SHINGLE = 3;
+    private static final long BYTE_LOW_BITS = 0x0101010101010101L;
     /** Hangul Jamo, the lowest block of the scripts written without spaces (Han, kana and Hangul lie above it). */
     private static final int FIRST_SPACELESS = 0x1100;
 
@@ -29,29 +30,39 @@ public final class TextFingerprint {
         if (shingles < MIN_SHINGLES) {
             return NONE;
         }
-        // SimHash sets bit b when more than half the shingle hashes have it. The ones of each bit position are
-        // counted bit-parallel: counters[k] holds bit k of all 64 counts, and adding a hash is a ripple-carry add
-        // that stops as soon as there is no carry (two steps on average), instead of 64 separate votes.
-        long[] counters = new long[32];
+        // SimHash sets bit p when more than half the shingle hashes have it. The ones are counted eight bit
+        // positions at a time: byte b of lanes[j] counts bit 8b+j, so one shingle costs eight shift-mask-adds and
+        // no branch; a byte can count to 255, so the lanes are emptied into ones[] every 255 shingles.
+        long[] lanes = new long[8];
+        int[] ones = new int[64];
+        int inLanes = 0;
         for (int i = 0; i < shingles; i++) {
-            long carry = mix(words[i] * 31 * 31 + words[i + 1] * 31 + words[i + 2]);
-            for (int k = 0; carry != 0; k++) {
-                long next = counters[k] & carry;
-                counters[k] ^= carry;
-                carry = next;
+            long h = mix(words[i] * 31 * 31 + words[i + 1] * 31 + words[i + 2]);
+            for (int j = 0; j < 8; j++) {
+                lanes[j] += (h >>> j) & BYTE_LOW_BITS;
+            }
+            if (++inLanes == 255) {
+                empty(lanes, ones);
+                inLanes = 0;
             }
         }
+        empty(lanes, ones);
         long fingerprint = 0;
         for (int bit = 0; bit < 64; bit++) {
-            long ones = 0;
-            for (int k = 0; k < counters.length; k++) {
-                ones |= ((counters[k] >>> bit) & 1L) << k;
-            }
-            if (2 * ones > shingles) {
+            if (2 * ones[bit] > shingles) {
                 fingerprint |= 1L << bit;
             }
         }
         return fingerprint == NONE ? 1L : fingerprint; // NONE is reserved for "too short"
+    }
+
+    private static void empty(long[] lanes, int[] ones) {
+        for (int j = 0; j < 8; j++) {
+            for (int b = 0; b < 8; b++) {
+                ones[8 * b + j] += (int) ((lanes[j] >>> (8 * b)) & 0xFF);
+            }
+            lanes[j] = 0;
+        }
     }
 
     /** How many bits two fingerprints differ in. */
