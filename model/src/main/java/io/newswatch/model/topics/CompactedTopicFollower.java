@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -177,19 +176,7 @@ public final class CompactedTopicFollower<K, V> implements AutoCloseable {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> r) {
-        try {
-            K key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
-            if (key == null) {
-                LOG.warn("{} partition {} offset {}: record without a key, ignored", r.topic(), r.partition(),
-                        r.offset());
-                return;
-            }
-            V value = r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            listener.apply(key, value);
-        } catch (SerializationException | IllegalArgumentException | NullPointerException e) {
-            LOG.warn("{} partition {} offset {}: unusable record, ignored: {}", r.topic(), r.partition(), r.offset(),
-                    e.getMessage());
-        }
+        CompactedTopicReader.decode(topic, r, listener);
     }
 
     /**

@@ -66,6 +66,22 @@ public final class CompactedTopicReader {
     }
 
     private static <K, V> void apply(TopicSpec<K, V> topic, ConsumerRecord<byte[], byte[]> r, Map<K, V> table) {
+        decode(topic, r, (key, value) -> {
+            if (value == null) {
+                table.remove(key);
+            } else {
+                table.put(key, value);
+            }
+        });
+    }
+
+    /**
+     * Hands a record's key and value (null for a tombstone) to {@code sink}. A record without a key, one that does
+     * not deserialize, or one the sink rejects with an {@link IllegalArgumentException} is skipped with a WARN
+     * naming topic, partition and offset.
+     */
+    static <K, V> void decode(TopicSpec<K, V> topic, ConsumerRecord<byte[], byte[]> r,
+                              CompactedTopicFollower.Listener<K, V> sink) {
         try {
             K key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
             if (key == null) {
@@ -73,14 +89,11 @@ public final class CompactedTopicReader {
                         r.offset());
                 return;
             }
-            if (r.value() == null) {
-                table.remove(key);
-            } else {
-                table.put(key, topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
-            }
-        } catch (SerializationException e) {
-            LOG.warn("{} partition {} offset {}: unreadable record, ignored: {}", r.topic(), r.partition(),
-                    r.offset(), e.getMessage());
+            V value = r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            sink.apply(key, value);
+        } catch (SerializationException | IllegalArgumentException | NullPointerException e) {
+            LOG.warn("{} partition {} offset {}: unusable record, ignored: {}", r.topic(), r.partition(), r.offset(),
+                    e.getMessage());
         }
     }
 }
