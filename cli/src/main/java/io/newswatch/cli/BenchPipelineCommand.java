@@ -90,6 +90,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 batch = null; // the latency run generates its own
                 bar.finish();
                 print("pipeline", pipeline);
+                StringBuilder cpu = new StringBuilder("CPU per article:");
+                pipeline.cpuNanos().forEach((group, nanos) -> cpu.append(String.format(Locale.ROOT, " %s %.0f µs,",
+                        group, nanos / 1e3 / pipeline.articles())));
+                System.out.println(cpu.substring(0, cpu.length() - 1) + " (thread CPU time; GC not counted)");
                 System.out.println(String.format(Locale.ROOT, "pipeline/raw throughput ratio: %.2f",
                         pipeline.articlesPerSecond() / raw.articlesPerSecond()));
                 System.err.println("latency: " + rate + " articles/s for " + latencyRun.toSeconds() + " s");

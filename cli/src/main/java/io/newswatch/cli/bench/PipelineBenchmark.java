@@ -42,7 +42,11 @@ public final class PipelineBenchmark implements AutoCloseable {
     private static final Duration WAIT = Duration.ofMinutes(10);
 
     /** Throughput of one load. */
-    public record Throughput(long articles, long bytes, long alerts, Duration took) {
+    public record Throughput(long articles, long bytes, long alerts, Duration took, Map<String, Long> cpuNanos) {
+        public Throughput(long articles, long bytes, long alerts, Duration took) {
+            this(articles, bytes, alerts, took, Map.of());
+        }
+
         public double articlesPerSecond() {
             return articles / Math.max(took.toNanos() / 1e9, 1e-9);
         }
@@ -127,11 +131,13 @@ public final class PipelineBenchmark implements AutoCloseable {
     public Throughput throughput(ArticleBatch batch, LongConsumer progress) throws InterruptedException {
         long count = batch.size();
         long alertsBefore = delivered.get();
+        CpuByThreadGroup cpu = new CpuByThreadGroup();
         long start = System.nanoTime();
         ArchiveLoader.Loaded loaded = ArchiveLoader.load(props, Topics.ARTICLES.name(), batch, progress);
         awaitIdle();
         long end = Math.max(lastDelivered.get(), start + loaded.took().toNanos());
-        return new Throughput(count, loaded.bytes(), delivered.get() - alertsBefore, Duration.ofNanos(end - start));
+        return new Throughput(count, loaded.bytes(), delivered.get() - alertsBefore, Duration.ofNanos(end - start),
+                cpu.sinceStart());
     }
 
     /**

@@ -1,0 +1,57 @@
+package io.newswatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.cli.bench.PipelineBenchmark;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The benchmarks run end to end on small inputs (each starts its own embedded broker): every figure the README quotes
+ * is printed, and the counts add up.
+ */
+class BenchCommandTest {
+    @RegisterExtension
+    final CommandRunner cli = new CommandRunner();
+
+    @Test
+    void benchPipelinePrintsTheRawReferenceThroughputRatioAndLatency() {
+        assertThat(cli.run("bench", "pipeline", "--articles", "400", "--size", "1000", "--warmup", "100",
+                "--rate", "100", "--duration", "3s")).isZero();
+        String out = cli.out();
+        assertThat(out).contains("raw reference: 400 articles").contains("pipeline: 400 articles")
+                .contains("CPU per article: ").contains("streams");
+        Matcher ratio = Pattern.compile("pipeline/raw throughput ratio: (\\d+\\.\\d+)").matcher(out);
+        assertThat(ratio.find()).isTrue();
+        assertThat(Double.parseDouble(ratio.group(1))).isGreaterThan(0);
+        Matcher latency = Pattern.compile("latency at 100 articles/s: 300 sent, (\\d+) first alerts timed: "
+                + "p50 (\\d+) ms, p95 (\\d+) ms, p99 (\\d+) ms").matcher(out);
+        assertThat(latency.find()).as(out).isTrue();
+        assertThat(Integer.parseInt(latency.group(1))).as("about a fifth of the articles raise an alert")
+                .isBetween(20, 150);
+        int p50 = Integer.parseInt(latency.group(2));
+        int p99 = Integer.parseInt(latency.group(4));
+        assertThat(p50).isPositive().isLessThanOrEqualTo(p99);
+    }
+
+    @Test
+    void benchReplayLoadsAndReplaysTheSyntheticArchive() {
+        assertThat(cli.run("bench", "replay", "--articles", "600", "--size", "1000")).isZero();
+        assertThat(cli.out()).contains("load:   600 articles").contains("replay: 600 articles read, 600 in range");
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        List<Long> millis = List.of(5L, 1L, 4L, 2L, 3L, 10L, 9L, 8L, 7L, 6L);
+        PipelineBenchmark.Latency l = new PipelineBenchmark.Latency(1, 10,
+                millis.stream().map(m -> Duration.ofMillis(m).toNanos()).toList());
+        assertThat(l.percentileMillis(0.5)).isEqualTo(5.0);
+        assertThat(l.percentileMillis(0.9)).isEqualTo(9.0);
+        assertThat(l.percentileMillis(1.0)).isEqualTo(10.0);
+        assertThat(l.part(0.5, 1.0).samplesNanos()).hasSize(5);
+    }
+}
