@@ -1,6 +1,5 @@
 package io.newswatch.alerts;
 
-import io.newswatch.alerts.config.SecretRef;
 import io.newswatch.alerts.delivery.DeliveryEngine;
 import io.newswatch.alerts.delivery.DeliveryLedger;
 import io.newswatch.alerts.delivery.DeliverySettings;
@@ -9,22 +8,12 @@ import io.newswatch.alerts.delivery.ReceiverLane;
 import io.newswatch.alerts.internal.DeadLetterWriter;
 import io.newswatch.alerts.internal.StopSignal;
 import io.newswatch.alerts.receiver.AlertReceiver;
-import io.newswatch.alerts.receiver.ConsoleReceiver;
-import io.newswatch.alerts.receiver.JsonlFileReceiver;
-import io.newswatch.alerts.receiver.OutboundUrlPolicy;
-import io.newswatch.alerts.receiver.WebhookReceiver;
-import io.newswatch.alerts.receiver.WebhookSigner;
 import io.newswatch.alerts.silence.Silences;
 import io.newswatch.model.Alert;
-import io.newswatch.model.config.ConfigException;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.Topics;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,8 +73,6 @@ public final class AlertsService implements AutoCloseable {
 
     /** The dead-letter header naming the receiver that gave up on an alert. */
     public static final String RECEIVER_HEADER = DeadLetterWriter.RECEIVER_HEADER;
-    /** Connect and exchange timeout of the configured webhook. */
-    public static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
@@ -144,70 +131,6 @@ public final class AlertsService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.groupId = config.get(ConfigKeys.ALERTS_GROUP_ID);
         this.clientIdPrefix = config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-alerts";
-    }
-
-    /**
-     * The receivers the configuration asks for: the console ({@code alerts.console}, coloured when {@code console}
-     * is standard output on a terminal), the JSON Lines file ({@code alerts.file}, when set) and the webhook
-     * ({@code alerts.webhook.url}, when set; timeout {@link #WEBHOOK_TIMEOUT}).
-     *
-     * @throws ConfigException when the webhook URL is not an http(s) URL (the message never quotes the URL)
-     * @throws java.io.UncheckedIOException when the alerts file cannot be opened
-     */
-    public static List<AlertReceiver> receiversFrom(NewswatchConfig config, PrintStream console) {
-        List<AlertReceiver> list = new ArrayList<>();
-        try {
-            addReceivers(config, console, list);
-        } catch (RuntimeException e) {
-            list.forEach(AlertReceiver::close);
-            throw e;
-        }
-        return list;
-    }
-
-    private static void addReceivers(NewswatchConfig config, PrintStream console, List<AlertReceiver> list) {
-        if (config.get(ConfigKeys.ALERTS_CONSOLE)) {
-            boolean colour = console == System.out && ConsoleReceiver.stdoutIsTerminal();
-            list.add(new ConsoleReceiver(console, colour));
-        }
-        Path file = config.get(ConfigKeys.ALERTS_FILE);
-        if (file != null) {
-            list.add(new JsonlFileReceiver(file));
-        }
-        String webhook = config.get(ConfigKeys.ALERTS_WEBHOOK_URL).trim();
-        if (!webhook.isEmpty()) {
-            URI url;
-            try {
-                url = new URI(webhook);
-            } catch (URISyntaxException e) {
-                // the exception quotes its input, and webhook URLs carry tokens: say where, not what
-                throw new ConfigException(ConfigKeys.ALERTS_WEBHOOK_URL.name() + " (from "
-                        + config.origin(ConfigKeys.ALERTS_WEBHOOK_URL) + ") is not a valid URL: " + e.getReason());
-            }
-            OutboundUrlPolicy policy = OutboundUrlPolicy.defaults();
-            if (config.get(ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK)) {
-                policy = policy.allowingLoopback();
-            }
-            if (config.get(ConfigKeys.ALERTS_WEBHOOK_ALLOW_PRIVATE)) {
-                policy = policy.allowingPrivate();
-            }
-            String key = config.get(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY).trim();
-            WebhookSigner signer = null;
-            if (!key.isEmpty()) {
-                try {
-                    signer = WebhookSigner.ofSecret(SecretRef.parse(key).resolve());
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY.name() + ": " + e.getMessage());
-                }
-            }
-            try {
-                list.add(new WebhookReceiver(url, WEBHOOK_TIMEOUT, policy, signer));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(ConfigKeys.ALERTS_WEBHOOK_URL.name() + ": " + e.getMessage()
-                        + (e.getMessage().contains("not allowed") ? " (" + ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK.name()
-                        + " or " + ConfigKeys.ALERTS_WEBHOOK_ALLOW_PRIVATE.name() + " permits it)" : ""));
-            }
-        }
     }
 
     /**
@@ -358,27 +281,15 @@ public final class AlertsService implements AutoCloseable {
                     engine.dispatch(record);
                 } catch (KafkaException e) {
                     LOG.error("{}; the record stays uncommitted and is tried again", e.getMessage());
-                    // read again by this member, not skipped by its advanced position
+                    // read again by this member, and the position (what an idle partition commits) is back at it
                     consumer.seek(tp, record.offset());
-                    tracker.register(tp, record.offset(), null, 1);
                     deadLetterFailed = true;
                     break;
                 }
             }
         }
         if (deadLetterFailed) {
-            commitFinished(consumer.assignment());
-            forgetRewound(records);
             stop.pause(DEAD_LETTER_RETRY_PAUSE);
-        }
-    }
-
-    /** A rewound record was registered only to hold the commit back; it is read and registered again. */
-    private void forgetRewound(ConsumerRecords<byte[], byte[]> records) {
-        for (TopicPartition tp : records.partitions()) {
-            long position = consumer.position(tp);
-            tracker.lowestOpen(tp).filter(o -> o == position)
-                    .ifPresent(o -> tracker.complete(tp, o, tracker.epoch(tp).orElse(-1L), true));
         }
     }
 

@@ -33,7 +33,7 @@ class ReceiversFromTest {
         NewswatchConfig config = NewswatchConfig.defaults()
                 .with(ConfigKeys.ALERTS_FILE, file.toString())
                 .with(ConfigKeys.ALERTS_WEBHOOK_URL, "https://hooks.example.org/services/T0SECRET");
-        List<AlertReceiver> receivers = AlertsService.receiversFrom(config, console);
+        List<AlertReceiver> receivers = ConfiguredReceivers.from(config, console);
         try {
             assertThat(receivers).hasSize(3);
             assertThat(receivers.get(0)).isInstanceOf(ConsoleReceiver.class);
@@ -53,7 +53,7 @@ class ReceiversFromTest {
                 .with(ConfigKeys.ALERTS_CONSOLE, "false")
                 .with(ConfigKeys.ALERTS_FILE, "")
                 .with(ConfigKeys.ALERTS_WEBHOOK_URL, "");
-        assertThat(AlertsService.receiversFrom(config, console)).isEmpty();
+        assertThat(ConfiguredReceivers.from(config, console)).isEmpty();
     }
 
     @ParameterizedTest
@@ -66,7 +66,7 @@ class ReceiversFromTest {
                 .with(ConfigKeys.ALERTS_CONSOLE, "false")
                 .with(ConfigKeys.ALERTS_FILE, dir.resolve("alerts.jsonl").toString())
                 .with(ConfigKeys.ALERTS_WEBHOOK_URL, url);
-        assertThatThrownBy(() -> AlertsService.receiversFrom(config, console))
+        assertThatThrownBy(() -> ConfiguredReceivers.from(config, console))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("alerts.webhook.url")
                 .hasMessageContaining(says)
@@ -79,12 +79,12 @@ class ReceiversFromTest {
                 .with(ConfigKeys.ALERTS_CONSOLE, "false")
                 .with(ConfigKeys.ALERTS_FILE, "")
                 .with(ConfigKeys.ALERTS_WEBHOOK_URL, "http://127.0.0.1:9/hook/T0SECRET");
-        assertThatThrownBy(() -> AlertsService.receiversFrom(base, console))
+        assertThatThrownBy(() -> ConfiguredReceivers.from(base, console))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("alerts.webhook.allow.loopback")
                 .hasMessageNotContaining("T0SECRET");
 
         Path key = Files.writeString(dir.resolve("hmac.key"), "0123456789abcdef0123456789abcdef\n");
-        List<AlertReceiver> receivers = AlertsService.receiversFrom(base
+        List<AlertReceiver> receivers = ConfiguredReceivers.from(base
                 .with(ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK, "true")
                 .with(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY, "file:" + key), console);
         try {
@@ -92,7 +92,7 @@ class ReceiversFromTest {
         } finally {
             receivers.forEach(AlertReceiver::close);
         }
-        assertThatThrownBy(() -> AlertsService.receiversFrom(base
+        assertThatThrownBy(() -> ConfiguredReceivers.from(base
                 .with(ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK, "true")
                 .with(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY, "file:" + dir.resolve("missing.key")), console))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("missing.key");

@@ -1,6 +1,6 @@
 package io.newswatch.cli.internal;
 
-import io.newswatch.alerts.AlertsService;
+import io.newswatch.alerts.ConfiguredReceivers;
 import io.newswatch.alerts.DeliveryPlan;
 import io.newswatch.alerts.routing.ReceiverFactory;
 import io.newswatch.alerts.routing.Subscriptions;
@@ -22,7 +22,7 @@ public final class Receivers {
     public static DeliveryPlan fromConfig(NewswatchConfig config) {
         Path file = config.get(ConfigKeys.SUBSCRIPTIONS_FILE);
         if (file == null) {
-            return DeliveryPlan.everyReceiver(AlertsService.receiversFrom(config, System.out));
+            return DeliveryPlan.everyReceiver(ConfiguredReceivers.from(config, System.out));
         }
         Subscriptions subscriptions = Subscriptions.load(file);
         return DeliveryPlan.routed(subscriptions, new ReceiverFactory(file.toString(), System.out)
