@@ -1,5 +1,6 @@
 package io.newswatch.alerts.delivery;
 
+import io.newswatch.alerts.internal.DeadLetterWriter;
 import io.newswatch.model.Alert;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +28,6 @@ public record Incoming(Alert alert, ConsumerRecord<byte[], byte[]> record, long 
 
     /** {@code topic-partition@offset}, the way log lines name a record. */
     public String where() {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
+        return DeadLetterWriter.where(record);
     }
 }

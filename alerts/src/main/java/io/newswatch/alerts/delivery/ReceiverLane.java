@@ -124,11 +124,6 @@ public final class ReceiverLane {
         return o != null && o.carried().stream().anyMatch(in -> partitions.contains(in.partition()));
     }
 
-    /** Alerts queued or waiting in groups (a rough figure, for logs and metrics). */
-    public int backlog() {
-        return queue.size();
-    }
-
     private void run() {
         try {
             while (!stopping) {

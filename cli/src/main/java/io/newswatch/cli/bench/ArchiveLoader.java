@@ -2,6 +2,7 @@ package io.newswatch.cli.bench;
 
 import io.newswatch.model.Article;
 import io.newswatch.model.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes synthetic articles to {@code news.articles} as fast as the broker takes them (idempotent,
@@ -32,33 +32,53 @@ public final class ArchiveLoader {
     private ArchiveLoader() {
     }
 
+    /** The i-th record of a load: key, value and record time. */
+    private interface RecordSource {
+        ProducerRecord<byte[], byte[]> record(String topic, long i);
+    }
+
     /**
-     * Publishes articles {@code 0..count-1} of the generator, each with its fetch time as the record time.
+     * Publishes articles {@code 0..count-1} of the generator to {@code news.articles}, generating each as it goes
+     * (an archive too large to hold in memory), with its fetch time as the record time.
      *
      * @param progress told the number published so far, every 1,000
      * @throws KafkaException when a record is not acknowledged
      */
     public static Loaded load(Properties kafkaProps, SyntheticArticles generator, long count, LongConsumer progress) {
-        return load(kafkaProps, Topics.ARTICLES.name(), generator, 0, count, progress);
+        return send(kafkaProps, Topics.ARTICLES.name(), count, (topic, i) -> {
+            Article a = generator.article(i);
+            return new ProducerRecord<>(topic, null, a.fetchedAt().toEpochMilli(),
+                    a.id().getBytes(StandardCharsets.UTF_8),
+                    Topics.ARTICLES.valueSerde().serializer().serialize(Topics.ARTICLES.name(), a));
+        }, progress);
     }
 
     /**
-     * Publishes a pre-generated batch to {@code topic} with the settings of every load, timing only the sends.
+     * Publishes a pre-generated batch to {@code topic}, timing only the sends: the raw reference and the pipeline
+     * send exactly these records the same way.
      *
      * @throws KafkaException when a record is not acknowledged
      */
     public static Loaded load(Properties kafkaProps, String topic, ArticleBatch batch, LongConsumer progress) {
+        return send(kafkaProps, topic, batch.size(), (t, i) -> new ProducerRecord<>(t, null,
+                batch.timestamp((int) i), batch.key((int) i), batch.value((int) i)), progress);
+    }
+
+    private static Loaded send(Properties kafkaProps, String topic, long count, RecordSource source,
+                               LongConsumer progress) {
         AtomicReference<Exception> failure = new AtomicReference<>();
+        long bytes = 0;
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(kafkaProps),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < batch.size() && failure.get() == null; i++) {
-                producer.send(new ProducerRecord<>(topic, null, batch.timestamp(i), batch.key(i), batch.value(i)),
-                        (md, e) -> {
-                            if (e != null) {
-                                failure.compareAndSet(null, e);
-                            }
-                        });
+            for (long i = 0; i < count && failure.get() == null; i++) {
+                ProducerRecord<byte[], byte[]> record = source.record(topic, i);
+                bytes += record.value().length;
+                producer.send(record, (md, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
                 if ((i + 1) % 1000 == 0) {
                     progress.accept(i + 1);
                 }
@@ -66,10 +86,10 @@ public final class ArchiveLoader {
             producer.flush();
         }
         if (failure.get() != null) {
-            throw new KafkaException("loading the batch failed: " + failure.get().getMessage(), failure.get());
+            throw new KafkaException("loading " + topic + " failed: " + failure.get().getMessage(), failure.get());
         }
-        progress.accept(batch.size());
-        return new Loaded(batch.size(), batch.bytes(), Duration.ofNanos(System.nanoTime() - start));
+        progress.accept(count);
+        return new Loaded(count, bytes, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The producer settings of every load: idempotent, {@code acks=all}, batched, lz4. */
@@ -82,50 +102,5 @@ public final class ArchiveLoader {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "newswatch-bench-loader");
         return p;
-    }
-
-    /** Publishes articles {@code first..first+count-1} to {@code news.articles}. */
-    public static Loaded load(Properties kafkaProps, SyntheticArticles generator, long first, long count,
-                              LongConsumer progress) {
-        return load(kafkaProps, Topics.ARTICLES.name(), generator, first, count, progress);
-    }
-
-    /**
-     * Publishes articles {@code first..first+count-1} to {@code topic} with the producer settings of every load,
-     * so that a raw reference and the pipeline send exactly the same records the same way.
-     */
-    public static Loaded load(Properties kafkaProps, String topic, SyntheticArticles generator, long first,
-                              long count, LongConsumer progress) {
-        Properties p = producerProps(kafkaProps);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long bytes = 0;
-        long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (long i = 0; i < count; i++) {
-                long n = first + i;
-                Article a = generator.article(n);
-                byte[] value = Topics.ARTICLES.valueSerde().serializer().serialize(Topics.ARTICLES.name(), a);
-                bytes += value.length;
-                producer.send(new ProducerRecord<>(topic, null, a.fetchedAt().toEpochMilli(), a.id(),
-                        value), (md, e) -> {
-                    if (e != null) {
-                        failure.compareAndSet(null, e);
-                    }
-                });
-                if (failure.get() != null) {
-                    break;
-                }
-                if ((i + 1) % 1000 == 0) {
-                    progress.accept(i + 1);
-                }
-            }
-            producer.flush();
-        }
-        if (failure.get() != null) {
-            throw new KafkaException("loading the archive failed: " + failure.get().getMessage(), failure.get());
-        }
-        progress.accept(count);
-        return new Loaded(count, bytes, Duration.ofNanos(System.nanoTime() - start));
     }
 }
