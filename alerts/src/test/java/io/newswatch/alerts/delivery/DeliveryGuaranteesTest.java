@@ -100,8 +100,11 @@ class DeliveryGuaranteesTest {
     void aWebhookDownForThirtySecondsGetsEveryAlertExactlyOncePerIdempotencyKeyWhenItComesBack() throws Exception {
         int port = freePort();
         List<Hit> hits = new CopyOnWriteArrayList<>();
-        AlertsService service = start(config("down-30s").with(ConfigKeys.ALERTS_DELIVERY_BACKOFF_MAX, "10s"),
-                webhook(port));
+        // A 10 s cap keeps the test short; 20 attempts keep the sum of the waits (at least 0.1 + 0.2 + ... + 5 s
+        // = 71 s) well past the outage. With the cap at 10 s and the default 10 attempts, the waits could add up to
+        // as little as 21 s and dead-letter the first alert before the webhook comes back.
+        AlertsService service = start(config("down-30s").with(ConfigKeys.ALERTS_DELIVERY_BACKOFF_MAX, "10s")
+                .with(ConfigKeys.ALERTS_DELIVERY_ATTEMPTS, "20"), webhook(port));
         List<Alert> alerts = alerts("down", 8);
         produce(alerts);
         Thread.sleep(30_000);
