@@ -31,8 +31,10 @@ import picocli.CommandLine.Option;
                 + "offered at --rate for --duration, publish -> alert delivered percentiles.",
                 "Prints the pipeline/raw throughput ratio. The broker and state live in a temporary directory."})
 final class BenchPipelineCommand implements Callable<Integer> {
+    /** When the first article is published. */
     private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
-    private static final Instant TO = Instant.parse("2025-04-01T00:00:00Z");
+    /** One article a second: a busy live feed, published in the order it is sent. */
+    private static final Duration SPACING = Duration.ofSeconds(1);
 
     @Mixin
     ConfigOptions configOptions;
@@ -67,18 +69,21 @@ final class BenchPipelineCommand implements Callable<Integer> {
         NewswatchConfig config = configOptions.load()
                 .with(ConfigKeys.STATE_DIR, work.resolve("streams").toString())
                 .with(ConfigKeys.ALERTS_CONSOLE, "false");
-        SyntheticArticles generator = new SyntheticArticles(seed, size, FROM, TO);
+        // Articles are numbered in the order they are sent (warm-up, then the measured load, then the latency run)
+        // and published in that order: trend counts and story windows see a live feed, not an archive in no order
+        // whose late articles they would drop (logging each).
+        SyntheticArticles generator = SyntheticArticles.inPublicationOrder(seed, size, FROM, SPACING);
         try (KafkaConnection kafka = KafkaConnection.configuredOrEmbedded(config,
                 new BrokerOptions(0, work.resolve("kafka"), true))) {
             System.err.println("generating " + articles + " articles of ~" + size + " bytes");
-            ArticleBatch batch = ArticleBatch.generate(generator, 0, (int) articles);
+            ArticleBatch batch = ArticleBatch.generate(generator, warmup, (int) articles);
             try (PipelineBenchmark bench = new PipelineBenchmark(kafka)) {
                 bench.start(work.resolve("alerts.jsonl"));
                 if (warmup > 0) {
                     System.err.println("warm-up: " + warmup + " articles through the pipeline, untimed");
-                    bench.throughput(ArticleBatch.generate(generator, 3 * articles, warmup), n -> { });
-                    RawReference.measure(kafka.clientProperties(), ArticleBatch.generate(generator, 3 * articles,
-                            Math.min(warmup, (int) articles)));
+                    ArticleBatch warm = ArticleBatch.generate(generator, 0, warmup);
+                    bench.throughput(warm, n -> { });
+                    RawReference.measure(kafka.clientProperties(), warm);
                 }
                 System.err.println("raw reference: " + articles + " articles through the broker, no processing");
                 PipelineBenchmark.Throughput raw = RawReference.measure(kafka.clientProperties(), batch);
@@ -97,7 +102,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 System.out.println(String.format(Locale.ROOT, "pipeline/raw throughput ratio: %.2f",
                         pipeline.articlesPerSecond() / raw.articlesPerSecond()));
                 System.err.println("latency: " + rate + " articles/s for " + latencyRun.toSeconds() + " s");
-                PipelineBenchmark.Latency latency = bench.latency(generator, 2 * articles, rate, latencyRun);
+                PipelineBenchmark.Latency latency = bench.latency(generator, warmup + articles, rate, latencyRun);
                 System.out.println(String.format(Locale.ROOT,
                         "latency at %d articles/s: %,d sent, %,d first alerts timed: p50 %.0f ms, p95 %.0f ms, "
                                 + "p99 %.0f ms, max %.0f ms", rate, latency.sent(), latency.samplesNanos().size(),

@@ -156,9 +156,13 @@ public final class PipelineBenchmark implements AutoCloseable {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "newswatch-bench-latency");
         int count = (int) (rate * duration.toSeconds());
         ArticleBatch batch = ArticleBatch.generate(generator, first, count);
+        awaitQuiet();
         long intervalNanos = 1_000_000_000L / rate;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
+            // An ingester's producer lives as long as the ingester: its first metadata fetch is no part of the
+            // steady state measured here, so it happens before the clock starts.
+            producer.partitionsFor(Topics.ARTICLES.name());
             long start = System.nanoTime();
             for (long i = 0; i < count; i++) {
                 long due = start + i * intervalNanos;
@@ -167,7 +171,10 @@ public final class PipelineBenchmark implements AutoCloseable {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 sentAt.put(batch.id((int) i), new long[] {System.nanoTime(), i});
-                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), null, System.currentTimeMillis(),
+                // stamped with the article's fetch time, as an ingester's send stamps it live: the story step's
+                // stream time then follows the feed's clock, which a wall-clock stamp on a feed dated 2025 would
+                // move years ahead, closing every open story at once
+                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), null, batch.timestamp((int) i),
                         batch.key((int) i), batch.value((int) i)));
             }
             producer.flush();
@@ -186,13 +193,16 @@ public final class PipelineBenchmark implements AutoCloseable {
         String alertsGroup = config.get(ConfigKeys.ALERTS_GROUP_ID);
         long start = System.nanoTime();
         long deadline = start + WAIT.toNanos();
-        String[] stages = {"articles tagged", "story step", "alerts delivered"};
+        String[] stages = {"articles tagged", "story step", "trend counts", "alerts delivered"};
         double[] at = new double[stages.length];
         try (Admin admin = Admin.create(props)) {
             boolean done = false;
             while (!done) {
                 boolean[] now = {caughtUp(admin, streamsGroup, Topics.ARTICLES.name()),
                         caughtUp(admin, streamsGroup, Topics.STORY_CANDIDATES.name()),
+                        // trend counts read news.tagged and then their own repartition topic: every partition
+                        // the group commits must be at its end, or the next phase competes with their backlog
+                        caughtUp(admin, streamsGroup, Topics.TAGGED.name()) && caughtUpEverywhere(admin, streamsGroup),
                         caughtUp(admin, alertsGroup, Topics.ALERTS.name())};
                 done = true;
                 for (int i = 0; i < stages.length; i++) {
@@ -212,8 +222,26 @@ public final class PipelineBenchmark implements AutoCloseable {
                 }
             }
         }
-        System.err.printf(java.util.Locale.ROOT, "caught up after the last send: %s %.1f s, %s %.1f s, %s %.1f s%n",
-                stages[0], at[0], stages[1], at[1], stages[2], at[2]);
+        StringBuilder line = new StringBuilder("caught up after the last send:");
+        for (int i = 0; i < stages.length; i++) {
+            line.append(String.format(java.util.Locale.ROOT, "%s %s %.1f s", i == 0 ? "" : ",", stages[i], at[i]));
+        }
+        System.err.println(line);
+    }
+
+    /** Whether every partition {@code group} has committed an offset on is committed up to its end. */
+    private static boolean caughtUpEverywhere(Admin admin, String group) throws InterruptedException {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            committed.keySet().forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+            return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of " + group + ": " + e.getCause(), e);
+        }
     }
 
     private static boolean caughtUp(Admin admin, String group, String topic) throws InterruptedException {
@@ -238,6 +266,30 @@ public final class PipelineBenchmark implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("cannot read the offsets of " + group + ": " + e.getCause(), e);
         }
+    }
+
+    /**
+     * Waits until this process has used less than a tenth of a core for a whole second (at most a minute), and says
+     * on standard error how long that took: after a saturating load, RocksDB compactions, the broker's log cleaner
+     * and the garbage collector go on working for a while, and a latency run started then would measure that
+     * aftermath rather than the steady state the offered rate keeps.
+     */
+    private static void awaitQuiet() throws InterruptedException {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(1).toNanos();
+        long cpu = os.getProcessCpuTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            long now = os.getProcessCpuTime();
+            boolean quiet = now - cpu < 100_000_000L;
+            cpu = now;
+            if (quiet) {
+                break;
+            }
+        }
+        System.err.printf(java.util.Locale.ROOT, "quiet after %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** Stops alerts, then streams. */

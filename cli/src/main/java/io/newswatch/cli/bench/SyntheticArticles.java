@@ -61,6 +61,8 @@ public final class SyntheticArticles {
     private final int textBytes;
     private final Instant from;
     private final long spanMillis;
+    /** Zero: publication times uniform over the span; otherwise article n is published about n × this after from. */
+    private final long spacingMillis;
 
     /**
      * @param seed      selects the sequence; the same seed always gives the same articles
@@ -82,6 +84,34 @@ public final class SyntheticArticles {
         this.textBytes = textBytes;
         this.from = from;
         this.spanMillis = to.toEpochMilli() - from.toEpochMilli();
+        this.spacingMillis = 0;
+    }
+
+    private SyntheticArticles(long seed, int textBytes, Instant from, long spacingMillis) {
+        if (textBytes < MIN_TEXT_BYTES) {
+            throw new IllegalArgumentException("textBytes must be at least " + MIN_TEXT_BYTES + ": " + textBytes);
+        }
+        this.seed = seed;
+        this.textBytes = textBytes;
+        this.from = Objects.requireNonNull(from, "from");
+        this.spanMillis = Long.MAX_VALUE - from.toEpochMilli();
+        this.spacingMillis = spacingMillis;
+    }
+
+    /**
+     * The same articles as a live feed would bring them: the original article n is published at
+     * {@code from + n × spacing} plus up to one spacing of jitter, so publication times rise with n, as they do for
+     * articles arriving one after another; a near-duplicate is still published 10 minutes to 3 hours after its
+     * original. The archive constructor instead spreads publication times uniformly over a range, in no order.
+     *
+     * @throws IllegalArgumentException when textBytes is too small or the spacing is not positive
+     */
+    public static SyntheticArticles inPublicationOrder(long seed, int textBytes, Instant from,
+            java.time.Duration spacing) {
+        if (spacing.isNegative() || spacing.isZero()) {
+            throw new IllegalArgumentException("the spacing must be positive: " + spacing);
+        }
+        return new SyntheticArticles(seed, textBytes, from, spacing.toMillis());
     }
 
     /**
@@ -173,7 +203,9 @@ public final class SyntheticArticles {
         SyntheticVocabulary.Topic topic = SyntheticVocabulary.TOPICS.get(r.nextInt(SyntheticVocabulary.TOPICS.size()));
         int source = r.nextInt(SyntheticVocabulary.SOURCES.size());
         String byline = r.nextInt(5) == 0 ? null : "By " + SyntheticVocabulary.person(r);
-        long published = from.toEpochMilli() + (long) (unit(n, SALT_TIME) * spanMillis);
+        long published = spacingMillis > 0
+                ? from.toEpochMilli() + n * spacingMillis + (long) (unit(n, SALT_TIME) * spacingMillis)
+                : from.toEpochMilli() + (long) (unit(n, SALT_TIME) * spanMillis);
         List<String> titles = kind < VIOLATION_SHARE ? SyntheticVocabulary.VIOLATION_HEADLINES : topic.headlines();
         Sentence title = new Sentence(titles.get(r.nextInt(titles.size())), r.nextLong(), true);
 

@@ -58,6 +58,27 @@ class SyntheticArticlesTest {
         assertThat(differentTexts).isEqualTo(100);
     }
 
+    @Test
+    void inPublicationOrderOriginalsFollowEachOtherAndCopiesComeAfterTheirOriginal() {
+        SyntheticArticles feed = SyntheticArticles.inPublicationOrder(42, 2_000, FROM, java.time.Duration.ofSeconds(1));
+        int copies = 0;
+        for (long n = 0; n < 2_000; n++) {
+            Article a = feed.article(n);
+            assertThat(a.text()).as("the time model changes no text").isEqualTo(sample.get((int) n).text());
+            OptionalLong original = feed.nearDuplicateOf(n);
+            if (original.isEmpty()) {
+                assertThat(a.publishedAt()).isBetween(FROM.plusSeconds(n), FROM.plusSeconds(n + 1));
+            } else {
+                copies++;
+                assertThat(a.publishedAt()).isBetween(feed.article(original.getAsLong()).publishedAt().plusSeconds(600),
+                        feed.article(original.getAsLong()).publishedAt().plusSeconds(3 * 3600));
+            }
+        }
+        assertThat(copies).isPositive();
+        assertThatThrownBy(() -> SyntheticArticles.inPublicationOrder(1, 1_000, FROM, java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spacing");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1_024, 5_120})
     void textSizeIsWithinTenPercentOfTheTarget(int textBytes) {

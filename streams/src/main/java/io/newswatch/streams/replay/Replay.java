@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Replay {
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
-    private static final long PURGE_EVERY_MS = Duration.ofHours(1).toMillis();
+    private static final long PURGE_EVERY_MS = StoryAssigner.PURGE_EVERY.toMillis();
 
     /** One kept article: what the second pass and the result need, without the text. */
     private record Kept(Article stub, long eventTime, long timestamp, long fingerprint, TagResult result,

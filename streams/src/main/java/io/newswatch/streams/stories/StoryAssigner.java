@@ -50,6 +50,9 @@ public final class StoryAssigner {
         void removeStory(StoryState story);
     }
 
+    /** How often (in event time) {@link #purge} is due, in the live topology and in a replay alike. */
+    public static final java.time.Duration PURGE_EVERY = java.time.Duration.ofMinutes(1);
+
     private final Store store;
     private final long windowMs;
     private final StoryIndex index = new StoryIndex();
@@ -141,24 +144,24 @@ public final class StoryAssigner {
 
     /**
      * Closes stories whose latest report is older than the window before {@code streamTime}: they no longer take
-     * near-duplicates.
+     * near-duplicates. The stories to close are found in the in-memory index, so only those are read from the
+     * store. Called every {@link #PURGE_EVERY} of event time, so each call closes about that much of the feed
+     * rather than an hour's worth at once (a pause every hour in the story step).
      *
      * @return how many were closed
      */
     public int purge(long streamTime) {
-        List<StoryState> expired = new ArrayList<>();
-        store.forEachStory(s -> {
-            if (s.lastSeen() < streamTime - windowMs) {
-                expired.add(s);
+        List<String> idle = index.idleSince(streamTime - windowMs);
+        for (String storyId : idle) {
+            StoryState story = store.story(storyId);
+            if (story != null) {
+                store.removeStory(story);
             }
-        });
-        for (StoryState s : expired) {
-            store.removeStory(s);
-            index.remove(s.storyId());
+            index.remove(storyId);
         }
-        if (!expired.isEmpty()) {
-            LOG.debug("closed {} stories older than {} ms; {} open", expired.size(), windowMs, index.size());
+        if (!idle.isEmpty()) {
+            LOG.debug("closed {} stories older than {} ms; {} open", idle.size(), windowMs, index.size());
         }
-        return expired.size();
+        return idle.size();
     }
 }

@@ -1,7 +1,9 @@
 package io.newswatch.streams.stories;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,11 +29,11 @@ public final class StoryIndex {
     private long[] lastSeen = new long[64];
     private int size;
 
-    /** Adds or updates a story. Stories without a fingerprint are not indexed: nothing can be near them. */
+    /**
+     * Adds or updates a story. A story without a fingerprint ({@link TextFingerprint#NONE}) is held too, so that
+     * {@link #idleSince} finds it when it closes, but {@link #nearest} never returns it: nothing can be near it.
+     */
     public void put(StoryState story) {
-        if (story.fingerprint() == TextFingerprint.NONE) {
-            return;
-        }
         Integer at = slot.get(story.storyId());
         if (at == null) {
             if (size == ids.length) {
@@ -67,6 +69,20 @@ public final class StoryIndex {
     }
 
     /**
+     * The ids of the stories whose latest report is before {@code cutoff} (epoch ms), in no particular order: the
+     * ones to close. A scan of the in-memory arrays, so closing stories reads no store.
+     */
+    public List<String> idleSince(long cutoff) {
+        List<String> idle = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (lastSeen[i] < cutoff) {
+                idle.add(ids[i]);
+            }
+        }
+        return idle;
+    }
+
+    /**
      * The open story nearest to the fingerprint within {@link #MAX_DISTANCE} whose last report is at most
      * {@code windowMs} from {@code eventTime}; null when none (or the fingerprint is {@link TextFingerprint#NONE}).
      * Ties go to the smaller story id, so the answer does not depend on insertion order.
@@ -79,7 +95,8 @@ public final class StoryIndex {
         int bestDistance = MAX_DISTANCE + 1;
         for (int i = 0; i < size; i++) {
             int d = Long.bitCount(fingerprint ^ fingerprints[i]);
-            if (d > bestDistance || d > MAX_DISTANCE || Math.abs(eventTime - lastSeen[i]) > windowMs) {
+            if (d > bestDistance || d > MAX_DISTANCE || Math.abs(eventTime - lastSeen[i]) > windowMs
+                    || fingerprints[i] == TextFingerprint.NONE) {
                 continue;
             }
             if (d < bestDistance || ids[i].compareTo(best) < 0) {

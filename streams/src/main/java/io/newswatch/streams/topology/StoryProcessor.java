@@ -5,7 +5,6 @@ import io.newswatch.model.StoryCandidate;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.stories.StoryAssigner;
 import io.newswatch.streams.stories.StoryState;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -20,8 +19,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Runs in one task (its input topic has one partition), so every report of a story meets the others here.
  */
 final class StoryProcessor implements Processor<byte[], byte[], Object, Object> {
-    private static final Duration PURGE_EVERY = Duration.ofHours(1);
-
     private final String applicationId;
     private final long windowMs;
     private ProcessorContext<Object, Object> context;
@@ -38,7 +35,7 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         this.assigner = new StoryAssigner(new StoreBacked(context.getStateStore(NewswatchTopology.STORIES_STORE),
                 context.getStateStore(NewswatchTopology.ARTICLE_STORY_STORE),
                 context.getStateStore(NewswatchTopology.FIRED_ALERTS_STORE)), windowMs);
-        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, assigner::purge);
+        context.schedule(StoryAssigner.PURGE_EVERY, PunctuationType.STREAM_TIME, assigner::purge);
     }
 
     @Override
