@@ -28,6 +28,19 @@ class BenchCommandTest {
         Matcher ratio = Pattern.compile("pipeline/raw throughput ratio: (\\d+\\.\\d+)").matcher(out);
         assertThat(ratio.find()).isTrue();
         assertThat(Double.parseDouble(ratio.group(1))).isGreaterThan(0);
+        assertThat(out).containsPattern("\\(the median of 3 runs: [\\d,]+, [\\d,]+, [\\d,]+ articles/s\\)");
+        Matcher ceiling = Pattern.compile("ceiling: Kafka once (\\d+) µs \\+ tagging and fingerprint (\\d+) µs = "
+                + "(\\d+) µs of CPU per article at the least; (\\d+) cores carry at most ([\\d,]+) articles/s, "
+                + "a ratio of at most (\\d+\\.\\d+)").matcher(out);
+        assertThat(ceiling.find()).as(out).isTrue();
+        int kafka = Integer.parseInt(ceiling.group(1));
+        int tagging = Integer.parseInt(ceiling.group(2));
+        assertThat(kafka).isPositive();
+        assertThat(tagging).as("tagging a 1,000-byte article takes some microseconds").isPositive();
+        assertThat(Integer.parseInt(ceiling.group(3))).isBetween(kafka + tagging - 1, kafka + tagging + 1);
+        assertThat(Integer.parseInt(ceiling.group(4))).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(Double.parseDouble(ceiling.group(6))).as("the pipeline cannot beat the ceiling")
+                .isGreaterThanOrEqualTo(Double.parseDouble(ratio.group(1)));
         Matcher latency = Pattern.compile("latency at 100 articles/s: 300 sent, (\\d+) first alerts timed: "
                 + "p50 (\\d+) ms, p95 (\\d+) ms, p99 (\\d+) ms").matcher(out);
         assertThat(latency.find()).as(out).isTrue();

@@ -18,7 +18,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * The physical limit the pipeline is judged against: the benchmark's records produced ({@link ArchiveLoader}, the
  * same producer settings) and consumed once ({@code read_committed}, as every newswatch reader) on the same broker,
- * with no processing, timed from the first send to the last record consumed.
+ * with no processing, timed from the first send to the last record consumed; with the CPU time its threads used
+ * (producer, broker, reader).
  */
 public final class RawReference {
     private RawReference() {
@@ -60,6 +61,7 @@ public final class RawReference {
             }
         }, "newswatch-bench-raw-reader");
         reader.setDaemon(true);
+        CpuByThreadGroup cpu = new CpuByThreadGroup();
         reader.start();
         ready.await();
         long start = System.nanoTime();
@@ -67,6 +69,7 @@ public final class RawReference {
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the raw reader consumed " + consumed.get() + " of " + count);
         }
-        return new PipelineBenchmark.Throughput(count, loaded.bytes(), 0, Duration.ofNanos(lastAt.get() - start));
+        return new PipelineBenchmark.Throughput(count, loaded.bytes(), 0, Duration.ofNanos(lastAt.get() - start),
+                cpu.sinceStart());
     }
 }
