@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * <p>{@link #article(long) article(n)} depends only on the seed, the constructor arguments and {@code n}: every
  * article draws from its own {@link Random} seeded from the pair, so articles can be generated in any order, in
  * parallel, or again later, without storing any. The texts are made of sentences about economy, weather, sport,
- * politics and shipping in invented places, firms and people, grouped into paragraphs separated by a blank line,
- * of {@code textBytes} UTF-8 bytes within ±10%.
+ * politics and shipping in invented places, firms and people, most followed by an aside of invented words (see
+ * {@code body}), grouped into paragraphs separated by a blank line, of {@code textBytes} UTF-8 bytes within ±10%.
  *
  * <p>The mix is fixed: about {@link #ENTITY_SHARE} of the articles mention Russia, North Korea or China through
  * aliases the default gazetteer knows, and about {@link #VIOLATION_SHARE} (a subset of those) carry a sentence that
@@ -223,7 +223,11 @@ public final class SyntheticArticles {
     }
 
     /**
-     * Neutral sentences around the mandatory ones until the text is within 5% of its size; each sentence's cost
+     * Neutral sentences around the mandatory ones until the text is within 5% of its size. Each neutral sentence
+     * (but the short fillers) is followed by an aside of invented words: the templates are few, and without the
+     * asides two unrelated articles on one topic share most of their word 3-shingles, so their fingerprints fall
+     * within {@link StoryIndex#MAX_DISTANCE} of each other and a feed of them collapses into a few huge stories (four
+     * articles in five joined an unrelated story); unrelated news texts share few shingles. Each sentence's cost
      * counts a two-byte separator, an upper bound, so the joined text never ends up larger than planned.
      */
     private List<Sentence> body(SyntheticVocabulary.Topic topic, List<Sentence> mandatory, Random r) {
@@ -242,7 +246,7 @@ public final class SyntheticArticles {
             }
             Sentence next = null;
             for (int attempt = 0; attempt < 8 && next == null && !pool.isEmpty(); attempt++) {
-                Sentence candidate = new Sentence(pool.get(r.nextInt(pool.size())), r.nextLong(), false);
+                Sentence candidate = new Sentence(pool.get(r.nextInt(pool.size())), r.nextLong(), false, true);
                 if (planned + cost(candidate) <= high) {
                     next = candidate;
                     pool.remove(candidate.template);
@@ -297,9 +301,21 @@ public final class SyntheticArticles {
      * One sentence: a template and the seed its slots are filled from. {@code fixed} sentences carry the mix
      * (entity and violation mentions) and are never edited in a copy.
      */
-    private record Sentence(String template, long seed, boolean fixed) {
-        /** The filled sentence; slot number {@code changedSlot} draws from {@code edit} instead (-1: none). */
+    private record Sentence(String template, long seed, boolean fixed, boolean aside) {
+        Sentence(String template, long seed, boolean fixed) {
+            this(template, seed, fixed, false);
+        }
+
+        /**
+         * The filled sentence, followed by its aside of invented words when it has one; slot number
+         * {@code changedSlot} draws from {@code edit} instead (-1: none). A copy editor never touches the aside.
+         */
         String render(int changedSlot, Random edit) {
+            String filled = fill(changedSlot, edit);
+            return aside ? filled + " " + SyntheticVocabulary.aside(new Random(~seed)) : filled;
+        }
+
+        private String fill(int changedSlot, Random edit) {
             Random r = new Random(seed);
             Matcher m = SLOT.matcher(template);
             StringBuilder out = new StringBuilder(template.length() + 32);

@@ -170,6 +170,36 @@ final class SyntheticVocabulary {
         return FIRST.get(r.nextInt(FIRST.size())) + " " + LAST.get(r.nextInt(LAST.size()));
     }
 
+    // Invented words are built from these syllables, two or three per word. Every vowel is a pair that English
+    // spells rarely ("ae", "ui", ...), so no invented word is a word of the rules or a name in the gazetteer: with
+    // plain vowels, "pu" + "tin" made Putin and "tu" + "men" the Tumen river.
+    private static final List<String> ONSETS = List.of("b", "d", "f", "g", "h", "l", "m", "n", "r", "t", "v",
+            "br", "dr", "gl", "tr", "vr");
+    private static final List<String> VOWELS = List.of("ae", "ui", "oa", "ei", "ia", "uo");
+    private static final List<String> CODAS = List.of("", "", "l", "n", "r", "nd");
+
+    /** An invented word of two or three syllables. */
+    static String inventedWord(Random r) {
+        int syllables = 2 + r.nextInt(2);
+        StringBuilder w = new StringBuilder(12);
+        for (int i = 0; i < syllables; i++) {
+            w.append(ONSETS.get(r.nextInt(ONSETS.size()))).append(VOWELS.get(r.nextInt(VOWELS.size())))
+                    .append(CODAS.get(r.nextInt(CODAS.size())));
+        }
+        return w.toString();
+    }
+
+    /** A sentence of 14 to 24 invented words, capitalised and ending with a full stop. */
+    static String aside(Random r) {
+        int words = 14 + r.nextInt(11);
+        StringBuilder s = new StringBuilder(words * 8);
+        for (int i = 0; i < words; i++) {
+            s.append(i == 0 ? "" : " ").append(inventedWord(r));
+        }
+        s.setCharAt(0, Character.toUpperCase(s.charAt(0)));
+        return s.append('.').toString();
+    }
+
     /** A value for one slot; numbers are drawn, everything else picked from its word list. */
     static String fill(String slot, Random r) {
         switch (slot) {

@@ -79,6 +79,47 @@ class SyntheticArticlesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spacing");
     }
 
+    @Test
+    void inAFeedOnlyTheCopiesJoinAnEarlierStory() {
+        // what the story step sees: every article's nearest open story within the window, in publication order
+        SyntheticArticles feed = SyntheticArticles.inPublicationOrder(42, 2_000, FROM, java.time.Duration.ofSeconds(1));
+        StoryIndex index = new StoryIndex();
+        long window = java.time.Duration.ofHours(72).toMillis();
+        java.util.Map<String, Long> storyFingerprint = new java.util.HashMap<>();
+        int copies = 0;
+        int copiesJoined = 0;
+        int othersJoined = 0;
+        for (long n = 0; n < 3_000; n++) {
+            Article a = feed.article(n);
+            long fingerprint = TextFingerprint.of(a.text());
+            long t = a.publishedAt().toEpochMilli();
+            String near = index.nearest(fingerprint, t, window);
+            boolean copy = feed.nearDuplicateOf(n).isPresent();
+            copies += copy ? 1 : 0;
+            copiesJoined += copy && near != null ? 1 : 0;
+            othersJoined += !copy && near != null ? 1 : 0;
+            String story = near != null ? near : a.id();
+            storyFingerprint.putIfAbsent(story, fingerprint);
+            index.put(new io.newswatch.streams.stories.StoryState(story, storyFingerprint.get(story), t, t, List.of(),
+                    List.of(), java.util.Map.of()));
+        }
+        assertThat(copiesJoined).as("copies that found their original").isGreaterThanOrEqualTo((int) (copies * 0.95));
+        assertThat(othersJoined).as("unrelated articles taken for copies (of %d)", 3_000 - copies)
+                .isLessThanOrEqualTo(15);
+    }
+
+    @Test
+    void inventedWordsNeverNameAWatchedCountry() {
+        java.util.Random r = new java.util.Random(7);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            text.append(SyntheticVocabulary.aside(r)).append(i % 5 == 4 ? "\n\n" : " ");
+        }
+        TagResult result = Tagger.withDefaultRules().tag(text.toString());
+        assertThat(result.entities()).isEmpty();
+        assertThat(result.tags()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1_024, 5_120})
     void textSizeIsWithinTenPercentOfTheTarget(int textBytes) {

@@ -11,8 +11,13 @@ import java.util.Map;
  * changelogged state store; this index is rebuilt from it when a task starts ({@link #put} for each story) and kept
  * in step with it, so it needs no changelog of its own.
  *
- * <p>A linear scan: one XOR and popcount per open story (a few microseconds for ten thousand), simpler and exact
- * where banded locality-sensitive hashing would only bound the distance it can find.
+ * <p>The lookup is exact, and it reads only a small share of the stories: multi-index hashing (Manku, Jain and Das
+ * Sarma, WWW 2007, section 3). The 64 bits are cut into {@link #BLOCKS} blocks of 12 or 13 bits. Two fingerprints at
+ * most {@link #MAX_DISTANCE} = 8 bits apart differ in at most one bit in at least one block (if every block differed
+ * in two or more, they would be at least 10 bits apart). So the stories whose block value equals the query's, or
+ * differs from it in one bit, in some block, include every story within the distance: about 5 × 14 / 8192 of the
+ * open stories are checked instead of all of them. A linear scan cost 60 µs an article with 40,000 stories open, the
+ * number a busy feed keeps open within a 72-hour window.
  */
 public final class StoryIndex {
     /**
@@ -21,17 +26,32 @@ public final class StoryIndex {
      * different stories on the same subject about 30, as for unrelated texts (expected 32).
      */
     public static final int MAX_DISTANCE = 8;
+    /** Blocks the fingerprint is cut into: MAX_DISTANCE / BLOCKS must be below 2 for the one-bit probes to be exact. */
+    static final int BLOCKS = 5;
+    private static final int[] BLOCK_START = {0, 13, 26, 39, 52};
+    private static final int[] BLOCK_BITS = {13, 13, 13, 13, 12};
 
-    // parallel arrays, scanned linearly: no boxing and no hash-map iteration on the hot path
+    // parallel arrays: no boxing on the hot path
     private final Map<String, Integer> slot = new HashMap<>();
     private String[] ids = new String[64];
     private long[] fingerprints = new long[64];
     private long[] lastSeen = new long[64];
     private int size;
+    /** For each block and block value, the slots whose fingerprint has that value there; unused tails are junk. */
+    private final int[][][] buckets = new int[BLOCKS][][];
+    private final int[][] bucketSizes = new int[BLOCKS][];
+
+    public StoryIndex() {
+        for (int b = 0; b < BLOCKS; b++) {
+            buckets[b] = new int[1 << BLOCK_BITS[b]][];
+            bucketSizes[b] = new int[1 << BLOCK_BITS[b]];
+        }
+    }
 
     /**
      * Adds or updates a story. A story without a fingerprint ({@link TextFingerprint#NONE}) is held too, so that
      * {@link #idleSince} finds it when it closes, but {@link #nearest} never returns it: nothing can be near it.
+     * A story's fingerprint is its first report's and never changes; an update only moves its last report.
      */
     public void put(StoryState story) {
         Integer at = slot.get(story.storyId());
@@ -44,8 +64,13 @@ public final class StoryIndex {
             at = size++;
             slot.put(story.storyId(), at);
             ids[at] = story.storyId();
+            fingerprints[at] = story.fingerprint();
+            addToBuckets(at);
+        } else if (fingerprints[at] != story.fingerprint()) {
+            removeFromBuckets(at);
+            fingerprints[at] = story.fingerprint();
+            addToBuckets(at);
         }
-        fingerprints[at] = story.fingerprint();
         lastSeen[at] = story.lastSeen();
     }
 
@@ -54,12 +79,15 @@ public final class StoryIndex {
         if (at == null) {
             return;
         }
+        removeFromBuckets(at);
         int last = --size;
         if (at != last) {
+            removeFromBuckets(last);
             ids[at] = ids[last];
             fingerprints[at] = fingerprints[last];
             lastSeen[at] = lastSeen[last];
             slot.put(ids[at], at);
+            addToBuckets(at);
         }
         ids[last] = null;
     }
@@ -93,17 +121,61 @@ public final class StoryIndex {
         }
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
-        for (int i = 0; i < size; i++) {
-            int d = Long.bitCount(fingerprint ^ fingerprints[i]);
-            if (d > bestDistance || d > MAX_DISTANCE || Math.abs(eventTime - lastSeen[i]) > windowMs
-                    || fingerprints[i] == TextFingerprint.NONE) {
-                continue;
-            }
-            if (d < bestDistance || ids[i].compareTo(best) < 0) {
-                best = ids[i];
-                bestDistance = d;
+        for (int b = 0; b < BLOCKS; b++) {
+            int value = block(fingerprint, b);
+            for (int flip = -1; flip < BLOCK_BITS[b]; flip++) {
+                int probe = flip < 0 ? value : value ^ (1 << flip);
+                int[] bucket = buckets[b][probe];
+                for (int k = 0, n = bucketSizes[b][probe]; k < n; k++) {
+                    int i = bucket[k];
+                    int d = Long.bitCount(fingerprint ^ fingerprints[i]);
+                    if (d > bestDistance || d > MAX_DISTANCE || Math.abs(eventTime - lastSeen[i]) > windowMs
+                            || fingerprints[i] == TextFingerprint.NONE) {
+                        continue;
+                    }
+                    // a story found through two blocks is simply seen twice: the comparison is idempotent
+                    if (d < bestDistance || ids[i].compareTo(best) < 0) {
+                        best = ids[i];
+                        bestDistance = d;
+                    }
+                }
             }
         }
         return best;
+    }
+
+    private static int block(long fingerprint, int b) {
+        return (int) ((fingerprint >>> BLOCK_START[b]) & ((1L << BLOCK_BITS[b]) - 1));
+    }
+
+    private void addToBuckets(int at) {
+        for (int b = 0; b < BLOCKS; b++) {
+            int value = block(fingerprints[at], b);
+            int[] bucket = buckets[b][value];
+            int n = bucketSizes[b][value];
+            if (bucket == null) {
+                bucket = new int[2];
+            } else if (n == bucket.length) {
+                bucket = Arrays.copyOf(bucket, n * 2);
+            }
+            bucket[n] = at;
+            buckets[b][value] = bucket;
+            bucketSizes[b][value] = n + 1;
+        }
+    }
+
+    private void removeFromBuckets(int at) {
+        for (int b = 0; b < BLOCKS; b++) {
+            int value = block(fingerprints[at], b);
+            int[] bucket = buckets[b][value];
+            int n = bucketSizes[b][value];
+            for (int k = 0; k < n; k++) {
+                if (bucket[k] == at) {
+                    bucket[k] = bucket[n - 1];
+                    bucketSizes[b][value] = n - 1;
+                    break;
+                }
+            }
+        }
     }
 }
