@@ -9,6 +9,7 @@ import io.newswatch.cli.bench.SyntheticArticles;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.ProgressBar;
+import io.newswatch.cli.internal.WorkDirectory;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.streams.tagging.Tagger;
@@ -142,6 +143,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
             }
             System.out.println(String.format(Locale.ROOT, "heap: %d MiB max", Runtime.getRuntime().maxMemory() >> 20));
             return 0;
+        } finally {
+            WorkDirectory.delete(work); // the broker's data, the stores and the alerts file: hundreds of MB
         }
     }
 

@@ -2,13 +2,12 @@ package io.newswatch.cli;
 
 import io.newswatch.cli.demo.DemoRun;
 import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.WorkDirectory;
 import io.newswatch.model.config.NewswatchConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,16 +44,8 @@ final class DemoCommand implements Callable<Integer> {
             if (keep) {
                 System.out.println("Demo state kept in " + work);
             } else {
-                deleteTree(work);
+                WorkDirectory.delete(work);
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a leftover temp directory is harmless; the OS cleans its temp space
         }
     }
 }
