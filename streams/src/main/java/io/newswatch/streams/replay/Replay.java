@@ -8,6 +8,7 @@ import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.topics.TopicSpec;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.stories.AlertProposals;
+import io.newswatch.streams.stories.InMemoryStoryStore;
 import io.newswatch.streams.stories.StoryAssigner;
 import io.newswatch.streams.stories.TextFingerprint;
 import io.newswatch.streams.tagging.Rule;
@@ -139,7 +140,7 @@ public final class Replay {
     /** The story step over the kept articles, in order, with the state in memory. */
     private static List<Alert> stories(List<Kept> ordered, String rulesVersion, Duration window,
                                        BooleanSupplier cancelled) {
-        StoryAssigner assigner = new StoryAssigner(new InMemoryStories(), window.toMillis());
+        StoryAssigner assigner = new StoryAssigner(new InMemoryStoryStore(), window.toMillis());
         List<Alert> alerts = new ArrayList<>();
         long nextPurge = Long.MIN_VALUE;
         for (Kept k : ordered) {

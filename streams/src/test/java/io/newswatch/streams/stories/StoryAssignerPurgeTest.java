@@ -7,10 +7,7 @@ import io.newswatch.model.StoryCandidate;
 import io.newswatch.model.TaggedArticle;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -21,53 +18,16 @@ class StoryAssignerPurgeTest {
     private static final long FAR_A = 0x0F0F_0F0F_0F0F_0F0FL;
     private static final long FAR_B = 0x00FF_00FF_00FF_00FFL;
 
-    /** The stories in plain maps, counting how often every story is visited (the old purge visited them all). */
-    private static final class MapStore implements StoryAssigner.Store {
-        final Map<String, StoryState> stories = new HashMap<>();
-        final Map<String, String> articleStory = new HashMap<>();
-        final Map<String, Long> fired = new HashMap<>();
+    /** The stories in memory, counting how often a story is visited (the old purge visited them all). */
+    private static final class CountingStore extends InMemoryStoryStore {
         int visits;
 
         @Override
-        public StoryState story(String storyId) {
-            return stories.get(storyId);
-        }
-
-        @Override
-        public void putStory(StoryState story) {
-            stories.put(story.storyId(), story);
-        }
-
-        @Override
-        public String storyOf(String articleId) {
-            return articleStory.get(articleId);
-        }
-
-        @Override
-        public void putStoryOf(String articleId, String storyId) {
-            articleStory.put(articleId, storyId);
-        }
-
-        @Override
-        public boolean fired(String alertId) {
-            return fired.containsKey(alertId);
-        }
-
-        @Override
-        public void putFired(String alertId, long timestamp) {
-            fired.put(alertId, timestamp);
-        }
-
-        @Override
         public void forEachStory(Consumer<StoryState> visitor) {
-            visits += stories.size();
-            new ArrayList<>(stories.values()).forEach(visitor);
-        }
-
-        @Override
-        public void removeStory(StoryState story) {
-            stories.remove(story.storyId());
-            story.articles().forEach(articleStory::remove);
+            super.forEachStory(story -> {
+                visits++;
+                visitor.accept(story);
+            });
         }
     }
 
@@ -86,7 +46,7 @@ class StoryAssignerPurgeTest {
 
     @Test
     void purgeClosesOnlyTheStoriesIdleLongerThanTheWindowAndForgetsTheirArticles() {
-        MapStore store = new MapStore();
+        CountingStore store = new CountingStore();
         StoryAssigner assigner = new StoryAssigner(store, WINDOW);
         StoryCandidate early = candidate("early", "east", Duration.ZERO);
         StoryCandidate copy = candidate("early-copy", "west", Duration.ofMinutes(5));
@@ -100,8 +60,11 @@ class StoryAssignerPurgeTest {
 
         assertThat(assigner.purge(at(Duration.ofMinutes(66)))).isEqualTo(1);
 
-        assertThat(store.stories).containsOnlyKeys(late.tagged().article().id());
-        assertThat(store.articleStory).containsOnlyKeys(late.tagged().article().id());
+        assertThat(store.story(earlyStory)).isNull();
+        assertThat(store.storyOf(early.tagged().article().id())).isNull();
+        assertThat(store.storyOf(copy.tagged().article().id())).isNull();
+        assertThat(store.story(late.tagged().article().id())).isNotNull();
+        assertThat(store.storyOf(late.tagged().article().id())).isEqualTo(late.tagged().article().id());
         assertThat(store.visits).as("the idle stories come from the index, not a walk over the store")
                 .isEqualTo(visitsBefore);
         assertThat(assigner.purge(at(Duration.ofMinutes(66)))).as("nothing left to close").isZero();
@@ -113,7 +76,7 @@ class StoryAssignerPurgeTest {
 
     @Test
     void aStoryWithoutFingerprintIsClosedTooButNeverFoundAsNearest() {
-        MapStore store = new MapStore();
+        CountingStore store = new CountingStore();
         StoryAssigner assigner = new StoryAssigner(store, WINDOW);
         StoryCandidate brief = candidate("brief", "east", Duration.ZERO);
         assigner.assign(brief, TextFingerprint.NONE, at(Duration.ZERO));
@@ -124,20 +87,25 @@ class StoryAssignerPurgeTest {
                 .isEqualTo(near.tagged().article().id());
 
         assertThat(assigner.purge(at(Duration.ofMinutes(62)))).isEqualTo(2);
-        assertThat(store.stories).isEmpty();
-        assertThat(store.articleStory).isEmpty();
+        for (StoryCandidate c : List.of(brief, near)) {
+            assertThat(store.story(c.tagged().article().id())).isNull();
+            assertThat(store.storyOf(c.tagged().article().id())).isNull();
+        }
     }
 
     @Test
     void openStoriesAreIndexedAgainWhenTheAssignerStartsOnAnExistingStore() {
-        MapStore store = new MapStore();
+        CountingStore store = new CountingStore();
         StoryAssigner first = new StoryAssigner(store, WINDOW);
-        first.assign(candidate("old", "east", Duration.ZERO), FAR_A, at(Duration.ZERO));
-        first.assign(candidate("new", "east", Duration.ofMinutes(30)), FAR_B, at(Duration.ofMinutes(30)));
+        StoryCandidate old = candidate("old", "east", Duration.ZERO);
+        StoryCandidate recent = candidate("new", "east", Duration.ofMinutes(30));
+        first.assign(old, FAR_A, at(Duration.ZERO));
+        first.assign(recent, FAR_B, at(Duration.ofMinutes(30)));
 
         StoryAssigner restarted = new StoryAssigner(store, WINDOW);
 
         assertThat(restarted.purge(at(Duration.ofMinutes(75)))).isEqualTo(1);
-        assertThat(store.stories).hasSize(1);
+        assertThat(store.story(old.tagged().article().id())).isNull();
+        assertThat(store.story(recent.tagged().article().id())).isNotNull();
     }
 }

@@ -1,7 +1,5 @@
-package io.newswatch.streams.replay;
+package io.newswatch.streams.stories;
 
-import io.newswatch.streams.stories.StoryAssigner;
-import io.newswatch.streams.stories.StoryState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,8 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** The story step's state kept in memory, for a replay (the live topology keeps it in changelogged stores). */
-final class InMemoryStories implements StoryAssigner.Store {
+/**
+ * The story step's state kept in plain maps, for a replay (the live topology keeps it in changelogged stores) and
+ * for tests. Not thread-safe, like the {@link StoryAssigner} that owns it.
+ */
+public class InMemoryStoryStore implements StoryAssigner.Store {
     private final Map<String, StoryState> stories = new HashMap<>();
     private final Map<String, String> articleStory = new HashMap<>();
     private final Set<String> fired = new HashSet<>();
