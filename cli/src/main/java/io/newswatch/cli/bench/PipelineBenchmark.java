@@ -15,18 +15,24 @@ import io.newswatch.streams.tagging.Tagger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -231,40 +237,47 @@ public final class PipelineBenchmark implements AutoCloseable {
 
     /** Whether every partition {@code group} has committed an offset on is committed up to its end. */
     private static boolean caughtUpEverywhere(Admin admin, String group) throws InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(admin, group);
+        return atEnd(admin, group, committed, committed.keySet());
+    }
+
+    /** Whether {@code group} is committed up to the end of every non-empty partition of {@code topic}. */
+    private static boolean caughtUp(Admin admin, String group, String topic) throws InterruptedException {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
-            committed.keySet().forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
-            return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
-        } catch (java.util.concurrent.ExecutionException e) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            return atEnd(admin, group, committed(admin, group), partitions);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe " + topic + ": " + e.getCause(), e);
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group)
+            throws InterruptedException {
+        try {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read the offsets of " + group + ": " + e.getCause(), e);
         }
     }
 
-    private static boolean caughtUp(Admin admin, String group, String topic) throws InterruptedException {
+    /** An empty partition needs no commit; otherwise the group must be at its (read_committed) end. */
+    private static boolean atEnd(Admin admin, String group, Map<TopicPartition, OffsetAndMetadata> committed,
+                                 Collection<TopicPartition> partitions) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
-            partitions.forEach(pi -> latest.put(new TopicPartition(topic, pi.partition()),
-                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
             for (var e : ends.entrySet()) {
                 long end = e.getValue().offset();
                 OffsetAndMetadata c = committed.get(e.getKey());
-                // an empty partition needs no commit; otherwise the group must be at its (committed) end
                 if (end > 0 && (c == null || c.offset() < end)) {
                     return false;
                 }
             }
             return true;
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot read the offsets of " + group + ": " + e.getCause(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the end offsets for " + group + ": " + e.getCause(), e);
         }
     }
 
