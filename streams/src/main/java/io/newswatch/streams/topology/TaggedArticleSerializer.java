@@ -12,7 +12,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * re-serializing a 5 KB text was a tenth of the step's CPU. Any other {@link TaggedArticle} is serialized whole.
  *
  * <p>The result is the same JSON document a reader of {@code news.tagged} always got, with the article's fields as
- * the ingester wrote them (readers ignore fields they do not know).
+ * the ingester wrote them (readers ignore fields they do not know). The article comes last, after the tags: a reader
+ * that needs only the tags and the article's first fields (trend counts) stops before the text.
  */
 final class TaggedArticleSerializer implements Serializer<Object> {
     private static final byte[] NULL_ARTICLE = "\"article\":null".getBytes(StandardCharsets.UTF_8);
@@ -40,14 +41,24 @@ final class TaggedArticleSerializer implements Serializer<Object> {
         byte[] rest = whole.serialize(topic, new TaggedArticle(t.schemaVersion(), null, t.entities(), t.tags(),
                 t.mentions(), t.evidence(), t.rulesVersion(), t.taggedAt()));
         int at = indexOf(rest, NULL_ARTICLE);
-        if (at < 0) {
+        int close = rest.length - 1;
+        if (at < 0 || rest[close] != '}') {
             throw new IllegalStateException("a tagged article serialized without its article field");
         }
+        // cut "article":null together with one neighbouring comma, then append the article before the last brace
+        int from = at;
+        int to = at + NULL_ARTICLE.length;
+        if (rest[to] == ',') {
+            to++;
+        } else if (rest[from - 1] == ',') {
+            from--;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(rest.length + spliced.articleJson().length);
-        out.write(rest, 0, at);
-        out.writeBytes("\"article\":".getBytes(StandardCharsets.UTF_8));
+        out.write(rest, 0, from);
+        out.write(rest, to, close - to);
+        out.writeBytes(",\"article\":".getBytes(StandardCharsets.UTF_8));
         out.writeBytes(spliced.articleJson());
-        out.write(rest, at + NULL_ARTICLE.length, rest.length - at - NULL_ARTICLE.length);
+        out.write('}');
         return out.toByteArray();
     }
 
