@@ -221,7 +221,7 @@ public final class TrendCounts {
             }
             List<String> entities = null;
             List<String> tags = null;
-            Object[] article = null; // id, url, publishedAt
+            Article article = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -244,26 +244,26 @@ public final class TrendCounts {
         }
     }
 
-    private static TaggedArticle counted(Object[] head, List<String> entities, List<String> tags)
+    private static TaggedArticle counted(Article article, List<String> entities, List<String> tags)
             throws java.io.IOException {
-        if (head == null || head[0] == null || head[1] == null) {
-            throw new java.io.IOException("no article id and URL");
+        if (article == null) {
+            throw new java.io.IOException("no article");
         }
-        Article article = new Article(Article.SCHEMA_VERSION, (String) head[0], (String) head[1], null, null, null,
-                (Instant) head[2], null, null, null, null);
         return new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article, entities, tags, null, null, null, null);
     }
 
     /**
-     * id, URL and publication time (read as the article serde reads it, whatever its form); the rest of the object
-     * is skipped unless {@code stopEarly}.
+     * An article holding only its id, URL and publication time (read as the article serde reads it, whatever its
+     * form); the rest of the object is skipped unless {@code stopEarly}.
      */
-    private static Object[] articleHead(JsonParser p, JsonToken start, boolean stopEarly) throws java.io.IOException {
+    private static Article articleHead(JsonParser p, JsonToken start, boolean stopEarly) throws java.io.IOException {
         if (start != JsonToken.START_OBJECT) {
             p.skipChildren();
             return null;
         }
-        Object[] head = new Object[3];
+        String id = null;
+        String url = null;
+        Instant published = null;
         boolean publishedSeen = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -272,19 +272,22 @@ public final class TrendCounts {
                 throw new java.io.IOException("the article's " + field + " is not a string");
             }
             switch (field) {
-                case "id" -> head[0] = value == JsonToken.VALUE_NULL ? null : p.getText();
-                case "url" -> head[1] = value == JsonToken.VALUE_NULL ? null : p.getText();
+                case "id" -> id = value == JsonToken.VALUE_NULL ? null : p.getText();
+                case "url" -> url = value == JsonToken.VALUE_NULL ? null : p.getText();
                 case "publishedAt" -> {
-                    head[2] = value == JsonToken.VALUE_NULL ? null : INSTANT.readValue(p);
+                    published = value == JsonToken.VALUE_NULL ? null : INSTANT.readValue(p);
                     publishedSeen = true;
                 }
                 default -> p.skipChildren();
             }
-            if (stopEarly && publishedSeen && head[0] != null && head[1] != null) {
-                return head;
+            if (stopEarly && publishedSeen && id != null && url != null) {
+                break;
             }
         }
-        return head;
+        if (id == null || url == null) {
+            throw new java.io.IOException("the article has no id or URL");
+        }
+        return new Article(Article.SCHEMA_VERSION, id, url, null, null, null, published, null, null, null, null);
     }
 
     private static List<String> strings(JsonParser p, JsonToken start) throws java.io.IOException {
