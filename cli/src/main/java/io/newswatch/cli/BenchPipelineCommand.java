@@ -2,6 +2,7 @@ package io.newswatch.cli;
 
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ArticleBatch;
+import io.newswatch.cli.bench.CompilerActivity;
 import io.newswatch.cli.bench.PipelineBenchmark;
 import io.newswatch.cli.bench.ProcessingFloor;
 import io.newswatch.cli.bench.RawReference;
@@ -10,6 +11,7 @@ import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.ProgressBar;
 import io.newswatch.cli.internal.WorkDirectory;
+import io.newswatch.model.config.ConfigKey;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.streams.tagging.Tagger;
@@ -45,6 +47,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
     private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
     /** One article a second: a busy live feed, published in the order it is sent. */
     private static final Duration SPACING = Duration.ofSeconds(1);
+    /** The JIT compiler's share of a core under which a warm-up round counts as steady state. */
+    private static final double JIT_QUIET = 0.10;
+    /** The paced part of a warm-up round. */
+    private static final Duration WARM_UP_PACED = Duration.ofSeconds(2);
 
     @Mixin
     ConfigOptions configOptions;
@@ -65,16 +71,21 @@ final class BenchPipelineCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--warmup", defaultValue = "5000", description = "Articles sent through the pipeline first, "
-            + "untimed, so the JIT compiler is done before the clock runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5000", description = "Articles per untimed warm-up round "
+            + "(default: ${DEFAULT-VALUE}); 0 skips the warm-up.")
     int warmup;
+
+    @Option(names = "--warmup-limit", defaultValue = "3m", description = "The most the warm-up takes: rounds go on "
+            + "until the JIT compiler used less than a tenth of a core in one, or this long (default: "
+            + "${DEFAULT-VALUE}).")
+    String warmupLimit;
 
     @Option(names = "--seed", defaultValue = "20250101", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
-        Duration latencyRun = io.newswatch.model.config.ConfigKey.parseDuration(duration);
+        Duration latencyRun = ConfigKey.parseDuration(duration);
         Path work = Files.createTempDirectory("newswatch-bench-pipeline");
         NewswatchConfig config = configOptions.load()
                 .with(ConfigKeys.STATE_DIR, work.resolve("streams").toString())
@@ -85,16 +96,12 @@ final class BenchPipelineCommand implements Callable<Integer> {
         SyntheticArticles generator = SyntheticArticles.inPublicationOrder(seed, size, FROM, SPACING);
         try (KafkaConnection kafka = KafkaConnection.configuredOrEmbedded(config,
                 new BrokerOptions(0, work.resolve("kafka"), true))) {
-            System.err.println("generating " + articles + " articles of ~" + size + " bytes");
-            ArticleBatch batch = ArticleBatch.generate(generator, warmup, (int) articles);
             try (PipelineBenchmark bench = new PipelineBenchmark(kafka)) {
                 bench.start(work.resolve("alerts.jsonl"));
-                if (warmup > 0) {
-                    System.err.println("warm-up: " + warmup + " articles through the pipeline, untimed");
-                    ArticleBatch warm = ArticleBatch.generate(generator, 0, warmup);
-                    bench.throughput(warm, n -> { });
-                    RawReference.measure(kafka.clientProperties(), warm);
-                }
+                long next = warmUp(bench, kafka, generator, ConfigKey.parseDuration(warmupLimit));
+                System.err.println("generating " + articles + " articles of ~" + size + " bytes");
+                ArticleBatch batch = ArticleBatch.generate(generator, next, (int) articles);
+                next += articles;
                 System.err.println("raw reference: " + articles + " articles through the broker, no processing");
                 // under half a second per run on this machine: one run is at the mercy of a neighbour's burst
                 List<PipelineBenchmark.Throughput> raws = new ArrayList<>();
@@ -110,31 +117,40 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 System.err.println("pipeline: " + articles + " articles (" + config.get(
                         ConfigKeys.PROCESSING_GUARANTEE) + ")");
                 ProgressBar bar = ProgressBar.onStderr();
+                CompilerActivity pipelineJit = new CompilerActivity();
                 PipelineBenchmark.Throughput pipeline = bench.throughput(batch, n -> bar.update(n, articles));
+                long pipelineJitMillis = pipelineJit.compilingMillis();
                 batch = null; // the latency run generates its own
                 bar.finish();
                 print("pipeline", pipeline);
                 StringBuilder cpu = new StringBuilder("CPU per article:");
                 pipeline.cpuNanos().forEach((group, nanos) -> cpu.append(String.format(Locale.ROOT, " %s %.0f µs,",
                         group, nanos / 1e3 / pipeline.articles())));
-                System.out.println(cpu.substring(0, cpu.length() - 1) + " (thread CPU time; GC not counted)");
+                cpu.append(String.format(Locale.ROOT, " JIT compiler %.0f µs", pipelineJitMillis * 1e3
+                        / pipeline.articles()));
+                System.out.println(cpu + " (thread CPU time; GC not counted)");
                 System.out.println(String.format(Locale.ROOT, "pipeline/raw throughput ratio: %.2f",
                         pipeline.articlesPerSecond() / raw.articlesPerSecond()));
                 ProcessingFloor.Floor floor = ProcessingFloor.measure(raw, Tagger.withDefaultRules(),
-                        java.util.stream.LongStream.range(warmup, warmup + Math.min(articles, FLOOR_SAMPLE))
+                        java.util.stream.LongStream.range(next - articles, next - articles + Math.min(articles, FLOOR_SAMPLE))
                                 .mapToObj(generator::article).toList());
-                System.out.println(String.format(Locale.ROOT, "ceiling: Kafka once %.0f µs + tagging and fingerprint "
-                                + "%.0f µs = %.0f µs of CPU per article at the least; %d cores carry at most %,.0f "
-                                + "articles/s, a ratio of at most %.2f", floor.kafkaNanos() / 1e3,
+                System.out.println(String.format(Locale.ROOT, "ceiling: Kafka twice (news.articles in, news.tagged "
+                                + "out) %d × %.0f µs + tagging and fingerprint %.0f µs = %.0f µs of CPU per article at "
+                                + "the least; %d cores carry at most %,.0f articles/s, a ratio of at most %.2f",
+                        ProcessingFloor.KAFKA_PASSES, floor.kafkaNanos() / 1e3,
                         floor.taggingNanos() / 1e3, floor.cpuNanosPerArticle() / 1e3, floor.cores(),
                         floor.ceilingPerSecond(), floor.ceilingPerSecond() / raw.articlesPerSecond()));
                 System.err.println("latency: " + rate + " articles/s for " + latencyRun.toSeconds() + " s");
-                PipelineBenchmark.Latency latency = bench.latency(generator, warmup + articles, rate, latencyRun);
+                CompilerActivity latencyJit = new CompilerActivity();
+                PipelineBenchmark.Latency latency = bench.latency(generator, next, rate, latencyRun);
+                double latencyJitShare = latencyJit.shareOfACore();
                 System.out.println(String.format(Locale.ROOT,
                         "latency at %d articles/s: %,d sent, %,d first alerts timed: p50 %.0f ms, p95 %.0f ms, "
                                 + "p99 %.0f ms, max %.0f ms", rate, latency.sent(), latency.samplesNanos().size(),
                         latency.percentileMillis(0.50), latency.percentileMillis(0.95),
                         latency.percentileMillis(0.99), latency.percentileMillis(1.0)));
+                System.out.println(String.format(Locale.ROOT, "  the JIT compiler was busy %.0f%% of a core "
+                        + "meanwhile", latencyJitShare * 100));
                 for (int q = 0; q < 4; q++) {
                     PipelineBenchmark.Latency part = latency.part(q / 4.0, (q + 1) / 4.0);
                     System.out.println(String.format(Locale.ROOT, "  quarter %d of the run: p50 %.0f ms, p99 %.0f ms",
@@ -145,6 +161,41 @@ final class BenchPipelineCommand implements Callable<Integer> {
             return 0;
         } finally {
             WorkDirectory.delete(work); // the broker's data, the stores and the alerts file: hundreds of MB
+        }
+    }
+
+    /**
+     * Runs warm-up rounds, each a saturating load of {@code --warmup} articles, the raw reference on the same
+     * articles and two seconds at the offered rate, until the JIT compiler used less than {@link #JIT_QUIET} of a
+     * core during a round or {@code limit} has passed, and prints each round's figures.
+     *
+     * @return the number of the next article to send
+     */
+    private long warmUp(PipelineBenchmark bench, KafkaConnection kafka, SyntheticArticles generator, Duration limit)
+            throws InterruptedException {
+        if (warmup <= 0) {
+            return 0;
+        }
+        long next = 0;
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (int round = 1; ; round++) {
+            CompilerActivity jit = new CompilerActivity();
+            ArticleBatch warm = ArticleBatch.generate(generator, next, warmup);
+            next += warmup;
+            PipelineBenchmark.Throughput loaded = bench.throughput(warm, n -> { });
+            RawReference.measure(kafka.clientProperties(), warm);
+            next += bench.pacedWarmUp(generator, next, rate, WARM_UP_PACED).sent();
+            double share = jit.shareOfACore();
+            System.err.printf(Locale.ROOT, "warm-up round %d: pipeline %,.0f articles/s; JIT compiler busy %.0f%% of "
+                    + "a core%n", round, loaded.articlesPerSecond(), share * 100);
+            if (!jit.supported() || share < JIT_QUIET) {
+                return next;
+            }
+            if (System.nanoTime() > deadline) {
+                System.err.println("warm-up: stopped at --warmup-limit " + warmupLimit + " with the JIT compiler "
+                        + "still busy; the figures below are not the steady state");
+                return next;
+            }
         }
     }
 

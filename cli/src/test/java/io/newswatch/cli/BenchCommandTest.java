@@ -21,15 +21,19 @@ class BenchCommandTest {
     @Test
     void benchPipelinePrintsTheRawReferenceThroughputRatioAndLatency() {
         assertThat(cli.run("bench", "pipeline", "--articles", "400", "--size", "1000", "--warmup", "100",
-                "--rate", "100", "--duration", "3s")).isZero();
+                "--warmup-limit", "1s", "--rate", "100", "--duration", "3s")).isZero();
         String out = cli.out();
+        assertThat(cli.err()).as("a round runs even when the limit is shorter than it")
+                .containsPattern("warm-up round 1: pipeline [\\d,]+ articles/s; JIT compiler busy \\d+% of a core");
+        assertThat(out).containsPattern("JIT compiler \\d+ µs").contains("the JIT compiler was busy");
         assertThat(out).contains("raw reference: 400 articles").contains("pipeline: 400 articles")
                 .contains("CPU per article: ").contains("streams");
         Matcher ratio = Pattern.compile("pipeline/raw throughput ratio: (\\d+\\.\\d+)").matcher(out);
         assertThat(ratio.find()).isTrue();
         assertThat(Double.parseDouble(ratio.group(1))).isGreaterThan(0);
         assertThat(out).containsPattern("\\(the median of 3 runs: [\\d,]+, [\\d,]+, [\\d,]+ articles/s\\)");
-        Matcher ceiling = Pattern.compile("ceiling: Kafka once (\\d+) µs \\+ tagging and fingerprint (\\d+) µs = "
+        Matcher ceiling = Pattern.compile("ceiling: Kafka twice \\(news.articles in, news.tagged out\\) 2 × "
+                + "(\\d+) µs \\+ tagging and fingerprint (\\d+) µs = "
                 + "(\\d+) µs of CPU per article at the least; (\\d+) cores carry at most ([\\d,]+) articles/s, "
                 + "a ratio of at most (\\d+\\.\\d+)").matcher(out);
         assertThat(ceiling.find()).as(out).isTrue();
@@ -37,7 +41,7 @@ class BenchCommandTest {
         int tagging = Integer.parseInt(ceiling.group(2));
         assertThat(kafka).isPositive();
         assertThat(tagging).as("tagging a 1,000-byte article takes some microseconds").isPositive();
-        assertThat(Integer.parseInt(ceiling.group(3))).isBetween(kafka + tagging - 1, kafka + tagging + 1);
+        assertThat(Integer.parseInt(ceiling.group(3))).isBetween(2 * kafka + tagging - 2, 2 * kafka + tagging + 2);
         assertThat(Integer.parseInt(ceiling.group(4))).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(Double.parseDouble(ceiling.group(6))).as("the pipeline cannot beat the ceiling")
                 .isGreaterThanOrEqualTo(Double.parseDouble(ratio.group(1)));

@@ -152,6 +152,20 @@ public final class PipelineBenchmark implements AutoCloseable {
      */
     public Latency latency(SyntheticArticles generator, long first, int rate, Duration duration)
             throws InterruptedException {
+        return paced(generator, first, rate, duration, true);
+    }
+
+    /**
+     * As {@link #latency}, without first waiting for the process to be quiet: a warm-up round of the paced path
+     * (a broker whose fetches wait for data, small producer batches), which a saturating load never takes.
+     */
+    public Latency pacedWarmUp(SyntheticArticles generator, long first, int rate, Duration duration)
+            throws InterruptedException {
+        return paced(generator, first, rate, duration, false);
+    }
+
+    private Latency paced(SyntheticArticles generator, long first, int rate, Duration duration, boolean quietFirst)
+            throws InterruptedException {
         latencies.clear();
         sentAt.clear();
         Properties p = (Properties) props.clone();
@@ -162,7 +176,9 @@ public final class PipelineBenchmark implements AutoCloseable {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "newswatch-bench-latency");
         int count = (int) (rate * duration.toSeconds());
         ArticleBatch batch = ArticleBatch.generate(generator, first, count);
-        awaitQuiet();
+        if (quietFirst) {
+            awaitQuiet();
+        }
         long intervalNanos = 1_000_000_000L / rate;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
