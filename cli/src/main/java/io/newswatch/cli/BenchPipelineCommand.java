@@ -192,7 +192,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 return next;
             }
             if (System.nanoTime() > deadline) {
-                System.err.println("warm-up: stopped at --warmup-limit " + warmupLimit + " with the JIT compiler "
+                // on standard output, with the figures it qualifies
+                System.out.println("warm-up: stopped at --warmup-limit " + warmupLimit + " with the JIT compiler "
                         + "still busy; the figures below are not the steady state");
                 return next;
             }
