@@ -34,10 +34,23 @@ public final class CpuByThreadGroup {
 
     /** CPU nanoseconds per role since the starting snapshot, largest first. */
     public Map<String, Long> sinceStart() {
+        return sinceStart(null);
+    }
+
+    /**
+     * As {@link #sinceStart()}, leaving out the thread named {@code excluded}: one whose caller counts its time
+     * itself, because a thread that has ended by the time of the snapshot is not seen, and one still ending would be
+     * seen only in part.
+     */
+    public Map<String, Long> sinceStart(String excluded) {
         Map<Long, Long> now = new TreeMap<>();
         snapshot(now);
         Map<String, Long> byGroup = new TreeMap<>();
-        now.forEach((id, cpu) -> byGroup.merge(group(names.get(id)), cpu - start.getOrDefault(id, 0L), Long::sum));
+        now.forEach((id, cpu) -> {
+            if (!names.get(id).equals(excluded)) {
+                byGroup.merge(group(names.get(id)), cpu - start.getOrDefault(id, 0L), Long::sum);
+            }
+        });
         Map<String, Long> sorted = new LinkedHashMap<>();
         byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));

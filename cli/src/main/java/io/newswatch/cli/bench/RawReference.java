@@ -2,7 +2,9 @@ package io.newswatch.cli.bench;
 
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.Topics;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +24,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * (producer, broker, reader).
  */
 public final class RawReference {
+    /** The thread group of the reader's CPU time in {@link PipelineBenchmark.Throughput#cpuNanos()}. */
+    public static final String CONSUMER_GROUP = "consumer";
+    private static final String READER_THREAD = "newswatch-bench-raw-reader";
+
     private RawReference() {
     }
 
@@ -38,6 +44,8 @@ public final class RawReference {
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         AtomicLong consumed = new AtomicLong();
         AtomicLong lastAt = new AtomicLong();
+        // the reader's own CPU time, taken by the reader as it finishes: once it has ended, no snapshot can see it
+        AtomicLong readerCpuNanos = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
@@ -56,10 +64,11 @@ public final class RawReference {
                     }
                 }
             } finally {
+                readerCpuNanos.set(Math.max(0, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()));
                 ready.countDown();
                 done.countDown();
             }
-        }, "newswatch-bench-raw-reader");
+        }, READER_THREAD);
         reader.setDaemon(true);
         CpuByThreadGroup cpu = new CpuByThreadGroup();
         reader.start();
@@ -69,7 +78,9 @@ public final class RawReference {
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the raw reader consumed " + consumed.get() + " of " + count);
         }
+        Map<String, Long> cpuNanos = new LinkedHashMap<>(cpu.sinceStart(READER_THREAD));
+        cpuNanos.put(CONSUMER_GROUP, readerCpuNanos.get());
         return new PipelineBenchmark.Throughput(count, loaded.bytes(), 0, Duration.ofNanos(lastAt.get() - start),
-                cpu.sinceStart());
+                cpuNanos);
     }
 }
