@@ -100,7 +100,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 bench.start(work.resolve("alerts.jsonl"));
                 long next = warmUp(bench, kafka, generator, ConfigKey.parseDuration(warmupLimit));
                 System.err.println("generating " + articles + " articles of ~" + size + " bytes");
-                ArticleBatch batch = ArticleBatch.generate(generator, next, (int) articles);
+                long measuredFirst = next;
+                ArticleBatch batch = ArticleBatch.generate(generator, measuredFirst, (int) articles);
                 next += articles;
                 System.err.println("raw reference: " + articles + " articles through the broker, no processing");
                 // under half a second per run on this machine: one run is at the mercy of a neighbour's burst
@@ -132,7 +133,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 System.out.println(String.format(Locale.ROOT, "pipeline/raw throughput ratio: %.2f",
                         pipeline.articlesPerSecond() / raw.articlesPerSecond()));
                 ProcessingFloor.Floor floor = ProcessingFloor.measure(raw, Tagger.withDefaultRules(),
-                        java.util.stream.LongStream.range(next - articles, next - articles + Math.min(articles, FLOOR_SAMPLE))
+                        java.util.stream.LongStream.range(measuredFirst, measuredFirst + Math.min(articles, FLOOR_SAMPLE))
                                 .mapToObj(generator::article).toList());
                 System.out.println(String.format(Locale.ROOT, "ceiling: Kafka in (news.articles, produced and "
                                 + "consumed) %.0f µs + out (news.tagged, produced) %.0f µs + tagging and fingerprint "

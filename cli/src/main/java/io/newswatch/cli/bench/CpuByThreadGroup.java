@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * CPU time of this process's threads, summed by role (the stream threads, the broker, the alerts service, the
- * clients' I/O threads, the JIT compiler, the garbage collector is not a Java thread and is not counted), between
- * two snapshots: where a benchmark's time goes, per article.
+ * clients' I/O threads, the benchmark), between two snapshots: where a benchmark's time goes, per article. The
+ * garbage collector's and the JIT compiler's threads are hidden from {@link ThreadMXBean} and not counted here;
+ * {@link CompilerActivity} reports the compiler.
  */
 public final class CpuByThreadGroup {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -69,9 +70,6 @@ public final class CpuByThreadGroup {
         }
         if (thread.startsWith("newswatch-alerts") || thread.contains("follow-news.deliveries")) {
             return "alerts";
-        }
-        if (thread.contains("Compiler")) {
-            return "JIT";
         }
         if (thread.startsWith("data-plane") || thread.startsWith("kafka-") || thread.contains("quorum")
                 || thread.contains("raft") || thread.contains("Txn") || thread.contains("group-coordinator")
