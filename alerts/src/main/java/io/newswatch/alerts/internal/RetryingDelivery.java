@@ -150,9 +150,14 @@ public final class RetryingDelivery {
                 .withFailureThreshold(policy.circuitFailures())
                 .withSuccessThreshold(1) // one probe decides
                 .withDelay(policy.probeDelay())
-                .onOpen(e -> LOG.warn("receiver {} is down ({} failure(s) in a row): its circuit is open, alerts wait "
-                        + "for it without spending attempts, with a probe every {} s", receiver.name(),
-                        policy.circuitFailures(), policy.probeDelay().toSeconds()))
+                .onOpen(e -> {
+                    // a failed probe opens it again: one line per outage, not one per probe
+                    if (e.getPreviousState() == CircuitBreaker.State.CLOSED) {
+                        LOG.warn("receiver {} is down ({} failure(s) in a row): its circuit is open, alerts wait for "
+                                + "it without spending attempts, with a probe every {} ms", receiver.name(),
+                                policy.circuitFailures(), policy.probeDelay().toMillis());
+                    }
+                })
                 .onClose(e -> LOG.info("receiver {} answers again: its circuit is closed", receiver.name()))
                 .build();
     }

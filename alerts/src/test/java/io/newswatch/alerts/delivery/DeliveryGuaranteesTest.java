@@ -115,6 +115,54 @@ class DeliveryGuaranteesTest {
         awaitCommitted("down-30s", alerts.size());
     }
 
+    /**
+     * 100 alerts queued against a webhook that answers 429 for 120 s, with the default settings: the first alert
+     * waits (its circuit open, a probe every 10 s), the others wait behind it without being tried, none is
+     * dead-lettered, and when the webhook is back the backlog drains at 50 alerts/s or more.
+     */
+    @Test
+    void aTwoMinute429OutageDeadLettersNothingAndTheBacklogDrainsAtFiftyAlertsASecond() throws Exception {
+        Duration outage = Duration.ofSeconds(120);
+        record Answer(long atNanos, String idempotencyKey, int status) {
+        }
+        List<Answer> answers = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        long outageEnds = System.nanoTime() + outage.toNanos();
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            long now = System.nanoTime();
+            int status = now < outageEnds ? 429 : 200;
+            answers.add(new Answer(now, exchange.getRequestHeaders().getFirst("Idempotency-Key"), status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        toClose.add(() -> server.stop(0));
+        AlertsService service = start(config("outage-429"), webhook(server));
+        List<Alert> alerts = alerts("outage", 100);
+        produce(alerts);
+
+        await().atMost(outage.plus(WAIT)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> service.deliveredCount() == alerts.size() || !readAll(Topics.ALERTS_DLQ.name()).isEmpty());
+        assertThat(readAll(Topics.ALERTS_DLQ.name())).as("an outage shorter than the maximum age").isEmpty();
+        List<Answer> accepted = answers.stream().filter(a -> a.status() == 200).toList();
+        assertThat(accepted).extracting(Answer::idempotencyKey).as("each alert delivered once")
+                .containsExactlyInAnyOrderElementsOf(alerts.stream().map(Alert::deliveryKey).toList());
+        List<Answer> refused = answers.stream().filter(a -> a.status() == 429).toList();
+        assertThat(refused).extracting(Answer::idempotencyKey).as("only the first alert was tried during the outage")
+                .containsOnly(alerts.get(0).deliveryKey());
+        assertThat(refused.size()).as("5 failures open the circuit, then one probe per 10 s").isBetween(6, 25);
+        awaitCommitted("outage-429", alerts.size());
+
+        long first = accepted.get(0).atNanos();
+        long last = accepted.get(accepted.size() - 1).atNanos();
+        double perSecond = (accepted.size() - 1) / ((last - first) / 1e9);
+        System.out.printf("429 outage of %d s: %d refused requests; first delivery %.1f s after the outage, then "
+                        + "%d alerts in %.3f s = %.0f alerts/s%n", outage.toSeconds(), refused.size(),
+                (first - outageEnds) / 1e9, accepted.size(), (last - first) / 1e9, perSecond);
+        assertThat(perSecond).as("backlog drain rate, alerts/s").isGreaterThanOrEqualTo(50);
+    }
+
     @Test
     void aWebhookAnswering500ForeverSendsEveryAlertToTheDlqAtTheMaximumAgeAndTheFileStillGetsThemAll()
             throws Exception {

@@ -83,7 +83,8 @@ public final class ConfigKeys {
     public static final ConfigKey<String> ALERTS_WEBHOOK_URL = ConfigKey.string("alerts.webhook.url", "",
             "POST every alert as JSON to this URL; empty turns it off");
     public static final ConfigKey<String> ALERTS_WEBHOOK_SIGNING_KEY = ConfigKey.string("alerts.webhook.signing.key",
-            "", "HMAC-SHA256 key signing each webhook request: env:NAME or file:PATH (16+ bytes); empty: unsigned");
+            "", "Standard Webhooks secret whsec_<base64> (24+ key bytes) signing each webhook request, given as env:NAME "
+            + "or file:PATH; several, space-separated, while rotating; empty: unsigned");
     public static final ConfigKey<Boolean> ALERTS_WEBHOOK_ALLOW_LOOPBACK = ConfigKey.bool(
             "alerts.webhook.allow.loopback", "false", "let the webhook reach loopback addresses (127.0.0.1, ::1)");
     public static final ConfigKey<Boolean> ALERTS_WEBHOOK_ALLOW_PRIVATE = ConfigKey.bool(
