@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -191,7 +192,7 @@ public final class WebhookReceiver implements AlertReceiver {
         if (signer != null) {
             long now = Instant.now().getEpochSecond();
             String messageId = WebhookSigner.messageId(idempotencyKey != null ? idempotencyKey
-                    : "msg_" + java.util.UUID.randomUUID());
+                    : "msg_" + UUID.randomUUID());
             request.header(WebhookSigner.ID_HEADER, messageId)
                     .header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(now))
                     .header(WebhookSigner.SIGNATURE_HEADER, signer.signature(messageId, now, body));

@@ -194,7 +194,7 @@ class DeliveryGuaranteesTest {
     }
 
     @Test
-    void anAlertOlderThanTheMaximumAgeGoesToTheDlqEvenWithAttemptsLeft() throws Exception {
+    void anAlertOlderThanTheMaximumAgeGoesToTheDlqWhileItsReceiverIsDown() throws Exception {
         List<Hit> hits = new CopyOnWriteArrayList<>();
         HttpServer server = webhookServer(0, n -> 503, Duration.ZERO, hits);
         start(config("too-old").with(ConfigKeys.ALERTS_DELIVERY_MAX_AGE, "3s"), webhook(server));
