@@ -83,17 +83,22 @@ public final class ConfigKeys {
     public static final ConfigKey<String> ALERTS_WEBHOOK_URL = ConfigKey.string("alerts.webhook.url", "",
             "POST every alert as JSON to this URL; empty turns it off");
     public static final ConfigKey<String> ALERTS_WEBHOOK_SIGNING_KEY = ConfigKey.string("alerts.webhook.signing.key",
-            "", "HMAC-SHA256 key signing each webhook request: env:NAME or file:PATH (16+ bytes); empty: unsigned");
+            "", "Standard Webhooks secret whsec_<base64> (24+ key bytes) signing each webhook request, given as env:NAME "
+            + "or file:PATH; several, space-separated, while rotating; empty: unsigned");
     public static final ConfigKey<Boolean> ALERTS_WEBHOOK_ALLOW_LOOPBACK = ConfigKey.bool(
             "alerts.webhook.allow.loopback", "false", "let the webhook reach loopback addresses (127.0.0.1, ::1)");
     public static final ConfigKey<Boolean> ALERTS_WEBHOOK_ALLOW_PRIVATE = ConfigKey.bool(
             "alerts.webhook.allow.private", "false", "let the webhook reach private networks (10/8, 192.168/16, ...)");
-    public static final ConfigKey<Integer> ALERTS_DELIVERY_ATTEMPTS = ConfigKey.integer("alerts.delivery.attempts",
-            "10", 1, 1000, "attempts per receiver before an alert goes to news.alerts.dlq");
     public static final ConfigKey<Duration> ALERTS_DELIVERY_MAX_AGE = ConfigKey.duration("alerts.delivery.max.age",
             "1h", "how long after its first attempt an alert may still be retried before it goes to news.alerts.dlq");
     public static final ConfigKey<Duration> ALERTS_DELIVERY_BACKOFF_MAX = ConfigKey.duration(
             "alerts.delivery.backoff.max", "1m", "longest wait between two attempts (a longer Retry-After is honoured)");
+    public static final ConfigKey<Integer> ALERTS_DELIVERY_CIRCUIT_FAILURES = ConfigKey.integer(
+            "alerts.delivery.circuit.failures", "5", 1, 1000,
+            "failed attempts in a row after which a receiver counts as down: its circuit opens and alerts wait");
+    public static final ConfigKey<Duration> ALERTS_DELIVERY_CIRCUIT_PROBE_DELAY = ConfigKey.duration(
+            "alerts.delivery.circuit.probe.delay", "10s",
+            "how long an open circuit waits before one probe attempt (a longer Retry-After is honoured)");
     public static final ConfigKey<Integer> ALERTS_DELIVERY_MAX_IN_FLIGHT = ConfigKey.integer(
             "alerts.delivery.max.in.flight", "1000", 1, 1_000_000,
             "alerts read but not yet delivered everywhere before the service stops reading more");
@@ -108,8 +113,8 @@ public final class ConfigKeys {
             STORY_WINDOW, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,
             ALERTS_GROUP_ID, SUBSCRIPTIONS_FILE, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL,
             ALERTS_WEBHOOK_SIGNING_KEY, ALERTS_WEBHOOK_ALLOW_LOOPBACK, ALERTS_WEBHOOK_ALLOW_PRIVATE,
-            ALERTS_DELIVERY_ATTEMPTS, ALERTS_DELIVERY_MAX_AGE, ALERTS_DELIVERY_BACKOFF_MAX,
-            ALERTS_DELIVERY_MAX_IN_FLIGHT);
+            ALERTS_DELIVERY_MAX_AGE, ALERTS_DELIVERY_BACKOFF_MAX, ALERTS_DELIVERY_CIRCUIT_FAILURES,
+            ALERTS_DELIVERY_CIRCUIT_PROBE_DELAY, ALERTS_DELIVERY_MAX_IN_FLIGHT);
 
     /** Keys under this prefix are passed to every Kafka client as they are (security, SASL, ...). */
     public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
