@@ -23,6 +23,7 @@ public class FetchException extends Exception {
     private final String url;
     private final int status;
     private final transient Duration retryAfter;
+    private final boolean hostUnreachable;
 
     public FetchException(String url, String message) {
         this(url, message, 0, null, null);
@@ -33,10 +34,21 @@ public class FetchException extends Exception {
     }
 
     public FetchException(String url, String message, int status, Duration retryAfter, Throwable cause) {
+        this(url, message, status, retryAfter, cause, false);
+    }
+
+    /** A URL not fetched because its host's robots.txt is unreachable or answers 5xx (RFC 9309 section 2.3.1.4). */
+    static FetchException hostUnreachable(String url, String message) {
+        return new FetchException(url, message, 0, null, null, true);
+    }
+
+    private FetchException(String url, String message, int status, Duration retryAfter, Throwable cause,
+                           boolean hostUnreachable) {
         super(message, cause);
         this.url = url;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.hostUnreachable = hostUnreachable;
     }
 
     /** The URL whose fetch failed. */
@@ -51,12 +63,16 @@ public class FetchException extends Exception {
 
     /**
      * Whether the same URL may well succeed later: a status in {@link #TRANSIENT_STATUSES} (408, 429, 500, 502,
-     * 503, 504), a timeout, or a network failure (connection refused or reset, a cut-off exchange). Everything
+     * 503, 504), a timeout, a network failure (connection refused or reset, a cut-off exchange), or a host whose
+     * robots.txt is unreachable or answers 5xx (RFC 9309 treats that as temporary). Everything
      * else is permanent: any other HTTP status (404, 410, 403, ...), robots.txt disallowing the URL, a refused or
      * invalid URL, too many redirects, an unwanted content type, a body over the limit, and a fetch broken off by
      * an interrupt or by {@link PoliteFetcher#close()}.
      */
     public boolean isTransient() {
+        if (hostUnreachable) {
+            return true;
+        }
         if (status != 0) {
             return TRANSIENT_STATUSES.contains(status);
         }
