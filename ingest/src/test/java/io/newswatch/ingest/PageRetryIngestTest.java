@@ -53,6 +53,7 @@ class PageRetryIngestTest {
     private final List<Article> acknowledged = new CopyOnWriteArrayList<>();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(IngestService.class);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private LoopbackSite site;
 
     /** A clock that moves only when told. */
@@ -120,7 +121,7 @@ class PageRetryIngestTest {
                 .with(ConfigKeys.PAGE_RETRY_BACKOFF, "100ms");
         IngestService service = new IngestService(config, ingest.kafkaProps(),
                 List.of(new Source("harbour-gazette", "rss", site.url("/rss.xml"), null, "en")), fetcher,
-                new SimpleMeterRegistry(), clock);
+                registry, clock);
         service.onPublished(acknowledged::add);
         service.start();
         return service;
@@ -128,6 +129,11 @@ class PageRetryIngestTest {
 
     private static SourceStatus status(IngestService service) {
         return service.statuses().get(0);
+    }
+
+    private double meter(String name) {
+        var search = registry.find(name).tag("source", "harbour-gazette");
+        return search.functionCounter() != null ? search.functionCounter().count() : search.gauge().value();
     }
 
     private int pageHits() {
@@ -174,6 +180,8 @@ class PageRetryIngestTest {
             assertThat(s.notModified()).as("every poll after the first got 304 for the feed").isEqualTo(5);
             assertThat(s.pageFailures()).isEqualTo(2);
             assertThat(s.published()).isEqualTo(1);
+            assertThat(meter("newswatch.ingest.pages.retried")).isEqualTo(1.0);
+            assertThat(meter("newswatch.ingest.pages.retry.waiting")).isZero();
         }
         assertThat(acknowledged).extracting(Article::title).containsExactly("Dock strike ends");
         assertThat(logs.list).anyMatch(e -> e.getLevel() == Level.INFO
@@ -219,6 +227,7 @@ class PageRetryIngestTest {
             assertThat(s.retryWaiting()).isZero();
             assertThat(s.retryGivenUp()).isEqualTo(1);
             assertThat(s.retrySucceeded()).isZero();
+            assertThat(meter("newswatch.ingest.pages.given.up")).isEqualTo(1.0);
 
             site.put(PAGE, Page.of("text/html", articlePage()));
             clock.advance(Duration.ofHours(1));
