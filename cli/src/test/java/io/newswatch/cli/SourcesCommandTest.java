@@ -50,7 +50,8 @@ class SourcesCommandTest {
             writer.accept(new SourceStatus("quay-news", "host-a/101", true, 0, now.minusSeconds(125), null,
                     now.plusSeconds(600), 12, 9, 0, 7, 1, 6, 2, 3, 1, now));
             writer.accept(new SourceStatus("ferry-times", "host-b/202", false, 4, null, "HTTP 503 from "
-                    + "https://ferry-times.example/rss.xml", now.plusSeconds(3600), 4, 0, 4, 0, 0, 0, 0, 0, 0, now));
+                    + "https://ferry-times.example/rss.xml", now.plusSeconds(3600), 4, 0, 4, 0, 0, 0, 0, 0, 0,
+                    now));
         }
         assertThat(commands.runWithConfig("sources")).as("an unhealthy source fails the check")
                 .isEqualTo(1);

@@ -91,7 +91,8 @@ import org.slf4j.LoggerFactory;
  *       its backed-off interval; it is never dropped. {@link #health()} reports every source.</li>
  *   <li>Counters per source (polls, not modified, poll failures, pages fetched, page failures, articles published,
  *       last success; pages waiting for a retry, retried successfully, given up): one INFO line after each poll
- *       with the poll's counts and the totals, Micrometer meters (see {@link SourceMetrics}), and a {@link SourceStatus} handed to {@link #onStatus} listeners after each poll.</li>
+ *       with the poll's counts and the totals, Micrometer meters (see {@link SourceMetrics}), and a
+ *       {@link SourceStatus} handed to {@link #onStatus} listeners after each poll.</li>
  * </ul>
  */
 public final class IngestService implements AutoCloseable {
