@@ -49,6 +49,15 @@ public final class ConfigKeys {
             "consumer group of the ingest instances: instances with the same id split the sources");
     public static final ConfigKey<Integer> INGEST_HTTP_PORT = ConfigKey.integer("ingest.http.port", "-1", -1,
             65535, "port of the ingester's /metrics (Prometheus) and /health; 0 picks a free one, -1 turns it off");
+    public static final ConfigKey<Integer> PAGE_RETRIES = ConfigKey.integer("ingest.page.retries", "5", 0, 100,
+            "retries of an article page that failed with 408, 429, 500, 502, 503, 504, a timeout or a network "
+                    + "error, each at the first poll of its source after its wait; then it is given up; 0 turns "
+                    + "retrying off");
+    public static final ConfigKey<Duration> PAGE_RETRY_BACKOFF = ConfigKey.duration("ingest.page.retry.backoff",
+            "1m", "wait before a failed page's first retry; doubled for each further one, at most ingest.backoff.max "
+                    + "(a longer Retry-After is honoured up to that cap)");
+    public static final ConfigKey<Integer> PAGE_RETRY_QUEUE = ConfigKey.integer("ingest.page.retry.queue", "1000",
+            1, 1_000_000, "pages waiting for a retry per source; a failure beyond that is given up at once");
 
     // --- streams
     public static final ConfigKey<String> STREAMS_APPLICATION_ID = ConfigKey.string("streams.application.id",
@@ -109,6 +118,7 @@ public final class ConfigKeys {
             BROKER_PORT, BROKER_DATA_DIR,
             SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_THREADS,
             BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
+            PAGE_RETRIES, PAGE_RETRY_BACKOFF, PAGE_RETRY_QUEUE,
             STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAMS_THREADS, STATE_DIR, RULES_FILE,
             STORY_WINDOW, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,
             ALERTS_GROUP_ID, SUBSCRIPTIONS_FILE, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL,
