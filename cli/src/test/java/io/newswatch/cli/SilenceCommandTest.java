@@ -99,7 +99,7 @@ class SilenceCommandTest {
     void matchTakesAlertmanagerStyleOperatorsStoredAsMatchers() {
         assertThat(commands.runWithConfig("silence", "add", "--rule", "grain-exports", "--match", "source!=tass",
                 "--match", "tags=~\"sanction.*\"", "--for", "1h", "--comment", "wire service duplicates")).isZero();
-        assertThat(commands.out()).contains("added: rule=grain-exports matchers=source!=tass,tags=~\"sanction.*\", ");
+        assertThat(commands.out()).contains("added: matchers=source!=tass,tags=~\"sanction.*\" rule=grain-exports, ");
         assertThat(onTopic().get(addedId()).conditions()).isEqualTo(Map.of("rule", List.of("grain-exports"),
                 "matchers", List.of("source!=tass", "tags=~\"sanction.*\"")));
         assertThat(commands.runWithConfig("silence", "add", "--match", "source!=tass", "--for", "1h", "--comment",
