@@ -11,9 +11,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code rule}, {@code severity}, {@code source}, {@code language}: the alert's value is one of the listed
- *       ones (a single value may be written without brackets). Languages compare as language ranges
- *       ({@link LanguageTags}: RFC 4647 basic filtering, any case), so {@code en} takes {@code en-GB} and
- *       {@code en-GB} takes {@code en-GB} only.</li>
+ *       ones (a single value may be written without brackets). Languages compare by primary subtag on both
+ *       sides, in any case ({@link LanguageTags}), so {@code en} and {@code en-GB} both take {@code en},
+ *       {@code en-GB} and {@code en-US}.</li>
  *   <li>{@code min_severity}: the alert is at least this severe (info &lt; warning &lt; critical).</li>
  *   <li>{@code tags}, {@code entities}: the alert carries every listed tag / entity code.</li>
  *   <li>{@code matchers}: Alertmanager-style conditions with {@code =}, {@code !=}, {@code =~}, {@code !~}
@@ -61,7 +61,8 @@ public record AlertMatcher(Set<String> rules, Set<String> severities, String min
                 && (severities.isEmpty() || severities.contains(severity))
                 && (minSeverity == null || rank(severity) >= rank(minSeverity))
                 && (sources.isEmpty() || (alert.sourceId() != null && sources.contains(alert.sourceId())))
-                && (languages.isEmpty() || languages.stream().anyMatch(r -> LanguageTags.inRange(alert.language(), r)))
+                && (languages.isEmpty() || (alert.language() != null
+                        && languages.stream().anyMatch(l -> LanguageTags.same(alert.language(), l))))
                 && alert.tags().containsAll(tags)
                 && alert.entities().containsAll(entities)
                 && matchers.stream().allMatch(m -> m.matches(alert));

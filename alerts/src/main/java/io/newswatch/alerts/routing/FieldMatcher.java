@@ -22,10 +22,9 @@ import java.util.regex.PatternSyntaxException;
  * {@code source=""} and {@code source!="tass"} take an alert without a source. A missing severity is
  * {@code info}, as everywhere in newswatch. {@code tags} and {@code entities} hold several values: {@code =} and
  * {@code =~} hold when some value matches, {@code !=} and {@code !~} when none does; an alert with none has the
- * single value {@code ""}. {@code language} is compared as a language tag: lower case, {@code _} read as
- * {@code -}; {@code =} and {@code !=} use RFC 4647 basic filtering, so {@code language="en"} takes {@code en}
- * and {@code en-GB} and {@code language="en-GB"} takes {@code en-GB} only; {@code =~} and {@code !~} see the
- * whole tag.
+ * single value {@code ""}. {@code language} is the alert's primary language subtag in lower case ({@code en}
+ * for {@code en-GB}, see {@link LanguageTags}); {@code =} and {@code !=} reduce their value the same way, so
+ * {@code language="en-GB"} and {@code language="en"} are the same condition.
  *
  * @param field the alert field
  * @param op    the operator
@@ -171,7 +170,7 @@ public record FieldMatcher(String field, Op op, String value, Pattern regex) {
 
     private boolean positive(String v) {
         return switch (op) {
-            case EQUAL, NOT_EQUAL -> field.equals("language") ? LanguageTags.inRange(v, value) : v.equals(value);
+            case EQUAL, NOT_EQUAL -> field.equals("language") ? LanguageTags.same(v, value) : v.equals(value);
             case REGEX, NOT_REGEX -> regex.matcher(v).matches();
         };
     }
@@ -182,7 +181,7 @@ public record FieldMatcher(String field, Op op, String value, Pattern regex) {
             case "rule" -> single(alert.ruleId());
             case "severity" -> single(alert.severity() == null ? "info" : alert.severity().toLowerCase(Locale.ROOT));
             case "source" -> single(alert.sourceId());
-            case "language" -> single(LanguageTags.normalise(alert.language()));
+            case "language" -> single(LanguageTags.primary(alert.language()));
             case "story" -> single(alert.storyId());
             case "tags" -> several(alert.tags());
             case "entities" -> several(alert.entities());

@@ -39,7 +39,8 @@ class SilenceConditionsTest {
             rule condition, alert without a rule          | rule:ru-kp                                 | -     | bbc   | en    | false
             language condition, alert without a language  | language:en                                | ru-kp | bbc   | -     | false
             en-GB silences en-GB                          | language:en-GB                             | ru-kp | bbc   | en-GB | true
-            en-GB leaves en-US                            | language:en-GB                             | ru-kp | bbc   | en-US | false
+            en-GB silences en, the form pages give        | language:en-GB                             | ru-kp | bbc   | en    | true
+            de leaves en-GB                               | language:de                                | ru-kp | bbc   | en-GB | false
             negative matcher with a positive condition    | rule:ru-kp ; matchers:source!="tass"       | ru-kp | bbc   | en    | true
             negative matcher refuses the named value      | rule:ru-kp ; matchers:source!="tass"       | ru-kp | tass  | en    | false
             negative matcher takes a missing field        | rule:ru-kp ; matchers:source!="tass"       | ru-kp | -     | en    | true
