@@ -29,7 +29,8 @@ import java.util.regex.PatternSyntaxException;
  * @param field the alert field
  * @param op    the operator
  * @param value the value as written (unquoted, unescaped)
- * @param regex the compiled expression for {@code =~} and {@code !~}, else null
+ * @param regex the compiled expression for {@code =~} and {@code !~} (compiled from {@code value} when null), else
+ *              null
  */
 public record FieldMatcher(String field, Op op, String value, Pattern regex) {
     /** The fields a matcher may name. */
@@ -59,6 +60,9 @@ public record FieldMatcher(String field, Op op, String value, Pattern regex) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(value, "value");
+        if ((op == Op.REGEX || op == Op.NOT_REGEX) && regex == null) {
+            regex = Pattern.compile(value);
+        }
     }
 
     /**
