@@ -239,6 +239,21 @@ class AlertsServiceTest {
     }
 
     @Test
+    void anAlertTheRoutingSendsNowhereIsCountedAndDeadLetteredNotDropped() throws Exception {
+        AlertsService service = service(config("group-unrouted"));
+        service.start();
+        Alert alert = TestAlerts.sanctions("nowhere");
+        produce(List.of(alert));
+
+        await().atMost(WAIT).until(() -> service.deadLetteredCount() == 1);
+        ConsumerRecord<byte[], byte[]> letter = deadLetters(Topics.ALERTS_DLQ.name(), 1).get(0);
+        assertThat(SERDE.fromBytes(letter.value())).isEqualTo(alert);
+        assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).contains("no receiver").contains(alert.id());
+        assertThat(service.deliveredCount()).isZero();
+        awaitCommitted("group-unrouted", 1);
+    }
+
+    @Test
     void aRestartedServiceDeliversOnlyWhatCameAfterTheCommittedOffsets() throws Exception {
         Path first = dir.resolve("first.jsonl");
         Path second = dir.resolve("second.jsonl");

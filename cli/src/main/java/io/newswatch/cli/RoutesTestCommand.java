@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Dry run of the routing tree: for each alert in FILE (a JSON alert, or JSON lines as "
                 + "`newswatch subscribe --format json` prints them) show the routes that take it and the receivers "
-                + "it would reach. Nothing is sent.",
+                + "it would reach (a route without a receiver of its own shows the one it inherits). Nothing is sent.",
                 "Exit status: 0, or 1 when the subscriptions file or an alert cannot be read."})
 final class RoutesTestCommand implements Callable<Integer> {
     @Mixin
@@ -50,7 +50,8 @@ final class RoutesTestCommand implements Callable<Integer> {
                     alert.ruleId(), alert.title(), alert.severity(), alert.sourceId(), alert.language(),
                     alert.tags(), alert.entities());
             for (Route r : subs.root().match(alert)) {
-                System.out.println("  " + r.path() + " -> " + String.join(", ", r.receivers()));
+                System.out.println("  " + r.path() + " -> " + String.join(", ", r.receivers())
+                        + (r.receiversInherited() ? " (inherited from its parent)" : ""));
             }
             System.out.println("  receivers: " + String.join(", ", subs.receiversFor(alert)));
             subs.root().targets(alert).forEach((receiver, route) -> System.out.println("    " + receiver + ": "

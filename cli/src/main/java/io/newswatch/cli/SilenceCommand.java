@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,10 +65,15 @@ final class SilenceCommand implements Runnable {
                     + "until a time. Prints the new silence's id and when it ends.",
                     "Condition keys are those of a route's match: rule, severity, min_severity, source, language, "
                             + "tags, entities. A value may list several, comma-separated: --match severity=info,warning.",
+                    "--match also takes a matcher with !=, =~ or !~, as a route's matchers: --match 'source!=tass' "
+                            + "--match 'rule=~\"ru-.*\"' (regular expressions match the whole value; a field the "
+                            + "alert lacks is empty, so a silence needs a condition that names a value).",
                     "Exit status: 0 when set, 1 when Kafka cannot be reached, 2 on a usage error."})
     static final class Add implements Callable<Integer> {
         /** Parses --for as configuration durations are parsed, so 30m, 2h, 1d and ISO-8601 all work. */
         private static final ConfigKey<Duration> LENGTH = ConfigKey.duration("--for", "", "how long a silence lasts");
+        /** A condition written with an operator other than '=', kept whole as one of the silence's matchers. */
+        private static final Pattern OPERATOR_MATCHER = Pattern.compile("\\s*[A-Za-z_]+\\s*(!=|=~|!~)");
 
         @Spec
         CommandSpec spec;
@@ -78,7 +84,8 @@ final class SilenceCommand implements Runnable {
                 + "(repeatable; same as --match rule=ID).")
         List<String> rules = new ArrayList<>();
 
-        @Option(names = "--match", paramLabel = "KEY=VALUE", description = "A further condition (repeatable).")
+        @Option(names = "--match", paramLabel = "KEY=VALUE", description = "A further condition (repeatable): "
+                + "KEY=VALUE, or KEY!=VALUE, KEY=~REGEX, KEY!~REGEX.")
         List<String> matches = new ArrayList<>();
 
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -128,6 +135,10 @@ final class SilenceCommand implements Runnable {
                 add(conditions, "rule", rule, "--rule " + rule);
             }
             for (String m : matches) {
+                if (OPERATOR_MATCHER.matcher(m).lookingAt()) {
+                    add(conditions, "matchers", m, "--match " + m);
+                    continue;
+                }
                 int eq = m.indexOf('=');
                 if (eq <= 0) {
                     throw new ParameterException(spec.commandLine(), "--match " + m + ": expected KEY=VALUE");

@@ -56,6 +56,37 @@ class RoutesTestCommandTest {
     }
 
     @Test
+    void aRouteWithoutItsOwnReceiverShowsTheReceiverItInherits() throws Exception {
+        Path subs = Files.writeString(dir.resolve("subs.yaml"), """
+                receivers:
+                  - {name: desk, type: console}
+                  - {name: team, type: console}
+                route:
+                  receiver: desk
+                  routes:
+                    - match: {rule: sanctions-violation}
+                      receiver: team
+                      routes:
+                        - match: {min_severity: critical}
+                          group_by: [story]
+                    - match: {entities: [KP]}
+                      group_by: [rule]
+                      routes:
+                        - match: {language: ko}
+                          receiver: team
+                """);
+        Path alerts = Files.writeString(dir.resolve("alerts.jsonl"), alert("sanctions-violation", "critical", "en")
+                + "\n" + alert("ru-kp", "warning", "en") + "\n");
+        assertThat(cli.run("routes", "test", "--alert", alerts.toString(), "--subscriptions", subs.toString()))
+                .isZero();
+        assertThat(cli.out())
+                .contains("  route.routes[0].routes[0] -> team (inherited from its parent)\n  receivers: team\n"
+                        + "    team: in group 'story=s', by story, wait 30s, interval 5m")
+                .contains("  route.routes[1] -> desk (inherited from its parent)\n  receivers: desk\n"
+                        + "    desk: in group 'rule=ru-kp', by rule, wait 30s, interval 5m");
+    }
+
+    @Test
     void aBrokenSubscriptionsFileIsOneLineWithItsPosition() throws Exception {
         Path subs = Files.writeString(dir.resolve("bad.yaml"), "receivers: []\nroute:\n  receiver: nobody\n");
         Path alerts = Files.writeString(dir.resolve("a.json"), alert("ru-kp", "warning", "en"));

@@ -96,6 +96,21 @@ class SilenceCommandTest {
     }
 
     @Test
+    void matchTakesAlertmanagerStyleOperatorsStoredAsMatchers() {
+        assertThat(commands.runWithConfig("silence", "add", "--rule", "grain-exports", "--match", "source!=tass",
+                "--match", "tags=~\"sanction.*\"", "--for", "1h", "--comment", "wire service duplicates")).isZero();
+        assertThat(commands.out()).contains("added: matchers=source!=tass,tags=~\"sanction.*\" rule=grain-exports, ");
+        assertThat(onTopic().get(addedId()).conditions()).isEqualTo(Map.of("rule", List.of("grain-exports"),
+                "matchers", List.of("source!=tass", "tags=~\"sanction.*\"")));
+        assertThat(commands.runWithConfig("silence", "add", "--match", "source!=tass", "--for", "1h", "--comment",
+                "c")).as("only a negative matcher").isEqualTo(2);
+        assertThat(commands.err()).contains("would also silence every alert that lacks");
+        assertThat(commands.runWithConfig("silence", "add", "--match", "rule=~\"(x\"", "--for", "1h", "--comment",
+                "c")).isEqualTo(2);
+        assertThat(commands.err()).contains("not a valid regular expression");
+    }
+
+    @Test
     void usageErrorsExitTwoNameTheProblemAndWriteNothing() {
         int silencesBefore = onTopic().size();
         String past = Instant.now().minus(Duration.ofHours(1)).toString();

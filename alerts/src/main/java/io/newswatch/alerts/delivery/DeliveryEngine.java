@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * with the route that sends it (its grouping). The {@link OffsetTracker} counts the receivers still to finish.
  *
  * <p>Listeners and {@link #deliveredCount()} count alerts every receiver took; an alert some receiver dead-lettered
- * counts in {@link #deadLetteredCount()} (once per receiver that gave up) instead.
+ * counts in {@link #deadLetteredCount()} (once per receiver that gave up) instead. An alert the plan sends to no
+ * receiver at all (a plan without receivers) goes to {@code news.alerts.dlq} with an ERROR line naming it, and
+ * counts in {@link #unroutedCount()} and {@link #deadLetteredCount()}.
  */
 public final class DeliveryEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
@@ -44,6 +46,7 @@ public final class DeliveryEngine {
     private final DeliveryPlan plan;
     private final DeliveryLedger ledger;
     private final DeadLetterWriter unreadable;
+    private final DeadLetterWriter undeliverable;
     private final OffsetTracker tracker;
     private final Map<String, ReceiverLane> lanes = new LinkedHashMap<>();
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
@@ -51,6 +54,7 @@ public final class DeliveryEngine {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong silenced = new AtomicLong();
     private final AtomicLong alreadyDelivered = new AtomicLong();
+    private final AtomicLong unrouted = new AtomicLong();
     private volatile Function<Alert, Optional<String>> silencer = alert -> Optional.empty();
 
     /**
@@ -68,6 +72,7 @@ public final class DeliveryEngine {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.unreadable = Objects.requireNonNull(unreadable, "unreadable");
+        this.undeliverable = Objects.requireNonNull(undeliverable, "undeliverable");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         for (AlertReceiver r : plan.receivers()) {
             lanes.put(r.name(), new ReceiverLane(r, settings, ledger, undeliverable, this::isCurrent,
@@ -93,8 +98,8 @@ public final class DeliveryEngine {
     /**
      * Takes one record on: dead-letters it, drops it as silenced, or queues it on its receivers' lanes.
      *
-     * @throws KafkaException when an unreadable record's dead letter could not be written; the record is not
-     *                        finished and must be read again
+     * @throws KafkaException when the dead letter of an unreadable or unroutable record could not be written; the
+     *                        record is not finished and must be read again
      */
     public void dispatch(ConsumerRecord<byte[], byte[]> record) {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
@@ -119,7 +124,13 @@ public final class DeliveryEngine {
                     silence.get());
             return;
         }
-        Map<String, Route> targets = new LinkedHashMap<>(plan.targets(alert));
+        Map<String, Route> routed = plan.targets(alert);
+        if (routed.isEmpty()) {
+            // a loaded routing tree gives every alert a receiver; this guards plans built otherwise
+            unroutable(record, alert);
+            return;
+        }
+        Map<String, Route> targets = new LinkedHashMap<>(routed);
         targets.keySet().removeIf(receiver -> {
             boolean done = ledger.isDelivered(receiver, alert.deliveryKey());
             if (done) {
@@ -134,6 +145,16 @@ public final class DeliveryEngine {
         tracker.register(tp, record.offset(), alert, targets.size());
         Incoming in = new Incoming(alert, record, epoch.get());
         targets.forEach((receiver, route) -> lanes.get(receiver).enqueue(route, in));
+    }
+
+    /** An alert the plan sends to no receiver: counted, logged and dead-lettered, never dropped. */
+    private void unroutable(ConsumerRecord<byte[], byte[]> record, Alert alert) {
+        String why = "no receiver: the delivery plan sends alert " + alert.id() + " (" + alert.ruleId() + " on "
+                + alert.storyId() + ") nowhere";
+        undeliverable.write(record, new IllegalStateException(why), null);
+        unrouted.incrementAndGet();
+        deadLettered.incrementAndGet();
+        LOG.error("{}; sent to the alerts dead-letter topic from {}", why, DeadLetterWriter.where(record));
     }
 
     private boolean isCurrent(Incoming in) {
@@ -180,6 +201,11 @@ public final class DeliveryEngine {
 
     public long silencedCount() {
         return silenced.get();
+    }
+
+    /** Alerts the plan sent to no receiver (dead-lettered; also in {@link #deadLetteredCount()}). */
+    public long unroutedCount() {
+        return unrouted.get();
     }
 
     /** Receiver deliveries skipped because the ledger said they were done (after a restart or rebalance). */

@@ -5,13 +5,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * How a route batches alerts for its receivers, after Prometheus Alertmanager's route options, with news in mind.
  *
  * <ul>
  *   <li>{@code group_by}: the alert fields ({@link #FIELDS}) whose values make a group; {@code []} puts every alert
- *       of the route in one group. Without grouping ({@link #NONE}) each alert is sent on its own, at once.</li>
+ *       of the route in one group. Without grouping ({@link #NONE}) each alert is sent on its own, at once.
+ *       {@code tags} and {@code entities} hold several values: their group key is the alert's distinct values,
+ *       sorted and joined with {@code +} ({@code entities=CN+RU}), so alerts group together when they carry the
+ *       same set, in any order; an alert with none has the empty key. {@code language} groups by primary subtag
+ *       ({@code en} for {@code en-GB}).</li>
  *   <li>{@code group_wait}: how long a new group collects alerts before its first message (default 30 s).</li>
  *   <li>{@code group_interval}: after a message, how long a group collects new alerts before the next one
  *       (default 5 min). A quiet group sends nothing.</li>
@@ -31,7 +36,8 @@ import java.util.Objects;
 public record Grouping(List<String> groupBy, Duration groupWait, Duration groupInterval, Duration repeatInterval,
                        Duration repeatFor) {
     /** The fields {@code group_by} may name. */
-    public static final List<String> FIELDS = List.of("rule", "story", "severity", "source", "language");
+    public static final List<String> FIELDS = List.of("rule", "story", "severity", "source", "language", "tags",
+            "entities");
     public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_GROUP_INTERVAL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_REPEAT_FOR = Duration.ofHours(24);
@@ -76,8 +82,9 @@ public record Grouping(List<String> groupBy, Duration groupWait, Duration groupI
     }
 
     /**
-     * The label of the alert's group: {@code rule=ru-kp, story=ab12} in {@code group_by} order, or {@code all} when
-     * {@code group_by} is empty; a missing value shows as an empty string.
+     * The label of the alert's group, which is also its key: {@code rule=ru-kp, story=ab12} in {@code group_by}
+     * order, or {@code all} when {@code group_by} is empty; a missing value shows as an empty string, a set of
+     * tags or entities as its sorted distinct values joined with {@code +}.
      *
      * @throws IllegalStateException when this does not group
      */
@@ -104,8 +111,9 @@ public record Grouping(List<String> groupBy, Duration groupWait, Duration groupI
             case "story" -> alert.storyId();
             case "severity" -> alert.severity();
             case "source" -> alert.sourceId();
-            case "language" -> alert.language() == null ? null
-                    : alert.language().toLowerCase(Locale.ROOT).split("-", 2)[0];
+            case "language" -> LanguageTags.primary(alert.language());
+            case "tags" -> String.join("+", new TreeSet<>(alert.tags()));
+            case "entities" -> String.join("+", new TreeSet<>(alert.entities()));
             default -> throw new IllegalStateException("unknown field " + field);
         };
         return v == null ? "" : v;

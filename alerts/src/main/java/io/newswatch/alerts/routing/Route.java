@@ -12,19 +12,30 @@ import java.util.Map;
  * {@code continue: true}, in which case the later children are offered it too. When no child takes it, the node's
  * own receivers get it. The root takes every alert, so every alert reaches at least the root's receivers.
  *
+ * <p>A route that names no receiver sends with its parent's, as in Alertmanager; {@link Subscriptions} resolves
+ * that when it loads the file, so {@link #receivers()} are the ones the route sends to, and requires a receiver on
+ * the root, so every route of a loaded tree has at least one.
+ *
  * @param path      where the route is in the file, for dry runs: {@code route}, {@code route.routes[1]}, ...
  * @param matcher   which alerts it takes
- * @param receivers receiver names, in order; may be empty for a pure grouping node (then children must cover it)
+ * @param receivers receiver names, in order: its own, or its parent's when it names none
  * @param continueMatching whether later siblings are offered an alert this route took
  * @param grouping  how its receivers get the alerts it takes (its own keys, else its parent's)
  * @param routes    child routes
+ * @param receiversInherited whether {@code receivers} are its parent's (it names none of its own)
  */
 public record Route(String path, AlertMatcher matcher, List<String> receivers, boolean continueMatching,
-                    Grouping grouping, List<Route> routes) {
+                    Grouping grouping, List<Route> routes, boolean receiversInherited) {
     public Route {
         receivers = List.copyOf(receivers);
         routes = List.copyOf(routes);
         grouping = grouping == null ? Grouping.NONE : grouping;
+    }
+
+    /** A route with its own receivers. */
+    public Route(String path, AlertMatcher matcher, List<String> receivers, boolean continueMatching,
+                 Grouping grouping, List<Route> routes) {
+        this(path, matcher, receivers, continueMatching, grouping, routes, false);
     }
 
     /** A route that sends each alert at once. */

@@ -35,12 +35,21 @@ import java.util.regex.Pattern;
  *       receivers: [sanctions-team]
  *       continue: true      # later sibling routes are offered the alert too
  *     - match: {entities: [RU, KP], language: [en, ru]}
- *       receiver: desk
+ *       matchers: ['source!="tass"', 'rule=~"ru-.*"']
+ *       routes:
+ *         - match: {severity: critical}   # no receiver: sends with its parent's (desk)
+ *           group_by: [story]
  * </pre>
  *
+ * <p>Inheritance, as in Alertmanager: a route that names no receiver sends with its parent's, so only the root
+ * must name one; every grouping option a route leaves unset ({@code group_by}, {@code group_wait},
+ * {@code group_interval}, {@code repeat_interval}, {@code repeat_for}) is the one set on the nearest route above,
+ * also across a {@code group_by: none} in between.
+ *
  * <p>Validated on load, all or nothing: an unknown key, a missing name or type, a duplicate receiver name, a route
- * naming a receiver that is not defined, a {@code match} on the root, an unknown severity, a {@code continue} that
- * is not true/false and a value of the wrong shape each raise a {@link ConfigError} that starts with
+ * naming a receiver that is not defined, a root without a receiver, a {@code match} or {@code matchers} on the
+ * root, a matcher that does not parse ({@link FieldMatcher}), an unknown severity, a {@code continue} that is not
+ * true/false and a value of the wrong shape each raise a {@link ConfigError} that starts with
  * {@code file:line:column} and names the key.
  *
  * @param receivers the receivers, in file order
@@ -50,7 +59,9 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
     private static final Set<String> TYPES = Set.of("console", "file", "webhook", "slack", "email");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final List<String> ROUTE_KEYS = List.of("receiver", "receivers", "match", "continue", "routes",
-            "group_by", "group_wait", "group_interval", "repeat_interval", "repeat_for", "digest");
+            "matchers", "group_by", "group_wait", "group_interval", "repeat_interval", "repeat_for", "digest");
+    private static final List<String> TIMING_KEYS = List.of("group_wait", "group_interval", "repeat_interval",
+            "repeat_for");
     private static final Set<String> MATCH_KEYS = Set.of("rule", "severity", "min_severity", "source", "language",
             "tags", "entities");
 
@@ -87,6 +98,19 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
         return new Loader(origin).load(YamlNode.parse(yaml, origin));
     }
 
+    private static boolean groupsAnywhere(Route r) {
+        return r.grouping().groups() || r.routes().stream().anyMatch(Subscriptions::groupsAnywhere);
+    }
+
+    /**
+     * Grouping options as set on a route or above it; {@code groupBy} null means no grouping, a null duration
+     * means not set anywhere above (its default applies).
+     */
+    private record Options(List<String> groupBy, Duration groupWait, Duration groupInterval,
+                           Duration repeatInterval, Duration repeatFor) {
+        static final Options UNSET = new Options(null, null, null, null, null);
+    }
+
     private static final class Loader {
         private final String origin;
         private final Map<String, ReceiverSpec> receivers = new LinkedHashMap<>();
@@ -116,7 +140,8 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             if (route == null) {
                 throw error(top.at(), "no 'route': say which receivers get the alerts");
             }
-            return new Subscriptions(List.copyOf(receivers.values()), route(route, "route", true, Grouping.NONE));
+            return new Subscriptions(List.copyOf(receivers.values()),
+                    route(route, "route", true, Options.UNSET, List.of()));
         }
 
         private void receiver(YamlNode item) {
@@ -148,7 +173,14 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             receivers.put(name, new ReceiverSpec(name, type, settings, settingsAt, m.at()));
         }
 
-        private Route route(YamlNode node, String path, boolean root, Grouping inherited) {
+        /**
+         * One route and its children.
+         *
+         * @param inherited        the grouping options as set on the routes above (unset ones take defaults)
+         * @param parentReceivers  the receivers the parent sends with, which a route naming none inherits
+         */
+        private Route route(YamlNode node, String path, boolean root, Options inherited,
+                            List<String> parentReceivers) {
             YamlNode.MapNode m = map(node, path, "a map with receiver(s), match and routes");
             for (String key : m.values().keySet()) {
                 if (!ROUTE_KEYS.contains(key)) {
@@ -156,9 +188,11 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                             + String.join(", ", ROUTE_KEYS) + ")");
                 }
             }
-            if (root && m.values().containsKey("match")) {
-                throw error(m.keyAt().get("match"), "the root route takes every alert: 'match' belongs in its "
-                        + "'routes'");
+            for (String key : List.of("match", "matchers")) {
+                if (root && m.values().containsKey(key)) {
+                    throw error(m.keyAt().get(key), "the root route takes every alert: '" + key + "' belongs in its "
+                            + "'routes'");
+                }
             }
             if (root && m.values().containsKey("continue")) {
                 throw error(m.keyAt().get("continue"), "'continue' has no meaning on the root route");
@@ -185,7 +219,17 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             }
             AlertMatcher matcher = m.values().containsKey("match") ? matcher(m.values().get("match"), path)
                     : AlertMatcher.ANY;
-            Grouping grouping = grouping(m, path, inherited);
+            if (m.values().containsKey("matchers")) {
+                matcher = matcher.with(fieldMatchers(m, path));
+            }
+            if (root && names.isEmpty()) {
+                throw error(m.at(), "the root route needs a 'receiver': it gets every alert no other route takes, "
+                        + "and routes without a receiver of their own send with it");
+            }
+            boolean inheritsReceivers = names.isEmpty();
+            List<String> sendsWith = inheritsReceivers ? parentReceivers : names;
+            Options options = options(m, path, inherited);
+            Grouping grouping = grouping(m, path, options);
             List<Route> children = new ArrayList<>();
             YamlNode routes = m.values().get("routes");
             if (routes != null) {
@@ -193,20 +237,40 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                     throw error(routes.at(), "'routes' in " + path + " must be a list");
                 }
                 for (int i = 0; i < seq.items().size(); i++) {
-                    children.add(route(seq.items().get(i), path + ".routes[" + i + "]", false, grouping));
+                    children.add(route(seq.items().get(i), path + ".routes[" + i + "]", false, options, sendsWith));
                 }
             }
-            if (root && names.isEmpty()) {
-                throw error(m.at(), "the root route needs a 'receiver': it gets every alert no other route takes");
+            if (!grouping.groups() && children.stream().noneMatch(Subscriptions::groupsAnywhere)) {
+                String timing = TIMING_KEYS.stream().filter(m.values()::containsKey).findFirst().orElse(null);
+                if (timing != null) {
+                    throw error(m.keyAt().get(timing), "'" + timing + "' in " + path + " needs 'group_by' (or "
+                            + "'digest') here, on a parent route or on a route below: without it each alert is sent "
+                            + "at once");
+                }
             }
-            if (names.isEmpty() && children.isEmpty()) {
-                throw error(m.at(), path + " has neither receivers nor routes");
-            }
-            return new Route(path, matcher, names, cont, grouping, children);
+            return new Route(path, matcher, sendsWith, cont, grouping, children, inheritsReceivers);
         }
 
-        /** The route's grouping: its own keys over its parent's, checked together. */
-        private Grouping grouping(YamlNode.MapNode m, String path, Grouping inherited) {
+        private List<FieldMatcher> fieldMatchers(YamlNode.MapNode m, String path) {
+            List<String> texts = strings(m, "matchers");
+            YamlNode node = m.values().get("matchers");
+            List<FieldMatcher> out = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                String at = node instanceof YamlNode.Seq seq ? seq.items().get(i).at() : node.at();
+                try {
+                    out.add(FieldMatcher.parse(texts.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw error(at, path + ": " + e.getMessage());
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The grouping options in force at this route: each one it sets, else the one set above it (as
+         * Alertmanager inherits every unset route option), whether or not the routes above group.
+         */
+        private Options options(YamlNode.MapNode m, String path, Options inherited) {
             Map<String, YamlNode> v = m.values();
             if (v.containsKey("digest")) {
                 for (String k : List.of("group_by", "group_wait", "group_interval")) {
@@ -237,10 +301,6 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                         }
                     }
                     groupBy = fields;
-                    if (!inherited.groups()) {
-                        wait = Grouping.DEFAULT_GROUP_WAIT;
-                        interval = Grouping.DEFAULT_GROUP_INTERVAL;
-                    }
                 }
             }
             if (v.containsKey("group_wait")) {
@@ -253,15 +313,18 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                     : inherited.repeatInterval();
             Duration repeatFor = v.containsKey("repeat_for") ? duration(m, "repeat_for", path)
                     : inherited.repeatFor();
-            if (groupBy == null) {
-                String timing = List.of("group_wait", "group_interval", "repeat_interval", "repeat_for").stream()
-                        .filter(v::containsKey).findFirst().orElse(null);
-                if (timing != null) {
-                    throw error(m.keyAt().get(timing), "'" + timing + "' in " + path + " needs 'group_by' (or "
-                            + "'digest') here or on a parent route: without it each alert is sent at once");
-                }
+            return new Options(groupBy, wait, interval, repeat, repeatFor);
+        }
+
+        /** The route's grouping from the options in force, checked; unset options take their defaults. */
+        private Grouping grouping(YamlNode.MapNode m, String path, Options o) {
+            if (o.groupBy() == null) {
                 return Grouping.NONE;
             }
+            Duration wait = o.groupWait() != null ? o.groupWait() : Grouping.DEFAULT_GROUP_WAIT;
+            Duration interval = o.groupInterval() != null ? o.groupInterval() : Grouping.DEFAULT_GROUP_INTERVAL;
+            Duration repeat = o.repeatInterval() != null ? o.repeatInterval() : Duration.ZERO;
+            Duration repeatFor = o.repeatFor() != null ? o.repeatFor() : Grouping.DEFAULT_REPEAT_FOR;
             if (interval.compareTo(Duration.ZERO) <= 0) {
                 throw error(m.keyAt().getOrDefault("group_interval", m.at()), "'group_interval' in " + path
                         + " must be longer than zero");
@@ -271,7 +334,7 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                         "'repeat_interval' in " + path + " must not be shorter than 'group_interval' ("
                                 + interval.toString().substring(2).toLowerCase(Locale.ROOT) + ")");
             }
-            return new Grouping(groupBy, wait, interval, repeat, repeatFor);
+            return new Grouping(o.groupBy(), wait, interval, repeat, repeatFor);
         }
 
         private Duration duration(YamlNode.MapNode m, String key, String path) {

@@ -1,6 +1,7 @@
 package io.newswatch.alerts.silence;
 
 import io.newswatch.alerts.routing.AlertMatcher;
+import io.newswatch.alerts.routing.FieldMatcher;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Silence;
 import io.newswatch.model.topics.CompactedTopicFollower;
@@ -37,9 +38,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Silences implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Silences.class);
-    /** The condition keys a silence may use: those of a subscription route's {@code match}. */
+    /**
+     * The condition keys a silence may use: those of a subscription route's {@code match}, and {@code matchers}
+     * whose values are Alertmanager-style matchers ({@link FieldMatcher}).
+     */
     public static final List<String> CONDITION_KEYS = List.of("rule", "severity", "min_severity", "source",
-            "language", "tags", "entities");
+            "language", "tags", "entities", "matchers");
     /** Orders silences by creation time, newest first (id breaks ties, so the order is stable). */
     public static final Comparator<Silence> NEWEST_FIRST = Comparator.comparing(Silence::createdAt,
             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Silence::id);
@@ -111,9 +115,13 @@ public final class Silences implements AutoCloseable {
     /**
      * The matcher for a silence's conditions, after checking them.
      *
+     * <p>As in Alertmanager, when every condition is a matcher, at least one of them must refuse an alert that
+     * lacks its field ({@code source!="tass"} alone would silence nearly everything).
+     *
      * @throws IllegalArgumentException naming the offending key or value: no condition at all (a silence must never
      *                                  silence everything), an unknown key, a key without values, a blank value, an
-     *                                  unknown severity, or more than one {@code min_severity}
+     *                                  unknown severity, more than one {@code min_severity}, a matcher that does not
+     *                                  parse, or only matchers that all take an alert lacking their field
      */
     public static AlertMatcher matcher(Map<String, List<String>> conditions) {
         if (conditions == null || conditions.isEmpty()) {
@@ -144,10 +152,16 @@ public final class Silences implements AutoCloseable {
         if (min.size() > 1) {
             throw new IllegalArgumentException("min_severity takes one value, not " + min);
         }
+        List<FieldMatcher> matchers = conditions.getOrDefault("matchers", List.of()).stream()
+                .map(FieldMatcher::parse).toList();
+        if (conditions.size() == 1 && !matchers.isEmpty() && matchers.stream().allMatch(FieldMatcher::matchesEmpty)) {
+            throw new IllegalArgumentException("matchers " + matchers + " would also silence every alert that lacks "
+                    + "their fields: add a condition that names a value (such as rule=ID)");
+        }
         return new AlertMatcher(values(conditions, "rule"), Set.copyOf(severities),
                 min.isEmpty() ? null : min.get(0), values(conditions, "source"),
                 Set.copyOf(lower(conditions.getOrDefault("language", List.of()))), values(conditions, "tags"),
-                values(conditions, "entities"));
+                values(conditions, "entities"), matchers);
     }
 
     private static Set<String> values(Map<String, List<String>> conditions, String key) {
