@@ -382,7 +382,7 @@ public final class PoliteFetcher implements AutoCloseable {
         String name = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : "";
         if (!name.equals("http") && !name.equals("https")) {
             throw new FetchException(url, "only http and https URLs are fetched, not "
-                    + (name.isEmpty() ? "a URL without a scheme" : "a " + name + ": URL") + ": " + url);
+                    + (name.isEmpty() ? "URLs without a scheme" : name + ": URLs") + ": " + url);
         }
         URI uri;
         try {

@@ -218,8 +218,8 @@ public final class SitemapSourceReader implements SourceReader {
         String url = key.url();
         Remembered known = remembered.get(key);
         try {
-            FetchResult r = known == null ? fetcher.fetch(url)
-                    : fetcher.fetch(url, known.etag(), known.lastModified());
+            PoliteFetcher f = fetcher.allowing(key.source().allowAddresses());
+            FetchResult r = known == null ? f.fetch(url) : f.fetch(url, known.etag(), known.lastModified());
             if (r.notModified()) {
                 if (known == null) {
                     throw new SourceReadException("sitemap " + url + " answered 304 to an unconditional request");
@@ -271,7 +271,7 @@ public final class SitemapSourceReader implements SourceReader {
         }
         FetchResult r;
         try {
-            r = fetcher.fetch(robotsUrl);
+            r = fetcher.allowing(source.allowAddresses()).fetch(robotsUrl);
         } catch (FetchException e) {
             throw new SourceReadException("source " + source.id() + ": " + e.getMessage(), e);
         }

@@ -60,7 +60,8 @@ public final class AddressGuard {
         for (InetAddress address : addresses) {
             Optional<String> why = refusal(address, allowed);
             if (why.isPresent()) {
-                throw new RefusedException(h + (literal(h).isPresent() ? " is " : " resolves to ") + why.get());
+                throw new RefusedException(h + (literal(h).isPresent() ? " is " : " resolves to "
+                        + address.getHostAddress() + ", ") + why.get());
             }
         }
         return addresses;
@@ -76,9 +77,9 @@ public final class AddressGuard {
         if (range.isEmpty() || allowed.stream().anyMatch(b -> b.contains(address))) {
             return Optional.empty();
         }
-        String a = address.getHostAddress();
-        return Optional.of(a + ", " + article(range.get().words()) + " " + range.get().words() + " address ("
-                + range.get().blocks() + "), which is not fetched unless allowed: " + remedy.replace("{}", a));
+        return Optional.of(article(range.get().words()) + " " + range.get().words() + " address ("
+                + range.get().blocks() + "), which is not fetched unless allowed: "
+                + remedy.replace("{}", address.getHostAddress()));
     }
 
     private static String article(String word) {
