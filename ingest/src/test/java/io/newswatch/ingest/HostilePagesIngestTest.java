@@ -63,8 +63,9 @@ class HostilePagesIngestTest {
                 + "</channel></rss>"));
         site.put("/gzip", new Page(200, "text/html", gzip(page("Ferry budget approved", "")
                 .getBytes(StandardCharsets.UTF_8), 1), Map.of("Content-Encoding", "gzip")));
-        // about 600 characters of text among 3,000 NUL bytes
-        site.put("/nul", Page.of("text/html", page("Council meets on ferries", "\0".repeat(300))));
+        // about 600 characters of text among 3,000 NUL bytes, some of them inside tags
+        site.put("/nul", Page.of("text/html", "\0".repeat(200) + page("Council meets on ferries\0",
+                "\0".repeat(300)).replace("<p>", "<p\0>")));
         // 1 MiB limit; 64 MiB of HTML once decoded
         byte[] filler = ("<p>" + "zero ".repeat(200) + "</p>\n").getBytes(StandardCharsets.UTF_8);
         site.put("/bomb", new Page(200, "text/html", gzip(filler, (64 << 20) / filler.length),
@@ -94,6 +95,7 @@ class HostilePagesIngestTest {
         }
         Article nul = published.stream().filter(a -> a.url().endsWith("/nul")).findFirst().orElseThrow();
         assertThat(nul.text()).hasSizeGreaterThan(500);
+        assertThat(nul.title()).isEqualTo("Council meets on ferries");
     }
 
     @Test

@@ -3,9 +3,10 @@ package io.newswatch.ingest.fetch;
 import java.time.Duration;
 
 /**
- * A fetch that did not produce a page: a refused scheme, robots.txt disallowing the URL, a network failure or
- * timeout, too many redirects, a body over the limit, an unwanted content type, or an HTTP error status. The
- * message always names the URL.
+ * A fetch that did not produce a page: a refused scheme, a host with a non-public address that is not allowed,
+ * robots.txt disallowing the URL, a network failure or timeout, too many redirects, a body over the limit (as sent
+ * or once decoded), a Content-Encoding that is not decoded or a corrupt compressed body, an unwanted content type,
+ * or an HTTP error status. The message always names the URL.
  */
 public class FetchException extends Exception {
     private static final long serialVersionUID = 1L;
