@@ -2,12 +2,17 @@ package io.newswatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.ingest.fetch.FetcherSettings;
 import io.newswatch.ingest.fetch.LoopbackSite;
 import io.newswatch.ingest.fetch.LoopbackSite.Page;
+import io.newswatch.ingest.fetch.PoliteFetcher;
+import io.newswatch.ingest.source.DateRange;
 import io.newswatch.ingest.source.Source;
+import io.newswatch.ingest.source.UrlFilter;
 import io.newswatch.model.Article;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
+import io.newswatch.model.net.AddressBlock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -107,14 +112,14 @@ class HostilePagesIngestTest {
                 + "<item><title>a</title><link>/a</link><guid>a</guid></item></channel></rss>"));
         site.put("/a", Page.of("text/html", page("Ferry budget approved", "")));
         Source allowed = new Source("allowed", "rss", site.url("/rss.xml"), null, null, "en",
-                io.newswatch.ingest.source.UrlFilter.NONE, null, io.newswatch.ingest.source.DateRange.ALL, false,
-                io.newswatch.model.net.AddressBlock.parseList("127.0.0.1"));
+                UrlFilter.NONE, null, DateRange.ALL, false,
+                AddressBlock.parseList("127.0.0.1"));
         Source refused = new Source("refused", "rss", site.urlAs("localhost", "/rss.xml"), null, "en");
         List<Article> published = new CopyOnWriteArrayList<>();
         NewswatchConfig config = NewswatchConfig.defaults().with(ConfigKeys.POLL_INTERVAL, "1h");
         // a fetcher that allows no non-public address itself: only the source's own setting can
-        try (io.newswatch.ingest.fetch.PoliteFetcher publicOnly = new io.newswatch.ingest.fetch.PoliteFetcher(
-                new io.newswatch.ingest.fetch.FetcherSettings("newswatch-test/1.0", Duration.ofSeconds(10),
+        try (PoliteFetcher publicOnly = new PoliteFetcher(
+                new FetcherSettings("newswatch-test/1.0", Duration.ofSeconds(10),
                         Duration.ofMillis(5), 1 << 20, 5, 4, Duration.ofHours(1)));
              IngestService service = new IngestService(config, ingest.kafkaProps(), List.of(allowed, refused),
                      publicOnly)) {

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -91,7 +92,7 @@ public record AddressBlock(InetAddress network, int prefixBits) {
             return false;
         }
         byte[] m = masked(a, prefixBits);
-        return java.util.Arrays.equals(m, n);
+        return Arrays.equals(m, n);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -88,7 +89,7 @@ public final class ControlCharacters {
             }
             kept++;
         }
-        return out == null ? body : java.util.Arrays.copyOf(out, kept);
+        return out == null ? body : Arrays.copyOf(out, kept);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.newswatch.ingest.fetch.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -178,7 +179,7 @@ public abstract class ContentDecoder {
             crc.reset();
             memberBytes = 0;
             state = State.DATA;
-            return java.util.Arrays.copyOfRange(h, length, h.length);
+            return Arrays.copyOfRange(h, length, h.length);
         }
 
         /** The header's length once all of it is here (RFC 1952 section 2.3), else -1. */
@@ -224,7 +225,7 @@ public abstract class ContentDecoder {
             }
             state = State.TRAILER;
             int rest = inflater.getRemaining();
-            return java.util.Arrays.copyOfRange(input, input.length - rest, input.length);
+            return Arrays.copyOfRange(input, input.length - rest, input.length);
         }
 
         private byte[] trailer(byte[] input) {
@@ -246,7 +247,7 @@ public abstract class ContentDecoder {
             pending.reset();
             members++;
             state = State.HEADER;
-            return java.util.Arrays.copyOfRange(input, take, input.length);
+            return Arrays.copyOfRange(input, take, input.length);
         }
 
         private static long le32(byte[] b, int at) {
