@@ -47,9 +47,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>The consumer reads with {@code read_committed}, so alerts of an aborted Streams transaction never go out.</li>
  *   <li>Each receiver has its own lane ({@link ReceiverLane}): a slow, failing or throttling receiver delays no
- *       other. Each message gets {@code alerts.delivery.attempts} attempts within {@code alerts.delivery.max.age},
- *       with backoff and Retry-After; then its alerts go to {@link Topics#ALERTS_DLQ} with the reason and the
- *       receiver's name, and {@code newswatch dlq --topic news.alerts.dlq --redrive} puts them back.</li>
+ *       other. Each message is retried with backoff and Retry-After until {@code alerts.delivery.max.age}; a receiver
+ *       that fails {@code alerts.delivery.circuit.failures} attempts in a row is down: its circuit opens and its
+ *       alerts wait without spending attempts, one probe every {@code alerts.delivery.circuit.probe.delay}. A
+ *       message refused for good, or older than the maximum age, goes to {@link Topics#ALERTS_DLQ} with the reason
+ *       and the receiver's name, and {@code newswatch dlq --topic news.alerts.dlq --redrive} puts it back.</li>
  *   <li>An offset is committed only when every alert up to it was delivered to each of its receivers or
  *       dead-lettered ({@link OffsetTracker}); grouped alerts count as finished when their group's message is.</li>
  *   <li>Each delivery is recorded in {@link Topics#DELIVERIES} ({@link DeliveryLedger}) before it counts, and the
@@ -216,10 +218,10 @@ public final class AlertsService implements AutoCloseable {
         thread = new Thread(this::run, "newswatch-alerts");
         thread.setDaemon(true);
         thread.start();
-        LOG.info("alerts service consuming {} as group {} with receivers {} ({} attempt(s) within {} each; {} "
-                        + "delivery records known)", Topics.ALERTS.name(), groupId,
-                plan.receivers().stream().map(AlertReceiver::name).toList(), settings.attempts(), settings.maxAge(),
-                ledger.size());
+        LOG.info("alerts service consuming {} as group {} with receivers {} (retried for {} each, a receiver down "
+                        + "after {} failure(s) in a row; {} delivery records known)", Topics.ALERTS.name(), groupId,
+                plan.receivers().stream().map(AlertReceiver::name).toList(), settings.maxAge(),
+                settings.circuitFailures(), ledger.size());
     }
 
     private Properties consumerProperties() {

@@ -83,7 +83,7 @@ class ReceiversFromTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("alerts.webhook.allow.loopback")
                 .hasMessageNotContaining("T0SECRET");
 
-        Path key = Files.writeString(dir.resolve("hmac.key"), "0123456789abcdef0123456789abcdef\n");
+        Path key = Files.writeString(dir.resolve("hmac.key"), "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\n");
         List<AlertReceiver> receivers = ConfiguredReceivers.from(base
                 .with(ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK, "true")
                 .with(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY, "file:" + key), console);

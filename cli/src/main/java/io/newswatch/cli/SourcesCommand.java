@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sources", mixinStandardHelpOptions = true,
         description = {"Show each source's health: who polls it, its last good poll, and its counters "
-                + "(polls, 304 Not Modified, failed polls, pages fetched, articles published).",
+                + "(polls, 304 Not Modified, failed polls, pages fetched, articles published; pages waiting for a "
+                + "retry after a 429, 5xx or timeout, pages a retry fetched, pages given up).",
                 "Reads news.sources and news.sources.status, so it shows every ingest instance's sources.",
                 "Exit status: 0 when every source is healthy, 1 when one is unhealthy, 2 on an error."},
         subcommands = {SourcesPushCommand.class})
@@ -86,9 +87,9 @@ final class SourcesCommand implements Callable<Integer> {
                     + "`newswatch sources push FILE`");
             return;
         }
-        String format = "%-24s %-10s %-10s %-13s %7s %6s %6s %8s %9s  %s%n";
+        String format = "%-24s %-10s %-10s %-13s %7s %6s %6s %8s %9s %5s %7s %7s  %s%n";
         System.out.printf(format, "SOURCE", "TYPE", "HEALTH", "LAST SUCCESS", "POLLS", "304", "FAILED", "FETCHED",
-                "PUBLISHED", "INSTANCE / LAST ERROR");
+                "PUBLISHED", "RETRY", "RETRIED", "GAVE UP", "INSTANCE / LAST ERROR");
         for (Row r : rows) {
             SourceStatus s = r.status();
             String last = s == null || s.lastSuccess() == null ? "never" : ago(Duration.between(s.lastSuccess(), now));
@@ -96,7 +97,9 @@ final class SourcesCommand implements Callable<Integer> {
                     : " / " + s.lastError());
             System.out.printf(format, r.source().id(), r.source().type(), r.health(), last,
                     s == null ? "-" : s.polls(), s == null ? "-" : s.notModified(), s == null ? "-" : s.pollFailures(),
-                    s == null ? "-" : s.pagesFetched(), s == null ? "-" : s.published(), tail);
+                    s == null ? "-" : s.pagesFetched(), s == null ? "-" : s.published(),
+                    s == null ? "-" : s.retryWaiting(), s == null ? "-" : s.retrySucceeded(),
+                    s == null ? "-" : s.retryGivenUp(), tail);
         }
     }
 

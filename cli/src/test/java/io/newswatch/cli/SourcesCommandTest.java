@@ -48,16 +48,18 @@ class SourcesCommandTest {
         Instant now = Instant.now();
         try (SourceStatusWriter writer = new SourceStatusWriter(p, "test-status")) {
             writer.accept(new SourceStatus("quay-news", "host-a/101", true, 0, now.minusSeconds(125), null,
-                    now.plusSeconds(600), 12, 9, 0, 7, 1, 6, now));
+                    now.plusSeconds(600), 12, 9, 0, 7, 1, 6, 2, 3, 1, now));
             writer.accept(new SourceStatus("ferry-times", "host-b/202", false, 4, null, "HTTP 503 from "
-                    + "https://ferry-times.example/rss.xml", now.plusSeconds(3600), 4, 0, 4, 0, 0, 0, now));
+                    + "https://ferry-times.example/rss.xml", now.plusSeconds(3600), 4, 0, 4, 0, 0, 0, 0, 0, 0,
+                    now));
         }
         assertThat(commands.runWithConfig("sources")).as("an unhealthy source fails the check")
                 .isEqualTo(1);
         assertThat(commands.out())
-                .containsPattern("(?m)^quay-news\\s+feed\\s+ok\\s+2m ago\\s+12\\s+9\\s+0\\s+7\\s+6\\s+host-a/101$")
+                .containsPattern("(?m)^quay-news\\s+feed\\s+ok\\s+2m ago\\s+12\\s+9\\s+0\\s+7\\s+6\\s+2\\s+3\\s+1\\s+"
+                        + "host-a/101$")
                 .containsPattern("(?m)^ferry-times\\s+feed\\s+UNHEALTHY\\s+never\\s+4\\s+0\\s+4\\s+0\\s+0\\s+"
-                        + "host-b/202 / HTTP 503");
+                        + "0\\s+0\\s+0\\s+host-b/202 / HTTP 503");
 
         assertThat(commands.runWithConfig("sources", "--json")).isEqualTo(1);
         List<JsonNode> rows = commands.out().lines().map(l -> {
@@ -69,6 +71,9 @@ class SourcesCommandTest {
         }).toList();
         assertThat(rows).as("sorted by id").extracting(r -> r.get("health").asText()).containsExactly("UNHEALTHY", "ok");
         assertThat(rows.get(1).get("status").get("published").asLong()).isEqualTo(6);
+        assertThat(rows.get(1).get("status").get("retryWaiting").asInt()).isEqualTo(2);
+        assertThat(rows.get(1).get("status").get("retrySucceeded").asLong()).isEqualTo(3);
+        assertThat(rows.get(1).get("status").get("retryGivenUp").asLong()).isEqualTo(1);
     }
 
     @Test

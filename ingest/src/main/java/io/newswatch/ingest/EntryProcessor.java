@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failure behaviour: a page that cannot be fetched or holds no article text is one WARN line naming the source
  * and the URL and the outcome {@link Outcome#FAILED}; it is tried again when the entry comes round again (a stored
- * page is not: its bytes cannot change). Nothing is thrown. Thread safe.
+ * page is not: its bytes cannot change). {@link #handle} leaves the fetch failure to its caller instead, which
+ * decides about retries ({@link PageRetries}). Nothing is thrown. Thread safe.
  */
 final class EntryProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -72,26 +73,47 @@ final class EntryProcessor {
         this.stopping = stopping;
     }
 
+    /** An outcome, and for a page that could not be fetched the failure behind it. */
+    record Result(Outcome outcome, FetchException failure) {
+        private static final Result PUBLISHED = new Result(Outcome.PUBLISHED, null);
+        private static final Result UNCHANGED = new Result(Outcome.UNCHANGED, null);
+        private static final Result NO_TEXT = new Result(Outcome.FAILED, null);
+    }
+
     /**
-     * Handles one entry.
+     * Handles one entry, and logs a page that could not be fetched.
      *
      * @param fetched called once for each page actually requested over the network (before its outcome is known)
      */
     Outcome process(Source source, SourceEntry entry, Runnable fetched) {
+        Result r = handle(source, entry, fetched);
+        if (r.failure() != null && !stopping.getAsBoolean()) {
+            LOG.warn("source {}: page {} skipped: {}", source.id(), entry.url(), r.failure().getMessage());
+        }
+        return r.outcome();
+    }
+
+    /**
+     * Handles one entry like {@link #process}, but leaves a fetch failure to the caller to log and judge (see
+     * {@link FetchException#isTransient()}); a page without article text is still logged here.
+     */
+    Result handle(Source source, SourceEntry entry, Runnable fetched) {
         String key = entry.identity();
         if (handled.contains(key)) {
-            return Outcome.UNCHANGED;
+            return Result.UNCHANGED;
         }
         Article article;
         if (entry instanceof SourceEntry.Link link) {
             fetched.run();
-            FetchResult page = fetch(source, link);
-            if (page == null) {
-                return Outcome.FAILED;
+            FetchResult page;
+            try {
+                page = fetch(source, link);
+            } catch (FetchException e) {
+                return new Result(Outcome.FAILED, e);
             }
             if (page.notModified()) {
                 handled.add(key);
-                return Outcome.UNCHANGED;
+                return Result.UNCHANGED;
             }
             article = articleFor(source, link, page);
         } else {
@@ -101,28 +123,21 @@ final class EntryProcessor {
             }
         }
         if (article == null) {
-            return Outcome.FAILED;
+            return Result.NO_TEXT;
         }
-        Outcome outcome = publisher.publishIfChanged(article) ? Outcome.PUBLISHED : Outcome.UNCHANGED;
+        Result result = publisher.publishIfChanged(article) ? Result.PUBLISHED : Result.UNCHANGED;
         handled.add(key);
-        return outcome;
+        return result;
     }
 
-    private FetchResult fetch(Source source, SourceEntry.Link entry) {
+    private FetchResult fetch(Source source, SourceEntry.Link entry) throws FetchException {
         Validators v = validators.get(entry.url());
-        try {
-            PoliteFetcher f = fetcher.allowing(source.allowAddresses());
-            FetchResult page = v == null ? f.fetch(entry.url()) : f.fetch(entry.url(), v.etag(), v.lastModified());
-            if (page.etag() != null || page.lastModified() != null) {
-                validators.put(entry.url(), new Validators(page.etag(), page.lastModified()));
-            }
-            return page;
-        } catch (FetchException e) {
-            if (!stopping.getAsBoolean()) {
-                LOG.warn("source {}: page {} skipped: {}", source.id(), entry.url(), e.getMessage());
-            }
-            return null;
+        PoliteFetcher f = fetcher.allowing(source.allowAddresses());
+        FetchResult page = v == null ? f.fetch(entry.url()) : f.fetch(entry.url(), v.etag(), v.lastModified());
+        if (page.etag() != null || page.lastModified() != null) {
+            validators.put(entry.url(), new Validators(page.etag(), page.lastModified()));
         }
+        return page;
     }
 
     private Article articleFor(Source source, SourceEntry.StoredPage page) {

@@ -15,6 +15,7 @@ import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.Topics;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,8 +65,11 @@ import org.slf4j.LoggerFactory;
  * <p>Failure behaviour: nothing a source or a page does stops the service. A source that cannot be fetched or read
  * is one WARN line naming the source and the cause, counted in {@link IngestStats#sourceFailures()}; a page that
  * cannot be fetched or yields no text is one WARN line naming its URL, counted in
- * {@link IngestStats#pageFailures()}, and is tried again at the next poll (a stored page is not: its bytes cannot
- * change, so it counts as unchanged from then on). An entry whose identity (a feed's link
+ * {@link IngestStats#pageFailures()}, and is tried again when the source lists it again (a stored page is not: its
+ * bytes cannot change, so it counts as unchanged from then on). A page that failed transiently (408, 429, 5xx, a
+ * timeout, a network error) is also retried with backoff at later polls, a 304 poll included, up to
+ * {@code ingest.page.retries} times, then given up (see {@link PageRetries}); a 404, 410 or other permanent
+ * failure is not. An entry whose identity (a feed's link
  * and GUID; else URL and date, see {@link SourceEntry#identity()}) was already handled in this process is not
  * fetched again.
  *
@@ -86,8 +90,9 @@ import org.slf4j.LoggerFactory;
  *       it and its last error; one INFO line when a poll succeeds again. An unhealthy source keeps being polled at
  *       its backed-off interval; it is never dropped. {@link #health()} reports every source.</li>
  *   <li>Counters per source (polls, not modified, poll failures, pages fetched, page failures, articles published,
- *       last success): one INFO line after each poll with the poll's counts and the totals, Micrometer meters (see
- *       {@link SourceMetrics}), and a {@link SourceStatus} handed to {@link #onStatus} listeners after each poll.</li>
+ *       last success; pages waiting for a retry, retried successfully, given up): one INFO line after each poll
+ *       with the poll's counts and the totals, Micrometer meters (see {@link SourceMetrics}), and a
+ *       {@link SourceStatus} handed to {@link #onStatus} listeners after each poll.</li>
  * </ul>
  */
 public final class IngestService implements AutoCloseable {
@@ -131,6 +136,12 @@ public final class IngestService implements AutoCloseable {
      */
     public IngestService(NewswatchConfig config, Properties kafkaProps, List<Source> sources, PoliteFetcher fetcher,
                          MeterRegistry registry) {
+        this(config, kafkaProps, sources, fetcher, registry, Clock.systemUTC());
+    }
+
+    /** @param retryClock decides when a failed page is due for its retry (tests move it by hand) */
+    IngestService(NewswatchConfig config, Properties kafkaProps, List<Source> sources, PoliteFetcher fetcher,
+                  MeterRegistry registry, Clock retryClock) {
         this.config = config;
         this.kafkaProps = (Properties) kafkaProps.clone();
         this.fetcher = fetcher;
@@ -138,7 +149,7 @@ public final class IngestService implements AutoCloseable {
         this.publisher = new ArticlePublisher(this.kafkaProps, config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-ingest");
         this.poller = new SourcePoller(readers(fetcher),
                 new EntryProcessor(fetcher, publisher, () -> stopped.getCount() == 0), publisher,
-                () -> stopped.getCount() == 0, instance, statusListeners);
+                () -> stopped.getCount() == 0, instance, statusListeners, retryClock);
         Instant now = Instant.now();
         for (Source s : sources) {
             if (states.containsKey(s.id())) {
@@ -192,7 +203,8 @@ public final class IngestService implements AutoCloseable {
 
     private void addState(Source s, Instant now) {
         SourceState state = new SourceState(s, s.intervalOr(config.get(ConfigKeys.POLL_INTERVAL)),
-                config.get(ConfigKeys.BACKOFF_MAX), () -> ThreadLocalRandom.current().nextDouble(), now);
+                config.get(ConfigKeys.BACKOFF_MAX), () -> ThreadLocalRandom.current().nextDouble(), now,
+                PageRetries.Settings.from(config));
         synchronized (states) {
             states.put(s.id(), state);
         }

@@ -20,7 +20,9 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code newswatch.ingest.polls} [{@code newswatch_ingest_polls_total}], tag {@code result}: {@code ok},
  *       {@code not_modified} (a 304 for the feed, sitemap or index page), {@code failed};</li>
  *   <li>{@code newswatch.ingest.pages.fetched}, {@code newswatch.ingest.pages.failed},
- *       {@code newswatch.ingest.articles.published}: counters;</li>
+ *       {@code newswatch.ingest.articles.published}, {@code newswatch.ingest.pages.retried} (fetched on a retry),
+ *       {@code newswatch.ingest.pages.given.up} (no more retries): counters;</li>
+ *   <li>{@code newswatch.ingest.pages.retry.waiting}: pages waiting for a retry, a gauge;</li>
  *   <li>{@code newswatch.ingest.source.healthy} (1 or 0) and {@code newswatch.ingest.source.last.success}
  *       (seconds since the epoch; NaN before the first good poll): gauges.</li>
  * </ul>
@@ -53,6 +55,12 @@ final class SourceMetrics {
                 s -> s.pageFailures.get()));
         m.add(counter("newswatch.ingest.articles.published", "article versions published", tags, state,
                 s -> s.published.get()));
+        m.add(counter("newswatch.ingest.pages.retried", "pages fetched on a retry after a transient failure", tags,
+                state, s -> s.retries.succeeded()));
+        m.add(counter("newswatch.ingest.pages.given.up", "pages given up after transient failures", tags, state,
+                s -> s.retries.givenUp()));
+        m.add(Gauge.builder("newswatch.ingest.pages.retry.waiting", state, s -> s.retries.waiting())
+                .description("pages waiting for a retry after a transient failure").tags(tags).register(registry));
         m.add(Gauge.builder("newswatch.ingest.source.healthy", state, s -> s.healthy() ? 1 : 0)
                 .description("1 while the source is healthy, 0 after several failed polls in a row")
                 .tags(tags).register(registry));

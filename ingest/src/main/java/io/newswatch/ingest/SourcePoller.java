@@ -13,6 +13,7 @@ import io.newswatch.ingest.source.SourceReadException;
 import io.newswatch.ingest.source.SourceReader;
 import io.newswatch.ingest.source.WarcSourceReader;
 import io.newswatch.model.SourceStatus;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link EntryProcessor}, and record the outcome in the source's {@link SourceState} (health, schedule, counters),
  * in one INFO line, and in a {@link SourceStatus} for the status listeners. See {@link IngestService} for the rules.
  *
+ * <p>Entries whose page failed transiently wait in the source's {@link PageRetries} queue; those due are retried
+ * at the start of each poll, before the source is read, so a source that answers 304 Not Modified cannot hide them.
+ *
  * <p>Failure behaviour: a source that cannot be read is a WARN line and a failed poll (with the server's
  * Retry-After, if any); a poll cut short by a shutdown or a hand-over (the thread interrupted) is not counted as a
  * verdict on the source. Unexpected exceptions are recorded as a failed poll and rethrown.
@@ -41,13 +45,17 @@ final class SourcePoller {
     private final BooleanSupplier stopping;
     private final String instance;
     private final List<Consumer<SourceStatus>> statusListeners;
+    private final Clock clock;
 
     /**
      * @param stopping        true once the service is shutting down
      * @param statusListeners told each source's status after each poll (a live list: listeners added later count)
+     * @param clock           the time that decides when a failed page is due for its retry
      */
     SourcePoller(Map<String, SourceReader> readers, EntryProcessor entries, ArticlePublisher publisher,
-                 BooleanSupplier stopping, String instance, List<Consumer<SourceStatus>> statusListeners) {
+                 BooleanSupplier stopping, String instance, List<Consumer<SourceStatus>> statusListeners,
+                 Clock clock) {
+        this.clock = clock;
         this.readers = readers;
         this.entries = entries;
         this.publisher = publisher;
@@ -92,11 +100,13 @@ final class SourcePoller {
             state.succeeded(stats.published() > 0, Instant.now());
         }
         publisher.flush();
-        LOG.info("source {}: {}{} entries, {} published, {} unchanged, {} failed (totals: {} polls, {} not modified, "
-                        + "{} failed polls, {} pages fetched, {} page failures, {} published)", source.id(),
+        LOG.info("source {}: {}{} entries, {} published, {} unchanged, {} failed, {} waiting for a retry (totals: {} "
+                        + "polls, {} not modified, {} failed polls, {} pages fetched, {} page failures, {} published, "
+                        + "{} retried, {} given up)", source.id(),
                 stats.sourceFailures() > 0 ? "poll failed, " : "", stats.entries(), stats.published(),
-                stats.unchanged(), stats.pageFailures(), state.polls.get(), state.notModified.get(),
-                state.pollFailures.get(), state.pagesFetched.get(), state.pageFailures.get(), state.published.get());
+                stats.unchanged(), stats.pageFailures(), state.retries.waiting(), state.polls.get(),
+                state.notModified.get(), state.pollFailures.get(), state.pagesFetched.get(), state.pageFailures.get(),
+                state.published.get(), state.retries.succeeded(), state.retries.givenUp());
         report(state);
         return stats;
     }
@@ -123,6 +133,14 @@ final class SourcePoller {
         int[] counts = new int[4]; // entries, published, unchanged, failures
         int sourceFailures = 0;
         boolean[] notModified = new boolean[1];
+        // first, so a feed that now answers 304 cannot hide them
+        for (SourceEntry.Link due : state.retries.due(clock.instant())) {
+            if (cutShort()) {
+                break;
+            }
+            counts[0]++;
+            handle(state, due, counts, true);
+        }
         try {
             reader.read(source, new SourceReader.Sink() {
                 @Override
@@ -130,21 +148,11 @@ final class SourcePoller {
                     if (cutShort()) {
                         return false;
                     }
-                    if (!source.admits(entry)) {
-                        return true;
+                    if (!source.admits(entry) || state.retries.isWaiting(entry)) {
+                        return true; // a waiting entry keeps to its backoff
                     }
                     counts[0]++;
-                    switch (entries.process(source, entry, state.pagesFetched::incrementAndGet)) {
-                        case PUBLISHED -> {
-                            counts[1]++;
-                            state.published.incrementAndGet();
-                        }
-                        case UNCHANGED -> counts[2]++;
-                        case FAILED -> {
-                            counts[3]++;
-                            state.pageFailures.incrementAndGet();
-                        }
-                    }
+                    handle(state, entry, counts, false);
                     return true;
                 }
 
@@ -165,6 +173,42 @@ final class SourcePoller {
             sourceFailures = 1;
         }
         return new IngestStats(1, sourceFailures, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /**
+     * Handles one entry and counts its outcome; a page that failed transiently goes to (or stays in) the source's
+     * retry queue, one that failed for good is logged, and given up when it was a retry.
+     */
+    private void handle(SourceState state, SourceEntry entry, int[] counts, boolean retry) {
+        Source source = state.source();
+        EntryProcessor.Result r = entries.handle(source, entry, state.pagesFetched::incrementAndGet);
+        switch (r.outcome()) {
+            case PUBLISHED -> {
+                counts[1]++;
+                state.published.incrementAndGet();
+            }
+            case UNCHANGED -> counts[2]++;
+            case FAILED -> {
+                counts[3]++;
+                state.pageFailures.incrementAndGet();
+            }
+        }
+        if (!(entry instanceof SourceEntry.Link link) || cutShort()) {
+            return; // a fetch broken off by a shutdown or a hand-over says nothing about the page
+        }
+        if (r.outcome() != EntryProcessor.Outcome.FAILED) {
+            state.retries.fetched(link);
+            return;
+        }
+        FetchException failure = r.failure();
+        if (failure != null && failure.isTransient() && state.retries.failed(link, failure, clock.instant())) {
+            return;
+        }
+        if (retry) {
+            state.retries.failedForGood(link, failure != null ? failure.getMessage() : "no article text found");
+        } else if (failure != null) {
+            LOG.warn("source {}: page {} skipped: {}", source.id(), link.url(), failure.getMessage());
+        }
     }
 
     /** The Retry-After of a 429 or 503 behind a source failure, or null. */

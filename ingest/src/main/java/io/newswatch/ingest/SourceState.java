@@ -2,6 +2,7 @@ package io.newswatch.ingest;
 
 import io.newswatch.ingest.source.Source;
 import io.newswatch.model.SourceStatus;
+import io.newswatch.model.config.NewswatchConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -42,6 +43,8 @@ final class SourceState {
     final AtomicLong pagesFetched = new AtomicLong();
     final AtomicLong pageFailures = new AtomicLong();
     final AtomicLong published = new AtomicLong();
+    /** Entries of this source waiting for their page to be fetched again. */
+    final PageRetries retries;
 
     /**
      * @param base       the configured interval (the source's own, else the default)
@@ -49,7 +52,14 @@ final class SourceState {
      * @param random     values in [0, 1) for the jitter
      */
     SourceState(Source source, Duration base, Duration maxBackoff, DoubleSupplier random, Instant now) {
+        this(source, base, maxBackoff, random, now, PageRetries.Settings.from(NewswatchConfig.defaults()));
+    }
+
+    /** @param retrySettings how its failed pages are retried */
+    SourceState(Source source, Duration base, Duration maxBackoff, DoubleSupplier random, Instant now,
+                PageRetries.Settings retrySettings) {
         this.source = source;
+        this.retries = new PageRetries(source.id(), retrySettings);
         this.base = base;
         this.maxBackoff = maxBackoff.compareTo(base) < 0 ? base : maxBackoff;
         this.random = random;
@@ -143,7 +153,7 @@ final class SourceState {
     synchronized SourceStatus status(String instance, Instant now) {
         return new SourceStatus(source.id(), instance, healthy, failures, lastSuccess, lastError, nextPoll,
                 polls.get(), notModified.get(), pollFailures.get(), pagesFetched.get(), pageFailures.get(),
-                published.get(), now);
+                published.get(), retries.waiting(), retries.succeeded(), retries.givenUp(), now);
     }
 
     /** Marks a poll as running; false when one already is or the source was removed. */

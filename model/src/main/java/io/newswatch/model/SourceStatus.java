@@ -20,6 +20,10 @@ import java.time.Instant;
  * @param pagesFetched        article pages requested
  * @param pageFailures        entries whose page could not be fetched or held no text
  * @param published           article versions published
+ * @param retryWaiting        entries whose page failed transiently (429, 5xx, a timeout) and wait for a retry now
+ * @param retrySucceeded      such entries whose page a retry fetched
+ * @param retryGivenUp        such entries given up: out of retries, failed permanently on a retry, or not queued
+ *                            because the retry queue was full
  * @param updatedAt           when this status was written
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -37,5 +41,8 @@ public record SourceStatus(
         long pagesFetched,
         long pageFailures,
         long published,
+        int retryWaiting,
+        long retrySucceeded,
+        long retryGivenUp,
         Instant updatedAt) {
 }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * throttling (Retry-After) holds up only its own lane; every other receiver keeps getting alerts at once. Within a
  * lane messages go out in order, so a receiver sees alerts in the order they were raised.
  *
- * <p>Each message is delivered with {@link RetryingDelivery} (attempts, backoff, Retry-After, maximum age). Then,
+ * <p>Each message is delivered with {@link RetryingDelivery} (backoff, Retry-After, maximum age, and a circuit breaker:
+ * while the receiver is down the message in hand waits for it, probing, and the rest wait behind it). Then,
  * for every alert it settles: when delivered, a {@link Delivery} record goes to the {@link DeliveryLedger}; when
  * given up on, the alert's original record goes to the alerts' dead-letter topic with the reason and this
  * receiver's name. Either write is retried until the broker acknowledges it (or the lane stops), and only then is
@@ -81,7 +82,7 @@ public final class ReceiverLane {
 
     /**
      * @param receiver    where messages go
-     * @param settings    attempts, maximum age and backoff
+     * @param settings    maximum age, backoff and circuit breaker
      * @param ledger      where deliveries are recorded
      * @param deadLetters the alerts' dead-letter topic
      * @param current     whether an alert still belongs to this instance (its partition's epoch is current)
@@ -92,8 +93,7 @@ public final class ReceiverLane {
                         DeadLetterWriter deadLetters, Predicate<Incoming> current, Finished finished, Clock clock) {
         this.receiver = receiver;
         this.pause = new LanePause();
-        this.delivery = new RetryingDelivery(receiver, settings.attempts(), settings.maxAge(), RetryingDelivery.BASE,
-                settings.backoffMax(), pause, new java.util.Random(), clock);
+        this.delivery = new RetryingDelivery(receiver, settings.policy(), pause, clock);
         this.ledger = ledger;
         this.deadLetters = deadLetters;
         this.current = current;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +37,11 @@ import org.apache.kafka.common.errors.SerializationException;
  * {@code {"schemaVersion":1,"kind":"group"|"reminder","key":..,"group":..,"alerts":[..]}} whose alerts are written
  * exactly as single alerts are, with {@code Idempotency-Key: }{@link Notification#key()}.
  *
- * <p>Signing (optional): with a {@link WebhookSigner}, each attempt carries {@code X-Newswatch-Timestamp} (Unix
- * seconds at that attempt) and {@code X-Newswatch-Signature: v1=<hex HMAC-SHA256>} over timestamp, ".", body; the
- * receiving end checks them with {@link WebhookSigner#verify}.
+ * <p>Signing (optional), as the Standard Webhooks specification says: with a {@link WebhookSigner}, each attempt
+ * carries {@code webhook-id} (the Idempotency-Key, a {@code .} or {@code %} in it percent-encoded because the
+ * specification keeps full stops out of ids), {@code webhook-timestamp} (Unix seconds at that attempt) and
+ * {@code webhook-signature: v1,<base64 HMAC-SHA256>} over id, ".", timestamp, ".", body; the receiving end checks
+ * them with a Standard Webhooks library or {@link WebhookSigner#verify}.
  *
  * <p>Where it may send: the URL must pass an {@link OutboundUrlPolicy} (by default public addresses only) when the
  * receiver is built, so a bad configuration fails at start-up, and again before every attempt, because what the host
@@ -188,8 +191,11 @@ public final class WebhookReceiver implements AlertReceiver {
         }
         if (signer != null) {
             long now = Instant.now().getEpochSecond();
-            request.header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(now))
-                    .header(WebhookSigner.SIGNATURE_HEADER, signer.signature(now, body));
+            String messageId = WebhookSigner.messageId(idempotencyKey != null ? idempotencyKey
+                    : "msg_" + UUID.randomUUID());
+            request.header(WebhookSigner.ID_HEADER, messageId)
+                    .header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(now))
+                    .header(WebhookSigner.SIGNATURE_HEADER, signer.signature(messageId, now, body));
         }
         HttpResponse<byte[]> response;
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(),

@@ -100,11 +100,8 @@ class DeliveryGuaranteesTest {
     void aWebhookDownForThirtySecondsGetsEveryAlertExactlyOncePerIdempotencyKeyWhenItComesBack() throws Exception {
         int port = freePort();
         List<Hit> hits = new CopyOnWriteArrayList<>();
-        // A 10 s cap keeps the test short; 20 attempts keep the sum of the waits (at least 0.1 + 0.2 + ... + 5 s
-        // = 71 s) well past the outage. With the cap at 10 s and the default 10 attempts, the waits could add up to
-        // as little as 21 s and dead-letter the first alert before the webhook comes back.
-        AlertsService service = start(config("down-30s").with(ConfigKeys.ALERTS_DELIVERY_BACKOFF_MAX, "10s")
-                .with(ConfigKeys.ALERTS_DELIVERY_ATTEMPTS, "20"), webhook(port));
+        // the defaults: 5 refused connections open the circuit, then a probe every 10 s until the webhook is back
+        AlertsService service = start(config("down-30s"), webhook(port));
         List<Alert> alerts = alerts("down", 8);
         produce(alerts);
         Thread.sleep(30_000);
@@ -118,25 +115,78 @@ class DeliveryGuaranteesTest {
         awaitCommitted("down-30s", alerts.size());
     }
 
+    /**
+     * 100 alerts queued against a webhook that answers 429 for 120 s, with the default settings: the first alert
+     * waits (its circuit open, a probe every 10 s), the others wait behind it without being tried, none is
+     * dead-lettered, and when the webhook is back the backlog drains at 50 alerts/s or more.
+     */
     @Test
-    void aWebhookAnswering500ForeverSendsEveryAlertToTheDlqAfterTheAttemptsAndTheFileStillGetsThemAll()
+    void aTwoMinute429OutageDeadLettersNothingAndTheBacklogDrainsAtFiftyAlertsASecond() throws Exception {
+        Duration outage = Duration.ofSeconds(120);
+        record Answer(long atNanos, String idempotencyKey, int status) {
+        }
+        List<Answer> answers = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        long outageEnds = System.nanoTime() + outage.toNanos();
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            long now = System.nanoTime();
+            int status = now < outageEnds ? 429 : 200;
+            answers.add(new Answer(now, exchange.getRequestHeaders().getFirst("Idempotency-Key"), status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        toClose.add(() -> server.stop(0));
+        AlertsService service = start(config("outage-429"), webhook(server));
+        List<Alert> alerts = alerts("outage", 100);
+        produce(alerts);
+
+        await().atMost(outage.plus(WAIT)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> service.deliveredCount() == alerts.size() || !readAll(Topics.ALERTS_DLQ.name()).isEmpty());
+        assertThat(readAll(Topics.ALERTS_DLQ.name())).as("an outage shorter than the maximum age").isEmpty();
+        List<Answer> accepted = answers.stream().filter(a -> a.status() == 200).toList();
+        assertThat(accepted).extracting(Answer::idempotencyKey).as("each alert delivered once")
+                .containsExactlyInAnyOrderElementsOf(alerts.stream().map(Alert::deliveryKey).toList());
+        List<Answer> refused = answers.stream().filter(a -> a.status() == 429).toList();
+        assertThat(refused).extracting(Answer::idempotencyKey).as("only the first alert was tried during the outage")
+                .containsOnly(alerts.get(0).deliveryKey());
+        assertThat(refused.size()).as("5 failures open the circuit, then one probe per 10 s").isBetween(6, 25);
+        awaitCommitted("outage-429", alerts.size());
+
+        long first = accepted.get(0).atNanos();
+        long last = accepted.get(accepted.size() - 1).atNanos();
+        double perSecond = (accepted.size() - 1) / ((last - first) / 1e9);
+        System.out.printf("429 outage of %d s: %d refused requests; first delivery %.1f s after the outage, then "
+                        + "%d alerts in %.3f s = %.0f alerts/s%n", outage.toSeconds(), refused.size(),
+                (first - outageEnds) / 1e9, accepted.size(), (last - first) / 1e9, perSecond);
+        assertThat(perSecond).as("backlog drain rate, alerts/s").isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void aWebhookAnswering500ForeverSendsEveryAlertToTheDlqAtTheMaximumAgeAndTheFileStillGetsThemAll()
             throws Exception {
         List<Hit> hits = new CopyOnWriteArrayList<>();
         HttpServer server = webhookServer(0, n -> 500, Duration.ZERO, hits);
         Path file = dir.resolve("all.jsonl");
-        AlertsService service = start(config("always-500").with(ConfigKeys.ALERTS_DELIVERY_ATTEMPTS, "3")
-                .with(ConfigKeys.ALERTS_DELIVERY_BACKOFF_MAX, "200ms"), webhook(server), new JsonlFileReceiver(file));
+        AlertsService service = start(config("always-500").with(ConfigKeys.ALERTS_DELIVERY_MAX_AGE, "2s")
+                .with(ConfigKeys.ALERTS_DELIVERY_CIRCUIT_FAILURES, "3")
+                .with(ConfigKeys.ALERTS_DELIVERY_CIRCUIT_PROBE_DELAY, "500ms"), webhook(server),
+                new JsonlFileReceiver(file));
         List<Alert> alerts = alerts("failing", 4);
         produce(alerts);
 
         await().atMost(WAIT).until(() -> readAll(Topics.ALERTS_DLQ.name()).size() == alerts.size());
-        assertThat(hits).hasSize(3 * alerts.size());
+        // 3 failures open the circuit; then each alert waits 2 s with a probe every 500 ms (the backoff alone,
+        // 200 ms doubling, would have sent about 40 requests in those 8 s)
+        assertThat(hits.size()).isBetween(alerts.size() + 2, 30);
         List<ConsumerRecord<byte[], byte[]>> letters = readAll(Topics.ALERTS_DLQ.name());
         assertThat(letters).extracting(r -> SERDE.fromBytes(r.value())).containsExactlyElementsOf(alerts);
         assertThat(letters).allSatisfy(r -> {
             assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.RECEIVER))
                     .isEqualTo(webhook(server).name());
-            assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ERROR_MESSAGE)).contains("500");
+            assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ERROR_MESSAGE)).contains("500")
+                    .contains("age limit");
         });
         assertThat(readFile(file)).containsExactlyElementsOf(alerts);
         awaitCommitted("always-500", alerts.size());
@@ -144,11 +194,10 @@ class DeliveryGuaranteesTest {
     }
 
     @Test
-    void anAlertOlderThanTheMaximumAgeGoesToTheDlqEvenWithAttemptsLeft() throws Exception {
+    void anAlertOlderThanTheMaximumAgeGoesToTheDlqWhileItsReceiverIsDown() throws Exception {
         List<Hit> hits = new CopyOnWriteArrayList<>();
         HttpServer server = webhookServer(0, n -> 503, Duration.ZERO, hits);
-        start(config("too-old").with(ConfigKeys.ALERTS_DELIVERY_ATTEMPTS, "1000")
-                .with(ConfigKeys.ALERTS_DELIVERY_MAX_AGE, "3s"), webhook(server));
+        start(config("too-old").with(ConfigKeys.ALERTS_DELIVERY_MAX_AGE, "3s"), webhook(server));
         produce(alerts("old", 1));
 
         await().atMost(WAIT).until(() -> readAll(Topics.ALERTS_DLQ.name()).size() == 1);
@@ -277,20 +326,21 @@ class DeliveryGuaranteesTest {
         AtomicInteger status = new AtomicInteger(500);
         HttpServer server = webhookServer(0, n -> status.get(), Duration.ZERO, hits);
         Path file = dir.resolve("file.jsonl");
-        start(config("redrive").with(ConfigKeys.ALERTS_DELIVERY_ATTEMPTS, "2")
-                .with(ConfigKeys.ALERTS_DELIVERY_BACKOFF_MAX, "200ms"), webhook(server), new JsonlFileReceiver(file));
+        start(config("redrive").with(ConfigKeys.ALERTS_DELIVERY_MAX_AGE, "1s"), webhook(server),
+                new JsonlFileReceiver(file));
         Alert alert = alerts("redrive", 1).get(0);
         produce(List.of(alert));
         await().atMost(WAIT).until(() -> readAll(Topics.ALERTS_DLQ.name()).size() == 1);
         assertThat(readFile(file)).containsExactly(alert);
 
         status.set(200);
+        int before = hits.size();
         ConsumerRecord<byte[], byte[]> letter = readAll(Topics.ALERTS_DLQ.name()).get(0);
         try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
             producer.send(new ProducerRecord<>(Topics.ALERTS.name(), 0, letter.key(), letter.value())).get();
         }
-        await().atMost(WAIT).until(() -> hits.stream().anyMatch(h -> h.body().path("id").asText().equals(alert.id())
-                && hits.size() == 3));
+        await().atMost(WAIT).until(() -> hits.size() == before + 1
+                && hits.get(before).body().path("id").asText().equals(alert.id()));
         Thread.sleep(500);
         assertThat(readFile(file)).as("the file had it already: not sent again").containsExactly(alert);
     }

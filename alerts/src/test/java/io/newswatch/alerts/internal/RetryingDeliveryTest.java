@@ -4,34 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.TestAlerts;
 import io.newswatch.alerts.internal.RetryingDelivery.Outcome;
+import io.newswatch.alerts.internal.RetryingDelivery.Policy;
 import io.newswatch.alerts.internal.RetryingDelivery.Status;
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.receiver.DeliveryException;
+import io.newswatch.alerts.receiver.Notification;
 import io.newswatch.model.Alert;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RetryingDeliveryTest {
+    private static final int NEVER_OPENS = 1000;
     private final Alert alert = TestAlerts.sanctions("story-retry");
-    private final List<Duration> pauses = new ArrayList<>();
+    /** Time "waited" since the receiver's last call: a pause that records instead of sleeping. */
+    private long pendingMillis;
+    private long waitedInAll;
     private final RetryingDelivery.Pause recordPause = wait -> {
-        pauses.add(wait);
+        pendingMillis += wait.toMillis();
         return true;
     };
 
-    /** Fails with the scripted exceptions in turn, then delivers. */
-    private static final class ScriptedReceiver implements AlertReceiver {
+    /** Fails with the scripted exceptions in turn, then delivers; notes how long was waited before each call. */
+    private final class ScriptedReceiver implements AlertReceiver {
         private final Deque<RuntimeException> unchecked = new ArrayDeque<>();
         private final Deque<DeliveryException> failures = new ArrayDeque<>();
         private final List<Alert> delivered = new ArrayList<>();
+        private final List<Long> waitedBefore = new ArrayList<>();
         private int calls;
 
         ScriptedReceiver failing(DeliveryException... fs) {
@@ -47,6 +56,8 @@ class RetryingDeliveryTest {
         @Override
         public void deliver(Alert alert) throws DeliveryException {
             calls++;
+            waitedBefore.add(pendingMillis);
+            pendingMillis = 0;
             if (!unchecked.isEmpty()) {
                 throw unchecked.pop();
             }
@@ -57,44 +68,69 @@ class RetryingDeliveryTest {
         }
     }
 
+    /** Answers 503 until {@code downFor} has passed since its first call, then delivers. */
+    private static final class OutageReceiver implements AlertReceiver {
+        private final Duration downFor;
+        private long firstCall;
+        private int calls;
+
+        OutageReceiver(Duration downFor) {
+            this.downFor = downFor;
+        }
+
+        @Override
+        public String name() {
+            return "outage";
+        }
+
+        @Override
+        public void deliver(Alert alert) throws DeliveryException {
+            calls++;
+            if (firstCall == 0) {
+                firstCall = System.nanoTime();
+            }
+            if (System.nanoTime() - firstCall < downFor.toNanos()) {
+                throw DeliveryException.retryable("503 service unavailable");
+            }
+        }
+    }
+
+    private RetryingDelivery delivery(AlertReceiver receiver, Policy policy) {
+        return new RetryingDelivery(receiver, policy, recordPause, Clock.systemUTC());
+    }
+
+    private static Policy policy(int circuitFailures) {
+        return new Policy(RetryingDelivery.NO_AGE_LIMIT, Duration.ofMillis(200), Duration.ofSeconds(30),
+                circuitFailures, Duration.ofSeconds(10));
+    }
+
     @Test
     void aReceiverFailingTwiceThenSucceedingIsCalledThreeTimesAndDeliversOnce() {
         ScriptedReceiver receiver = new ScriptedReceiver().failing(
                 DeliveryException.retryable("timeout"), DeliveryException.retryable("503"));
-        Outcome outcome = new RetryingDelivery(receiver, 5, recordPause).deliver(alert);
+        Outcome outcome = delivery(receiver, policy(NEVER_OPENS)).deliver(alert);
         assertThat(outcome.status()).isEqualTo(Status.DELIVERED);
         assertThat(outcome.attempts()).isEqualTo(3);
         assertThat(receiver.calls).isEqualTo(3);
         assertThat(receiver.delivered).containsExactly(alert);
-        assertThat(pauses).hasSize(2);
-    }
-
-    @Test
-    void givesUpAfterTheLastAttemptWithTheLastReason() {
-        ScriptedReceiver receiver = new ScriptedReceiver().failing(DeliveryException.retryable("first"),
-                DeliveryException.retryable("second"), DeliveryException.retryable("third"));
-        Outcome outcome = new RetryingDelivery(receiver, 3, recordPause).deliver(alert);
-        assertThat(outcome.status()).isEqualTo(Status.FAILED);
-        assertThat(outcome.attempts()).isEqualTo(3);
-        assertThat(outcome.lastFailure()).hasMessage("third");
-        assertThat(receiver.delivered).isEmpty();
-        assertThat(pauses).hasSize(2);
+        assertThat(receiver.waitedBefore.subList(1, 3)).allSatisfy(w -> assertThat(w).isPositive());
     }
 
     @Test
     void stopsAtOnceOnANonRetryableFailure() {
         ScriptedReceiver receiver = new ScriptedReceiver().failing(DeliveryException.permanent("400 bad request"));
-        Outcome outcome = new RetryingDelivery(receiver, 5, recordPause).deliver(alert);
+        Outcome outcome = delivery(receiver, policy(NEVER_OPENS)).deliver(alert);
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
+        assertThat(outcome.lastFailure()).hasMessage("400 bad request");
         assertThat(receiver.calls).isEqualTo(1);
-        assertThat(pauses).isEmpty();
+        assertThat(pendingMillis).isZero();
     }
 
     @Test
     void aReceiverThatThrowsUncheckedIsAFailureNotACrash() {
         ScriptedReceiver receiver = new ScriptedReceiver();
         receiver.unchecked.add(new IllegalStateException("bug in receiver"));
-        Outcome outcome = new RetryingDelivery(receiver, 5, recordPause).deliver(alert);
+        Outcome outcome = delivery(receiver, policy(NEVER_OPENS)).deliver(alert);
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.lastFailure().retryable()).isFalse();
         assertThat(outcome.lastFailure().getMessage()).contains("scripted").contains("bug in receiver");
@@ -105,7 +141,8 @@ class RetryingDeliveryTest {
         ScriptedReceiver receiver = new ScriptedReceiver().failing(DeliveryException.retryable("503"));
         StopSignal stop = new StopSignal();
         stop.stop();
-        Outcome outcome = new RetryingDelivery(receiver, 5, stop).deliver(alert);
+        Outcome outcome = new RetryingDelivery(receiver, policy(NEVER_OPENS), stop, Clock.systemUTC())
+                .deliver(alert);
         assertThat(outcome.status()).isEqualTo(Status.ABANDONED);
         assertThat(receiver.calls).isEqualTo(1);
         assertThat(receiver.delivered).isEmpty();
@@ -116,7 +153,7 @@ class RetryingDeliveryTest {
         ScriptedReceiver receiver = new ScriptedReceiver();
         Thread.currentThread().interrupt();
         try {
-            Outcome outcome = new RetryingDelivery(receiver, 5, recordPause).deliver(alert);
+            Outcome outcome = delivery(receiver, policy(NEVER_OPENS)).deliver(alert);
             assertThat(outcome.status()).isEqualTo(Status.ABANDONED);
             assertThat(receiver.calls).isZero();
         } finally {
@@ -124,57 +161,145 @@ class RetryingDeliveryTest {
         }
     }
 
+    /** Failsafe's backoff: 200 ms doubling to the cap (here 2 s), each wait varied by ±25 %. */
     @ParameterizedTest
     @CsvSource({
-            "1,   100,   200",
-            "2,   200,   400",
-            "3,   400,   800",
-            "8, 12800, 25600",
-            "9, 15000, 30000",
-            "40, 15000, 30000"})
+            "1,  150,  250",
+            "2,  300,  500",
+            "3,  600, 1000",
+            "4, 1200, 2000",
+            "5, 1500, 2500",
+            "9, 1500, 2500"})
     void backoffDoublesWithJitterUpToTheCap(int retry, long min, long max) {
-        RetryingDelivery delivery = new RetryingDelivery(new ScriptedReceiver(), 5, Duration.ofMillis(200),
-                Duration.ofSeconds(30), recordPause, new Random(42));
         List<Long> waits = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            waits.add(delivery.backoff(retry, Optional.empty()).toMillis());
+        for (int run = 0; run < 30; run++) {
+            DeliveryException[] failures = new DeliveryException[retry];
+            for (int i = 0; i < retry; i++) {
+                failures[i] = DeliveryException.retryable("503");
+            }
+            ScriptedReceiver receiver = new ScriptedReceiver().failing(failures);
+            delivery(receiver, new Policy(RetryingDelivery.NO_AGE_LIMIT, Duration.ofMillis(200),
+                    Duration.ofSeconds(2), NEVER_OPENS, Duration.ofSeconds(10))).deliver(alert);
+            waits.add(receiver.waitedBefore.get(retry));
         }
         assertThat(waits).allSatisfy(w -> assertThat(w).isBetween(min, max));
-        assertThat(waits.stream().distinct().count()).as("jitter spreads the waits").isGreaterThan(10);
+        assertThat(waits.stream().distinct().count()).as("jitter spreads the waits").isGreaterThan(5);
     }
 
-    @ParameterizedTest
-    @CsvSource({
-            "1,  3,  3000,  3000",
-            "1, 45, 45000, 45000",
-            "3,  0,   400,   800"})
-    void retryAfterRaisesTheWaitEvenPastTheCap(int retry, long retryAfterSeconds, long atLeast, long atMost) {
-        RetryingDelivery delivery = new RetryingDelivery(new ScriptedReceiver(), 5, Duration.ofMillis(200),
-                Duration.ofSeconds(30), recordPause, new Random(7));
-        Duration wait = delivery.backoff(retry, Optional.of(Duration.ofSeconds(retryAfterSeconds)));
-        assertThat(wait.toMillis()).isBetween(atLeast, atMost);
+    @Test
+    void retryAfterRaisesTheWaitEvenPastTheCap() {
+        ScriptedReceiver receiver = new ScriptedReceiver().failing(
+                DeliveryException.retryableAfter("429", Duration.ofSeconds(45)));
+        delivery(receiver, new Policy(RetryingDelivery.NO_AGE_LIMIT, Duration.ofMillis(200), Duration.ofSeconds(1),
+                NEVER_OPENS, Duration.ofSeconds(10))).deliver(alert);
+        assertThat(receiver.waitedBefore.get(1)).isBetween(44_000L, 45_000L);
     }
 
     @Test
     void aRetryThatWouldStartPastTheMaximumAgeFailsAtOnce() {
         ScriptedReceiver receiver = new ScriptedReceiver().failing(
                 DeliveryException.retryableAfter("429", Duration.ofMinutes(20)));
-        RetryingDelivery delivery = new RetryingDelivery(receiver, 10, Duration.ofMinutes(10), Duration.ofMillis(200),
-                Duration.ofSeconds(30), recordPause, new Random(1), java.time.Clock.systemUTC());
-        Outcome outcome = delivery.deliver(alert);
+        Outcome outcome = delivery(receiver, new Policy(Duration.ofMinutes(10), Duration.ofMillis(200),
+                Duration.ofSeconds(30), NEVER_OPENS, Duration.ofSeconds(10))).deliver(alert);
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.attempts()).isEqualTo(1);
-        assertThat(outcome.lastFailure().getMessage()).contains("age limit");
-        assertThat(pauses).as("no point waiting 20 minutes for a message that may only wait 10").isEmpty();
+        assertThat(outcome.lastFailure().getMessage()).contains("429").contains("age limit");
+        assertThat(pendingMillis).as("no point waiting 20 minutes for a message that may only wait 10").isZero();
     }
 
     @Test
-    void theRetryAfterOfAFailureIsWhatThePauseIsAskedFor() {
+    void anOutageShorterThanTheMaximumAgeSpendsOneProbePerDelayAndDeadLettersNothing() {
+        // 1.5 s down; backoff alone (10 ms doubling to 50 ms) would call about 35 times
+        OutageReceiver receiver = new OutageReceiver(Duration.ofMillis(1500));
+        RetryingDelivery delivery = new RetryingDelivery(receiver, new Policy(Duration.ofSeconds(30),
+                Duration.ofMillis(10), Duration.ofMillis(50), 3, Duration.ofMillis(300)), new StopSignal(),
+                Clock.systemUTC());
+
+        Outcome first = delivery.deliver(alert);
+
+        assertThat(first.status()).isEqualTo(Status.DELIVERED);
+        assertThat(receiver.calls).as("3 failures open the circuit, then one probe per 300 ms").isBetween(5, 9);
+        assertThat(delivery.circuitOpen()).as("the delivered probe closed the circuit").isFalse();
+        Outcome second = delivery.deliver(TestAlerts.sanctions("story-after"));
+        assertThat(second.status()).isEqualTo(Status.DELIVERED);
+        assertThat(second.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void theNextMessageWaitsForTheProbeInsteadOfSpendingAttemptsWhileTheCircuitIsOpen() {
+        OutageReceiver receiver = new OutageReceiver(Duration.ofHours(1));
+        RetryingDelivery delivery = new RetryingDelivery(receiver, new Policy(Duration.ofMillis(400),
+                Duration.ofMillis(10), Duration.ofMillis(20), 2, Duration.ofSeconds(5)), new StopSignal(),
+                Clock.systemUTC());
+        Outcome first = delivery.deliver(alert);
+        assertThat(first.status()).isEqualTo(Status.FAILED);
+        assertThat(first.lastFailure().getMessage()).contains("age limit");
+        assertThat(delivery.circuitOpen()).isTrue();
+        int callsBefore = receiver.calls;
+
+        Outcome second = delivery.deliver(TestAlerts.sanctions("story-next"));
+
+        assertThat(second.status()).as("its probe is 5 s away, past its 400 ms age").isEqualTo(Status.FAILED);
+        assertThat(second.attempts()).isZero();
+        assertThat(receiver.calls).isEqualTo(callsBefore);
+    }
+
+    @Test
+    void aPermanentFailureProvesTheReceiverUpAndDoesNotOpenTheCircuit() {
+        ScriptedReceiver receiver = new ScriptedReceiver().failing(DeliveryException.permanent("400"),
+                DeliveryException.permanent("400"));
+        RetryingDelivery delivery = delivery(receiver, policy(1));
+        delivery.deliver(alert);
+        delivery.deliver(alert);
+        assertThat(delivery.circuitOpen()).isFalse();
+        assertThat(delivery.deliver(alert).status()).isEqualTo(Status.DELIVERED);
+    }
+
+    @Test
+    void anOpenCircuitHonoursALongerRetryAfterBeforeItsProbe() {
         ScriptedReceiver receiver = new ScriptedReceiver().failing(
-                DeliveryException.retryableAfter("429", Duration.ofSeconds(4)));
-        new RetryingDelivery(receiver, 2, recordPause).deliver(alert);
-        assertThat(pauses).hasSize(1);
-        assertThat(pauses.get(0)).isEqualTo(Duration.ofSeconds(4));
+                DeliveryException.retryableAfter("429", Duration.ofSeconds(30)));
+        // the clock moves on as the pauses are "waited", so the Retry-After runs out without 30 s of real time
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return start.plusMillis(waitedInAll);
+            }
+        };
+        RetryingDelivery.Pause advancing = wait -> {
+            waitedInAll += wait.toMillis();
+            return recordPause.pause(wait);
+        };
+        RetryingDelivery delivery = new RetryingDelivery(receiver, new Policy(RetryingDelivery.NO_AGE_LIMIT,
+                Duration.ofMillis(10), Duration.ofMillis(20), 1, Duration.ofMillis(50)), advancing, clock);
+        assertThat(delivery.deliver(alert).status()).isEqualTo(Status.DELIVERED);
+        assertThat(receiver.waitedBefore.get(1)).isGreaterThanOrEqualTo(29_000L);
+    }
+
+    @Test
+    void aRevokedMessageIsAbandonedDuringAnOpenCircuitsWait() {
+        OutageReceiver receiver = new OutageReceiver(Duration.ofHours(1));
+        RetryingDelivery delivery = new RetryingDelivery(receiver, new Policy(RetryingDelivery.NO_AGE_LIMIT,
+                Duration.ofMillis(10), Duration.ofMillis(20), 1, Duration.ofMinutes(10)), new StopSignal(),
+                Clock.systemUTC());
+        long deadline = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        BooleanSupplier revoked = () -> System.nanoTime() > deadline;
+        long t0 = System.nanoTime();
+        Outcome outcome = delivery.deliver(Notification.of(alert), revoked);
+        assertThat(outcome.status()).isEqualTo(Status.ABANDONED);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("asked every 250 ms, not after 10 minutes")
+                .isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

@@ -218,7 +218,7 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void aSignedRequestCarriesATimestampAndASignatureTheReceiverCanVerify() throws Exception {
+    void aSignedRequestCarriesStandardWebhooksHeadersTheReceiverCanVerify() throws Exception {
         Alert update = alert.updated(List.of("other-feed"), Instant.parse("2025-03-14T10:00:00Z"));
         long before = Instant.now().getEpochSecond();
         new WebhookReceiver(url, Duration.ofSeconds(5), LOOPBACK_ALLOWED, new WebhookSigner(SIGNING_KEY))
@@ -226,14 +226,17 @@ class WebhookReceiverTest {
         long after = Instant.now().getEpochSecond();
 
         Received r = received.get(0);
-        String timestamp = r.header(WebhookSigner.TIMESTAMP_HEADER);
-        String signature = r.header(WebhookSigner.SIGNATURE_HEADER);
+        String id = r.header("webhook-id");
+        String timestamp = r.header("webhook-timestamp");
+        String signature = r.header("webhook-signature");
+        assertThat(id).as("the message id is the Idempotency-Key").isEqualTo(r.header("Idempotency-Key"));
         assertThat(Long.parseLong(timestamp)).isBetween(before, after);
-        assertThat(signature).matches("v1=[0-9a-f]{64}");
-        assertThat(WebhookSigner.verify(SIGNING_KEY, timestamp, signature, r.body(), Instant.now(),
+        assertThat(signature).matches("v1,[A-Za-z0-9+/]{43}=");
+        assertThat(WebhookSigner.verify(SIGNING_KEY, id, timestamp, signature, r.body(), Instant.now(),
                 WebhookSigner.DEFAULT_TOLERANCE)).isTrue();
-        assertThat(WebhookSigner.verify("another-signing-key-of-length".getBytes(UTF_8), timestamp, signature,
+        assertThat(WebhookSigner.verify("another-signing-key-of-length".getBytes(UTF_8), id, timestamp, signature,
                 r.body(), Instant.now(), WebhookSigner.DEFAULT_TOLERANCE)).isFalse();
+        assertThat(r.header("X-Newswatch-Signature")).as("one scheme only").isNull();
         assertThat(r.header("Idempotency-Key")).isEqualTo(update.deliveryKey()).isEqualTo(update.id() + "/1");
         assertThat(SERDE.fromBytes(r.body())).isEqualTo(update);
     }
@@ -241,14 +244,14 @@ class WebhookReceiverTest {
     @Test
     void eachAttemptIsSignedAfresh() throws Exception {
         WebhookReceiver receiver = new WebhookReceiver(url, Duration.ofSeconds(5), LOOPBACK_ALLOWED,
-                WebhookSigner.ofSecret("receiver-test-signing-key-0001"));
+                WebhookSigner.ofSecret("whsec_" + java.util.Base64.getEncoder().encodeToString(SIGNING_KEY)));
         receiver.deliver(alert);
         receiver.deliver(TestAlerts.sanctions("story-other"));
         assertThat(received).hasSize(2);
         for (Received r : received) {
-            assertThat(WebhookSigner.verify(SIGNING_KEY, r.header(WebhookSigner.TIMESTAMP_HEADER),
-                    r.header(WebhookSigner.SIGNATURE_HEADER), r.body(), Instant.now(),
-                    WebhookSigner.DEFAULT_TOLERANCE)).isTrue();
+            assertThat(WebhookSigner.verify(SIGNING_KEY, r.header(WebhookSigner.ID_HEADER),
+                    r.header(WebhookSigner.TIMESTAMP_HEADER), r.header(WebhookSigner.SIGNATURE_HEADER), r.body(),
+                    Instant.now(), WebhookSigner.DEFAULT_TOLERANCE)).isTrue();
         }
         assertThat(received.get(0).header(WebhookSigner.SIGNATURE_HEADER))
                 .isNotEqualTo(received.get(1).header(WebhookSigner.SIGNATURE_HEADER));
@@ -257,6 +260,7 @@ class WebhookReceiverTest {
     @Test
     void anUnsignedRequestHasNoSignatureHeaders() throws Exception {
         receiver().deliver(alert);
+        assertThat(received.get(0).header(WebhookSigner.ID_HEADER)).isNull();
         assertThat(received.get(0).header(WebhookSigner.TIMESTAMP_HEADER)).isNull();
         assertThat(received.get(0).header(WebhookSigner.SIGNATURE_HEADER)).isNull();
     }
@@ -339,9 +343,10 @@ class WebhookReceiverTest {
         assertThat(received).hasSize(1);
         Received r = received.get(0);
         assertThat(r.header("Idempotency-Key")).isEqualTo(group.key()).isNotEqualTo(alerts.get(0).deliveryKey());
-        assertThat(WebhookSigner.verify(SIGNING_KEY, r.header(WebhookSigner.TIMESTAMP_HEADER),
-                r.header(WebhookSigner.SIGNATURE_HEADER), r.body(), Instant.now(), WebhookSigner.DEFAULT_TOLERANCE))
-                .isTrue();
+        assertThat(r.header(WebhookSigner.ID_HEADER)).isEqualTo(group.key());
+        assertThat(WebhookSigner.verify(SIGNING_KEY, r.header(WebhookSigner.ID_HEADER),
+                r.header(WebhookSigner.TIMESTAMP_HEADER), r.header(WebhookSigner.SIGNATURE_HEADER), r.body(),
+                Instant.now(), WebhookSigner.DEFAULT_TOLERANCE)).isTrue();
         String body = new String(r.body(), UTF_8);
         assertThat(body).startsWith("{\"schemaVersion\":1,\"kind\":\"group\",\"key\":\"" + group.key()
                 + "\",\"group\":\"rule=ru-kp\",\"alerts\":[" + SERDE.toJson(alerts.get(0)) + ",");

@@ -29,7 +29,7 @@ class ReceiverFactoryTest {
 
     @Test
     void everyTypeIsBuiltUnderItsOwnName() throws Exception {
-        Path key = Files.writeString(dir.resolve("hmac"), "a-signing-key-of-32-characters!!");
+        Path key = Files.writeString(dir.resolve("hmac"), "whsec_YS1zaWduaW5nLWtleS1vZi0zMi1jaGFyYWN0ZXJzISE=");
         List<AlertReceiver> receivers = build("""
                   - {name: desk, type: console, colour: 'false'}
                   - {name: archive, type: file, path: '%s'}

@@ -180,9 +180,9 @@ public final class PoliteFetcher implements AutoCloseable {
             BaseRobotRules rules = rulesFor(uri);
             if (!rules.isAllowed(uri.toString())) {
                 String unreachable = robots.unreachableReason(robotsUrl(uri));
-                throw new FetchException(current, unreachable != null
-                        ? unreachable + ", so nothing is fetched from that host for now: " + current
-                        : "disallowed by robots.txt: " + current);
+                throw unreachable != null ? FetchException.hostUnreachable(current,
+                        unreachable + ", so nothing is fetched from that host for now: " + current)
+                        : new FetchException(current, "disallowed by robots.txt: " + current);
             }
             HttpResponse<byte[]> response = send(uri, etag, lastModified, settings.maxBodyBytes(), true,
                     delayFor(rules));

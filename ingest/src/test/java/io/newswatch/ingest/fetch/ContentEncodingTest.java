@@ -121,7 +121,8 @@ class ContentEncodingTest {
         assertThatThrownBy(() -> fetcher.fetch(site.url("/bomb")))
                 .isInstanceOf(FetchException.class)
                 .hasMessageContaining("body larger than " + LIMIT + " bytes once decoded")
-                .hasMessageContaining("/bomb");
+                .hasMessageContaining("/bomb")
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isFalse());
         // the fetcher is fine afterwards
         site.put("/ok", encoded("gzip", gzip(PAGE.getBytes(StandardCharsets.UTF_8))));
         assertThat(text(fetcher.fetch(site.url("/ok")))).isEqualTo(PAGE);
@@ -134,7 +135,8 @@ class ContentEncodingTest {
 
         assertThatThrownBy(() -> fetcher.fetch(site.url("/br")))
                 .isInstanceOf(FetchException.class)
-                .hasMessageContaining("unsupported Content-Encoding 'br'").hasMessageContaining("/br");
+                .hasMessageContaining("unsupported Content-Encoding 'br'").hasMessageContaining("/br")
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isFalse());
         assertThatThrownBy(() -> fetcher.fetch(site.url("/twice")))
                 .hasMessageContaining("unsupported Content-Encoding 'gzip, gzip'");
     }

@@ -154,7 +154,8 @@ class InternalAddressTest {
             assertThat(f.fetch(site.url("/news/1")).status()).isEqualTo(200);
             assertThatThrownBy(() -> f.fetch(site.url("/go")))
                     .hasMessageContaining("refused http://intranet.test:" + port() + "/admin: intranet.test resolves "
-                            + "to 10.0.0.1, a private address");
+                            + "to 10.0.0.1, a private address")
+                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isFalse());
             assertThatThrownBy(() -> f.fetch(site.url("/meta")))
                     .hasMessageContaining("169.254.169.254 is a link-local address");
         }

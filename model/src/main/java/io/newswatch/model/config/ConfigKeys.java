@@ -53,6 +53,15 @@ public final class ConfigKeys {
             "consumer group of the ingest instances: instances with the same id split the sources");
     public static final ConfigKey<Integer> INGEST_HTTP_PORT = ConfigKey.integer("ingest.http.port", "-1", -1,
             65535, "port of the ingester's /metrics (Prometheus) and /health; 0 picks a free one, -1 turns it off");
+    public static final ConfigKey<Integer> PAGE_RETRIES = ConfigKey.integer("ingest.page.retries", "5", 0, 100,
+            "retries of an article page that failed with 408, 429, 500, 502, 503, 504, a timeout or a network "
+                    + "error, each at the first poll of its source after its wait; then it is given up; 0 turns "
+                    + "retrying off");
+    public static final ConfigKey<Duration> PAGE_RETRY_BACKOFF = ConfigKey.duration("ingest.page.retry.backoff",
+            "1m", "wait before a failed page's first retry; doubled for each further one, at most ingest.backoff.max "
+                    + "(a longer Retry-After is honoured up to that cap)");
+    public static final ConfigKey<Integer> PAGE_RETRY_QUEUE = ConfigKey.integer("ingest.page.retry.queue", "1000",
+            1, 1_000_000, "pages waiting for a retry per source; a failure beyond that is given up at once");
 
     // --- streams
     public static final ConfigKey<String> STREAMS_APPLICATION_ID = ConfigKey.string("streams.application.id",
@@ -87,17 +96,22 @@ public final class ConfigKeys {
     public static final ConfigKey<String> ALERTS_WEBHOOK_URL = ConfigKey.string("alerts.webhook.url", "",
             "POST every alert as JSON to this URL; empty turns it off");
     public static final ConfigKey<String> ALERTS_WEBHOOK_SIGNING_KEY = ConfigKey.string("alerts.webhook.signing.key",
-            "", "HMAC-SHA256 key signing each webhook request: env:NAME or file:PATH (16+ bytes); empty: unsigned");
+            "", "Standard Webhooks secret whsec_<base64> (24+ key bytes) signing each webhook request, given as env:NAME "
+            + "or file:PATH; several, space-separated, while rotating; empty: unsigned");
     public static final ConfigKey<Boolean> ALERTS_WEBHOOK_ALLOW_LOOPBACK = ConfigKey.bool(
             "alerts.webhook.allow.loopback", "false", "let the webhook reach loopback addresses (127.0.0.1, ::1)");
     public static final ConfigKey<Boolean> ALERTS_WEBHOOK_ALLOW_PRIVATE = ConfigKey.bool(
             "alerts.webhook.allow.private", "false", "let the webhook reach private networks (10/8, 192.168/16, ...)");
-    public static final ConfigKey<Integer> ALERTS_DELIVERY_ATTEMPTS = ConfigKey.integer("alerts.delivery.attempts",
-            "10", 1, 1000, "attempts per receiver before an alert goes to news.alerts.dlq");
     public static final ConfigKey<Duration> ALERTS_DELIVERY_MAX_AGE = ConfigKey.duration("alerts.delivery.max.age",
             "1h", "how long after its first attempt an alert may still be retried before it goes to news.alerts.dlq");
     public static final ConfigKey<Duration> ALERTS_DELIVERY_BACKOFF_MAX = ConfigKey.duration(
             "alerts.delivery.backoff.max", "1m", "longest wait between two attempts (a longer Retry-After is honoured)");
+    public static final ConfigKey<Integer> ALERTS_DELIVERY_CIRCUIT_FAILURES = ConfigKey.integer(
+            "alerts.delivery.circuit.failures", "5", 1, 1000,
+            "failed attempts in a row after which a receiver counts as down: its circuit opens and alerts wait");
+    public static final ConfigKey<Duration> ALERTS_DELIVERY_CIRCUIT_PROBE_DELAY = ConfigKey.duration(
+            "alerts.delivery.circuit.probe.delay", "10s",
+            "how long an open circuit waits before one probe attempt (a longer Retry-After is honoured)");
     public static final ConfigKey<Integer> ALERTS_DELIVERY_MAX_IN_FLIGHT = ConfigKey.integer(
             "alerts.delivery.max.in.flight", "1000", 1, 1_000_000,
             "alerts read but not yet delivered everywhere before the service stops reading more");
@@ -109,12 +123,13 @@ public final class ConfigKeys {
             SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_ALLOW_ADDRESSES,
             FETCH_THREADS,
             BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
+            PAGE_RETRIES, PAGE_RETRY_BACKOFF, PAGE_RETRY_QUEUE,
             STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAMS_THREADS, STATE_DIR, RULES_FILE,
             STORY_WINDOW, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,
             ALERTS_GROUP_ID, SUBSCRIPTIONS_FILE, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL,
             ALERTS_WEBHOOK_SIGNING_KEY, ALERTS_WEBHOOK_ALLOW_LOOPBACK, ALERTS_WEBHOOK_ALLOW_PRIVATE,
-            ALERTS_DELIVERY_ATTEMPTS, ALERTS_DELIVERY_MAX_AGE, ALERTS_DELIVERY_BACKOFF_MAX,
-            ALERTS_DELIVERY_MAX_IN_FLIGHT);
+            ALERTS_DELIVERY_MAX_AGE, ALERTS_DELIVERY_BACKOFF_MAX, ALERTS_DELIVERY_CIRCUIT_FAILURES,
+            ALERTS_DELIVERY_CIRCUIT_PROBE_DELAY, ALERTS_DELIVERY_MAX_IN_FLIGHT);
 
     /** Keys under this prefix are passed to every Kafka client as they are (security, SASL, ...). */
     public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";

@@ -79,7 +79,10 @@ class NewswatchConfigTest {
             "streams.commit.interval: soon|streams.commit.interval",
             "alerts.console: maybe|alerts.console",
             "streams.processing.guarantee: at_most_once|streams.processing.guarantee",
-            "ingest.max.body: lots|ingest.max.body"})
+            "ingest.max.body: lots|ingest.max.body",
+            "ingest.page.retries: -1|ingest.page.retries",
+            "ingest.page.retry.backoff: -1m|ingest.page.retry.backoff",
+            "ingest.page.retry.queue: 0|ingest.page.retry.queue"})
     void invalidValuesFailFastWithTheKeyName(String yaml, String key) throws IOException {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, yaml + "\n");
