@@ -86,9 +86,8 @@ public final class ConfiguredReceivers {
             try {
                 list.add(new WebhookReceiver(url, WEBHOOK_TIMEOUT, policy, signer));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(ConfigKeys.ALERTS_WEBHOOK_URL.name() + ": " + e.getMessage()
-                        + (e.getMessage().contains("not allowed") ? " (" + ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK.name()
-                        + " or " + ConfigKeys.ALERTS_WEBHOOK_ALLOW_PRIVATE.name() + " permits it)" : ""));
+                // the policy's reason names the key that permits the address, if any does
+                throw new ConfigException(ConfigKeys.ALERTS_WEBHOOK_URL.name() + ": " + e.getMessage());
             }
         }
     }

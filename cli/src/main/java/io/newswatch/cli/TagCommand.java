@@ -49,10 +49,6 @@ final class TagCommand implements Callable<Integer> {
         for (String file : files) {
             try {
                 ExtractedArticle article = reader.read(file, null);
-                if (article.text().length() > Tagger.MAX_TEXT_CHARS) {
-                    throw new InputReader.UnreadableInputException(file + ": its text has " + article.text().length()
-                            + " characters, more than the " + Tagger.MAX_TEXT_CHARS + " the tagger accepts");
-                }
                 TagResult result = tagger.tag(article.text());
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("source", file);

@@ -80,6 +80,7 @@ class PipelineEndToEndTest {
         return NewswatchConfig.defaults()
                 .with(ConfigKeys.BOOTSTRAP_SERVERS, kafka.bootstrapServers())
                 .with(ConfigKeys.HOST_DELAY, "10ms")
+                .with(ConfigKeys.FETCH_ALLOW_ADDRESSES, "127.0.0.1")
                 .with(ConfigKeys.STATE_DIR, dir.resolve("streams").toString())
                 .with(ConfigKeys.ALERTS_CONSOLE, "false")
                 .with(ConfigKeys.ALERTS_FILE, alerts.toString());

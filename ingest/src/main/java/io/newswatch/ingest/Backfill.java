@@ -160,7 +160,8 @@ public final class Backfill implements AutoCloseable {
         Progress listener = progress != null ? progress : new Progress() {
         };
         Source ranged = new Source(source.id(), source.type(), source.url(), source.path(), source.interval(),
-                source.language(), source.filter(), source.selector(), range, source.discoverRobots());
+                source.language(), source.filter(), source.selector(), range, source.discoverRobots(),
+                source.allowAddresses());
         synchronized (runLock) {
             if (closed) {
                 throw new IllegalStateException("backfill is closed");

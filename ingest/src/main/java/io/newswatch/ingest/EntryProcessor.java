@@ -107,7 +107,7 @@ final class EntryProcessor {
             fetched.run();
             FetchResult page;
             try {
-                page = fetch(link);
+                page = fetch(source, link);
             } catch (FetchException e) {
                 return new Result(Outcome.FAILED, e);
             }
@@ -130,10 +130,10 @@ final class EntryProcessor {
         return result;
     }
 
-    private FetchResult fetch(SourceEntry.Link entry) throws FetchException {
+    private FetchResult fetch(Source source, SourceEntry.Link entry) throws FetchException {
         Validators v = validators.get(entry.url());
-        FetchResult page = v == null ? fetcher.fetch(entry.url())
-                : fetcher.fetch(entry.url(), v.etag(), v.lastModified());
+        PoliteFetcher f = fetcher.allowing(source.allowAddresses());
+        FetchResult page = v == null ? f.fetch(entry.url()) : f.fetch(entry.url(), v.etag(), v.lastModified());
         if (page.etag() != null || page.lastModified() != null) {
             validators.put(entry.url(), new Validators(page.etag(), page.lastModified()));
         }
@@ -141,6 +141,9 @@ final class EntryProcessor {
     }
 
     private Article articleFor(Source source, SourceEntry.StoredPage page) {
+        if (binary(source, page.url(), page.body(), page.contentType())) {
+            return null;
+        }
         ExtractedArticle x = extractor.extract(page.body(), page.contentType(), page.url());
         if (x.text().isBlank()) {
             LOG.warn("source {}: stored page {} skipped: no article text found", source.id(), page.url());
@@ -153,6 +156,9 @@ final class EntryProcessor {
     }
 
     private Article articleFor(Source source, SourceEntry.Link entry, FetchResult page) {
+        if (binary(source, page.url(), page.body(), page.contentType())) {
+            return null;
+        }
         ExtractedArticle x = extractor.extract(page.body(), page.contentType(), page.url());
         if (x.text().isBlank()) {
             LOG.warn("source {}: page {} skipped: no article text found", source.id(), page.url());
@@ -163,6 +169,15 @@ final class EntryProcessor {
         Instant publishedAt = x.publishedAt() != null ? x.publishedAt() : entry.publishedAt();
         String language = x.language() != null ? x.language() : source.language();
         return Article.of(url, source.id(), title, x.byline(), publishedAt, Instant.now(), language, x.text());
+    }
+
+    /** A binary body would extract as garbage: refuse it by name instead. */
+    private static boolean binary(Source source, String url, byte[] body, String contentType) {
+        if (!ArticleExtractor.looksBinary(body, contentType)) {
+            return false;
+        }
+        LOG.warn("source {}: page {} skipped: binary content (not text or HTML)", source.id(), url);
+        return true;
     }
 
     private static String canonicalOrSelf(String url) {

@@ -43,7 +43,7 @@ public final class LoopbackIngest implements BeforeAllCallback, AfterAllCallback
     public void beforeEach(ExtensionContext context) throws Exception {
         site = new LoopbackSite();
         fetcher = new PoliteFetcher(new FetcherSettings("newswatch-test/1.0", Duration.ofSeconds(10), hostDelay,
-                1 << 20, 5, 4, Duration.ofHours(1)));
+                1 << 20, 5, 4, Duration.ofHours(1)).allowing("127.0.0.1"));
     }
 
     @Override

@@ -270,7 +270,7 @@ class PageRetryIngestTest {
         String pageUrl = "http://127.0.0.1:" + slow.getAddress().getPort() + PAGE;
         putFeed(pageUrl);
         try (PoliteFetcher impatient = new PoliteFetcher(new FetcherSettings("newswatch-test/1.0",
-                Duration.ofSeconds(1), Duration.ofMillis(5), 1 << 20, 5, 4, Duration.ofHours(1)));
+                Duration.ofSeconds(1), Duration.ofMillis(5), 1 << 20, 5, 4, Duration.ofHours(1)).allowing("127.0.0.1"));
              IngestService service = service(impatient, 5)) {
             assertThat(service.pollOnce().pageFailures()).isEqualTo(1);
             assertThat(status(service).retryWaiting()).isEqualTo(1);

@@ -1,7 +1,7 @@
 package io.newswatch.alerts.receiver;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.net.AddressRange;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -23,11 +23,14 @@ import java.util.TreeSet;
  *   <li>private: 10/8, 172.16/12, 192.168/16, fc00::/7 (and the deprecated fec0::/10), and carrier-grade NAT
  *       100.64/10 (RFC 6598) — permitted by {@link #allowingPrivate()};</li>
  *   <li>loopback: 127/8, ::1 — permitted by {@link #allowingLoopback()};</li>
- *   <li>link-local (169.254/16 with the cloud metadata service, fe80::/10), unspecified (0/8, ::) and multicast —
- *       permitted only for a host on {@link #allowingHosts(Collection) the allow-list}.</li>
+ *   <li>link-local (169.254/16 with the cloud metadata service, fe80::/10), unspecified (0/8, ::), multicast and
+ *       reserved (240/4, broadcast) — permitted only for a host on {@link #allowingHosts(Collection) the
+ *       allow-list}, which no setting fills.</li>
  * </ul>
- * IPv6 forms that embed an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64 64:ff9b::/96) are judged by that
- * IPv4 address. A host on the allow-list (compared case-insensitively, without a trailing dot) skips the address
+ * The ranges are {@link AddressRange}'s, shared with the crawler. IPv6 forms that embed an IPv4 address
+ * (IPv4-mapped, IPv4-compatible, NAT64 64:ff9b::/96) are judged by that IPv4 address. A refusal names the
+ * configuration key ({@code alerts.webhook.allow.loopback}, {@code alerts.webhook.allow.private}) and the
+ * receiver setting ({@code allow_loopback}, {@code allow_private}) that permit the range. A host on the allow-list (compared case-insensitively, without a trailing dot) skips the address
  * checks; the scheme check still applies.
  *
  * <p>Resolution uses {@link InetAddress#getAllByName}, the resolver the JDK HTTP client uses, so the check sees what
@@ -38,6 +41,9 @@ import java.util.TreeSet;
  * <p>Instances are immutable and thread-safe; the {@code allowing…} methods return modified copies.
  */
 public final class OutboundUrlPolicy {
+    private static final String PRIVATE_REMEDY = "set " + ConfigKeys.ALERTS_WEBHOOK_ALLOW_PRIVATE.name()
+            + ", or the receiver's allow_private, to true to permit";
+    private static final String NOTHING_PERMITS = "no setting permits it";
 
     /** Resolves a host name to all of its addresses, as {@link InetAddress#getAllByName} does. */
     @FunctionalInterface
@@ -47,12 +53,14 @@ public final class OutboundUrlPolicy {
 
     /** The kinds of non-public address, with the words a refusal uses and the setting that permits them. */
     private enum Range {
-        PRIVATE("a private", "set allowPrivate to permit"),
-        CARRIER_GRADE_NAT("a carrier-grade NAT (100.64.0.0/10)", "set allowPrivate to permit"),
-        LOOPBACK("a loopback", "set allowLoopback to permit"),
-        LINK_LOCAL("a link-local", "add the host to allowedHosts to permit"),
-        UNSPECIFIED("an unspecified (any-local)", "add the host to allowedHosts to permit"),
-        MULTICAST("a multicast", "add the host to allowedHosts to permit");
+        PRIVATE("a private", PRIVATE_REMEDY),
+        CARRIER_GRADE_NAT("a carrier-grade NAT (100.64.0.0/10)", PRIVATE_REMEDY),
+        LOOPBACK("a loopback", "set " + ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK.name()
+                + ", or the receiver's allow_loopback, to true to permit"),
+        LINK_LOCAL("a link-local", NOTHING_PERMITS),
+        UNSPECIFIED("an unspecified (any-local)", NOTHING_PERMITS),
+        MULTICAST("a multicast", NOTHING_PERMITS),
+        RESERVED("a reserved or broadcast (240.0.0.0/4)", NOTHING_PERMITS);
 
         final String words;
         final String remedy;
@@ -60,6 +68,18 @@ public final class OutboundUrlPolicy {
         Range(String words, String remedy) {
             this.words = words;
             this.remedy = remedy;
+        }
+
+        static Range of(AddressRange range) {
+            return switch (range) {
+                case LOOPBACK -> LOOPBACK;
+                case PRIVATE -> PRIVATE;
+                case CARRIER_GRADE_NAT -> CARRIER_GRADE_NAT;
+                case LINK_LOCAL -> LINK_LOCAL;
+                case UNSPECIFIED -> UNSPECIFIED;
+                case MULTICAST -> MULTICAST;
+                case RESERVED -> RESERVED;
+            };
         }
     }
 
@@ -162,64 +182,13 @@ public final class OutboundUrlPolicy {
         return switch (range) {
             case PRIVATE, CARRIER_GRADE_NAT -> allowPrivate;
             case LOOPBACK -> allowLoopback;
-            case LINK_LOCAL, UNSPECIFIED, MULTICAST -> false;
+            case LINK_LOCAL, UNSPECIFIED, MULTICAST, RESERVED -> false;
         };
     }
 
     /** The non-public range the address lies in, or empty for a public address. */
     private static Optional<Range> rangeOf(InetAddress address) {
-        if (address instanceof Inet6Address v6) {
-            Optional<Inet4Address> embedded = embeddedIpv4(v6);
-            if (embedded.isPresent()) {
-                return rangeOf(embedded.get());
-            }
-        }
-        byte[] b = address.getAddress();
-        if (address.isLoopbackAddress()) {
-            return Optional.of(Range.LOOPBACK);
-        }
-        if (address.isAnyLocalAddress() || (address instanceof Inet4Address && b[0] == 0)) {
-            return Optional.of(Range.UNSPECIFIED);
-        }
-        if (address.isLinkLocalAddress()) {
-            return Optional.of(Range.LINK_LOCAL);
-        }
-        if (address.isMulticastAddress()) {
-            return Optional.of(Range.MULTICAST);
-        }
-        // isSiteLocalAddress covers 10/8, 172.16/12, 192.168/16 and fec0::/10, but not unique local fc00::/7
-        if (address.isSiteLocalAddress() || (address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc)) {
-            return Optional.of(Range.PRIVATE);
-        }
-        if (address instanceof Inet4Address && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) {
-            return Optional.of(Range.CARRIER_GRADE_NAT);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The IPv4 address inside an IPv4-compatible (::a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) address. The JDK already
-     * turns IPv4-mapped addresses (::ffff:a.b.c.d) into {@link Inet4Address}; :: and ::1 are left alone.
-     */
-    private static Optional<Inet4Address> embeddedIpv4(Inet6Address v6) {
-        byte[] b = v6.getAddress();
-        boolean nat64 = b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-        boolean compatible = v6.isIPv4CompatibleAddress() && !v6.isAnyLocalAddress() && !v6.isLoopbackAddress();
-        if (nat64) {
-            for (int i = 4; i < 12; i++) {
-                if (b[i] != 0) {
-                    return Optional.empty();
-                }
-            }
-        }
-        if (!nat64 && !compatible) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of((Inet4Address) InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("four bytes are always an IPv4 address", e);
-        }
+        return AddressRange.of(address).map(Range::of);
     }
 
     private static String normalise(String host) {

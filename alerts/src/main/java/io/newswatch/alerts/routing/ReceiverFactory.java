@@ -130,7 +130,7 @@ public final class ReceiverFactory {
         try {
             return new SlackReceiver(name, s.url("url"), s.timeout(), s.templates(), policy);
         } catch (IllegalArgumentException e) {
-            throw s.error("url", e.getMessage() + " (allow_loopback / allow_private permit it)");
+            throw s.error("url", e.getMessage()); // the policy's reason names the setting that permits it, if any
         }
     }
 
@@ -147,7 +147,7 @@ public final class ReceiverFactory {
         try {
             return new WebhookReceiver(s.url("url"), s.timeout(), policy, signer);
         } catch (IllegalArgumentException e) {
-            throw s.error("url", e.getMessage() + " (allow_loopback / allow_private permit it)");
+            throw s.error("url", e.getMessage()); // the policy's reason names the setting that permits it, if any
         }
     }
 

@@ -82,9 +82,12 @@ class OutboundUrlPolicyTest {
     }
 
     @Test
-    void theReasonForLoopbackNamesTheSettingThatPermitsIt() throws Exception {
+    void theReasonsNameTheConfigurationKeyAndReceiverSettingThatPermitThem() throws Exception {
+        assertThat(refusal(OutboundUrlPolicy.defaults(), "http://10.0.0.1:9000/")).hasValueSatisfying(reason ->
+                assertThat(reason).contains("alerts.webhook.allow.private").contains("allow_private")
+                        .doesNotContain("allowPrivate"));
         assertThat(refusal(OutboundUrlPolicy.defaults(), "http://127.0.0.1:9000/"))
-                .contains("host resolves to a loopback address, which is not allowed (set allowLoopback to permit)");
+                .contains("host resolves to a loopback address, which is not allowed (set alerts.webhook.allow.loopback, or the receiver's allow_loopback, to true to permit)");
     }
 
     @Test
@@ -103,7 +106,7 @@ class OutboundUrlPolicyTest {
         assertThat(refusal(policy, "http://100.64.0.1/hook")).isEmpty();
         assertThat(refusal(policy, "http://[fd00::5]/hook")).isEmpty();
         assertThat(refusal(policy, "http://169.254.169.254/")).hasValueSatisfying(reason ->
-                assertThat(reason).contains("link-local").contains("allowedHosts"));
+                assertThat(reason).contains("link-local").contains("no setting permits it"));
         assertThat(refusal(policy, "http://127.0.0.1/")).hasValueSatisfying(reason ->
                 assertThat(reason).contains("loopback"));
     }

@@ -271,7 +271,7 @@ class WebhookReceiverTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("webhook http://127.0.0.1:" + server.getAddress().getPort() + "/…: ")
                 .hasMessageContaining("host resolves to a loopback address, which is not allowed "
-                        + "(set allowLoopback to permit)")
+                        + "(set alerts.webhook.allow.loopback, or the receiver's allow_loopback, to true to permit)")
                 .hasMessageNotContaining("T0SECRET").hasMessageNotContaining(SECRET_QUERY);
         assertThat(received).isEmpty();
     }
@@ -294,7 +294,7 @@ class WebhookReceiverTest {
         DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver.deliver(alert));
         assertThat(e.retryable()).isFalse();
         assertThat(e.getMessage()).isEqualTo("webhook http://hooks.example.test:" + server.getAddress().getPort()
-                + "/…: host resolves to a loopback address, which is not allowed (set allowLoopback to permit)");
+                + "/…: host resolves to a loopback address, which is not allowed (set alerts.webhook.allow.loopback, or the receiver's allow_loopback, to true to permit)");
         assertThat(received).isEmpty();
 
         dns.remove("hooks.example.test");

@@ -68,8 +68,10 @@ public final class DemoRun {
             DemoSite site = lifecycle.add(DemoSite.start(0, SampleArticle.all()));
             NewswatchConfig config = baseConfig
                     .with(ConfigKeys.ALERTS_FILE, alertsFile.toString())
-                    // Our own loopback site: no need for the one-second courtesy pause real hosts get.
+                    // Our own loopback site: no need for the one-second courtesy pause real hosts get, and the
+                    // fetcher, which refuses non-public addresses, must be allowed to reach it.
                     .with(ConfigKeys.HOST_DELAY, "10ms")
+                    .with(ConfigKeys.FETCH_ALLOW_ADDRESSES, "127.0.0.1")
                     .with(ConfigKeys.STATE_DIR, workDir.resolve("streams").toString())
                     .with(ConfigKeys.STREAMS_APPLICATION_ID, "newswatch-demo")
                     .with(ConfigKeys.ALERTS_GROUP_ID, "newswatch-demo-alerts");

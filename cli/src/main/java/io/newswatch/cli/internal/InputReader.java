@@ -5,6 +5,7 @@ import io.newswatch.ingest.extract.ExtractedArticle;
 import io.newswatch.ingest.fetch.FetchException;
 import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.ingest.fetch.PoliteFetcher;
+import io.newswatch.streams.tagging.Tagger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +14,17 @@ import java.nio.file.Path;
 
 /**
  * Reads the inputs of {@code tag} and {@code extract}: a local file (plain text or HTML, detected) or an http(s)
- * URL fetched politely. Failures come back as {@link UnreadableInputException} with a one-line reason.
+ * URL fetched politely. Both commands get the same guards, here: a file over {@link #MAX_FILE_BYTES} is refused
+ * before reading, a binary body ({@link ArticleExtractor#looksBinary}: an image, an archive, random bytes; NULs
+ * alone do not make a file binary) is refused, control characters are removed from text, and a text longer than
+ * {@link #MAX_TEXT_CHARS} (the most the tagger accepts) is refused. Failures come back as
+ * {@link UnreadableInputException} with a one-line reason.
  */
 public final class InputReader {
     /** Larger files are refused before reading: 32 MB of text is far beyond any article. */
     public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+    /** Longer texts are refused: the tagger takes no more, and no article comes near it. */
+    public static final int MAX_TEXT_CHARS = Tagger.MAX_TEXT_CHARS;
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final PoliteFetcher fetcher;
 
@@ -53,33 +60,36 @@ public final class InputReader {
             }
             try {
                 FetchResult r = fetcher.fetch(input);
-                return extractor.extract(r.body(), r.contentType(), r.url());
+                refuseBinary(input, r.body(), r.contentType());
+                return withinLimit(input, extractor.extract(r.body(), r.contentType(), r.url()));
             } catch (FetchException e) {
                 throw new UnreadableInputException(input + ": " + ErrorReporting.oneLine(e));
             }
         }
         byte[] bytes = readFile(input);
-        if (looksBinary(bytes)) {
-            throw new UnreadableInputException(input + ": looks like a binary file (it contains NUL bytes), "
-                    + "not text or HTML");
-        }
+        refuseBinary(input, bytes, null);
         String url = baseUrl != null ? baseUrl : Path.of(input).toAbsolutePath().toUri().toString();
-        String asText = new String(bytes, StandardCharsets.UTF_8);
+        String asText = ArticleExtractor.withoutControlCharacters(new String(bytes, StandardCharsets.UTF_8));
         if (ArticleExtractor.looksLikeHtml(asText)) {
-            return extractor.extract(bytes, null, url);
+            return withinLimit(input, extractor.extract(bytes, null, url));
         }
-        return new ExtractedArticle(url, "", null, null, null, normalisePlainText(asText));
+        return withinLimit(input, new ExtractedArticle(url, "", null, null, null, normalisePlainText(asText)));
     }
 
-    /** Text and HTML never hold NUL; images, archives and executables nearly always do early on. */
-    static boolean looksBinary(byte[] bytes) {
-        int n = Math.min(bytes.length, 8192);
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) {
-                return true;
-            }
+    private static void refuseBinary(String input, byte[] body, String contentType) throws UnreadableInputException {
+        if (ArticleExtractor.looksBinary(body, contentType)) {
+            throw new UnreadableInputException(input + ": looks like a binary file (control characters or bytes "
+                    + "that are not text), not text or HTML");
         }
-        return false;
+    }
+
+    private static ExtractedArticle withinLimit(String input, ExtractedArticle article)
+            throws UnreadableInputException {
+        if (article.text().length() > MAX_TEXT_CHARS) {
+            throw new UnreadableInputException(input + ": its text has " + article.text().length()
+                    + " characters, more than the " + MAX_TEXT_CHARS + " accepted");
+        }
+        return article;
     }
 
     private static byte[] readFile(String input) throws UnreadableInputException {

@@ -2,6 +2,7 @@ package io.newswatch.ingest.extract;
 
 import io.newswatch.ingest.extract.internal.BlockTextWriter;
 import io.newswatch.ingest.extract.internal.BoilerplateStripper;
+import io.newswatch.ingest.extract.internal.ControlCharacters;
 import io.newswatch.ingest.extract.internal.MainTextFinder;
 import io.newswatch.ingest.extract.internal.MetadataReader;
 import io.newswatch.ingest.extract.internal.ScriptLanguage;
@@ -33,7 +34,10 @@ import org.jsoup.nodes.Document;
  *
  * <p>Plain text is accepted too: its blank-line separated paragraphs are kept, with whitespace collapsed. Thread
  * safe and stateless. Failure behaviour: never throws for odd markup; a page without recognisable text yields an
- * empty {@link ExtractedArticle#text()}.
+ * empty {@link ExtractedArticle#text()}. Control characters (NUL and the other C0 controls but tab, line feed,
+ * form feed and carriage return; DEL; C1) are removed before parsing and from everything extracted, so a broken
+ * page padded with NUL bytes keeps its text; {@link #looksBinary} tells such a page from one that is not text at
+ * all.
  */
 public final class ArticleExtractor {
     private static final Pattern HTML_START = Pattern.compile(
@@ -65,6 +69,22 @@ public final class ArticleExtractor {
     }
 
     /**
+     * Whether a body is binary (an image, an archive, random bytes) rather than text or HTML: more than a tenth of
+     * its first 64 KiB, decoded with the declared charset (else UTF-8), is control characters other than NUL or
+     * undecodable sequences, or it holds nothing but NULs. NUL bytes alone do not make a body binary.
+     *
+     * @param contentTypeHeaderOrNull the Content-Type header, whose charset is used when it names a supported one
+     */
+    public static boolean looksBinary(byte[] body, String contentTypeHeaderOrNull) {
+        return ControlCharacters.looksBinary(body, charsetOf(contentTypeHeaderOrNull));
+    }
+
+    /** The text without control characters (see the class description); tab and line ends are kept. */
+    public static String withoutControlCharacters(String text) {
+        return ControlCharacters.strip(text);
+    }
+
+    /**
      * Extracts from a page already decoded to text. Plain text (see {@link #looksLikeHtml}) is split into
      * paragraphs at blank lines; its title and other metadata are null.
      *
@@ -73,6 +93,7 @@ public final class ArticleExtractor {
      *             files, then only a declared canonical URL is used
      */
     public ExtractedArticle extract(String html, String url) {
+        html = ControlCharacters.strip(html);
         if (!looksLikeHtml(html)) {
             return fromPlainText(html == null ? "" : html, url);
         }
@@ -93,8 +114,10 @@ public final class ArticleExtractor {
         if (type.startsWith("text/plain")) {
             return extract(decodePlain(body, declared), url);
         }
+        // jsoup drops most NULs itself, but not in every state of its tokenizer (a NUL in a tag name becomes U+FFFD)
+        byte[] clean = ControlCharacters.strip(body, declared);
         try {
-            Document doc = Jsoup.parse(new ByteArrayInputStream(body), declared == null ? null : declared.name(),
+            Document doc = Jsoup.parse(new ByteArrayInputStream(clean), declared == null ? null : declared.name(),
                     url == null ? "" : url);
             return fromDocument(doc, url);
         } catch (IOException e) {
@@ -121,7 +144,9 @@ public final class ArticleExtractor {
                 kept.add(p);
             }
         }
-        String text = String.join("\n\n", kept);
+        String text = ControlCharacters.strip(String.join("\n\n", kept));
+        title = ControlCharacters.strip(title);
+        byline = ControlCharacters.strip(byline);
         if (language == null) {
             language = ScriptLanguage.guess(text.isEmpty() && title != null ? title : text);
         }

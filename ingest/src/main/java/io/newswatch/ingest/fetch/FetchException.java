@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A fetch that did not produce a page: a refused scheme, robots.txt disallowing the URL, a network failure or
- * timeout, too many redirects, a body over the limit, an unwanted content type, or an HTTP error status. The
- * message always names the URL.
+ * A fetch that did not produce a page: a refused scheme, a host with a non-public address that is not allowed,
+ * robots.txt disallowing the URL, a network failure or timeout, too many redirects, a body over the limit (as sent
+ * or once decoded), a Content-Encoding that is not decoded or a corrupt compressed body, an unwanted content type,
+ * or an HTTP error status. The message always names the URL.
  */
 public class FetchException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -63,11 +64,12 @@ public class FetchException extends Exception {
 
     /**
      * Whether the same URL may well succeed later: a status in {@link #TRANSIENT_STATUSES} (408, 429, 500, 502,
-     * 503, 504), a timeout, a network failure (connection refused or reset, a cut-off exchange), or a host whose
-     * robots.txt is unreachable or answers 5xx (RFC 9309 treats that as temporary). Everything
-     * else is permanent: any other HTTP status (404, 410, 403, ...), robots.txt disallowing the URL, a refused or
-     * invalid URL, too many redirects, an unwanted content type, a body over the limit, and a fetch broken off by
-     * an interrupt or by {@link PoliteFetcher#close()}.
+     * 503, 504), a timeout, a network failure (connection refused or reset, a cut-off exchange, a name that does
+     * not resolve now), or a host whose robots.txt is unreachable or answers 5xx (RFC 9309 treats that as
+     * temporary). Everything else is permanent: any other HTTP status (404, 410, 403, ...), robots.txt disallowing
+     * the URL, a refused or invalid URL, a non-public address that is not allowed, too many redirects, an unwanted
+     * content type, a body over the limit, a Content-Encoding that is not decoded or a corrupt compressed body, and
+     * a fetch broken off by an interrupt or by {@link PoliteFetcher#close()}.
      */
     public boolean isTransient() {
         if (hostUnreachable) {

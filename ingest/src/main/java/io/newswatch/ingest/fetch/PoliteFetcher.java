@@ -1,12 +1,17 @@
 package io.newswatch.ingest.fetch;
 
 import crawlercommons.robots.BaseRobotRules;
+import io.newswatch.ingest.fetch.internal.AddressGuard;
+import io.newswatch.ingest.fetch.internal.ContentDecoder;
 import io.newswatch.ingest.fetch.internal.HostGate;
 import io.newswatch.ingest.fetch.internal.LimitedBodySubscriber;
 import io.newswatch.ingest.fetch.internal.RetryAfter;
 import io.newswatch.ingest.fetch.internal.RobotsCache;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.net.AddressBlock;
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -16,8 +21,11 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +39,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  *   <li>Only http and https URLs, on every redirect hop too.</li>
+ *   <li>Only public addresses: before every request (every redirect hop, and robots.txt) the host is resolved and
+ *       each of its addresses checked; a loopback, private (RFC 1918, fc00::/7), carrier-grade NAT, link-local
+ *       (with the cloud metadata address 169.254.169.254), unspecified, multicast or reserved address
+ *       ({@link io.newswatch.model.net.AddressRange}) refuses the fetch before any connection is opened, unless it
+ *       lies in {@link FetcherSettings#allowedAddresses()} or in the blocks of an {@link #allowing} view (a
+ *       source's own setting). The JDK HTTP client (Java 17) cannot be told which address to connect to, so it
+ *       resolves the name again itself; both lookups go through the JVM's address cache (30 s by default,
+ *       {@code networkaddress.cache.ttl}), which makes the connection use the address just checked unless the
+ *       cached entry expires in between. A DNS server that rebinds a name in that instant is not stopped;
+ *       literal addresses in URLs are not exposed to this.</li>
  *   <li>robots.txt (RFC 9309, parsed by crawler-commons) is read once per origin and cached for
  *       {@link FetcherSettings#robotsTtl()}: a 4xx robots.txt allows everything, a 5xx or an unreachable host
  *       disallows everything. Every hop of a redirect chain is checked against its own origin's rules.</li>
@@ -38,8 +56,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       robots.txt Crawl-delay, when larger) between the end of one request to a host and the start of the next;
  *       at most {@link FetcherSettings#maxConcurrency()} requests in flight overall.</li>
  *   <li>Redirects (301, 302, 303, 307, 308) are followed by hand, at most {@link FetcherSettings#maxRedirects()}.</li>
- *   <li>The body is streamed and the download cancelled as soon as it passes
- *       {@link FetcherSettings#maxBodyBytes()}; one request, headers and body, may take at most
+ *   <li>gzip and deflate are asked for ({@code Accept-Encoding}) and decoded, also when a server sends them
+ *       unasked (RFC 9110 section 8.4); any other Content-Encoding (br, zstd, ...) refuses the page, and so does a
+ *       corrupt or truncated compressed body. The body is streamed and decoded as it arrives, and the download
+ *       cancelled as soon as the bytes received or the bytes decoded pass {@link FetcherSettings#maxBodyBytes()},
+ *       so a gzip bomb costs at most that much; one request, headers and body, may take at most
  *       {@link FetcherSettings#timeout()}.</li>
  *   <li>Only HTML, XHTML, RSS, Atom, XML and plain-text responses, and gzip files (sitemaps.org allows
  *       gzipped sitemaps), are accepted; a response without a Content-Type is accepted and left for the parser to
@@ -64,19 +85,38 @@ public final class PoliteFetcher implements AutoCloseable {
      * waited on for this long (a waiting fetch blocks its caller's thread, and {@link #close()} ends the wait).
      */
     public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    private static final String ACCEPT_ENCODING = "gzip, deflate";
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+    private static final String ALLOW_REMEDY = "add {} (or a block holding it) to "
+            + ConfigKeys.FETCH_ALLOW_ADDRESSES.name() + ", or to the source's allow_addresses";
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,"
             + "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.1";
 
     private final FetcherSettings settings;
     private final ExecutorService executor;
     private final HttpClient client;
-    private final HostGate gate = new HostGate();
+    private final HostGate gate;
     private final Semaphore inFlight;
     private final RobotsCache robots;
+    private final AddressGuard guard;
+    private final List<AddressBlock> allowed;
+    private final boolean owner;
 
-    /** A fetcher with its own HTTP client and threads; close it to release them. */
+    /** A fetcher with its own HTTP client and threads, resolving names with the system resolver; close it. */
     public PoliteFetcher(FetcherSettings settings) {
+        this(settings, HostResolver.SYSTEM);
+    }
+
+    /**
+     * A fetcher with its own HTTP client and threads; close it to release them.
+     *
+     * @param resolver resolves names for the address check (tests stand in for DNS with it)
+     */
+    public PoliteFetcher(FetcherSettings settings, HostResolver resolver) {
         this.settings = settings;
+        this.owner = true;
+        this.allowed = settings.allowedAddresses();
+        this.guard = new AddressGuard(resolver, ALLOW_REMEDY);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "newswatch-fetch-" + threads.incrementAndGet());
@@ -88,9 +128,35 @@ public final class PoliteFetcher implements AutoCloseable {
                 .connectTimeout(settings.timeout())
                 .executor(executor)
                 .build();
+        this.gate = new HostGate();
         this.inFlight = new Semaphore(settings.maxConcurrency(), true);
         this.robots = new RobotsCache(settings.userAgent(), settings.robotsTtl(), this::loadRobots,
                 Clock.systemUTC());
+    }
+
+    private PoliteFetcher(PoliteFetcher shared, List<AddressBlock> allowed) {
+        this.settings = shared.settings;
+        this.executor = shared.executor;
+        this.client = shared.client;
+        this.inFlight = shared.inFlight;
+        this.gate = shared.gate;
+        this.robots = shared.robots;
+        this.guard = shared.guard;
+        this.allowed = allowed;
+        this.owner = false;
+    }
+
+    /**
+     * This fetcher, also allowing the given non-public address blocks (a source's own setting): it shares the
+     * client, the politeness per host and the robots.txt cache, and closing it does nothing.
+     */
+    public PoliteFetcher allowing(List<AddressBlock> blocks) {
+        if (blocks.isEmpty()) {
+            return this;
+        }
+        List<AddressBlock> all = new ArrayList<>(allowed);
+        all.addAll(blocks);
+        return new PoliteFetcher(this, List.copyOf(all));
     }
 
     /** Fetches a URL unconditionally. */
@@ -110,6 +176,7 @@ public final class PoliteFetcher implements AutoCloseable {
         String current = url;
         for (int hop = 0; ; hop++) {
             URI uri = checkedUri(current);
+            checkAddress(uri); // before robots.txt, which would connect to the same host
             BaseRobotRules rules = rulesFor(uri);
             if (!rules.isAllowed(uri.toString())) {
                 String unreachable = robots.unreachableReason(robotsUrl(uri));
@@ -159,6 +226,7 @@ public final class PoliteFetcher implements AutoCloseable {
                                       Duration delay) throws FetchException {
         String url = uri.toString();
         String host = uri.getHost().toLowerCase(Locale.ROOT);
+        checkAddress(uri);
         try {
             gate.acquire(host);
         } catch (HostGate.ClosedException e) {
@@ -174,7 +242,8 @@ public final class PoliteFetcher implements AutoCloseable {
                 HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
                         .timeout(settings.timeout())
                         .header("User-Agent", settings.userAgent())
-                        .header("Accept", ACCEPT);
+                        .header("Accept", ACCEPT)
+                        .header("Accept-Encoding", ACCEPT_ENCODING);
                 if (etag != null) {
                     request.header("If-None-Match", etag);
                 }
@@ -228,21 +297,26 @@ public final class PoliteFetcher implements AutoCloseable {
             if (!wanted) {
                 return BodySubscribers.replacing(new byte[0]);
             }
+            ContentDecoder decoder;
+            try {
+                List<String> codings = info.headers().allValues("Content-Encoding");
+                decoder = ContentDecoder.forEncoding(codings.isEmpty() ? null : String.join(", ", codings));
+            } catch (ContentDecoder.DecodingException e) {
+                return LimitedBodySubscriber.rejecting(e);
+            }
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > limit) {
                 // fail before downloading a byte; the subscriber cancels the exchange at once
                 return LimitedBodySubscriber.rejecting(limit);
             }
-            return new LimitedBodySubscriber(limit);
+            return new LimitedBodySubscriber(limit, decoder);
         };
     }
 
     private static FetchException failure(String url, Throwable cause) {
-        if (cause instanceof LimitedBodySubscriber.TooLargeException tooLarge) {
-            return new FetchException(url, tooLarge.getMessage() + ": " + url, tooLarge);
-        }
-        if (cause instanceof IOException && cause.getCause() instanceof LimitedBodySubscriber.TooLargeException t) {
-            return new FetchException(url, t.getMessage() + ": " + url, t);
+        Throwable c = cause instanceof IOException && cause.getCause() != null ? cause.getCause() : cause;
+        if (c instanceof LimitedBodySubscriber.TooLargeException || c instanceof ContentDecoder.DecodingException) {
+            return new FetchException(url, c.getMessage() + ": " + url, c);
         }
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new FetchException(url, "cannot fetch " + url + ": " + reason, cause);
@@ -250,7 +324,7 @@ public final class PoliteFetcher implements AutoCloseable {
 
     private BaseRobotRules rulesFor(URI uri) throws FetchException {
         try {
-            return robots.rulesFor(robotsUrl(uri));
+            return owner ? robots.rulesFor(robotsUrl(uri)) : robots.rulesFor(robotsUrl(uri), this::loadRobots);
         } catch (HostGate.ClosedException e) {
             throw new FetchException(uri.toString(), "fetcher is closed, not fetching " + uri);
         } catch (InterruptedException e) {
@@ -299,21 +373,38 @@ public final class PoliteFetcher implements AutoCloseable {
                 + (port < 0 ? "" : ":" + port) + "/robots.txt";
     }
 
+    /**
+     * The URL as a URI, refused with one message for any scheme but http and https whether or not the rest of it
+     * parses (file: and ftp: alike), then with "not a valid URL" for a malformed http(s) URL.
+     */
     private static URI checkedUri(String url) throws FetchException {
+        var scheme = SCHEME.matcher(url == null ? "" : url.trim());
+        String name = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : "";
+        if (!name.equals("http") && !name.equals("https")) {
+            throw new FetchException(url, "only http and https URLs are fetched, not "
+                    + (name.isEmpty() ? "URLs without a scheme" : name + ": URLs") + ": " + url);
+        }
         URI uri;
         try {
-            uri = new URI(url);
+            uri = new URI(url.trim());
         } catch (Exception e) {
             throw new FetchException(url, "not a valid URL: " + url, e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchException(url, "only http and https URLs are fetched, not: " + url);
         }
         if (uri.getHost() == null) {
             throw new FetchException(url, "URL has no host: " + url);
         }
         return uri;
+    }
+
+    /** Refuses a host with a non-public address that is not allowed, before anything connects to it. */
+    private void checkAddress(URI uri) throws FetchException {
+        try {
+            guard.check(uri.getHost(), allowed);
+        } catch (AddressGuard.RefusedException e) {
+            throw new FetchException(uri.toString(), "refused " + uri + ": " + e.getMessage(), e);
+        } catch (UnknownHostException e) {
+            throw new FetchException(uri.toString(), "cannot fetch " + uri + ": unknown host " + uri.getHost(), e);
+        }
     }
 
     private static String resolve(URI base, String location, String current) throws FetchException {
@@ -332,9 +423,15 @@ public final class PoliteFetcher implements AutoCloseable {
         return ACCEPTED_TYPES.contains(mime);
     }
 
-    /** Stops the fetcher: waiting and later fetches fail with a FetchException; the HTTP threads end. */
+    /**
+     * Stops the fetcher: waiting and later fetches fail with a FetchException; the HTTP threads end. Does nothing
+     * on a view made by {@link #allowing}.
+     */
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         gate.close();
         executor.shutdownNow();
     }

@@ -38,8 +38,8 @@ public final class FeedSourceReader implements SourceReader {
     public void read(Source source, Sink sink) throws SourceReadException {
         try {
             Validators v = validators.get(source);
-            FetchResult feed = v == null ? fetcher.fetch(source.url())
-                    : fetcher.fetch(source.url(), v.etag(), v.lastModified());
+            PoliteFetcher f = fetcher.allowing(source.allowAddresses());
+            FetchResult feed = v == null ? f.fetch(source.url()) : f.fetch(source.url(), v.etag(), v.lastModified());
             if (feed.notModified()) {
                 sink.notModified(feed.url());
                 return;

@@ -69,8 +69,8 @@ public final class HtmlIndexSourceReader implements SourceReader {
         Document doc;
         try {
             Validators known = validators.get(source);
-            page = known == null ? fetcher.fetch(source.url())
-                    : fetcher.fetch(source.url(), known.etag(), known.lastModified());
+            PoliteFetcher f = fetcher.allowing(source.allowAddresses());
+            page = known == null ? f.fetch(source.url()) : f.fetch(source.url(), known.etag(), known.lastModified());
             if (page.notModified()) {
                 if (known == null) {
                     throw new SourceReadException("index page " + source.url()

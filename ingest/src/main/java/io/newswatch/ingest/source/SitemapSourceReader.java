@@ -218,8 +218,8 @@ public final class SitemapSourceReader implements SourceReader {
         String url = key.url();
         Remembered known = remembered.get(key);
         try {
-            FetchResult r = known == null ? fetcher.fetch(url)
-                    : fetcher.fetch(url, known.etag(), known.lastModified());
+            PoliteFetcher f = fetcher.allowing(key.source().allowAddresses());
+            FetchResult r = known == null ? f.fetch(url) : f.fetch(url, known.etag(), known.lastModified());
             if (r.notModified()) {
                 if (known == null) {
                     throw new SourceReadException("sitemap " + url + " answered 304 to an unconditional request");
@@ -227,7 +227,7 @@ public final class SitemapSourceReader implements SourceReader {
                 return new Fetched(null, null, null, known);
             }
             remembered.remove(key);
-            String type = r.contentType() == null ? guessType(r.url()) : r.contentType();
+            String type = typeOf(r);
             AbstractSiteMap map = parser.parseSiteMap(type, r.body(), URI.create(r.url()).toURL());
             return new Fetched(map, r.etag(), r.lastModified(), null);
         } catch (FetchException e) {
@@ -235,6 +235,24 @@ public final class SitemapSourceReader implements SourceReader {
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
             throw new SourceReadException("cannot read sitemap " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The sitemap's type for the parser. A .gz sitemap served as application/gzip with Content-Encoding gzip (a
+     * common server set-up) arrives already unpacked by the fetcher, so a gzip type without the gzip magic bytes
+     * is taken for the file inside.
+     */
+    private static String typeOf(FetchResult r) {
+        byte[] b = r.body();
+        boolean gzipBytes = b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+        String declared = r.contentType() == null ? null : r.contentType().toLowerCase(java.util.Locale.ROOT);
+        boolean gzipType = declared != null && (declared.startsWith("application/gzip")
+                || declared.startsWith("application/x-gzip"));
+        if (gzipType && !gzipBytes) {
+            String url = r.url().endsWith(".gz") ? r.url().substring(0, r.url().length() - 3) : r.url();
+            return guessType(url);
+        }
+        return declared == null ? guessType(r.url()) : r.contentType();
     }
 
     private static String guessType(String url) {
@@ -271,7 +289,7 @@ public final class SitemapSourceReader implements SourceReader {
         }
         FetchResult r;
         try {
-            r = fetcher.fetch(robotsUrl);
+            r = fetcher.allowing(source.allowAddresses()).fetch(robotsUrl);
         } catch (FetchException e) {
             throw new SourceReadException("source " + source.id() + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,9 @@
 package io.newswatch.ingest.source;
 
+import io.newswatch.model.net.AddressBlock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,9 +29,12 @@ import java.util.Set;
  * @param range          date range entries must fall in (feed date, sitemap lastmod or news publication date,
  *                       WARC-Date); never null, {@link DateRange#ALL} when unbounded
  * @param discoverRobots for a sitemap source: read the sitemaps that the site's robots.txt announces
+ * @param allowAddresses non-public addresses (loopback, private, ...) this source's fetches may reach besides the
+ *                       configured {@code ingest.fetch.allow.addresses}; never null, empty for none
  */
 public record Source(String id, String type, String url, Path path, Duration interval, String language,
-                     UrlFilter filter, String selector, DateRange range, boolean discoverRobots) {
+                     UrlFilter filter, String selector, DateRange range, boolean discoverRobots,
+                     List<AddressBlock> allowAddresses) {
     /** Types read with Rome. */
     public static final Set<String> FEED_TYPES = Set.of("rss", "atom", "feed");
     /** Types whose location is a {@code url}. */
@@ -42,6 +47,7 @@ public record Source(String id, String type, String url, Path path, Duration int
         Objects.requireNonNull(type, "type");
         filter = filter == null ? UrlFilter.NONE : filter;
         range = range == null ? DateRange.ALL : range;
+        allowAddresses = allowAddresses == null ? List.of() : List.copyOf(allowAddresses);
         if (URL_TYPES.contains(type)) {
             Objects.requireNonNull(url, "url");
         } else if (PATH_TYPES.contains(type)) {
@@ -52,6 +58,12 @@ public record Source(String id, String type, String url, Path path, Duration int
         if (type.equals("html-index")) {
             Objects.requireNonNull(selector, "selector");
         }
+    }
+
+    /** A source that reaches public addresses only. */
+    public Source(String id, String type, String url, Path path, Duration interval, String language,
+                  UrlFilter filter, String selector, DateRange range, boolean discoverRobots) {
+        this(id, type, url, path, interval, language, filter, selector, range, discoverRobots, List.of());
     }
 
     /** A feed source (rss, atom or feed) without patterns or date range: the form used before other types. */

@@ -1,6 +1,7 @@
 package io.newswatch.ingest.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import io.newswatch.model.net.AddressBlock;
 import io.newswatch.model.config.ConfigException;
 import io.newswatch.model.config.ConfigKey;
 import java.net.URI;
@@ -28,9 +29,9 @@ import org.jsoup.select.Selector;
 final class SourceSpec {
     /** Every key, in the order messages list them. */
     static final List<String> KEY_ORDER = List.of("id", "type", "url", "path", "interval", "language", "include",
-            "exclude", "selector", "since", "until", "discover");
+            "exclude", "selector", "since", "until", "discover", "allow_addresses");
     static final Set<String> KEYS = Set.copyOf(KEY_ORDER);
-    static final Set<String> LIST_KEYS = Set.of("include", "exclude");
+    static final Set<String> LIST_KEYS = Set.of("include", "exclude", "allow_addresses");
     private static final Set<String> TYPES = Set.of("rss", "atom", "feed", "sitemap", "html-index", "warc",
             "folder");
     private static final Set<String> DATED_TYPES = Set.of("rss", "atom", "feed", "sitemap", "warc");
@@ -107,7 +108,8 @@ final class SourceSpec {
         boolean discover = discover(type);
         DateRange range = range(type);
         UrlFilter filter = UrlFilter.of(patterns("include"), patterns("exclude"));
-        return new Source(id, type, url, path, interval(), language(), filter, selector, range, discover);
+        List<AddressBlock> allow = allowAddresses(type);
+        return new Source(id, type, url, path, interval(), language(), filter, selector, range, discover, allow);
     }
 
     private void notFor(String key, String type, String hint) {
@@ -215,6 +217,21 @@ final class SourceSpec {
             throw error(at.get(key), "'" + key + "' of " + id + " is not an ISO 8601 date such as 2024-03-01 "
                     + "or 2024-03-01T12:00:00Z: '" + v + "'");
         }
+    }
+
+    private List<AddressBlock> allowAddresses(String type) {
+        if (!Source.URL_TYPES.contains(type)) {
+            notFor("allow_addresses", type, "it fetches nothing");
+        }
+        List<AddressBlock> blocks = new ArrayList<>();
+        for (Item item : lists.getOrDefault("allow_addresses", List.of())) {
+            try {
+                blocks.add(AddressBlock.parse(item.value()));
+            } catch (IllegalArgumentException e) {
+                throw error(item.at(), "'allow_addresses' of " + id + ": " + e.getMessage());
+            }
+        }
+        return blocks;
     }
 
     private List<String> patterns(String key) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.newswatch.model.net.AddressBlock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -64,6 +65,9 @@ public final class SourceYaml {
         }
         if (s.discoverRobots()) {
             m.put("discover", "robots");
+        }
+        if (!s.allowAddresses().isEmpty()) {
+            m.put("allow_addresses", s.allowAddresses().stream().map(AddressBlock::toString).toList());
         }
         try {
             return MAPPER.writeValueAsString(m);

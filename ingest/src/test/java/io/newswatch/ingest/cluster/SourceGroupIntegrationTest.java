@@ -87,7 +87,7 @@ class SourceGroupIntegrationTest {
 
     private Instance instance(String name) {
         PoliteFetcher fetcher = new PoliteFetcher(new FetcherSettings("newswatch-test/1.0", Duration.ofSeconds(10),
-                Duration.ofMillis(1), 1 << 20, 5, 4, Duration.ofHours(1)));
+                Duration.ofMillis(1), 1 << 20, 5, 4, Duration.ofHours(1)).allowing("127.0.0.1"));
         open.add(fetcher);
         NewswatchConfig config = NewswatchConfig.defaults().with(ConfigKeys.POLL_INTERVAL, "300ms")
                 .with(ConfigKeys.CLIENT_ID_PREFIX, name);

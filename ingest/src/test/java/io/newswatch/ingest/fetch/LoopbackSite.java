@@ -31,7 +31,7 @@ public final class LoopbackSite implements AutoCloseable {
     }
 
     /** One request as the server saw it. */
-    public record Hit(String path, long arrivedNanos, String ifNoneMatch) {
+    public record Hit(String path, long arrivedNanos, String ifNoneMatch, String acceptEncoding) {
     }
 
     private final HttpServer server;
@@ -91,7 +91,8 @@ public final class LoopbackSite implements AutoCloseable {
             if (ex.getRequestURI().getRawQuery() != null) {
                 path += "?" + ex.getRequestURI().getRawQuery();
             }
-            hits.add(new Hit(path, System.nanoTime(), ex.getRequestHeaders().getFirst("If-None-Match")));
+            hits.add(new Hit(path, System.nanoTime(), ex.getRequestHeaders().getFirst("If-None-Match"),
+                    ex.getRequestHeaders().getFirst("Accept-Encoding")));
             if (handlingMillis > 0) {
                 Thread.sleep(handlingMillis);
             }

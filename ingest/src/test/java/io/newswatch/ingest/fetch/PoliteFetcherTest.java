@@ -37,7 +37,7 @@ class PoliteFetcherTest {
 
     private static FetcherSettings settings(Duration hostDelay, long maxBody, int maxRedirects) {
         return new FetcherSettings("newswatch-test/1.0 (+https://example.org/bot)", Duration.ofSeconds(10),
-                hostDelay, maxBody, maxRedirects, 4, Duration.ofHours(1));
+                hostDelay, maxBody, maxRedirects, 4, Duration.ofHours(1)).allowing("127.0.0.1");
     }
 
     private static PoliteFetcher fetcher() {
@@ -271,7 +271,8 @@ class PoliteFetcherTest {
     void theGlobalLimitCapsRequestsInFlightAcrossHosts() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try (LoopbackSite other = new LoopbackSite(); PoliteFetcher f = new PoliteFetcher(new FetcherSettings(
-                "newswatch-test/1.0", Duration.ofSeconds(10), Duration.ZERO, 1 << 20, 5, 1, Duration.ofHours(1)))) {
+                "newswatch-test/1.0", Duration.ofSeconds(10), Duration.ZERO, 1 << 20, 5, 1, Duration.ofHours(1))
+                .allowing("127.0.0.1"))) {
             site.handlingTime(300);
             other.handlingTime(300);
             other.put("/robots.txt", Page.of("text/plain", "User-agent: *\nAllow: /\n"));

@@ -31,7 +31,7 @@ class ConditionalSourceReadTest {
     void start() throws Exception {
         site = new LoopbackSite();
         fetcher = new PoliteFetcher(new FetcherSettings("newswatch-test/1.0", Duration.ofSeconds(10),
-                Duration.ofMillis(1), 1 << 20, 5, 4, Duration.ofHours(1)));
+                Duration.ofMillis(1), 1 << 20, 5, 4, Duration.ofHours(1)).allowing("127.0.0.1"));
     }
 
     @AfterEach

@@ -1,7 +1,9 @@
 package io.newswatch.model.config;
 
+import io.newswatch.model.net.AddressBlock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -77,6 +79,11 @@ public final class ConfigKey<T> {
             }
             return Path.of(t);
         }, doc);
+    }
+
+    /** A comma- or space-separated list of IP addresses and CIDR blocks (see {@link AddressBlock}); empty: none. */
+    public static ConfigKey<List<AddressBlock>> addressBlocks(String name, String defaultText, String doc) {
+        return new ConfigKey<>(name, defaultText, AddressBlock::parseList, doc);
     }
 
     /** A value from a fixed set, compared ignoring case. */

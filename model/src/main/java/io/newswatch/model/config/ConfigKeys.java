@@ -1,5 +1,6 @@
 package io.newswatch.model.config;
 
+import io.newswatch.model.net.AddressBlock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,9 @@ public final class ConfigKeys {
             "minimum pause between two requests to the same host");
     public static final ConfigKey<Long> MAX_BODY = ConfigKey.bytes("ingest.max.body", "5MiB",
             "largest response body read; longer bodies are cut off and the page skipped");
+    public static final ConfigKey<List<AddressBlock>> FETCH_ALLOW_ADDRESSES = ConfigKey.addressBlocks(
+            "ingest.fetch.allow.addresses", "", "loopback, private, link-local and other non-public addresses the "
+                    + "fetcher may reach, as addresses or CIDR blocks (127.0.0.1, 10.0.0.0/8); empty: public only");
     public static final ConfigKey<Integer> FETCH_THREADS = ConfigKey.integer("ingest.fetch.threads", "4", 1, 64,
             "requests in flight at once across all hosts (one per host at most)");
     public static final ConfigKey<Duration> BACKOFF_MAX = ConfigKey.duration("ingest.backoff.max", "6h",
@@ -116,7 +120,8 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(
             BOOTSTRAP_SERVERS, CLIENT_ID_PREFIX,
             BROKER_PORT, BROKER_DATA_DIR,
-            SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_THREADS,
+            SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_ALLOW_ADDRESSES,
+            FETCH_THREADS,
             BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
             PAGE_RETRIES, PAGE_RETRY_BACKOFF, PAGE_RETRY_QUEUE,
             STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAMS_THREADS, STATE_DIR, RULES_FILE,

@@ -9,12 +9,16 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects a response body up to a limit and cancels the download as soon as it would pass it, so a huge or
- * endless body never occupies more than the limit in memory. Buffers are requested one at a time.
+ * Collects a response body up to a limit, decoding its Content-Encoding on the way ({@link ContentDecoder}), and
+ * cancels the download as soon as either the bytes received or the bytes decoded would pass the limit, so a huge,
+ * endless or highly compressed body never occupies more than the limit in memory. Buffers are requested one at a
+ * time. The body fails with {@link TooLargeException} over the limit and with
+ * {@link ContentDecoder.DecodingException} when it cannot be decoded; nothing of a failed body is kept.
  */
 public final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
     private final long limit;
-    private final boolean rejectAll;
+    private final ContentDecoder decoder;
+    private final RuntimeException rejection;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
@@ -24,23 +28,35 @@ public final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
     public static final class TooLargeException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        TooLargeException(long limit) {
-            super("body larger than " + limit + " bytes");
+        TooLargeException(long limit, boolean decoded) {
+            super("body larger than " + limit + " bytes" + (decoded ? " once decoded" : ""));
         }
     }
 
+    /** A plain body: no Content-Encoding. */
     public LimitedBodySubscriber(long limit) {
-        this(limit, false);
+        this(limit, ContentDecoder.forEncoding(null), null);
     }
 
-    private LimitedBodySubscriber(long limit, boolean rejectAll) {
+    /** A body with the given decoder for its Content-Encoding. */
+    public LimitedBodySubscriber(long limit, ContentDecoder decoder) {
+        this(limit, decoder, null);
+    }
+
+    private LimitedBodySubscriber(long limit, ContentDecoder decoder, RuntimeException rejection) {
         this.limit = limit;
-        this.rejectAll = rejectAll;
+        this.decoder = decoder;
+        this.rejection = rejection;
     }
 
     /** For a response whose Content-Length already passes the limit: fails without reading a byte. */
     public static LimitedBodySubscriber rejecting(long limit) {
-        return new LimitedBodySubscriber(limit, true);
+        return new LimitedBodySubscriber(limit, null, new TooLargeException(limit, false));
+    }
+
+    /** For a response refused from its headers alone (an unknown Content-Encoding): fails without reading a byte. */
+    public static LimitedBodySubscriber rejecting(RuntimeException why) {
+        return new LimitedBodySubscriber(0, null, why);
     }
 
     @Override
@@ -51,9 +67,9 @@ public final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        if (rejectAll) {
+        if (rejection != null) {
             s.cancel();
-            result.completeExceptionally(new TooLargeException(limit));
+            result.completeExceptionally(rejection);
             return;
         }
         s.request(1);
@@ -64,18 +80,34 @@ public final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
         if (result.isDone()) {
             return;
         }
-        for (ByteBuffer b : buffers) {
-            received += b.remaining();
-            if (received > limit) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLargeException(limit));
-                return;
+        try {
+            for (ByteBuffer b : buffers) {
+                received += b.remaining();
+                if (received > limit) {
+                    throw new TooLargeException(limit, false);
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                decoder.feed(chunk, this::keep);
             }
-            byte[] chunk = new byte[b.remaining()];
-            b.get(chunk);
-            out.write(chunk, 0, chunk.length);
+        } catch (TooLargeException | ContentDecoder.DecodingException e) {
+            fail(e);
+            return;
         }
         subscription.request(1);
+    }
+
+    private void keep(byte[] bytes, int offset, int length) {
+        if ((long) out.size() + length > limit) {
+            throw new TooLargeException(limit, true);
+        }
+        out.write(bytes, offset, length);
+    }
+
+    private void fail(RuntimeException e) {
+        subscription.cancel();
+        out.reset();
+        result.completeExceptionally(e);
     }
 
     @Override
@@ -85,6 +117,15 @@ public final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
 
     @Override
     public void onComplete() {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            decoder.finish();
+        } catch (ContentDecoder.DecodingException e) {
+            result.completeExceptionally(e);
+            return;
+        }
         result.complete(out.toByteArray());
     }
 }

@@ -59,6 +59,15 @@ public final class RobotsCache {
 
     /** The rules for the origin of the given robots.txt URL, loading them when absent or expired. */
     public BaseRobotRules rulesFor(String robotsUrl) throws HostGate.ClosedException, InterruptedException {
+        return rulesFor(robotsUrl, loader);
+    }
+
+    /**
+     * The rules for the origin of the given robots.txt URL, loading them with this loader when absent or expired
+     * (a caller whose requests obey other limits than the cache's own loader).
+     */
+    public BaseRobotRules rulesFor(String robotsUrl, Loader loader) throws HostGate.ClosedException,
+            InterruptedException {
         String key = robotsUrl.toLowerCase(Locale.ROOT);
         Entry cached = entries.get(key);
         if (cached != null && clock.instant().isBefore(cached.expires())) {
@@ -70,7 +79,7 @@ public final class RobotsCache {
                 return cached.rules();
             }
             String[] unreachable = new String[1];
-            BaseRobotRules rules = load(robotsUrl, unreachable);
+            BaseRobotRules rules = load(robotsUrl, unreachable, loader);
             Duration keep = unreachable[0] != null && UNREACHABLE_TTL.compareTo(ttl) < 0 ? UNREACHABLE_TTL : ttl;
             entries.put(key, new Entry(rules, clock.instant().plus(keep), unreachable[0]));
             return rules;
@@ -86,7 +95,7 @@ public final class RobotsCache {
         return e == null ? null : e.unreachable();
     }
 
-    private BaseRobotRules load(String robotsUrl, String[] unreachable)
+    private BaseRobotRules load(String robotsUrl, String[] unreachable, Loader loader)
             throws HostGate.ClosedException, InterruptedException {
         Response r;
         try {
