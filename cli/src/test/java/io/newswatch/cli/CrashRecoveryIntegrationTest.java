@@ -146,7 +146,9 @@ class CrashRecoveryIntegrationTest {
     private Process start(String name, Path config, String command) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = dir.resolve(name + ".log");
+        // kept after the test (the temporary directory is not), to read when a bound is missed
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "crash-recovery", name + ".log");
+        Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath,
                 "-Djava.io.tmpdir=" + dir, Newswatch.class.getName(), command, "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
