@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -138,7 +139,15 @@ public final class StreamsService implements AutoCloseable {
                 settled.countDown();
             }
         });
+        String instanceId = String.valueOf(props.get(StreamsConfig.mainConsumerPrefix(
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)));
         ks.setUncaughtExceptionHandler(e -> {
+            if (causedBy(e, FencedInstanceIdException.class)) {
+                // a replaced thread would take the id back and fence the other instance in turn, forever
+                LOG.error("another instance of {} joined as {}; this one stops. Give each instance its own {}",
+                        applicationId, instanceId, ConfigKeys.INSTANCE_ID.name(), e);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             LOG.error("a stream thread of {} died; replacing it", applicationId, e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -193,6 +202,15 @@ public final class StreamsService implements AutoCloseable {
         // outside the lock: a store read must not wait for, or hold up, a close
         return TrendCountsQuery.query(running, key, from, to,
                 kafkaProps.containsKey(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Creates {@code news.alerts.<rule-id>} for every alerting rule: a missing one would fail the task. */
