@@ -114,8 +114,8 @@ public final class AlertsService implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param config     group id ({@code alerts.group.id}), instance id ({@code kafka.instance.id}), delivery settings ({@code alerts.delivery.*}), client id
-     *                   prefix
+     * @param config     group id ({@code alerts.group.id}), instance id ({@code kafka.instance.id}), delivery
+     *                   settings ({@code alerts.delivery.*}), client id prefix
      * @param kafkaProps Kafka connection properties (at least {@code bootstrap.servers}); copied
      * @param receivers  where alerts go, every alert to each at once; the service owns them and closes them in
      *                   {@link #close()}
