@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Creates catalogue topics through the Admin client. Idempotent: topics that exist are left as they are, and
  * two services racing to create the same topic both succeed.
  *
- * <p>Durability follows Kafka's documentation (https://kafka.apache.org/43/design/replication/, "Availability and
- * Durability Guarantees"): replication factor min(3, brokers) and, set on each topic rather than left to the
+ * <p>Durability follows the Apache Kafka 4.3 documentation (Design, Replication, "Availability and Durability
+ * Guarantees"): replication factor min(3, brokers) and, set on each topic rather than left to the
  * broker's default of 1, {@code min.insync.replicas} = 2 at replication factor 3. An {@code acks=all} write is
  * then acknowledged only once two replicas have it, so losing a leader never loses an acknowledged record; with
  * two brokers down producers get {@code NotEnoughReplicas} and retry instead. At replication factor 2 it is 1: 2
