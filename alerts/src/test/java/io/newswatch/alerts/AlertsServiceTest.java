@@ -254,6 +254,25 @@ class AlertsServiceTest {
     }
 
     @Test
+    void aSecondInstanceUnderTheSameInstanceIdStopsTheFirstInsteadOfFencingItBack() throws Exception {
+        NewswatchConfig sameId = config("group-fenced").with(ConfigKeys.INSTANCE_ID, "alerts-copy");
+        AlertsService one = service(sameId, new JsonlFileReceiver(dir.resolve("one.jsonl")));
+        one.start();
+        produce(List.of(TestAlerts.sanctions("fenced-1")));
+        await().atMost(WAIT).until(() -> one.deliveredCount() == 1);
+
+        Path secondFile = dir.resolve("two.jsonl");
+        AlertsService two = service(sameId, new JsonlFileReceiver(secondFile));
+        two.start();
+        await().atMost(WAIT).until(() -> !one.isRunning());
+        Alert fresh = TestAlerts.sanctions("fenced-2");
+        produce(List.of(fresh));
+        await().atMost(WAIT).until(() -> two.deliveredCount() >= 1);
+        assertThat(two.isRunning()).as("the newer instance keeps the id").isTrue();
+        assertThat(readAlerts(secondFile)).contains(fresh);
+    }
+
+    @Test
     void aRestartedServiceDeliversOnlyWhatCameAfterTheCommittedOffsets() throws Exception {
         Path first = dir.resolve("first.jsonl");
         Path second = dir.resolve("second.jsonl");

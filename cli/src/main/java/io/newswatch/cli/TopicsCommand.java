@@ -5,6 +5,7 @@ import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.TopicSpec;
 import io.newswatch.model.topics.Topics;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 /** Shows the topic catalogue and, with {@code --create}, creates the topics on the cluster. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = {"List newswatch's topics (name, partitions, cleanup policy, what flows through them).",
-                "With --create, create any that are missing on the cluster (idempotent); with --check, show which exist."})
+                "With --create, create any that are missing on the cluster (idempotent); with --check, show which exist.",
+                "Both exit with 1 when an existing topic has a lower min.insync.replicas than newswatch creates."})
 final class TopicsCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
@@ -28,9 +30,19 @@ final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Show which topics exist on the cluster.")
     boolean check;
 
+    private static String onCluster(TopicSpec<?, ?> t, Set<String> existing, Map<String, Integer> weak, int wanted) {
+        if (!existing.contains(t.name())) {
+            return "no";
+        }
+        Integer actual = weak.get(t.name());
+        return actual == null ? "yes" : "yes, min.insync.replicas " + actual + " (want " + wanted + ")";
+    }
+
     @Override
     public Integer call() throws Exception {
         Set<String> existing = Set.of();
+        Map<String, Integer> weak = Map.of();
+        int wantedMinIsr = 0;
         if (create || check) {
             try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(configOptions.load());
                  Admin admin = Admin.create(kafka.clientProperties())) {
@@ -39,6 +51,8 @@ final class TopicsCommand implements Callable<Integer> {
                     System.err.println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
                 }
                 existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                weak = TopicAdmin.weakMinInsyncReplicas(admin, Topics.ALL);
+                wantedMinIsr = TopicAdmin.replication(admin).minInsyncReplicas();
             }
         }
         System.out.printf("%-22s %-10s %-8s %-20s %s%n", "TOPIC", "PARTITIONS", "CLEANUP", "VALUE", (create || check) ? "ON CLUSTER" : "");
@@ -48,7 +62,13 @@ final class TopicsCommand implements Callable<Integer> {
                     : t == Topics.SOURCES ? "source YAML" : "original bytes";
             System.out.printf("%-22s %-10d %-8s %-20s %s%n", t.name(), t.partitions(),
                     t.configs().getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, "delete"), valueType,
-                    (create || check) ? (existing.contains(t.name()) ? "yes" : "no") : "");
+                    (create || check) ? onCluster(t, existing, weak, wantedMinIsr) : "");
+        }
+        if (!weak.isEmpty()) {
+            System.err.println(weak.size() + " topic(s) accept acks=all writes with fewer than " + wantedMinIsr
+                    + " in-sync replicas; raise it with: kafka-configs.sh --alter --entity-type topics --entity-name "
+                    + "TOPIC --add-config min.insync.replicas=" + wantedMinIsr);
+            return 1;
         }
         return 0;
     }

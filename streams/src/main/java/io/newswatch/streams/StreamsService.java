@@ -3,6 +3,7 @@ package io.newswatch.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.GroupInstanceId;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.Topics;
@@ -20,6 +21,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,10 +37,16 @@ import org.slf4j.LoggerFactory;
  * Runs the newswatch topology ({@link NewswatchTopology}) against a Kafka cluster.
  *
  * <p>{@link #start()} creates the catalogue topics if missing, starts Kafka Streams with the application id,
- * processing guarantee, commit interval and state directory from the configuration, and returns once the
- * instance is RUNNING. A stream thread that dies of an unexpected exception is logged and replaced. Extra
+ * processing guarantee, commit interval, state directory and standby replicas from the configuration, and returns
+ * once the instance is RUNNING. A stream thread that dies of an unexpected exception is logged and replaced. Extra
  * {@code kafkaProps} (security settings and the like) are passed to Kafka Streams and the Admin client as given;
- * the configuration's values win for the four keys above.
+ * the configuration's values win for the keys above.
+ *
+ * <p>Durability and recovery: Streams' internal topics get the replication factor and {@code min.insync.replicas}
+ * of the catalogue topics ({@link TopicAdmin.Replication}). The main consumer is a static group member
+ * ({@link GroupInstanceId}): an instance killed and restarted with the same id and state directory takes its
+ * tasks back without waiting for the session timeout, and under exactly-once its producer (same transactional
+ * id) fences and aborts the dead one's open transaction.
  *
  * <p>With a meter registry given, the Kafka Streams metrics (threads, tasks, stores, clients) are bound to it
  * while the instance runs; {@link #counts} answers trend-count queries from the local stores.
@@ -84,8 +94,10 @@ public final class StreamsService implements AutoCloseable {
         Properties adminProps = new Properties();
         adminProps.putAll(kafkaProps);
         adminProps.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(String.valueOf(k)));
+        TopicAdmin.Replication replication;
         try (Admin admin = Admin.create(adminProps)) {
             TopicAdmin.ensureTopics(admin, Topics.ALL);
+            replication = TopicAdmin.replication(admin);
         }
         ensureRuleTopics(adminProps, tagger.ruleSet());
         // rules pushed to news.rules replace the configured ones; their alert topics are made before they fire
@@ -107,6 +119,15 @@ public final class StreamsService implements AutoCloseable {
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         }
+        // changelogs and repartition topics as durable as ours, not the broker's default replication (often 1)
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication.factor());
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                String.valueOf(replication.minInsyncReplicas()));
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.get(ConfigKeys.STREAMS_STANDBY_REPLICAS));
+        // static membership: restarted after a crash, this instance takes its tasks back at once (Streams adds
+        // the thread index to the id)
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                GroupInstanceId.of(config, stateDir));
         KafkaStreams ks = new KafkaStreams(NewswatchTopology.buildTopology(new StreamsBuilder(),
                 new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW)),
                 config.get(ConfigKeys.STREAMS_COUNTS_GRACE)), props);
@@ -118,7 +139,15 @@ public final class StreamsService implements AutoCloseable {
                 settled.countDown();
             }
         });
+        String instanceId = String.valueOf(props.get(StreamsConfig.mainConsumerPrefix(
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)));
         ks.setUncaughtExceptionHandler(e -> {
+            if (causedBy(e, FencedInstanceIdException.class)) {
+                // a replaced thread would take the id back and fence the other instance in turn, forever
+                LOG.error("another instance of {} joined as {}; this one stops. Give each instance its own {}",
+                        applicationId, instanceId, ConfigKeys.INSTANCE_ID.name(), e);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             LOG.error("a stream thread of {} died; replacing it", applicationId, e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -173,6 +202,15 @@ public final class StreamsService implements AutoCloseable {
         // outside the lock: a store read must not wait for, or hold up, a close
         return TrendCountsQuery.query(running, key, from, to,
                 kafkaProps.containsKey(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Creates {@code news.alerts.<rule-id>} for every alerting rule: a missing one would fail the task. */

@@ -19,6 +19,9 @@ public final class ConfigKeys {
             "Kafka cluster to use; empty starts the embedded broker (run, demo)");
     public static final ConfigKey<String> CLIENT_ID_PREFIX = ConfigKey.string("kafka.client.id.prefix", "newswatch",
             "prefix of every Kafka client id, so the broker's logs name the service");
+    public static final ConfigKey<String> INSTANCE_ID = ConfigKey.string("kafka.instance.id", "",
+            "this instance's group.instance.id (static membership): restarted under the same id, it takes its "
+                    + "partitions back at once; empty: the host name (streams adds a hash of its state dir)");
 
     // --- embedded broker
     public static final ConfigKey<Integer> BROKER_PORT = ConfigKey.integer("broker.port", "9092", 0, 65535,
@@ -74,6 +77,9 @@ public final class ConfigKeys {
             "stream threads per instance; more pay off with more cores (on 2 cores one measured faster than two)");
     public static final ConfigKey<Path> STATE_DIR = ConfigKey.path("streams.state.dir", "~/.newswatch/streams",
             "where Kafka Streams keeps its local state");
+    public static final ConfigKey<Integer> STREAMS_STANDBY_REPLICAS = ConfigKey.integer("streams.standby.replicas",
+            "0", 0, 5, "warm copies of each state store kept on other instances, so one that fails over restores "
+                    + "little; needs that many more instances");
     public static final ConfigKey<Path> RULES_FILE = ConfigKey.path("streams.rules.file", "",
             "rules to tag with; empty uses the shipped default ruleset");
     public static final ConfigKey<Duration> STORY_WINDOW = ConfigKey.duration("streams.stories.window", "72h",
@@ -118,13 +124,14 @@ public final class ConfigKeys {
 
     /** Every key, in the order of the default file. */
     public static final List<ConfigKey<?>> ALL = List.of(
-            BOOTSTRAP_SERVERS, CLIENT_ID_PREFIX,
+            BOOTSTRAP_SERVERS, CLIENT_ID_PREFIX, INSTANCE_ID,
             BROKER_PORT, BROKER_DATA_DIR,
             SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_ALLOW_ADDRESSES,
             FETCH_THREADS,
             BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
             PAGE_RETRIES, PAGE_RETRY_BACKOFF, PAGE_RETRY_QUEUE,
-            STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAMS_THREADS, STATE_DIR, RULES_FILE,
+            STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAMS_THREADS, STATE_DIR,
+            STREAMS_STANDBY_REPLICAS, RULES_FILE,
             STORY_WINDOW, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,
             ALERTS_GROUP_ID, SUBSCRIPTIONS_FILE, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL,
             ALERTS_WEBHOOK_SIGNING_KEY, ALERTS_WEBHOOK_ALLOW_LOOPBACK, ALERTS_WEBHOOK_ALLOW_PRIVATE,

@@ -2,13 +2,20 @@ package io.newswatch.model.topics;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,57 +23,126 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates catalogue topics through the Admin client. Idempotent: topics that exist are left as they are, and
  * two services racing to create the same topic both succeed.
+ *
+ * <p>Durability follows the Apache Kafka 4.3 documentation (Design, Replication, "Availability and Durability
+ * Guarantees"): replication factor min(3, brokers) and, set on each topic rather than left to the
+ * broker's default of 1, {@code min.insync.replicas} = 2 at replication factor 3. An {@code acks=all} write is
+ * then acknowledged only once two replicas have it, so losing a leader never loses an acknowledged record; with
+ * two brokers down producers get {@code NotEnoughReplicas} and retry instead. At replication factor 2 it is 1: 2
+ * would stop every write whenever either broker is down, making two brokers less available than one, while
+ * unclean leader election (off by default) still keeps a replica that missed writes from becoming leader.
  */
 public final class TopicAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
     private static final long TIMEOUT_SECONDS = 30;
 
+    /**
+     * The replication newswatch's topics get on a cluster, also applied to Kafka Streams' internal topics.
+     *
+     * @param factor            replication factor
+     * @param minInsyncReplicas {@code min.insync.replicas} of each topic
+     */
+    public record Replication(short factor, int minInsyncReplicas) {
+        /** min(3, brokers) copies; at three, two must have a write before it is acknowledged. */
+        public static Replication forBrokers(int brokers) {
+            short factor = (short) Math.max(1, Math.min(3, brokers));
+            return new Replication(factor, factor >= 3 ? 2 : 1);
+        }
+    }
+
     private TopicAdmin() {
     }
 
     /**
-     * Ensures every given topic exists. The replication factor is min(3, brokers in the cluster).
+     * The replication for the cluster {@code admin} talks to ({@link Replication#forBrokers}).
+     *
+     * @throws IllegalStateException when the cluster cannot be reached
+     */
+    public static Replication replication(Admin admin) {
+        return Replication.forBrokers(get(admin.describeCluster().nodes(), "describe the cluster").size());
+    }
+
+    /**
+     * Ensures every given topic exists, with the replication of {@link #replication(Admin)}.
      *
      * @return the names of the topics this call created
      * @throws IllegalStateException when the cluster cannot be reached or refuses a topic
      */
     public static List<String> ensureTopics(Admin admin, Collection<? extends TopicSpec<?, ?>> specs) {
-        try {
-            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            int brokers = admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).size();
-            short rf = (short) Math.max(1, Math.min(3, brokers));
-            List<NewTopic> wanted = new ArrayList<>();
-            for (TopicSpec<?, ?> spec : specs) {
-                if (!existing.contains(spec.name())) {
-                    wanted.add(spec.newTopic(rf));
-                }
+        Set<String> existing = get(admin.listTopics().names(), "list topics");
+        Replication replication = replication(admin);
+        List<NewTopic> wanted = new ArrayList<>();
+        for (TopicSpec<?, ?> spec : specs) {
+            if (!existing.contains(spec.name())) {
+                Map<String, String> configs = new HashMap<>(spec.configs());
+                configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replication.minInsyncReplicas()));
+                wanted.add(spec.newTopic(replication.factor()).configs(configs));
             }
-            List<String> created = new ArrayList<>();
-            if (wanted.isEmpty()) {
-                return created;
-            }
-            var result = admin.createTopics(wanted);
-            for (var e : result.values().entrySet()) {
-                try {
-                    e.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    created.add(e.getKey());
-                } catch (ExecutionException ex) {
-                    if (!(ex.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + e.getKey() + ": "
-                                + ex.getCause().getMessage(), ex.getCause());
-                    }
-                }
-            }
-            if (!created.isEmpty()) {
-                LOG.info("created topics {} with replication factor {}", created, rf);
-            }
+        }
+        List<String> created = new ArrayList<>();
+        if (wanted.isEmpty()) {
             return created;
+        }
+        var result = admin.createTopics(wanted);
+        for (var e : result.values().entrySet()) {
+            try {
+                e.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                created.add(e.getKey());
+            } catch (ExecutionException ex) {
+                if (!(ex.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + e.getKey() + ": "
+                            + ex.getCause().getMessage(), ex.getCause());
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating topics", ex);
+            } catch (TimeoutException ex) {
+                throw new IllegalStateException("cannot reach Kafka to create topics: " + ex.getMessage(), ex);
+            }
+        }
+        if (!created.isEmpty()) {
+            LOG.info("created topics {} with replication factor {}, min.insync.replicas {}", created,
+                    replication.factor(), replication.minInsyncReplicas());
+        }
+        return created;
+    }
+
+    /**
+     * The existing topics among {@code specs} whose {@code min.insync.replicas} is below what
+     * {@link #replication(Admin)} asks for (typically made by an older version, or by hand): topic name to its
+     * current value. Topics that do not exist are not listed.
+     *
+     * @throws IllegalStateException when the cluster cannot be reached
+     */
+    public static Map<String, Integer> weakMinInsyncReplicas(Admin admin, Collection<? extends TopicSpec<?, ?>> specs) {
+        Set<String> existing = get(admin.listTopics().names(), "list topics");
+        int wanted = replication(admin).minInsyncReplicas();
+        List<ConfigResource> resources = specs.stream().map(TopicSpec::name).filter(existing::contains)
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+        Map<String, Integer> weak = new LinkedHashMap<>();
+        if (resources.isEmpty()) {
+            return weak;
+        }
+        Map<ConfigResource, Config> configs = get(admin.describeConfigs(resources).all(), "describe topic configs");
+        for (ConfigResource resource : resources) {
+            ConfigEntry entry = configs.get(resource).get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+            int actual = entry == null || entry.value() == null ? 1 : Integer.parseInt(entry.value());
+            if (actual < wanted) {
+                weak.put(resource.name(), actual);
+            }
+        }
+        return weak;
+    }
+
+    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future, String what) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
+            throw new IllegalStateException("interrupted while trying to " + what, e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("cannot reach Kafka to create topics: " + cause.getMessage(), cause);
+            throw new IllegalStateException("cannot reach Kafka to " + what + ": " + cause.getMessage(), cause);
         }
     }
 }
