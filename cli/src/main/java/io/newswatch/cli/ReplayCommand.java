@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -115,11 +117,13 @@ final class ReplayCommand implements Callable<Integer> {
         }
         NewswatchConfig config = configOptions.load();
         AtomicBoolean cancelled = new AtomicBoolean();
-        Thread main = Thread.currentThread();
+        // Ctrl-C cancels, then waits until the replay has deleted its topics and let go. Not for this thread to
+        // end: after a shutdown has begun, the System.exit that follows a command blocks for good.
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             cancelled.set(true);
             try {
-                main.join(15_000); // let the replay delete its topics before the JVM goes
+                finished.await(15, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -173,6 +177,7 @@ final class ReplayCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it waits for us
             }
+            finished.countDown();
         }
     }
 

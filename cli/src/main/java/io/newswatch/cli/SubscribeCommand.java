@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -127,16 +128,18 @@ final class SubscribeCommand implements Callable<Integer> {
         PrintStream out = System.out;
         ConsoleReceiver pretty = new ConsoleReceiver(out, ConsoleReceiver.stdoutIsTerminal());
         TopicSpec<String, Alert> spec = Topics.ALERTS;
+        // Ctrl-C wakes the consumer, then waits until it is closed. Not for this thread to end: after a shutdown
+        // has begun, the System.exit that follows a command blocks for good, so a join would always time out.
+        CountDownLatch closed = new CountDownLatch(1);
         try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 consumer.wakeup();
                 try {
-                    main.join(5_000);
+                    closed.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            });
+            }, "newswatch-subscribe-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             List<TopicPartition> parts = new ArrayList<>();
             for (String t : topics) {
@@ -190,6 +193,8 @@ final class SubscribeCommand implements Callable<Integer> {
                     // the JVM is already shutting down
                 }
             }
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

@@ -98,7 +98,9 @@ class PipelineEndToEndTest {
                     .collect(Collectors.toSet());
             try (PipelineProgress progress = new PipelineProgress(conn.clientProperties())) {
                 assertThat(progress.awaitTagged(ids, Duration.ofSeconds(90))).as("articles not tagged").isEmpty();
-                assertThat(progress.awaitAlertsDelivered(config.get(ConfigKeys.ALERTS_GROUP_ID), Duration.ofSeconds(60)))
+                assertThat(progress.awaitAlertsDelivered(
+                        config.get(ConfigKeys.STREAMS_APPLICATION_ID), config.get(ConfigKeys.ALERTS_GROUP_ID),
+                        Duration.ofSeconds(60)))
                         .as("alerts delivered").isTrue();
             }
             return stats;

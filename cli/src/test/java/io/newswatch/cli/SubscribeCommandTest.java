@@ -11,14 +11,18 @@ import io.newswatch.model.serde.Json;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.TopicSpec;
 import io.newswatch.model.topics.Topics;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,8 @@ class SubscribeCommandTest {
     private static final Instant DAY1 = Instant.parse("2025-06-01T09:00:00Z");
     private static final Instant DAY2 = Instant.parse("2025-06-02T09:00:00Z");
     private static EmbeddedKafka kafka;
+    /** Measured by the SIGTERM test; printed after the tests, since the command runner holds System.out. */
+    private static long stopMillis = -1;
 
     @RegisterExtension
     final CommandRunner cli = new CommandRunner();
@@ -67,6 +73,9 @@ class SubscribeCommandTest {
 
     @AfterAll
     static void stop() {
+        if (stopMillis >= 0) {
+            System.out.println("subscribe exited " + stopMillis + " ms after SIGTERM");
+        }
         kafka.close();
     }
 
@@ -101,5 +110,36 @@ class SubscribeCommandTest {
         assertThat(cli.err()).contains("news.alerts.never-loaded");
         assertThat(cli.run("subscribe", "Bad Rule", "--config", config.toString())).isEqualTo(2);
         assertThat(cli.run("subscribe", "--format", "xml", "--config", config.toString())).isEqualTo(2);
+    }
+
+    /**
+     * Ctrl-C (SIGINT) and SIGTERM run the shutdown hooks; {@link Process#destroy()} sends SIGTERM. A follower that
+     * is waiting for alerts stops at once: before, its hook waited 5 s for the main thread, which was blocked in
+     * the {@code System.exit} that ends every command.
+     */
+    @Test
+    void aFollowerStopsAtOnceOnSigterm() throws Exception {
+        Path config = CommandRunner.writeConfig(dir, kafka.bootstrapServers());
+        Path out = dir.resolve("subscribe.out");
+        Process follower = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Newswatch.class.getName(),
+                "subscribe", "--from-beginning", "--format", "json", "--config", config.toString())
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("subscribe.err").toFile())
+                .start();
+        try {
+            // the three alerts printed: it is following, waiting for the next one
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Files.exists(out) && Files.readAllLines(out).size() == 3);
+            long t0 = System.nanoTime();
+            follower.destroy();
+            boolean exited = follower.waitFor(10, TimeUnit.SECONDS);
+            long millis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+            stopMillis = millis;
+            assertThat(exited).isTrue();
+            assertThat(millis).as("ms from SIGTERM to exit").isLessThan(2_000);
+        } finally {
+            follower.destroyForcibly();
+        }
     }
 }

@@ -9,18 +9,20 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Watches how far the pipeline got, from Kafka itself: which articles reached {@code news.tagged}, and whether
- * the alerts service has committed everything on {@code news.alerts}. Only committed records count, so what it
+ * the story step and then the alerts service have committed everything before them. Only committed records count, so what it
  * reports is what any downstream reader sees.
  */
 public final class PipelineProgress implements AutoCloseable {
@@ -57,15 +59,45 @@ public final class PipelineProgress implements AutoCloseable {
     }
 
     /**
-     * Waits until the consumer group has committed offsets up to the end of every partition of
-     * {@code news.alerts}: every alert written so far was delivered or dead-lettered.
+     * Waits until every alert raised for the articles already on {@code news.tagged} has been delivered. Call it
+     * after {@link #awaitTagged}. Alerts are written by the story step, a stage after tagging, so the end of
+     * {@code news.alerts} read too early misses some. Each stage is therefore waited for in turn, on committed
+     * offsets (read_committed end offsets, exactly-once commits):
+     * <ol>
+     *   <li>the streams application has committed past the end of {@code news.story.candidates}, which the
+     *       tagging step writes in the same transactions as {@code news.tagged}: every alert of those articles is
+     *       on {@code news.alerts};</li>
+     *   <li>the alerts service's group has committed past the end of {@code news.alerts} as it was then: each was
+     *       delivered or dead-lettered.</li>
+     * </ol>
+     * Both are repeated until neither end moved meanwhile.
      *
-     * @return true when it caught up in time
+     * @param streamsApplicationId the streams application id (its consumer group)
+     * @param alertsGroupId        the alerts service's consumer group
+     * @return true when it caught up in time, false when the time ran out
      */
-    public boolean awaitAlertsDelivered(String groupId, Duration timeout) throws Exception {
+    public boolean awaitAlertsDelivered(String streamsApplicationId, String alertsGroupId, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<TopicPartition, Long> ends = endOffsets();
-        while (System.nanoTime() < deadline) {
+        while (true) {
+            Map<TopicPartition, Long> candidates = endOffsets(Topics.STORY_CANDIDATES.name());
+            if (!awaitCommitted(streamsApplicationId, candidates, deadline)) {
+                return false;
+            }
+            Map<TopicPartition, Long> alerts = endOffsets(Topics.ALERTS.name());
+            if (!awaitCommitted(alertsGroupId, alerts, deadline)) {
+                return false;
+            }
+            if (candidates.equals(endOffsets(Topics.STORY_CANDIDATES.name()))
+                    && alerts.equals(endOffsets(Topics.ALERTS.name()))) {
+                return true;
+            }
+        }
+    }
+
+    /** Waits until {@code groupId} has committed at least {@code ends} on every partition; false on timeout. */
+    private boolean awaitCommitted(String groupId, Map<TopicPartition, Long> ends, long deadline) throws Exception {
+        while (true) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             boolean caughtUp = ends.entrySet().stream().allMatch(e -> e.getValue() == 0
@@ -73,20 +105,20 @@ public final class PipelineProgress implements AutoCloseable {
             if (caughtUp) {
                 return true;
             }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
             Thread.sleep(100);
         }
-        return false;
     }
 
-    private Map<TopicPartition, Long> endOffsets() throws Exception {
-        var desc = admin.describeTopics(Set.of(Topics.ALERTS.name())).allTopicNames().get(10, TimeUnit.SECONDS)
-                .get(Topics.ALERTS.name());
+    private Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+        var desc = admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
         Map<TopicPartition, OffsetSpec> request = desc.partitions().stream().collect(Collectors.toMap(
-                p -> new TopicPartition(Topics.ALERTS.name(), p.partition()), p -> OffsetSpec.latest()));
+                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         // read_committed end offsets: a transaction still open is not yet something to wait for
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> res = admin.listOffsets(request,
-                new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                        org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
         return res.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 

@@ -114,7 +114,7 @@ public final class Topics {
             SOURCE_STATUS, STORY_CANDIDATES, SILENCES, ALERTS_DLQ, DELIVERIES);
 
     /** Rule ids that cannot have a per-rule topic, because {@code news.alerts.<id>} is a catalogue topic. */
-    public static final java.util.Set<String> RESERVED_RULE_IDS = java.util.Set.of("dlq");
+    public static final java.util.Set<String> RESERVED_RULE_IDS = RuleIds.RESERVED;
 
     private static final String ALERTS_PREFIX = ALERTS.name() + ".";
     private static final String BACKTEST_PREFIX = "news.backtest.";

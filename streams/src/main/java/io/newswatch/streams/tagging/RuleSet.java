@@ -1,6 +1,6 @@
 package io.newswatch.streams.tagging;
 
-import io.newswatch.model.topics.Topics;
+import io.newswatch.model.topics.RuleIds;
 import io.newswatch.streams.internal.QueryNode;
 import io.newswatch.streams.internal.TaggingEngine;
 import io.newswatch.streams.internal.YamlTree;
@@ -184,7 +184,7 @@ public final class RuleSet {
             if (!RULE_ID.matcher(id).matches()) {
                 throw idNode.error("rule id '" + id + "' must be lower-case letters, digits and hyphens");
             }
-            if (Topics.RESERVED_RULE_IDS.contains(id)) {
+            if (RuleIds.isReserved(id)) {
                 throw idNode.error("rule id '" + id + "' is reserved (its alert topic would be a catalogue topic)");
             }
             if (!ids.add(id)) {
