@@ -10,6 +10,7 @@ import io.newswatch.streams.rules.LiveRules;
 import io.newswatch.streams.tagging.Rule;
 import io.newswatch.streams.tagging.RuleSet;
 import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.streams.topology.DeadLetterErrorHandler;
 import io.newswatch.streams.topology.NewswatchTopology;
 import io.newswatch.streams.topology.TopologyConfig;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start()} creates the catalogue topics if missing, starts Kafka Streams with the application id,
  * processing guarantee, commit interval and state directory from the configuration, and returns once the
- * instance is RUNNING. A stream thread that dies of an unexpected exception is logged and replaced. Extra
+ * instance is RUNNING. A record that cannot be read, processed or written goes to {@code news.dlq} and the
+ * partition moves on ({@link DeadLetterErrorHandler}); a stream thread that dies all the same (of an error that is
+ * not a record's) is logged, counted ({@link #threadsReplaced()}) and replaced. Extra
  * {@code kafkaProps} (security settings and the like) are passed to Kafka Streams and the Admin client as given;
  * the configuration's values win for the four keys above.
  *
@@ -53,6 +57,7 @@ public final class StreamsService implements AutoCloseable {
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
     private boolean closed;
+    private final AtomicInteger threadsReplaced = new AtomicInteger();
 
     public StreamsService(NewswatchConfig config, Properties kafkaProps, Tagger tagger) {
         this(config, kafkaProps, tagger, null);
@@ -103,12 +108,17 @@ public final class StreamsService implements AutoCloseable {
         // broker's work per article was 2.5 times higher than with 256 KB (bench pipeline, README), the batch
         // size the ingester and the raw reference use.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        // no record may stop a partition: what cannot be read, processed or written goes to news.dlq
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
         Path stateDir = config.get(ConfigKeys.STATE_DIR);
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         }
         KafkaStreams ks = new KafkaStreams(NewswatchTopology.buildTopology(new StreamsBuilder(),
-                new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW)),
+                new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW),
+                        config.get(ConfigKeys.ARTICLE_MAX_TEXT)),
                 config.get(ConfigKeys.STREAMS_COUNTS_GRACE)), props);
         CountDownLatch settled = new CountDownLatch(1);
         ks.setStateListener((now, before) -> {
@@ -119,6 +129,7 @@ public final class StreamsService implements AutoCloseable {
             }
         });
         ks.setUncaughtExceptionHandler(e -> {
+            threadsReplaced.incrementAndGet();
             LOG.error("a stream thread of {} died; replacing it", applicationId, e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -145,6 +156,14 @@ public final class StreamsService implements AutoCloseable {
                     + " reachable?"));
         }
         LOG.info("streams service '{}' running, rules version {}", applicationId, tagger.rulesVersion());
+    }
+
+    /**
+     * How many stream threads died of an exception and were replaced since {@link #start()}: 0 while no record has
+     * stopped processing.
+     */
+    public int threadsReplaced() {
+        return threadsReplaced.get();
     }
 
     /** The current Kafka Streams state; {@code CREATED} before {@link #start()}, {@code NOT_RUNNING} after close. */

@@ -39,6 +39,9 @@ public final class ConfigKeys {
             "minimum pause between two requests to the same host");
     public static final ConfigKey<Long> MAX_BODY = ConfigKey.bytes("ingest.max.body", "5MiB",
             "largest response body read; longer bodies are cut off and the page skipped");
+    public static final ConfigKey<Integer> ARTICLE_MAX_TEXT = ConfigKey.integer("ingest.max.text.chars", "200000",
+            1_000, 300_000, "longest article text kept (UTF-16 units); a longer text is cut and the article records "
+                    + "its original length; the streams service applies the same cap to what it reads");
     public static final ConfigKey<Integer> FETCH_THREADS = ConfigKey.integer("ingest.fetch.threads", "4", 1, 64,
             "requests in flight at once across all hosts (one per host at most)");
     public static final ConfigKey<Duration> BACKOFF_MAX = ConfigKey.duration("ingest.backoff.max", "6h",
@@ -102,7 +105,8 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(
             BOOTSTRAP_SERVERS, CLIENT_ID_PREFIX,
             BROKER_PORT, BROKER_DATA_DIR,
-            SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_THREADS,
+            SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, ARTICLE_MAX_TEXT,
+            FETCH_THREADS,
             BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
             STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAMS_THREADS, STATE_DIR, RULES_FILE,
             STORY_WINDOW, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,

@@ -1,5 +1,7 @@
 package io.newswatch.streams.topology;
 
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.streams.rules.LiveRules;
 import io.newswatch.streams.tagging.Tagger;
 import java.time.Duration;
@@ -12,10 +14,14 @@ import java.util.Objects;
  *                      stream thread), replaced when {@code news.rules} changes
  * @param applicationId the Kafka Streams application id, recorded in dead-letter headers
  * @param storyWindow   how long a story takes near-duplicates after its latest report (publication time)
+ * @param maxTextChars  the longest article text tagged and passed on ({@code ingest.max.text.chars}); a longer one
+ *                      is cut, as the ingester cuts it, so a record some other producer wrote is bounded too
  */
-public record TopologyConfig(LiveRules rules, String applicationId, Duration storyWindow) {
+public record TopologyConfig(LiveRules rules, String applicationId, Duration storyWindow, int maxTextChars) {
     /** The story window when the configuration does not say: three days. */
     public static final Duration DEFAULT_STORY_WINDOW = Duration.ofHours(72);
+    /** The text cap when the configuration does not say: the default of {@code ingest.max.text.chars}. */
+    public static final int DEFAULT_MAX_TEXT_CHARS = NewswatchConfig.defaults().get(ConfigKeys.ARTICLE_MAX_TEXT);
 
     public TopologyConfig {
         Objects.requireNonNull(rules, "rules");
@@ -24,6 +30,14 @@ public record TopologyConfig(LiveRules rules, String applicationId, Duration sto
         if (storyWindow.isNegative() || storyWindow.isZero()) {
             throw new IllegalArgumentException("storyWindow must be positive: " + storyWindow);
         }
+        if (maxTextChars < 1) {
+            throw new IllegalArgumentException("maxTextChars must be at least 1: " + maxTextChars);
+        }
+    }
+
+    /** With the {@link #DEFAULT_MAX_TEXT_CHARS}. */
+    public TopologyConfig(LiveRules rules, String applicationId, Duration storyWindow) {
+        this(rules, applicationId, storyWindow, DEFAULT_MAX_TEXT_CHARS);
     }
 
     /** Starting with this tagger (news.rules, once it holds rules, replaces it), and this story window. */
