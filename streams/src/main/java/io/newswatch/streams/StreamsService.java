@@ -12,16 +12,26 @@ import io.newswatch.streams.tagging.RuleSet;
 import io.newswatch.streams.tagging.Tagger;
 import io.newswatch.streams.topology.DeadLetterErrorHandler;
 import io.newswatch.streams.topology.NewswatchTopology;
+import io.newswatch.streams.topology.OutputLimits;
+import io.newswatch.streams.topology.RefusedRecords;
 import io.newswatch.streams.topology.TopologyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -89,8 +99,10 @@ public final class StreamsService implements AutoCloseable {
         Properties adminProps = new Properties();
         adminProps.putAll(kafkaProps);
         adminProps.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(String.valueOf(k)));
+        int kafkaLimit;
         try (Admin admin = Admin.create(adminProps)) {
             TopicAdmin.ensureTopics(admin, Topics.ALL);
+            kafkaLimit = recordLimit(admin, kafkaProps);
         }
         ensureRuleTopics(adminProps, tagger.ruleSet());
         // rules pushed to news.rules replace the configured ones; their alert topics are made before they fire
@@ -109,6 +121,8 @@ public final class StreamsService implements AutoCloseable {
         // size the ingester and the raw reference use.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         // no record may stop a partition: what cannot be read, processed or written goes to news.dlq
+        RefusedRecords refused = new RefusedRecords();
+        props.put(RefusedRecords.CONFIG_KEY, refused);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
@@ -118,7 +132,7 @@ public final class StreamsService implements AutoCloseable {
         }
         KafkaStreams ks = new KafkaStreams(NewswatchTopology.buildTopology(new StreamsBuilder(),
                 new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW),
-                        config.get(ConfigKeys.ARTICLE_MAX_TEXT)),
+                        OutputLimits.of(config.get(ConfigKeys.ARTICLE_MAX_TEXT), kafkaLimit, refused)),
                 config.get(ConfigKeys.STREAMS_COUNTS_GRACE)), props);
         CountDownLatch settled = new CountDownLatch(1);
         ks.setStateListener((now, before) -> {
@@ -192,6 +206,36 @@ public final class StreamsService implements AutoCloseable {
         // outside the lock: a store read must not wait for, or hold up, a close
         return TrendCountsQuery.query(running, key, from, to,
                 kafkaProps.containsKey(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    }
+
+    /**
+     * The largest record the topology may write: the smallest {@code max.message.bytes} of the topics it writes, as
+     * the cluster reports them now, and the producer's {@code max.request.size}. A limit lowered later is not seen
+     * until a restart (a refused record is then dead-lettered after one aborted transaction: {@link RefusedRecords}).
+     *
+     * @throws IllegalStateException when the cluster does not answer
+     */
+    static int recordLimit(Admin admin, Properties kafkaProps) {
+        Object requestSize = kafkaProps.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                kafkaProps.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        int limit = requestSize == null ? OutputLimits.KAFKA_DEFAULT_LIMIT
+                : Integer.parseInt(requestSize.toString().trim());
+        List<ConfigResource> topics = Stream.of(Topics.TAGGED, Topics.STORY_CANDIDATES, Topics.ALERTS, Topics.DLQ)
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+        try {
+            for (Config c : admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS).values()) {
+                ConfigEntry e = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                if (e != null && e.value() != null) {
+                    limit = Math.min(limit, Integer.parseInt(e.value()));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the topics' record size limits", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the topics' record size limits: " + e.getMessage(), e);
+        }
+        return limit;
     }
 
     /** Creates {@code news.alerts.<rule-id>} for every alerting rule: a missing one would fail the task. */

@@ -24,16 +24,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import io.newswatch.model.topics.TopicAdmin;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Articles whose tagged output would once have been far larger than a Kafka record may be (an 888 KB single
@@ -120,6 +129,90 @@ class OversizedArticleIntegrationTest {
                 assertThat(service.threadsReplaced()).as("stream threads replaced").isZero();
                 assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
             }
+        }
+    }
+
+    /**
+     * A topic that takes smaller records than the default (news.tagged set to at most 20 KB): set before the service
+     * starts, the topology knows the limit and dead-letters the article whose tagged record would exceed it, with no
+     * send failing; set while it runs, the broker refuses the send inside an exactly-once transaction, which Kafka
+     * Streams cannot commit: the thread is replaced once, and the input read again is dead-lettered instead of
+     * failing forever. Either way the reason is on the letter and the article behind it on the same partition alerts.
+     */
+    @ParameterizedTest(name = "limit lowered while running: {0}")
+    @ValueSource(booleans = {false, true})
+    @Timeout(180)
+    void aRecordOverTheTopicsLimitIsDeadLetteredAndThePartitionMovesOn(boolean whileRunning, @TempDir Path stateDir)
+            throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(BrokerOptions.temporary())) {
+            NewswatchConfig config = NewswatchConfig.defaults()
+                    .with(ConfigKeys.BOOTSTRAP_SERVERS, kafka.bootstrapServers())
+                    .with(ConfigKeys.STREAMS_APPLICATION_ID, "newswatch-refused-it")
+                    .with(ConfigKeys.PROCESSING_GUARANTEE, "exactly_once_v2")
+                    .with(ConfigKeys.COMMIT_INTERVAL, "100ms")
+                    .with(ConfigKeys.STATE_DIR, stateDir.toString());
+            if (!whileRunning) {
+                lowerTaggedLimit(kafka.bootstrapServers());
+            }
+            // words drawn at random do not compress to under 20 KB, as a repeated sentence would
+            java.util.Random random = new java.util.Random(15);
+            StringBuilder words = new StringBuilder("Russia and North Korea signed a pact. ");
+            while (words.length() < 150_000) {
+                for (int i = 3 + random.nextInt(6); i > 0; i--) {
+                    words.append((char) ('a' + random.nextInt(26)));
+                }
+                words.append(random.nextInt(12) == 0 ? ". " : " ");
+            }
+            Article refused = article("refused", words.toString());
+            Article normal = article("after-refused",
+                    "Officials said North Korea shipped artillery shells to Russia in breach of UN sanctions.");
+
+            try (StreamsService service = new StreamsService(config, config.kafkaClientProperties(),
+                    Tagger.withDefaultRules())) {
+                service.start();
+                if (whileRunning) {
+                    lowerTaggedLimit(kafka.bootstrapServers());
+                }
+                try (KafkaProducer<String, Article> producer =
+                        CommittedTopics.articleProducer(kafka.bootstrapServers());
+                     KafkaConsumer<byte[], byte[]> alerts = reader(kafka.bootstrapServers(), Topics.ALERTS.name());
+                     KafkaConsumer<byte[], byte[]> dlq = reader(kafka.bootstrapServers(), Topics.DLQ.name())) {
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), PARTITION, refused.id(), refused))
+                            .get();
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), PARTITION, normal.id(), normal)).get();
+                    long sent = System.nanoTime();
+                    String expected = Ids.alertId("sanctions-violation", normal.id());
+                    Map<String, String> letters = new HashMap<>();
+                    java.util.Set<String> alerted = new java.util.HashSet<>();
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
+                        alerts.poll(Duration.ofMillis(100))
+                                .forEach(r -> alerted.add(new String(r.key(), StandardCharsets.UTF_8)));
+                        dlq.poll(Duration.ofMillis(100)).forEach(r -> letters.put(
+                                new String(r.key(), StandardCharsets.UTF_8),
+                                DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ERROR_MESSAGE)));
+                        return alerted.contains(expected) && letters.containsKey(refused.id());
+                    });
+                    System.out.printf("limit lowered while running: %s; the next article alerted and the big one "
+                            + "was dead-lettered %d ms after they were sent, %d stream threads replaced; letter: %s%n",
+                            whileRunning, (System.nanoTime() - sent) / 1_000_000, service.threadsReplaced(),
+                            letters.get(refused.id()));
+                    assertThat(letters.get(refused.id())).contains(Topics.TAGGED.name()).containsIgnoringCase("large");
+                    assertThat(letters).doesNotContainKey(normal.id());
+                }
+                assertThat(service.threadsReplaced()).as("stream threads replaced").isEqualTo(whileRunning ? 1 : 0);
+                assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            }
+        }
+    }
+
+    private static void lowerTaggedLimit(String bootstrap) throws Exception {
+        Properties adminProps = new Properties();
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(adminProps)) {
+            TopicAdmin.ensureTopics(admin, Topics.ALL);
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.TAGGED.name()),
+                    List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "20000"),
+                            AlterConfigOp.OpType.SET)))).all().get();
         }
     }
 

@@ -11,9 +11,11 @@ import io.newswatch.streams.stories.TextFingerprint;
 import io.newswatch.streams.tagging.ResultBounds;
 import io.newswatch.streams.tagging.TagResult;
 import io.newswatch.streams.tagging.Tagger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -30,22 +32,19 @@ import org.slf4j.LoggerFactory;
  * <p>Every output is bounded before anything is sent: the text is cut to {@link TopologyConfig#maxTextChars()} (the
  * ingester's cap, applied again to whatever else wrote the record), evidence and mentions to {@link ResultBounds},
  * and the values are serialized here so that their size is known: an input whose tagged article or story candidate
- * would still be larger than {@link #MAX_VALUE_BYTES} goes to {@code news.dlq} with the reason, and nothing of it is
+ * would still be larger than {@link OutputLimits#maxRecordBytes()} goes to {@code news.dlq} with the reason, and nothing of it is
  * sent on. A send that fails all the same is the production exception handler's
- * ({@link DeadLetterErrorHandler}).
+ * ({@link DeadLetterErrorHandler}); an input whose output the broker refused ({@link RefusedRecords}) is
+ * dead-lettered when it comes again.
  */
 final class ArticleProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleProcessor.class);
 
-    /**
-     * The largest value sent: Kafka's default {@code max.request.size} and {@code max.message.bytes} are 1 MiB
-     * (1,048,576 bytes) for key, value, headers and batch overhead together; 1,000,000 leaves room for the rest.
-     */
-    static final int MAX_VALUE_BYTES = 1_000_000;
-
-    private final LiveRules rules;
+        private final LiveRules rules;
     private final String applicationId;
     private final int maxTextChars;
+    private final int maxRecordBytes;
+    private final RefusedRecords refused;
     private final TaggedArticleSerializer taggedSerializer = new TaggedArticleSerializer();
     private final Serializer<StoryCandidate> storySerializer = Topics.STORY_CANDIDATES.valueSerde().serializer();
     private ProcessorContext<Object, Object> context;
@@ -54,7 +53,9 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
     ArticleProcessor(TopologyConfig config) {
         this.rules = config.rules();
         this.applicationId = config.applicationId();
-        this.maxTextChars = config.maxTextChars();
+        this.maxTextChars = config.limits().maxTextChars();
+        this.maxRecordBytes = config.limits().maxRecordBytes();
+        this.refused = config.limits().refused();
     }
 
     @Override
@@ -67,6 +68,13 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
     public void process(Record<byte[], byte[]> record) {
         if (record.value() == null) {
             // a tombstone removes an article from the compacted archive; there is nothing to tag
+            return;
+        }
+        // the key is the article id, the key of its tagged article and story candidate too
+        Optional<RuntimeException> refusal = refused.take(record.key() == null ? null
+                : new String(record.key(), StandardCharsets.UTF_8));
+        if (refusal.isPresent()) {
+            deadLetter(record, refusal.get());
             return;
         }
         Article article;
@@ -102,10 +110,11 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
                 tagged.tags(), List.of(), List.of(), tagged.rulesVersion(), tagged.taggedAt());
         byte[] storyValue = storySerializer.serialize(Topics.STORY_CANDIDATES.name(), new StoryCandidate(
                 StoryCandidate.SCHEMA_VERSION, withoutText, proposed, TextFingerprint.of(capped.text())));
-        if (taggedValue.length > MAX_VALUE_BYTES || storyValue.length > MAX_VALUE_BYTES) {
-            deadLetter(record, new RecordTooLargeException("article " + article.id() + ": its tagged article ("
-                    + taggedValue.length + " bytes) or story candidate (" + storyValue.length + " bytes) would be "
-                    + "larger than the " + MAX_VALUE_BYTES + " bytes a record may carry"));
+        if (taggedValue.length > maxRecordBytes || storyValue.length > maxRecordBytes) {
+            deadLetter(record, new RecordTooLargeException("article " + article.id() + ": its record on "
+                    + Topics.TAGGED.name() + " (" + taggedValue.length + " bytes) or on "
+                    + Topics.STORY_CANDIDATES.name() + " (" + storyValue.length + " bytes) would be larger than the "
+                    + maxRecordBytes + " bytes a record may carry"));
             return;
         }
         if (capped != article) {

@@ -1,5 +1,6 @@
 package io.newswatch.streams.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,18 +25,33 @@ import org.apache.kafka.streams.processor.api.Record;
  * deserialization errors), else the failed output's key and no value: a re-drive of such a letter is refused, and
  * its headers say where the input is ({@code news.articles} is compacted, so it is still there).
  *
+ * <p>Under {@code exactly_once_v2} a send the broker refuses leaves the transaction uncommittable: Kafka Streams
+ * replaces the stream thread and reads the input again from the last commit. The refusal is remembered
+ * ({@link RefusedRecords}) and the processor dead-letters the input when it comes again, so the partition moves on
+ * after one thread replacement; the topology's own size checks ({@link OutputLimits}) keep this for a limit lowered
+ * while the service runs.
+ *
  * <p>Retriable production errors (a broker down, not enough in-sync replicas, timeouts) are not the record's fault:
  * they are retried (the task is re-initialised and processes the records again), never dead-lettered.
  */
 public final class DeadLetterErrorHandler
         implements ProcessingExceptionHandler, ProductionExceptionHandler, DeserializationExceptionHandler {
     private String applicationId = "";
+    private RefusedRecords refused = new RefusedRecords();
+    private boolean exactlyOnce;
 
-    /** Reads the application id, recorded on each letter. */
+    /**
+     * Reads the application id, recorded on each letter, and the instance's {@link RefusedRecords} (under
+     * {@link RefusedRecords#CONFIG_KEY}; without it, refusals are remembered by this handler only).
+     */
     @Override
     public void configure(Map<String, ?> configs) {
         Object id = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
         applicationId = id == null ? "" : id.toString();
+        exactlyOnce = String.valueOf(configs.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).startsWith("exactly_once");
+        if (configs.get(RefusedRecords.CONFIG_KEY) instanceof RefusedRecords shared) {
+            refused = shared;
+        }
     }
 
     @Override
@@ -60,8 +76,15 @@ public final class DeadLetterErrorHandler
         if (exception instanceof RetriableException) {
             return ProductionExceptionHandler.Response.retry();
         }
-        return ProductionExceptionHandler.Response.resume(List.of(fromContext(context, record,
-                new OutputFailedException(record.topic(), exception))));
+        OutputFailedException failure = new OutputFailedException("its output to " + record.topic()
+                + " was refused", exception);
+        refused.add(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), failure);
+        if (exactlyOnce) {
+            // the transaction is lost: a letter sent in it would be aborted too (after blocking the producer's
+            // thread); the processor writes it when it reads the input again
+            return ProductionExceptionHandler.Response.resume();
+        }
+        return ProductionExceptionHandler.Response.resume(List.of(fromContext(context, record, failure)));
     }
 
     @Override
@@ -69,7 +92,8 @@ public final class DeadLetterErrorHandler
                                                                         ProducerRecord record, Exception exception,
                                                                         SerializationExceptionOrigin origin) {
         return ProductionExceptionHandler.Response.resume(List.of(fromContext(context, null,
-                new OutputFailedException(record.topic(), exception))));
+                new OutputFailedException("its output to " + record.topic() + " could not be serialized",
+                        exception))));
     }
 
     private ProducerRecord<byte[], byte[]> fromContext(ErrorHandlerContext context, Exception error) {
@@ -88,10 +112,10 @@ public final class DeadLetterErrorHandler
                 context.offset(), applicationId);
     }
 
-    /** An output record of the input could not be written; names the topic, the cause says why. */
+    /** An output record of the input could not be written; names where, the cause says why. */
     static final class OutputFailedException extends KafkaException {
-        OutputFailedException(String topic, Exception cause) {
-            super("cannot write its output to " + topic, cause);
+        OutputFailedException(String message, Exception cause) {
+            super(message, cause);
         }
     }
 }

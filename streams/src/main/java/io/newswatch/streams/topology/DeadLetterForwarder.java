@@ -21,7 +21,7 @@ final class DeadLetterForwarder {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterForwarder.class);
 
     /** The largest value a letter carries: room is left for the key and the error headers within 1 MiB. */
-    static final int MAX_LETTER_VALUE = ArticleProcessor.MAX_VALUE_BYTES;
+    static final int MAX_LETTER_VALUE = OutputLimits.KAFKA_DEFAULT_LIMIT - OutputLimits.RECORD_OVERHEAD;
 
     private DeadLetterForwarder() {
     }

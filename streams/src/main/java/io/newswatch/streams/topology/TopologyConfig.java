@@ -14,10 +14,9 @@ import java.util.Objects;
  *                      stream thread), replaced when {@code news.rules} changes
  * @param applicationId the Kafka Streams application id, recorded in dead-letter headers
  * @param storyWindow   how long a story takes near-duplicates after its latest report (publication time)
- * @param maxTextChars  the longest article text tagged and passed on ({@code ingest.max.text.chars}); a longer one
- *                      is cut, as the ingester cuts it, so a record some other producer wrote is bounded too
+ * @param limits        the bounds on article text and on the records written
  */
-public record TopologyConfig(LiveRules rules, String applicationId, Duration storyWindow, int maxTextChars) {
+public record TopologyConfig(LiveRules rules, String applicationId, Duration storyWindow, OutputLimits limits) {
     /** The story window when the configuration does not say: three days. */
     public static final Duration DEFAULT_STORY_WINDOW = Duration.ofHours(72);
     /** The text cap when the configuration does not say: the default of {@code ingest.max.text.chars}. */
@@ -30,14 +29,12 @@ public record TopologyConfig(LiveRules rules, String applicationId, Duration sto
         if (storyWindow.isNegative() || storyWindow.isZero()) {
             throw new IllegalArgumentException("storyWindow must be positive: " + storyWindow);
         }
-        if (maxTextChars < 1) {
-            throw new IllegalArgumentException("maxTextChars must be at least 1: " + maxTextChars);
-        }
+        Objects.requireNonNull(limits, "limits");
     }
 
-    /** With the {@link #DEFAULT_MAX_TEXT_CHARS}. */
+    /** With the {@link #DEFAULT_MAX_TEXT_CHARS} and Kafka's default record size limit. */
     public TopologyConfig(LiveRules rules, String applicationId, Duration storyWindow) {
-        this(rules, applicationId, storyWindow, DEFAULT_MAX_TEXT_CHARS);
+        this(rules, applicationId, storyWindow, OutputLimits.of(DEFAULT_MAX_TEXT_CHARS));
     }
 
     /** Starting with this tagger (news.rules, once it holds rules, replaces it), and this story window. */
