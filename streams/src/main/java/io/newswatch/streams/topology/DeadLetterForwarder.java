@@ -14,14 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a record that could not be processed or produced to {@code news.dlq}: from a processor through
  * {@link NewswatchTopology#DLQ_SINK}, or from an exception handler as a record Kafka Streams sends itself
- * ({@link #letter}). The key and value are the original bytes; a value too large to fit in a record with the error
- * headers is left out (the letter's source topic, partition and offset say where it is).
+ * ({@link #letter}). The key and value are the original bytes; a value over
+ * {@link DeadLetterHeaders#MAX_LETTER_VALUE_BYTES} is left out (the letter's source topic, partition and offset say
+ * where it is).
  */
 final class DeadLetterForwarder {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterForwarder.class);
-
-    /** The largest value a letter carries: room is left for the key and the error headers within 1 MiB. */
-    static final int MAX_LETTER_VALUE = OutputLimits.KAFKA_DEFAULT_LIMIT - OutputLimits.RECORD_OVERHEAD;
 
     private DeadLetterForwarder() {
     }
@@ -65,6 +63,6 @@ final class DeadLetterForwarder {
     }
 
     private static byte[] fitting(byte[] value) {
-        return value != null && value.length > MAX_LETTER_VALUE ? null : value;
+        return value != null && value.length > DeadLetterHeaders.MAX_LETTER_VALUE_BYTES ? null : value;
     }
 }
