@@ -32,6 +32,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -222,20 +223,35 @@ public final class StreamsService implements AutoCloseable {
                 : Integer.parseInt(requestSize.toString().trim());
         List<ConfigResource> topics = Stream.of(Topics.TAGGED, Topics.STORY_CANDIDATES, Topics.ALERTS, Topics.DLQ)
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
-        try {
-            for (Config c : admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS).values()) {
-                ConfigEntry e = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-                if (e != null && e.value() != null) {
-                    limit = Math.min(limit, Integer.parseInt(e.value()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                for (Config c : admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS).values()) {
+                    ConfigEntry e = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                    if (e != null && e.value() != null) {
+                        limit = Math.min(limit, Integer.parseInt(e.value()));
+                    }
                 }
+                return limit;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the topics' record size limits", e);
+            } catch (ExecutionException e) {
+                // topics just created may not be known to every broker yet
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read the topics' record size limits: "
+                            + e.getCause(), e.getCause());
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the topics' record size limits", ie);
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("cannot read the topics' record size limits within 30 s", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the topics' record size limits", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the topics' record size limits: " + e.getMessage(), e);
         }
-        return limit;
     }
 
     /** Creates {@code news.alerts.<rule-id>} for every alerting rule: a missing one would fail the task. */
