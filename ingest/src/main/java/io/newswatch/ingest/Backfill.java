@@ -174,7 +174,8 @@ public final class Backfill implements AutoCloseable {
         }
         long start = System.nanoTime();
         String clientId = config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-backfill";
-        ArticlePublisher publisher = new ArticlePublisher(kafkaProps, clientId);
+        ArticlePublisher publisher = new ArticlePublisher(kafkaProps, clientId,
+                config.get(ConfigKeys.ARTICLE_MAX_TEXT));
         listeners.forEach(publisher::onPublished);
         Pass pass = new Pass(ranged, IngestService.readers(fetcher).get(ranged.type()),
                 new EntryProcessor(fetcher, publisher, this::stopping), listener);

@@ -146,7 +146,8 @@ public final class IngestService implements AutoCloseable {
         this.kafkaProps = (Properties) kafkaProps.clone();
         this.fetcher = fetcher;
         this.metrics = new SourceMetrics(registry);
-        this.publisher = new ArticlePublisher(this.kafkaProps, config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-ingest");
+        this.publisher = new ArticlePublisher(this.kafkaProps, config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-ingest",
+                config.get(ConfigKeys.ARTICLE_MAX_TEXT));
         this.poller = new SourcePoller(readers(fetcher),
                 new EntryProcessor(fetcher, publisher, () -> stopped.getCount() == 0), publisher,
                 () -> stopped.getCount() == 0, instance, statusListeners, retryClock);

@@ -11,19 +11,31 @@ import io.newswatch.streams.rules.LiveRules;
 import io.newswatch.streams.tagging.Rule;
 import io.newswatch.streams.tagging.RuleSet;
 import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.streams.topology.DeadLetterErrorHandler;
 import io.newswatch.streams.topology.NewswatchTopology;
+import io.newswatch.streams.topology.OutputLimits;
+import io.newswatch.streams.topology.RefusedRecords;
 import io.newswatch.streams.topology.TopologyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -38,7 +50,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start()} creates the catalogue topics if missing, starts Kafka Streams with the application id,
  * processing guarantee, commit interval, state directory and standby replicas from the configuration, and returns
- * once the instance is RUNNING. A stream thread that dies of an unexpected exception is logged and replaced. Extra
+ * once the instance is RUNNING. A record that cannot be read, processed or written goes to {@code news.dlq} and the
+ * partition moves on ({@link DeadLetterErrorHandler}); a stream thread that dies all the same (of an error that is
+ * not a record's) is logged, counted ({@link #threadsReplaced()}) and replaced. Extra
  * {@code kafkaProps} (security settings and the like) are passed to Kafka Streams and the Admin client as given;
  * the configuration's values win for the keys above.
  *
@@ -63,6 +77,7 @@ public final class StreamsService implements AutoCloseable {
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
     private boolean closed;
+    private final AtomicInteger threadsReplaced = new AtomicInteger();
 
     public StreamsService(NewswatchConfig config, Properties kafkaProps, Tagger tagger) {
         this(config, kafkaProps, tagger, null);
@@ -95,9 +110,11 @@ public final class StreamsService implements AutoCloseable {
         adminProps.putAll(kafkaProps);
         adminProps.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(String.valueOf(k)));
         TopicAdmin.Replication replication;
+        int kafkaLimit;
         try (Admin admin = Admin.create(adminProps)) {
             TopicAdmin.ensureTopics(admin, Topics.ALL);
             replication = TopicAdmin.replication(admin);
+            kafkaLimit = recordLimit(admin, kafkaProps);
         }
         ensureRuleTopics(adminProps, tagger.ruleSet());
         // rules pushed to news.rules replace the configured ones; their alert topics are made before they fire
@@ -115,6 +132,12 @@ public final class StreamsService implements AutoCloseable {
         // broker's work per article was 2.5 times higher than with 256 KB (bench pipeline, README), the batch
         // size the ingester and the raw reference use.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        // no record may stop a partition: what cannot be read, processed or written goes to news.dlq
+        RefusedRecords refused = new RefusedRecords();
+        props.put(RefusedRecords.CONFIG_KEY, refused);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
         Path stateDir = config.get(ConfigKeys.STATE_DIR);
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
@@ -129,7 +152,8 @@ public final class StreamsService implements AutoCloseable {
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 GroupInstanceId.of(config, stateDir));
         KafkaStreams ks = new KafkaStreams(NewswatchTopology.buildTopology(new StreamsBuilder(),
-                new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW)),
+                new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW),
+                        OutputLimits.of(config.get(ConfigKeys.ARTICLE_MAX_TEXT), kafkaLimit, refused)),
                 config.get(ConfigKeys.STREAMS_COUNTS_GRACE)), props);
         CountDownLatch settled = new CountDownLatch(1);
         ks.setStateListener((now, before) -> {
@@ -148,6 +172,7 @@ public final class StreamsService implements AutoCloseable {
                         applicationId, instanceId, ConfigKeys.INSTANCE_ID.name(), e);
                 return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             }
+            threadsReplaced.incrementAndGet();
             LOG.error("a stream thread of {} died; replacing it", applicationId, e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -174,6 +199,14 @@ public final class StreamsService implements AutoCloseable {
                     + " reachable?"));
         }
         LOG.info("streams service '{}' running, rules version {}", applicationId, tagger.rulesVersion());
+    }
+
+    /**
+     * How many stream threads died of an exception and were replaced since {@link #start()}: 0 while no record has
+     * stopped processing.
+     */
+    public int threadsReplaced() {
+        return threadsReplaced.get();
     }
 
     /** The current Kafka Streams state; {@code CREATED} before {@link #start()}, {@code NOT_RUNNING} after close. */
@@ -211,6 +244,51 @@ public final class StreamsService implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * The largest record the topology may write: the smallest {@code max.message.bytes} of the topics it writes, as
+     * the cluster reports them now, and the producer's {@code max.request.size}. A limit lowered later is not seen
+     * until a restart (a refused record is then dead-lettered after one aborted transaction: {@link RefusedRecords}).
+     *
+     * @throws IllegalStateException when the cluster does not answer
+     */
+    static int recordLimit(Admin admin, Properties kafkaProps) {
+        Object requestSize = kafkaProps.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                kafkaProps.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        int limit = requestSize == null ? OutputLimits.KAFKA_DEFAULT_LIMIT
+                : Integer.parseInt(requestSize.toString().trim());
+        List<ConfigResource> topics = Stream.of(Topics.TAGGED, Topics.STORY_CANDIDATES, Topics.ALERTS, Topics.DLQ)
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                for (Config c : admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS).values()) {
+                    ConfigEntry e = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                    if (e != null && e.value() != null) {
+                        limit = Math.min(limit, Integer.parseInt(e.value()));
+                    }
+                }
+                return limit;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the topics' record size limits", e);
+            } catch (ExecutionException e) {
+                // topics just created may not be known to every broker yet
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read the topics' record size limits: "
+                            + e.getCause(), e.getCause());
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the topics' record size limits", ie);
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("cannot read the topics' record size limits within 30 s", e);
+            }
+        }
     }
 
     /** Creates {@code news.alerts.<rule-id>} for every alerting rule: a missing one would fail the task. */

@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Writes records the alerts service gave up on to a dead-letter topic ({@link Topics#DLQ} for unreadable records,
- * {@link Topics#ALERTS_DLQ} for alerts a receiver gave up on): the original key and value bytes untouched,
+ * {@link Topics#ALERTS_DLQ} for alerts a receiver gave up on): the original key and value bytes untouched (a value
+ * over {@link DeadLetterHeaders#MAX_LETTER_VALUE_BYTES} is left out, the headers saying where it is),
  * the original headers kept, plus {@link DeadLetterHeaders} (error, source topic, partition and offset, the
  * service's group id as application id) and, for a delivery failure, {@link #RECEIVER_HEADER} naming the receiver.
  *
@@ -86,8 +87,11 @@ public final class DeadLetterWriter implements AutoCloseable {
             headers.remove(RECEIVER_HEADER);
             headers.add(RECEIVER_HEADER, receiver.getBytes(StandardCharsets.UTF_8));
         }
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic.name(), null, original.key(),
-                original.value(), headers);
+        // a value too large to travel with the headers is left out: the letter must not fail on the record's size
+        byte[] value = original.value() != null && original.value().length > DeadLetterHeaders.MAX_LETTER_VALUE_BYTES
+                ? null : original.value();
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic.name(), null, original.key(), value,
+                headers);
         Future<RecordMetadata> ack = producer.send(letter);
         try {
             return ack.get(ACK_TIMEOUT.toMillis() + 5000, TimeUnit.MILLISECONDS);

@@ -1,6 +1,8 @@
 package io.newswatch.ingest.publish;
 
 import io.newswatch.model.Article;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.serde.JsonSerde;
 import io.newswatch.model.topics.Topics;
 import java.time.Duration;
@@ -40,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * thread, so articles that other ingest instances publish are known here too: an instance that takes over a source
  * calls {@link #catchUp} first and so never publishes again what the previous owner published.
  * {@link #publishIfChanged} sends only a new id or a changed content hash, keyed by the article id, with an
- * idempotent {@code acks=all} producer (lz4, 10 ms linger).
+ * idempotent {@code acks=all} producer (lz4, 10 ms linger). An article whose text is longer than the configured cap
+ * ({@code ingest.max.text.chars}) is published with its text cut to the cap and its original length recorded
+ * ({@link Article#withTextCappedAt}): scraped text is hostile input, and every record built from an article
+ * downstream must stay within Kafka's record size limit.
  *
  * <p>Failure behaviour: a record on the topic that cannot be read is skipped with a WARN naming its partition and
  * offset; a send that fails is logged with the article's URL and forgotten, so the next poll sends it again.
@@ -51,6 +56,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
     private final Properties kafkaProps;
     private final String clientId;
+    private final int maxTextChars;
     private final Map<String, String> published = new ConcurrentHashMap<>();
     private final List<Consumer<Article>> listeners = new CopyOnWriteArrayList<>();
     private final JsonSerde<Article> serde = JsonSerde.of(Article.class);
@@ -62,12 +68,23 @@ public final class ArticlePublisher implements AutoCloseable {
     private volatile RuntimeException followFailure;
 
     /**
-     * @param kafkaProps connection properties (bootstrap servers, security); copied, not changed
-     * @param clientId   client id prefix for the producer and the loading consumer
+     * @param kafkaProps   connection properties (bootstrap servers, security); copied, not changed
+     * @param clientId     client id prefix for the producer and the loading consumer
+     * @param maxTextChars the longest article text published ({@code ingest.max.text.chars}); longer ones are cut
+     * @throws IllegalArgumentException when {@code maxTextChars} is less than 1
      */
-    public ArticlePublisher(Properties kafkaProps, String clientId) {
+    public ArticlePublisher(Properties kafkaProps, String clientId, int maxTextChars) {
+        if (maxTextChars < 1) {
+            throw new IllegalArgumentException("maxTextChars must be at least 1: " + maxTextChars);
+        }
         this.kafkaProps = (Properties) kafkaProps.clone();
         this.clientId = clientId;
+        this.maxTextChars = maxTextChars;
+    }
+
+    /** With the default text cap of {@link ConfigKeys#ARTICLE_MAX_TEXT}. */
+    public ArticlePublisher(Properties kafkaProps, String clientId) {
+        this(kafkaProps, clientId, NewswatchConfig.defaults().get(ConfigKeys.ARTICLE_MAX_TEXT));
     }
 
     /**
@@ -218,14 +235,19 @@ public final class ArticlePublisher implements AutoCloseable {
     }
 
     /**
-     * Sends the article when it is new or changed.
+     * Sends the article, its text cut to the cap, when it is new or changed.
      *
      * @return true when it was sent, false when the same version is already on the topic
      * @throws IllegalStateException when {@link #loadPublished()} was not called
      */
-    public boolean publishIfChanged(Article article) {
+    public boolean publishIfChanged(Article whole) {
         if (producer == null) {
             throw new IllegalStateException("loadPublished() must run before publishing");
+        }
+        Article article = whole.withTextCappedAt(maxTextChars);
+        if (article != whole) {
+            LOG.info("article {} ({}): text of {} characters cut to {}", article.url(), article.id(),
+                    whole.text().length(), article.text().length());
         }
         String previous = published.put(article.id(), article.contentHash());
         if (article.contentHash().equals(previous)) {

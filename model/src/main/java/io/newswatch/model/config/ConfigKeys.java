@@ -46,6 +46,9 @@ public final class ConfigKeys {
     public static final ConfigKey<List<AddressBlock>> FETCH_ALLOW_ADDRESSES = ConfigKey.addressBlocks(
             "ingest.fetch.allow.addresses", "", "loopback, private, link-local and other non-public addresses the "
                     + "fetcher may reach, as addresses or CIDR blocks (127.0.0.1, 10.0.0.0/8); empty: public only");
+    public static final ConfigKey<Integer> ARTICLE_MAX_TEXT = ConfigKey.integer("ingest.max.text.chars", "200000",
+            1_000, 300_000, "longest article text kept (UTF-16 units); a longer text is cut and the article records "
+                    + "its original length; the streams service applies the same cap to what it reads");
     public static final ConfigKey<Integer> FETCH_THREADS = ConfigKey.integer("ingest.fetch.threads", "4", 1, 64,
             "requests in flight at once across all hosts (one per host at most)");
     public static final ConfigKey<Duration> BACKOFF_MAX = ConfigKey.duration("ingest.backoff.max", "6h",
@@ -127,6 +130,7 @@ public final class ConfigKeys {
             BOOTSTRAP_SERVERS, CLIENT_ID_PREFIX, INSTANCE_ID,
             BROKER_PORT, BROKER_DATA_DIR,
             SOURCES_FILE, USER_AGENT, POLL_INTERVAL, FETCH_TIMEOUT, HOST_DELAY, MAX_BODY, FETCH_ALLOW_ADDRESSES,
+            ARTICLE_MAX_TEXT,
             FETCH_THREADS,
             BACKOFF_MAX, SOURCES_WATCH, INGEST_GROUP_ID, INGEST_HTTP_PORT,
             PAGE_RETRIES, PAGE_RETRY_BACKOFF, PAGE_RETRY_QUEUE,

@@ -25,6 +25,14 @@ public final class DeadLetterHeaders {
      */
     public static final String RECEIVER = "nw.receiver";
 
+    /**
+     * The largest original value a dead letter carries: Kafka's default record limit (1 MiB, {@code max.request.size}
+     * and {@code max.message.bytes}) less room for the key and these headers. A larger value is left out of the
+     * letter (its headers still say where the record is): a letter that cannot be written would stop its writer on
+     * the record, which is what a dead letter is there to prevent.
+     */
+    public static final int MAX_LETTER_VALUE_BYTES = 1024 * 1024 - 16 * 1024;
+
     private static final int MAX_MESSAGE = 2000;
 
     private DeadLetterHeaders() {

@@ -12,7 +12,9 @@ import io.newswatch.streams.stories.InMemoryStoryStore;
 import io.newswatch.streams.stories.StoryAssigner;
 import io.newswatch.streams.stories.TextFingerprint;
 import io.newswatch.streams.tagging.Rule;
+import io.newswatch.streams.tagging.ResultBounds;
 import io.newswatch.streams.tagging.TagResult;
+import io.newswatch.streams.topology.TopologyConfig;
 import io.newswatch.streams.tagging.Tagger;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,13 +80,15 @@ public final class Replay {
         Objects.requireNonNull(tagger, "tagger");
         long start = System.nanoTime();
         Map<String, Kept> kept = new HashMap<>();
-        ArchiveReader.Counts counts = archive.read((article, timestamp, partition, offset) -> {
-            Instant at = placed(article, timestamp);
+        ArchiveReader.Counts counts = archive.read((archived, timestamp, partition, offset) -> {
+            Instant at = placed(archived, timestamp);
             if (at.isBefore(since) || !at.isBefore(until)) {
-                kept.remove(article.id()); // a later version may move an article out of the range
+                kept.remove(archived.id()); // a later version may move an article out of the range
                 return;
             }
-            TagResult result = tagger.tag(article.text());
+            // bounded as the live topology bounds it (with the default text cap)
+            Article article = archived.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS);
+            TagResult result = ResultBounds.bound(tagger.tag(article.text()));
             List<ReplayMatch> matches = matches(tagger, article, at, result);
             if (output != null && !result.tags().isEmpty()) {
                 output.tagged(new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article, result.entities(),

@@ -8,11 +8,16 @@ import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.rules.LiveRules;
 import io.newswatch.streams.stories.AlertProposals;
 import io.newswatch.streams.stories.TextFingerprint;
+import io.newswatch.streams.tagging.ResultBounds;
 import io.newswatch.streams.tagging.TagResult;
 import io.newswatch.streams.tagging.Tagger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,18 +28,34 @@ import org.slf4j.LoggerFactory;
 /**
  * Dedupes and tags one article record and proposes its alerts to the story step; see {@link NewswatchTopology} for
  * the contract.
+ *
+ * <p>Every output is bounded before anything is sent: the text is cut to {@link TopologyConfig#maxTextChars()} (the
+ * ingester's cap, applied again to whatever else wrote the record), evidence and mentions to {@link ResultBounds},
+ * and the values are serialized here so that their size is known: an input whose tagged article or story candidate
+ * would still be larger than {@link OutputLimits#maxRecordBytes()} goes to {@code news.dlq} with the reason, and nothing of it is
+ * sent on. A send that fails all the same is the production exception handler's
+ * ({@link DeadLetterErrorHandler}); an input whose output the broker refused ({@link RefusedRecords}) is
+ * dead-lettered when it comes again.
  */
 final class ArticleProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleProcessor.class);
 
-    private final LiveRules rules;
+        private final LiveRules rules;
     private final String applicationId;
+    private final int maxTextChars;
+    private final int maxRecordBytes;
+    private final RefusedRecords refused;
+    private final TaggedArticleSerializer taggedSerializer = new TaggedArticleSerializer();
+    private final Serializer<StoryCandidate> storySerializer = Topics.STORY_CANDIDATES.valueSerde().serializer();
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, Long> seenVersions;
 
     ArticleProcessor(TopologyConfig config) {
         this.rules = config.rules();
         this.applicationId = config.applicationId();
+        this.maxTextChars = config.limits().maxTextChars();
+        this.maxRecordBytes = config.limits().maxRecordBytes();
+        this.refused = config.limits().refused();
     }
 
     @Override
@@ -47,6 +68,13 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
     public void process(Record<byte[], byte[]> record) {
         if (record.value() == null) {
             // a tombstone removes an article from the compacted archive; there is nothing to tag
+            return;
+        }
+        // the key is the article id, the key of its tagged article and story candidate too
+        Optional<RuntimeException> refusal = refused.take(record.key() == null ? null
+                : new String(record.key(), StandardCharsets.UTF_8));
+        if (refusal.isPresent()) {
+            deadLetter(record, refusal.get());
             return;
         }
         Article article;
@@ -62,25 +90,40 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
             return;
         }
         Tagger tagger = rules.current(); // one ruleset for the whole record, even if a reload lands meanwhile
+        Article capped = article.withTextCappedAt(maxTextChars);
         TagResult result;
         try {
-            result = tagger.tag(article.text());
+            result = ResultBounds.bound(tagger.tag(capped.text()));
         } catch (RuntimeException e) {
             deadLetter(record, e);
             return;
         }
         Instant at = Instant.ofEpochMilli(record.timestamp());
-        TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article, result.entities(),
+        TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, capped, result.entities(),
                 result.tags(), result.mentions(), result.evidence(), tagger.rulesVersion(), at);
-        context.forward(new Record<Object, Object>(article.id(),
-                new TaggedArticleSerializer.Spliced(record.value(), tagged), record.timestamp()),
-                NewswatchTopology.TAGGED_SINK);
-        List<Alert> proposed = AlertProposals.propose(tagger, article, result, record.timestamp());
+        // an article as it was read is written out again from its own bytes; a cut one is serialized anew
+        byte[] taggedValue = taggedSerializer.serialize(Topics.TAGGED.name(), capped == article
+                ? new TaggedArticleSerializer.Spliced(record.value(), tagged) : tagged);
+        List<Alert> proposed = AlertProposals.propose(tagger, capped, result, record.timestamp());
         // the story step runs in one task: it gets the fingerprint, computed here in parallel, not the text
-        TaggedArticle withoutText = new TaggedArticle(tagged.schemaVersion(), article.withoutText(), tagged.entities(),
+        TaggedArticle withoutText = new TaggedArticle(tagged.schemaVersion(), capped.withoutText(), tagged.entities(),
                 tagged.tags(), List.of(), List.of(), tagged.rulesVersion(), tagged.taggedAt());
-        context.forward(new Record<Object, Object>(article.id(), new StoryCandidate(StoryCandidate.SCHEMA_VERSION,
-                withoutText, proposed, TextFingerprint.of(article.text())), record.timestamp()),
+        byte[] storyValue = storySerializer.serialize(Topics.STORY_CANDIDATES.name(), new StoryCandidate(
+                StoryCandidate.SCHEMA_VERSION, withoutText, proposed, TextFingerprint.of(capped.text())));
+        if (taggedValue.length > maxRecordBytes || storyValue.length > maxRecordBytes) {
+            deadLetter(record, new RecordTooLargeException("article " + article.id() + ": its record on "
+                    + Topics.TAGGED.name() + " (" + taggedValue.length + " bytes) or on "
+                    + Topics.STORY_CANDIDATES.name() + " (" + storyValue.length + " bytes) would be larger than the "
+                    + maxRecordBytes + " bytes a record may carry"));
+            return;
+        }
+        if (capped != article) {
+            LOG.info("article {}: text of {} characters cut to {}", article.id(), article.text().length(),
+                    capped.text().length());
+        }
+        context.forward(new Record<Object, Object>(article.id(), taggedValue, record.timestamp()),
+                NewswatchTopology.TAGGED_SINK);
+        context.forward(new Record<Object, Object>(article.id(), storyValue, record.timestamp()),
                 NewswatchTopology.STORY_SINK);
         seenVersions.put(versionKey, record.timestamp());
     }

@@ -93,10 +93,11 @@ public final class NewswatchTopology {
         topology.addProcessor(PROCESSOR, () -> new ArticleProcessor(config), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_VERSIONS_STORE),
                 Serdes.String(), Serdes.Long()), PROCESSOR);
+        // the processor serializes both values itself, to check their size before anything is sent
         topology.addSink(TAGGED_SINK, Topics.TAGGED.name(), Topics.TAGGED.keySerde().serializer(),
-                new TaggedArticleSerializer(), PROCESSOR);
+                Serdes.ByteArray().serializer(), PROCESSOR);
         topology.addSink(STORY_SINK, Topics.STORY_CANDIDATES.name(), Topics.STORY_CANDIDATES.keySerde().serializer(),
-                Topics.STORY_CANDIDATES.valueSerde().serializer(), PROCESSOR);
+                Serdes.ByteArray().serializer(), PROCESSOR);
 
         topology.addSource(STORY_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.STORY_CANDIDATES.name());

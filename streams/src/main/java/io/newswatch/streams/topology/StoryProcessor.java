@@ -6,6 +6,7 @@ import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.stories.StoryAssigner;
 import io.newswatch.streams.stories.StoryState;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,12 +22,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StoryProcessor implements Processor<byte[], byte[], Object, Object> {
     private final String applicationId;
     private final long windowMs;
+    private final RefusedRecords refused;
     private ProcessorContext<Object, Object> context;
     private StoryAssigner assigner;
 
     StoryProcessor(TopologyConfig config) {
         this.applicationId = config.applicationId();
         this.windowMs = config.storyWindow().toMillis();
+        this.refused = config.limits().refused();
     }
 
     @Override
@@ -49,6 +52,14 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
             List<Alert> out = candidate.fingerprint() != null
                     ? assigner.assign(candidate, candidate.fingerprint(), record.timestamp())
                     : assigner.assign(candidate, record.timestamp());
+            Optional<RuntimeException> refusal = out.stream().map(a -> refused.take(a.id()))
+                    .flatMap(Optional::stream).reduce((a, b) -> a);
+            if (refusal.isPresent()) {
+                // an alert of this candidate was refused by the broker before (the stores' changes were aborted
+                // with it, so this pass starts from the same state)
+                deadLetter(record, refusal.get());
+                return;
+            }
             for (Alert a : out) {
                 Record<Object, Object> r = new Record<>(a.id(), a, record.timestamp());
                 context.forward(r, NewswatchTopology.ALERTS_SINK);

@@ -1,5 +1,7 @@
 package io.newswatch.streams.topology;
 
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.streams.rules.LiveRules;
 import io.newswatch.streams.tagging.Tagger;
 import java.time.Duration;
@@ -12,10 +14,13 @@ import java.util.Objects;
  *                      stream thread), replaced when {@code news.rules} changes
  * @param applicationId the Kafka Streams application id, recorded in dead-letter headers
  * @param storyWindow   how long a story takes near-duplicates after its latest report (publication time)
+ * @param limits        the bounds on article text and on the records written
  */
-public record TopologyConfig(LiveRules rules, String applicationId, Duration storyWindow) {
+public record TopologyConfig(LiveRules rules, String applicationId, Duration storyWindow, OutputLimits limits) {
     /** The story window when the configuration does not say: three days. */
     public static final Duration DEFAULT_STORY_WINDOW = Duration.ofHours(72);
+    /** The text cap when the configuration does not say: the default of {@code ingest.max.text.chars}. */
+    public static final int DEFAULT_MAX_TEXT_CHARS = NewswatchConfig.defaults().get(ConfigKeys.ARTICLE_MAX_TEXT);
 
     public TopologyConfig {
         Objects.requireNonNull(rules, "rules");
@@ -24,6 +29,12 @@ public record TopologyConfig(LiveRules rules, String applicationId, Duration sto
         if (storyWindow.isNegative() || storyWindow.isZero()) {
             throw new IllegalArgumentException("storyWindow must be positive: " + storyWindow);
         }
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** With the {@link #DEFAULT_MAX_TEXT_CHARS} and Kafka's default record size limit. */
+    public TopologyConfig(LiveRules rules, String applicationId, Duration storyWindow) {
+        this(rules, applicationId, storyWindow, OutputLimits.of(DEFAULT_MAX_TEXT_CHARS));
     }
 
     /** Starting with this tagger (news.rules, once it holds rules, replaces it), and this story window. */
