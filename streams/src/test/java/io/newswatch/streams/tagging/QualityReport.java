@@ -41,6 +41,16 @@ final class QualityReport {
     int exact;
     int total;
     final List<String> wrong = new ArrayList<>();
+    /** The texts whose core tags differ from their labels, in corpus order: the analyst's worklist. */
+    final List<TagDiff> tagDiffs = new ArrayList<>();
+
+    /** The core tags a text should have and lacks, and those it has and should not. */
+    record TagDiff(String id, Set<String> missing, Set<String> extra) {
+        @Override
+        public String toString() {
+            return id + ": missing " + missing + " extra " + extra;
+        }
+    }
 
     static QualityReport score(Tagger tagger, List<RegressionCorpus.Case> cases) {
         QualityReport r = new QualityReport();
@@ -60,6 +70,14 @@ final class QualityReport {
             for (String kind : List.of("arms", "technology", "labour", "maritime", "finance", "explicit-breach")) {
                 count(r.perKind.computeIfAbsent(kind, k -> new Counts()), c.kinds().contains(kind),
                         result.tags().contains("sanctions-" + kind));
+            }
+            Set<String> missing = new TreeSet<>(c.tags());
+            missing.removeAll(tags);
+            missing.retainAll(RegressionCorpus.CORE_TAGS);
+            Set<String> extra = new TreeSet<>(tags);
+            extra.removeAll(c.tags());
+            if (!missing.isEmpty() || !extra.isEmpty()) {
+                r.tagDiffs.add(new TagDiff(c.id(), missing, extra));
             }
             r.total++;
             if (tags.equals(c.tags()) && entities.equals(c.entities())) {
