@@ -213,6 +213,11 @@ class OversizedArticleIntegrationTest {
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.TAGGED.name()),
                     List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "20000"),
                             AlterConfigOp.OpType.SET)))).all().get();
+            // the controller has the change; wait until the broker that the service asks reports it too, so the
+            // "lowered before start" case does not race the broker's metadata update
+            ConfigResource tagged = new ConfigResource(ConfigResource.Type.TOPIC, Topics.TAGGED.name());
+            await().atMost(Duration.ofSeconds(30)).until(() -> "20000".equals(admin.describeConfigs(List.of(tagged))
+                    .all().get().get(tagged).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()));
         }
     }
 
