@@ -138,6 +138,8 @@ public final class StreamsService implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterErrorHandler.class);
+        // the rules' global store too (Kafka 5 will default to it; left off, Kafka warns at every start)
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         Path stateDir = config.get(ConfigKeys.STATE_DIR);
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
