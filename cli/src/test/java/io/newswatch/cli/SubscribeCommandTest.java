@@ -137,7 +137,9 @@ class SubscribeCommandTest {
             long millis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             stopMillis = millis;
             assertThat(exited).isTrue();
-            assertThat(millis).as("ms from SIGTERM to exit").isLessThan(2_000);
+            // 4 s, not less: a JVM's exit on a loaded 2-core CI machine can take a few seconds, and 4 s still
+            // proves the old 5 s join in the shutdown hook is gone
+            assertThat(millis).as("ms from SIGTERM to exit").isLessThan(4_000);
         } finally {
             follower.destroyForcibly();
         }

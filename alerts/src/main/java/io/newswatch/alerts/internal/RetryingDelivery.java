@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * A {@link DeliveryException#retryAfter()} (RFC 9110 section 10.2.3) raises the wait to that long, past the cap if
  * need be.
  *
+ * <p><b>Retry-After</b> holds for the receiver, not only for the message that got it: until it has passed, no
+ * message is sent, the first attempt of the next ones included. Like an open circuit, waiting it out spends no
+ * attempt; and a message not yet tried does not age while it waits, so a Retry-After longer than the maximum age
+ * dead-letters only the message it answered, while the ones queued behind it wait.
+ *
  * <p><b>Open circuit</b> (the receiver is down): after {@code circuitFailures} retryable failures in a row, of
  * whatever messages, the circuit opens. The message in hand then spends no attempts: it waits the probe delay (or a
  * longer Retry-After) and is sent once as a probe (half-open). A failed probe opens the circuit again; a delivered
@@ -36,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Giving up</b>: a non-retryable failure fails at once; a receiver throwing a {@link RuntimeException} counts
  * as one, so one broken receiver cannot stop the service. Otherwise a message fails only when its next attempt or
- * probe would start past the maximum age, counted from when delivery of it began: a receiver outage shorter than
- * that (less one probe delay) dead-letters nothing. The caller dead-letters a failed message.
+ * probe would start past the maximum age, counted from when delivery of it began (after any Retry-After it found):
+ * a receiver outage shorter than that (less one probe delay) dead-letters nothing. The caller dead-letters a failed
+ * message.
  *
  * <p>{@link #deliver} never throws: it reports {@link Status#DELIVERED}, {@link Status#FAILED} with the last reason,
  * or {@link Status#ABANDONED} when the thread was interrupted, the {@link Pause} said stop (shutdown) or the caller
@@ -185,13 +191,24 @@ public final class RetryingDelivery {
      */
     public Outcome deliver(Notification message, BooleanSupplier abandon) {
         Execution<Void> execution = Execution.of(retries);
-        Instant began = clock.instant();
+        Instant began = clock.instant(); // moved on past a Retry-After met before the first attempt
         DeliveryException last = null;
         int attempts = 0;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 return new Outcome(Status.ABANDONED, attempts, last);
             }
+            Duration held = retryAfterLeft();
+            if (attempts == 0 && !held.isZero()) {
+                // the receiver asked to be left alone: the message waits without ageing, so that one long
+                // Retry-After cannot sweep the whole queue into the dead-letter topic
+                if (!waitFor(held, abandon)) {
+                    return new Outcome(Status.ABANDONED, attempts, last);
+                }
+                began = clock.instant();
+                continue;
+            }
+            // later attempts need no such check: every wait after a failure already honours the Retry-After
             Duration wait;
             if (circuit.tryAcquirePermit()) {
                 attempts++;
@@ -255,15 +272,21 @@ public final class RetryingDelivery {
     }
 
     private Duration atLeastRetryAfter(Duration wait) {
+        Duration asked = retryAfterLeft();
+        return asked.compareTo(wait) > 0 ? asked : wait;
+    }
+
+    /** What is left of the receiver's last Retry-After; zero when none or over. */
+    private Duration retryAfterLeft() {
         if (notBefore == null) {
-            return wait;
+            return Duration.ZERO;
         }
         Duration asked = Duration.between(clock.instant(), notBefore);
-        if (asked.isNegative()) {
+        if (asked.isNegative() || asked.isZero()) {
             notBefore = null;
-            return wait;
+            return Duration.ZERO;
         }
-        return asked.compareTo(wait) > 0 ? asked : wait;
+        return asked;
     }
 
     /** Waits in slices, asking {@code abandon} after each; false when the wait was cut short. */

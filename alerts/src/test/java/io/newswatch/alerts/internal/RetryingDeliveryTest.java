@@ -34,6 +34,29 @@ class RetryingDeliveryTest {
         pendingMillis += wait.toMillis();
         return true;
     };
+    /** A clock that moves on only as the pauses are "waited", so long waits take no real time. */
+    private final Clock clock = new Clock() {
+        private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return start.plusMillis(waitedInAll);
+        }
+    };
+    private final RetryingDelivery.Pause advancing = wait -> {
+        waitedInAll += wait.toMillis();
+        return recordPause.pause(wait);
+    };
 
     /** Fails with the scripted exceptions in turn, then delivers; notes how long was waited before each call. */
     private final class ScriptedReceiver implements AlertReceiver {
@@ -208,6 +231,40 @@ class RetryingDeliveryTest {
     }
 
     @Test
+    void theNextMessagesFirstCallWaitsForTheRetryAfterAndIsNotDeadLettered() {
+        ScriptedReceiver receiver = new ScriptedReceiver().failing(
+                DeliveryException.retryableAfter("429", Duration.ofMinutes(20)));
+        RetryingDelivery delivery = new RetryingDelivery(receiver, new Policy(Duration.ofMinutes(10),
+                Duration.ofMillis(200), Duration.ofSeconds(30), NEVER_OPENS, Duration.ofSeconds(10)), advancing, clock);
+
+        Outcome first = delivery.deliver(alert);
+        Outcome second = delivery.deliver(TestAlerts.sanctions("story-queued"));
+        Outcome third = delivery.deliver(TestAlerts.sanctions("story-queued-too"));
+
+        assertThat(first.status()).as("its own retry would come past its 10 min age").isEqualTo(Status.FAILED);
+        assertThat(receiver.waitedBefore.get(1)).as("the next message's first call honours the Retry-After")
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(20).toMillis());
+        assertThat(second.status()).as("the queue waits, it is not swept into the DLQ").isEqualTo(Status.DELIVERED);
+        assertThat(second.attempts()).as("waiting out a Retry-After spends no attempt").isEqualTo(1);
+        assertThat(third.status()).isEqualTo(Status.DELIVERED);
+        assertThat(receiver.waitedBefore.get(2)).as("the Retry-After is over").isZero();
+    }
+
+    @Test
+    void aRetryAfterShorterThanTheMaximumAgeHoldsBackTheNextMessage() {
+        ScriptedReceiver receiver = new ScriptedReceiver().failing(DeliveryException.permanent("400"));
+        RetryingDelivery delivery = new RetryingDelivery(receiver, new Policy(Duration.ofMinutes(10),
+                Duration.ofMillis(200), Duration.ofSeconds(30), NEVER_OPENS, Duration.ofSeconds(10)), advancing, clock);
+        receiver.failures.addFirst(DeliveryException.retryableAfter("429", Duration.ofSeconds(90)));
+
+        // the 429'd message gets its retry after 90 s, is refused for good, and the next one waits for nothing more
+        assertThat(delivery.deliver(alert).status()).isEqualTo(Status.FAILED);
+        assertThat(receiver.waitedBefore.get(1)).isGreaterThanOrEqualTo(90_000L);
+        assertThat(delivery.deliver(TestAlerts.sanctions("story-next")).attempts()).isEqualTo(1);
+        assertThat(receiver.waitedBefore.get(2)).isZero();
+    }
+
+    @Test
     void anOutageShorterThanTheMaximumAgeSpendsOneProbePerDelayAndDeadLettersNothing() {
         // 1.5 s down; backoff alone (10 ms doubling to 50 ms) would call about 35 times
         OutageReceiver receiver = new OutageReceiver(Duration.ofMillis(1500));
@@ -259,28 +316,6 @@ class RetryingDeliveryTest {
     void anOpenCircuitHonoursALongerRetryAfterBeforeItsProbe() {
         ScriptedReceiver receiver = new ScriptedReceiver().failing(
                 DeliveryException.retryableAfter("429", Duration.ofSeconds(30)));
-        // the clock moves on as the pauses are "waited", so the Retry-After runs out without 30 s of real time
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return start.plusMillis(waitedInAll);
-            }
-        };
-        RetryingDelivery.Pause advancing = wait -> {
-            waitedInAll += wait.toMillis();
-            return recordPause.pause(wait);
-        };
         RetryingDelivery delivery = new RetryingDelivery(receiver, new Policy(RetryingDelivery.NO_AGE_LIMIT,
                 Duration.ofMillis(10), Duration.ofMillis(20), 1, Duration.ofMillis(50)), advancing, clock);
         assertThat(delivery.deliver(alert).status()).isEqualTo(Status.DELIVERED);

@@ -73,6 +73,30 @@ class NewswatchConfigTest {
                 .hasMessageContaining("alerts.fiel").hasMessageContaining(f + ":3:");
     }
 
+    @Test
+    void aRetiredKeyLoadsWithOneWarningNamingWhatReplacedIt() throws IOException {
+        Path f = dir.resolve("old.yaml");
+        Files.writeString(f, "alerts.console: false\nalerts:\n  delivery:\n    attempts: 8\n");
+        NewswatchConfig c = NewswatchConfig.load(f, Map.of());
+        assertThat(c.get(ConfigKeys.ALERTS_CONSOLE)).isFalse();
+        assertThat(c.warnings()).singleElement().asString()
+                .contains("alerts.delivery.attempts").contains(f + ":4:").contains("no longer has an effect")
+                .contains("alerts.delivery.circuit.failures").contains("alerts.delivery.max.age");
+        assertThat(c.asText()).doesNotContainKey("alerts.delivery.attempts");
+        assertThat(NewswatchConfig.load(f, Map.of("NEWSWATCH_BROKER_PORT", "9999")).warnings())
+                .as("later layers keep the warning").hasSize(1);
+        assertThat(NewswatchConfig.defaults().warnings()).isEmpty();
+    }
+
+    @Test
+    void aKeyNearARetiredOneIsStillUnknown() throws IOException {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "alerts.delivery.atempts: 8\n");
+        assertThatThrownBy(() -> NewswatchConfig.load(f, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown config key 'alerts.delivery.atempts'");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "broker.port: 70000|broker.port",
