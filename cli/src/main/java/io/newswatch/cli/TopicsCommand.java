@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = {"List newswatch's topics (name, partitions, cleanup policy, what flows through them).",
                 "With --create, create any that are missing on the cluster (idempotent); with --check, show which exist.",
-                "Both exit with 1 when an existing topic has a lower min.insync.replicas than newswatch creates."})
+                "Both exit with 1 when an existing topic's min.insync.replicas is too low for its own replication factor",
+                "(2 from replication factor 3 up, else 1)."})
 final class TopicsCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
@@ -30,19 +31,19 @@ final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Show which topics exist on the cluster.")
     boolean check;
 
-    private static String onCluster(TopicSpec<?, ?> t, Set<String> existing, Map<String, Integer> weak, int wanted) {
+    private static String onCluster(TopicSpec<?, ?> t, Set<String> existing, Map<String, TopicAdmin.WeakTopic> weak) {
         if (!existing.contains(t.name())) {
             return "no";
         }
-        Integer actual = weak.get(t.name());
-        return actual == null ? "yes" : "yes, min.insync.replicas " + actual + " (want " + wanted + ")";
+        TopicAdmin.WeakTopic w = weak.get(t.name());
+        return w == null ? "yes" : "yes, min.insync.replicas " + w.minInsyncReplicas() + " at replication factor "
+                + w.replicationFactor() + " (want " + w.wanted() + ")";
     }
 
     @Override
     public Integer call() throws Exception {
         Set<String> existing = Set.of();
-        Map<String, Integer> weak = Map.of();
-        int wantedMinIsr = 0;
+        Map<String, TopicAdmin.WeakTopic> weak = Map.of();
         if (create || check) {
             try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(configOptions.load());
                  Admin admin = Admin.create(kafka.clientProperties())) {
@@ -51,8 +52,7 @@ final class TopicsCommand implements Callable<Integer> {
                     System.err.println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
                 }
                 existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-                weak = TopicAdmin.weakMinInsyncReplicas(admin, Topics.ALL);
-                wantedMinIsr = TopicAdmin.replication(admin).minInsyncReplicas();
+                weak = TopicAdmin.weakTopics(admin, Topics.ALL);
             }
         }
         System.out.printf("%-22s %-10s %-8s %-20s %s%n", "TOPIC", "PARTITIONS", "CLEANUP", "VALUE", (create || check) ? "ON CLUSTER" : "");
@@ -62,12 +62,12 @@ final class TopicsCommand implements Callable<Integer> {
                     : t == Topics.SOURCES ? "source YAML" : "original bytes";
             System.out.printf("%-22s %-10d %-8s %-20s %s%n", t.name(), t.partitions(),
                     t.configs().getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, "delete"), valueType,
-                    (create || check) ? onCluster(t, existing, weak, wantedMinIsr) : "");
+                    (create || check) ? onCluster(t, existing, weak) : "");
         }
         if (!weak.isEmpty()) {
-            System.err.println(weak.size() + " topic(s) accept acks=all writes with fewer than " + wantedMinIsr
-                    + " in-sync replicas; raise it with: kafka-configs.sh --alter --entity-type topics --entity-name "
-                    + "TOPIC --add-config min.insync.replicas=" + wantedMinIsr);
+            System.err.println(weak.size() + " topic(s) accept acks=all writes with fewer in-sync replicas than their "
+                    + "replication factor calls for; raise each with: kafka-configs.sh --alter --entity-type topics "
+                    + "--entity-name TOPIC --add-config min.insync.replicas=WANT (WANT as shown above)");
             return 1;
         }
         return 0;

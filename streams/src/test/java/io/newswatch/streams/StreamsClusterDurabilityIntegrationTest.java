@@ -88,6 +88,11 @@ class StreamsClusterDurabilityIntegrationTest {
                 LOG.info("node 3 stopped; producing on");
                 sent = produceAndAwait(producer, sent, bootstrap);
                 assertThat(service.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                    assertThat(TopicAdmin.weakMinInsyncReplicas(admin, List.of(Topics.ARTICLES, Topics.BENCH_RAW)))
+                            .as("judged by the topic's own replication factor 3, not by the two brokers up")
+                            .containsExactly(Map.entry(Topics.BENCH_RAW.name(), 1));
+                }
 
                 cluster.stopNode(1);
                 LOG.info("node 2 stopped; one broker of three left");

@@ -23,12 +23,13 @@ import java.util.TreeSet;
  *   <li>private: 10/8, 172.16/12, 192.168/16, fc00::/7 (and the deprecated fec0::/10), and carrier-grade NAT
  *       100.64/10 (RFC 6598) — permitted by {@link #allowingPrivate()};</li>
  *   <li>loopback: 127/8, ::1 — permitted by {@link #allowingLoopback()};</li>
- *   <li>link-local (169.254/16 with the cloud metadata service, fe80::/10), unspecified (0/8, ::), multicast and
- *       reserved (240/4, broadcast) — permitted only for a host on {@link #allowingHosts(Collection) the
+ *   <li>link-local (169.254/16 with the cloud metadata service, fe80::/10), unspecified (0/8, ::), multicast,
+ *       reserved (240/4, broadcast) and the other special-purpose blocks (benchmarking, documentation, Teredo and
+ *       the like; see {@link AddressRange#SPECIAL_PURPOSE}) — permitted only for a host on {@link #allowingHosts(Collection) the
  *       allow-list}, which no setting fills.</li>
  * </ul>
  * The ranges are {@link AddressRange}'s, shared with the crawler. IPv6 forms that embed an IPv4 address
- * (IPv4-mapped, IPv4-compatible, NAT64 64:ff9b::/96) are judged by that IPv4 address. A refusal names the
+ * (IPv4-mapped, IPv4-compatible, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged by that IPv4 address. A refusal names the
  * configuration key ({@code alerts.webhook.allow.loopback}, {@code alerts.webhook.allow.private}) and the
  * receiver setting ({@code allow_loopback}, {@code allow_private}) that permit the range. A host on the allow-list (compared case-insensitively, without a trailing dot) skips the address
  * checks; the scheme check still applies.
@@ -60,7 +61,8 @@ public final class OutboundUrlPolicy {
         LINK_LOCAL("a link-local", NOTHING_PERMITS),
         UNSPECIFIED("an unspecified (any-local)", NOTHING_PERMITS),
         MULTICAST("a multicast", NOTHING_PERMITS),
-        RESERVED("a reserved or broadcast (240.0.0.0/4)", NOTHING_PERMITS);
+        RESERVED("a reserved or broadcast (240.0.0.0/4)", NOTHING_PERMITS),
+        SPECIAL_PURPOSE("a special-purpose (" + AddressRange.SPECIAL_PURPOSE.blocks() + ")", NOTHING_PERMITS);
 
         final String words;
         final String remedy;
@@ -79,6 +81,7 @@ public final class OutboundUrlPolicy {
                 case UNSPECIFIED -> UNSPECIFIED;
                 case MULTICAST -> MULTICAST;
                 case RESERVED -> RESERVED;
+                case SPECIAL_PURPOSE -> SPECIAL_PURPOSE;
             };
         }
     }
@@ -182,7 +185,7 @@ public final class OutboundUrlPolicy {
         return switch (range) {
             case PRIVATE, CARRIER_GRADE_NAT -> allowPrivate;
             case LOOPBACK -> allowLoopback;
-            case LINK_LOCAL, UNSPECIFIED, MULTICAST, RESERVED -> false;
+            case LINK_LOCAL, UNSPECIFIED, MULTICAST, RESERVED, SPECIAL_PURPOSE -> false;
         };
     }
 

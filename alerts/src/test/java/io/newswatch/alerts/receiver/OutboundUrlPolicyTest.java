@@ -57,7 +57,13 @@ class OutboundUrlPolicyTest {
             "0.1.2.3,                 an unspecified",
             "[::],                    an unspecified",
             "224.0.0.1,               a multicast",
-            "[ff02::1],               a multicast"})
+            "[ff02::1],               a multicast",
+            "198.18.0.1,              a special-purpose",
+            "203.0.113.9,             a special-purpose",
+            "[2001:db8::1],           a special-purpose",
+            "[2001::1],               a special-purpose",
+            "[2002:7f00:1::1],        a loopback",
+            "[2002:a9fe:a9fe::1],     a link-local"})
     void nonPublicAddressesAreRefusedByDefault(String host, String kind) throws Exception {
         assertThat(refusal(OutboundUrlPolicy.defaults(), "https://" + host + ":8443/hook/T0KEN"))
                 .hasValueSatisfying(reason -> assertThat(reason)

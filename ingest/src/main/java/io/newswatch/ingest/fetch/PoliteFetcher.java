@@ -307,6 +307,7 @@ public final class PoliteFetcher implements AutoCloseable {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > limit) {
                 // fail before downloading a byte; the subscriber cancels the exchange at once
+                decoder.close();
                 return LimitedBodySubscriber.rejecting(limit);
             }
             return new LimitedBodySubscriber(limit, decoder);

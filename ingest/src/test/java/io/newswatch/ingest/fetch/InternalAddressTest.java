@@ -100,7 +100,29 @@ class InternalAddressTest {
             "::ffff:127.0.0.1,      ,                 loopback",
             "::ffff:10.1.1.1,       10.0.0.0/8,       allowed",
             "64:ff9b::a9fe:a9fe,    ,                 link-local",
-            "64:ff9b::808:808,      ,                 allowed"})
+            "64:ff9b::808:808,      ,                 allowed",
+            "192.0.0.8,             ,                 special-purpose",
+            "192.0.1.1,             ,                 allowed",
+            "198.18.0.1,            ,                 special-purpose",
+            "198.19.255.254,        ,                 special-purpose",
+            "198.20.0.1,            ,                 allowed",
+            "192.0.2.10,            ,                 special-purpose",
+            "198.51.100.7,          ,                 special-purpose",
+            "203.0.113.200,         ,                 special-purpose",
+            "203.0.114.1,           ,                 allowed",
+            "203.0.113.5,           203.0.113.0/24,   allowed",
+            "2001:db8::1,           ,                 special-purpose",
+            "2001::1,               ,                 special-purpose",
+            "2001:0:4136:e378::1,   ,                 special-purpose",
+            "2001:4860::8888,       ,                 allowed",
+            "64:ff9b:1::a00:1,      ,                 special-purpose",
+            "100::1,                ,                 special-purpose",
+            "100:0:0:1::1,          ,                 allowed",
+            "2002:7f00:1::1,        ,                 loopback",
+            "2002:a9fe:a9fe::,      ,                 link-local",
+            "2002:c0a8:101::1,      ,                 private",
+            "2002:c000:0201::1,     ,                 special-purpose",
+            "2002:808:808::1,       ,                 allowed"})
     void addressesAreAllowedOrRefusedWithTheirRange(String address, String allowed, String expected)
             throws Exception {
         AddressGuard guard = new AddressGuard(stub, "add {} to the allow-list");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -31,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * two brokers down producers get {@code NotEnoughReplicas} and retry instead. At replication factor 2 it is 1: 2
  * would stop every write whenever either broker is down, making two brokers less available than one, while
  * unclean leader election (off by default) still keeps a replica that missed writes from becoming leader.
+ *
+ * <p>The broker count is that of the live brokers ({@code describeCluster}): a topic created while brokers are down
+ * gets the smaller replication factor for good, so {@link #ensureTopics} logs a warning naming the count when it is
+ * below three. {@link #weakTopics} judges each topic by its own replication factor, not by today's broker count.
  */
 public final class TopicAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
@@ -46,7 +52,30 @@ public final class TopicAdmin {
         /** min(3, brokers) copies; at three, two must have a write before it is acknowledged. */
         public static Replication forBrokers(int brokers) {
             short factor = (short) Math.max(1, Math.min(3, brokers));
-            return new Replication(factor, factor >= 3 ? 2 : 1);
+            return new Replication(factor, minInsyncFor(factor));
+        }
+
+        /** The {@code min.insync.replicas} a topic of this replication factor needs: 2 from three copies up, else 1. */
+        public static int minInsyncFor(int replicationFactor) {
+            return replicationFactor >= 3 ? 2 : 1;
+        }
+
+        /** Whether a topic's {@code min.insync.replicas} is below what its own replication factor needs. */
+        public static boolean isWeak(int replicationFactor, int minInsyncReplicas) {
+            return minInsyncReplicas < minInsyncFor(replicationFactor);
+        }
+    }
+
+    /**
+     * An existing topic whose {@code min.insync.replicas} is too low for its replication factor.
+     *
+     * @param replicationFactor the topic's replication factor (its largest partition replica count)
+     * @param minInsyncReplicas its {@code min.insync.replicas} (1, the broker default, when unset)
+     */
+    public record WeakTopic(int replicationFactor, int minInsyncReplicas) {
+        /** The value it should have: {@link Replication#minInsyncFor}. */
+        public int wanted() {
+            return Replication.minInsyncFor(replicationFactor);
         }
     }
 
@@ -59,7 +88,26 @@ public final class TopicAdmin {
      * @throws IllegalStateException when the cluster cannot be reached
      */
     public static Replication replication(Admin admin) {
-        return Replication.forBrokers(get(admin.describeCluster().nodes(), "describe the cluster").size());
+        return Replication.forBrokers(liveBrokers(admin));
+    }
+
+    private static int liveBrokers(Admin admin) {
+        return get(admin.describeCluster().nodes(), "describe the cluster").size();
+    }
+
+    /**
+     * The warning to log before creating topics with {@code liveBrokers} brokers up, or empty from three up: the
+     * replication factor chosen now is kept when the other brokers come back.
+     */
+    static Optional<String> fewBrokersWarning(int liveBrokers) {
+        if (liveBrokers >= 3) {
+            return Optional.empty();
+        }
+        Replication r = Replication.forBrokers(liveBrokers);
+        return Optional.of("only " + liveBrokers + " live broker(s): topics will be created with "
+                + "replication factor " + r.factor() + " (the live count) and min.insync.replicas "
+                + r.minInsyncReplicas() + ", and keep that when more brokers join; if brokers are down, start them "
+                + "first, or raise it later with kafka-reassign-partitions.sh");
     }
 
     /**
@@ -70,7 +118,8 @@ public final class TopicAdmin {
      */
     public static List<String> ensureTopics(Admin admin, Collection<? extends TopicSpec<?, ?>> specs) {
         Set<String> existing = get(admin.listTopics().names(), "list topics");
-        Replication replication = replication(admin);
+        int live = liveBrokers(admin);
+        Replication replication = Replication.forBrokers(live);
         List<NewTopic> wanted = new ArrayList<>();
         for (TopicSpec<?, ?> spec : specs) {
             if (!existing.contains(spec.name())) {
@@ -83,6 +132,7 @@ public final class TopicAdmin {
         if (wanted.isEmpty()) {
             return created;
         }
+        fewBrokersWarning(live).ifPresent(LOG::warn);
         var result = admin.createTopics(wanted);
         for (var e : result.values().entrySet()) {
             try {
@@ -108,27 +158,44 @@ public final class TopicAdmin {
     }
 
     /**
-     * The existing topics among {@code specs} whose {@code min.insync.replicas} is below what
-     * {@link #replication(Admin)} asks for (typically made by an older version, or by hand): topic name to its
+     * The existing topics among {@code specs} whose {@code min.insync.replicas} is below what their own replication
+     * factor needs ({@link Replication#isWeak}; typically made by an older version, or by hand): topic name to its
      * current value. Topics that do not exist are not listed.
      *
      * @throws IllegalStateException when the cluster cannot be reached
      */
     public static Map<String, Integer> weakMinInsyncReplicas(Admin admin, Collection<? extends TopicSpec<?, ?>> specs) {
-        Set<String> existing = get(admin.listTopics().names(), "list topics");
-        int wanted = replication(admin).minInsyncReplicas();
-        List<ConfigResource> resources = specs.stream().map(TopicSpec::name).filter(existing::contains)
-                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
         Map<String, Integer> weak = new LinkedHashMap<>();
-        if (resources.isEmpty()) {
+        weakTopics(admin, specs).forEach((name, topic) -> weak.put(name, topic.minInsyncReplicas()));
+        return weak;
+    }
+
+    /**
+     * As {@link #weakMinInsyncReplicas}, with each topic's replication factor: topic name to what it has. The
+     * replication factor is read from the topic (its largest partition), so the verdict does not depend on how many
+     * brokers happen to be up.
+     *
+     * @throws IllegalStateException when the cluster cannot be reached
+     */
+    public static Map<String, WeakTopic> weakTopics(Admin admin, Collection<? extends TopicSpec<?, ?>> specs) {
+        Set<String> existing = get(admin.listTopics().names(), "list topics");
+        List<String> names = specs.stream().map(TopicSpec::name).filter(existing::contains).distinct().toList();
+        Map<String, WeakTopic> weak = new LinkedHashMap<>();
+        if (names.isEmpty()) {
             return weak;
         }
+        Map<String, TopicDescription> descriptions = get(admin.describeTopics(names).allTopicNames(),
+                "describe topics");
+        List<ConfigResource> resources = names.stream()
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
         Map<ConfigResource, Config> configs = get(admin.describeConfigs(resources).all(), "describe topic configs");
         for (ConfigResource resource : resources) {
+            int factor = descriptions.get(resource.name()).partitions().stream()
+                    .mapToInt(p -> p.replicas().size()).max().orElse(1);
             ConfigEntry entry = configs.get(resource).get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
             int actual = entry == null || entry.value() == null ? 1 : Integer.parseInt(entry.value());
-            if (actual < wanted) {
-                weak.put(resource.name(), actual);
+            if (Replication.isWeak(factor, actual)) {
+                weak.put(resource.name(), new WeakTopic(factor, actual));
             }
         }
         return weak;

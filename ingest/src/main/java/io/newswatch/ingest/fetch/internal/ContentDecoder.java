@@ -15,8 +15,13 @@ import java.util.zip.Inflater;
  * format (RFC 1950) but which some servers send as raw DEFLATE (RFC 1951): the first two bytes tell which. Anything
  * else (br, zstd, compress, a list of codings) is refused by {@link #forEncoding}. One instance per body; not thread
  * safe.
+ *
+ * <p>An inflater holds native zlib memory that the garbage collector does not see, so a decoder must be
+ * {@link #close closed} however its body ends: {@link #finish} closes it, and whoever abandons a body early (over the
+ * limit, corrupt, a broken connection) calls {@link #close}. Once closed, {@link #feed} and {@link #finish} throw
+ * {@link IllegalStateException}.
  */
-public abstract class ContentDecoder {
+public abstract class ContentDecoder implements AutoCloseable {
     /** A body whose coding is unknown, corrupt or truncated. */
     public static final class DecodingException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -50,24 +55,75 @@ public abstract class ContentDecoder {
         };
     }
 
-    /** Decodes the next piece of the body and writes what it yields to the sink. */
-    public abstract void feed(byte[] chunk, Sink out);
+    private boolean closed;
 
     /**
-     * Called at the end of the body.
+     * Decodes the next piece of the body and writes what it yields to the sink.
+     *
+     * @throws DecodingException when the body is corrupt
+     * @throws IllegalStateException when the decoder is closed
+     */
+    public final void feed(byte[] chunk, Sink out) {
+        ensureOpen();
+        decode(chunk, out);
+    }
+
+    /**
+     * Called at the end of the body; closes the decoder whatever the outcome.
      *
      * @throws DecodingException when the body ended inside a compressed stream
+     * @throws IllegalStateException when the decoder is already closed
      */
-    public abstract void finish();
+    public final void finish() {
+        ensureOpen();
+        try {
+            checkComplete();
+        } finally {
+            close();
+        }
+    }
+
+    /** Frees the decoder's native memory now rather than at garbage collection. Idempotent. */
+    @Override
+    public final void close() {
+        if (!closed) {
+            closed = true;
+            release();
+        }
+    }
+
+    /** Whether {@link #close} (or {@link #finish}) has run. */
+    public final boolean isClosed() {
+        return closed;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("content decoder is closed");
+        }
+    }
+
+    /** Decodes one piece of an open body. */
+    protected abstract void decode(byte[] chunk, Sink out);
+
+    /** Throws when the body ended inside a compressed stream. */
+    protected abstract void checkComplete();
+
+    /** Ends whatever native resource the decoder holds; called once. */
+    protected abstract void release();
 
     private static final class Identity extends ContentDecoder {
         @Override
-        public void feed(byte[] chunk, Sink out) {
+        protected void decode(byte[] chunk, Sink out) {
             out.write(chunk, 0, chunk.length);
         }
 
         @Override
-        public void finish() {
+        protected void checkComplete() {
+        }
+
+        @Override
+        protected void release() {
         }
     }
 
@@ -98,7 +154,7 @@ public abstract class ContentDecoder {
         private Inflater inflater;
 
         @Override
-        public void feed(byte[] chunk, Sink out) {
+        protected void decode(byte[] chunk, Sink out) {
             if (inflater == null) {
                 head.write(chunk, 0, chunk.length);
                 if (head.size() < 2) {
@@ -120,11 +176,15 @@ public abstract class ContentDecoder {
         }
 
         @Override
-        public void finish() {
+        protected void checkComplete() {
             boolean empty = inflater == null && head.size() == 0;
             if (!empty && (inflater == null || !inflater.finished())) {
                 throw new DecodingException("deflate body is truncated");
             }
+        }
+
+        @Override
+        protected void release() {
             if (inflater != null) {
                 inflater.end();
             }
@@ -144,7 +204,7 @@ public abstract class ContentDecoder {
         private enum State { HEADER, DATA, TRAILER, TRAILING_GARBAGE }
 
         @Override
-        public void feed(byte[] chunk, Sink out) {
+        protected void decode(byte[] chunk, Sink out) {
             byte[] input = chunk;
             while (input.length > 0) {
                 switch (state) {
@@ -255,13 +315,17 @@ public abstract class ContentDecoder {
         }
 
         @Override
-        public void finish() {
+        protected void checkComplete() {
             boolean complete = members > 0 && (state == State.HEADER || state == State.TRAILING_GARBAGE);
             boolean empty = state == State.HEADER && pending.size() == 0 && members == 0;
-            inflater.end();
             if (!complete && !empty) {
                 throw new DecodingException("gzip body is truncated");
             }
+        }
+
+        @Override
+        protected void release() {
+            inflater.end();
         }
     }
 }

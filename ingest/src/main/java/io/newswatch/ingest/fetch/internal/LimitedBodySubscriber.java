@@ -13,7 +13,9 @@ import java.util.concurrent.Flow;
  * cancels the download as soon as either the bytes received or the bytes decoded would pass the limit, so a huge,
  * endless or highly compressed body never occupies more than the limit in memory. Buffers are requested one at a
  * time. The body fails with {@link TooLargeException} over the limit and with
- * {@link ContentDecoder.DecodingException} when it cannot be decoded; nothing of a failed body is kept.
+ * {@link ContentDecoder.DecodingException} when it cannot be decoded; nothing of a failed body is kept. However the
+ * body ends (complete, refused, or an error from the connection) the decoder is closed at once, so its native zlib
+ * memory is not left waiting for the garbage collector.
  */
 public final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
     private final long limit;
@@ -106,18 +108,28 @@ public final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
 
     private void fail(RuntimeException e) {
         subscription.cancel();
+        closeDecoder();
         out.reset();
         result.completeExceptionally(e);
     }
 
+    private void closeDecoder() {
+        if (decoder != null) {
+            decoder.close();
+        }
+    }
+
     @Override
     public void onError(Throwable t) {
+        closeDecoder();
+        out.reset();
         result.completeExceptionally(t);
     }
 
     @Override
     public void onComplete() {
         if (result.isDone()) {
+            closeDecoder();
             return;
         }
         try {

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
@@ -85,5 +90,73 @@ class ContentDecoderTest {
     void codingsThatAreNotDecodedAreNamed(String coding) {
         assertThatThrownBy(() -> ContentDecoder.forEncoding(coding))
                 .hasMessage("unsupported Content-Encoding '" + coding + "' (only gzip and deflate are decoded)");
+    }
+
+    /** A subscription that only counts what it is asked for, as the HTTP client's would be. */
+    private static final class CountingSubscription implements Flow.Subscription {
+        boolean cancelled;
+
+        @Override
+        public void request(long n) {
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aRefusedGzipBombEndsItsInflaterAtOnce() throws IOException {
+        byte[] bomb = gzip(new byte[4 * 1024 * 1024]);
+        ContentDecoder decoder = ContentDecoder.forEncoding("gzip");
+        LimitedBodySubscriber body = new LimitedBodySubscriber(64 * 1024, decoder);
+        CountingSubscription subscription = new CountingSubscription();
+        body.onSubscribe(subscription);
+
+        body.onNext(List.of(ByteBuffer.wrap(bomb)));
+
+        assertThat(body.getBody().toCompletableFuture()).isCompletedExceptionally();
+        assertThat(subscription.cancelled).isTrue();
+        assertThat(decoder.isClosed()).isTrue();
+        assertThatThrownBy(() -> decoder.feed(new byte[1], (b, o, n) -> { }))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"gzip", "deflate", "identity"})
+    void aBodyThatFailsInTransitEndsItsDecoder(String coding) throws IOException {
+        ContentDecoder decoder = ContentDecoder.forEncoding(coding);
+        LimitedBodySubscriber body = new LimitedBodySubscriber(1024 * 1024, decoder);
+        body.onSubscribe(new CountingSubscription());
+        byte[] whole = coding.equals("gzip") ? gzip(TEXT) : coding.equals("deflate") ? rawDeflate(TEXT) : TEXT;
+        body.onNext(List.of(ByteBuffer.wrap(whole, 0, whole.length / 2)));
+
+        body.onError(new IOException("connection reset"));
+
+        assertThat(body.getBody().toCompletableFuture()).isCompletedExceptionally();
+        assertThat(decoder.isClosed()).isTrue();
+    }
+
+    @Test
+    void aCompleteBodyEndsItsDecoderAndClosingTwiceIsHarmless() throws IOException {
+        ContentDecoder decoder = ContentDecoder.forEncoding("gzip");
+        LimitedBodySubscriber body = new LimitedBodySubscriber(1024 * 1024, decoder);
+        body.onSubscribe(new CountingSubscription());
+        body.onNext(List.of(ByteBuffer.wrap(gzip(TEXT))));
+        body.onComplete();
+
+        assertThat(body.getBody().toCompletableFuture().join()).isEqualTo(TEXT);
+        assertThat(decoder.isClosed()).isTrue();
+        decoder.close();
+        assertThat(decoder.isClosed()).isTrue();
     }
 }
