@@ -78,10 +78,11 @@ public final class DeadLetterErrorHandler
         }
         OutputFailedException failure = new OutputFailedException("its output to " + record.topic()
                 + " was refused", exception);
-        refused.add(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), failure);
         if (exactlyOnce) {
             // the transaction is lost: a letter sent in it would be aborted too (after blocking the producer's
-            // thread); the processor writes it when it reads the input again
+            // thread); the processor writes it when it reads the input again. Only here: under at-least-once
+            // nothing is read again, and the entry would dead-letter the next revision of the same key.
+            refused.add(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), failure);
             return ProductionExceptionHandler.Response.resume();
         }
         return ProductionExceptionHandler.Response.resume(List.of(fromContext(context, record, failure)));
