@@ -24,6 +24,7 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     private final String applicationId;
     private final long windowMs;
     private final RefusedRecords refused;
+    private final int recordLimit;
     private ProcessorContext<Object, Object> context;
     private StoryAssigner assigner;
 
@@ -31,6 +32,7 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         this.applicationId = config.applicationId();
         this.windowMs = config.storyWindow().toMillis();
         this.refused = config.limits().refused();
+        this.recordLimit = config.limits().recordLimit();
     }
 
     @Override
@@ -120,6 +122,6 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {
-        DeadLetterForwarder.send(context, record, error, Topics.STORY_CANDIDATES.name(), applicationId);
+        DeadLetterForwarder.send(context, record, error, Topics.STORY_CANDIDATES.name(), applicationId, recordLimit);
     }
 }
