@@ -1,6 +1,7 @@
 package io.newswatch.streams.topology;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +75,13 @@ public final class RefusedRecords {
      */
     public synchronized Optional<RuntimeException> take(String outputKey) {
         long now = nanoClock.getAsLong();
-        refused.values().removeIf(e -> now - e.addedNanos() > expiryNanos);
+        // oldest first (add puts an entry at the end), so the sweep stops at the first that has not expired
+        for (Iterator<Entry> it = refused.values().iterator(); it.hasNext(); ) {
+            if (now - it.next().addedNanos() <= expiryNanos) {
+                break;
+            }
+            it.remove();
+        }
         Entry entry = outputKey == null ? null : refused.remove(outputKey);
         return entry == null ? Optional.empty() : Optional.of(entry.reason());
     }
