@@ -153,9 +153,10 @@ public final class StreamsService implements AutoCloseable {
         // the thread index to the id)
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 GroupInstanceId.of(config, stateDir));
+        OutputLimits limits = OutputLimits.of(config.get(ConfigKeys.ARTICLE_MAX_TEXT), kafkaLimit, refused);
+        props.put(OutputLimits.CONFIG_KEY, limits);
         KafkaStreams ks = new KafkaStreams(NewswatchTopology.buildTopology(new StreamsBuilder(),
-                new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW),
-                        OutputLimits.of(config.get(ConfigKeys.ARTICLE_MAX_TEXT), kafkaLimit, refused)),
+                new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW), limits),
                 config.get(ConfigKeys.STREAMS_COUNTS_GRACE)), props);
         CountDownLatch settled = new CountDownLatch(1);
         ks.setStateListener((now, before) -> {

@@ -82,6 +82,15 @@ public final class StoryAssigner {
      * replay keeps fingerprints, not texts, between its passes).
      */
     public List<Alert> assign(StoryCandidate candidate, long fingerprint, long timestamp) {
+        return apply(plan(candidate, fingerprint, timestamp));
+    }
+
+    /**
+     * What {@link #assign(StoryCandidate, long, long)} would do, without changing the state: {@link #apply} it, or
+     * drop it (a candidate that is dead-lettered must leave the stories as they were). Valid until the state
+     * changes.
+     */
+    public Plan plan(StoryCandidate candidate, long fingerprint, long timestamp) {
         Article article = candidate.tagged().article();
         long eventTime = article.publishedAt() != null ? article.publishedAt().toEpochMilli() : timestamp;
         StoryState story = null;
@@ -102,6 +111,7 @@ public final class StoryAssigner {
             story = story.withReport(article.id(), article.sourceId(), eventTime);
         }
         List<Alert> out = new ArrayList<>();
+        List<String> firstFired = new ArrayList<>();
         for (Alert proposed : candidate.alerts()) {
             if (story.alerts().containsKey(proposed.ruleId())) {
                 continue; // fired for this story; an update, if any, is made below
@@ -117,9 +127,9 @@ public final class StoryAssigner {
                     proposed.title(), proposed.url(), proposed.sourceId(), proposed.publishedAt(), proposed.entities(),
                     proposed.tags(), proposed.evidence(), proposed.raisedAt(), 0, others(story, article.sourceId()),
                     proposed.language());
-            store.putFired(alertId, timestamp);
             story = story.withAlert(alert);
             out.add(alert);
+            firstFired.add(alertId);
         }
         if (newOutlet) {
             for (Alert fired : List.copyOf(story.alerts().values())) {
@@ -131,10 +141,29 @@ public final class StoryAssigner {
                 out.add(update);
             }
         }
-        store.putStory(story);
-        store.putStoryOf(article.id(), story.storyId());
-        index.put(story);
-        return out;
+        return new Plan(story, article.id(), List.copyOf(out), List.copyOf(firstFired), timestamp);
+    }
+
+    /** Writes the plan's story and its fired alerts, and returns the alerts to publish. */
+    public List<Alert> apply(Plan plan) {
+        plan.fired().forEach(id -> store.putFired(id, plan.timestamp()));
+        store.putStory(plan.story());
+        store.putStoryOf(plan.articleId(), plan.story().storyId());
+        index.put(plan.story());
+        return plan.alerts();
+    }
+
+    /**
+     * One candidate's assignment, not yet written: {@code alerts} are the new alerts, then the updates.
+     *
+     * @param story     the story as it will be stored
+     * @param articleId the candidate's article
+     * @param alerts    the alerts to publish
+     * @param fired     the ids of the alerts that fire for the first time
+     * @param timestamp the record time, the fired alerts' time
+     */
+    public record Plan(StoryState story, String articleId, List<Alert> alerts, List<String> fired,
+                       long timestamp) {
     }
 
     /** The story's outlets other than the one of the alert's own article. */

@@ -45,6 +45,7 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
     private final int maxTextChars;
     private final int maxRecordBytes;
     private final RefusedRecords refused;
+    private final int recordLimit;
     private final TaggedArticleSerializer taggedSerializer = new TaggedArticleSerializer();
     private final Serializer<StoryCandidate> storySerializer = Topics.STORY_CANDIDATES.valueSerde().serializer();
     private ProcessorContext<Object, Object> context;
@@ -56,6 +57,7 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
         this.maxTextChars = config.limits().maxTextChars();
         this.maxRecordBytes = config.limits().maxRecordBytes();
         this.refused = config.limits().refused();
+        this.recordLimit = config.limits().recordLimit();
     }
 
     @Override
@@ -129,6 +131,6 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {
-        DeadLetterForwarder.send(context, record, error, Topics.ARTICLES.name(), applicationId);
+        DeadLetterForwarder.send(context, record, error, Topics.ARTICLES.name(), applicationId, recordLimit);
     }
 }

@@ -39,10 +39,13 @@ public final class DeadLetterErrorHandler
     private String applicationId = "";
     private RefusedRecords refused = new RefusedRecords();
     private boolean exactlyOnce;
+    private int recordLimit = OutputLimits.KAFKA_DEFAULT_LIMIT;
 
     /**
-     * Reads the application id, recorded on each letter, and the instance's {@link RefusedRecords} (under
-     * {@link RefusedRecords#CONFIG_KEY}; without it, refusals are remembered by this handler only).
+     * Reads the application id, recorded on each letter, the instance's {@link RefusedRecords} (under
+     * {@link RefusedRecords#CONFIG_KEY}; without it, refusals are remembered by this handler only) and its
+     * {@link OutputLimits} (under {@link OutputLimits#CONFIG_KEY}, for the record limit a letter must fit; without
+     * it, Kafka's default of 1 MiB).
      */
     @Override
     public void configure(Map<String, ?> configs) {
@@ -51,6 +54,9 @@ public final class DeadLetterErrorHandler
         exactlyOnce = String.valueOf(configs.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).startsWith("exactly_once");
         if (configs.get(RefusedRecords.CONFIG_KEY) instanceof RefusedRecords shared) {
             refused = shared;
+        }
+        if (configs.get(OutputLimits.CONFIG_KEY) instanceof OutputLimits limits) {
+            recordLimit = limits.recordLimit();
         }
     }
 
@@ -66,7 +72,7 @@ public final class DeadLetterErrorHandler
                                                                 Exception exception) {
         return DeserializationExceptionHandler.Response.resume(List.of(DeadLetterForwarder.letter(record.key(),
                 record.value(), record.headers(), exception, record.topic(), record.partition(), record.offset(),
-                applicationId)));
+                applicationId, recordLimit)));
     }
 
     @Override
@@ -78,10 +84,11 @@ public final class DeadLetterErrorHandler
         }
         OutputFailedException failure = new OutputFailedException("its output to " + record.topic()
                 + " was refused", exception);
-        refused.add(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), failure);
         if (exactlyOnce) {
             // the transaction is lost: a letter sent in it would be aborted too (after blocking the producer's
-            // thread); the processor writes it when it reads the input again
+            // thread); the processor writes it when it reads the input again. Only here: under at-least-once
+            // nothing is read again, and the entry would dead-letter the next revision of the same key.
+            refused.add(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), failure);
             return ProductionExceptionHandler.Response.resume();
         }
         return ProductionExceptionHandler.Response.resume(List.of(fromContext(context, record, failure)));
@@ -109,7 +116,7 @@ public final class DeadLetterErrorHandler
             key = output.key();
         }
         return DeadLetterForwarder.letter(key, value, context.headers(), error, context.topic(), context.partition(),
-                context.offset(), applicationId);
+                context.offset(), applicationId, recordLimit);
     }
 
     /** An output record of the input could not be written; names where, the cause says why. */

@@ -5,6 +5,7 @@ import io.newswatch.model.StoryCandidate;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.stories.StoryAssigner;
 import io.newswatch.streams.stories.StoryState;
+import io.newswatch.streams.stories.TextFingerprint;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     private final String applicationId;
     private final long windowMs;
     private final RefusedRecords refused;
+    private final int recordLimit;
     private ProcessorContext<Object, Object> context;
     private StoryAssigner assigner;
 
@@ -30,6 +32,7 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         this.applicationId = config.applicationId();
         this.windowMs = config.storyWindow().toMillis();
         this.refused = config.limits().refused();
+        this.recordLimit = config.limits().recordLimit();
     }
 
     @Override
@@ -49,17 +52,18 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         try {
             StoryCandidate candidate = Topics.STORY_CANDIDATES.valueSerde().deserializer()
                     .deserialize(Topics.STORY_CANDIDATES.name(), record.value());
-            List<Alert> out = candidate.fingerprint() != null
-                    ? assigner.assign(candidate, candidate.fingerprint(), record.timestamp())
-                    : assigner.assign(candidate, record.timestamp());
-            Optional<RuntimeException> refusal = out.stream().map(a -> refused.take(a.id()))
+            StoryAssigner.Plan plan = assigner.plan(candidate, candidate.fingerprint() != null
+                    ? candidate.fingerprint() : TextFingerprint.of(candidate.tagged().article().text()),
+                    record.timestamp());
+            Optional<RuntimeException> refusal = plan.alerts().stream().map(a -> refused.take(a.id()))
                     .flatMap(Optional::stream).reduce((a, b) -> a);
             if (refusal.isPresent()) {
                 // an alert of this candidate was refused by the broker before (the stores' changes were aborted
-                // with it, so this pass starts from the same state)
+                // with it, so this pass starts from the same state); a dead-lettered candidate changes no story
                 deadLetter(record, refusal.get());
                 return;
             }
+            List<Alert> out = assigner.apply(plan);
             for (Alert a : out) {
                 Record<Object, Object> r = new Record<>(a.id(), a, record.timestamp());
                 context.forward(r, NewswatchTopology.ALERTS_SINK);
@@ -118,6 +122,6 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {
-        DeadLetterForwarder.send(context, record, error, Topics.STORY_CANDIDATES.name(), applicationId);
+        DeadLetterForwarder.send(context, record, error, Topics.STORY_CANDIDATES.name(), applicationId, recordLimit);
     }
 }

@@ -37,14 +37,15 @@ class StoryTopologyTest {
     final TestDrivers drivers = new TestDrivers();
 
     private TopologyTestDriver driver;
+    private TopologyConfig config;
     private TestInputTopic<String, Article> articles;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, Alert> ruKpAlerts;
 
     @BeforeEach
     void start() {
-        driver = drivers.start(NewswatchTopology.buildTopology(new StreamsBuilder(),
-                new TopologyConfig(TAGGER, APP_ID, WINDOW)), APP_ID);
+        config = new TopologyConfig(TAGGER, APP_ID, WINDOW);
+        driver = drivers.start(NewswatchTopology.buildTopology(new StreamsBuilder(), config), APP_ID);
         articles = TestDrivers.articles(driver);
         alerts = TestDrivers.output(driver, Topics.ALERTS);
         ruKpAlerts = TestDrivers.output(driver, Topics.alertsForRule("ru-kp"));
@@ -59,6 +60,31 @@ class StoryTopologyTest {
 
     private List<Alert> ruKp(List<TestRecord<String, Alert>> records) {
         return records.stream().map(TestRecord::value).filter(a -> a.ruleId().equals("ru-kp")).toList();
+    }
+
+    @Test
+    void aCandidateWhoseAlertWasRefusedBeforeIsDeadLetteredAndLeavesTheStoriesAsTheyWere() {
+        Article first = Article.of("https://harbour-wire.example/ship", "harbour-wire", "Ship unloads at Russian pier",
+                null, T0, T0, "en", TextFingerprintTest.WIRE);
+        String alertId = Ids.alertId("ru-kp", first.id());
+        config.limits().refused().add(alertId, new DeadLetterErrorHandler.OutputFailedException(
+                "its output to news.alerts was refused", new IllegalStateException("refused")));
+        TestOutputTopic<byte[], byte[]> dlq = TestDrivers.output(driver, Topics.DLQ);
+
+        publish("harbour-wire", "/ship", TextFingerprintTest.WIRE, T0);
+        List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
+        assertThat(letters).hasSize(1);
+        assertThat(DeadLetterHeaders.get(letters.get(0).headers(), DeadLetterHeaders.SOURCE_TOPIC))
+                .isEqualTo(Topics.STORY_CANDIDATES.name());
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(driver.getKeyValueStore(NewswatchTopology.STORIES_STORE).get(first.id())).isNull();
+        assertThat(driver.getKeyValueStore(NewswatchTopology.FIRED_ALERTS_STORE).get(alertId)).isNull();
+
+        // nothing of it was kept: the next revision opens the story and fires the alert
+        publish("harbour-wire", "/ship", TextFingerprintTest.WIRE + " Officials declined to comment.",
+                T0.plusSeconds(60));
+        assertThat(ruKp(alerts.readRecordsToList())).extracting(Alert::id).containsExactly(alertId);
+        assertThat(dlq.isEmpty()).isTrue();
     }
 
     @Test
