@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * unclean leader election (off by default) still keeps a replica that missed writes from becoming leader.
  *
  * <p>The broker count is that of the live brokers ({@code describeCluster}): a topic created while brokers are down
- * gets the smaller replication factor for good, so {@link #ensureTopics} logs a warning naming the count when it is
- * below three. {@link #weakTopics} judges each topic by its own replication factor, not by today's broker count.
+ * gets the smaller replication factor for good, so {@link #ensureTopics} logs a warning naming the count when two
+ * are up (a single broker is taken for a one-broker setup, such as the embedded one, and not warned about). {@link #weakTopics} judges each topic by its own replication factor, not by today's broker count.
  */
 public final class TopicAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
@@ -96,11 +96,12 @@ public final class TopicAdmin {
     }
 
     /**
-     * The warning to log before creating topics with {@code liveBrokers} brokers up, or empty from three up: the
-     * replication factor chosen now is kept when the other brokers come back.
+     * The warning to log before creating topics with {@code liveBrokers} brokers up, or empty for one and from three
+     * up: the replication factor chosen now is kept when the other brokers come back.
      */
     static Optional<String> fewBrokersWarning(int liveBrokers) {
-        if (liveBrokers >= 3) {
+        if (liveBrokers >= 3 || liveBrokers <= 1) {
+            // one broker is the embedded default or a developer's: nothing to replicate to, nothing to warn of
             return Optional.empty();
         }
         Replication r = Replication.forBrokers(liveBrokers);
