@@ -1,7 +1,7 @@
 package io.newswatch.benchmarks;
 
-import io.newswatch.streams.tagging.TagResult;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.TagResult;
+import io.newswatch.tagger.Tagger;
 import java.io.Closeable;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.newswatch.benchmarks;
 
-import io.newswatch.streams.tagging.RuleSet;
+import io.newswatch.tagger.RuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ public final class GeneratedRules {
     /** The seed of the benchmark's rules. */
     public static final long DEFAULT_SEED = 0x72756c6573L;
     /** Where the streams jar carries the default ruleset. */
-    static final String DEFAULT_RULES_RESOURCE = "/io/newswatch/streams/rules/default.yaml";
+    static final String DEFAULT_RULES_RESOURCE = "/io/newswatch/tagger/rules/default.yaml";
 
     private GeneratedRules() {
     }
@@ -40,7 +40,7 @@ public final class GeneratedRules {
     /**
      * Parses the default ruleset extended by {@code count} generated rules.
      *
-     * @throws io.newswatch.streams.tagging.RuleSetException if a generated rule is invalid (a bug here)
+     * @throws io.newswatch.tagger.RuleSetException if a generated rule is invalid (a bug here)
      */
     public static RuleSet ruleSet(int count, long seed) {
         return RuleSet.parse(yaml(count, seed), "generated-" + count + "-rules.yaml", null);

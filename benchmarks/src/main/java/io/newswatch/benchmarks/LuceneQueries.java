@@ -3,7 +3,7 @@ package io.newswatch.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.newswatch.streams.tagging.RuleSet;
+import io.newswatch.tagger.RuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  * are not translated here; {@link LuceneMonitorReference} writes them out by hand.
  */
 final class LuceneQueries {
-    private static final String ENTITIES_RESOURCE = "/io/newswatch/streams/rules/entities.yaml";
+    private static final String ENTITIES_RESOURCE = "/io/newswatch/tagger/rules/entities.yaml";
     private static final List<String> ENTITY_LANGUAGES = List.of("en", "ru", "uk");
     private static final Pattern BRACES = Pattern.compile("\\{([^{}]*)}");
 

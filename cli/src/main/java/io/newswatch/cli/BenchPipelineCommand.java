@@ -14,7 +14,7 @@ import io.newswatch.cli.internal.WorkDirectory;
 import io.newswatch.model.config.ConfigKey;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.replay.BacktestOutput;
 import io.newswatch.streams.replay.Replay;
 import io.newswatch.streams.replay.ReplayResult;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

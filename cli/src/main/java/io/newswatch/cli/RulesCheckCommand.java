@@ -1,9 +1,9 @@
 package io.newswatch.cli;
 
 import io.newswatch.model.Evidence;
-import io.newswatch.streams.tagging.RuleChecker;
-import io.newswatch.streams.tagging.RuleSet;
-import io.newswatch.streams.tagging.RuleSetException;
+import io.newswatch.tagger.RuleChecker;
+import io.newswatch.tagger.RuleSet;
+import io.newswatch.tagger.RuleSetException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -16,7 +16,7 @@ import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.serde.JsonSerde;
 import io.newswatch.model.topics.Topics;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.TopicSpec;
 import io.newswatch.model.topics.Topics;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

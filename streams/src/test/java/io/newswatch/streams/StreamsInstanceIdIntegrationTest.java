@@ -7,7 +7,7 @@ import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;

@@ -16,7 +16,7 @@ import io.newswatch.model.topics.TopicSpec;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.rules.RuleRecords;
 import io.newswatch.streams.rules.RuleRecordsTest;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import io.newswatch.model.Ids;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.Topics;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.newswatch.model.Article;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.Topics;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

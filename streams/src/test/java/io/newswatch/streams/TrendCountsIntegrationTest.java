@@ -13,7 +13,7 @@ import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.TrendCountsQuery.CountsUnavailableException;
 import io.newswatch.streams.TrendCountsQuery.HourlyCount;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

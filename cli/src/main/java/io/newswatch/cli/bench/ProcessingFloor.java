@@ -2,7 +2,7 @@ package io.newswatch.cli.bench;
 
 import io.newswatch.model.Article;
 import io.newswatch.streams.stories.TextFingerprint;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.newswatch.model.Alert;
 import io.newswatch.model.Ids;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.newswatch.cli.internal;
 
-import io.newswatch.streams.tagging.RuleSetException;
+import io.newswatch.tagger.RuleSetException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

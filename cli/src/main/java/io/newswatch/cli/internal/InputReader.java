@@ -5,7 +5,7 @@ import io.newswatch.ingest.extract.ExtractedArticle;
 import io.newswatch.ingest.fetch.FetchException;
 import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.ingest.fetch.PoliteFetcher;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

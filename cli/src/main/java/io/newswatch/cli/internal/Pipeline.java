@@ -7,7 +7,7 @@ import io.newswatch.ingest.fetch.FetcherSettings;
 import io.newswatch.ingest.fetch.PoliteFetcher;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.streams.StreamsService;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.newswatch.cli.internal;
 
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
-import io.newswatch.streams.tagging.RuleSet;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.RuleSet;
+import io.newswatch.tagger.Tagger;
 import java.nio.file.Path;
 
 /** Which ruleset a command tags with: an explicit file, else {@code streams.rules.file}, else the default. */

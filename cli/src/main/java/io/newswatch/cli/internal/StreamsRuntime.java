@@ -3,7 +3,7 @@ package io.newswatch.cli.internal;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.streams.StreamsService;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.newswatch.streams.replay;
 
-import io.newswatch.streams.tagging.Rule;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Rule;
+import io.newswatch.tagger.Tagger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.newswatch.streams.rules;
 
-import io.newswatch.streams.tagging.RuleSet;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.RuleSet;
+import io.newswatch.tagger.Tagger;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;

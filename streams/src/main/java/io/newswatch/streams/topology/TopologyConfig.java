@@ -3,7 +3,7 @@ package io.newswatch.streams.topology;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.streams.rules.LiveRules;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.time.Duration;
 import java.util.Objects;
 

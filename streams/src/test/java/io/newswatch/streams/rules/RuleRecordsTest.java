@@ -3,10 +3,10 @@ package io.newswatch.streams.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newswatch.streams.tagging.Rule;
-import io.newswatch.streams.tagging.RuleSet;
-import io.newswatch.streams.tagging.RuleSetException;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Rule;
+import io.newswatch.tagger.RuleSet;
+import io.newswatch.tagger.RuleSetException;
+import io.newswatch.tagger.Tagger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

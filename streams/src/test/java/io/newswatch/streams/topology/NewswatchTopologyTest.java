@@ -8,7 +8,7 @@ import io.newswatch.model.Ids;
 import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.topics.DeadLetterHeaders;
 import io.newswatch.model.topics.Topics;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswatch.model.Article;
 import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.topics.Topics;
-import io.newswatch.streams.tagging.TagResult;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.TagResult;
+import io.newswatch.tagger.Tagger;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

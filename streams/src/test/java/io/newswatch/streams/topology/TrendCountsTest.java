@@ -9,7 +9,7 @@ import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.TrendCountsQuery.Counts;
 import io.newswatch.streams.TrendCountsQuery.HourlyCount;
 import io.newswatch.streams.TrendCountsQuery;
-import io.newswatch.streams.tagging.Tagger;
+import io.newswatch.tagger.Tagger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,448 @@
+package io.newswatch.tagger;
+
+import io.newswatch.model.topics.RuleIds;
+import io.newswatch.tagger.internal.QueryNode;
+import io.newswatch.tagger.internal.TaggingEngine;
+import io.newswatch.tagger.internal.YamlTree;
+import io.newswatch.tagger.internal.YamlTree.Node;
+import io.newswatch.tagger.query.Query;
+import io.newswatch.tagger.query.QueryParser;
+import io.newswatch.tagger.query.QuerySyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A validated set of rules, read from YAML ({@code rules/default.yaml} documents the format), compiled together
+ * with the gazetteer its {@code @CODE}s refer to.
+ *
+ * <p>Validation happens on load and stops at the first problem, with a message of the form
+ * {@code file:line:column: rule 'id': what is wrong} followed by the line and a caret ({@link RuleSetException}):
+ * unknown or missing keys, a bad or repeated id, an unknown severity, a query that does not parse
+ * ({@link QueryParser}), an unknown {@code @CODE} or {@code $LIST}, a list that refers to itself, a NEAR over
+ * something without positions, a query that can never match or needs nothing to be present. Examples are not run
+ * on load; {@link RuleChecker} runs them.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RuleSet {
+    /** The ruleset format this class reads. */
+    public static final int FORMAT_VERSION = 2;
+    private static final String DEFAULT_RESOURCE = "/io/newswatch/tagger/rules/default.yaml";
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    private static final Pattern LIST_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private final List<Rule> rules;
+    private final Map<String, Query> lists;
+    private final Gazetteer gazetteer;
+    private final TaggingEngine engine;
+    private final String version;
+
+    private RuleSet(List<Rule> rules, Map<String, Query> lists, Gazetteer gazetteer, TaggingEngine engine,
+                    String version) {
+        this.rules = List.copyOf(rules);
+        this.lists = lists;
+        this.gazetteer = gazetteer;
+        this.engine = engine;
+        this.version = version;
+    }
+
+    /**
+     * The shipped default ruleset and gazetteer, from the classpath.
+     *
+     * @throws IllegalStateException when the jar lacks them (a build error)
+     */
+    public static RuleSet defaults() {
+        try (InputStream in = RuleSet.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the default ruleset " + DEFAULT_RESOURCE + " is not on the classpath");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE,
+                    null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the default ruleset", e);
+        }
+    }
+
+    /**
+     * Loads a user's rules file. Its optional {@code entities:} key names a gazetteer file, relative to the rules
+     * file; without it the shipped gazetteer is used.
+     *
+     * @throws RuleSetException when the file cannot be read or is invalid (file, rule id, line:column)
+     */
+    public static RuleSet load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new RuleSetException(file + ": cannot read the rules file: " + e.getMessage(), e);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), dir);
+    }
+
+    /**
+     * Parses ruleset YAML. An {@code entities:} key is resolved against {@code baseDir}; with a null
+     * {@code baseDir} it is refused.
+     *
+     * @throws RuleSetException on the first problem
+     */
+    public static RuleSet parse(String yaml, String sourceName, Path baseDir) {
+        return new Loader(yaml, sourceName, baseDir).load();
+    }
+
+    /** Reads one file; keeps the context (file text, current rule) that error messages need. */
+    private static final class Loader {
+        private final String yaml;
+        private final String sourceName;
+        private final Path baseDir;
+        private final Map<String, Query> lists = new LinkedHashMap<>();
+        private final Map<String, Node> listNodes = new HashMap<>();
+        private final Map<String, QueryNode> compiledLists = new HashMap<>();
+        private final Deque<String> compiling = new ArrayDeque<>();
+        private TaggingEngine.Builder builder;
+        private String context = "";
+
+        Loader(String yaml, String sourceName, Path baseDir) {
+            this.yaml = yaml;
+            this.sourceName = sourceName;
+            this.baseDir = baseDir;
+        }
+
+        RuleSet load() {
+            try {
+                Node root = YamlTree.parse(yaml);
+                if (root.kind() != Node.Kind.MAP) {
+                    throw root.error("a ruleset is a map with the keys 'version' and 'rules'");
+                }
+                Map<String, Node> top = only(root, Set.of("version", "entities", "lists", "rules"),
+                        Set.of("version", "rules"));
+                Node versionNode = top.get("version");
+                if (!String.valueOf(FORMAT_VERSION).equals(versionNode.text())) {
+                    throw versionNode.error("unsupported ruleset format version '" + versionNode.text()
+                            + "' (this newswatch reads version " + FORMAT_VERSION + ": rules with a 'query:')");
+                }
+                Gazetteer gazetteer = gazetteer(top.get("entities"));
+                builder = new TaggingEngine.Builder(gazetteer.codes());
+                gazetteer.addTo(builder);
+                if (top.containsKey("lists")) {
+                    for (Map.Entry<String, Node> e : top.get("lists").entries().entrySet()) {
+                        context = "list $" + e.getKey() + ": ";
+                        if (!LIST_NAME.matcher(e.getKey()).matches()) {
+                            throw e.getValue().error("list name '" + e.getKey()
+                                    + "' must be upper-case letters, digits and underscores");
+                        }
+                        lists.put(e.getKey(), parseList(e.getValue()));
+                        listNodes.put(e.getKey(), e.getValue());
+                    }
+                    for (String name : lists.keySet()) {
+                        list(name);
+                    }
+                }
+                List<Rule> rules = new ArrayList<>();
+                Set<String> ids = new LinkedHashSet<>();
+                for (Node ruleNode : top.get("rules").items()) {
+                    context = "";
+                    rules.add(rule(ruleNode, ids, gazetteer));
+                }
+                context = "";
+                if (rules.isEmpty()) {
+                    throw top.get("rules").error("the ruleset has no rules");
+                }
+                return new RuleSet(rules, Map.copyOf(lists), gazetteer, builder.build(),
+                        hash(yaml + "\u0000" + gazetteer.source()));
+            } catch (YamlTree.YamlError e) {
+                throw RuleSetException.at(sourceName, yaml, e.line(), e.column(), context + e.getMessage(), e);
+            }
+        }
+
+        private Rule rule(Node ruleNode, Set<String> ids, Gazetteer gazetteer) {
+            context = declaredId(ruleNode);
+            Map<String, Node> f = only(ruleNode, Set.of("id", "title", "severity", "alert", "tags", "query",
+                    "examples"), Set.of("id", "title", "query"));
+            Node idNode = f.get("id");
+            String id = idNode.text();
+            if (!RULE_ID.matcher(id).matches()) {
+                throw idNode.error("rule id '" + id + "' must be lower-case letters, digits and hyphens");
+            }
+            if (RuleIds.isReserved(id)) {
+                throw idNode.error("rule id '" + id + "' is reserved (its alert topic would be a catalogue topic)");
+            }
+            if (!ids.add(id)) {
+                throw idNode.error("rule id '" + id + "' is used twice");
+            }
+            Severity severity = f.containsKey("severity") ? severity(f.get("severity")) : Severity.WARNING;
+            boolean alert = f.containsKey("alert") && bool(f.get("alert"));
+            List<String> tags = new ArrayList<>();
+            if (f.containsKey("tags")) {
+                for (Node t : f.get("tags").items()) {
+                    if (!RULE_ID.matcher(t.text()).matches()) {
+                        throw t.error("tag '" + t.text() + "' must be lower-case letters, digits and hyphens");
+                    }
+                    if (!tags.contains(t.text())) {
+                        tags.add(t.text());
+                    }
+                }
+                if (tags.isEmpty()) {
+                    throw f.get("tags").error("'tags' is empty: list the tags this rule gives, or leave it out "
+                            + "to tag with the rule id");
+                }
+            } else {
+                tags.add(id);
+            }
+            Node queryNode = f.get("query");
+            Query query = parseQuery(queryNode);
+            QueryNode compiled;
+            try {
+                compiled = builder.compile(query, this::list, true);
+            } catch (QuerySyntaxException e) {
+                throw queryError(queryNode, e);
+            }
+            builder.rule(compiled);
+            List<RuleExample> examples = f.containsKey("examples") ? examples(f.get("examples")) : List.of();
+            String title = f.get("title").text();
+            StringBuilder content = new StringBuilder(id).append('\u0000').append(title).append('\u0000')
+                    .append(severity).append('\u0000').append(alert).append('\u0000').append(tags).append('\u0000')
+                    .append(query);
+            for (String name : referencedLists(query, new TreeSet<>())) {
+                content.append('\u0000').append(name).append('=').append(lists.get(name));
+            }
+            content.append('\u0000').append(gazetteer.source());
+            return new Rule(id, title, severity, alert, tags, query, queryNode.text(), examples,
+                    hash(content.toString()));
+        }
+
+        private Set<String> referencedLists(Query q, Set<String> into) {
+            if (q instanceof Query.ListRef l) {
+                if (into.add(l.name()) && lists.containsKey(l.name())) {
+                    referencedLists(lists.get(l.name()), into);
+                }
+            } else if (q instanceof Query.And a) {
+                a.operands().forEach(o -> referencedLists(o, into));
+            } else if (q instanceof Query.Or o) {
+                o.operands().forEach(x -> referencedLists(x, into));
+            } else if (q instanceof Query.Not n) {
+                referencedLists(n.operand(), into);
+            } else if (q instanceof Query.Near n) {
+                referencedLists(n.left(), into);
+                referencedLists(n.right(), into);
+            } else if (q instanceof Query.Scope s) {
+                referencedLists(s.operand(), into);
+            }
+            return into;
+        }
+
+        /** The compiled query of a list, compiling it (and the lists it uses) on first use. */
+        private QueryNode list(String name) {
+            QueryNode done = compiledLists.get(name);
+            if (done != null) {
+                return done;
+            }
+            Query q = lists.get(name);
+            if (q == null) {
+                return null;
+            }
+            if (compiling.contains(name)) {
+                List<String> cycle = new ArrayList<>(compiling);
+                java.util.Collections.reverse(cycle);
+                cycle.add(name);
+                Node node = listNodes.get(cycle.get(0));
+                throw RuleSetException.at(sourceName, yaml, node.line(), node.column(), "list $" + cycle.get(0)
+                        + " refers to itself: " + String.join(" -> ", cycle.stream().map(c -> "$" + c).toList()),
+                        null);
+            }
+            compiling.push(name);
+            try {
+                QueryNode node = builder.memoized(builder.compile(q, this::list, false));
+                compiledLists.put(name, node);
+                return node;
+            } catch (QuerySyntaxException e) {
+                String saved = context;
+                context = "list $" + name + ": ";
+                RuleSetException error = queryError(listNodes.get(name), e);
+                context = saved;
+                throw error;
+            } finally {
+                compiling.pop();
+            }
+        }
+
+        /**
+         * A list is a query, or a YAML sequence of items OR-ed together; a sequence item is one word or phrase
+         * as written (no quotes needed, a trailing * allowed), or a query when it starts with @, $ or (.
+         */
+        private Query parseList(Node node) {
+            if (node.kind() != Node.Kind.LIST) {
+                return parseQuery(node);
+            }
+            List<Query> items = new ArrayList<>();
+            for (Node item : node.items()) {
+                String text = item.text().strip();
+                if (text.startsWith("@") || text.startsWith("$") || text.startsWith("(")) {
+                    items.add(parseQuery(item));
+                    continue;
+                }
+                try {
+                    Query q = QueryParser.parse("\"" + text.replace("\"", " ") + "\"");
+                    items.add(q);
+                } catch (QuerySyntaxException e) {
+                    throw queryError(item, new QuerySyntaxException(e.getMessage(), Math.max(0, e.offset() - 1)));
+                }
+            }
+            if (items.isEmpty()) {
+                throw node.error("the list is empty");
+            }
+            return items.size() == 1 ? items.get(0) : new Query.Or(items, 0);
+        }
+
+        private Query parseQuery(Node node) {
+            try {
+                return QueryParser.parse(node.text());
+            } catch (QuerySyntaxException e) {
+                throw queryError(node, e);
+            }
+        }
+
+        private RuleSetException queryError(Node node, QuerySyntaxException e) {
+            int[] at = QueryLocator.locate(yaml, node, e.offset());
+            return RuleSetException.at(sourceName, yaml, at[0], at[1], context + e.getMessage(), e);
+        }
+
+        private List<RuleExample> examples(Node node) {
+            Map<String, Node> f = only(node, Set.of("match", "no-match"), Set.of());
+            List<RuleExample> out = new ArrayList<>();
+            for (String key : List.of("match", "no-match")) {
+                if (f.containsKey(key)) {
+                    for (Node ex : f.get(key).items()) {
+                        String text = ex.text();
+                        if (text.isBlank()) {
+                            throw ex.error("an example text is empty");
+                        }
+                        out.add(new RuleExample(text, key.equals("match"), ex.line()));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private Gazetteer gazetteer(Node entities) {
+            if (entities == null) {
+                return Gazetteer.defaults();
+            }
+            if (baseDir == null) {
+                throw entities.error("'entities' can only be used in a rules file on disk");
+            }
+            return Gazetteer.load(baseDir.resolve(entities.text()));
+        }
+
+        /** "rule 'id': " for a rule that declares a plausible id, so errors inside it can name it. */
+        private static String declaredId(Node ruleNode) {
+            if (ruleNode.kind() != Node.Kind.MAP) {
+                return "";
+            }
+            Node id = ruleNode.entries().get("id");
+            return id != null && id.kind() == Node.Kind.SCALAR && RULE_ID.matcher(id.text()).matches()
+                    ? "rule '" + id.text() + "': " : "";
+        }
+    }
+
+    private static Severity severity(Node node) {
+        String s = node.text().toUpperCase(Locale.ROOT);
+        for (Severity v : Severity.values()) {
+            if (v.name().equals(s)) {
+                return v;
+            }
+        }
+        throw node.error("unknown severity '" + node.text() + "' (info, warning or critical)");
+    }
+
+    private static boolean bool(Node node) {
+        return switch (node.text()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw node.error("'alert' must be true or false, not '" + node.text() + "'");
+        };
+    }
+
+    /** The entries of a map node, refusing unknown keys, empty values and missing required keys. */
+    static Map<String, Node> only(Node node, Set<String> allowed, Set<String> required) {
+        Map<String, Node> entries = node.entries();
+        for (Map.Entry<String, Node> e : entries.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw node.keyError(e.getKey(), "unknown key '" + e.getKey() + "' (allowed: "
+                        + String.join(", ", new TreeSet<>(allowed)) + ")");
+            }
+            if (e.getValue().kind() == Node.Kind.NULL) {
+                throw e.getValue().error("'" + e.getKey() + "' has no value");
+            }
+        }
+        for (String r : new TreeSet<>(required)) {
+            if (!entries.containsKey(r)) {
+                throw node.error("missing key '" + r + "'");
+            }
+        }
+        return entries;
+    }
+
+    static String hash(String content) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The rules, in file order. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The rule with this id, if any. */
+    public Optional<Rule> rule(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** The named lists, by name. */
+    public Map<String, Query> lists() {
+        return lists;
+    }
+
+    /** Every tag some rule can give, sorted. */
+    public List<String> tags() {
+        return rules.stream().flatMap(r -> r.tags().stream()).distinct().sorted().toList();
+    }
+
+    /** The gazetteer the rules' entity codes refer to. */
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    /** A hash of the rules file and the gazetteer: changes whenever either does. */
+    public String version() {
+        return version;
+    }
+
+    TaggingEngine engine() {
+        return engine;
+    }
+}

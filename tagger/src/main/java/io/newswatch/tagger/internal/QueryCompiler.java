@@ -1,0 +1,161 @@
+package io.newswatch.tagger.internal;
+
+import io.newswatch.tagger.query.Query;
+import io.newswatch.tagger.query.QuerySyntaxException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns a parsed {@link Query} into a {@link QueryNode} whose words are leaves of a {@link TaggingEngine.Builder},
+ * and rejects queries that could never be useful:
+ * <ul>
+ *   <li>an entity code the gazetteer does not define, or a list the ruleset does not define;</li>
+ *   <li>a NEAR/ONEAR operand without positions (an AND, a NOT, a scope);</li>
+ *   <li>{@code X AND NOT X}, which can never match;</li>
+ *   <li>(for a whole rule, {@link #requireTrigger}) a query with nothing that must be present, such as
+ *       {@code NOT war}: it would tag almost every text.</li>
+ * </ul>
+ * Each rejection is a {@link QuerySyntaxException} at the offending node's offset.
+ */
+final class QueryCompiler {
+    private final TaggingEngine.Builder builder;
+    private final Function<String, QueryNode> lists;
+
+    QueryCompiler(TaggingEngine.Builder builder, Function<String, QueryNode> lists) {
+        this.builder = builder;
+        this.lists = lists;
+    }
+
+    QueryNode compile(Query q) {
+        if (q instanceof Query.Term t) {
+            return new QueryNode.Leaf(builder.termLeaf(t.text(), t.prefix(), t.offset()));
+        }
+        if (q instanceof Query.EntityRef e) {
+            int leaf = builder.entityLeaf(e.code());
+            if (leaf < 0) {
+                throw new QuerySyntaxException("unknown entity @" + e.code() + " (the gazetteer defines "
+                        + String.join(", ", builder.entityCodes().stream().map(c -> "@" + c).toList()) + ")",
+                        e.offset());
+            }
+            return new QueryNode.Leaf(leaf);
+        }
+        if (q instanceof Query.ListRef l) {
+            QueryNode node = lists.apply(l.name());
+            if (node == null) {
+                throw new QuerySyntaxException("unknown list $" + l.name() + " (define it under 'lists:')",
+                        l.offset());
+            }
+            return node;
+        }
+        if (q instanceof Query.Not n) {
+            return new QueryNode.Not(compile(n.operand()));
+        }
+        if (q instanceof Query.And a) {
+            rejectContradiction(a);
+            QueryNode[] ops = compileAll(a.operands());
+            int[] best = null;
+            for (QueryNode op : ops) {
+                if (op.triggers != null && (best == null || cost(op.triggers) < cost(best))) {
+                    best = op.triggers;
+                }
+            }
+            return new QueryNode.And(ops, best);
+        }
+        if (q instanceof Query.Or o) {
+            QueryNode[] ops = compileAll(o.operands());
+            boolean allLeaves = true;
+            for (QueryNode op : ops) {
+                allLeaves &= op instanceof QueryNode.Leaf || op instanceof QueryNode.LeafSet;
+            }
+            if (allLeaves) {
+                return new QueryNode.LeafSet(union(ops), builder.newLeafSetSlot());
+            }
+            return new QueryNode.Or(ops, union(ops));
+        }
+        if (q instanceof Query.Near n) {
+            QueryNode left = requirePositional(n.left(), compile(n.left()));
+            QueryNode right = requirePositional(n.right(), compile(n.right()));
+            int[] t = left.triggers.length <= right.triggers.length ? left.triggers : right.triggers;
+            return new QueryNode.Near(left, right, n.distance(), n.ordered(), t);
+        }
+        if (q instanceof Query.Scope s) {
+            return new QueryNode.Scope(compile(s.operand()), s.unit() == Query.Unit.PARAGRAPH);
+        }
+        throw new IllegalStateException("unknown query node " + q);
+    }
+
+    /**
+     * How often a trigger set is expected to fire: entity mentions are in most texts a ruleset is run on, words are
+     * rare, so an AND is triggered by its words when it has any ({@code SENTENCE(@KP AND sabotage)} is looked at only
+     * in texts that say "sabotage"), and by the smallest set otherwise.
+     */
+    private int cost(int[] triggers) {
+        int entities = 0;
+        for (int leaf : triggers) {
+            if (leaf < builder.entityCodes().size()) {
+                entities++;
+            }
+        }
+        return entities * 1000 + triggers.length;
+    }
+
+    /** Rejects a whole rule's query when nothing in it must be present. */
+    static void requireTrigger(Query q, QueryNode node) {
+        if (node.triggers == null) {
+            throw new QuerySyntaxException("this query can match a text that contains none of its words or "
+                    + "entities (it is built from NOT alone); add a word, phrase or @ENTITY that must be present",
+                    q.offset());
+        }
+    }
+
+    private QueryNode[] compileAll(List<Query> operands) {
+        QueryNode[] out = new QueryNode[operands.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = compile(operands.get(i));
+        }
+        return out;
+    }
+
+    private static QueryNode requirePositional(Query q, QueryNode node) {
+        if (!node.positional()) {
+            throw new QuerySyntaxException("a NEAR/ONEAR operand must be a word, \"phrase\", @ENTITY, or an OR or "
+                    + "NEAR of those, so its position is known; found " + q, q.offset());
+        }
+        return node;
+    }
+
+    private static void rejectContradiction(Query.And a) {
+        Set<String> positive = new HashSet<>();
+        for (Query op : a.operands()) {
+            if (!(op instanceof Query.Not)) {
+                positive.add(op.toString());
+            }
+        }
+        for (Query op : a.operands()) {
+            if (op instanceof Query.Not n && positive.contains(n.operand().toString())) {
+                throw new QuerySyntaxException("this can never match: it requires " + n.operand() + " and NOT "
+                        + n.operand() + " at once", op.offset());
+            }
+        }
+    }
+
+    private static int[] union(QueryNode[] ops) {
+        int total = 0;
+        for (QueryNode op : ops) {
+            if (op.triggers == null) {
+                return null;
+            }
+            total += op.triggers.length;
+        }
+        int[] all = new int[total];
+        int i = 0;
+        for (QueryNode op : ops) {
+            System.arraycopy(op.triggers, 0, all, i, op.triggers.length);
+            i += op.triggers.length;
+        }
+        return Arrays.stream(all).distinct().toArray();
+    }
+}

@@ -1,0 +1,427 @@
+package io.newswatch.tagger.internal;
+
+import io.newswatch.tagger.Segmentation;
+import io.newswatch.tagger.TextSegmenter;
+import io.newswatch.tagger.query.Query;
+import io.newswatch.tagger.query.QuerySyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The matching core behind {@link io.newswatch.tagger.Tagger}: one {@link TermAutomaton} for every alias,
+ * exclusion and rule word, entity resolution, and the compiled rule queries.
+ *
+ * <p>Per text: segment, scan once, resolve entity candidates leftmost-longest (an exclusion wins a tie, so "South
+ * China Sea" hides "China" while "Democratic People's Republic of Korea" keeps North Korea), index every hit by
+ * leaf, then evaluate only the rules one of whose trigger leaves was hit, so a thousand rules that do not concern a
+ * text cost almost nothing. Immutable and thread-safe; per-thread scratch space is reused.
+ */
+public final class TaggingEngine {
+    private final TermAutomaton automaton;
+    private final int[][] patternEntities;
+    private final boolean[] patternExcludes;
+    private final int[][] patternLeaves;
+    private final List<String> codes;
+    private final QueryNode[] rules;
+    private final int[][][] required;
+    private final int[][] leafRules;
+    private final int leaves;
+    private final ThreadLocal<Scratch> scratch;
+
+    private TaggingEngine(Builder b) {
+        int n = b.patterns.size();
+        boolean[] prefix = new boolean[n];
+        this.patternEntities = new int[n][];
+        this.patternExcludes = new boolean[n];
+        this.patternLeaves = new int[n][];
+        List<String> keys = new ArrayList<>(n);
+        int i = 0;
+        for (Map.Entry<String, PatternInfo> e : b.patterns.entrySet()) {
+            PatternInfo info = e.getValue();
+            keys.add(info.folded);
+            prefix[i] = info.prefix;
+            patternEntities[i] = info.entities.stream().mapToInt(Integer::intValue).toArray();
+            patternExcludes[i] = info.exclusion;
+            patternLeaves[i] = info.leaves.stream().mapToInt(Integer::intValue).toArray();
+            i++;
+        }
+        this.automaton = new TermAutomaton(keys, prefix);
+        this.codes = List.copyOf(b.codes);
+        this.rules = b.rules.toArray(new QueryNode[0]);
+        this.required = new int[rules.length][][];
+        for (int r = 0; r < rules.length; r++) {
+            required[r] = rules[r].required();
+        }
+        this.leaves = b.leafCount;
+        List<List<Integer>> byLeaf = new ArrayList<>();
+        for (int l = 0; l < leaves; l++) {
+            byLeaf.add(new ArrayList<>());
+        }
+        for (int r = 0; r < rules.length; r++) {
+            for (int leaf : rules[r].triggers) {
+                if (!byLeaf.get(leaf).contains(r)) {
+                    byLeaf.get(leaf).add(r);
+                }
+            }
+        }
+        this.leafRules = new int[leaves][];
+        for (int l = 0; l < leaves; l++) {
+            leafRules[l] = byLeaf.get(l).stream().mapToInt(Integer::intValue).toArray();
+        }
+        int sets = b.leafSets;
+        int memos = b.memos;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(leaves, sets, memos, rules.length));
+    }
+
+    /** One entity mention: code index into {@link #codes()}, span, sentence and paragraph. */
+    public record MentionHit(int code, int start, int end, int sentence, int paragraph) {
+    }
+
+    /** One sentence of evidence for a matched rule and the terms matched in it, as they stand in the text. */
+    public record EvidenceUnit(int sentence, int start, int end, List<String> matched) {
+    }
+
+    /** What one text produced: mentions, and for each matched rule (by index) its evidence. */
+    public record Match(Segmentation segmentation, List<MentionHit> mentions,
+                        Map<Integer, List<EvidenceUnit>> rules) {
+    }
+
+    /** The entity codes, in gazetteer order (entity leaf ids are their indexes). */
+    public List<String> codes() {
+        return codes;
+    }
+
+    /** Automaton size, for reports: states and alphabet. */
+    public String describe() {
+        return automaton.stateCount() + " states, " + automaton.alphabetSize() + " character classes, "
+                + patternLeaves.length + " patterns, " + leaves + " leaves, " + rules.length + " rules";
+    }
+
+    /** Tags one text; see the class comment. */
+    public Match match(String text) {
+        Scratch s = scratch.get();
+        char[] chars = s.hits.chars(text.length());
+        text.getChars(0, text.length(), chars, 0);
+        s.hits.clear();
+        automaton.scan(text, chars, s.hits);
+        Segmentation seg = TextSegmenter.segment(chars, text.length(), s.hits.marks(), s.hits.markCount());
+        DocumentIndex d = s.index;
+        d.reset(text, seg);
+        List<MentionHit> mentions = resolveEntities(s, d);
+        ScanHits hits = s.hits;
+        for (int h = 0; h < hits.size(); h++) {
+            for (int leaf : patternLeaves[hits.pattern(h)]) {
+                d.add(leaf, hits.start(h), hits.end(h), hits.wordStart(h), hits.wordEnd(h));
+            }
+        }
+        d.seal();
+        s.ruleStamp++;
+        int candidates = 0;
+        for (int t = 0; t < d.touchedCount(); t++) {
+            for (int r : leafRules[d.touched(t)]) {
+                if (s.ruleSeen[r] != s.ruleStamp) {
+                    s.ruleSeen[r] = s.ruleStamp;
+                    s.candidates[candidates++] = r;
+                }
+            }
+        }
+        candidates = keepSatisfiable(d, s.candidates, candidates);
+        Arrays.sort(s.candidates, 0, candidates);
+        Map<Integer, List<EvidenceUnit>> matched = new LinkedHashMap<>();
+        int end = text.length();
+        for (int c = 0; c < candidates; c++) {
+            int r = s.candidates[c];
+            if (rules[r].eval(d, 0, end, null)) {
+                s.witnesses.clear();
+                rules[r].eval(d, 0, end, s.witnesses);
+                matched.put(r, evidence(d, s.witnesses));
+            }
+        }
+        return new Match(seg, mentions, matched);
+    }
+
+    /**
+     * Drops candidate rules one of whose required conjuncts has no hit anywhere in the text: a rule reached through
+     * one word can be ruled out by the absence of another before any scope is walked.
+     */
+    private int keepSatisfiable(DocumentIndex d, int[] candidates, int count) {
+        int kept = 0;
+        for (int c = 0; c < count; c++) {
+            int r = candidates[c];
+            boolean possible = true;
+            for (int[] set : required[r]) {
+                boolean any = false;
+                for (int leaf : set) {
+                    if (d.hasHits(leaf)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    possible = false;
+                    break;
+                }
+            }
+            if (possible) {
+                candidates[kept++] = r;
+            }
+        }
+        return kept;
+    }
+
+    private List<MentionHit> resolveEntities(Scratch s, DocumentIndex d) {
+        ScanHits hits = s.hits;
+        int n = 0;
+        long[] keys = s.keys(hits.size());
+        for (int h = 0; h < hits.size(); h++) {
+            int p = hits.pattern(h);
+            if (patternEntities[p].length == 0 && !patternExcludes[p]) {
+                continue;
+            }
+            long start = hits.start(h);
+            long inverseLength = 1023 - Math.min(1023, hits.end(h) - hits.start(h));
+            long notExclusion = patternExcludes[p] ? 0 : 1;
+            keys[n++] = ((start << 40) | (inverseLength << 30) | (notExclusion << 29) | h) ^ Long.MIN_VALUE;
+        }
+        Arrays.sort(keys, 0, n);
+        List<MentionHit> mentions = new ArrayList<>();
+        int takenEnd = -1;
+        for (int k = 0; k < n; k++) {
+            int h = (int) (keys[k] & ((1 << 29) - 1));
+            int start = hits.start(h);
+            if (start < takenEnd) {
+                continue;
+            }
+            takenEnd = hits.end(h);
+            for (int code : patternEntities[hits.pattern(h)]) {
+                int sentence = d.sentenceAt(start);
+                int paragraph = d.sentenceCount() == 0 ? 0 : d.sentenceParagraph(sentence);
+                mentions.add(new MentionHit(code, start, hits.end(h), sentence, paragraph));
+                d.add(code, start, hits.end(h), hits.wordStart(h), hits.wordEnd(h));
+            }
+        }
+        return mentions;
+    }
+
+    /** Groups the witness hits by sentence, in text order, each with its distinct matched words. */
+    private static List<EvidenceUnit> evidence(DocumentIndex d, Witnesses w) {
+        int n = w.size();
+        long[] keyed = new long[n];
+        for (int i = 0; i < n; i++) {
+            int e = w.get(i);
+            keyed[i] = ((long) d.sentence(e) << 32) | e;
+        }
+        java.util.Arrays.sort(keyed);
+        List<EvidenceUnit> out = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            int sentence = (int) (keyed[i] >>> 32);
+            List<String> matched = new ArrayList<>(4);
+            for (; i < n && (int) (keyed[i] >>> 32) == sentence; i++) {
+                int e = (int) keyed[i];
+                String word = d.text().substring(d.start(e), d.end(e));
+                if (!matched.contains(word)) {
+                    matched.add(word);
+                }
+            }
+            out.add(new EvidenceUnit(sentence, d.sentenceStart(sentence), d.sentenceEnd(sentence),
+                    List.copyOf(matched)));
+        }
+        return out;
+    }
+
+    private static final class Scratch {
+        final ScanHits hits = new ScanHits();
+        final DocumentIndex index;
+        final Witnesses witnesses = new Witnesses();
+        final int[] ruleSeen;
+        final int[] candidates;
+        int ruleStamp;
+        long[] keys = new long[64];
+
+        Scratch(int leaves, int leafSets, int memos, int rules) {
+            index = new DocumentIndex(leaves, leafSets, memos);
+            ruleSeen = new int[rules];
+            candidates = new int[rules];
+        }
+
+        long[] keys(int size) {
+            if (keys.length < size) {
+                keys = new long[Math.max(size, keys.length * 2)];
+            }
+            return keys;
+        }
+    }
+
+    private static final class PatternInfo {
+        final String folded;
+        final boolean prefix;
+        final List<Integer> entities = new ArrayList<>();
+        final List<Integer> leaves = new ArrayList<>();
+        boolean exclusion;
+
+        PatternInfo(String folded, boolean prefix) {
+            this.folded = folded;
+            this.prefix = prefix;
+        }
+    }
+
+    /**
+     * Collects aliases, exclusions and rule queries, then {@link #build()}s the engine. Entity leaves come first
+     * (leaf id = code index), then one leaf per distinct word or phrase of the rules.
+     */
+    public static final class Builder {
+        private final List<String> codes;
+        private final Map<String, PatternInfo> patterns = new LinkedHashMap<>();
+        private final Map<String, Integer> termLeaves = new HashMap<>();
+        private final List<QueryNode> rules = new ArrayList<>();
+        private int leafCount;
+        private int leafSets;
+        private int memos;
+
+        public Builder(List<String> codes) {
+            this.codes = List.copyOf(codes);
+            this.leafCount = codes.size();
+        }
+
+        int newLeafSetSlot() {
+            return leafSets++;
+        }
+
+        /**
+         * Wraps a compiled named list so its whole-text verdict is computed once per text (see
+         * {@link QueryNode.Memo}); the result is what rule queries referring to the list use.
+         */
+        public QueryNode memoized(QueryNode list) {
+            return new QueryNode.Memo(list, memos++);
+        }
+
+        List<String> entityCodes() {
+            return codes;
+        }
+
+        int entityLeaf(String code) {
+            return codes.indexOf(code);
+        }
+
+        /**
+         * Adds an alias naming one or more entities; {@code {a,b}} alternatives expand and a trailing {@code *}
+         * makes it a prefix.
+         *
+         * @return what the alias conflicts with (an exclusion of the same text), or null when it was added
+         * @throws IllegalArgumentException when it is malformed
+         */
+        public String alias(String text, List<String> entityCodes) {
+            for (String form : forms(text)) {
+                PatternInfo info = pattern(form);
+                if (info.exclusion) {
+                    return "it is also an exclusion";
+                }
+                for (String code : entityCodes) {
+                    int idx = codes.indexOf(code);
+                    if (idx < 0) {
+                        throw new IllegalArgumentException("unknown entity " + code);
+                    }
+                    if (!info.entities.contains(idx)) {
+                        info.entities.add(idx);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Adds an exclusion; returns a conflict description or null, as {@link #alias}. */
+        public String exclusion(String text) {
+            for (String form : forms(text)) {
+                PatternInfo info = pattern(form);
+                if (!info.entities.isEmpty()) {
+                    return "it is also an alias of " + codes.get(info.entities.get(0));
+                }
+                info.exclusion = true;
+            }
+            return null;
+        }
+
+        int termLeaf(String text, boolean prefix, int offset) {
+            List<String> forms;
+            try {
+                forms = Expansions.expand(text);
+            } catch (IllegalArgumentException e) {
+                throw new QuerySyntaxException(e.getMessage(), offset);
+            }
+            List<String> keys = new ArrayList<>();
+            for (String form : forms) {
+                String f = CharClasses.foldPattern(form);
+                if (f.isEmpty()) {
+                    throw new QuerySyntaxException("'" + text + "' has nothing left to match once folded", offset);
+                }
+                keys.add(f + (prefix ? "*" : ""));
+            }
+            String key = String.join("|", keys);
+            Integer leaf = termLeaves.get(key);
+            if (leaf != null) {
+                return leaf;
+            }
+            int id = leafCount++;
+            termLeaves.put(key, id);
+            for (String k : keys) {
+                pattern(k).leaves.add(id);
+            }
+            return id;
+        }
+
+        /**
+         * Compiles one query; list references are resolved through {@code lists} (null for an unknown list).
+         *
+         * @param wholeRule whether this is a rule's query (which must have something that must be present)
+         * @throws QuerySyntaxException with the offset of the problem
+         */
+        public QueryNode compile(Query query, Function<String, QueryNode> lists, boolean wholeRule) {
+            QueryNode node = new QueryCompiler(this, lists).compile(query);
+            if (wholeRule) {
+                QueryCompiler.requireTrigger(query, node);
+            }
+            return node;
+        }
+
+        /** Adds a compiled rule query; rules are numbered in the order added. */
+        public void rule(QueryNode root) {
+            rules.add(root);
+        }
+
+        public TaggingEngine build() {
+            return new TaggingEngine(this);
+        }
+
+        private static List<String> forms(String text) {
+            String t = text.strip();
+            boolean prefix = t.endsWith("*");
+            String body = prefix ? t.substring(0, t.length() - 1) : t;
+            if (body.indexOf('*') >= 0) {
+                throw new IllegalArgumentException("'*' may only end an alias");
+            }
+            List<String> out = new ArrayList<>();
+            for (String form : Expansions.expand(body)) {
+                String f = CharClasses.foldPattern(form);
+                if (f.isEmpty()) {
+                    throw new IllegalArgumentException("'" + text + "' has nothing left to match once folded");
+                }
+                out.add(f + (prefix ? "*" : ""));
+            }
+            return out;
+        }
+
+        private PatternInfo pattern(String key) {
+            boolean prefix = key.endsWith("*");
+            String folded = prefix ? key.substring(0, key.length() - 1) : key;
+            return patterns.computeIfAbsent(key, k -> new PatternInfo(folded, prefix));
+        }
+    }
+}

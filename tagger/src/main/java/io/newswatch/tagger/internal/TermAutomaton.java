@@ -1,0 +1,352 @@
+package io.newswatch.tagger.internal;
+
+import io.newswatch.tagger.TextSegmenter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every pattern of a ruleset (gazetteer aliases and exclusions, rule terms and phrases) compiled into one
+ * deterministic Aho–Corasick automaton (Aho and Corasick, "Efficient string matching", CACM 18(6), 1975) over
+ * folded characters ({@link CharClasses}), so a scan costs one table load and one transition per character
+ * whatever the number of patterns.
+ *
+ * <p>Patterns are folded strings ({@link CharClasses#foldPattern}); a run of whitespace or dashes in the text
+ * counts as the single space of the pattern, ignorable characters are skipped, so "Kim Jong-un", "KIM JONG UN" and
+ * "Kim\nJong Un" all match {@code kim jong un}. A hit must stand on word boundaries: the characters before and
+ * after it must not continue a word, except that a prefix pattern ({@code sanction*}) may run on to the end of its
+ * word, and ideographs and Hangul need no boundary on either side (Chinese is written without spaces; Korean
+ * particles attach to the noun, 북한은, 북한과, and compounds are written solid, 군사정찰위성).
+ *
+ * <p>The state table is dense ({@code states × alphabet} ints, the alphabet being only the characters the
+ * patterns use plus one class for everything else). Immutable and thread-safe; {@link #scan} allocates nothing
+ * beyond growing the caller's {@link ScanHits}.
+ */
+public final class TermAutomaton {
+    private static final int KIND_BITS = 6;
+    private static final int KIND_MASK = (1 << KIND_BITS) - 1;
+
+    private final int[] table;
+    private final int alphabet;
+    private final int[] delta;
+    private final int[][] outputs;
+    private final int[] units;
+    private final boolean[] prefix;
+    private final boolean[] needStart;
+    private final boolean[] needEnd;
+    private final boolean[] simple;
+    private final int states;
+
+    /**
+     * Compiles patterns.
+     *
+     * @param folded   folded patterns, each non-empty and without leading or trailing space; duplicates allowed
+     * @param isPrefix for each pattern, whether it matches any word that begins with it
+     * @throws IllegalArgumentException on an empty pattern
+     */
+    public TermAutomaton(List<String> folded, boolean[] isPrefix) {
+        int n = folded.size();
+        this.units = new int[n];
+        this.prefix = Arrays.copyOf(isPrefix, n);
+        this.needStart = new boolean[n];
+        this.needEnd = new boolean[n];
+        this.simple = new boolean[n];
+        // Class ids in character order, so the few dozen Latin letters and digits that English text exercises sit
+        // side by side in every row of the table: a transition then touches the same one or two cache lines of a
+        // row whatever the state, and the hot part of a large automaton stays in cache.
+        java.util.TreeSet<Character> used = new java.util.TreeSet<>();
+        for (String pattern : folded) {
+            for (int i = 0; i < pattern.length(); i++) {
+                used.add(pattern.charAt(i));
+            }
+        }
+        Map<Character, Integer> classes = new HashMap<>();
+        classes.put(' ', 1);
+        for (char c : used) {
+            classes.putIfAbsent(c, classes.size() + 1);
+        }
+        for (int p = 0; p < n; p++) {
+            String s = folded.get(p);
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("pattern " + p + " is empty");
+            }
+            units[p] = s.length();
+            int firstKind = CharClasses.kind(s.charAt(0));
+            int lastKind = CharClasses.kind(s.charAt(s.length() - 1));
+            needStart[p] = (firstKind & (CharClasses.IDEOGRAPH | CharClasses.HANGUL)) == 0;
+            needEnd[p] = !prefix[p] && (lastKind & (CharClasses.IDEOGRAPH | CharClasses.HANGUL)) == 0;
+            boolean word = true;
+            for (int i = 0; i < s.length(); i++) {
+                classes.putIfAbsent(s.charAt(i), classes.size() + 1);
+                word &= CharClasses.joinsWord(s.charAt(i));
+            }
+            simple[p] = word;
+        }
+        this.alphabet = classes.size() + 1;
+        char[] fold = CharClasses.foldTable();
+        byte[] kind = CharClasses.kindTable();
+        this.table = new int[65536];
+        for (int c = 0; c < 65536; c++) {
+            Integer cls = (kind[c] & CharClasses.SPACE) != 0 ? Integer.valueOf(1) : classes.get(fold[c]);
+            table[c] = ((cls == null ? 0 : cls) << KIND_BITS) | kind[c];
+        }
+
+        List<int[]> trieNext = new ArrayList<>();
+        List<List<Integer>> own = new ArrayList<>();
+        trieNext.add(newRow());
+        own.add(null);
+        for (int p = 0; p < n; p++) {
+            String s = folded.get(p);
+            int state = 0;
+            for (int i = 0; i < s.length(); i++) {
+                int cls = classes.get(s.charAt(i));
+                int next = trieNext.get(state)[cls];
+                if (next < 0) {
+                    next = trieNext.size();
+                    trieNext.add(newRow());
+                    own.add(null);
+                    trieNext.get(state)[cls] = next;
+                }
+                state = next;
+            }
+            if (own.get(state) == null) {
+                own.set(state, new ArrayList<>());
+            }
+            own.get(state).add(p);
+        }
+        this.states = trieNext.size();
+        this.delta = new int[states * alphabet];
+        int[] fail = new int[states];
+        this.outputs = new int[states][];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] rootRow = trieNext.get(0);
+        for (int a = 0; a < alphabet; a++) {
+            int next = rootRow[a];
+            delta[a] = Math.max(next, 0);
+            if (next > 0) {
+                fail[next] = 0;
+                queue.add(next);
+            }
+        }
+        outputs[0] = null;
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            outputs[s] = merge(own.get(s), outputs[fail[s]]);
+            int[] row = trieNext.get(s);
+            for (int a = 0; a < alphabet; a++) {
+                int next = row[a];
+                if (next > 0) {
+                    fail[next] = delta[fail[s] * alphabet + a];
+                    delta[s * alphabet + a] = next;
+                    queue.add(next);
+                } else {
+                    delta[s * alphabet + a] = delta[fail[s] * alphabet + a];
+                }
+            }
+        }
+        // Rewrite every entry from a state id into the next state's row offset, negated (minus one) when that state
+        // has outputs: the scan loop then needs no multiplication and tests for output with one sign check.
+        for (int i = 0; i < delta.length; i++) {
+            int next = delta[i];
+            delta[i] = outputs[next] == null ? next * alphabet : -(next * alphabet) - 1;
+        }
+    }
+
+    private int[] newRow() {
+        int[] row = new int[alphabet];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    private static int[] merge(List<Integer> own, int[] inherited) {
+        if (own == null) {
+            return inherited;
+        }
+        int[] out = new int[own.size() + (inherited == null ? 0 : inherited.length)];
+        for (int i = 0; i < own.size(); i++) {
+            out[i] = own.get(i);
+        }
+        if (inherited != null) {
+            System.arraycopy(inherited, 0, out, own.size(), inherited.length);
+        }
+        return out;
+    }
+
+    /** The number of automaton states (for sizing reports). */
+    public int stateCount() {
+        return states;
+    }
+
+    /** The number of character classes the patterns use, plus one for every other character. */
+    public int alphabetSize() {
+        return alphabet;
+    }
+
+    /**
+     * Finds every boundary-respecting occurrence of every pattern in {@code text} and appends it to {@code hits},
+     * in order of the hit's last character. Overlapping hits are all reported; resolving them is the caller's
+     * business. Also records the positions of line breaks and sentence marks ({@link TextSegmenter#isMark}) so the
+     * segmenter need not read the text again.
+     */
+    public void scan(String text, ScanHits hits) {
+        char[] chars = hits.chars(text.length());
+        text.getChars(0, text.length(), chars, 0);
+        scan(text, chars, hits);
+    }
+
+    /** As {@link #scan(String, ScanHits)}, with the text already copied into the first {@code text.length()} chars. */
+    public void scan(String text, char[] chars, ScanHits hits) {
+        final int[] table = this.table;
+        final int[] delta = this.delta;
+        final int[][] outputs = this.outputs;
+        final int alphabet = this.alphabet;
+        int n = text.length();
+        int row = 0;
+        int words = 0;
+        boolean prevSpace = true;
+        boolean prevWord = false;
+        int lastIgnorable = -1;
+        for (int i = 0; i < n; i++) {
+            int t = table[chars[i]];
+            int kind = t & KIND_MASK;
+            if (kind == CharClasses.WORD) {
+                if (!prevWord) {
+                    words++;
+                    prevWord = true;
+                }
+                prevSpace = false;
+            } else if (kind != 0 && kind != CharClasses.APOSTROPHE) {
+                if ((kind & CharClasses.IGNORABLE) != 0) {
+                    lastIgnorable = i;
+                    continue;
+                }
+                if ((kind & CharClasses.SPACE) != 0) {
+                    prevWord = false;
+                    if (chars[i] == '\n') {
+                        hits.mark(i);
+                    }
+                    if (prevSpace) {
+                        continue;
+                    }
+                    prevSpace = true;
+                } else {
+                    prevSpace = false;
+                    if (!prevWord || (kind & CharClasses.IDEOGRAPH) != 0) {
+                        words++;
+                    }
+                    prevWord = true;
+                }
+            } else {
+                prevSpace = false;
+                // an apostrophe after a letter keeps the word going: the s of "Russia's" starts no new word
+                prevWord = prevWord && (kind & CharClasses.APOSTROPHE) != 0;
+                if (TextSegmenter.isMark(chars[i])) {
+                    hits.mark(i);
+                }
+            }
+            int next = delta[row + (t >>> KIND_BITS)];
+            if (next >= 0) {
+                row = next;
+            } else {
+                row = -next - 1;
+                for (int p : outputs[row / alphabet]) {
+                    if (simple[p] && lastIgnorable < i - units[p] + 1) {
+                        emitWord(chars, n, p, i, words, hits);
+                    } else {
+                        emit(chars, n, p, i, words, hits);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The fast path for a one-word pattern (letters and digits only) with nothing skipped inside the hit: its
+     * start is known from its length and it is a single word.
+     */
+    private void emitWord(char[] chars, int n, int p, int last, int words, ScanHits hits) {
+        int start = last - units[p] + 1;
+        int end = endOnBoundaries(chars, n, p, start, last);
+        if (end >= 0) {
+            hits.add(p, start, end, words - 1, words - 1);
+        }
+    }
+
+    /**
+     * Where a hit of pattern {@code p} spanning {@code start..last} ends once its word boundaries are checked (a
+     * prefix pattern runs on to the end of its word), or -1 when a boundary fails.
+     */
+    private int endOnBoundaries(char[] chars, int n, int p, int start, int last) {
+        if (needStart[p] && start > 0 && CharClasses.wordBefore(chars, start)) {
+            return -1;
+        }
+        int end = last + 1;
+        if (prefix[p]) {
+            return wordEnd(chars, end, n);
+        }
+        return needEnd[p] && end < n && CharClasses.wordFrom(chars, end, n) ? -1 : end;
+    }
+
+    private void emit(char[] chars, int n, int p, int last, int words, ScanHits hits) {
+        int start = startOf(chars, last, units[p]);
+        int end = endOnBoundaries(chars, n, p, start, last);
+        if (end < 0) {
+            return;
+        }
+        int wordStarts = 0;
+        for (int j = start; j <= last; j++) {
+            int k = CharClasses.kind(chars[j]);
+            if ((k & CharClasses.WORD) != 0
+                    && ((k & CharClasses.IDEOGRAPH) != 0 || !CharClasses.continuesWord(chars, j))) {
+                wordStarts++;
+            }
+        }
+        int wordEnd = Math.max(words - 1, 0);
+        int wordStart = wordStarts == 0 ? wordEnd : words - wordStarts;
+        hits.add(p, start, end, wordStart, wordEnd);
+    }
+
+    /** The end of the word a prefix hit runs on into (ignorable characters inside it included). */
+    private static int wordEnd(char[] chars, int from, int n) {
+        int end = from;
+        int j = from;
+        while (j < n) {
+            int k = CharClasses.kind(chars[j]);
+            if ((k & CharClasses.IGNORABLE) != 0) {
+                j++;
+                continue;
+            }
+            if (!CharClasses.joinsWord(chars[j])) {
+                break;
+            }
+            j++;
+            end = j;
+        }
+        return end;
+    }
+
+    /** Walks back from the last character over {@code units} folded units to the hit's first character. */
+    private static int startOf(char[] text, int last, int units) {
+        int j = last;
+        int remaining = units;
+        while (remaining > 0 && j >= 0) {
+            int k = CharClasses.kind(text[j]);
+            if ((k & CharClasses.IGNORABLE) != 0) {
+                j--;
+                continue;
+            }
+            if ((k & CharClasses.SPACE) != 0) {
+                while (j >= 0 && (CharClasses.kind(text[j]) & (CharClasses.SPACE | CharClasses.IGNORABLE)) != 0) {
+                    j--;
+                }
+            } else {
+                j--;
+            }
+            remaining--;
+        }
+        return j + 1;
+    }
+}
