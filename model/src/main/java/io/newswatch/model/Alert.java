@@ -30,6 +30,7 @@ import java.util.List;
  *                      another outlet): same id, so receivers that deduplicate on the id plus revision show an update
  * @param alsoReportedBy source ids of the other outlets that carried the story, in the order they did
  * @param language      the article's language (BCP 47), or null when unknown
+ * @param events        the violation events the article states (empty for rules other than sanctions rules)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Alert(
@@ -51,7 +52,8 @@ public record Alert(
         Instant raisedAt,
         int revision,
         List<String> alsoReportedBy,
-        String language) {
+        String language,
+        List<ViolationEvent> events) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -60,6 +62,16 @@ public record Alert(
         tags = tags == null ? List.of() : List.copyOf(tags);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         alsoReportedBy = alsoReportedBy == null ? List.of() : List.copyOf(alsoReportedBy);
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** An alert without violation events. */
+    public Alert(int schemaVersion, String id, String ruleId, String ruleTitle, String ruleVersion, String severity,
+                 String storyId, String articleId, String title, String url, String sourceId, Instant publishedAt,
+                 List<String> entities, List<String> tags, List<Evidence> evidence, Instant raisedAt, int revision,
+                 List<String> alsoReportedBy, String language) {
+        this(schemaVersion, id, ruleId, ruleTitle, ruleVersion, severity, storyId, articleId, title, url, sourceId,
+                publishedAt, entities, tags, evidence, raisedAt, revision, alsoReportedBy, language, List.of());
     }
 
     /** A first alert (revision 0, reported by its own outlet only): the form used before stories. */
@@ -73,13 +85,13 @@ public record Alert(
     /** The same alert with the article's language. */
     public Alert withLanguage(String lang) {
         return new Alert(schemaVersion, id, ruleId, ruleTitle, ruleVersion, severity, storyId, articleId, title, url,
-                sourceId, publishedAt, entities, tags, evidence, raisedAt, revision, alsoReportedBy, lang);
+                sourceId, publishedAt, entities, tags, evidence, raisedAt, revision, alsoReportedBy, lang, events);
     }
 
     /** This alert as an update: the next revision, with the outlets that also carried the story. */
     public Alert updated(List<String> outlets, Instant at) {
         return new Alert(schemaVersion, id, ruleId, ruleTitle, ruleVersion, severity, storyId, articleId, title, url,
-                sourceId, publishedAt, entities, tags, evidence, at, revision + 1, outlets, language);
+                sourceId, publishedAt, entities, tags, evidence, at, revision + 1, outlets, language, events);
     }
 
     /** A key unique to this revision, for receivers that deduplicate deliveries (the id alone for the first). */
@@ -87,8 +99,24 @@ public record Alert(
         return revision == 0 ? id : id + "/" + revision;
     }
 
-    /** The first evidence sentence, or an empty string: what a one-line receiver shows. */
+    /** The same alert with the violation events its article states. */
+    public Alert withEvents(List<ViolationEvent> newEvents) {
+        return new Alert(schemaVersion, id, ruleId, ruleTitle, ruleVersion, severity, storyId, articleId, title, url,
+                sourceId, publishedAt, entities, tags, evidence, raisedAt, revision, alsoReportedBy, language,
+                newEvents);
+    }
+
+    /**
+     * The proof a one-line receiver shows: the first decisive evidence sentence (the first of any role when none is
+     * decisive), or an empty string.
+     */
     public String firstEvidence() {
-        return evidence.isEmpty() ? "" : evidence.get(0).text();
+        Evidence proof = Evidence.firstDecisive(evidence);
+        return proof == null ? "" : proof.text();
+    }
+
+    /** One summary line per violation event ({@link ViolationEvent#summary()}), in the alert's order. */
+    public List<String> eventSummaries() {
+        return events.stream().map(ViolationEvent::summary).toList();
     }
 }

@@ -25,6 +25,15 @@ public final class Ids {
         return hash("alert\u0000" + ruleId + "\u0000" + storyId);
     }
 
+    /**
+     * The id of a violation event in the ledger: one per (story, commodity, from, to), so every outlet's report of
+     * the same breach revises one record. A missing state counts as its own value.
+     */
+    public static String eventId(String storyId, String commodity, String from, String to) {
+        return hash("event\u0000" + storyId + "\u0000" + commodity + "\u0000" + (from == null ? "-" : from)
+                + "\u0000" + (to == null ? "-" : to));
+    }
+
     /** The hash that tells two versions of an article apart. */
     public static String contentHash(String title, String text) {
         return hash("content\u0000" + (title == null ? "" : title) + "\u0000" + (text == null ? "" : text));

@@ -15,6 +15,7 @@ import java.util.List;
  * @param evidence      the evidence behind each tag
  * @param rulesVersion  version of the ruleset that tagged it
  * @param taggedAt      when it was tagged
+ * @param events        the violation events the text asserts or warns of (only for {@code sanctions-violation})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TaggedArticle(
@@ -25,7 +26,8 @@ public record TaggedArticle(
         List<Mention> mentions,
         List<Evidence> evidence,
         String rulesVersion,
-        Instant taggedAt) {
+        Instant taggedAt,
+        List<ViolationEvent> events) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -34,5 +36,12 @@ public record TaggedArticle(
         tags = tags == null ? List.of() : List.copyOf(tags);
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** A tagged article without violation events. */
+    public TaggedArticle(int schemaVersion, Article article, List<String> entities, List<String> tags,
+                         List<Mention> mentions, List<Evidence> evidence, String rulesVersion, Instant taggedAt) {
+        this(schemaVersion, article, entities, tags, mentions, evidence, rulesVersion, taggedAt, List.of());
     }
 }

@@ -7,6 +7,7 @@ import io.newswatch.model.Silence;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.StoryCandidate;
 import io.newswatch.model.TaggedArticle;
+import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.serde.JsonSerde;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,13 @@ public final class Topics {
     /** Every alert, keyed by alert id. */
     public static final TopicSpec<String, Alert> ALERTS = new TopicSpec<>("news.alerts",
             Serdes.String(), JsonSerde.of(Alert.class), DEFAULT_PARTITIONS, KEEP_30_DAYS);
+
+    /**
+     * The violations ledger, keyed by event id ({@link io.newswatch.model.Ids#eventId}); compacted, so it holds one
+     * record per breach, revised as each outlet reports it ({@link ViolationRecord}).
+     */
+    public static final TopicSpec<String, ViolationRecord> EVENTS = new TopicSpec<>("news.events",
+            Serdes.String(), JsonSerde.of(ViolationRecord.class), DEFAULT_PARTITIONS, COMPACTED);
 
     /** The rules in force, keyed by rule id, value the rule's YAML; compacted, a null value removes a rule. */
     public static final TopicSpec<String, String> RULES = new TopicSpec<>("news.rules",
@@ -111,7 +119,7 @@ public final class Topics {
 
     /** Everything the pipeline needs before it starts. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES, TAGGED, ALERTS, RULES, DLQ, SOURCES,
-            SOURCE_STATUS, STORY_CANDIDATES, SILENCES, ALERTS_DLQ, DELIVERIES);
+            SOURCE_STATUS, STORY_CANDIDATES, SILENCES, ALERTS_DLQ, DELIVERIES, EVENTS);
 
     /** Rule ids that cannot have a per-rule topic, because {@code news.alerts.<id>} is a catalogue topic. */
     public static final java.util.Set<String> RESERVED_RULE_IDS = RuleIds.RESERVED;
