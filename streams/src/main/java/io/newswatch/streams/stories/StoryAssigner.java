@@ -126,7 +126,7 @@ public final class StoryAssigner {
                     proposed.ruleVersion(), proposed.severity(), story.storyId(), proposed.articleId(),
                     proposed.title(), proposed.url(), proposed.sourceId(), proposed.publishedAt(), proposed.entities(),
                     proposed.tags(), proposed.evidence(), proposed.raisedAt(), 0, others(story, article.sourceId()),
-                    proposed.language());
+                    proposed.language()).withEvents(proposed.events());
             story = story.withAlert(alert);
             out.add(alert);
             firstFired.add(alertId);

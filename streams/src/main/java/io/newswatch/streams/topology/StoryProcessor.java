@@ -2,13 +2,19 @@ package io.newswatch.streams.topology;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.StoryCandidate;
+import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.stories.EventLedger;
 import io.newswatch.streams.stories.StoryAssigner;
 import io.newswatch.streams.stories.StoryState;
 import io.newswatch.streams.stories.TextFingerprint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,30 +23,41 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Groups tagged articles into stories and decides which alerts fire; see {@link NewswatchTopology} for the contract.
- * Runs in one task (its input topic has one partition), so every report of a story meets the others here.
+ * Groups tagged articles into stories, decides which alerts fire and revises the violations ledger; see
+ * {@link NewswatchTopology} for the contract. Runs in one task (its input topic has one partition), so every report
+ * of a story meets the others here.
+ *
+ * <p>Nothing of a candidate is written unless all of it can be: its ledger records are serialized and their size
+ * checked ({@link OutputLimits#maxRecordBytes()}) before any store changes, and a candidate with a record too large,
+ * or one whose output the broker refused before ({@link RefusedRecords}), goes to {@code news.dlq} and leaves the
+ * stories and the ledger as they were.
  */
 final class StoryProcessor implements Processor<byte[], byte[], Object, Object> {
     private final String applicationId;
     private final long windowMs;
     private final RefusedRecords refused;
     private final int recordLimit;
+    private final int maxRecordBytes;
+    private final Serializer<ViolationRecord> ledgerSerializer = Topics.EVENTS.valueSerde().serializer();
     private ProcessorContext<Object, Object> context;
     private StoryAssigner assigner;
+    private KeyValueStore<String, ViolationRecord> ledger;
 
     StoryProcessor(TopologyConfig config) {
         this.applicationId = config.applicationId();
         this.windowMs = config.storyWindow().toMillis();
         this.refused = config.limits().refused();
         this.recordLimit = config.limits().recordLimit();
+        this.maxRecordBytes = config.limits().maxRecordBytes();
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        this.ledger = context.getStateStore(NewswatchTopology.LEDGER_STORE);
         this.assigner = new StoryAssigner(new StoreBacked(context.getStateStore(NewswatchTopology.STORIES_STORE),
                 context.getStateStore(NewswatchTopology.ARTICLE_STORY_STORE),
-                context.getStateStore(NewswatchTopology.FIRED_ALERTS_STORE)), windowMs);
+                context.getStateStore(NewswatchTopology.FIRED_ALERTS_STORE), ledger), windowMs);
         context.schedule(StoryAssigner.PURGE_EVERY, PunctuationType.STREAM_TIME, assigner::purge);
     }
 
@@ -55,10 +72,24 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
             StoryAssigner.Plan plan = assigner.plan(candidate, candidate.fingerprint() != null
                     ? candidate.fingerprint() : TextFingerprint.of(candidate.tagged().article().text()),
                     record.timestamp());
-            Optional<RuntimeException> refusal = plan.alerts().stream().map(a -> refused.take(a.id()))
-                    .flatMap(Optional::stream).reduce((a, b) -> a);
+            String storyId = plan.story().storyId();
+            List<ViolationRecord> revised = EventLedger.revise((story, eventId) -> ledger.get(ledgerKey(story,
+                    eventId)), storyId, candidate.tagged(), record.timestamp());
+            List<byte[]> revisedValues = new ArrayList<>(revised.size());
+            for (ViolationRecord v : revised) {
+                byte[] value = ledgerSerializer.serialize(Topics.EVENTS.name(), v);
+                if (value.length > maxRecordBytes) {
+                    throw new RecordTooLargeException("event " + v.id() + " of story " + storyId + ": its record on "
+                            + Topics.EVENTS.name() + " (" + value.length + " bytes) would be larger than the "
+                            + maxRecordBytes + " bytes a record may carry");
+                }
+                revisedValues.add(value);
+            }
+            Optional<RuntimeException> refusal = java.util.stream.Stream.concat(
+                            plan.alerts().stream().map(Alert::id), revised.stream().map(ViolationRecord::id))
+                    .map(refused::take).flatMap(Optional::stream).reduce((a, b) -> a);
             if (refusal.isPresent()) {
-                // an alert of this candidate was refused by the broker before (the stores' changes were aborted
+                // an output of this candidate was refused by the broker before (the stores' changes were aborted
                 // with it, so this pass starts from the same state); a dead-lettered candidate changes no story
                 deadLetter(record, refusal.get());
                 return;
@@ -69,14 +100,29 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
                 context.forward(r, NewswatchTopology.ALERTS_SINK);
                 context.forward(r, NewswatchTopology.RULE_ALERTS_SINK);
             }
+            for (int i = 0; i < revised.size(); i++) {
+                ViolationRecord v = revised.get(i);
+                ledger.put(ledgerKey(storyId, v.id()), v);
+                context.forward(new Record<Object, Object>(v.id(), revisedValues.get(i), record.timestamp()),
+                        NewswatchTopology.EVENTS_SINK);
+            }
         } catch (RuntimeException e) {
             deadLetter(record, e);
         }
     }
 
+    /**
+     * The ledger store's key: the story id first, so that a story's records can be found by prefix and removed
+     * with it (a closed story takes no more reports, so its records are final on {@code news.events}).
+     */
+    static String ledgerKey(String storyId, String eventId) {
+        return storyId + "\u0000" + eventId;
+    }
+
     /** The story state in the task's changelogged stores. */
     private record StoreBacked(KeyValueStore<String, StoryState> stories, KeyValueStore<String, String> articleStory,
-                               KeyValueStore<String, Long> firedAlerts) implements StoryAssigner.Store {
+                               KeyValueStore<String, Long> firedAlerts,
+                               KeyValueStore<String, ViolationRecord> ledger) implements StoryAssigner.Store {
         @Override
         public StoryState story(String storyId) {
             return stories.get(storyId);
@@ -118,6 +164,12 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         public void removeStory(StoryState story) {
             stories.delete(story.storyId());
             story.articles().forEach(articleStory::delete);
+            List<String> records = new ArrayList<>();
+            try (KeyValueIterator<String, ViolationRecord> of = ledger.prefixScan(story.storyId() + "\u0000",
+                    new StringSerializer())) {
+                of.forEachRemaining(kv -> records.add(kv.key));
+            }
+            records.forEach(ledger::delete);
         }
     }
 
