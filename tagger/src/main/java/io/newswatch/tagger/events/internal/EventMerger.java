@@ -1,0 +1,106 @@
+package io.newswatch.tagger.events.internal;
+
+import io.newswatch.model.ViolationEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges the facts of every sentence about one (commodity, from, to) into one event: the largest amount, the union
+ * of places, vessels, IMO numbers and resolutions, asserted over possible, and as evidence the sentence that best
+ * states it (the first asserted one, else the first). Bounded: at most {@code maxEvents} events, lists capped.
+ */
+final class EventMerger {
+    /** What events are merged on. */
+    record Key(String commodity, String from, String to) {
+    }
+
+    /** The evidence sentence is cut to this many characters. */
+    static final int MAX_EVIDENCE_CHARS = 2000;
+
+    private static final class Draft {
+        Long amount;
+        String unit;
+        final List<String> places = new ArrayList<>();
+        final List<String> vessels = new ArrayList<>();
+        final List<String> imo = new ArrayList<>();
+        final List<String> resolutions = new ArrayList<>();
+        String status;
+        String attribution;
+        ViolationEvent.Span evidence;
+    }
+
+    private final int maxEvents;
+    private final Map<Key, Draft> drafts = new LinkedHashMap<>();
+
+    EventMerger(int maxEvents) {
+        this.maxEvents = maxEvents;
+    }
+
+    /** Adds one sentence's statement of an event; false when the event limit keeps a new event out. */
+    boolean add(Key key, Long amount, String unit, SentenceFacts facts, String status, String sentence, int start,
+                int end) {
+        Draft d = drafts.get(key);
+        if (d == null) {
+            if (drafts.size() >= maxEvents) {
+                return false;
+            }
+            d = new Draft();
+            drafts.put(key, d);
+        }
+        if (amount != null && (d.amount == null || amount > d.amount)) {
+            d.amount = amount;
+            d.unit = unit;
+        }
+        addFacts(d, facts);
+        boolean better = d.evidence == null
+                || ViolationEvent.ASSERTED.equals(status) && ViolationEvent.POSSIBLE.equals(d.status);
+        if (better) {
+            String shown = sentence.length() > MAX_EVIDENCE_CHARS ? sentence.substring(0, MAX_EVIDENCE_CHARS) : sentence;
+            d.evidence = new ViolationEvent.Span(shown, start, end);
+            d.status = status;
+            if (facts.attribution != null) {
+                d.attribution = facts.attribution;
+            }
+        }
+        if (d.attribution == null && status.equals(d.status)) {
+            d.attribution = facts.attribution;
+        }
+        return true;
+    }
+
+    /** Adds the route, ship and resolutions of a sentence that refers back to an event. */
+    void addFacts(Key key, SentenceFacts facts) {
+        Draft d = drafts.get(key);
+        if (d != null) {
+            addFacts(d, facts);
+        }
+    }
+
+    private static void addFacts(Draft d, SentenceFacts facts) {
+        union(d.places, facts.places);
+        union(d.vessels, facts.vessels);
+        union(d.imo, facts.imo);
+        union(d.resolutions, facts.resolutions);
+    }
+
+    private static void union(List<String> into, List<String> more) {
+        for (String m : more) {
+            if (into.size() < SentenceFacts.MAX_ITEMS && !into.contains(m)) {
+                into.add(m);
+            }
+        }
+    }
+
+    List<ViolationEvent> events() {
+        List<ViolationEvent> out = new ArrayList<>(drafts.size());
+        for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
+            Draft d = e.getValue();
+            Key k = e.getKey();
+            out.add(new ViolationEvent(k.commodity(), k.from(), k.to(), d.amount, d.amount == null ? null : d.unit,
+                    d.places, d.vessels, d.imo, d.resolutions, d.status, d.attribution, d.evidence));
+        }
+        return out;
+    }
+}
