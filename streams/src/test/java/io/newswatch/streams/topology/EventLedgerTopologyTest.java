@@ -26,6 +26,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The violations ledger on news.events: one record per (story, commodity, from, to), revised by each new report, never
@@ -105,6 +107,26 @@ class EventLedgerTopologyTest {
         assertThat(latest.latestReportedAt()).isEqualTo(T0.plusSeconds(3600));
         assertThat(driver.getKeyValueStore(NewswatchTopology.LEDGER_STORE)
                 .get(StoryProcessor.ledgerKey(first.id(), id))).isEqualTo(latest);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"a short article, 0", "an article whose mentions are cut to their bound, 80"})
+    void anArticleThroughTheTaggerCarriesItsEventsToTaggedAlertsAndLedger(String name, int padding) {
+        Article a = Article.of("https://kyiv-news.example/containers", "kyiv-news", "Containers by sea and rail",
+                null, T0, T0, "en", "The White House said on Friday that North Korea has shipped more than 1,000 "
+                        + "containers of military equipment and ammunition to Russia for its war against Ukraine. "
+                        + "Officials in Pyongyang did not comment. "
+                        + "Moscow hosted a trade fair. ".repeat(padding));
+        TestDrivers.articles(driver).pipeInput(a.id(), a, T0.plusSeconds(60));
+        TaggedArticle tagged = TestDrivers.output(driver, Topics.TAGGED).readValue();
+        assertThat(tagged.events()).as("the tagger's events on news.tagged").isNotEmpty()
+                .anySatisfy(e -> assertThat(e.commodity() + " " + e.from() + "→" + e.to() + " " + e.amount())
+                        .isEqualTo("munitions KP→RU 1000"));
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::ruleId).contains("sanctions-violation", "ru-kp");
+        assertThat(raised).allSatisfy(alert -> assertThat(alert.events()).isEqualTo(tagged.events()));
+        assertThat(ledger.readValuesToList()).extracting(ViolationRecord::id)
+                .contains(Ids.eventId(a.id(), "munitions", "KP", "RU"));
     }
 
     @Test
