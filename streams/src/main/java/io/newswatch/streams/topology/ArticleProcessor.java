@@ -116,8 +116,10 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
         // the story step runs in one task: it gets the fingerprint, computed here in parallel, not the text
         TaggedArticle withoutText = new TaggedArticle(tagged.schemaVersion(), capped.withoutText(), tagged.entities(),
                 tagged.tags(), List.of(), List.of(), tagged.rulesVersion(), tagged.taggedAt(), tagged.events());
+        // the events travel once, on the tagged article: the story step puts them on the alerts it raises
+        List<Alert> proposedWithoutEvents = proposed.stream().map(p -> p.withEvents(List.of())).toList();
         byte[] storyValue = storySerializer.serialize(Topics.STORY_CANDIDATES.name(), new StoryCandidate(
-                StoryCandidate.SCHEMA_VERSION, withoutText, proposed, TextFingerprint.of(capped.text())));
+                StoryCandidate.SCHEMA_VERSION, withoutText, proposedWithoutEvents, TextFingerprint.of(capped.text())));
         if (taggedValue.length > maxRecordBytes || storyValue.length > maxRecordBytes) {
             deadLetter(record, new RecordTooLargeException("article " + article.id() + ": its record on "
                     + Topics.TAGGED.name() + " (" + taggedValue.length + " bytes) or on "

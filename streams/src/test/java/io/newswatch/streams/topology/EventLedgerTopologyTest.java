@@ -122,6 +122,10 @@ class EventLedgerTopologyTest {
         assertThat(tagged.events()).as("the tagger's events on news.tagged").isNotEmpty()
                 .anySatisfy(e -> assertThat(e.commodity() + " " + e.from() + "→" + e.to() + " " + e.amount())
                         .isEqualTo("munitions KP→RU 1000"));
+        StoryCandidate candidate = TestDrivers.output(driver, Topics.STORY_CANDIDATES).readValue();
+        assertThat(candidate.tagged().events()).isEqualTo(tagged.events());
+        assertThat(candidate.alerts()).as("the events travel once, on the tagged article").isNotEmpty()
+                .allSatisfy(p -> assertThat(p.events()).isEmpty());
         List<Alert> raised = alerts.readValuesToList();
         assertThat(raised).extracting(Alert::ruleId).contains("sanctions-violation", "ru-kp");
         assertThat(raised).allSatisfy(alert -> assertThat(alert.events()).isEqualTo(tagged.events()));
