@@ -56,7 +56,8 @@ final class EventsCommand implements Callable<Integer> {
                     + "minerals, luxury-goods, other-goods, workers, troops or funds.")
     String commodity;
 
-    @Option(names = "--from", paramLabel = "CC", description = "Only events from this state (ISO 3166 alpha-2, e.g. KP).")
+    @Option(names = "--from", paramLabel = "CC",
+            description = "Only events from this state (ISO 3166 alpha-2, e.g. KP).")
     String from;
 
     @Option(names = "--to", paramLabel = "CC", description = "Only events to this state (ISO 3166 alpha-2, e.g. RU).")

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code newswatch events} against a real embedded broker. news.events holds, written once for the class: the
- * munitions event KP→RU twice (revision 0 with one report, then revision 1 with two), military technology RU→KP with
- * the vessel Angara, and a workers event KP→RU reported a day ago whose place is a spreadsheet formula and whose
+ * munitions event KP→RU twice (revision 0 with one report, then revision 1 with two), military technology RU→KP
+ * with the vessel Angara, and a workers event KP→RU reported a day ago whose place is a spreadsheet formula and whose
  * vessel carries a terminal escape sequence.
  */
 class EventsCommandTest {

@@ -34,7 +34,8 @@ public record LedgerFilter(String commodity, String from, String to, Instant sin
                 && (from == null || from.equalsIgnoreCase(nullToEmpty(r.from())))
                 && (to == null || to.equalsIgnoreCase(nullToEmpty(r.to())))
                 && (since == null || r.latestReportedAt() != null && !r.latestReportedAt().isBefore(since))
-                && (vessel == null || containsIgnoringCase(r.vessels(), vessel) || containsIgnoringCase(r.imo(), vessel))
+                && (vessel == null || containsIgnoringCase(r.vessels(), vessel)
+                    || containsIgnoringCase(r.imo(), vessel))
                 && (place == null || containsIgnoringCase(r.places(), place));
     }
 

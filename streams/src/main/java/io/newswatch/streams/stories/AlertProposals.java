@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * The alerts an article would raise if it were its story's only report: one per alerting rule it matched, with
- * the evidence for that rule's tags and every violation event of the article. The story step ({@link StoryAssigner}) decides which of them fire. Shared by
- * the live topology and the replay, so both propose the same alerts.
+ * the evidence for that rule's tags and every violation event of the article. The story step
+ * ({@link StoryAssigner}) decides which of them fire. Shared by the live topology and the replay, so both propose
+ * the same alerts.
  */
 public final class AlertProposals {
     private AlertProposals() {
