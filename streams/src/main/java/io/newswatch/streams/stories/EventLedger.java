@@ -5,6 +5,7 @@ import io.newswatch.model.Ids;
 import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.ViolationEvent;
 import io.newswatch.model.ViolationRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,14 @@ import java.util.Objects;
  * broker's record limit. Pure: the caller writes the returned records to its store.
  */
 public final class EventLedger {
+    /**
+     * How long a record stays in the story step's state after its latest report (publication time against stream
+     * time): longer than a story stays open, so that an article of a closed story that is corrected or delivered
+     * again later revises its record instead of starting it again with only its own report.
+     */
+    public static final Duration RETENTION = Duration.ofDays(30);
+    /** How often (in stream time) the records older than {@link #RETENTION} are forgotten. */
+    public static final Duration PURGE_EVERY = Duration.ofHours(1);
     /** The longest headline a report keeps. */
     public static final int MAX_TITLE_CHARS = 300;
     /** The longest evidence sentence a report keeps. */

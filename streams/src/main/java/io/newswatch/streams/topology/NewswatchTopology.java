@@ -40,8 +40,9 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>The violation events the tagger found ({@code TagResult.events}) are on the tagged article and on every
  *       alert of its article, updates included. In the story step each event revises the ledger record of its
  *       story, key {@code Ids.eventId(storyId, commodity, from, to)}, on {@code news.events} (compacted;
- *       {@code ViolationRecord.withReport}), kept in store {@value #LEDGER_STORE} while the story is open; a
- *       report that changes nothing (a re-delivered article) sends nothing.</li>
+ *       {@code ViolationRecord.withReport}), kept in store {@value #LEDGER_STORE} for
+ *       {@code EventLedger.RETENTION} after its latest report; a report that changes nothing (a re-delivered
+ *       article) sends nothing.</li>
  *   <li>{@code news.tagged} is read back and counted per entity and tag and per hour of {@code publishedAt}
  *       ({@link TrendCounts}, store {@value TrendCounts#COUNTS_STORE}).</li>
  * </ul>
@@ -62,8 +63,8 @@ public final class NewswatchTopology {
     public static final String FIRED_ALERTS_STORE = "fired-alerts";
 
     /**
-     * The violations ledger of the open stories: key {@code storyId NUL eventId}, value the latest
-     * {@link ViolationRecord} sent to {@code news.events}. A story's records are removed when it closes.
+     * The violations ledger: key {@code storyId NUL eventId}, value the latest {@link ViolationRecord} sent to
+     * {@code news.events}; a record is forgotten {@code EventLedger.RETENTION} after its latest report.
      */
     public static final String LEDGER_STORE = "event-ledger";
 

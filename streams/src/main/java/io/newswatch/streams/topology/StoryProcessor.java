@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -57,8 +56,9 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         this.ledger = context.getStateStore(NewswatchTopology.LEDGER_STORE);
         this.assigner = new StoryAssigner(new StoreBacked(context.getStateStore(NewswatchTopology.STORIES_STORE),
                 context.getStateStore(NewswatchTopology.ARTICLE_STORY_STORE),
-                context.getStateStore(NewswatchTopology.FIRED_ALERTS_STORE), ledger), windowMs);
+                context.getStateStore(NewswatchTopology.FIRED_ALERTS_STORE)), windowMs);
         context.schedule(StoryAssigner.PURGE_EVERY, PunctuationType.STREAM_TIME, assigner::purge);
+        context.schedule(EventLedger.PURGE_EVERY, PunctuationType.STREAM_TIME, this::purgeLedger);
     }
 
     @Override
@@ -111,18 +111,32 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         }
     }
 
-    /**
-     * The ledger store's key: the story id first, so that a story's records can be found by prefix and removed
-     * with it (a closed story takes no more reports, so its records are final on {@code news.events}).
-     */
+    /** The ledger store's key: story id, then event id. */
     static String ledgerKey(String storyId, String eventId) {
         return storyId + "\u0000" + eventId;
     }
 
+    /**
+     * Forgets the ledger records whose latest report is more than {@link EventLedger#RETENTION} before
+     * {@code streamTime}; their last revision stays on {@code news.events}.
+     */
+    private void purgeLedger(long streamTime) {
+        long before = streamTime - EventLedger.RETENTION.toMillis();
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, ViolationRecord> all = ledger.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value == null || kv.value.latestReportedAt() == null
+                        || kv.value.latestReportedAt().toEpochMilli() < before) {
+                    old.add(kv.key);
+                }
+            });
+        }
+        old.forEach(ledger::delete);
+    }
+
     /** The story state in the task's changelogged stores. */
     private record StoreBacked(KeyValueStore<String, StoryState> stories, KeyValueStore<String, String> articleStory,
-                               KeyValueStore<String, Long> firedAlerts,
-                               KeyValueStore<String, ViolationRecord> ledger) implements StoryAssigner.Store {
+                               KeyValueStore<String, Long> firedAlerts) implements StoryAssigner.Store {
         @Override
         public StoryState story(String storyId) {
             return stories.get(storyId);
@@ -164,12 +178,6 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         public void removeStory(StoryState story) {
             stories.delete(story.storyId());
             story.articles().forEach(articleStory::delete);
-            List<String> records = new ArrayList<>();
-            try (KeyValueIterator<String, ViolationRecord> of = ledger.prefixScan(story.storyId() + "\u0000",
-                    new StringSerializer())) {
-                of.forEachRemaining(kv -> records.add(kv.key));
-            }
-            records.forEach(ledger::delete);
         }
     }
 

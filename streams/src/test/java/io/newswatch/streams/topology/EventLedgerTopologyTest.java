@@ -11,6 +11,7 @@ import io.newswatch.model.ViolationEvent;
 import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.topics.DeadLetterHeaders;
 import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.stories.EventLedger;
 import io.newswatch.streams.stories.TextFingerprint;
 import io.newswatch.streams.stories.TextFingerprintTest;
 import io.newswatch.tagger.Tagger;
@@ -134,16 +135,38 @@ class EventLedgerTopologyTest {
     }
 
     @Test
-    void aClosedStoryLeavesTheLedgerStore() {
+    void anArticleOfAClosedStoryCorrectedLaterRevisesItsRecordInsteadOfStartingAgain() {
+        Article first = report("kyiv-news", "/arms", T0, List.of(munitions("KP", "RU", 1000L,
+                ViolationEvent.ASSERTED, List.of("Najin"), List.of(), null)));
+        report("bulletin", "/visit", T0.plusSeconds(3600), List.of(munitions("KP", "RU", 300L,
+                ViolationEvent.ASSERTED, List.of("Dunay"), List.of(), null)));
+        // later reports of another story move stream time past the window: the first story closes
+        report("other-news", "/later", T0.plus(WINDOW).plus(Duration.ofHours(2)), List.of());
+        report("other-news", "/later-still", T0.plus(WINDOW).plus(Duration.ofHours(3)), List.of());
+        assertThat(driver.getKeyValueStore(NewswatchTopology.STORIES_STORE).get(first.id())).isNull();
+        ledger.readValuesToList();
+
+        report("kyiv-news", "/arms", T0, List.of(munitions("KP", "RU", 1200L, ViolationEvent.ASSERTED,
+                List.of("Najin"), List.of(), null)));
+        List<ViolationRecord> out = ledger.readValuesToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).id()).isEqualTo(Ids.eventId(first.id(), "munitions", "KP", "RU"));
+        assertThat(out.get(0).revision()).isEqualTo(2);
+        assertThat(out.get(0).outlets()).containsExactly("kyiv-news", "bulletin");
+        assertThat(out.get(0).amount()).isEqualTo(1200L);
+        assertThat(out.get(0).places()).containsExactly("Najin", "Dunay");
+    }
+
+    @Test
+    void aRecordLeavesTheStoreItsRetentionAfterItsLatestReport() {
         Article a = report("kyiv-news", "/arms", T0, List.of(munitions("KP", "RU", 1000L, ViolationEvent.ASSERTED,
                 List.of(), List.of(), null)));
         String key = StoryProcessor.ledgerKey(a.id(), Ids.eventId(a.id(), "munitions", "KP", "RU"));
-        assertThat(driver.getKeyValueStore(NewswatchTopology.LEDGER_STORE).get(key)).isNotNull();
-        // a later report of another story moves stream time past the window: the first story closes
-        report("other-news", "/later", T0.plus(WINDOW).plus(Duration.ofHours(2)), List.of());
-        report("other-news", "/later-still", T0.plus(WINDOW).plus(Duration.ofHours(3)), List.of());
+        report("other-news", "/later", T0.plus(EventLedger.RETENTION).minus(Duration.ofHours(2)), List.of());
+        assertThat(driver.getKeyValueStore(NewswatchTopology.LEDGER_STORE).get(key)).as("within the retention")
+                .isNotNull();
+        report("other-news", "/later-still", T0.plus(EventLedger.RETENTION).plus(Duration.ofHours(2)), List.of());
         assertThat(driver.getKeyValueStore(NewswatchTopology.LEDGER_STORE).get(key)).isNull();
-        assertThat(driver.getKeyValueStore(NewswatchTopology.STORIES_STORE).get(a.id())).isNull();
     }
 
     @Test
