@@ -1,6 +1,7 @@
 package io.newswatch.alerts.receiver;
 
 import io.newswatch.alerts.template.AlertTemplates;
+import io.newswatch.alerts.template.Proofs;
 import io.newswatch.model.Alert;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.Locale;
  * </pre>
  *
  * <p>The evidence line is the proof, the first decisive evidence sentence ({@link Alert#firstEvidence()}); one
- * {@code - } line per violation event follows it ({@link AlertTemplates#eventLines}: at most
- * {@value AlertTemplates#MAX_EVENT_LINES}, then {@code +N more events}). The evidence line is left out when the alert
+ * {@code - } line per violation event follows it ({@link Proofs#eventLines}: at most
+ * {@value Proofs#MAX_EVENT_LINES}, then {@code +N more events}). The evidence line is left out when the alert
  * has no evidence, the URL line when it has no URL. Every field
  * comes from scraped pages, so control characters (including terminal escape sequences) are replaced and line
  * breaks folded into spaces: a hostile page can neither recolour a terminal nor forge extra lines. Stateless and
@@ -62,7 +63,10 @@ public final class AlertFormatter {
                 + ")" : "");
     }
 
-    /** The indented, quoted first decisive evidence sentence (shortened past 400 characters), or "" when there is none. */
+    /**
+     * The indented, quoted first decisive evidence sentence (shortened past 400 characters), or "" when there is
+     * none.
+     */
     public String evidenceLine(Alert alert) {
         String evidence = clean(alert.firstEvidence());
         if (evidence.isEmpty()) {
@@ -75,11 +79,11 @@ public final class AlertFormatter {
     }
 
     /**
-     * One indented {@code - summary} line per violation event, at most {@value AlertTemplates#MAX_EVENT_LINES},
+     * One indented {@code - summary} line per violation event, at most {@value Proofs#MAX_EVENT_LINES},
      * then {@code +N more events}; empty when the alert has none.
      */
     public List<String> eventLines(Alert alert) {
-        return AlertTemplates.eventLines(alert).stream()
+        return Proofs.eventLines(alert).stream()
                 .map(line -> INDENT + (line.startsWith("+") ? line : "- " + line)).toList();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.alerts.internal.BodyPrefixSubscriber;
 import io.newswatch.alerts.template.AlertTemplates;
+import io.newswatch.alerts.template.Proofs;
 import io.newswatch.alerts.template.Highlights;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Evidence;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Posts each alert to a Slack incoming webhook as a Block Kit message: a header with the headline, a section with
  * the rule and severity, the proof (the first decisive evidence sentence) as a quote with the matched words in
- * bold, a section with one summary line per violation event (at most {@value AlertTemplates#MAX_EVENT_LINES}, then
+ * bold, a section with one summary line per violation event (at most {@value Proofs#MAX_EVENT_LINES}, then
  * {@code +N more events}; left out without events), a context line with the
  * source and publication time (and, for an update, how many other outlets carried the story), and a button to the
  * article. The top-level {@code text}, which notifications and old clients show, is the
@@ -263,8 +264,8 @@ public final class SlackReceiver implements AlertReceiver {
     /**
      * The Block Kit message for a group or reminder: a header ({@code 3 alerts · rule=ru-kp},
      * {@code Reminder: 2 open alerts · all}), then one section per alert (severity, rule, the title linked to the
-     * article, the proof quote, the event lines, source and publication time) for at most {@value #MAX_LISTED} alerts, then a
-     * context line {@code and N more} for the rest. At most {@value #MAX_LISTED} * 2 + 2 blocks, well under Slack's
+     * article, the proof quote, the event lines, source and publication time) for at most {@value #MAX_LISTED}
+     * alerts, then a context line {@code and N more} for the rest. At most {@value #MAX_LISTED} * 2 + 2 blocks, well under Slack's
      * 50. Visible for tests.
      */
     ObjectNode groupMessage(Notification notification) {
@@ -342,10 +343,10 @@ public final class SlackReceiver implements AlertReceiver {
 
     /**
      * One {@code • summary} line per violation event, escaped for mrkdwn, at most
-     * {@value AlertTemplates#MAX_EVENT_LINES} and then {@code _+N more events_}; "" without events.
+     * {@value Proofs#MAX_EVENT_LINES} and then {@code _+N more events_}; "" without events.
      */
     static String eventList(Alert alert) {
-        List<String> lines = AlertTemplates.eventLines(alert);
+        List<String> lines = Proofs.eventLines(alert);
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
             if (!out.isEmpty()) {

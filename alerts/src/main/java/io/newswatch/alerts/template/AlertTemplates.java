@@ -2,7 +2,6 @@ package io.newswatch.alerts.template;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.Evidence;
-import io.newswatch.model.ViolationEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +33,8 @@ import java.util.Set;
  * or {@link #EMAIL_DIGEST_ITEM_HTML}, which take the per-alert placeholders like the other templates.
  *
  * <p>Escaping: in a template whose name ends in {@code .html} every value is HTML-escaped, except
- * {@code evidenceHtml} and {@code alertsHtml}, which already are escaped markup; in {@code .txt} templates values
+ * {@code evidenceHtml}, {@code otherEvidenceHtml}, {@code eventsHtml} and {@code alertsHtml}, which already are
+ * escaped markup; in {@code .txt} templates values
  * are never escaped (the receiver that sends them decides what its channel needs). Values come from scraped pages,
  * so line breaks and control characters in them are folded into spaces before either: a hostile headline cannot
  * add lines to a subject.
@@ -67,14 +67,6 @@ public final class AlertTemplates {
             "alsoReportedCount", "update", "storyId", "alertId", "events", "eventsHtml", "otherEvidence",
             "otherEvidenceHtml");
 
-    /** Event summary lines a message shows; the rest are counted in one {@code +N more events} line. */
-    public static final int MAX_EVENT_LINES = 5;
-    /** Characters an event summary line may take before it is cut (scraped places and attributions are in it). */
-    public static final int MAX_EVENT_CHARS = 300;
-    /** Evidence items besides the proof that an e-mail lists; the rest are counted. */
-    public static final int MAX_OTHER_EVIDENCE = 8;
-    /** Characters an evidence sentence may take in a list of evidence. */
-    public static final int MAX_EVIDENCE_CHARS = 600;
 
     /** Every placeholder the digest subject and bodies may use; see {@link #digestValues}. */
     public static final Set<String> DIGEST_PLACEHOLDERS = Set.of("kind", "count", "group", "summary", "alerts",
@@ -255,14 +247,14 @@ public final class AlertTemplates {
         v.put("sourceId", clean(alert.sourceId()));
         v.put("publishedAt", alert.publishedAt() == null ? "unknown" : PUBLISHED.format(alert.publishedAt()));
         Evidence first = Evidence.firstDecisive(alert.evidence());
-        String sentence = first == null ? "" : cut(clean(first.text()), MAX_EVIDENCE_CHARS);
+        String sentence = first == null ? "" : Proofs.cut(clean(first.text()), Proofs.MAX_EVIDENCE_CHARS);
         v.put("evidence", sentence);
         v.put("evidenceHtml", first == null ? "" : Highlights.mark(sentence, cleanAll(first.matched()),
                 AlertTemplates::escapeHtml, "<mark>", "</mark>"));
-        List<Evidence> others = otherEvidence(alert);
-        v.put("otherEvidence", otherEvidenceText(others));
-        v.put("otherEvidenceHtml", otherEvidenceHtml(others));
-        List<String> events = eventLines(alert);
+        List<Evidence> others = Proofs.otherEvidence(alert);
+        v.put("otherEvidence", Proofs.otherEvidenceText(others));
+        v.put("otherEvidenceHtml", Proofs.otherEvidenceHtml(others));
+        List<String> events = Proofs.eventLines(alert);
         v.put("events", events.isEmpty() ? "" : "\nEvents:\n" + events.stream().map(e -> "  " + (e.startsWith("+")
                 ? e : "- " + e) + "\n").reduce("", String::concat));
         v.put("eventsHtml", events.isEmpty() ? "" : "<p style=\"margin-bottom: 0;\"><strong>Events</strong></p>\n<ul>"
@@ -276,78 +268,6 @@ public final class AlertTemplates {
         v.put("storyId", clean(alert.storyId()));
         v.put("alertId", clean(alert.id()));
         return v;
-    }
-
-    /**
-     * The one-line summaries of an alert's violation events ({@link ViolationEvent#summary()}) as a message shows
-     * them: line breaks and control characters folded ({@link #clean}), each cut to {@value #MAX_EVENT_CHARS}
-     * characters, at most {@value #MAX_EVENT_LINES}, then {@code +N more events} when there are more. Not escaped
-     * for any markup: the caller escapes for its channel. Empty without events.
-     */
-    public static List<String> eventLines(Alert alert) {
-        List<ViolationEvent> events = alert.events();
-        List<String> lines = new ArrayList<>(Math.min(events.size(), MAX_EVENT_LINES) + 1);
-        for (ViolationEvent event : events.subList(0, Math.min(events.size(), MAX_EVENT_LINES))) {
-            lines.add(cut(clean(event.summary()), MAX_EVENT_CHARS));
-        }
-        if (events.size() > MAX_EVENT_LINES) {
-            int more = events.size() - MAX_EVENT_LINES;
-            lines.add("+" + more + " more event" + (more == 1 ? "" : "s"));
-        }
-        return lines;
-    }
-
-    /**
-     * Every evidence item but the proof ({@link Evidence#firstDecisive}), decisive items first, each sentence once:
-     * what a message that lists all the evidence shows below the proof.
-     */
-    public static List<Evidence> otherEvidence(Alert alert) {
-        Evidence proof = Evidence.firstDecisive(alert.evidence());
-        List<Evidence> out = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
-        if (proof != null) {
-            seen.add(clean(proof.text()));
-        }
-        for (boolean decisive : new boolean[] {true, false}) {
-            for (Evidence e : alert.evidence()) {
-                if (e.isDecisive() == decisive && seen.add(clean(e.text())) && !clean(e.text()).isEmpty()) {
-                    out.add(e);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String otherEvidenceText(List<Evidence> others) {
-        StringBuilder out = new StringBuilder();
-        for (Evidence e : others.subList(0, Math.min(others.size(), MAX_OTHER_EVIDENCE))) {
-            out.append("  ").append(e.isDecisive() ? "" : "[context] ").append('"')
-                    .append(cut(clean(e.text()), MAX_EVIDENCE_CHARS)).append("\"\n");
-        }
-        if (others.size() > MAX_OTHER_EVIDENCE) {
-            out.append("  +").append(others.size() - MAX_OTHER_EVIDENCE).append(" more\n");
-        }
-        return out.toString();
-    }
-
-    private static String otherEvidenceHtml(List<Evidence> others) {
-        if (others.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder("<ul style=\"color: #555;\">");
-        for (Evidence e : others.subList(0, Math.min(others.size(), MAX_OTHER_EVIDENCE))) {
-            out.append("<li>").append(e.isDecisive() ? "" : "<em>context:</em> ")
-                    .append(escapeHtml(cut(clean(e.text()), MAX_EVIDENCE_CHARS))).append("</li>");
-        }
-        if (others.size() > MAX_OTHER_EVIDENCE) {
-            out.append("<li>+").append(others.size() - MAX_OTHER_EVIDENCE).append(" more</li>");
-        }
-        return out.append("</ul>\n").toString();
-    }
-
-    /** The text cut to {@code max} characters, the last one an ellipsis when cut. */
-    public static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /**

@@ -236,7 +236,8 @@ class EmailReceiverTest {
                         + TestAlerts.HOSTILE_ATTRIBUTION + ")\n");
         assertThat(text.indexOf(TestAlerts.DECISIVE_SENTENCE)).isLessThan(text.indexOf(TestAlerts.CONTEXT_SENTENCE));
 
-        assertThat(html).contains("<blockquote style=\"border-left: 3px solid #ccc; margin: 1em 0; padding-left: 1em;\">"
+        assertThat(html).contains("<blockquote style=\"border-left: 3px solid #ccc; margin: 1em 0; "
+                + "padding-left: 1em;\">"
                 + "The White House said North Korea <mark>shipped</mark> more than 1,000 containers of "
                 + "<mark>munitions</mark> to Russia through Najin.</blockquote>")
                 .contains("<li>" + TestAlerts.MUNITIONS_SUMMARY + "</li>")

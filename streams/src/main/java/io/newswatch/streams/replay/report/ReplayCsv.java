@@ -30,7 +30,8 @@ import java.util.List;
 public final class ReplayCsv {
     /** Header of {@link #writeMatches}. */
     public static final List<String> MATCH_HEADER = List.of(
-            "rule_id", "rule_title", "day", "published_at", "article_id", "source_id", "title", "url", "evidence", "events");
+            "rule_id", "rule_title", "day", "published_at", "article_id", "source_id", "title", "url", "evidence",
+            "events");
     /** Header of {@link #writeDiff}. */
     public static final List<String> DIFF_HEADER = List.of(
             "rule_id", "side", "day", "published_at", "article_id", "source_id", "title", "url", "evidence", "events");
