@@ -117,7 +117,8 @@ class AlertTemplatesTest {
 
         AlertTemplates templates = AlertTemplates.load(dir);
 
-        String summary = "KP → RU · weapons · possible (" + io.newswatch.alerts.TestAlerts.HOSTILE_ATTRIBUTION + ")";
+        String summary = "KP → RU · weapons · possible (" + io.newswatch.alerts.TestAlerts.HOSTILE_ATTRIBUTION
+                + ")";
         assertThat(templates.emailHtml(alert)).isEqualTo("<p style=\"margin-bottom: 0;\"><strong>Events</strong></p>\n"
                 + "<ul><li>" + AlertTemplates.escapeHtml(summary) + "</li></ul>\n"
                 + "|" + AlertTemplates.escapeHtml("\nEvents:\n  - " + summary + "\n")
