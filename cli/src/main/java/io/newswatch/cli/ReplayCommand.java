@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
                 + "matches and alerts to news.backtest.<name>.tagged/.alerts only (never to the live topics or "
                 + "receivers). Prints matches per rule per day and writes <out>/matches.csv and <out>/report.html.",
                 "With --diff OLD.yaml NEW.yaml: which articles each rule version matches that the other does not, "
-                        + "with evidence (<out>/diff.csv, <out>/diff.html); nothing is written to Kafka.",
+                        + "with evidence, and the violation events each side alone yields per article "
+                        + "(<out>/diff.csv, <out>/diff.html); nothing is written to Kafka.",
                 "Exit status: 0 on success, 1 when cancelled or Kafka failed, 2 on a usage error."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec

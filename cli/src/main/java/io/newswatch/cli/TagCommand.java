@@ -20,12 +20,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Tags files offline. Output contract (DESIGN.md): one JSON object per input file on standard output, in input
- * order: {@code {"source", "entities", "tags", "mentions", "evidence"}}. An unreadable file gets a one-line
- * message on standard error, the others are still tagged, and the exit code is 3.
+ * Tags files offline. Output contract: one JSON object per input file on standard output, in input order, with the
+ * members {@code {"source", "entities", "tags", "mentions", "evidence", "events"}} in that order. Each evidence
+ * item is {@code {"tag", "role", "text", "start", "end", "matched"}} ({@link io.newswatch.model.Evidence}), role
+ * {@code decisive} or {@code context}, ordered by tag with the decisive items of a tag first; each event is a
+ * {@link io.newswatch.model.ViolationEvent} with its {@code evidence} as {@code {"text", "start", "end"}} (empty
+ * unless the text is tagged {@code sanctions-violation}). An unreadable file gets a one-line message on standard
+ * error, the others are still tagged, and the exit code is 3.
  */
 @Command(name = "tag", mixinStandardHelpOptions = true,
-        description = {"Tag text or HTML files offline and print one JSON object per file (entities, tags, mentions, evidence).",
+        description = {"Tag text or HTML files offline and print one JSON object per file (entities, tags, mentions, evidence, events).",
                 "HTML is detected and its main text extracted first."})
 final class TagCommand implements Callable<Integer> {
     static final int SOME_INPUTS_UNREADABLE = 3;
@@ -50,13 +54,7 @@ final class TagCommand implements Callable<Integer> {
             try {
                 ExtractedArticle article = reader.read(file, null);
                 TagResult result = tagger.tag(article.text());
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("source", file);
-                o.put("entities", result.entities());
-                o.put("tags", result.tags());
-                o.put("mentions", result.mentions());
-                o.put("evidence", result.evidence());
-                out.println(json.writeValueAsString(o));
+                out.println(json.writeValueAsString(row(file, result)));
             } catch (InputReader.UnreadableInputException e) {
                 failures++;
                 System.err.println("newswatch tag: " + e.getMessage());
@@ -66,5 +64,17 @@ final class TagCommand implements Callable<Integer> {
             out.flush();
         }
         return failures == 0 ? 0 : SOME_INPUTS_UNREADABLE;
+    }
+
+    /** One file's output object, its members in contract order. */
+    static Map<String, Object> row(String source, TagResult result) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("source", source);
+        o.put("entities", result.entities());
+        o.put("tags", result.tags());
+        o.put("mentions", result.mentions());
+        o.put("evidence", result.evidence());
+        o.put("events", result.events());
+        return o;
     }
 }

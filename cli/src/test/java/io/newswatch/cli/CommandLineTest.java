@@ -112,6 +112,58 @@ class CommandLineTest {
     }
 
     @Test
+    void tagWritesTheStableContractMembersInOrderWithEvidenceRolesAndEvents() throws Exception {
+        Path text = dir.resolve("pact.txt");
+        Files.writeString(text, "Russia and North Korea signed a defence pact on Wednesday.\n");
+
+        assertThat(run("tag", text.toString())).isZero();
+
+        JsonNode row = Json.mapper().readTree(out().strip());
+        assertThat(fieldNames(row)).containsExactly("source", "entities", "tags", "mentions", "evidence", "events");
+        assertThat(row.get("events").isArray()).isTrue();
+        JsonNode evidence = row.get("evidence");
+        assertThat(evidence).isNotEmpty();
+        for (JsonNode item : evidence) {
+            assertThat(fieldNames(item)).containsExactly("tag", "role", "text", "start", "end", "matched");
+            assertThat(item.get("role").asText()).isIn("decisive", "context");
+        }
+        for (int i = 1; i < evidence.size(); i++) {
+            boolean sameTag = evidence.get(i).get("tag").asText().equals(evidence.get(i - 1).get("tag").asText());
+            boolean decisiveAfterContext = evidence.get(i).get("role").asText().equals("decisive")
+                    && evidence.get(i - 1).get("role").asText().equals("context");
+            assertThat(sameTag && decisiveAfterContext).as("decisive items of a tag come first").isFalse();
+        }
+    }
+
+    @Test
+    void tagWritesEachEventAsTheViolationEventRecord() throws Exception {
+        String sentence = "Officials said North Korea shipped 1,000 containers of shells to Russia.";
+        io.newswatch.model.ViolationEvent event = new io.newswatch.model.ViolationEvent("munitions", "KP", "RU",
+                1000L, "container", List.of("Najin"), List.of("Angara"), List.of("9179842"), List.of("2270"),
+                "asserted", "officials", new io.newswatch.model.ViolationEvent.Span(sentence, 0, sentence.length()));
+        io.newswatch.tagger.TagResult result = new io.newswatch.tagger.TagResult(List.of("KP", "RU"),
+                List.of("sanctions-violation"), List.of("sanctions-violation"), List.of(),
+                List.of(new io.newswatch.model.Evidence("sanctions-violation", sentence, 0, sentence.length(),
+                        List.of("shells"))), List.of(event));
+
+        JsonNode row = Json.mapper().readTree(Json.mapper().writeValueAsString(TagCommand.row("a.txt", result)));
+
+        JsonNode e = row.get("events").get(0);
+        assertThat(fieldNames(e)).containsExactly("commodity", "from", "to", "amount", "unit", "places", "vessels",
+                "imo", "resolutions", "status", "attribution", "evidence");
+        assertThat(fieldNames(e.get("evidence"))).containsExactly("text", "start", "end");
+        assertThat(e.get("amount").asLong()).isEqualTo(1000);
+        assertThat(e.get("evidence").get("text").asText()).isEqualTo(sentence);
+        assertThat(row.get("evidence").get(0).get("role").asText()).isEqualTo("decisive");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void tagSaysWhyABinaryFileIsRefusedAndGivesAnEmptyFileAnEmptyResult() throws Exception {
         Path binary = dir.resolve("photo.jpg");
         Files.write(binary, new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0, 16, 74, 70, 73, 70, 0});

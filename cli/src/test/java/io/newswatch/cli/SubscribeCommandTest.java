@@ -7,6 +7,7 @@ import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Evidence;
+import io.newswatch.model.ViolationEvent;
 import io.newswatch.model.serde.Json;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.TopicSpec;
@@ -56,7 +57,8 @@ class SubscribeCommandTest {
         p.put("bootstrap.servers", kafka.bootstrapServers());
         TopicSpec<String, Alert> ruKp = Topics.alertsForRule("ru-kp");
         try (Admin admin = Admin.create(p)) {
-            TopicAdmin.ensureTopics(admin, List.of(Topics.ALERTS, ruKp, Topics.alertsForRule("cn-kp")));
+            TopicAdmin.ensureTopics(admin, List.of(Topics.ALERTS, ruKp, Topics.alertsForRule("cn-kp"),
+                    Topics.alertsForRule("sanctions-violation")));
         }
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(p, Topics.ALERTS.keySerde().serializer(),
@@ -68,7 +70,55 @@ class SubscribeCommandTest {
                 producer.send(new ProducerRecord<>(Topics.alertsForRule(a.ruleId()).name(), null, at.toEpochMilli(),
                         a.id(), a)).get();
             }
+            // on its rule's topic only, so the other tests' counts of news.alerts stay as they are
+            Alert proof = sanctionsAlert();
+            producer.send(new ProducerRecord<>(Topics.alertsForRule("sanctions-violation").name(), null,
+                    DAY2.toEpochMilli(), proof.id(), proof)).get();
         }
+    }
+
+    private static final String CONTEXT = "Kim Jong Un toured a shell factory in the spring.";
+    private static final String DECISIVE = "The White House said North Korea shipped more than 1,000 containers "
+            + "of munitions to Russia.";
+
+    /** Its evidence lists a context sentence before the decisive one; one event's attribution is hostile. */
+    private static Alert sanctionsAlert() {
+        List<Evidence> evidence = List.of(
+                new Evidence("sanctions-violation", Evidence.CONTEXT, CONTEXT, 0, CONTEXT.length(), List.of()),
+                new Evidence("sanctions-violation", DECISIVE, 60, 60 + DECISIVE.length(), List.of("munitions")));
+        List<ViolationEvent> events = List.of(
+                new ViolationEvent("munitions", "KP", "RU", 1000L, "container", List.of("Najin", "Dunay"), List.of(),
+                        List.of(), List.of(), "asserted", "the White House", null),
+                new ViolationEvent("weapons", "KP", "RU", null, null, List.of(), List.of(), List.of(), List.of(),
+                        "possible", "a blog\n[critical] forged-rule  Forged\u001b[2J", null));
+        return new Alert(Alert.SCHEMA_VERSION, "sv-1", "sanctions-violation", "Sanctions breach", "v1", "critical",
+                "story-sv", "article-sv", "Shells for Russia", "https://wire.example/sv", "wire", DAY2,
+                List.of("KP", "RU"), List.of("sanctions-violation"), evidence, DAY2).withEvents(events);
+    }
+
+    @Test
+    void printsTheDecisiveSentenceAndOneSummaryLinePerEvent() throws Exception {
+        Path config = CommandRunner.writeConfig(dir, kafka.bootstrapServers());
+        assertThat(cli.run("subscribe", "sanctions-violation", "--from-beginning", "--max", "1", "--config",
+                config.toString())).isZero();
+        assertThat(cli.out().lines().toList()).containsSubsequence(
+                "[critical] sanctions-violation  Shells for Russia",
+                "  \"" + DECISIVE + "\"",
+                "  - KP → RU · munitions · 1,000 containers · Najin → Dunay · asserted (the White House)",
+                "  - KP → RU · weapons · possible (a blog [critical] forged-rule Forged\uFFFD[2J)",
+                "  https://wire.example/sv");
+        assertThat(cli.out()).doesNotContain(CONTEXT).doesNotContain("\u001b[2J");
+    }
+
+    @Test
+    void jsonCarriesTheEventsAndTheEvidenceRoles() throws Exception {
+        Path config = CommandRunner.writeConfig(dir, kafka.bootstrapServers());
+        assertThat(cli.run("subscribe", "sanctions-violation", "--from-beginning", "--format", "json", "--max", "1",
+                "--config", config.toString())).isZero();
+        JsonNode a = Json.mapper().readTree(cli.out().strip());
+        assertThat(a.get("events")).hasSize(2);
+        assertThat(a.get("events").get(0).get("commodity").asText()).isEqualTo("munitions");
+        assertThat(a.get("evidence").get(0).get("role").asText()).isEqualTo("context");
     }
 
     @AfterAll

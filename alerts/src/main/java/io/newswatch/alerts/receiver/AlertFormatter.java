@@ -1,6 +1,7 @@
 package io.newswatch.alerts.receiver;
 
 import io.newswatch.alerts.template.AlertTemplates;
+import io.newswatch.alerts.template.Proofs;
 import io.newswatch.model.Alert;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,14 @@ import java.util.Locale;
  * <pre>
  * [critical] sanctions-violation  Ship-to-ship transfer off Nakhodka
  *   "Satellite images show a tanker transferring oil to a North Korean vessel."
+ *   - RU → KP · petroleum · Nakhodka · asserted (the coast guard)
  *   https://example.org/news/1
  * </pre>
  *
- * <p>The evidence line is left out when the alert has no evidence, the URL line when it has no URL. Every field
+ * <p>The evidence line is the proof, the first decisive evidence sentence ({@link Alert#firstEvidence()}); one
+ * {@code - } line per violation event follows it ({@link Proofs#eventLines}: at most
+ * {@value Proofs#MAX_EVENT_LINES}, then {@code +N more events}). The evidence line is left out when the alert
+ * has no evidence, the URL line when it has no URL. Every field
  * comes from scraped pages, so control characters (including terminal escape sequences) are replaced and line
  * breaks folded into spaces: a hostile page can neither recolour a terminal nor forge extra lines. Stateless and
  * thread-safe.
@@ -24,7 +29,7 @@ public final class AlertFormatter {
     private static final int MAX_EVIDENCE_CHARS = 400;
     private static final String INDENT = "  ";
 
-    /** The block's lines, without line terminators: header, then evidence and URL when present. */
+    /** The block's lines, without line terminators: header, then evidence, events and URL when present. */
     public List<String> lines(Alert alert) {
         List<String> lines = new ArrayList<>(3);
         lines.add(header(alert));
@@ -32,6 +37,7 @@ public final class AlertFormatter {
         if (!evidence.isEmpty()) {
             lines.add(evidence);
         }
+        lines.addAll(eventLines(alert));
         String link = linkLine(alert);
         if (!link.isEmpty()) {
             lines.add(link);
@@ -57,7 +63,10 @@ public final class AlertFormatter {
                 + ")" : "");
     }
 
-    /** The indented, quoted first evidence sentence (shortened past 400 characters), or "" when there is none. */
+    /**
+     * The indented, quoted first decisive evidence sentence (shortened past 400 characters), or "" when there is
+     * none.
+     */
     public String evidenceLine(Alert alert) {
         String evidence = clean(alert.firstEvidence());
         if (evidence.isEmpty()) {
@@ -67,6 +76,15 @@ public final class AlertFormatter {
             evidence = evidence.substring(0, MAX_EVIDENCE_CHARS - 1) + "…";
         }
         return INDENT + '"' + evidence + '"';
+    }
+
+    /**
+     * One indented {@code - summary} line per violation event, at most {@value Proofs#MAX_EVENT_LINES},
+     * then {@code +N more events}; empty when the alert has none.
+     */
+    public List<String> eventLines(Alert alert) {
+        return Proofs.eventLines(alert).stream()
+                .map(line -> INDENT + (line.startsWith("+") ? line : "- " + line)).toList();
     }
 
     /** The indented URL, or "" when the alert has none. */

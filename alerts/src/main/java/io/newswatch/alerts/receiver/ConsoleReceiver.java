@@ -89,6 +89,9 @@ public final class ConsoleReceiver implements AlertReceiver {
         if (!evidence.isEmpty()) {
             block.append(evidence).append(nl);
         }
+        for (String event : formatter.eventLines(alert)) {
+            block.append(event).append(nl);
+        }
         String link = formatter.linkLine(alert);
         if (!link.isEmpty()) {
             block.append(colour ? DIM + link + RESET : link).append(nl);

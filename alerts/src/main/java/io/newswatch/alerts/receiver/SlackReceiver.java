@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.alerts.internal.BodyPrefixSubscriber;
 import io.newswatch.alerts.template.AlertTemplates;
+import io.newswatch.alerts.template.Proofs;
 import io.newswatch.alerts.template.Highlights;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Evidence;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Posts each alert to a Slack incoming webhook as a Block Kit message: a header with the headline, a section with
- * the rule and severity, the evidence sentence as a quote with the matched words in bold, a context line with the
+ * the rule and severity, the proof (the first decisive evidence sentence) as a quote with the matched words in
+ * bold, a section with one summary line per violation event (at most {@value Proofs#MAX_EVENT_LINES}, then
+ * {@code +N more events}; left out without events), a context line with the
  * source and publication time (and, for an update, how many other outlets carried the story), and a button to the
  * article. The top-level {@code text}, which notifications and old clients show, is the
  * {@link AlertTemplates#SLACK_TEXT} template.
@@ -232,6 +235,11 @@ public final class SlackReceiver implements AlertReceiver {
         if (!quote.isEmpty()) {
             mrkdwn(blocks.addObject().put("type", "section").putObject("text"), quote);
         }
+        String events = eventList(alert);
+        if (!events.isEmpty()) {
+            mrkdwn(blocks.addObject().put("type", "section").putObject("text"),
+                    cut("*Events*\n" + events, MAX_SECTION_CHARS));
+        }
 
         ArrayNode context = blocks.addObject().put("type", "context").putArray("elements");
         String source = AlertTemplates.clean(alert.sourceId());
@@ -256,8 +264,8 @@ public final class SlackReceiver implements AlertReceiver {
     /**
      * The Block Kit message for a group or reminder: a header ({@code 3 alerts · rule=ru-kp},
      * {@code Reminder: 2 open alerts · all}), then one section per alert (severity, rule, the title linked to the
-     * article, the evidence quote, source and publication time) for at most {@value #MAX_LISTED} alerts, then a
-     * context line {@code and N more} for the rest. At most {@value #MAX_LISTED} * 2 + 2 blocks, well under Slack's
+     * article, the proof quote, the event lines, source and publication time) for at most {@value #MAX_LISTED}
+     * alerts, then a context line {@code and N more} for the rest. At most {@value #MAX_LISTED} * 2 + 2 blocks, well under Slack's
      * 50. Visible for tests.
      */
     ObjectNode groupMessage(Notification notification) {
@@ -305,6 +313,10 @@ public final class SlackReceiver implements AlertReceiver {
         if (!quote.isEmpty()) {
             text.append('\n').append(quote);
         }
+        String events = eventList(alert);
+        if (!events.isEmpty()) {
+            text.append('\n').append(events);
+        }
         String source = AlertTemplates.clean(alert.sourceId());
         return text.append('\n').append("Source: ").append(escape(source.isEmpty() ? "unknown" : source))
                 .append(" · published ").append(escape(AlertTemplates.values(alert).get("publishedAt")))
@@ -312,20 +324,37 @@ public final class SlackReceiver implements AlertReceiver {
     }
 
     /**
-     * The first evidence sentence as a Slack quote ({@code >} line) with the matched terms in {@code *bold*},
-     * cut to 600 characters, or "" when the alert has no evidence.
+     * The proof, the first decisive evidence sentence ({@link Evidence#firstDecisive}), as a Slack quote
+     * ({@code >} line) with the matched terms in {@code *bold*}, cut to 600 characters, or "" when the alert has no
+     * evidence.
      */
     static String evidenceQuote(Alert alert) {
-        if (alert.evidence().isEmpty()) {
+        Evidence first = Evidence.firstDecisive(alert.evidence());
+        if (first == null) {
             return "";
         }
-        Evidence first = alert.evidence().get(0);
         String sentence = cut(AlertTemplates.clean(first.text()), MAX_EVIDENCE_CHARS);
         if (sentence.isEmpty()) {
             return "";
         }
         List<String> terms = first.matched().stream().map(AlertTemplates::clean).toList();
         return ">" + Highlights.mark(sentence, terms, SlackReceiver::escape, "*", "*");
+    }
+
+    /**
+     * One {@code • summary} line per violation event, escaped for mrkdwn, at most
+     * {@value Proofs#MAX_EVENT_LINES} and then {@code _+N more events_}; "" without events.
+     */
+    static String eventList(Alert alert) {
+        List<String> lines = Proofs.eventLines(alert);
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(line.startsWith("+") ? "_" + escape(line) + "_" : "• " + escape(line));
+        }
+        return out.toString();
     }
 
     /** Escapes the three characters Slack reserves for its own markup: {@code &}, {@code <}, {@code >}. */

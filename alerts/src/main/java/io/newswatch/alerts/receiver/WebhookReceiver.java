@@ -31,7 +31,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * POSTs each alert to a URL as {@code application/json} (the {@link JsonSerde} form of {@link Alert}) with the
+ * POSTs each alert to a URL as {@code application/json} (the {@link JsonSerde} form of {@link Alert}: every
+ * evidence item with its {@code role}, decisive or context, and the {@code events}) with the
  * header {@code Idempotency-Key: }{@link Alert#deliveryKey()} (draft-ietf-httpapi-idempotency-key-header), so the
  * receiving end can drop a re-delivery of the same alert revision. A group or reminder notification is one POST of
  * {@code {"schemaVersion":1,"kind":"group"|"reminder","key":..,"group":..,"alerts":[..]}} whose alerts are written

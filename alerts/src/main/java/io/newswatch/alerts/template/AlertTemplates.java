@@ -33,7 +33,8 @@ import java.util.Set;
  * or {@link #EMAIL_DIGEST_ITEM_HTML}, which take the per-alert placeholders like the other templates.
  *
  * <p>Escaping: in a template whose name ends in {@code .html} every value is HTML-escaped, except
- * {@code evidenceHtml} and {@code alertsHtml}, which already are escaped markup; in {@code .txt} templates values
+ * {@code evidenceHtml}, {@code otherEvidenceHtml}, {@code eventsHtml} and {@code alertsHtml}, which already are
+ * escaped markup; in {@code .txt} templates values
  * are never escaped (the receiver that sends them decides what its channel needs). Values come from scraped pages,
  * so line breaks and control characters in them are folded into spaces before either: a hostile headline cannot
  * add lines to a subject.
@@ -63,7 +64,9 @@ public final class AlertTemplates {
     /** Every placeholder a per-alert template (all but the digest subject and bodies) may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("title", "ruleId", "ruleTitle", "severity", "url",
             "sourceId", "publishedAt", "evidence", "evidenceHtml", "entities", "tags", "revision", "alsoReportedBy",
-            "alsoReportedCount", "update", "storyId", "alertId");
+            "alsoReportedCount", "update", "storyId", "alertId", "events", "eventsHtml", "otherEvidence",
+            "otherEvidenceHtml");
+
 
     /** Every placeholder the digest subject and bodies may use; see {@link #digestValues}. */
     public static final Set<String> DIGEST_PLACEHOLDERS = Set.of("kind", "count", "group", "summary", "alerts",
@@ -71,7 +74,8 @@ public final class AlertTemplates {
 
     private static final Set<String> DIGEST_TEMPLATES = Set.of(EMAIL_DIGEST_SUBJECT, EMAIL_DIGEST_BODY_TEXT,
             EMAIL_DIGEST_BODY_HTML);
-    private static final Set<String> RAW_HTML_VALUES = Set.of("evidenceHtml", "alertsHtml");
+    private static final Set<String> RAW_HTML_VALUES = Set.of("evidenceHtml", "alertsHtml", "eventsHtml",
+            "otherEvidenceHtml");
     private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -242,11 +246,19 @@ public final class AlertTemplates {
         v.put("url", webUrl(alert.url()));
         v.put("sourceId", clean(alert.sourceId()));
         v.put("publishedAt", alert.publishedAt() == null ? "unknown" : PUBLISHED.format(alert.publishedAt()));
-        Evidence first = alert.evidence().isEmpty() ? null : alert.evidence().get(0);
-        String sentence = first == null ? "" : clean(first.text());
+        Evidence first = Evidence.firstDecisive(alert.evidence());
+        String sentence = first == null ? "" : Proofs.cut(clean(first.text()), Proofs.MAX_EVIDENCE_CHARS);
         v.put("evidence", sentence);
         v.put("evidenceHtml", first == null ? "" : Highlights.mark(sentence, cleanAll(first.matched()),
                 AlertTemplates::escapeHtml, "<mark>", "</mark>"));
+        List<Evidence> others = Proofs.otherEvidence(alert);
+        v.put("otherEvidence", Proofs.otherEvidenceText(others));
+        v.put("otherEvidenceHtml", Proofs.otherEvidenceHtml(others));
+        List<String> events = Proofs.eventLines(alert);
+        v.put("events", events.isEmpty() ? "" : "\nEvents:\n" + events.stream().map(e -> "  " + (e.startsWith("+")
+                ? e : "- " + e) + "\n").reduce("", String::concat));
+        v.put("eventsHtml", events.isEmpty() ? "" : "<p style=\"margin-bottom: 0;\"><strong>Events</strong></p>\n<ul>"
+                + events.stream().map(e -> "<li>" + escapeHtml(e) + "</li>").reduce("", String::concat) + "</ul>\n");
         v.put("entities", String.join(", ", cleanAll(alert.entities())));
         v.put("tags", String.join(", ", cleanAll(alert.tags())));
         v.put("revision", Integer.toString(alert.revision()));

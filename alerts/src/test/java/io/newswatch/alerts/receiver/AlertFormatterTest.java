@@ -110,4 +110,40 @@ class AlertFormatterTest {
         assertThatThrownBy(() -> console.deliver(alert))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.retryable()).isFalse());
     }
+
+    @Test
+    void showsTheFirstDecisiveSentenceThenOneSummaryLinePerEvent() {
+        Alert proof = TestAlerts.withProof("story-proof", java.util.List.of(TestAlerts.munitions()));
+        assertThat(formatter.lines(proof)).containsExactly(
+                "[critical] sanctions-violation  Tanker seen transferring fuel to North Korean ship off Vladivostok",
+                "  \"" + TestAlerts.DECISIVE_SENTENCE + "\"",
+                "  - " + TestAlerts.MUNITIONS_SUMMARY,
+                "  https://news.example.org/2025/03/story-proof");
+    }
+
+    @Test
+    void showsAtMostFiveSummaryLinesThenCountsTheRest() {
+        Alert many = TestAlerts.withProof("story-many", TestAlerts.coalEvents(7));
+        assertThat(formatter.lines(many)).containsExactly(
+                "[critical] sanctions-violation  Tanker seen transferring fuel to North Korean ship off Vladivostok",
+                "  \"" + TestAlerts.DECISIVE_SENTENCE + "\"",
+                "  - KP → C1 · coal · 1 ton · asserted",
+                "  - KP → C2 · coal · 2 tons · asserted",
+                "  - KP → C3 · coal · 3 tons · asserted",
+                "  - KP → C4 · coal · 4 tons · asserted",
+                "  - KP → C5 · coal · 5 tons · asserted",
+                "  +2 more events",
+                "  https://news.example.org/2025/03/story-many");
+    }
+
+    @Test
+    void aSummaryCannotAddLinesOrEscapesToTheTerminal() {
+        io.newswatch.model.ViolationEvent forged = new io.newswatch.model.ViolationEvent("coal", "KP", "CN", null,
+                null, java.util.List.of("Nampo\n[critical] fake-rule  Forged\u001b[2J"), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), "asserted", "x".repeat(1000), null);
+        java.util.List<String> lines = formatter.lines(TestAlerts.withProof("story-forged", java.util.List.of(forged)));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(2)).startsWith("  - KP → CN · coal · Nampo [critical] fake-rule Forged\uFFFD[2J")
+                .doesNotContain("\u001b").hasSizeLessThanOrEqualTo(4 + 300).endsWith("…");
+    }
 }

@@ -219,6 +219,49 @@ class EmailReceiverTest {
         }
     }
 
+    @Test
+    void bothPartsLeadWithTheDecisiveSentenceListTheEventsAndMarkContextEvidence() throws Exception {
+        Alert proof = TestAlerts.withProof("story-mail-proof",
+                List.of(TestAlerts.munitions(), TestAlerts.hostileEvent()));
+        receiver(null, null).deliver(proof);
+
+        assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMultipart parts = (MimeMultipart) greenMail.getReceivedMessages()[0].getContent();
+        String text = normalise((String) parts.getBodyPart(0).getContent());
+        String html = (String) parts.getBodyPart(1).getContent();
+
+        assertThat(text).contains("Evidence:\n  \"" + TestAlerts.DECISIVE_SENTENCE + "\"\n")
+                .contains("  [context] \"" + TestAlerts.CONTEXT_SENTENCE + "\"")
+                .contains("Events:\n  - " + TestAlerts.MUNITIONS_SUMMARY + "\n  - KP → RU · weapons · possible ("
+                        + TestAlerts.HOSTILE_ATTRIBUTION + ")\n");
+        assertThat(text.indexOf(TestAlerts.DECISIVE_SENTENCE)).isLessThan(text.indexOf(TestAlerts.CONTEXT_SENTENCE));
+
+        assertThat(html).contains("<blockquote style=\"border-left: 3px solid #ccc; margin: 1em 0; "
+                + "padding-left: 1em;\">"
+                + "The White House said North Korea <mark>shipped</mark> more than 1,000 containers of "
+                + "<mark>munitions</mark> to Russia through Najin.</blockquote>")
+                .contains("<li>" + TestAlerts.MUNITIONS_SUMMARY + "</li>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;!channel&gt; &amp; =cmd|&#39; /C calc&#39;!A0")
+                .doesNotContain("<script>")
+                .contains("context");
+        assertThat(html.indexOf("The White House said")).isLessThan(html.indexOf(TestAlerts.CONTEXT_SENTENCE
+                .replace("'", "&#39;")));
+    }
+
+    @Test
+    void aDigestItemShowsTheDecisiveSentenceAndTheEvents() throws Exception {
+        Alert proof = TestAlerts.withProof("story-mail-digest", List.of(TestAlerts.munitions()));
+        receiver(null, null).deliver(TestNotifications.group(List.of(proof, alert)));
+
+        assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMultipart parts = (MimeMultipart) greenMail.getReceivedMessages()[0].getContent();
+        String text = normalise((String) parts.getBodyPart(0).getContent());
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(text).contains("  \"" + TestAlerts.DECISIVE_SENTENCE + "\"")
+                .contains("  - " + TestAlerts.MUNITIONS_SUMMARY).doesNotContain(TestAlerts.CONTEXT_SENTENCE);
+        assertThat(html).contains("<li>" + TestAlerts.MUNITIONS_SUMMARY + "</li>").contains("<mark>shipped</mark>");
+    }
+
     private static String normalise(String body) {
         return body.replace("\r\n", "\n");
     }

@@ -131,4 +131,23 @@ class JsonlFileReceiverTest {
         assertThat(Files.readAllBytes(viaNotification)).isEqualTo(Files.readAllBytes(viaAlert));
         assertThat(Files.readString(viaNotification)).doesNotContain("notification");
     }
+
+    @Test
+    void aLineCarriesTheEventsAndTheEvidenceRoles() throws Exception {
+        Path file = dir.resolve("events.jsonl");
+        Alert proof = TestAlerts.withProof("jsonl-events", List.of(TestAlerts.munitions(),
+                TestAlerts.hostileEvent()));
+        try (JsonlFileReceiver receiver = new JsonlFileReceiver(file)) {
+            receiver.deliver(proof);
+        }
+        String line = Files.readAllLines(file).get(0);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(line);
+        assertThat(json.path("events")).hasSize(2);
+        assertThat(json.path("events").get(0).path("commodity").asText()).isEqualTo("munitions");
+        assertThat(json.path("events").get(1).path("attribution").asText())
+                .isEqualTo(TestAlerts.HOSTILE_ATTRIBUTION);
+        assertThat(json.path("evidence").get(0).path("role").asText()).isEqualTo("context");
+        assertThat(SERDE.fromBytes(line.getBytes(UTF_8))).isEqualTo(proof);
+    }
 }

@@ -282,4 +282,36 @@ class SlackReceiverTest {
                 .hasMessageNotContaining("SECRET").hasMessageNotContaining("127.0.0.1");
         assertThat(received).isEmpty();
     }
+
+    @Test
+    void theQuoteIsTheFirstDecisiveSentenceAndTheEventsFollowItOneALine() throws Exception {
+        Alert proof = TestAlerts.withProof("story-slack-proof", List.of(TestAlerts.munitions()));
+        JsonNode blocks = deliverAndRead(proof).path("blocks");
+        assertThat(blocks.get(2).path("text").path("text").asText()).isEqualTo(">The White House said North Korea "
+                + "*shipped* more than 1,000 containers of *munitions* to Russia through Najin.");
+        assertThat(blocks.get(3).path("type").asText()).isEqualTo("section");
+        assertThat(blocks.get(3).path("text").path("text").asText())
+                .isEqualTo("*Events*\n• " + TestAlerts.MUNITIONS_SUMMARY);
+    }
+
+    @Test
+    void aHostileEventSummaryIsEscapedForMrkdwnAndTheListIsCapped() throws Exception {
+        List<io.newswatch.model.ViolationEvent> events = new ArrayList<>(TestAlerts.coalEvents(6));
+        events.add(0, TestAlerts.hostileEvent());
+        JsonNode message = deliverAndRead(TestAlerts.withProof("story-slack-hostile", events));
+        String text = message.path("blocks").get(3).path("text").path("text").asText();
+        assertThat(text).contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;!channel&gt; &amp; =cmd")
+                .doesNotContain("<!channel>").doesNotContain("<script>").endsWith("\n_+2 more events_");
+        assertThat(text.split("\n")).hasSize(1 + 5 + 1);
+        assertThat(message.toString()).doesNotContain("<!channel>");
+    }
+
+    @Test
+    void aGroupShowsEachAlertsDecisiveSentenceAndEvents() throws Exception {
+        Alert proof = TestAlerts.withProof("story-slack-group", List.of(TestAlerts.munitions()));
+        receiver().deliver(TestNotifications.group(List.of(proof, alert)));
+        String section = JSON.readTree(received.get(0)).path("blocks").get(1).path("text").path("text").asText();
+        assertThat(section).contains(">The White House said North Korea *shipped*")
+                .doesNotContain(TestAlerts.CONTEXT_SENTENCE).contains("\n• " + TestAlerts.MUNITIONS_SUMMARY);
+    }
 }

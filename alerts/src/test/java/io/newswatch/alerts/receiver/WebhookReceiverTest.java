@@ -113,6 +113,28 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void theBodyCarriesTheEventsAndEachEvidenceItemsRole() throws Exception {
+        Alert proof = TestAlerts.withProof("story-hook-events", List.of(TestAlerts.munitions()));
+        receiver().deliver(proof);
+        com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(received.get(0).body());
+        assertThat(body.path("evidence").get(0).path("role").asText()).isEqualTo("context");
+        assertThat(body.path("evidence").get(1).path("role").asText()).isEqualTo("decisive");
+        com.fasterxml.jackson.databind.JsonNode event = body.path("events").get(0);
+        assertThat(body.path("events")).hasSize(1);
+        assertThat(event.path("commodity").asText()).isEqualTo("munitions");
+        assertThat(event.path("from").asText()).isEqualTo("KP");
+        assertThat(event.path("to").asText()).isEqualTo("RU");
+        assertThat(event.path("amount").asLong()).isEqualTo(1000);
+        assertThat(event.path("unit").asText()).isEqualTo("container");
+        assertThat(event.path("status").asText()).isEqualTo("asserted");
+        assertThat(event.path("attribution").asText()).isEqualTo("the White House");
+        assertThat(event.path("evidence").path("text").asText()).isEqualTo(TestAlerts.DECISIVE_SENTENCE);
+        assertThat(event.has("vessels")).isTrue();
+        assertThat(SERDE.fromBytes(received.get(0).body())).isEqualTo(proof);
+    }
+
+    @Test
     void serviceUnavailableWithRetryAfterIsRetryableWithThatWait() {
         answer = new Answer(503, Map.of("Retry-After", "7"), "down for maintenance");
         DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> receiver().deliver(alert));

@@ -106,6 +106,29 @@ class AlertTemplatesTest {
     }
 
     @Test
+    void eventPlaceholdersAreEscapedOnceInHtmlTemplatesAndLeftAsTheyAreInTextTemplates(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve(AlertTemplates.EMAIL_BODY_HTML), "{{eventsHtml}}|{{events}}|{{evidence}}",
+                UTF_8);
+        Files.writeString(dir.resolve(AlertTemplates.EMAIL_BODY_TEXT), "{{evidence}}\n{{otherEvidence}}{{events}}",
+                UTF_8);
+        Alert alert = io.newswatch.alerts.TestAlerts.withProof("tpl-events",
+                List.of(io.newswatch.alerts.TestAlerts.hostileEvent()));
+
+        AlertTemplates templates = AlertTemplates.load(dir);
+
+        String summary = "KP → RU · weapons · possible (" + io.newswatch.alerts.TestAlerts.HOSTILE_ATTRIBUTION
+                + ")";
+        assertThat(templates.emailHtml(alert)).isEqualTo("<p style=\"margin-bottom: 0;\"><strong>Events</strong></p>\n"
+                + "<ul><li>" + AlertTemplates.escapeHtml(summary) + "</li></ul>\n"
+                + "|" + AlertTemplates.escapeHtml("\nEvents:\n  - " + summary + "\n")
+                + "|" + io.newswatch.alerts.TestAlerts.DECISIVE_SENTENCE);
+        assertThat(templates.emailText(alert)).isEqualTo(io.newswatch.alerts.TestAlerts.DECISIVE_SENTENCE + "\n"
+                + "  [context] \"" + io.newswatch.alerts.TestAlerts.CONTEXT_SENTENCE + "\"\n"
+                + "\nEvents:\n  - " + summary + "\n");
+    }
+
+    @Test
     void lineBreaksInScrapedValuesCannotAddLinesToTheSubject() {
         Alert hostile = withEvidence("Headline\r\nBcc: victim@example.org", "x", List.of());
         assertThat(AlertTemplates.defaults().emailSubject(hostile))

@@ -21,11 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +95,7 @@ public final class Replay {
             if (output != null && !result.tags().isEmpty()) {
                 output.tagged(new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article, result.entities(),
                         result.tags(), result.mentions(), result.evidence(), tagger.rulesVersion(),
-                        Instant.ofEpochMilli(timestamp)));
+                        Instant.ofEpochMilli(timestamp), result.events()));
             }
             kept.put(article.id(), new Kept(stub(article), at.toEpochMilli(), timestamp,
                     TextFingerprint.of(article.text()), result,
@@ -118,7 +120,8 @@ public final class Replay {
     }
 
     /**
-     * Which articles each rule version matches that the other does not, over the same range; writes nothing.
+     * Which articles each rule version matches that the other does not, and which violation events each side yields
+     * that the other does not (per article, by (commodity, from, to)), over the same range; writes nothing.
      *
      * @throws ReplayCancelledException when {@code cancelled} turned true
      */
@@ -127,17 +130,26 @@ public final class Replay {
         long start = System.nanoTime();
         Map<String, List<ReplayMatch>> oldMatches = new HashMap<>();
         Map<String, List<ReplayMatch>> newMatches = new HashMap<>();
-        archive.read((article, timestamp, partition, offset) -> {
-            Instant at = placed(article, timestamp);
-            oldMatches.remove(article.id());
-            newMatches.remove(article.id());
+        Map<String, EventDiff> events = new HashMap<>();
+        archive.read((archived, timestamp, partition, offset) -> {
+            Instant at = placed(archived, timestamp);
+            oldMatches.remove(archived.id());
+            newMatches.remove(archived.id());
+            events.remove(archived.id());
             if (at.isBefore(since) || !at.isBefore(until)) {
                 return;
             }
-            oldMatches.put(article.id(), matches(older, article, at, older.tag(article.text())));
-            newMatches.put(article.id(), matches(newer, article, at, newer.tag(article.text())));
+            Article article = archived.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS);
+            TagResult oldResult = ResultBounds.bound(older.tag(article.text()));
+            TagResult newResult = ResultBounds.bound(newer.tag(article.text()));
+            oldMatches.put(article.id(), matches(older, article, at, oldResult));
+            newMatches.put(article.id(), matches(newer, article, at, newResult));
+            EventDiff changed = ReplayDiffs.events(article, at, oldResult.events(), newResult.events());
+            if (changed != null) {
+                events.put(article.id(), changed);
+            }
         }, progress, cancelled);
-        return ReplayDiffs.compare(older, newer, since, until, oldMatches, newMatches,
+        return ReplayDiffs.compare(older, newer, since, until, oldMatches, newMatches, List.copyOf(events.values()),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -171,15 +183,19 @@ public final class Replay {
         return article.fetchedAt() != null ? article.fetchedAt() : Instant.ofEpochMilli(timestamp);
     }
 
-    /** One match per rule the article matched, with the evidence of that rule's tags. */
+    /**
+     * One match per rule the article matched, with the evidence of that rule's tags (each sentence once, the
+     * first role it has kept; {@link ReplayMatch} puts the decisive items first) and the article's events.
+     */
     static List<ReplayMatch> matches(Tagger tagger, Article article, Instant at, TagResult result) {
         List<ReplayMatch> out = new ArrayList<>();
         for (Rule rule : tagger.ruleSet().rules()) {
             if (result.matched(rule.id())) {
-                List<String> evidence = rule.tags().stream().flatMap(t -> result.evidenceFor(t).stream())
-                        .map(Evidence::text).distinct().toList();
+                Set<String> seen = new HashSet<>();
+                List<Evidence> evidence = rule.tags().stream().flatMap(t -> result.evidenceFor(t).stream())
+                        .filter(e -> seen.add(e.text())).toList();
                 out.add(new ReplayMatch(rule.id(), rule.title(), article.id(), at, article.sourceId(),
-                        article.title(), article.url(), evidence));
+                        article.title(), article.url(), evidence, result.events()));
             }
         }
         return out;

@@ -258,6 +258,47 @@ class ReplayIntegrationTest {
         assertThat(gone.onlyNew()).isEmpty();
     }
 
+    /**
+     * A ruleset without a {@code sanctions-violation} rule yields no events, so against the default rules every
+     * event of an article is lost one way and gained the other, exactly the events the tagger gives its text.
+     */
+    @Test
+    void aDiffListsPerArticleTheViolationEventsOnlyOneSideYields() {
+        Tagger without = Tagger.withRules(RuleSet.parse("""
+                version: 2
+                rules:
+                  - id: ru-kp
+                    title: Russia and North Korea
+                    query: SENTENCE(@RU AND @KP)
+                """, "no-sanctions.yaml", null));
+        Map<String, List<String>> expected = new java.util.TreeMap<>();
+        inRange().forEach((id, article) -> {
+            List<String> keys = eventKeys(io.newswatch.tagger.ResultBounds.bound(TAGGER.tag(
+                    article.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS).text())).events());
+            if (!keys.isEmpty()) {
+                expected.put(id, keys);
+            }
+        });
+        Replay replay = new Replay(props, "test");
+
+        ReplayDiffResult lost = replay.diff(TAGGER, without, SINCE, UNTIL, (x, y) -> { }, () -> false);
+        ReplayDiffResult gained = replay.diff(without, TAGGER, SINCE, UNTIL, (x, y) -> { }, () -> false);
+
+        Map<String, List<String>> lostKeys = new java.util.TreeMap<>();
+        lost.events().forEach(e -> lostKeys.put(e.articleId(), eventKeys(e.lost())));
+        assertThat(lostKeys).isEqualTo(expected);
+        assertThat(lost.events()).allSatisfy(e -> assertThat(e.gained()).isEmpty());
+        Map<String, List<String>> gainedKeys = new java.util.TreeMap<>();
+        gained.events().forEach(e -> gainedKeys.put(e.articleId(), eventKeys(e.gained())));
+        assertThat(gainedKeys).isEqualTo(expected);
+        assertThat(gained.events()).allSatisfy(e -> assertThat(e.lost()).isEmpty());
+        assertThat(gained.eventsGained()).isEqualTo(lost.eventsLost());
+    }
+
+    private static List<String> eventKeys(List<io.newswatch.model.ViolationEvent> events) {
+        return events.stream().map(e -> e.commodity() + ":" + e.from() + ":" + e.to()).distinct().toList();
+    }
+
     private static long count(String topic) {
         try (KafkaConsumer<byte[], byte[]> c = consumer()) {
             List<TopicPartition> parts = c.partitionsFor(topic).stream()

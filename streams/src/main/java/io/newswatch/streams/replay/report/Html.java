@@ -33,6 +33,8 @@ final class Html {
             .when,.source{color:#555;font-size:.9em;margin-right:.6em}
             blockquote{margin:.2em 0 .2em .2em;padding-left:.6em;border-left:3px solid #ddd;color:#333}
             .more{color:#555;font-style:italic}.old{color:#a33}.new{color:#272}
+            details.context{color:#666;margin:.2em 0 .2em .2em}details.context summary{font-size:.9em;cursor:pointer}
+            ul.events{margin:.2em 0;padding-left:1.4em}ul.events li{margin:.1em 0}
             svg text{font-size:11px;fill:#444}
             """;
 

@@ -1,31 +1,44 @@
 package io.newswatch.streams.replay.report;
 
+import io.newswatch.model.ViolationEvent;
+import io.newswatch.streams.replay.EventDiff;
 import io.newswatch.streams.replay.ReplayDiffResult;
 import io.newswatch.streams.replay.ReplayMatch;
 import io.newswatch.streams.replay.ReplayResult;
 import io.newswatch.streams.replay.RuleDiff;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The matches of a replay, and the differences of a replay diff, as RFC 4180 CSV for spreadsheets and scripts.
  *
  * <p>Files are UTF-8 without a byte order mark, with CRLF line ends and a header row. A field is quoted when it
- * holds a comma, a double quote, CR or LF, with its quotes doubled; other fields are written as they are, so
- * every value (titles with line breaks included) reads back unchanged. Evidence sentences of one match are joined
- * with {@value #EVIDENCE_SEPARATOR}. Values are not altered to defuse spreadsheet formulas: the files are data,
- * and a cell starting with {@code =} is the article's own text.
+ * holds a comma, a double quote, CR or LF, with its quotes doubled; other fields are written as they are, so every
+ * value (titles with line breaks included) reads back unchanged, except that a value starting with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '}, so that a spreadsheet shows
+ * scraped text instead of running it as a formula (OWASP's advice on CSV injection).
+ *
+ * <p>Evidence of one match is joined with {@value #EVIDENCE_SEPARATOR}, its proof (the first decisive sentence)
+ * first, context items marked {@value #CONTEXT_MARK}. The {@code events} column holds the one-line summaries of the
+ * article's violation events ({@link ViolationEvent#summary()}), joined the same way: one column, not one row per
+ * event, so that a row stays one match. A diff file also has a row per violation event that only one side yields
+ * ({@code event-lost}, {@code event-gained}): its rule id is empty, its evidence the event's sentence, its events
+ * cell the event's summary.
  */
 public final class ReplayCsv {
     /** Header of {@link #writeMatches}. */
     public static final List<String> MATCH_HEADER = List.of(
-            "rule_id", "rule_title", "day", "published_at", "article_id", "source_id", "title", "url", "evidence");
+            "rule_id", "rule_title", "day", "published_at", "article_id", "source_id", "title", "url", "evidence",
+            "events");
     /** Header of {@link #writeDiff}. */
     public static final List<String> DIFF_HEADER = List.of(
-            "rule_id", "side", "day", "published_at", "article_id", "source_id", "title", "url", "evidence");
+            "rule_id", "side", "day", "published_at", "article_id", "source_id", "title", "url", "evidence", "events");
     /** Joins the evidence sentences of one match in one field. */
     public static final String EVIDENCE_SEPARATOR = " | ";
+    /** Marks an evidence item that only satisfies a scoped condition. */
+    public static final String CONTEXT_MARK = "[context] ";
 
     private static final String LINE_END = "\r\n";
 
@@ -44,7 +57,7 @@ public final class ReplayCsv {
         for (ReplayMatch m : r.matches()) {
             appendRow(out, List.of(m.ruleId(), nullToEmpty(m.ruleTitle()), m.day().toString(),
                     m.publishedAt().toString(), m.articleId(), nullToEmpty(m.sourceId()), nullToEmpty(m.title()),
-                    nullToEmpty(m.url()), String.join(EVIDENCE_SEPARATOR, m.evidence())));
+                    nullToEmpty(m.url()), evidence(m), events(m.events())));
         }
         ReportText.writeUtf8(file, out.toString());
     }
@@ -52,7 +65,9 @@ public final class ReplayCsv {
     /**
      * Writes one row per article that only one version of a rule matches: rules sorted by id, within a rule the
      * {@code old-only} rows before the {@code new-only} rows, each side in publication order. Rules that match
-     * the same articles in both versions have no rows. Replaces the file if it exists.
+     * the same articles in both versions have no rows. Then the events gained and lost: per article (in publication
+     * order) an {@code event-lost} row per event only the old side yields and an {@code event-gained} row per event
+     * only the new side yields. Replaces the file if it exists.
      *
      * @throws UncheckedIOException naming the file when it cannot be written
      */
@@ -63,6 +78,10 @@ public final class ReplayCsv {
             appendSide(out, rule.ruleId(), "old-only", rule.onlyOld());
             appendSide(out, rule.ruleId(), "new-only", rule.onlyNew());
         }
+        for (EventDiff article : d.events()) {
+            appendEvents(out, "event-lost", article, article.lost());
+            appendEvents(out, "event-gained", article, article.gained());
+        }
         ReportText.writeUtf8(file, out.toString());
     }
 
@@ -70,8 +89,27 @@ public final class ReplayCsv {
         for (ReplayMatch m : matches) {
             appendRow(out, List.of(ruleId, side, m.day().toString(), m.publishedAt().toString(), m.articleId(),
                     nullToEmpty(m.sourceId()), nullToEmpty(m.title()), nullToEmpty(m.url()),
-                    String.join(EVIDENCE_SEPARATOR, m.evidence())));
+                    evidence(m), events(m.events())));
         }
+    }
+
+    private static void appendEvents(StringBuilder out, String side, EventDiff article, List<ViolationEvent> events) {
+        for (ViolationEvent e : events) {
+            appendRow(out, List.of("", side, article.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().toString(),
+                    article.publishedAt().toString(), article.articleId(), nullToEmpty(article.sourceId()),
+                    nullToEmpty(article.title()), nullToEmpty(article.url()),
+                    e.evidence() == null ? "" : nullToEmpty(e.evidence().text()), e.summary()));
+        }
+    }
+
+    /** The match's evidence in one cell: decisive items first, context items marked. */
+    private static String evidence(ReplayMatch m) {
+        return String.join(EVIDENCE_SEPARATOR, m.evidence().stream()
+                .map(e -> (e.isDecisive() ? "" : CONTEXT_MARK) + nullToEmpty(e.text())).toList());
+    }
+
+    private static String events(List<ViolationEvent> events) {
+        return String.join(EVIDENCE_SEPARATOR, events.stream().map(ViolationEvent::summary).toList());
     }
 
     private static void appendRow(StringBuilder out, List<String> fields) {
@@ -84,11 +122,20 @@ public final class ReplayCsv {
         out.append(LINE_END);
     }
 
-    /** One field as RFC 4180 wants it: quoted, with quotes doubled, only when it has to be. */
-    static String quote(String field) {
+    /**
+     * One field as RFC 4180 wants it: quoted, with quotes doubled, only when it has to be; a leading formula
+     * character defused first.
+     */
+    static String quote(String value) {
+        String field = defused(value);
         boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
                 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
         return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    }
+
+    /** The value with a leading {@code '} when a spreadsheet would read it as a formula. */
+    static String defused(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static String nullToEmpty(String s) {

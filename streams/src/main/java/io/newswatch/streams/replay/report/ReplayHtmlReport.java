@@ -1,5 +1,8 @@
 package io.newswatch.streams.replay.report;
 
+import io.newswatch.model.Evidence;
+import io.newswatch.model.ViolationEvent;
+import io.newswatch.streams.replay.EventDiff;
 import io.newswatch.streams.replay.ReplayDiffResult;
 import io.newswatch.streams.replay.ReplayMatch;
 import io.newswatch.streams.replay.ReplayResult;
@@ -17,7 +20,10 @@ import java.util.TreeSet;
 
 /**
  * A replay, or a replay diff, as one self-contained HTML file: header with the figures, an inline SVG chart of
- * matches per day per rule, the per-rule-per-day table, and per rule its matches with their evidence.
+ * matches per day per rule, the per-rule-per-day table, and per rule its matches with their evidence and the
+ * one-line summaries of the article's violation events. A match's decisive evidence comes first, as quotes; its
+ * context items (sentences that only satisfy a scoped condition) are collapsed under a "context" disclosure. A
+ * diff also lists, per article, the violation events only one side yields (gained and lost).
  *
  * <p>The file loads nothing (no script, stylesheet, font or image from anywhere) and opens offline. Article text
  * is untrusted: every text is HTML-escaped, only {@code http}/{@code https} URLs become links, there are no event
@@ -27,6 +33,8 @@ import java.util.TreeSet;
 public final class ReplayHtmlReport {
     /** Matches listed per rule (and per side of a diff); the CSV has them all. */
     public static final int MAX_MATCHES_PER_RULE = 200;
+    /** Event summaries listed per match (and per side of an article in a diff); the CSV has them all. */
+    public static final int MAX_EVENTS_PER_MATCH = 20;
 
     private static final DateTimeFormatter PUBLISHED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -122,6 +130,8 @@ public final class ReplayHtmlReport {
         Html.figure(out, "changed", Long.toString(rules.stream().filter(rule -> !rule.same()).count()));
         Html.figure(out, "only in old", Integer.toString(rules.stream().mapToInt(rule -> rule.onlyOld().size()).sum()));
         Html.figure(out, "only in new", Integer.toString(rules.stream().mapToInt(rule -> rule.onlyNew().size()).sum()));
+        Html.figure(out, "events lost", Integer.toString(d.eventsLost()));
+        Html.figure(out, "events gained", Integer.toString(d.eventsGained()));
         Html.figure(out, "took", ReportText.duration(d.took()));
         out.append("</dl>\n</header>\n");
 
@@ -156,12 +166,74 @@ public final class ReplayHtmlReport {
             appendMatches(out, rule.onlyNew(), "new", "diff.csv");
             out.append("</section>\n");
         }
+        appendEventDiffs(out, d.events());
         if (!unchanged.isEmpty()) {
             out.append("<section id=\"unchanged\">\n<h2>Unchanged</h2>\n<p>");
             out.append(String.join(", ", unchanged.stream().map(Html::text).toList())).append("</p>\n</section>\n");
         }
         Html.close(out);
         return out.toString();
+    }
+
+    /** Decisive items as quotes, then the context items collapsed under one disclosure. */
+    private static void appendEvidence(StringBuilder out, List<Evidence> evidence) {
+        List<Evidence> context = new ArrayList<>();
+        for (Evidence e : evidence) {
+            if (e.isDecisive()) {
+                out.append("<blockquote>").append(Html.text(e.text())).append("</blockquote>\n");
+            } else {
+                context.add(e);
+            }
+        }
+        if (!context.isEmpty()) {
+            out.append("<details class=\"context\"><summary>context (").append(context.size())
+                    .append(context.size() == 1 ? " sentence" : " sentences").append(")</summary>\n");
+            for (Evidence e : context) {
+                out.append("<blockquote class=\"context\">").append(Html.text(e.text())).append("</blockquote>\n");
+            }
+            out.append("</details>\n");
+        }
+    }
+
+    /** One escaped summary line per event, at most {@value #MAX_EVENTS_PER_MATCH}, with a marker before each. */
+    private static void appendEvents(StringBuilder out, List<ViolationEvent> events, String cssClass) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String marker = cssClass.equals("old") ? "− " : cssClass.equals("new") ? "+ " : "";
+        out.append("<ul class=\"events").append(cssClass.isEmpty() ? "" : " " + cssClass).append("\">");
+        for (ViolationEvent e : events.subList(0, Math.min(events.size(), MAX_EVENTS_PER_MATCH))) {
+            out.append("<li>").append(marker).append(Html.text(ReportText.summary(e))).append("</li>");
+        }
+        if (events.size() > MAX_EVENTS_PER_MATCH) {
+            out.append("<li class=\"more\">+").append(events.size() - MAX_EVENTS_PER_MATCH).append(" more events</li>");
+        }
+        out.append("</ul>\n");
+    }
+
+    /** The articles whose events differ between the two sides: what each side alone yields. */
+    private static void appendEventDiffs(StringBuilder out, List<EventDiff> articles) {
+        out.append("<section id=\"events\">\n<h2>Violation events gained and lost</h2>\n");
+        if (articles.isEmpty()) {
+            out.append("<p class=\"more\">both sides yield the same events</p>\n</section>\n");
+            return;
+        }
+        out.append("<ol class=\"matches\">\n");
+        for (EventDiff a : articles.subList(0, Math.min(MAX_MATCHES_PER_RULE, articles.size()))) {
+            String title = a.title() == null || a.title().isBlank() ? "(untitled " + a.articleId() + ")" : a.title();
+            out.append("<li><span class=\"when\">").append(PUBLISHED.format(a.publishedAt())).append("</span>")
+                    .append("<span class=\"source\">").append(Html.text(a.sourceId())).append("</span>")
+                    .append(Html.link(a.url(), title)).append('\n');
+            appendEvents(out, a.lost(), "old");
+            appendEvents(out, a.gained(), "new");
+            out.append("</li>\n");
+        }
+        out.append("</ol>\n");
+        if (articles.size() > MAX_MATCHES_PER_RULE) {
+            out.append("<p class=\"more\">and ").append(articles.size() - MAX_MATCHES_PER_RULE)
+                    .append(" more (see diff.csv)</p>\n");
+        }
+        out.append("</section>\n");
     }
 
     private static void appendRange(StringBuilder out, Instant since, Instant until) {
@@ -217,9 +289,8 @@ public final class ReplayHtmlReport {
             out.append("<li><span class=\"when\">").append(PUBLISHED.format(m.publishedAt())).append("</span>")
                     .append("<span class=\"source\">").append(Html.text(m.sourceId())).append("</span>")
                     .append(Html.link(m.url(), title)).append('\n');
-            for (String sentence : m.evidence()) {
-                out.append("<blockquote>").append(Html.text(sentence)).append("</blockquote>\n");
-            }
+            appendEvidence(out, m.evidence());
+            appendEvents(out, m.events(), "");
             out.append("</li>\n");
         }
         out.append("</ol>\n");

@@ -1,6 +1,7 @@
 package io.newswatch.streams.replay.report;
 
 import io.newswatch.model.Alert;
+import io.newswatch.streams.replay.EventDiff;
 import io.newswatch.streams.replay.ReplayMatch;
 import io.newswatch.streams.replay.ReplayDiffResult;
 import io.newswatch.streams.replay.ReplayResult;
@@ -100,7 +101,10 @@ public final class ReplayTable {
     /**
      * The rules whose two versions match different articles, each with its counts and up to {@code maxPerSide}
      * articles per side ({@code -} only the old version matches, {@code +} only the new one), then the unchanged
-     * rules on one line. Each article line has its publication day, source, title and first evidence sentence.
+     * rules on one line. Each article line has its publication day, source, title and proof (its first decisive
+     * evidence sentence). Then the violation events gained and lost: per article (at most {@code maxPerSide}
+     * articles) its title and a {@code - summary} line per event only the old side yields and a
+     * {@code + summary} line per event only the new side yields.
      *
      * @throws IllegalArgumentException if {@code maxPerSide} is negative
      */
@@ -123,6 +127,22 @@ public final class ReplayTable {
                     .append(rule.both()).append(" in both\n");
             appendSide(out, "- ", rule.onlyOld(), maxPerSide);
             appendSide(out, "+ ", rule.onlyNew(), maxPerSide);
+        }
+        if (!d.events().isEmpty()) {
+            out.append("events: ").append(d.eventsLost()).append(" only in old, ").append(d.eventsGained())
+                    .append(" only in new, in ").append(d.events().size())
+                    .append(d.events().size() == 1 ? " article\n" : " articles\n");
+            for (EventDiff a : d.events().subList(0, Math.min(maxPerSide, d.events().size()))) {
+                out.append("  ").append(a.publishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()).append("  ")
+                        .append(ReportText.oneLine(a.sourceId())).append("  ")
+                        .append(ReportText.shorten(ReportText.oneLine(a.title()), ReportText.EVIDENCE_CHARS))
+                        .append('\n');
+                a.lost().forEach(e -> out.append("    - ").append(ReportText.summary(e)).append('\n'));
+                a.gained().forEach(e -> out.append("    + ").append(ReportText.summary(e)).append('\n'));
+            }
+            if (d.events().size() > maxPerSide) {
+                out.append("    and ").append(d.events().size() - maxPerSide).append(" more articles\n");
+            }
         }
         if (out.isEmpty()) {
             out.append("no differences\n");

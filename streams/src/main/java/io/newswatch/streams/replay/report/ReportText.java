@@ -1,5 +1,6 @@
 package io.newswatch.streams.replay.report;
 
+import io.newswatch.model.ViolationEvent;
 import io.newswatch.streams.replay.ReplayMatch;
 import io.newswatch.streams.replay.ReplayResult;
 import io.newswatch.streams.replay.RuleDiff;
@@ -24,6 +25,8 @@ import java.util.TreeSet;
 final class ReportText {
     /** How long a quoted evidence sentence may get in the terminal before it is cut. */
     static final int EVIDENCE_CHARS = 160;
+    /** How long an event summary may get in a report before it is cut (places and attributions are scraped). */
+    static final int SUMMARY_CHARS = 300;
 
     private ReportText() {
     }
@@ -71,9 +74,17 @@ final class ReportText {
         return text.substring(0, end).stripTrailing() + "…";
     }
 
-    /** The first evidence sentence of a match as one shortened line, {@code ""} when it has none. */
+    /**
+     * The proof of a match, its first decisive evidence sentence ({@link ReplayMatch#proof()}), as one shortened
+     * line, {@code ""} when it has none.
+     */
     static String firstEvidence(ReplayMatch match) {
-        return match.evidence().isEmpty() ? "" : shorten(oneLine(match.evidence().get(0)), EVIDENCE_CHARS);
+        return match.proof() == null ? "" : shorten(oneLine(match.proof().text()), EVIDENCE_CHARS);
+    }
+
+    /** An event's summary ({@link ViolationEvent#summary()}) as one shortened line. */
+    static String summary(ViolationEvent event) {
+        return shorten(oneLine(event.summary()), SUMMARY_CHARS);
     }
 
     /** A wall time for people: {@code 850 ms}, {@code 4.2 s} or {@code 3 min 07 s}. */

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The CSV exports read back, field for field, with an independent RFC 4180 parser. */
 class ReplayCsvTest {
@@ -27,14 +29,14 @@ class ReplayCsvTest {
         List<List<String>> rows = parse(Files.readString(file, StandardCharsets.UTF_8));
 
         assertThat(rows.get(0)).containsExactly("rule_id", "rule_title", "day", "published_at", "article_id",
-                "source_id", "title", "url", "evidence");
+                "source_id", "title", "url", "evidence", "events");
         assertThat(rows).hasSize(8);
         assertThat(rows.subList(1, 8)).extracting(row -> row.get(0) + "/" + row.get(4)).containsExactly(
                 "cyber-infrastructure-attack/a6", "oil-embargo/a1", "oil-embargo/a2", "oil-embargo/a3",
                 "oil-embargo/a5", "ports/a2", "ports/a4");
         assertThat(rows.get(1)).containsExactly(ReplayFixtures.ATTACK, "Attack on critical infrastructure",
                 "2026-03-05", "2026-03-05T06:00:00Z", "a6", "grid-watch", ReplayFixtures.AWKWARD_TITLE,
-                ReplayFixtures.JAVASCRIPT_URL, "Operators said the attack \"briefly\" cut power, officials said.");
+                ReplayFixtures.JAVASCRIPT_URL, "Operators said the attack \"briefly\" cut power, officials said.", "");
         assertThat(rows.get(3).get(8)).isEqualTo("Dozens of tankers waited outside the strait. | Traders expect "
                 + "prices to rise.");
     }
@@ -46,11 +48,12 @@ class ReplayCsvTest {
 
         String csv = Files.readString(file, StandardCharsets.UTF_8);
 
-        assertThat(csv).startsWith("rule_id,rule_title,day,published_at,article_id,source_id,title,url,evidence\r\n"
+        assertThat(csv).startsWith("rule_id,rule_title,day,published_at,article_id,source_id,title,url,evidence,"
+                + "events\r\n"
                 + "cyber-infrastructure-attack,Attack on critical infrastructure,2026-03-05,2026-03-05T06:00:00Z,a6,"
                 + "grid-watch,\"Grid operator says \"\"minor\"\" outage, then\nrestores Zürich power\","
                 + "javascript:alert(document.cookie),"
-                + "\"Operators said the attack \"\"briefly\"\" cut power, officials said.\"\r\n");
+                + "\"Operators said the attack \"\"briefly\"\" cut power, officials said.\",\r\n");
         assertThat(Files.readAllBytes(file)[0]).as("UTF-8 without byte order mark").isEqualTo((byte) 'r');
         assertThat(csv).endsWith("\r\n");
     }
@@ -63,13 +66,57 @@ class ReplayCsvTest {
         List<List<String>> rows = parse(Files.readString(file, StandardCharsets.UTF_8));
 
         assertThat(rows.get(0)).containsExactly("rule_id", "side", "day", "published_at", "article_id",
-                "source_id", "title", "url", "evidence");
+                "source_id", "title", "url", "evidence", "events");
         assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(0) + " " + row.get(1) + " " + row.get(4))
                 .containsExactly("oil-embargo old-only a1", "oil-embargo new-only a7", "oil-embargo new-only a8",
                         "tankers new-only a9");
         assertThat(rows.get(1)).containsExactly("oil-embargo", "old-only", "2026-03-02", "2026-03-02T10:00:00Z",
                 "a1", "harbour-wire", "Ministers agree tighter oil embargo", "https://harbour.example/oil-1",
-                "The ministers agreed to extend the embargo to refined products.");
+                "The ministers agreed to extend the embargo to refined products.", "");
+    }
+
+    @Test
+    void aMatchLeadsItsEvidenceWithTheDecisiveSentenceMarksContextAndCarriesTheEventSummaries() throws IOException {
+        Path file = dir.resolve("matches.csv");
+        ReplayCsv.writeMatches(ReplayFixtures.resultWithEvents(), file);
+
+        List<String> row = parse(Files.readString(file, StandardCharsets.UTF_8)).get(2);
+
+        assertThat(row.get(0)).isEqualTo(ReplayFixtures.SANCTIONS);
+        assertThat(row.get(8)).isEqualTo(ReplayFixtures.DECISIVE + " | [context] " + ReplayFixtures.CONTEXT);
+        assertThat(row.get(9)).isEqualTo(ReplayFixtures.MUNITIONS_SUMMARY + " | KP → RU · weapons · possible ("
+                + ReplayFixtures.HOSTILE_ATTRIBUTION + ")");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+            "=cmd|'/C calc'!A0  ; `'=cmd|'/C calc'!A0`",
+            "+1+2               ; '+1+2",
+            "-2+3               ; '-2+3",
+            "@SUM(A1)           ; '@SUM(A1)",
+            "KP → RU · coal     ; KP → RU · coal",
+            "a=b                ; a=b",
+    })
+    void aCellAFormulaWouldStartGetsALeadingApostrophe(String value, String written) {
+        assertThat(ReplayCsv.defused(value.strip())).isEqualTo(written.strip());
+    }
+
+    @Test
+    void diffRowsListTheEventsEachSideAloneYieldsAndDefuseFormulas() throws IOException {
+        Path file = dir.resolve("diff.csv");
+        ReplayCsv.writeDiff(ReplayFixtures.diffWithEvents(), file);
+
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
+        List<List<String>> rows = parse(csv);
+
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(0) + " " + row.get(1) + " " + row.get(4))
+                .containsExactly("sanctions new-only a9", " event-lost a9", " event-gained a9", " event-gained a9");
+        assertThat(rows.get(1).get(6)).isEqualTo("'=HYPERLINK(\"http://x.example\") Shells shipped");
+        assertThat(rows.get(1).get(8)).startsWith(ReplayFixtures.DECISIVE);
+        assertThat(rows.get(2).subList(8, 10)).containsExactly("Coal left Nampo for China.",
+                "KP → CN · coal · Nampo · asserted");
+        assertThat(rows.get(3).get(9)).isEqualTo(ReplayFixtures.MUNITIONS_SUMMARY);
+        assertThat(csv).doesNotContain(",=");
     }
 
     @Test
@@ -80,7 +127,7 @@ class ReplayCsvTest {
         ReplayCsv.writeMatches(ReplayFixtures.result(List.of(bare), ReplayFixtures.rules(false)), file);
 
         assertThat(parse(Files.readString(file)).get(1))
-                .containsExactly("ports", "", "2026-03-02", "2026-03-02T00:00:00Z", "a0", "", "", "", "");
+                .containsExactly("ports", "", "2026-03-02", "2026-03-02T00:00:00Z", "a0", "", "", "", "", "");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.newswatch.streams.replay.report;
 
+import io.newswatch.model.Evidence;
+import io.newswatch.model.ViolationEvent;
+import io.newswatch.streams.replay.EventDiff;
 import io.newswatch.streams.replay.ReplayDiffResult;
 import io.newswatch.streams.replay.ReplayMatch;
 import io.newswatch.streams.replay.ReplayResult;
@@ -50,7 +53,61 @@ final class ReplayFixtures {
     static ReplayMatch match(String rule, String articleId, String publishedAt, String source, String title,
                              String url, String... evidence) {
         return new ReplayMatch(rule, ruleTitle(rule), articleId, Instant.parse(publishedAt), source, title, url,
-                List.of(evidence));
+                java.util.Arrays.stream(evidence).map(text -> new Evidence(rule, text, 0, text.length(), List.of()))
+                        .toList());
+    }
+
+    static final String SANCTIONS = "sanctions";
+    /** Only names an entity; listed first in the match so that taking the first item would be wrong. */
+    static final String CONTEXT = "North Korea's leader toured a shell factory in the spring.";
+    static final String DECISIVE = "Officials said North Korea shipped 1,000 containers of shells to Russia.";
+    static final String MUNITIONS_SUMMARY = "KP → RU · munitions · 1,000 containers · Najin → Dunay · asserted "
+            + "(officials)";
+    static final String HOSTILE_ATTRIBUTION = "<script>alert(3)</script> =cmd|' /C calc'!A0";
+
+    static ViolationEvent munitions() {
+        return new ViolationEvent("munitions", "KP", "RU", 1000L, "container", List.of("Najin", "Dunay"), List.of(),
+                List.of(), List.of(), ViolationEvent.ASSERTED, "officials",
+                new ViolationEvent.Span(DECISIVE, 60, 60 + DECISIVE.length()));
+    }
+
+    static ViolationEvent hostile() {
+        return new ViolationEvent("weapons", "KP", "RU", null, null, List.of(), List.of(), List.of(), List.of(),
+                ViolationEvent.POSSIBLE, HOSTILE_ATTRIBUTION, new ViolationEvent.Span("They may send guns.", 0, 19));
+    }
+
+    static ViolationEvent coal() {
+        return new ViolationEvent("coal", "KP", "CN", null, null, List.of("Nampo"), List.of(), List.of(), List.of(),
+                ViolationEvent.ASSERTED, null, new ViolationEvent.Span("Coal left Nampo for China.", 0, 26));
+    }
+
+    /** A sanctions match whose evidence lists a context item before the decisive one, with two events. */
+    static ReplayMatch sanctionsMatch(String articleId, String title) {
+        return new ReplayMatch(SANCTIONS, "Sanctions breach", articleId, Instant.parse("2026-03-04T12:00:00Z"),
+                "kp-watch", title, "https://kp.example/" + articleId,
+                List.of(new Evidence(SANCTIONS, Evidence.CONTEXT, CONTEXT, 0, CONTEXT.length(), List.of()),
+                        new Evidence(SANCTIONS, DECISIVE, 60, 60 + DECISIVE.length(), List.of("shipped"))),
+                List.of(munitions(), hostile()));
+    }
+
+    /** A replay of one oil match and one sanctions match with events. */
+    static ReplayResult resultWithEvents() {
+        Map<String, String> rules = rules(false);
+        rules.put(SANCTIONS, "Sanctions breach");
+        return result(List.of(OIL_1, sanctionsMatch("a9", "Shells shipped")), rules);
+    }
+
+    /**
+     * A diff where the sanctions rule matches article a9 only in the new version, and a9 gained the munitions
+     * event and lost a coal one.
+     */
+    static ReplayDiffResult diffWithEvents() {
+        ReplayMatch a9 = sanctionsMatch("a9", "=HYPERLINK(\"http://x.example\") Shells shipped");
+        return new ReplayDiffResult(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-08T00:00:00Z"),
+                "2026.03.1", "2026.03.2", 310, List.of(
+                        new RuleDiff(SANCTIONS, true, true, List.of(), List.of(a9), 0)),
+                Duration.ofMillis(1500), List.of(new EventDiff("a9", a9.publishedAt(), a9.sourceId(), a9.title(),
+                        a9.url(), List.of(coal()), List.of(munitions(), hostile()))));
     }
 
     static String ruleTitle(String rule) {

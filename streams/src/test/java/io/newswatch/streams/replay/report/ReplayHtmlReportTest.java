@@ -121,7 +121,8 @@ class ReplayHtmlReportTest {
         for (int i = 0; i < 203; i++) {
             many.add(new ReplayMatch(ReplayFixtures.PORTS, "p%03d".formatted(i), "Port of Tallinn",
                     Instant.parse("2026-03-02T00:00:00Z").plusSeconds(60L * i), "harbour-wire",
-                    "Port bulletin %03d".formatted(i), "https://harbour.example/p" + i, List.of("Closed.")));
+                    "Port bulletin %03d".formatted(i), "https://harbour.example/p" + i,
+                    List.of(new io.newswatch.model.Evidence(ReplayFixtures.PORTS, "Closed.", 0, 7, List.of()))));
         }
         Path file = dir.resolve("many.html");
         ReplayHtmlReport.write(ReplayFixtures.result(many, ReplayFixtures.rules(false)), file);
@@ -204,5 +205,35 @@ class ReplayHtmlReportTest {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void aMatchShowsDecisiveEvidenceFirstContextCollapsedAndEscapedEventSummaries() throws IOException {
+        Path file = dir.resolve("report.html");
+        ReplayHtmlReport.write(ReplayFixtures.resultWithEvents(), file);
+        String html = Files.readString(file);
+
+        String decisive = "<blockquote>" + ReplayFixtures.DECISIVE + "</blockquote>\n";
+        String context = "<details class=\"context\"><summary>context (1 sentence)</summary>\n"
+                + "<blockquote class=\"context\">North Korea&#39;s leader toured a shell factory in the spring."
+                + "</blockquote>\n</details>\n";
+        String events = "<ul class=\"events\"><li>" + ReplayFixtures.MUNITIONS_SUMMARY + "</li>"
+                + "<li>KP → RU · weapons · possible (&lt;script&gt;alert(3)&lt;/script&gt; "
+                + "=cmd|&#39; /C calc&#39;!A0)"
+                + "</li></ul>\n";
+        assertThat(html).contains(decisive + context + events).doesNotContain("<script>alert(3)");
+    }
+
+    @Test
+    void aDiffListsTheEventsEachSideAloneYields() throws IOException {
+        Path file = dir.resolve("diff.html");
+        ReplayHtmlReport.writeDiff(ReplayFixtures.diffWithEvents(), file);
+        String html = Files.readString(file);
+
+        assertThat(html).contains("<dt>events lost</dt><dd>1</dd>").contains("<dt>events gained</dt><dd>2</dd>")
+                .contains("<h2>Violation events gained and lost</h2>")
+                .contains("<ul class=\"events old\"><li>− KP → CN · coal · Nampo · asserted</li></ul>")
+                .contains("<ul class=\"events new\"><li>+ " + ReplayFixtures.MUNITIONS_SUMMARY + "</li>")
+                .doesNotContain("<script>alert(3)");
     }
 }

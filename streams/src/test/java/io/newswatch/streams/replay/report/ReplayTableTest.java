@@ -111,4 +111,25 @@ class ReplayTableTest {
     void diffTextCarriesNoTerminalControlCharacters() {
         assertThat(ReplayTable.diffText(ReplayFixtures.diff(), 5)).doesNotContain("\u001b");
     }
+
+    @Test
+    void diffShowsTheDecisiveSentenceAndTheEventsGainedAndLost() {
+        String text = ReplayTable.diffText(ReplayFixtures.diffWithEvents(), 5);
+
+        assertThat(text).isEqualTo("rule sanctions: 0 only in old, 1 only in new, 0 in both\n"
+                + "  + 2026-03-04  kp-watch  =HYPERLINK(\"http://x.example\") Shells shipped  \""
+                + ReplayFixtures.DECISIVE + "\"\n"
+                + "events: 1 only in old, 2 only in new, in 1 article\n"
+                + "  2026-03-04  kp-watch  =HYPERLINK(\"http://x.example\") Shells shipped\n"
+                + "    - KP → CN · coal · Nampo · asserted\n"
+                + "    + " + ReplayFixtures.MUNITIONS_SUMMARY + "\n"
+                + "    + KP → RU · weapons · possible (" + ReplayFixtures.HOSTILE_ATTRIBUTION + ")\n");
+    }
+
+    @Test
+    void diffCapsTheArticlesWithChangedEvents() {
+        String text = ReplayTable.diffText(ReplayFixtures.diffWithEvents(), 0);
+        assertThat(text).contains("events: 1 only in old, 2 only in new, in 1 article\n    and 1 more articles\n")
+                .doesNotContain("Nampo");
+    }
 }
