@@ -33,6 +33,7 @@ final class EventMerger {
 
     private final int maxEvents;
     private final Map<Key, Draft> drafts = new LinkedHashMap<>();
+    private final Map<String, List<String>> commodityPlaces = new LinkedHashMap<>();
 
     EventMerger(int maxEvents) {
         this.maxEvents = maxEvents;
@@ -78,6 +79,11 @@ final class EventMerger {
         }
     }
 
+    /** Places named with these goods anywhere in the text; they join every event of the goods. */
+    void placesOf(String commodity, List<String> places) {
+        union(commodityPlaces.computeIfAbsent(commodity, c -> new ArrayList<>()), places);
+    }
+
     private static void addFacts(Draft d, SentenceFacts facts) {
         union(d.places, facts.places);
         union(d.vessels, facts.vessels);
@@ -98,6 +104,7 @@ final class EventMerger {
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             Draft d = e.getValue();
             Key k = e.getKey();
+            union(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
             out.add(new ViolationEvent(k.commodity(), k.from(), k.to(), d.amount, d.amount == null ? null : d.unit,
                     d.places, d.vessels, d.imo, d.resolutions, d.status, d.attribution, d.evidence));
         }

@@ -39,7 +39,21 @@ public final class EventReader {
 
     private enum Role { NONE, FROM, TO, ORIGIN }
 
+    /** A headline line as scraped pages show it: a view counter and a date at its end. */
+    private static final java.util.regex.Pattern NOT_PROSE = java.util.regex.Pattern.compile(
+            "\\d[\\d,.]*\\s+(?:\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2})\\s*$");
+    /** What stands between two states of one list. */
+    private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
+            "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
+    /** Adjectives that may stand between a preposition and its state ("from mainland China"). */
+    private static final Set<String> SKIPPED = Set.of("the", "mainland", "neighbouring", "neighboring", "northeastern",
+            "northern", "southern", "eastern", "western", "both");
+    /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
+    private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
+            "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
+
     private final Lexicon lexicon;
+    private static final boolean DEBUG = Boolean.getBoolean("ev.debug");
 
     public EventReader(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -60,7 +74,8 @@ public final class EventReader {
         }
         all.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
         all = resolveStates(all);
-        boolean textHasRu = mentions.stream().anyMatch(m -> m.entity().equals(RU));
+        Set<String> textStates = new java.util.HashSet<>();
+        mentions.forEach(m -> textStates.add(m.entity()));
         EventMerger merger = new EventMerger(maxEvents);
         List<Segmentation.Sentence> sentences = segmentation.sentences();
         int h = 0;
@@ -83,7 +98,8 @@ public final class EventReader {
             if (in.isEmpty()) {
                 continue;
             }
-            List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textHasRu, merger);
+            List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textStates, merger);
+            commodityPlaces(text, s.start(), end, in, merger);
             if (!keys.isEmpty()) {
                 lastKeys = keys;
                 lastEventSentence = si;
@@ -114,7 +130,8 @@ public final class EventReader {
                     isGeneric |= g[0] == scan.start(i) && g[1] == scan.end(i);
                 }
             }
-            out.add(new Hit(kind, lexicon.value(p), scan.start(i), scan.end(i), isGeneric));
+            out.add(new Hit(kind, lexicon.value(p), scan.start(i), scan.end(i),
+                    isGeneric || kind == Lexicon.Kind.STATE));
         }
         return out;
     }
@@ -144,15 +161,25 @@ public final class EventReader {
     }
 
     /** Reads one sentence; returns the keys of the events it states (empty when none). */
-    private List<EventMerger.Key> sentence(String text, int start, int end, List<Hit> in, boolean textHasRu,
+    private List<EventMerger.Key> sentence(String text, int start, int end, List<Hit> in, Set<String> textStates,
                                            EventMerger merger) {
+        if (NOT_PROSE.matcher(text).region(start, end).find()) {
+            return List.of();
+        }
         boolean transfer = false;
+        boolean breach = false;
+        boolean ban = false;
         boolean negative = false;
         boolean anyCommodity = false;
         boolean specific = false;
         for (Hit h : in) {
             switch (h.kind()) {
-                case GIVE, GET, BREACH -> transfer = true;
+                case GIVE, GET -> transfer = true;
+                case BREACH -> {
+                    transfer = true;
+                    breach = true;
+                }
+                case BAN -> ban = true;
                 case NEGATIVE -> negative = true;
                 case COMMODITY -> {
                     anyCommodity = true;
@@ -161,7 +188,7 @@ public final class EventReader {
                 }
             }
         }
-        if (!anyCommodity || !transfer || negative) {
+        if (!anyCommodity || !transfer || negative || ban && !breach) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();
@@ -174,6 +201,16 @@ public final class EventReader {
         String[] originOf = new String[states.size()];
         for (int i = 0; i < states.size(); i++) {
             roles[i] = role(text, start, end, states.get(i), in, originOf, i);
+        }
+        // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
+        for (int i = 1; i < states.size(); i++) {
+            if (roles[i - 1] != Role.NONE && LIST_GAP.matcher(
+                    text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
+                if (roles[i] == Role.NONE || roles[i] == Role.ORIGIN && roles[i - 1] != Role.ORIGIN) {
+                    roles[i] = roles[i - 1];
+                    originOf[i] = originOf[i - 1];
+                }
+            }
         }
         // which commodities are named specifically
         java.util.Set<String> specificCommodities = new java.util.HashSet<>();
@@ -188,7 +225,9 @@ public final class EventReader {
             if (!h.is(Lexicon.Kind.COMMODITY)) {
                 continue;
             }
-            if (h.generic() && specific && !specificCommodities.contains(h.value())) {
+            if (h.generic() && !specificCommodities.contains(h.value())
+                    && (h.value().equals("weapons") ? specificCommodities.contains("munitions")
+                    || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
             commodities.putIfAbsent(h.value(), h);
@@ -199,18 +238,44 @@ public final class EventReader {
         String status = status(in) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
         List<EventMerger.Key> keys = new ArrayList<>();
         for (Hit c : commodities.values()) {
-            String[] dir = direction(c, states, roles, originOf, textHasRu);
-            if (dir == null) {
-                continue;
-            }
+            for (String[] dir : direction(c, states, roles, originOf, textStates)) {
             long[] amount = amounts.get(c.value());
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
+            if (DEBUG) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < states.size(); i++) {
+                    sb.append(text, states.get(i).start(), states.get(i).end()).append('=').append(roles[i]).append(' ');
+                }
+                System.err.println("DBG " + key + " " + status + " amount=" + (amount == null ? null : amount[0]) + " roles: " + sb + "| " + text.substring(start, end).replaceAll("\\s+", " "));
+            }
             if (merger.add(key, amount == null ? null : amount[0], amount == null ? null : unit(text, amount),
                     facts, status, text.substring(start, end), start, end)) {
                 keys.add(key);
             }
+            }
         }
         return keys;
+    }
+
+    /** The places of a sentence that names goods join every event of those goods ("oil loaded at Vostochny"). */
+    private static void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
+        boolean place = false;
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
+                return;
+            }
+            place |= h.is(Lexicon.Kind.PLACE);
+        }
+        if (!place) {
+            return;
+        }
+        SentenceFacts facts = null;
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+                facts = facts == null ? SentenceFacts.read(text, start, end, in) : facts;
+                merger.placesOf(h.value(), facts.places);
+            }
+        }
     }
 
     /** A sentence after an event that names no goods but refers back: its route, ship and amount join it. */
@@ -232,12 +297,15 @@ public final class EventReader {
     }
 
     private Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int index) {
-        String before = wordBefore(text, start, state.start());
-        if (before.equals("the")) {
-            before = wordBefore(text, start, state.start() - 4);
+        int at = state.start();
+        String before = wordBefore(text, start, at);
+        for (int skip = 0; skip < 2 && SKIPPED.contains(before); skip++) {
+            at = wordStartBefore(text, start, at);
+            before = wordBefore(text, start, at);
         }
         if (lexicon.isTo(before)) {
-            return Role.TO;
+            String twoBack = wordBefore(text, start, wordStartBefore(text, start, at));
+            return twoBack.equals("according") ? Role.NONE : Role.TO;
         }
         if (lexicon.isFrom(before)) {
             return Role.FROM;
@@ -264,25 +332,35 @@ public final class EventReader {
             }
         }
         Hit prev = null;
-        Hit next = null;
+        Hit nextCommodity = null;
+        boolean between = false;
         for (Hit h : in) {
             if (h.end() <= state.start() && !h.is(Lexicon.Kind.STATE)) {
                 prev = h;
             }
-            if (next == null && h.start() >= state.end() && h != state) {
-                next = h;
+            if (nextCommodity == null && h.start() >= state.end()) {
+                if (h.is(Lexicon.Kind.COMMODITY)) {
+                    nextCommodity = h;
+                } else if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                    between = true;
+                }
             }
         }
         // "handed Russia dozens of guns", "supplied North Korea with oil"
+        boolean adjective = ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
+                || wordAfterIsPossessive(text, state.end(), end);
         if (prev != null && prev.is(Lexicon.Kind.GIVE) && state.start() - prev.end() <= 2
-                && !(next != null && next.is(Lexicon.Kind.COMMODITY) && next.start() - state.end() <= 4)) {
+                && !(adjective && nextCommodity != null && nextCommodity.start() - state.end() <= 4)) {
             return Role.TO;
         }
         // "North Korean coal", "North Korea's arms deliveries"
-        if (next != null && next.is(Lexicon.Kind.COMMODITY) && next.start() - state.end() <= 25
-                && !text.substring(state.end(), next.start()).matches("(?s).*[,;.].*")) {
-            originOf[index] = next.value();
+        if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
+                && !text.substring(state.end(), nextCommodity.start()).matches("(?s).*[,;.].*")) {
+            originOf[index] = nextCommodity.value();
             return Role.ORIGIN;
+        }
+        if (lexicon.isAgent(wordAfter(text, state.end(), end))) {
+            return Role.NONE;
         }
         // the subject of a verb: the state before the next give or get word, no other state in between
         for (Hit h : in) {
@@ -302,72 +380,133 @@ public final class EventReader {
         return Role.NONE;
     }
 
-    /** (from, to) for one commodity of the sentence, or null when the sentence does not give a valid pair. */
-    private static String[] direction(Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
-                                      boolean textHasRu) {
+    /**
+     * The (from, to) pairs for one commodity of the sentence: one per supplier when several are listed ("through
+     * China, the Emirates and Turkey"); empty when the sentence gives no pair a sanctions regime covers (one side
+     * must be North Korea, or the receiver Russia).
+     */
+    private static List<String[]> direction(Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
+                                            Set<String> textStates) {
         String c = commodity.value();
-        String from = null;
-        String to = null;
+        List<String> froms = new ArrayList<>();
+        List<String> tos = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             if (roles[i] == Role.ORIGIN && c.equals(originOf[i])) {
-                from = states.get(i).value();
+                addOnce(froms, states.get(i).value());
             }
         }
-        for (int i = 0; i < states.size() && from == null; i++) {
+        for (int i = 0; i < states.size(); i++) {
             if (roles[i] == Role.FROM) {
-                from = states.get(i).value();
+                addOnce(froms, states.get(i).value());
             }
         }
-        for (int i = 0; i < states.size() && from == null; i++) {
+        for (int i = 0; i < states.size() && froms.isEmpty(); i++) {
             if (roles[i] == Role.ORIGIN) {
-                from = states.get(i).value();
+                addOnce(froms, states.get(i).value());
             }
         }
-        for (int i = 0; i < states.size() && to == null; i++) {
-            if (roles[i] == Role.TO && !states.get(i).value().equals(from)) {
-                to = states.get(i).value();
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] == Role.TO && !froms.contains(states.get(i).value())) {
+                addOnce(tos, states.get(i).value());
             }
         }
         List<String> codes = new ArrayList<>();
-        states.forEach(s -> {
-            if (!codes.contains(s.value())) {
-                codes.add(s.value());
+        for (int i = 0; i < states.size(); i++) {
+            Hit s = states.get(i);
+            if (!s.generic() || roles[i] != Role.NONE) {
+                addOnce(codes, s.value());
             }
-        });
-        if (from == null && to == null) {
+        }
+        if (c.equals("funds")) {
+            // money flows to Pyongyang: "North Korea's earnings", "stolen by North Korean hackers"
+            if (!codes.contains(KP)) {
+                return List.of();
+            }
+            String from = froms.stream().filter(f -> !f.equals(KP)).findFirst().orElse(null);
+            return List.<String[]>of(new String[] {from, KP});
+        }
+        if (froms.isEmpty() && tos.isEmpty()) {
             if (FROM_KP.contains(c) && codes.contains(KP)) {
-                from = KP;
+                froms.add(KP);
             } else if (codes.contains(KP) && !FROM_KP.contains(c)) {
-                to = KP;
+                tos.add(KP);
             } else if (c.equals("military-technology") && codes.contains(RU)) {
-                to = RU;
+                tos.add(RU);
             }
         }
-        if (from == null && to != null) {
-            if (FROM_KP.contains(c) && codes.contains(KP) && !to.equals(KP)) {
-                from = KP;
-            } else {
-                from = other(codes, to, to.equals(KP) ? RU : CN);
-            }
-        } else if (to == null && from != null) {
-            to = other(codes, from, from.equals(KP) ? RU : KP);
-            if (to == null && from.equals(KP) && TO_RU_DEFAULT.contains(c) && textHasRu) {
-                to = RU;
+        String to = tos.isEmpty() ? null : tos.get(0);
+        if (froms.isEmpty() && to != null) {
+            String from = fillFrom(c, to, codes, textStates);
+            if (from != null) {
+                froms.add(from);
             }
         }
-        if (from != null && from.equals(to)) {
-            return null;
+        if (to == null && !froms.isEmpty()) {
+            to = fillTo(c, froms.get(0), codes, textStates);
         }
-        if (from == null && to == null) {
-            return null;
+        List<String[]> out = new ArrayList<>();
+        if (froms.isEmpty()) {
+            froms.add(null);
+        }
+        for (String from : froms) {
+            if (out.size() < 6 && valid(c, from, to)) {
+                out.add(new String[] {from, to});
+            }
+        }
+        return out;
+    }
+
+    private static boolean valid(String c, String from, String to) {
+        if (from == null && to == null || from != null && from.equals(to)) {
+            return false;
+        }
+        if (!(KP.equals(from) || KP.equals(to) || RU.equals(to))) {
+            return false;
         }
         if (from == null && !(KP.equals(to) && TO_KP_ALONE.contains(c))) {
-            return null;
+            return false;
         }
-        if (to == null && !(KP.equals(from) && FROM_KP_ALONE.contains(c))) {
-            return null;
+        return to != null || KP.equals(from) && FROM_KP_ALONE.contains(c);
+    }
+
+    /** The supplier a sentence leaves unsaid: its other state, or the text's partner of the receiver. */
+    private static String fillFrom(String c, String to, List<String> codes, Set<String> textStates) {
+        if (FROM_KP.contains(c) && !to.equals(KP) && (codes.contains(KP) || textStates.contains(KP))) {
+            return KP;
         }
-        return new String[] {from, to};
+        String o = other(codes, to, to.equals(KP) ? RU : CN);
+        if (o != null) {
+            return o;
+        }
+        if (to.equals(KP) && (c.equals("weapons") || c.equals("missiles") || c.equals("military-technology"))
+                && textStates.contains(RU)) {
+            return RU;
+        }
+        return null;
+    }
+
+    /** The receiver a sentence leaves unsaid: its other state, or the text's partner of the supplier. */
+    private static String fillTo(String c, String from, List<String> codes, Set<String> textStates) {
+        String o = other(codes, from, from.equals(KP) ? RU : KP);
+        if (o != null) {
+            return o;
+        }
+        if (from.equals(KP) && (TO_RU_DEFAULT.contains(c) || c.equals("weapons")) && textStates.contains(RU)) {
+            return RU;
+        }
+        if (from.equals(RU) && !FROM_KP_ALONE.contains(c) && textStates.contains(KP)) {
+            return KP;
+        }
+        if (!from.equals(KP) && !from.equals(RU) && c.equals("military-technology") && textStates.contains(RU)) {
+            return RU;
+        }
+        return null;
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
     }
 
     /** Another state of the sentence than {@code not}: {@code preferred} when named, else the first other. */
@@ -459,6 +598,39 @@ public final class EventReader {
             return word.substring(0, word.length() - 1);
         }
         return word;
+    }
+
+    private static boolean wordAfterIsPossessive(String text, int at, int end) {
+        return at + 1 < end && (text.charAt(at) == '\'' || text.charAt(at) == '’') && text.charAt(at + 1) == 's';
+    }
+
+    /** The word after {@code at} (past a possessive), lower case; empty when none. */
+    private static String wordAfter(String text, int at, int end) {
+        int s = at;
+        if (s + 1 < end && (text.charAt(s) == '\'' || text.charAt(s) == '’') && text.charAt(s + 1) == 's') {
+            s += 2;
+        }
+        while (s < end && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        int e = s;
+        while (e < end && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Where the word before {@code at} starts ({@code at} itself when there is none). */
+    private static int wordStartBefore(String text, int from, int at) {
+        int e = at;
+        while (e > from && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int s = e;
+        while (s > from && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return s == e ? at : s;
     }
 
     /** The word (letters only, lower case) before {@code at}, within the sentence; empty when none. */
