@@ -34,6 +34,8 @@ final class EventMerger {
     private final int maxEvents;
     private final Map<Key, Draft> drafts = new LinkedHashMap<>();
     private final Map<String, List<String>> commodityPlaces = new LinkedHashMap<>();
+    private final Map<String, long[]> commodityAmounts = new LinkedHashMap<>();
+    private final Map<String, String> commodityUnits = new LinkedHashMap<>();
 
     EventMerger(int maxEvents) {
         this.maxEvents = maxEvents;
@@ -79,6 +81,37 @@ final class EventMerger {
         }
     }
 
+    /** Whether an event of these goods has been found. */
+    boolean has(String commodity) {
+        return drafts.keySet().stream().anyMatch(k -> k.commodity().equals(commodity));
+    }
+
+    /** Adds an amount and facts to every event of these goods; returns their keys. */
+    List<Key> addToCommodity(String commodity, Long amount, String unit, SentenceFacts facts) {
+        List<Key> keys = new ArrayList<>();
+        for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
+            if (e.getKey().commodity().equals(commodity)) {
+                Draft d = e.getValue();
+                if (amount != null && (d.amount == null || amount > d.amount)) {
+                    d.amount = amount;
+                    d.unit = unit;
+                }
+                addFacts(d, facts);
+                keys.add(e.getKey());
+            }
+        }
+        return keys;
+    }
+
+    /** An amount of these goods stated where no state is named: it fills the events of the goods that have none. */
+    void amountOf(String commodity, long amount, String unit) {
+        long[] prior = commodityAmounts.get(commodity);
+        if (prior == null || prior[0] < amount) {
+            commodityAmounts.put(commodity, new long[] {amount});
+            commodityUnits.put(commodity, unit);
+        }
+    }
+
     /** Places named with these goods anywhere in the text; they join every event of the goods. */
     void placesOf(String commodity, List<String> places) {
         union(commodityPlaces.computeIfAbsent(commodity, c -> new ArrayList<>()), places);
@@ -105,6 +138,10 @@ final class EventMerger {
             Draft d = e.getValue();
             Key k = e.getKey();
             union(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            if (d.amount == null && commodityAmounts.containsKey(k.commodity())) {
+                d.amount = commodityAmounts.get(k.commodity())[0];
+                d.unit = commodityUnits.get(k.commodity());
+            }
             out.add(new ViolationEvent(k.commodity(), k.from(), k.to(), d.amount, d.amount == null ? null : d.unit,
                     d.places, d.vessels, d.imo, d.resolutions, d.status, d.attribution, d.evidence));
         }

@@ -23,6 +23,8 @@ public final class EventReader {
     static final int MAX_SENTENCE_CHARS = 3000;
     /** At most this many sentences of a text are read. */
     static final int MAX_SENTENCES = 5000;
+    /** How many sentences after an event a reference back ("the shipments") may stand. */
+    private static final int FOLLOW_UP_SENTENCES = 6;
     private static final String KP = "KP";
     private static final String RU = "RU";
     private static final String CN = "CN";
@@ -42,6 +44,13 @@ public final class EventReader {
     /** A headline line as scraped pages show it: a view counter and a date at its end. */
     private static final java.util.regex.Pattern NOT_PROSE = java.util.regex.Pattern.compile(
             "\\d[\\d,.]*\\s+(?:\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2})\\s*$");
+    /** How far before the goods a status cue still governs them, in characters. */
+    private static final int STATUS_REACH = 90;
+    /** Goods an amount of money may count. */
+    private static final Set<String> MONEY_COUNTED = Set.of("funds", "military-technology", "other-goods",
+            "luxury-goods");
+    private static final java.util.regex.Pattern DOLLAR_UNIT = java.util.regex.Pattern.compile(
+            "(?iu)^(?:dollar|доллар|долар|달러|美元)");
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
             "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
@@ -103,7 +112,7 @@ public final class EventReader {
             if (!keys.isEmpty()) {
                 lastKeys = keys;
                 lastEventSentence = si;
-            } else if (si - lastEventSentence <= 3 && !lastKeys.isEmpty()) {
+            } else if (si - lastEventSentence <= FOLLOW_UP_SENTENCES && !lastKeys.isEmpty()) {
                 followUp(text, s.start(), end, in, lastKeys, merger);
             }
         }
@@ -233,13 +242,19 @@ public final class EventReader {
             commodities.putIfAbsent(h.value(), h);
         }
         List<Quantities.Quantity> quantities = Quantities.find(text, start, end, lexicon);
-        Map<String, long[]> amounts = amounts(quantities, in, commodities.keySet());
+        Map<String, long[]> amounts = amounts(text, quantities, in, commodities.keySet());
         SentenceFacts facts = SentenceFacts.read(text, start, end, in);
-        String status = status(in) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
         List<EventMerger.Key> keys = new ArrayList<>();
         for (Hit c : commodities.values()) {
-            for (String[] dir : direction(c, states, roles, originOf, textStates)) {
             long[] amount = amounts.get(c.value());
+            if (isReference(c, in) && merger.has(c.value())) {
+                // "the coal was shipped from Nampo to Kholmsk": more about goods already named
+                keys.addAll(merger.addToCommodity(c.value(), amount == null ? null : amount[0],
+                        amount == null ? null : unit(text, amount), facts));
+                continue;
+            }
+            String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
+            for (String[] dir : direction(c, states, roles, originOf, textStates)) {
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
             if (DEBUG) {
                 StringBuilder sb = new StringBuilder();
@@ -258,13 +273,24 @@ public final class EventReader {
     }
 
     /** The places of a sentence that names goods join every event of those goods ("oil loaded at Vostochny"). */
-    private static void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
+    private void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
         boolean place = false;
+        boolean state = false;
+        Set<String> named = new java.util.HashSet<>();
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
                 return;
             }
             place |= h.is(Lexicon.Kind.PLACE);
+            state |= h.is(Lexicon.Kind.STATE);
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+                named.add(h.value());
+            }
+        }
+        if (!state && !named.isEmpty()) {
+            // "It also lists around 200 long-range artillery systems": the amount of goods named before
+            amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) ->
+                    merger.amountOf(c, a[0], unit(text, a)));
         }
         if (!place) {
             return;
@@ -522,10 +548,28 @@ public final class EventReader {
         return null;
     }
 
-    /** Whether the sentence warns of, plans or supposes the transfer rather than reporting it. */
-    private static boolean status(List<Hit> in) {
+    /**
+     * Whether the sentence warns of, plans or supposes the transfer of {@code commodity} rather than reporting it:
+     * a status cue shortly before the goods (anywhere in a Korean or Chinese sentence, where the cue follows the
+     * verb at the end).
+     */
+    private static boolean possible(String text, List<Hit> in, Hit commodity) {
+        char first = text.charAt(commodity.start());
+        boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL
+                || Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN;
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.POSSIBLE)) {
+            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
+                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the goods word is part of a phrase that refers back ("the coal", "the shells"). */
+    private static boolean isReference(Hit commodity, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.ANAPHOR) && h.start() <= commodity.start() && h.end() >= commodity.end()) {
                 return true;
             }
         }
@@ -537,28 +581,38 @@ public final class EventReader {
      * word itself or a unit, standing before that commodity (or, failing one after, the nearest before it).
      * Values: {amount, unitStart, unitEnd}.
      */
-    private static Map<String, long[]> amounts(List<Quantities.Quantity> quantities, List<Hit> in,
+    private static Map<String, long[]> amounts(String text, List<Quantities.Quantity> quantities, List<Hit> in,
                                                Set<String> commodities) {
         Map<String, long[]> out = new LinkedHashMap<>();
         for (Quantities.Quantity q : quantities) {
+            if (isYearOrShare(text, q)) {
+                continue;
+            }
             Hit noun = null;
             for (Hit h : in) {
-                if (h.start() >= q.end() && h.start() - q.end() <= 40 && (h.is(Lexicon.Kind.UNIT)
-                        || h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.NOT_UNIT))) {
+                if (h.start() < q.end()) {
+                    continue;
+                }
+                if (h.start() - q.end() > 40 || h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)
+                        || h.is(Lexicon.Kind.REPORTING) || hasDigit(text, q.end(), h.start())) {
+                    break;
+                }
+                if (h.is(Lexicon.Kind.UNIT) || h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.NOT_UNIT)) {
                     noun = h;
                     break;
                 }
             }
-            if (noun == null && !q.dollar()) {
-                continue;
-            }
-            if (noun != null && noun.is(Lexicon.Kind.NOT_UNIT)) {
+            if (noun == null && !q.dollar() || noun != null && noun.is(Lexicon.Kind.NOT_UNIT)) {
                 continue;
             }
             String commodity = null;
-            if (noun != null && noun.is(Lexicon.Kind.COMMODITY) && commodities.contains(noun.value())) {
-                commodity = noun.value();
-            } else {
+            for (Hit h : in) {
+                if (noun != null && h.is(Lexicon.Kind.COMMODITY) && h.start() == noun.start()
+                        && commodities.contains(h.value())) {
+                    commodity = h.value();
+                }
+            }
+            if (commodity == null) {
                 int anchor = noun == null ? q.end() : noun.end();
                 for (Hit h : in) {
                     if (h.is(Lexicon.Kind.COMMODITY) && commodities.contains(h.value()) && h.start() >= anchor) {
@@ -574,7 +628,8 @@ public final class EventReader {
                     }
                 }
             }
-            if (commodity == null) {
+            boolean dollars = noun == null || DOLLAR_UNIT.matcher(text.substring(noun.start(), noun.end())).find();
+            if (commodity == null || dollars && !MONEY_COUNTED.contains(commodity)) {
                 continue;
             }
             long[] prior = out.get(commodity);
@@ -584,6 +639,25 @@ public final class EventReader {
             }
         }
         return out;
+    }
+
+    /** A year ("in 2023", "2017년", "2023 года") or a share ("40%") is never an amount of goods. */
+    private static boolean isYearOrShare(String text, Quantities.Quantity q) {
+        String after = text.substring(q.end(), Math.min(text.length(), q.end() + 9)).toLowerCase(java.util.Locale.ROOT);
+        if (after.startsWith("%") || after.startsWith(" %") || after.startsWith(" percent")
+                || after.startsWith(" per cent") || after.startsWith("％")) {
+            return true;
+        }
+        return q.value() >= 1950 && q.value() <= 2035 && q.end() - q.start() == 4 && !q.dollar();
+    }
+
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String unit(String text, long[] amount) {
