@@ -39,11 +39,21 @@ public final class EventReader {
     /** North Korea's arms go to Russia's war in every report of the period when the receiver is unsaid. */
     private static final Set<String> TO_RU_DEFAULT = Set.of("munitions", "missiles", "troops");
 
-    private enum Role { NONE, FROM, TO, ORIGIN }
+    /** USER: the subject of a use verb, the receiver only when the goods' maker is named too. */
+    private enum Role { NONE, FROM, TO, ORIGIN, USER }
+
+    /** A state the gazetteer does not know is a verb's subject only this close to the verb, in characters. */
+    private static final int WEAK_SUBJECT_REACH = 40;
 
     /** A headline line as scraped pages show it: a view counter and a date at its end. */
     private static final java.util.regex.Pattern NOT_PROSE = java.util.regex.Pattern.compile(
             "\\d[\\d,.]*\\s+(?:\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2})\\s*$");
+    /** What third countries may not supply to Russia under the national regimes. */
+    private static final Set<String> TO_RU_BANNED = Set.of("military-technology", "weapons", "munitions",
+            "missiles");
+    /** Goods China trades lawfully too: a China pair needs a breach word in the sentence. */
+    private static final Set<String> TRADE_GOODS = Set.of("petroleum", "coal", "minerals", "other-goods",
+            "luxury-goods");
     /** How far before the goods a status cue still governs them, in characters. */
     private static final int STATUS_REACH = 90;
     /** Goods an amount of money may count. */
@@ -183,7 +193,7 @@ public final class EventReader {
         boolean specific = false;
         for (Hit h : in) {
             switch (h.kind()) {
-                case GIVE, GET -> transfer = true;
+                case GIVE, GET, USE -> transfer = true;
                 case BREACH -> {
                     transfer = true;
                     breach = true;
@@ -255,6 +265,9 @@ public final class EventReader {
             }
             String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
             for (String[] dir : direction(c, states, roles, originOf, textStates)) {
+            if (!breach && TRADE_GOODS.contains(c.value()) && (CN.equals(dir[0]) || CN.equals(dir[1]))) {
+                continue;
+            }
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
             if (DEBUG) {
                 StringBuilder sb = new StringBuilder();
@@ -393,7 +406,8 @@ public final class EventReader {
             if (h.start() < state.end()) {
                 continue;
             }
-            if (h.is(Lexicon.Kind.STATE)) {
+            if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.REPORTING)
+                    || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH) {
                 break;
             }
             if (h.is(Lexicon.Kind.GIVE)) {
@@ -401,6 +415,9 @@ public final class EventReader {
             }
             if (h.is(Lexicon.Kind.GET)) {
                 return Role.TO;
+            }
+            if (h.is(Lexicon.Kind.USE)) {
+                return Role.USER;
             }
         }
         return Role.NONE;
@@ -435,6 +452,19 @@ public final class EventReader {
             if (roles[i] == Role.TO && !froms.contains(states.get(i).value())) {
                 addOnce(tos, states.get(i).value());
             }
+        }
+        for (int i = 0; i < states.size() && !froms.isEmpty(); i++) {
+            if (roles[i] == Role.USER && !froms.contains(states.get(i).value())) {
+                addOnce(tos, states.get(i).value());
+            }
+        }
+        boolean used = false;
+        for (Role r : roles) {
+            used |= r == Role.USER;
+        }
+        if (used && froms.isEmpty() && tos.isEmpty()) {
+            // "North Korea fired two missiles": its own goods, no transfer
+            return List.of();
         }
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
@@ -487,6 +517,10 @@ public final class EventReader {
             return false;
         }
         if (!(KP.equals(from) || KP.equals(to) || RU.equals(to))) {
+            return false;
+        }
+        if (RU.equals(to) && !KP.equals(from) && !TO_RU_BANNED.contains(c)) {
+            // third countries' trade with Russia is lawful but for arms and the technology of war
             return false;
         }
         if (from == null && !(KP.equals(to) && TO_KP_ALONE.contains(c))) {
@@ -555,8 +589,7 @@ public final class EventReader {
      */
     private static boolean possible(String text, List<Hit> in, Hit commodity) {
         char first = text.charAt(commodity.start());
-        boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL
-                || Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN;
+        boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
                     || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
