@@ -29,6 +29,8 @@ final class EventMerger {
         String status;
         String attribution;
         ViolationEvent.Span evidence;
+        /** Whether a specific word named the goods (not only "arms", "equipment"). */
+        boolean specific;
     }
 
     private final int maxEvents;
@@ -42,8 +44,8 @@ final class EventMerger {
     }
 
     /** Adds one sentence's statement of an event; false when the event limit keeps a new event out. */
-    boolean add(Key key, Long amount, String unit, SentenceFacts facts, String status, String sentence, int start,
-                int end) {
+    boolean add(Key key, boolean specific, Long amount, String unit, SentenceFacts facts, String status,
+                String sentence, int start, int end) {
         Draft d = drafts.get(key);
         if (d == null) {
             if (drafts.size() >= maxEvents) {
@@ -57,6 +59,7 @@ final class EventMerger {
             d.unit = unit;
         }
         addFacts(d, facts);
+        d.specific |= specific;
         boolean better = d.evidence == null
                 || ViolationEvent.ASSERTED.equals(status) && ViolationEvent.POSSIBLE.equals(d.status);
         if (better) {
@@ -132,7 +135,55 @@ final class EventMerger {
         }
     }
 
+    /**
+     * Folds drafts into those they only restate: goods named only generally ("military equipment") into the
+     * munitions or missiles moving the same way, and an event with one side unsaid into the event of the same
+     * goods with that side said.
+     */
+    private void fold() {
+        List<Key> keys = new ArrayList<>(drafts.keySet());
+        for (Key k : keys) {
+            Draft d = drafts.get(k);
+            Key into = null;
+            for (Key o : keys) {
+                if (o.equals(k) || !drafts.containsKey(o)) {
+                    continue;
+                }
+                boolean sameWay = java.util.Objects.equals(o.from(), k.from()) && java.util.Objects.equals(o.to(), k.to());
+                if (!d.specific && k.commodity().equals("weapons") && sameWay
+                        && (o.commodity().equals("munitions") || o.commodity().equals("missiles"))) {
+                    into = o;
+                    break;
+                }
+                boolean narrower = o.commodity().equals(k.commodity())
+                        && (k.to() == null && o.to() != null && java.util.Objects.equals(o.from(), k.from())
+                        || k.from() == null && o.from() != null && java.util.Objects.equals(o.to(), k.to()));
+                if (narrower) {
+                    into = o;
+                    break;
+                }
+            }
+            if (into != null) {
+                Draft target = drafts.get(into);
+                addFacts(target, d);
+                if (d.amount != null && (target.amount == null || d.amount > target.amount)) {
+                    target.amount = d.amount;
+                    target.unit = d.unit;
+                }
+                drafts.remove(k);
+            }
+        }
+    }
+
+    private static void addFacts(Draft into, Draft from) {
+        union(into.places, from.places);
+        union(into.vessels, from.vessels);
+        union(into.imo, from.imo);
+        union(into.resolutions, from.resolutions);
+    }
+
     List<ViolationEvent> events() {
+        fold();
         List<ViolationEvent> out = new ArrayList<>(drafts.size());
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             Draft d = e.getValue();

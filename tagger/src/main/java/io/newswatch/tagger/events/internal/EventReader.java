@@ -28,6 +28,7 @@ public final class EventReader {
     private static final String KP = "KP";
     private static final String RU = "RU";
     private static final String CN = "CN";
+    private static final String UA = "UA";
     /** Commodities North Korea exports in the regimes' sense: the supplier is North Korea unless the text says. */
     private static final Set<String> FROM_KP = Set.of("munitions", "missiles", "weapons", "troops", "workers", "coal",
             "minerals", "other-goods");
@@ -40,7 +41,7 @@ public final class EventReader {
     private static final Set<String> TO_RU_DEFAULT = Set.of("munitions", "missiles", "troops");
 
     /** USER: the subject of a use verb, the receiver only when the goods' maker is named too. */
-    private enum Role { NONE, FROM, TO, ORIGIN, USER }
+    private enum Role { NONE, FROM, TO, ORIGIN, USER, SUBJECT_FROM, SUBJECT_TO }
 
     /** A state the gazetteer does not know is a verb's subject only this close to the verb, in characters. */
     private static final int WEAK_SUBJECT_REACH = 40;
@@ -54,13 +55,16 @@ public final class EventReader {
     /** Goods China trades lawfully too: a China pair needs a breach word in the sentence. */
     private static final Set<String> TRADE_GOODS = Set.of("petroleum", "coal", "minerals", "other-goods",
             "luxury-goods");
-    /** How far before the goods a status cue still governs them, in characters. */
-    private static final int STATUS_REACH = 90;
     /** Goods an amount of money may count. */
     private static final Set<String> MONEY_COUNTED = Set.of("funds", "military-technology", "other-goods",
             "luxury-goods");
     private static final java.util.regex.Pattern DOLLAR_UNIT = java.util.regex.Pattern.compile(
             "(?iu)^(?:dollar|доллар|долар|달러|美元)");
+    /** A break between a subject and a verb that are not one clause. */
+    private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile("[;—:–]");
+    /** What may stand between a give verb and its receiver: "handed Russia", "providing the Russians". */
+    private static final java.util.regex.Pattern DATIVE_GAP = java.util.regex.Pattern.compile(
+            "(?iu)\\s{0,2}(?:the\\s+)?");
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
             "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
@@ -164,7 +168,8 @@ public final class EventReader {
         int[] coveredUntil = new int[Lexicon.Kind.values().length];
         int nounUntil = -1;
         for (Hit h : sorted) {
-            boolean noun = h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.PLACE);
+            // a place does not hide the state in its name: "to the Russian Far East" still names Russia
+            boolean noun = h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.STATE);
             if (noun) {
                 if (h.start() < nounUntil) {
                     continue;
@@ -207,7 +212,7 @@ public final class EventReader {
                 }
             }
         }
-        if (!anyCommodity || !transfer || negative || ban && !breach) {
+        if (!anyCommodity || !transfer || (negative || ban) && !breach) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();
@@ -276,7 +281,7 @@ public final class EventReader {
                 }
                 System.err.println("DBG " + key + " " + status + " amount=" + (amount == null ? null : amount[0]) + " roles: " + sb + "| " + text.substring(start, end).replaceAll("\\s+", " "));
             }
-            if (merger.add(key, amount == null ? null : amount[0], amount == null ? null : unit(text, amount),
+            if (merger.add(key, !c.generic(), amount == null ? null : amount[0], amount == null ? null : unit(text, amount),
                     facts, status, text.substring(start, end), start, end)) {
                 keys.add(key);
             }
@@ -388,7 +393,8 @@ public final class EventReader {
         // "handed Russia dozens of guns", "supplied North Korea with oil"
         boolean adjective = ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
                 || wordAfterIsPossessive(text, state.end(), end);
-        if (prev != null && prev.is(Lexicon.Kind.GIVE) && state.start() - prev.end() <= 2
+        if (prev != null && prev.is(Lexicon.Kind.GIVE)
+                && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
                 && !(adjective && nextCommodity != null && nextCommodity.start() - state.end() <= 4)) {
             return Role.TO;
         }
@@ -407,14 +413,15 @@ public final class EventReader {
                 continue;
             }
             if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.REPORTING)
-                    || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH) {
+                    || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH
+                    || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
                 break;
             }
             if (h.is(Lexicon.Kind.GIVE)) {
-                return Role.FROM;
+                return Role.SUBJECT_FROM;
             }
             if (h.is(Lexicon.Kind.GET)) {
-                return Role.TO;
+                return Role.SUBJECT_TO;
             }
             if (h.is(Lexicon.Kind.USE)) {
                 return Role.USER;
@@ -449,10 +456,28 @@ public final class EventReader {
             }
         }
         for (int i = 0; i < states.size(); i++) {
+            if (roles[i] == Role.TO && UA.equals(states.get(i).value())) {
+                // goods for Ukraine: no sanctions regime covers them
+                return List.of();
+            }
             if (roles[i] == Role.TO && !froms.contains(states.get(i).value())) {
                 addOnce(tos, states.get(i).value());
             }
         }
+        // a verb's subject counts after the prepositions: "handing over drones to the North Korean delegation"
+        for (int i = 0; i < states.size(); i++) {
+            String code = states.get(i).value();
+            if (roles[i] == Role.SUBJECT_FROM && !tos.contains(code)) {
+                addOnce(froms, code);
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            String code = states.get(i).value();
+            if (roles[i] == Role.SUBJECT_TO && !froms.contains(code)) {
+                addOnce(tos, code);
+            }
+        }
+        froms.remove(UA);
         for (int i = 0; i < states.size() && !froms.isEmpty(); i++) {
             if (roles[i] == Role.USER && !froms.contains(states.get(i).value())) {
                 addOnce(tos, states.get(i).value());
@@ -584,15 +609,14 @@ public final class EventReader {
 
     /**
      * Whether the sentence warns of, plans or supposes the transfer of {@code commodity} rather than reporting it:
-     * a status cue shortly before the goods (anywhere in a Korean or Chinese sentence, where the cue follows the
-     * verb at the end).
+     * a status cue before the goods (anywhere in a Korean sentence, where the cue follows the verb at the end).
      */
     private static boolean possible(String text, List<Hit> in, Hit commodity) {
         char first = text.charAt(commodity.start());
         boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
-                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
+                    || h.end() <= commodity.start())) {
                 return true;
             }
         }
