@@ -155,9 +155,10 @@ final class EventMerger {
                     into = o;
                     break;
                 }
+                // only an unsaid receiver folds: reports list "fuel reached North Korea" beside "Russia supplied
+                // fuel" as two findings
                 boolean narrower = o.commodity().equals(k.commodity())
-                        && (k.to() == null && o.to() != null && java.util.Objects.equals(o.from(), k.from())
-                        || k.from() == null && o.from() != null && java.util.Objects.equals(o.to(), k.to()));
+                        && k.to() == null && o.to() != null && java.util.Objects.equals(o.from(), k.from());
                 if (narrower) {
                     into = o;
                     break;
