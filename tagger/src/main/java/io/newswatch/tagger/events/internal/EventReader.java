@@ -49,6 +49,8 @@ public final class EventReader {
     /** A headline line as scraped pages show it: a view counter and a date at its end. */
     private static final java.util.regex.Pattern NOT_PROSE = java.util.regex.Pattern.compile(
             "\\d[\\d,.]*\\s+(?:\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2})\\s*$");
+    /** How far before the goods a status cue still governs them, in characters. */
+    private static final int STATUS_REACH = 150;
     /** What third countries may not supply to Russia under the national regimes. */
     private static final Set<String> TO_RU_BANNED = Set.of("military-technology", "weapons", "munitions",
             "missiles");
@@ -616,7 +618,7 @@ public final class EventReader {
         boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
-                    || h.end() <= commodity.start())) {
+                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
                 return true;
             }
         }
