@@ -229,6 +229,12 @@ public final class EventReader {
             roles[i] = role(text, start, end, states.get(i), in, originOf, i);
         }
         // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
+        for (int i = states.size() - 1; i > 0; i--) {
+            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO) && LIST_GAP.matcher(
+                    text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
+                roles[i - 1] = roles[i];
+            }
+        }
         for (int i = 1; i < states.size(); i++) {
             if (roles[i - 1] != Role.NONE && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
@@ -353,7 +359,7 @@ public final class EventReader {
             String twoBack = wordBefore(text, start, wordStartBefore(text, start, at));
             return twoBack.equals("according") ? Role.NONE : Role.TO;
         }
-        if (lexicon.isFrom(before)) {
+        if (lexicon.isFrom(before) || lexicon.isVia(before, wordBefore(text, start, wordStartBefore(text, start, at)))) {
             return Role.FROM;
         }
         for (String p : lexicon.fromParticles()) {

@@ -35,7 +35,7 @@ public final class Lexicon {
     private static final String RESOURCE = "/io/newswatch/tagger/events/lexicon.yaml";
     private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "generic", "give", "get", "use", "breach", "ban",
             "possible", "negative", "anaphora", "to", "from", "with", "particles", "states", "places", "vessels",
-            "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents");
+            "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries");
 
     private final TermAutomaton automaton;
     private final Kind[] kinds;
@@ -45,6 +45,7 @@ public final class Lexicon {
     private final Set<String> from;
     private final Set<String> with;
     private final Set<String> agents;
+    private final Set<String> intermediaries;
     private final List<String> toParticles;
     private final List<String> fromParticles;
     private final Map<String, Long> multipliers;
@@ -58,6 +59,7 @@ public final class Lexicon {
         this.from = words.get("from");
         this.with = words.get("with");
         this.agents = words.get("agents");
+        this.intermediaries = words.get("intermediaries");
         this.toParticles = particles.getOrDefault("to", List.of());
         this.fromParticles = particles.getOrDefault("from", List.of());
         this.multipliers = Map.copyOf(multipliers);
@@ -137,7 +139,7 @@ public final class Lexicon {
             addAll(s.getValue(), Kind.STATE, s.getKey(), patterns, prefixes, kinds, values);
         }
         Map<String, Set<String>> words = new HashMap<>();
-        for (String key : List.of("to", "from", "with", "agents")) {
+        for (String key : List.of("to", "from", "with", "agents", "intermediaries")) {
             Set<String> set = new HashSet<>();
             for (YamlTree.Node w : words(required(root, key))) {
                 set.add(w.text().toLowerCase(Locale.ROOT));
@@ -232,6 +234,14 @@ public final class Lexicon {
 
     public boolean isFrom(String word) {
         return from.contains(word);
+    }
+
+    /**
+     * Whether {@code word} before a state, with {@code previous} before it, makes the state the supplier by way of
+     * middlemen: "intermediaries in China", "companies in Turkey".
+     */
+    public boolean isVia(String word, String previous) {
+        return (word.equals("in") || word.equals("в") || word.equals("у")) && intermediaries.contains(previous);
     }
 
     /** Whether {@code word} (lower case), after a state, makes the state a speaker ("Russian officials"). */
