@@ -29,18 +29,23 @@ final class EventMerger {
         String status;
         String attribution;
         ViolationEvent.Span evidence;
+        /** Whether a specific word named the goods (not only "arms", "equipment"). */
+        boolean specific;
     }
 
     private final int maxEvents;
     private final Map<Key, Draft> drafts = new LinkedHashMap<>();
+    private final Map<String, List<String>> commodityPlaces = new LinkedHashMap<>();
+    private final Map<String, long[]> commodityAmounts = new LinkedHashMap<>();
+    private final Map<String, String> commodityUnits = new LinkedHashMap<>();
 
     EventMerger(int maxEvents) {
         this.maxEvents = maxEvents;
     }
 
     /** Adds one sentence's statement of an event; false when the event limit keeps a new event out. */
-    boolean add(Key key, Long amount, String unit, SentenceFacts facts, String status, String sentence, int start,
-                int end) {
+    boolean add(Key key, boolean specific, Long amount, String unit, SentenceFacts facts, String status,
+                String sentence, int start, int end) {
         Draft d = drafts.get(key);
         if (d == null) {
             if (drafts.size() >= maxEvents) {
@@ -54,6 +59,7 @@ final class EventMerger {
             d.unit = unit;
         }
         addFacts(d, facts);
+        d.specific |= specific;
         boolean better = d.evidence == null
                 || ViolationEvent.ASSERTED.equals(status) && ViolationEvent.POSSIBLE.equals(d.status);
         if (better) {
@@ -78,6 +84,42 @@ final class EventMerger {
         }
     }
 
+    /** Whether an event of these goods has been found. */
+    boolean has(String commodity) {
+        return drafts.keySet().stream().anyMatch(k -> k.commodity().equals(commodity));
+    }
+
+    /** Adds an amount and facts to every event of these goods; returns their keys. */
+    List<Key> addToCommodity(String commodity, Long amount, String unit, SentenceFacts facts) {
+        List<Key> keys = new ArrayList<>();
+        for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
+            if (e.getKey().commodity().equals(commodity)) {
+                Draft d = e.getValue();
+                if (amount != null && (d.amount == null || amount > d.amount)) {
+                    d.amount = amount;
+                    d.unit = unit;
+                }
+                addFacts(d, facts);
+                keys.add(e.getKey());
+            }
+        }
+        return keys;
+    }
+
+    /** An amount of these goods stated where no state is named: it fills the events of the goods that have none. */
+    void amountOf(String commodity, long amount, String unit) {
+        long[] prior = commodityAmounts.get(commodity);
+        if (prior == null || prior[0] < amount) {
+            commodityAmounts.put(commodity, new long[] {amount});
+            commodityUnits.put(commodity, unit);
+        }
+    }
+
+    /** Places named with these goods anywhere in the text; they join every event of the goods. */
+    void placesOf(String commodity, List<String> places) {
+        union(commodityPlaces.computeIfAbsent(commodity, c -> new ArrayList<>()), places);
+    }
+
     private static void addFacts(Draft d, SentenceFacts facts) {
         union(d.places, facts.places);
         union(d.vessels, facts.vessels);
@@ -93,11 +135,65 @@ final class EventMerger {
         }
     }
 
+    /**
+     * Folds drafts into those they only restate: goods named only generally ("military equipment") into the
+     * munitions or missiles moving the same way, and an event with one side unsaid into the event of the same
+     * goods with that side said.
+     */
+    private void fold() {
+        List<Key> keys = new ArrayList<>(drafts.keySet());
+        for (Key k : keys) {
+            Draft d = drafts.get(k);
+            Key into = null;
+            for (Key o : keys) {
+                if (o.equals(k) || !drafts.containsKey(o)) {
+                    continue;
+                }
+                boolean sameWay = java.util.Objects.equals(o.from(), k.from()) && java.util.Objects.equals(o.to(), k.to());
+                if (!d.specific && k.commodity().equals("weapons") && sameWay
+                        && (o.commodity().equals("munitions") || o.commodity().equals("missiles"))) {
+                    into = o;
+                    break;
+                }
+                // only an unsaid receiver folds: reports list "fuel reached North Korea" beside "Russia supplied
+                // fuel" as two findings
+                boolean narrower = o.commodity().equals(k.commodity())
+                        && k.to() == null && o.to() != null && java.util.Objects.equals(o.from(), k.from());
+                if (narrower) {
+                    into = o;
+                    break;
+                }
+            }
+            if (into != null) {
+                Draft target = drafts.get(into);
+                addFacts(target, d);
+                if (d.amount != null && (target.amount == null || d.amount > target.amount)) {
+                    target.amount = d.amount;
+                    target.unit = d.unit;
+                }
+                drafts.remove(k);
+            }
+        }
+    }
+
+    private static void addFacts(Draft into, Draft from) {
+        union(into.places, from.places);
+        union(into.vessels, from.vessels);
+        union(into.imo, from.imo);
+        union(into.resolutions, from.resolutions);
+    }
+
     List<ViolationEvent> events() {
+        fold();
         List<ViolationEvent> out = new ArrayList<>(drafts.size());
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             Draft d = e.getValue();
             Key k = e.getKey();
+            union(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            if (d.amount == null && commodityAmounts.containsKey(k.commodity())) {
+                d.amount = commodityAmounts.get(k.commodity())[0];
+                d.unit = commodityUnits.get(k.commodity());
+            }
             out.add(new ViolationEvent(k.commodity(), k.from(), k.to(), d.amount, d.amount == null ? null : d.unit,
                     d.places, d.vessels, d.imo, d.resolutions, d.status, d.attribution, d.evidence));
         }

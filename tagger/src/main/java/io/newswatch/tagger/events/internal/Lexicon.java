@@ -28,14 +28,14 @@ import java.util.Set;
 public final class Lexicon {
     /** What a word of the lexicon means. */
     public enum Kind {
-        COMMODITY, GENERIC, GIVE, GET, BREACH, POSSIBLE, NEGATIVE, ANAPHOR, STATE, PLACE, VESSEL, UNIT, NOT_UNIT,
+        COMMODITY, GENERIC, GIVE, GET, USE, BREACH, BAN, POSSIBLE, NEGATIVE, ANAPHOR, STATE, PLACE, VESSEL, UNIT, NOT_UNIT,
         RESOLUTION, REPORTING, ACCORDING
     }
 
     private static final String RESOURCE = "/io/newswatch/tagger/events/lexicon.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "generic", "give", "get", "breach",
+    private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "generic", "give", "get", "use", "breach", "ban",
             "possible", "negative", "anaphora", "to", "from", "with", "particles", "states", "places", "vessels",
-            "units", "not-units", "multipliers", "resolutions", "reporting", "according");
+            "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries");
 
     private final TermAutomaton automaton;
     private final Kind[] kinds;
@@ -44,6 +44,8 @@ public final class Lexicon {
     private final Set<String> to;
     private final Set<String> from;
     private final Set<String> with;
+    private final Set<String> agents;
+    private final Set<String> intermediaries;
     private final List<String> toParticles;
     private final List<String> fromParticles;
     private final Map<String, Long> multipliers;
@@ -56,6 +58,8 @@ public final class Lexicon {
         this.to = words.get("to");
         this.from = words.get("from");
         this.with = words.get("with");
+        this.agents = words.get("agents");
+        this.intermediaries = words.get("intermediaries");
         this.toParticles = particles.getOrDefault("to", List.of());
         this.fromParticles = particles.getOrDefault("from", List.of());
         this.multipliers = Map.copyOf(multipliers);
@@ -119,7 +123,7 @@ public final class Lexicon {
             addAll(c.getValue(), Kind.COMMODITY, c.getKey(), patterns, prefixes, kinds, values);
         }
         Map<String, Kind> plain = Map.ofEntries(Map.entry("generic", Kind.GENERIC), Map.entry("give", Kind.GIVE),
-                Map.entry("get", Kind.GET), Map.entry("breach", Kind.BREACH), Map.entry("possible", Kind.POSSIBLE),
+                Map.entry("get", Kind.GET), Map.entry("use", Kind.USE), Map.entry("breach", Kind.BREACH), Map.entry("ban", Kind.BAN), Map.entry("possible", Kind.POSSIBLE),
                 Map.entry("negative", Kind.NEGATIVE), Map.entry("anaphora", Kind.ANAPHOR),
                 Map.entry("places", Kind.PLACE), Map.entry("vessels", Kind.VESSEL), Map.entry("units", Kind.UNIT),
                 Map.entry("not-units", Kind.NOT_UNIT), Map.entry("resolutions", Kind.RESOLUTION),
@@ -135,7 +139,7 @@ public final class Lexicon {
             addAll(s.getValue(), Kind.STATE, s.getKey(), patterns, prefixes, kinds, values);
         }
         Map<String, Set<String>> words = new HashMap<>();
-        for (String key : List.of("to", "from", "with")) {
+        for (String key : List.of("to", "from", "with", "agents", "intermediaries")) {
             Set<String> set = new HashSet<>();
             for (YamlTree.Node w : words(required(root, key))) {
                 set.add(w.text().toLowerCase(Locale.ROOT));
@@ -230,6 +234,19 @@ public final class Lexicon {
 
     public boolean isFrom(String word) {
         return from.contains(word);
+    }
+
+    /**
+     * Whether {@code word} before a state, with {@code previous} before it, makes the state the supplier by way of
+     * middlemen: "intermediaries in China", "companies in Turkey".
+     */
+    public boolean isVia(String word, String previous) {
+        return (word.equals("in") || word.equals("в") || word.equals("у")) && intermediaries.contains(previous);
+    }
+
+    /** Whether {@code word} (lower case), after a state, makes the state a speaker ("Russian officials"). */
+    public boolean isAgent(String word) {
+        return agents.contains(word);
     }
 
     public boolean isWith(String word) {

@@ -36,7 +36,7 @@ public final class Quantities {
         int i = from;
         while (i < to && out.size() < MAX_NUMBERS) {
             char c = text.charAt(i);
-            if (!isDigit(c) || (i > from && (Character.isLetter(text.charAt(i - 1)) || isDigit(text.charAt(i - 1))))) {
+            if (!isDigit(c) || (i > from && gluedBefore(text.charAt(i - 1)))) {
                 i++;
                 continue;
             }
@@ -122,6 +122,11 @@ public final class Quantities {
 
     private static boolean dollarAfter(String text, int end, int to) {
         return end < to && text.charAt(end) == '$';
+    }
+
+    /** A letter or digit right before a digit makes it part of a word ("KN23", "A1"), except CJK and Hangul. */
+    private static boolean gluedBefore(char c) {
+        return isDigit(c) || Character.isLetter(c) && !isCjkNumberChar(c);
     }
 
     private static boolean isDigit(char c) {
