@@ -3,6 +3,7 @@ package io.newswatch.cli;
 import io.newswatch.cli.demo.DemoRun;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.WorkDirectory;
+import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,10 @@ final class DemoCommand implements Callable<Integer> {
         NewswatchConfig config = configOptions.load();
         Path work = Files.createTempDirectory("newswatch-demo-");
         try {
-            DemoRun.Summary summary = new DemoRun(config, out, work, Duration.ofSeconds(timeoutSeconds), System.out).run();
+            DemoRun run = new DemoRun(config, out, work, Duration.ofSeconds(timeoutSeconds), System.out);
+            DemoRun.Summary summary = run.run();
             DemoRun.print(summary, out, System.out);
+            DemoRun.printLedgerHint(run.bootstrapServers(), config.get(ConfigKeys.BROKER_PORT), System.out);
             return 0;
         } finally {
             if (keep) {

@@ -34,6 +34,7 @@ import picocli.CommandLine;
                 ExtractCommand.class,
                 TopicsCommand.class,
                 DlqCommand.class,
+                EventsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newswatch implements Runnable {

@@ -16,9 +16,13 @@ import io.newswatch.ingest.IngestStats;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Ids;
+import io.newswatch.model.ViolationEvent;
+import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.serde.JsonSerde;
+import io.newswatch.model.topics.CompactedTopicReader;
+import io.newswatch.model.topics.Topics;
 import io.newswatch.tagger.Tagger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -50,7 +55,9 @@ class PipelineEndToEndTest {
             "ship-to-ship", Set.of("sanctions-violation"),
             "workers-far-east", Set.of("ru-kp", "sanctions-violation"),
             "lavrov-pyongyang", Set.of("ru-kp"),
-            "kremlin-denies", Set.of("ru-kp", "sanctions-violation"));
+            "kremlin-denies", Set.of("ru-kp", "sanctions-violation"),
+            "containers-najin-dunay", Set.of("ru-kp", "sanctions-violation"),
+            "kim-far-east-visit", Set.of("ru-kp", "sanctions-violation"));
     /** And those that must not: a South Korea story, sanctions imposed, the South China Sea, the Korean War. */
     private static final Set<String> QUIET = Set.of("seoul-drills", "eu-oil-sanctions", "south-china-sea",
             "korean-war-veterans");
@@ -144,5 +151,20 @@ class PipelineEndToEndTest {
         IngestStats third = runOnce(alerts);
         assertThat(third.published()).isEqualTo(1);
         assertThat(readAlerts(alerts)).extracting(Alert::id).doesNotHaveDuplicates().hasSameSizeAs(delivered);
+
+        // The pages modelled on the seed pages alert with their events, and the ledger counts each article once
+        // although the whole feed was read three times and one article was tagged again.
+        for (String slug : List.of("containers-najin-dunay", "kim-far-east-visit")) {
+            assertThat(delivered).filteredOn(a -> slug.equals(slugById.get(a.articleId()))
+                            && a.ruleId().equals("sanctions-violation")).singleElement()
+                    .satisfies(a -> assertThat(a.events()).as(slug).extracting(ViolationEvent::commodity)
+                            .contains("munitions"));
+        }
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        Map<String, ViolationRecord> ledger = CompactedTopicReader.read(p, "e2e-ledger", Topics.EVENTS);
+        assertThat(ledger.values()).extracting(r -> r.commodity() + " " + r.from() + "→" + r.to() + " "
+                + slugById.get(r.storyId())).contains("munitions KP→RU containers-najin-dunay");
+        assertThat(ledger.values()).allSatisfy(r -> assertThat(r.reports()).as(r.id()).hasSize(1));
     }
 }

@@ -30,7 +30,8 @@ import java.util.List;
  *                      another outlet): same id, so receivers that deduplicate on the id plus revision show an update
  * @param alsoReportedBy source ids of the other outlets that carried the story, in the order they did
  * @param language      the article's language (BCP 47), or null when unknown
- * @param events        the violation events the article states (empty for rules other than sanctions rules)
+ * @param events        the violation events the article states, on every alert of the article, updates included
+ *                      (empty when it is not tagged {@code sanctions-violation})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Alert(

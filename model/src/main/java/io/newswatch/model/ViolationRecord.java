@@ -41,7 +41,10 @@ public record ViolationRecord(int schemaVersion, String id, String storyId, Stri
                               List<Report> reports, Instant firstReportedAt, Instant latestReportedAt, int revision) {
 
     public static final int SCHEMA_VERSION = 1;
-    /** Reports kept per event: the oldest are the ones an analyst cites, so later ones beyond this are counted only. */
+    /**
+     * Reports listed per event: the oldest are the ones an analyst cites, so a later report beyond this is not
+     * listed, but still widens the report dates and adds its facts (amount, places, vessels, ...).
+     */
     public static final int MAX_REPORTS = 200;
 
     /**
@@ -90,7 +93,8 @@ public record ViolationRecord(int schemaVersion, String id, String storyId, Stri
                 merged.add(r);
             }
         }
-        if (merged.size() < MAX_REPORTS) {
+        boolean listed = merged.size() < MAX_REPORTS;
+        if (listed) {
             merged.add(report);
         }
         merged.sort((a, b) -> compare(a.reportedAt(), b.reportedAt()));
@@ -101,6 +105,11 @@ public record ViolationRecord(int schemaVersion, String id, String storyId, Stri
                 first = first == null || r.reportedAt().isBefore(first) ? r.reportedAt() : first;
                 latest = latest == null || r.reportedAt().isAfter(latest) ? r.reportedAt() : latest;
             }
+        }
+        if (!listed) {
+            // an unlisted report still happened: the dates span it and the reports it could not displace
+            first = earliest(earliest(first, firstReportedAt), report.reportedAt());
+            latest = latestOf(latestOf(latest, latestReportedAt), report.reportedAt());
         }
         boolean larger = event.amount() != null && (amount == null || event.amount() > amount);
         String newStatus = ViolationEvent.ASSERTED.equals(status) || ViolationEvent.ASSERTED.equals(event.status())
@@ -122,6 +131,14 @@ public record ViolationRecord(int schemaVersion, String id, String storyId, Stri
             }
         }
         return List.copyOf(out);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latestOf(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     private static int compare(Instant a, Instant b) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+/** The ledger entry: how reports of one breach revise it. */
 class ViolationRecordTest {
     private static final Instant T0 = Instant.parse("2023-10-13T12:00:00Z");
 
@@ -68,5 +71,34 @@ class ViolationRecordTest {
         }
         assertThat(r.reports()).hasSize(ViolationRecord.MAX_REPORTS);
         assertThat(r.revision()).isEqualTo(ViolationRecord.MAX_REPORTS + 19);
+    }
+
+    @ParameterizedTest(name = "{0} reports of the same article")
+    @CsvSource({"2", "5"})
+    void anArticleReportedAgainKeepsOneReportAndItsLatestTime(int times) {
+        ViolationRecord r = ViolationRecord.first("s", event(10L, List.of(), "asserted", null),
+                report("a1", "kyiv", T0, "asserted"));
+        for (int i = 1; i < times; i++) {
+            r = r.withReport(event(10L + i, List.of(), "asserted", null),
+                    report("a1", "kyiv", T0.plusSeconds(i), "asserted"));
+        }
+        assertThat(r.reports()).hasSize(1);
+        assertThat(r.outlets()).containsExactly("kyiv");
+        assertThat(r.revision()).isEqualTo(times - 1);
+        assertThat(r.latestReportedAt()).isEqualTo(T0.plusSeconds(times - 1));
+        assertThat(r.firstReportedAt()).as("the replaced report's time is gone").isEqualTo(T0.plusSeconds(times - 1));
+    }
+
+    @Test
+    void reportsBeyondTheListedOnesStillMoveTheLatestReportTime() {
+        ViolationRecord r = ViolationRecord.first("s", event(1L, List.of(), "asserted", null),
+                report("a0", "o0", T0, "asserted"));
+        for (int i = 1; i <= ViolationRecord.MAX_REPORTS; i++) {
+            r = r.withReport(event(1L, List.of(), "asserted", null), report("a" + i, "o" + i, T0.plusSeconds(i),
+                    "asserted"));
+        }
+        assertThat(r.reports()).hasSize(ViolationRecord.MAX_REPORTS);
+        assertThat(r.latestReportedAt()).isEqualTo(T0.plusSeconds(ViolationRecord.MAX_REPORTS));
+        assertThat(r.firstReportedAt()).isEqualTo(T0);
     }
 }

@@ -2,6 +2,8 @@ package io.newswatch.tagger;
 
 import io.newswatch.model.Evidence;
 import io.newswatch.model.Mention;
+import io.newswatch.model.ViolationEvent;
+import io.newswatch.tagger.events.EventExtractor;
 import io.newswatch.tagger.internal.TaggingEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.TreeMap;
 public final class Tagger {
     /** The longest text accepted, in UTF-16 units (offsets are packed into 24 bits while resolving overlaps). */
     public static final int MAX_TEXT_CHARS = 16_000_000;
+    /** The tag whose texts also get their violation events ({@link EventExtractor}). */
+    private static final String SANCTIONS = "sanctions-violation";
 
     private final RuleSet ruleSet;
     private final TaggingEngine engine;
@@ -91,7 +95,9 @@ public final class Tagger {
                         u.matched()));
             }
         }
-        return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions, evidence);
+        List<ViolationEvent> events = byTag.containsKey(SANCTIONS)
+                ? EventExtractor.defaults().extract(text, match.segmentation(), mentions) : List.of();
+        return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions, evidence, events);
     }
 
     /** One sentence's evidence from two rules that give the same tag: the words of both. */

@@ -107,10 +107,15 @@ final class PageCorpus {
 
     private static ExpectedEvent event(JsonNode e) {
         JsonNode amount = e.path("amount");
-        return new ExpectedEvent(e.path("commodity").asText(), e.path("from").asText(), e.path("to").asText(),
+        return new ExpectedEvent(e.path("commodity").asText(), textOrNull(e.path("from")), textOrNull(e.path("to")),
                 amount.isNumber() ? Long.valueOf(amount.asLong()) : null,
                 e.path("unit").isTextual() ? e.get("unit").asText() : null, list(e.get("places")),
                 e.path("status").asText(), e.path("evidence").asText());
+    }
+
+    /** A JSON string's text; null for JSON null or a missing field (an unsaid state is no state, not "null"). */
+    private static String textOrNull(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
     }
 
     private static List<String> list(JsonNode array) {

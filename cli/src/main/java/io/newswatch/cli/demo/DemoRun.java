@@ -2,6 +2,8 @@ package io.newswatch.cli.demo;
 
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.internal.KafkaConnection;
+import io.newswatch.cli.internal.LedgerFilter;
+import io.newswatch.cli.internal.LedgerFormat;
 import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.cli.internal.Pipeline;
 import io.newswatch.cli.internal.PipelineProgress;
@@ -10,8 +12,11 @@ import io.newswatch.ingest.IngestStats;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Ids;
+import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
+import io.newswatch.model.topics.CompactedTopicReader;
+import io.newswatch.model.topics.Topics;
 import io.newswatch.tagger.Tagger;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,12 +36,13 @@ import java.util.stream.Collectors;
 /**
  * The offline demo: a sample news site on loopback, the whole pipeline on the embedded broker (or the configured
  * cluster), every alert printed as it arrives and written to a JSONL file, and a summary once every sample
- * article went through.
+ * article went through, with the violations ledger the sample's alerts fed ({@code news.events}).
  */
 public final class DemoRun {
     /** What the demo did. */
     public record Summary(int articles, int published, int tagged, Map<String, Integer> alertsByRule,
-                          Set<String> alertedArticleIds, long firstAlertMillis, long totalMillis) {
+                          Set<String> alertedArticleIds, long firstAlertMillis, long totalMillis,
+                          List<ViolationRecord> events) {
         public int alerts() {
             return alertsByRule.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -47,6 +53,7 @@ public final class DemoRun {
     private final Path workDir;
     private final Duration timeout;
     private final PrintStream out;
+    private String bootstrapServers;
 
     /**
      * @param config     the user's configuration (bootstrap servers decide embedded or not)
@@ -116,9 +123,17 @@ public final class DemoRun {
                             + timeout.toSeconds() + " s");
                 }
             }
+            // the story step writes the ledger in the transactions that hold the alerts: delivered alerts mean
+            // their events are committed on news.events
+            List<ViolationRecord> events = LedgerFilter.all().select(CompactedTopicReader.read(
+                    kafka.clientProperties(), config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-demo-events",
+                    Topics.EVENTS).values().stream()
+                    .filter(r -> r.reports().stream().anyMatch(rep -> expected.contains(rep.articleId())))
+                    .toList());
             long total = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+            bootstrapServers = kafka.isEmbedded() ? null : kafka.bootstrapServers();
             return new Summary(expected.size(), stats.published(), expected.size(), new TreeMap<>(byRule),
-                    Set.copyOf(alerted), firstAlert.get(), total);
+                    Set.copyOf(alerted), firstAlert.get(), total, events);
         }
     }
 
@@ -140,5 +155,34 @@ public final class DemoRun {
         s.alertsByRule().forEach((rule, n) -> out.printf("  %-22s %d%n", rule, n));
         out.println("Alerts written to " + alertsFile + (Files.exists(alertsFile)
                 ? " (" + Files.readAllLines(alertsFile).size() + " lines)" : ""));
+        out.println();
+        out.println("Violations ledger (" + Topics.EVENTS.name() + "): " + s.events().size()
+                + (s.events().size() == 1 ? " event" : " events"));
+        if (!s.events().isEmpty()) {
+            LedgerFormat.table(s.events()).forEach(line -> out.println("  " + line));
+        }
+    }
+
+    /**
+     * How to list the ledger again: against the cluster the demo used, or, after a demo on its own embedded broker
+     * (gone when the demo ends), with a broker that outlives it.
+     *
+     * @param bootstrapServers the cluster the demo used, or null for its embedded broker
+     * @param brokerPort       the port {@code newswatch broker} listens on ({@code broker.port})
+     */
+    public static void printLedgerHint(String bootstrapServers, int brokerPort, PrintStream out) {
+        if (bootstrapServers != null) {
+            out.println("List it again, filtered or as CSV: newswatch events -b " + bootstrapServers
+                    + " [--commodity C] [--since 7d] [--csv]");
+        } else {
+            out.println("The demo's embedded broker is gone now. To keep its ledger: start `newswatch broker` in "
+                    + "another terminal, run `newswatch demo -b 127.0.0.1:" + brokerPort + "`, then `newswatch events` "
+                    + "(--commodity, --from, --to, --since, --vessel, --place; --json or --csv).");
+        }
+    }
+
+    /** The cluster the last {@link #run} used, or null when it was the demo's own embedded broker. */
+    public String bootstrapServers() {
+        return bootstrapServers;
     }
 }

@@ -21,9 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo's summary counts every alert its articles raise, even when the story step and the alerts service lag
- * behind tagging: here every core is kept busy by other threads for the whole run. The sample's articles raise 14
- * alerts on 8 articles; before, a busy machine printed fewer (1 alert on 1 article, 4 on 3) while more were
- * delivered after the summary.
+ * behind tagging: here every core is kept busy by other threads for the whole run. The sample's articles raise 24
+ * alerts on 10 articles; before, a busy machine printed fewer while more were delivered after the summary.
  */
 class DemoUnderLoadTest {
     @TempDir
@@ -65,10 +64,28 @@ class DemoUnderLoadTest {
         List<Alert> delivered = Files.readAllLines(alertsFile).stream().filter(l -> !l.isBlank())
                 .map(l -> serde.fromBytes(l.getBytes(StandardCharsets.UTF_8))).toList();
         Set<String> deliveredArticles = delivered.stream().map(Alert::articleId).collect(Collectors.toSet());
-        assertThat(summary.alerts()).as("alerts in the summary").isEqualTo(delivered.size()).isEqualTo(14);
+        assertThat(summary.alerts()).as("alerts in the summary").isEqualTo(delivered.size()).isEqualTo(24);
         assertThat(summary.alertedArticleIds()).as("alerted articles in the summary")
-                .isEqualTo(deliveredArticles).hasSize(8);
+                .isEqualTo(deliveredArticles).hasSize(10);
         assertThat(summary.alertsByRule()).isEqualTo(delivered.stream()
                 .collect(Collectors.groupingBy(Alert::ruleId, Collectors.summingInt(a -> 1))));
+
+        // the pages modelled on the seed pages raise sanctions alerts that carry their events, and the summary
+        // lists the ledger those events fed
+        for (String slug : List.of("containers-najin-dunay", "kim-far-east-visit")) {
+            assertThat(delivered).filteredOn(a -> a.ruleId().equals("sanctions-violation")
+                    && a.url().endsWith("/news/" + slug + ".html")).singleElement()
+                    .satisfies(a -> assertThat(a.eventSummaries()).as(slug).anyMatch(e -> e.startsWith(
+                            "KP → RU · munitions")));
+        }
+        assertThat(delivered).filteredOn(a -> a.url().endsWith("/news/containers-najin-dunay.html"))
+                .allSatisfy(a -> assertThat(a.eventSummaries()).as("every alert of the article, " + a.ruleId())
+                        .anyMatch(e -> e.startsWith("KP → RU · munitions · 1,000 containers")));
+        assertThat(summary.events()).anySatisfy(r -> {
+            assertThat(r.commodity()).isEqualTo("munitions");
+            assertThat(r.amount()).isEqualTo(1000L);
+            assertThat(r.reports()).singleElement().satisfies(rep -> assertThat(rep.url())
+                    .endsWith("/news/containers-najin-dunay.html"));
+        });
     }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * The alerts an article would raise if it were its story's only report: one per alerting rule it matched, with
- * the evidence for that rule's tags. The story step ({@link StoryAssigner}) decides which of them fire. Shared by
- * the live topology and the replay, so both propose the same alerts.
+ * the evidence for that rule's tags and every violation event of the article. The story step
+ * ({@link StoryAssigner}) decides which of them fire. Shared by the live topology and the replay, so both propose
+ * the same alerts.
  */
 public final class AlertProposals {
     private AlertProposals() {
@@ -32,7 +33,8 @@ public final class AlertProposals {
                         article.title(), article.url(), article.sourceId(), article.publishedAt(),
                         result.entities(), result.tags(),
                         rule.tags().stream().flatMap(t -> result.evidenceFor(t).stream()).toList(),
-                        Instant.ofEpochMilli(timestamp)).withLanguage(article.language()));
+                        Instant.ofEpochMilli(timestamp)).withLanguage(article.language())
+                        .withEvents(result.events()));
             }
         }
         return proposed;

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * changelogged stores; a replay keeps it in memory. Both call this, so both raise the same alerts for the same
  * articles in the same order.
  *
+ * <p>An alert carries the violation events of its article: the proposal's own, or else those of the candidate's
+ * tagged article (the live topology sends them once, on the tagged article); updates keep them.
+ *
  * <p>Alerts fire once per (rule, story), id {@link Ids#alertId}; a fired alert id is never raised again, even
  * after its story closed. When a new outlet carries a story, every alert the story raised is re-sent as an update
  * (same id, revision + 1, {@code alsoReportedBy} the other outlets).
@@ -126,7 +129,8 @@ public final class StoryAssigner {
                     proposed.ruleVersion(), proposed.severity(), story.storyId(), proposed.articleId(),
                     proposed.title(), proposed.url(), proposed.sourceId(), proposed.publishedAt(), proposed.entities(),
                     proposed.tags(), proposed.evidence(), proposed.raisedAt(), 0, others(story, article.sourceId()),
-                    proposed.language());
+                    proposed.language()).withEvents(proposed.events().isEmpty() ? candidate.tagged().events()
+                    : proposed.events());
             story = story.withAlert(alert);
             out.add(alert);
             firstFired.add(alertId);

@@ -95,23 +95,31 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
         Article capped = article.withTextCappedAt(maxTextChars);
         TagResult result;
         try {
-            result = ResultBounds.bound(tagger.tag(capped.text()));
+            TagResult raw = tagger.tag(capped.text());
+            // the tagger bounds its events itself; the evidence and mentions are bounded here
+            result = ResultBounds.bound(raw);
+            if (result.events().isEmpty() && !raw.events().isEmpty()) {
+                result = new TagResult(result.entities(), result.tags(), result.rules(), result.mentions(),
+                        result.evidence(), raw.events());
+            }
         } catch (RuntimeException e) {
             deadLetter(record, e);
             return;
         }
         Instant at = Instant.ofEpochMilli(record.timestamp());
         TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, capped, result.entities(),
-                result.tags(), result.mentions(), result.evidence(), tagger.rulesVersion(), at);
+                result.tags(), result.mentions(), result.evidence(), tagger.rulesVersion(), at, result.events());
         // an article as it was read is written out again from its own bytes; a cut one is serialized anew
         byte[] taggedValue = taggedSerializer.serialize(Topics.TAGGED.name(), capped == article
                 ? new TaggedArticleSerializer.Spliced(record.value(), tagged) : tagged);
         List<Alert> proposed = AlertProposals.propose(tagger, capped, result, record.timestamp());
         // the story step runs in one task: it gets the fingerprint, computed here in parallel, not the text
         TaggedArticle withoutText = new TaggedArticle(tagged.schemaVersion(), capped.withoutText(), tagged.entities(),
-                tagged.tags(), List.of(), List.of(), tagged.rulesVersion(), tagged.taggedAt());
+                tagged.tags(), List.of(), List.of(), tagged.rulesVersion(), tagged.taggedAt(), tagged.events());
+        // the events travel once, on the tagged article: the story step puts them on the alerts it raises
+        List<Alert> proposedWithoutEvents = proposed.stream().map(p -> p.withEvents(List.of())).toList();
         byte[] storyValue = storySerializer.serialize(Topics.STORY_CANDIDATES.name(), new StoryCandidate(
-                StoryCandidate.SCHEMA_VERSION, withoutText, proposed, TextFingerprint.of(capped.text())));
+                StoryCandidate.SCHEMA_VERSION, withoutText, proposedWithoutEvents, TextFingerprint.of(capped.text())));
         if (taggedValue.length > maxRecordBytes || storyValue.length > maxRecordBytes) {
             deadLetter(record, new RecordTooLargeException("article " + article.id() + ": its record on "
                     + Topics.TAGGED.name() + " (" + taggedValue.length + " bytes) or on "

@@ -1,6 +1,7 @@
 package io.newswatch.streams.topology;
 
 import io.newswatch.model.Alert;
+import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.serde.JsonSerde;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.stories.StoryState;
@@ -12,7 +13,7 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The newswatch Kafka Streams topology (DESIGN.md, "Data flow and topics"):
+ * The newswatch Kafka Streams topology (the README's "Topics"):
  * {@code news.articles} → dedupe → tag → {@code news.tagged}, and for alerting rules → {@code news.alerts}.
  *
  * <ul>
@@ -36,6 +37,12 @@ import org.apache.kafka.streams.state.Stores;
  *       again as an update: same id, {@code revision} + 1, {@code alsoReportedBy} listing the other outlets.
  *       Timestamps ({@code raisedAt}, {@code taggedAt}) are the input record's timestamp, never the wall clock,
  *       so a replay produces the same output.</li>
+ *   <li>The violation events the tagger found ({@code TagResult.events}) are on the tagged article and on every
+ *       alert of its article, updates included. In the story step each event revises the ledger record of its
+ *       story, key {@code Ids.eventId(storyId, commodity, from, to)}, on {@code news.events} (compacted;
+ *       {@code ViolationRecord.withReport}), kept in store {@value #LEDGER_STORE} for
+ *       {@code EventLedger.RETENTION} after its latest report; a report that changes nothing (a re-delivered
+ *       article) sends nothing.</li>
  *   <li>{@code news.tagged} is read back and counted per entity and tag and per hour of {@code publishedAt}
  *       ({@link TrendCounts}, store {@value TrendCounts#COUNTS_STORE}).</li>
  * </ul>
@@ -55,6 +62,12 @@ public final class NewswatchTopology {
     /** Alert ids already raised: key the alert id, value the record timestamp. Never purged. */
     public static final String FIRED_ALERTS_STORE = "fired-alerts";
 
+    /**
+     * The violations ledger: key {@code storyId NUL eventId}, value the latest {@link ViolationRecord} sent to
+     * {@code news.events}; a record is forgotten {@code EventLedger.RETENTION} after its latest report.
+     */
+    public static final String LEDGER_STORE = "event-ledger";
+
     /** The rules on news.rules (a global store: every instance holds all of them): rule id to record. */
     public static final String RULES_STORE = "rules";
 
@@ -68,6 +81,7 @@ public final class NewswatchTopology {
     static final String STORY_PROCESSOR = "assign-stories";
     static final String ALERTS_SINK = "alerts-sink";
     static final String RULE_ALERTS_SINK = "rule-alerts-sink";
+    static final String EVENTS_SINK = "events-sink";
     static final String DLQ_SINK = "dlq-sink";
 
     private NewswatchTopology() {
@@ -108,6 +122,11 @@ public final class NewswatchTopology {
                 Serdes.String(), Serdes.String()), STORY_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FIRED_ALERTS_STORE),
                 Serdes.String(), Serdes.Long()), STORY_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
+                Serdes.String(), JsonSerde.of(ViolationRecord.class)), STORY_PROCESSOR);
+        // the processor serializes the ledger records itself, to check their size before anything is sent
+        topology.addSink(EVENTS_SINK, Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
+                Serdes.ByteArray().serializer(), STORY_PROCESSOR);
         topology.addSink(ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
                 Topics.ALERTS.valueSerde().serializer(), STORY_PROCESSOR);
         TopicNameExtractor<String, Alert> perRule = (key, alert, context) -> Topics.alertsForRule(alert.ruleId())

@@ -2,13 +2,18 @@ package io.newswatch.streams.topology;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.StoryCandidate;
+import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.stories.EventLedger;
 import io.newswatch.streams.stories.StoryAssigner;
 import io.newswatch.streams.stories.StoryState;
 import io.newswatch.streams.stories.TextFingerprint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,31 +22,43 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Groups tagged articles into stories and decides which alerts fire; see {@link NewswatchTopology} for the contract.
- * Runs in one task (its input topic has one partition), so every report of a story meets the others here.
+ * Groups tagged articles into stories, decides which alerts fire and revises the violations ledger; see
+ * {@link NewswatchTopology} for the contract. Runs in one task (its input topic has one partition), so every report
+ * of a story meets the others here.
+ *
+ * <p>Nothing of a candidate is written unless all of it can be: its ledger records are serialized and their size
+ * checked ({@link OutputLimits#maxRecordBytes()}) before any store changes, and a candidate with a record too large,
+ * or one whose output the broker refused before ({@link RefusedRecords}), goes to {@code news.dlq} and leaves the
+ * stories and the ledger as they were.
  */
 final class StoryProcessor implements Processor<byte[], byte[], Object, Object> {
     private final String applicationId;
     private final long windowMs;
     private final RefusedRecords refused;
     private final int recordLimit;
+    private final int maxRecordBytes;
+    private final Serializer<ViolationRecord> ledgerSerializer = Topics.EVENTS.valueSerde().serializer();
     private ProcessorContext<Object, Object> context;
     private StoryAssigner assigner;
+    private KeyValueStore<String, ViolationRecord> ledger;
 
     StoryProcessor(TopologyConfig config) {
         this.applicationId = config.applicationId();
         this.windowMs = config.storyWindow().toMillis();
         this.refused = config.limits().refused();
         this.recordLimit = config.limits().recordLimit();
+        this.maxRecordBytes = config.limits().maxRecordBytes();
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        this.ledger = context.getStateStore(NewswatchTopology.LEDGER_STORE);
         this.assigner = new StoryAssigner(new StoreBacked(context.getStateStore(NewswatchTopology.STORIES_STORE),
                 context.getStateStore(NewswatchTopology.ARTICLE_STORY_STORE),
                 context.getStateStore(NewswatchTopology.FIRED_ALERTS_STORE)), windowMs);
         context.schedule(StoryAssigner.PURGE_EVERY, PunctuationType.STREAM_TIME, assigner::purge);
+        context.schedule(EventLedger.PURGE_EVERY, PunctuationType.STREAM_TIME, this::purgeLedger);
     }
 
     @Override
@@ -55,10 +72,24 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
             StoryAssigner.Plan plan = assigner.plan(candidate, candidate.fingerprint() != null
                     ? candidate.fingerprint() : TextFingerprint.of(candidate.tagged().article().text()),
                     record.timestamp());
-            Optional<RuntimeException> refusal = plan.alerts().stream().map(a -> refused.take(a.id()))
-                    .flatMap(Optional::stream).reduce((a, b) -> a);
+            String storyId = plan.story().storyId();
+            List<ViolationRecord> revised = EventLedger.revise((story, eventId) -> ledger.get(ledgerKey(story,
+                    eventId)), storyId, candidate.tagged(), record.timestamp());
+            List<byte[]> revisedValues = new ArrayList<>(revised.size());
+            for (ViolationRecord v : revised) {
+                byte[] value = ledgerSerializer.serialize(Topics.EVENTS.name(), v);
+                if (value.length > maxRecordBytes) {
+                    throw new RecordTooLargeException("event " + v.id() + " of story " + storyId + ": its record on "
+                            + Topics.EVENTS.name() + " (" + value.length + " bytes) would be larger than the "
+                            + maxRecordBytes + " bytes a record may carry");
+                }
+                revisedValues.add(value);
+            }
+            Optional<RuntimeException> refusal = java.util.stream.Stream.concat(
+                            plan.alerts().stream().map(Alert::id), revised.stream().map(ViolationRecord::id))
+                    .map(refused::take).flatMap(Optional::stream).reduce((a, b) -> a);
             if (refusal.isPresent()) {
-                // an alert of this candidate was refused by the broker before (the stores' changes were aborted
+                // an output of this candidate was refused by the broker before (the stores' changes were aborted
                 // with it, so this pass starts from the same state); a dead-lettered candidate changes no story
                 deadLetter(record, refusal.get());
                 return;
@@ -69,9 +100,38 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
                 context.forward(r, NewswatchTopology.ALERTS_SINK);
                 context.forward(r, NewswatchTopology.RULE_ALERTS_SINK);
             }
+            for (int i = 0; i < revised.size(); i++) {
+                ViolationRecord v = revised.get(i);
+                ledger.put(ledgerKey(storyId, v.id()), v);
+                context.forward(new Record<Object, Object>(v.id(), revisedValues.get(i), record.timestamp()),
+                        NewswatchTopology.EVENTS_SINK);
+            }
         } catch (RuntimeException e) {
             deadLetter(record, e);
         }
+    }
+
+    /** The ledger store's key: story id, then event id. */
+    static String ledgerKey(String storyId, String eventId) {
+        return storyId + "\u0000" + eventId;
+    }
+
+    /**
+     * Forgets the ledger records whose latest report is more than {@link EventLedger#RETENTION} before
+     * {@code streamTime}; their last revision stays on {@code news.events}.
+     */
+    private void purgeLedger(long streamTime) {
+        long before = streamTime - EventLedger.RETENTION.toMillis();
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, ViolationRecord> all = ledger.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value == null || kv.value.latestReportedAt() == null
+                        || kv.value.latestReportedAt().toEpochMilli() < before) {
+                    old.add(kv.key);
+                }
+            });
+        }
+        old.forEach(ledger::delete);
     }
 
     /** The story state in the task's changelogged stores. */

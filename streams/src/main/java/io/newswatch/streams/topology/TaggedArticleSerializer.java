@@ -39,7 +39,7 @@ final class TaggedArticleSerializer implements Serializer<Object> {
         }
         TaggedArticle t = spliced.tagged();
         byte[] rest = whole.serialize(topic, new TaggedArticle(t.schemaVersion(), null, t.entities(), t.tags(),
-                t.mentions(), t.evidence(), t.rulesVersion(), t.taggedAt()));
+                t.mentions(), t.evidence(), t.rulesVersion(), t.taggedAt(), t.events()));
         int at = indexOf(rest, NULL_ARTICLE);
         int close = rest.length - 1;
         if (at < 0 || rest[close] != '}') {

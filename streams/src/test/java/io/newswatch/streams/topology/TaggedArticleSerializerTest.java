@@ -20,7 +20,9 @@ class TaggedArticleSerializerTest {
                 "Moscow and Pyongyang signed a treaty. A line with a quote \" and a backslash \\ and ünïcødé.");
         TagResult r = Tagger.withDefaultRules().tag(article.text());
         TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article, r.entities(), r.tags(),
-                r.mentions(), r.evidence(), "v1", Instant.parse("2025-03-01T10:06:00Z"));
+                r.mentions(), r.evidence(), "v1", Instant.parse("2025-03-01T10:06:00Z"),
+                java.util.List.of(EventLedgerTopologyTest.munitions("KP", "RU", 1000L, "asserted",
+                        java.util.List.of("Najin"), java.util.List.of(), "the White House")));
         byte[] articleJson = Topics.ARTICLES.valueSerde().serializer().serialize(Topics.ARTICLES.name(), article);
 
         TaggedArticleSerializer serializer = new TaggedArticleSerializer();

@@ -8,7 +8,7 @@ import java.util.List;
  * combination (nine forms), which is how inflected names are written down without listing each by hand.
  * Braces do not nest; an empty alternative is allowed ({@code violation{,s}}).
  */
-final class Expansions {
+public final class Expansions {
     /** More forms than this from one text is almost certainly a mistake. */
     static final int MAX_FORMS = 512;
 
@@ -20,7 +20,7 @@ final class Expansions {
      *
      * @throws IllegalArgumentException on an unbalanced or nested brace, or too many forms
      */
-    static List<String> expand(String text) {
+    public static List<String> expand(String text) {
         List<String> forms = new ArrayList<>();
         forms.add("");
         int i = 0;

@@ -1,0 +1,55 @@
+package io.newswatch.cli.internal;
+
+import io.newswatch.model.ViolationRecord;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which ledger records ({@code news.events}) a listing shows, and in which order. Every criterion that is null
+ * selects everything; the given ones must all hold.
+ *
+ * @param commodity exactly this commodity
+ * @param from      this supplying (sending) state, ISO 3166 alpha-2, any case
+ * @param to        this receiving (host) state, ISO 3166 alpha-2, any case
+ * @param since     a latest report at or after this instant (a record without report times never matches)
+ * @param vessel    a vessel name or IMO number containing this text, ignoring case
+ * @param place     a place containing this text, ignoring case
+ */
+public record LedgerFilter(String commodity, String from, String to, Instant since, String vessel, String place) {
+    /** The order of a listing: latest report newest first, records without one last, then by id (stable). */
+    public static final Comparator<ViolationRecord> NEWEST_FIRST = Comparator
+            .comparing(ViolationRecord::latestReportedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(ViolationRecord::id, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /** Selects every record. */
+    public static LedgerFilter all() {
+        return new LedgerFilter(null, null, null, null, null, null);
+    }
+
+    /** Whether the record is selected. */
+    public boolean matches(ViolationRecord r) {
+        return (commodity == null || commodity.equals(r.commodity()))
+                && (from == null || from.equalsIgnoreCase(nullToEmpty(r.from())))
+                && (to == null || to.equalsIgnoreCase(nullToEmpty(r.to())))
+                && (since == null || r.latestReportedAt() != null && !r.latestReportedAt().isBefore(since))
+                && (vessel == null || containsIgnoringCase(r.vessels(), vessel)
+                    || containsIgnoringCase(r.imo(), vessel))
+                && (place == null || containsIgnoringCase(r.places(), place));
+    }
+
+    /** The selected records, {@link #NEWEST_FIRST}. */
+    public List<ViolationRecord> select(java.util.Collection<ViolationRecord> records) {
+        return records.stream().filter(this::matches).sorted(NEWEST_FIRST).toList();
+    }
+
+    private static boolean containsIgnoringCase(List<String> values, String needle) {
+        String n = needle.toLowerCase(Locale.ROOT);
+        return values.stream().anyMatch(v -> v != null && v.toLowerCase(Locale.ROOT).contains(n));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,95 @@
+package io.newswatch.streams.stories;
+
+import io.newswatch.model.Article;
+import io.newswatch.model.Ids;
+import io.newswatch.model.TaggedArticle;
+import io.newswatch.model.ViolationEvent;
+import io.newswatch.model.ViolationRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The violations ledger step: turns one article's violation events into revisions of the ledger records of its
+ * story ({@code news.events}, key {@link Ids#eventId} of story, commodity, from and to). The story step calls it once
+ * it knows the article's story, so every outlet's report of the same breach in the same story revises one record.
+ *
+ * <p>A record that a report leaves as it was (the same article delivered or replayed again) is not sent again, so a
+ * re-delivery neither counts an article twice ({@link ViolationRecord#withReport} replaces the article's own report)
+ * nor adds a revision. The text an article repeats in its reports is cut ({@link #MAX_TITLE_CHARS},
+ * {@link #MAX_EVIDENCE_CHARS}) so that a record of {@link ViolationRecord#MAX_REPORTS} reports stays far below a
+ * broker's record limit. Pure: the caller writes the returned records to its store.
+ */
+public final class EventLedger {
+    /**
+     * How long a record stays in the story step's state after its latest report (publication time against stream
+     * time): longer than a story stays open, so that an article of a closed story that is corrected or delivered
+     * again later revises its record instead of starting it again with only its own report.
+     */
+    public static final Duration RETENTION = Duration.ofDays(30);
+    /** How often (in stream time) the records older than {@link #RETENTION} are forgotten. */
+    public static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /** The longest headline a report keeps. */
+    public static final int MAX_TITLE_CHARS = 300;
+    /** The longest evidence sentence a report keeps. */
+    public static final int MAX_EVIDENCE_CHARS = 500;
+
+    /** Where the current records are kept. */
+    @FunctionalInterface
+    public interface Store {
+        /** The record of this event in this story, or null. */
+        ViolationRecord get(String storyId, String eventId);
+    }
+
+    private EventLedger() {
+    }
+
+    /**
+     * The records the article's events revise or open, in the order of its events; those it leaves unchanged are
+     * left out.
+     *
+     * @param timestamp the record time (ms): the report time of an article with neither publication nor fetch time
+     */
+    public static List<ViolationRecord> revise(Store store, String storyId, TaggedArticle tagged, long timestamp) {
+        Objects.requireNonNull(storyId, "storyId");
+        Article article = tagged.article();
+        Instant at = article.eventTime() != null ? article.eventTime() : Instant.ofEpochMilli(timestamp);
+        Map<String, ViolationRecord> out = new LinkedHashMap<>();
+        for (ViolationEvent event : tagged.events()) {
+            String id = Ids.eventId(storyId, event.commodity(), event.from(), event.to());
+            ViolationRecord.Report report = new ViolationRecord.Report(article.id(), article.url(),
+                    cut(article.title(), MAX_TITLE_CHARS), article.sourceId(), at, event.status(), event.amount(),
+                    event.evidence() == null ? null : cut(event.evidence().text(), MAX_EVIDENCE_CHARS));
+            ViolationRecord before = out.containsKey(id) ? out.get(id) : store.get(storyId, id);
+            ViolationRecord after = before == null ? ViolationRecord.first(storyId, event, report)
+                    : before.withReport(event, report);
+            if (before == null || !sameButRevision(before, after)) {
+                out.put(id, before != null && out.containsKey(id) ? withRevision(after, before.revision()) : after);
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** Whether a report changed nothing but the revision number. */
+    private static boolean sameButRevision(ViolationRecord a, ViolationRecord b) {
+        return withRevision(a, 0).equals(withRevision(b, 0));
+    }
+
+    private static ViolationRecord withRevision(ViolationRecord r, int revision) {
+        return new ViolationRecord(r.schemaVersion(), r.id(), r.storyId(), r.commodity(), r.from(), r.to(), r.status(),
+                r.amount(), r.unit(), r.places(), r.vessels(), r.imo(), r.resolutions(), r.attributions(), r.reports(),
+                r.firstReportedAt(), r.latestReportedAt(), revision);
+    }
+
+    private static String cut(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "…";
+    }
+}

@@ -1,0 +1,202 @@
+package io.newswatch.tagger.events.internal;
+
+import io.newswatch.model.ViolationEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges the facts of every sentence about one (commodity, from, to) into one event: the largest amount, the union
+ * of places, vessels, IMO numbers and resolutions, asserted over possible, and as evidence the sentence that best
+ * states it (the first asserted one, else the first). Bounded: at most {@code maxEvents} events, lists capped.
+ */
+final class EventMerger {
+    /** What events are merged on. */
+    record Key(String commodity, String from, String to) {
+    }
+
+    /** The evidence sentence is cut to this many characters. */
+    static final int MAX_EVIDENCE_CHARS = 2000;
+
+    private static final class Draft {
+        Long amount;
+        String unit;
+        final List<String> places = new ArrayList<>();
+        final List<String> vessels = new ArrayList<>();
+        final List<String> imo = new ArrayList<>();
+        final List<String> resolutions = new ArrayList<>();
+        String status;
+        String attribution;
+        ViolationEvent.Span evidence;
+        /** Whether a specific word named the goods (not only "arms", "equipment"). */
+        boolean specific;
+    }
+
+    private final int maxEvents;
+    private final Map<Key, Draft> drafts = new LinkedHashMap<>();
+    private final Map<String, List<String>> commodityPlaces = new LinkedHashMap<>();
+    private final Map<String, long[]> commodityAmounts = new LinkedHashMap<>();
+    private final Map<String, String> commodityUnits = new LinkedHashMap<>();
+
+    EventMerger(int maxEvents) {
+        this.maxEvents = maxEvents;
+    }
+
+    /** Adds one sentence's statement of an event; false when the event limit keeps a new event out. */
+    boolean add(Key key, boolean specific, Long amount, String unit, SentenceFacts facts, String status,
+                String sentence, int start, int end) {
+        Draft d = drafts.get(key);
+        if (d == null) {
+            if (drafts.size() >= maxEvents) {
+                return false;
+            }
+            d = new Draft();
+            drafts.put(key, d);
+        }
+        if (amount != null && (d.amount == null || amount > d.amount)) {
+            d.amount = amount;
+            d.unit = unit;
+        }
+        addFacts(d, facts);
+        d.specific |= specific;
+        boolean better = d.evidence == null
+                || ViolationEvent.ASSERTED.equals(status) && ViolationEvent.POSSIBLE.equals(d.status);
+        if (better) {
+            String shown = sentence.length() > MAX_EVIDENCE_CHARS ? sentence.substring(0, MAX_EVIDENCE_CHARS) : sentence;
+            d.evidence = new ViolationEvent.Span(shown, start, end);
+            d.status = status;
+            if (facts.attribution != null) {
+                d.attribution = facts.attribution;
+            }
+        }
+        if (d.attribution == null && status.equals(d.status)) {
+            d.attribution = facts.attribution;
+        }
+        return true;
+    }
+
+    /** Adds the route, ship and resolutions of a sentence that refers back to an event. */
+    void addFacts(Key key, SentenceFacts facts) {
+        Draft d = drafts.get(key);
+        if (d != null) {
+            addFacts(d, facts);
+        }
+    }
+
+    /** Whether an event of these goods has been found. */
+    boolean has(String commodity) {
+        return drafts.keySet().stream().anyMatch(k -> k.commodity().equals(commodity));
+    }
+
+    /** Adds an amount and facts to every event of these goods; returns their keys. */
+    List<Key> addToCommodity(String commodity, Long amount, String unit, SentenceFacts facts) {
+        List<Key> keys = new ArrayList<>();
+        for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
+            if (e.getKey().commodity().equals(commodity)) {
+                Draft d = e.getValue();
+                if (amount != null && (d.amount == null || amount > d.amount)) {
+                    d.amount = amount;
+                    d.unit = unit;
+                }
+                addFacts(d, facts);
+                keys.add(e.getKey());
+            }
+        }
+        return keys;
+    }
+
+    /** An amount of these goods stated where no state is named: it fills the events of the goods that have none. */
+    void amountOf(String commodity, long amount, String unit) {
+        long[] prior = commodityAmounts.get(commodity);
+        if (prior == null || prior[0] < amount) {
+            commodityAmounts.put(commodity, new long[] {amount});
+            commodityUnits.put(commodity, unit);
+        }
+    }
+
+    /** Places named with these goods anywhere in the text; they join every event of the goods. */
+    void placesOf(String commodity, List<String> places) {
+        union(commodityPlaces.computeIfAbsent(commodity, c -> new ArrayList<>()), places);
+    }
+
+    private static void addFacts(Draft d, SentenceFacts facts) {
+        union(d.places, facts.places);
+        union(d.vessels, facts.vessels);
+        union(d.imo, facts.imo);
+        union(d.resolutions, facts.resolutions);
+    }
+
+    private static void union(List<String> into, List<String> more) {
+        for (String m : more) {
+            if (into.size() < SentenceFacts.MAX_ITEMS && !into.contains(m)) {
+                into.add(m);
+            }
+        }
+    }
+
+    /**
+     * Folds drafts into those they only restate: goods named only generally ("military equipment") into the
+     * munitions or missiles moving the same way, and an event with one side unsaid into the event of the same
+     * goods with that side said.
+     */
+    private void fold() {
+        List<Key> keys = new ArrayList<>(drafts.keySet());
+        for (Key k : keys) {
+            Draft d = drafts.get(k);
+            Key into = null;
+            for (Key o : keys) {
+                if (o.equals(k) || !drafts.containsKey(o)) {
+                    continue;
+                }
+                boolean sameWay = java.util.Objects.equals(o.from(), k.from()) && java.util.Objects.equals(o.to(), k.to());
+                if (!d.specific && k.commodity().equals("weapons") && sameWay
+                        && (o.commodity().equals("munitions") || o.commodity().equals("missiles"))) {
+                    into = o;
+                    break;
+                }
+                // only an unsaid receiver folds: reports list "fuel reached North Korea" beside "Russia supplied
+                // fuel" as two findings
+                boolean narrower = o.commodity().equals(k.commodity())
+                        && k.to() == null && o.to() != null && java.util.Objects.equals(o.from(), k.from());
+                if (narrower) {
+                    into = o;
+                    break;
+                }
+            }
+            if (into != null) {
+                Draft target = drafts.get(into);
+                addFacts(target, d);
+                if (d.amount != null && (target.amount == null || d.amount > target.amount)) {
+                    target.amount = d.amount;
+                    target.unit = d.unit;
+                }
+                drafts.remove(k);
+            }
+        }
+    }
+
+    private static void addFacts(Draft into, Draft from) {
+        union(into.places, from.places);
+        union(into.vessels, from.vessels);
+        union(into.imo, from.imo);
+        union(into.resolutions, from.resolutions);
+    }
+
+    List<ViolationEvent> events() {
+        fold();
+        List<ViolationEvent> out = new ArrayList<>(drafts.size());
+        for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
+            Draft d = e.getValue();
+            Key k = e.getKey();
+            union(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            if (d.amount == null && commodityAmounts.containsKey(k.commodity())) {
+                d.amount = commodityAmounts.get(k.commodity())[0];
+                d.unit = commodityUnits.get(k.commodity());
+            }
+            out.add(new ViolationEvent(k.commodity(), k.from(), k.to(), d.amount, d.amount == null ? null : d.unit,
+                    d.places, d.vessels, d.imo, d.resolutions, d.status, d.attribution, d.evidence));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,787 @@
+package io.newswatch.tagger.events.internal;
+
+import io.newswatch.model.Mention;
+import io.newswatch.model.ViolationEvent;
+import io.newswatch.tagger.Segmentation;
+import io.newswatch.tagger.internal.ScanHits;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the violation events of one text, sentence by sentence: commodity words, the states and the role each
+ * plays (supplier or receiver, from the verb's voice, the prepositions, possessives and Korean particles), the
+ * amount, places, ship, resolution, status and attribution; then merges them into one event per (commodity,
+ * from, to) ({@link EventMerger}). Sentences that only refer back ("the shipments went from Rajin to Dunai") add
+ * their facts to the event named last.
+ */
+public final class EventReader {
+    /** Sentences longer than this are read only up to it. */
+    static final int MAX_SENTENCE_CHARS = 3000;
+    /** At most this many sentences of a text are read. */
+    static final int MAX_SENTENCES = 5000;
+    /** How many sentences after an event a reference back ("the shipments") may stand. */
+    private static final int FOLLOW_UP_SENTENCES = 6;
+    private static final String KP = "KP";
+    private static final String RU = "RU";
+    private static final String CN = "CN";
+    private static final String UA = "UA";
+    /** Commodities North Korea exports in the regimes' sense: the supplier is North Korea unless the text says. */
+    private static final Set<String> FROM_KP = Set.of("munitions", "missiles", "weapons", "troops", "workers", "coal",
+            "minerals", "other-goods");
+    /** Commodities whose receiver may be named alone: what North Korea obtains (the supplier often unsaid). */
+    private static final Set<String> TO_KP_ALONE = Set.of("petroleum", "luxury-goods", "funds", "military-technology",
+            "other-goods");
+    /** Commodities whose sender may be named alone (the host often unsaid). */
+    private static final Set<String> FROM_KP_ALONE = Set.of("workers", "coal", "minerals", "funds");
+    /** North Korea's arms go to Russia's war in every report of the period when the receiver is unsaid. */
+    private static final Set<String> TO_RU_DEFAULT = Set.of("munitions", "missiles", "troops");
+
+    /** USER: the subject of a use verb, the receiver only when the goods' maker is named too. */
+    private enum Role { NONE, FROM, TO, ORIGIN, USER, SUBJECT_FROM, SUBJECT_TO }
+
+    /** A state the gazetteer does not know is a verb's subject only this close to the verb, in characters. */
+    private static final int WEAK_SUBJECT_REACH = 40;
+
+    /** A headline line as scraped pages show it: a view counter and a date at its end. */
+    private static final java.util.regex.Pattern NOT_PROSE = java.util.regex.Pattern.compile(
+            "\\d[\\d,.]*\\s+(?:\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2})\\s*$");
+    /** How far before the goods a status cue still governs them, in characters. */
+    private static final int STATUS_REACH = 150;
+    /** What third countries may not supply to Russia under the national regimes. */
+    private static final Set<String> TO_RU_BANNED = Set.of("military-technology", "weapons", "munitions",
+            "missiles");
+    /** Goods China trades lawfully too: a China pair needs a breach word in the sentence. */
+    private static final Set<String> TRADE_GOODS = Set.of("petroleum", "coal", "minerals", "other-goods",
+            "luxury-goods");
+    /** Goods an amount of money may count. */
+    private static final Set<String> MONEY_COUNTED = Set.of("funds", "military-technology", "other-goods",
+            "luxury-goods");
+    private static final java.util.regex.Pattern DOLLAR_UNIT = java.util.regex.Pattern.compile(
+            "(?iu)^(?:dollar|доллар|долар|달러|美元)");
+    /** A break between a subject and a verb that are not one clause. */
+    private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile("[;—:–]");
+    /** What may stand between a give verb and its receiver: "handed Russia", "providing the Russians". */
+    private static final java.util.regex.Pattern DATIVE_GAP = java.util.regex.Pattern.compile(
+            "(?iu)\\s{0,2}(?:the\\s+)?");
+    /** What stands between two states of one list. */
+    private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
+            "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
+    /** Adjectives that may stand between a preposition and its state ("from mainland China"). */
+    private static final Set<String> SKIPPED = Set.of("the", "mainland", "neighbouring", "neighboring", "northeastern",
+            "northern", "southern", "eastern", "western", "both");
+    /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
+    private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
+            "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
+
+    private final Lexicon lexicon;
+    private static final boolean DEBUG = Boolean.getBoolean("ev.debug");
+
+    public EventReader(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /**
+     * The events of one text.
+     *
+     * @param mentions the gazetteer's entity mentions in the text, in text order
+     * @param maxEvents at most this many events are returned (the first found)
+     */
+    public List<ViolationEvent> read(String text, Segmentation segmentation, List<Mention> mentions, int maxEvents) {
+        ScanHits scan = new ScanHits();
+        lexicon.scan(text, scan);
+        List<Hit> all = hits(scan);
+        for (Mention m : mentions) {
+            all.add(new Hit(Lexicon.Kind.STATE, m.entity(), m.start(), m.end(), false));
+        }
+        all.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
+        all = resolveStates(all);
+        Set<String> textStates = new java.util.HashSet<>();
+        mentions.forEach(m -> textStates.add(m.entity()));
+        EventMerger merger = new EventMerger(maxEvents);
+        List<Segmentation.Sentence> sentences = segmentation.sentences();
+        int h = 0;
+        int lastEventSentence = -100;
+        List<EventMerger.Key> lastKeys = List.of();
+        for (int si = 0; si < sentences.size() && si < MAX_SENTENCES; si++) {
+            Segmentation.Sentence s = sentences.get(si);
+            int end = Math.min(s.end(), s.start() + MAX_SENTENCE_CHARS);
+            while (h < all.size() && all.get(h).start() < s.start()) {
+                h++;
+            }
+            int k = h;
+            List<Hit> in = new ArrayList<>();
+            while (k < all.size() && all.get(k).start() < s.end()) {
+                if (all.get(k).end() <= end) {
+                    in.add(all.get(k));
+                }
+                k++;
+            }
+            if (in.isEmpty()) {
+                continue;
+            }
+            List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textStates, merger);
+            commodityPlaces(text, s.start(), end, in, merger);
+            if (!keys.isEmpty()) {
+                lastKeys = keys;
+                lastEventSentence = si;
+            } else if (si - lastEventSentence <= FOLLOW_UP_SENTENCES && !lastKeys.isEmpty()) {
+                followUp(text, s.start(), end, in, lastKeys, merger);
+            }
+        }
+        return merger.events();
+    }
+
+    private List<Hit> hits(ScanHits scan) {
+        List<Hit> out = new ArrayList<>(scan.size());
+        List<int[]> generic = new ArrayList<>();
+        for (int i = 0; i < scan.size(); i++) {
+            if (lexicon.kind(scan.pattern(i)) == Lexicon.Kind.GENERIC) {
+                generic.add(new int[] {scan.start(i), scan.end(i)});
+            }
+        }
+        for (int i = 0; i < scan.size(); i++) {
+            int p = scan.pattern(i);
+            Lexicon.Kind kind = lexicon.kind(p);
+            if (kind == Lexicon.Kind.GENERIC) {
+                continue;
+            }
+            boolean isGeneric = false;
+            if (kind == Lexicon.Kind.COMMODITY) {
+                for (int[] g : generic) {
+                    isGeneric |= g[0] == scan.start(i) && g[1] == scan.end(i);
+                }
+            }
+            out.add(new Hit(kind, lexicon.value(p), scan.start(i), scan.end(i),
+                    isGeneric || kind == Lexicon.Kind.STATE));
+        }
+        return out;
+    }
+
+    /**
+     * Leftmost-longest among commodity words, places and states ("missile technology" is technology, not
+     * missiles; "Vostochny Cosmodrome" one place), and a lexicon state inside a gazetteer mention dropped.
+     */
+    private static List<Hit> resolveStates(List<Hit> sorted) {
+        List<Hit> out = new ArrayList<>(sorted.size());
+        int[] coveredUntil = new int[Lexicon.Kind.values().length];
+        int nounUntil = -1;
+        for (Hit h : sorted) {
+            // a place does not hide the state in its name: "to the Russian Far East" still names Russia
+            boolean noun = h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.STATE);
+            if (noun) {
+                if (h.start() < nounUntil) {
+                    continue;
+                }
+                nounUntil = h.end();
+            } else if (h.start() < coveredUntil[h.kind().ordinal()]) {
+                continue;
+            }
+            coveredUntil[h.kind().ordinal()] = Math.max(coveredUntil[h.kind().ordinal()], h.end());
+            out.add(h);
+        }
+        return out;
+    }
+
+    /** Reads one sentence; returns the keys of the events it states (empty when none). */
+    private List<EventMerger.Key> sentence(String text, int start, int end, List<Hit> in, Set<String> textStates,
+                                           EventMerger merger) {
+        if (NOT_PROSE.matcher(text).region(start, end).find()) {
+            return List.of();
+        }
+        boolean transfer = false;
+        boolean breach = false;
+        boolean ban = false;
+        boolean negative = false;
+        boolean anyCommodity = false;
+        boolean specific = false;
+        for (Hit h : in) {
+            switch (h.kind()) {
+                case GIVE, GET, USE -> transfer = true;
+                case BREACH -> {
+                    transfer = true;
+                    breach = true;
+                }
+                case BAN -> ban = true;
+                case NEGATIVE -> negative = true;
+                case COMMODITY -> {
+                    anyCommodity = true;
+                }
+                default -> {
+                }
+            }
+        }
+        if (!anyCommodity || !transfer || (negative || ban) && !breach) {
+            return List.of();
+        }
+        List<Hit> states = new ArrayList<>();
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.STATE)) {
+                states.add(h);
+            }
+        }
+        Role[] roles = new Role[states.size()];
+        String[] originOf = new String[states.size()];
+        for (int i = 0; i < states.size(); i++) {
+            roles[i] = role(text, start, end, states.get(i), in, originOf, i);
+        }
+        // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
+        for (int i = states.size() - 1; i > 0; i--) {
+            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO) && LIST_GAP.matcher(
+                    text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
+                roles[i - 1] = roles[i];
+            }
+        }
+        for (int i = 1; i < states.size(); i++) {
+            if (roles[i - 1] != Role.NONE && LIST_GAP.matcher(
+                    text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
+                if (roles[i] == Role.NONE || roles[i] == Role.ORIGIN && roles[i - 1] != Role.ORIGIN) {
+                    roles[i] = roles[i - 1];
+                    originOf[i] = originOf[i - 1];
+                }
+            }
+        }
+        // which commodities are named specifically
+        java.util.Set<String> specificCommodities = new java.util.HashSet<>();
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+                specificCommodities.add(h.value());
+            }
+        }
+        specific = !specificCommodities.isEmpty();
+        Map<String, Hit> commodities = new LinkedHashMap<>();
+        for (Hit h : in) {
+            if (!h.is(Lexicon.Kind.COMMODITY)) {
+                continue;
+            }
+            if (h.generic() && !specificCommodities.contains(h.value())
+                    && (h.value().equals("weapons") ? specificCommodities.contains("munitions")
+                    || specificCommodities.contains("missiles") : specific)) {
+                continue;
+            }
+            commodities.putIfAbsent(h.value(), h);
+        }
+        List<Quantities.Quantity> quantities = Quantities.find(text, start, end, lexicon);
+        Map<String, long[]> amounts = amounts(text, quantities, in, commodities.keySet());
+        SentenceFacts facts = SentenceFacts.read(text, start, end, in);
+        List<EventMerger.Key> keys = new ArrayList<>();
+        for (Hit c : commodities.values()) {
+            long[] amount = amounts.get(c.value());
+            if (isReference(c, in) && merger.has(c.value())) {
+                // "the coal was shipped from Nampo to Kholmsk": more about goods already named
+                keys.addAll(merger.addToCommodity(c.value(), amount == null ? null : amount[0],
+                        amount == null ? null : unit(text, amount), facts));
+                continue;
+            }
+            String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
+            for (String[] dir : direction(c, states, roles, originOf, textStates)) {
+            if (!breach && TRADE_GOODS.contains(c.value()) && (CN.equals(dir[0]) || CN.equals(dir[1]))) {
+                continue;
+            }
+            EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
+            if (DEBUG) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < states.size(); i++) {
+                    sb.append(text, states.get(i).start(), states.get(i).end()).append('=').append(roles[i]).append(' ');
+                }
+                System.err.println("DBG " + key + " " + status + " amount=" + (amount == null ? null : amount[0]) + " roles: " + sb + "| " + text.substring(start, end).replaceAll("\\s+", " "));
+            }
+            if (merger.add(key, !c.generic(), amount == null ? null : amount[0], amount == null ? null : unit(text, amount),
+                    facts, status, text.substring(start, end), start, end)) {
+                keys.add(key);
+            }
+            }
+        }
+        return keys;
+    }
+
+    /** The places of a sentence that names goods join every event of those goods ("oil loaded at Vostochny"). */
+    private void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
+        boolean place = false;
+        boolean state = false;
+        Set<String> named = new java.util.HashSet<>();
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
+                return;
+            }
+            place |= h.is(Lexicon.Kind.PLACE);
+            state |= h.is(Lexicon.Kind.STATE);
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+                named.add(h.value());
+            }
+        }
+        if (!state && !named.isEmpty()) {
+            // "It also lists around 200 long-range artillery systems": the amount of goods named before
+            amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) ->
+                    merger.amountOf(c, a[0], unit(text, a)));
+        }
+        if (!place) {
+            return;
+        }
+        SentenceFacts facts = null;
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+                facts = facts == null ? SentenceFacts.read(text, start, end, in) : facts;
+                merger.placesOf(h.value(), facts.places);
+            }
+        }
+    }
+
+    /** A sentence after an event that names no goods but refers back: its route, ship and amount join it. */
+    private void followUp(String text, int start, int end, List<Hit> in, List<EventMerger.Key> keys,
+                          EventMerger merger) {
+        boolean refers = false;
+        boolean commodity = false;
+        for (Hit h : in) {
+            refers |= h.is(Lexicon.Kind.ANAPHOR);
+            commodity |= h.is(Lexicon.Kind.COMMODITY) && !h.generic();
+        }
+        if (!refers || commodity) {
+            return;
+        }
+        SentenceFacts facts = SentenceFacts.read(text, start, end, in);
+        for (EventMerger.Key key : keys) {
+            merger.addFacts(key, facts);
+        }
+    }
+
+    private Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int index) {
+        int at = state.start();
+        String before = wordBefore(text, start, at);
+        for (int skip = 0; skip < 2 && SKIPPED.contains(before); skip++) {
+            at = wordStartBefore(text, start, at);
+            before = wordBefore(text, start, at);
+        }
+        if (lexicon.isTo(before)) {
+            String twoBack = wordBefore(text, start, wordStartBefore(text, start, at));
+            return twoBack.equals("according") ? Role.NONE : Role.TO;
+        }
+        if (lexicon.isFrom(before) || lexicon.isVia(before, wordBefore(text, start, wordStartBefore(text, start, at)))) {
+            return Role.FROM;
+        }
+        for (String p : lexicon.fromParticles()) {
+            if (text.startsWith(p, state.end())) {
+                return Role.FROM;
+            }
+        }
+        for (String p : lexicon.toParticles()) {
+            if (text.startsWith(p, state.end())) {
+                return Role.TO;
+            }
+        }
+        for (int w = 1; w <= 2; w++) {
+            String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
+            if (!cjk.isEmpty() && Character.UnicodeScript.of(cjk.charAt(0)) == Character.UnicodeScript.HAN) {
+                if (lexicon.isTo(cjk)) {
+                    return Role.TO;
+                }
+                if (lexicon.isFrom(cjk)) {
+                    return Role.FROM;
+                }
+            }
+        }
+        Hit prev = null;
+        Hit nextCommodity = null;
+        boolean between = false;
+        for (Hit h : in) {
+            if (h.end() <= state.start() && !h.is(Lexicon.Kind.STATE)) {
+                prev = h;
+            }
+            if (nextCommodity == null && h.start() >= state.end()) {
+                if (h.is(Lexicon.Kind.COMMODITY)) {
+                    nextCommodity = h;
+                } else if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                    between = true;
+                }
+            }
+        }
+        // "handed Russia dozens of guns", "supplied North Korea with oil"
+        boolean adjective = ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
+                || wordAfterIsPossessive(text, state.end(), end);
+        if (prev != null && prev.is(Lexicon.Kind.GIVE)
+                && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
+                && !(adjective && nextCommodity != null && nextCommodity.start() - state.end() <= 4)) {
+            return Role.TO;
+        }
+        // "North Korean coal", "North Korea's arms deliveries"
+        if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
+                && !text.substring(state.end(), nextCommodity.start()).matches("(?s).*[,;.].*")) {
+            originOf[index] = nextCommodity.value();
+            return Role.ORIGIN;
+        }
+        if (lexicon.isAgent(wordAfter(text, state.end(), end))) {
+            return Role.NONE;
+        }
+        // the subject of a verb: the state before the next give or get word, no other state in between
+        for (Hit h : in) {
+            if (h.start() < state.end()) {
+                continue;
+            }
+            if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.REPORTING)
+                    || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH
+                    || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
+                break;
+            }
+            if (h.is(Lexicon.Kind.GIVE)) {
+                return Role.SUBJECT_FROM;
+            }
+            if (h.is(Lexicon.Kind.GET)) {
+                return Role.SUBJECT_TO;
+            }
+            if (h.is(Lexicon.Kind.USE)) {
+                return Role.USER;
+            }
+        }
+        return Role.NONE;
+    }
+
+    /**
+     * The (from, to) pairs for one commodity of the sentence: one per supplier when several are listed ("through
+     * China, the Emirates and Turkey"); empty when the sentence gives no pair a sanctions regime covers (one side
+     * must be North Korea, or the receiver Russia).
+     */
+    private static List<String[]> direction(Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
+                                            Set<String> textStates) {
+        String c = commodity.value();
+        List<String> froms = new ArrayList<>();
+        List<String> tos = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] == Role.ORIGIN && c.equals(originOf[i])) {
+                addOnce(froms, states.get(i).value());
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] == Role.FROM) {
+                addOnce(froms, states.get(i).value());
+            }
+        }
+        for (int i = 0; i < states.size() && froms.isEmpty(); i++) {
+            if (roles[i] == Role.ORIGIN) {
+                addOnce(froms, states.get(i).value());
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] == Role.TO && UA.equals(states.get(i).value())) {
+                // goods for Ukraine: no sanctions regime covers them
+                return List.of();
+            }
+            if (roles[i] == Role.TO && !froms.contains(states.get(i).value())) {
+                addOnce(tos, states.get(i).value());
+            }
+        }
+        // a verb's subject counts after the prepositions: "handing over drones to the North Korean delegation"
+        for (int i = 0; i < states.size(); i++) {
+            String code = states.get(i).value();
+            if (roles[i] == Role.SUBJECT_FROM && !tos.contains(code)) {
+                addOnce(froms, code);
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            String code = states.get(i).value();
+            if (roles[i] == Role.SUBJECT_TO && !froms.contains(code)) {
+                addOnce(tos, code);
+            }
+        }
+        froms.remove(UA);
+        for (int i = 0; i < states.size() && !froms.isEmpty(); i++) {
+            if (roles[i] == Role.USER && !froms.contains(states.get(i).value())) {
+                addOnce(tos, states.get(i).value());
+            }
+        }
+        boolean used = false;
+        for (Role r : roles) {
+            used |= r == Role.USER;
+        }
+        if (used && froms.isEmpty() && tos.isEmpty()) {
+            // "North Korea fired two missiles": its own goods, no transfer
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            Hit s = states.get(i);
+            if (!s.generic() || roles[i] != Role.NONE) {
+                addOnce(codes, s.value());
+            }
+        }
+        if (c.equals("funds")) {
+            // money flows to Pyongyang: "North Korea's earnings", "stolen by North Korean hackers"
+            if (!codes.contains(KP)) {
+                return List.of();
+            }
+            String from = froms.stream().filter(f -> !f.equals(KP)).findFirst().orElse(null);
+            return List.<String[]>of(new String[] {from, KP});
+        }
+        if (froms.isEmpty() && tos.isEmpty()) {
+            if (FROM_KP.contains(c) && codes.contains(KP)) {
+                froms.add(KP);
+            } else if (codes.contains(KP) && !FROM_KP.contains(c)) {
+                tos.add(KP);
+            } else if (c.equals("military-technology") && codes.contains(RU)) {
+                tos.add(RU);
+            }
+        }
+        String to = tos.isEmpty() ? null : tos.get(0);
+        if (froms.isEmpty() && to != null) {
+            String from = fillFrom(c, to, codes, textStates);
+            if (from != null) {
+                froms.add(from);
+            }
+        }
+        if (to == null && !froms.isEmpty()) {
+            to = fillTo(c, froms.get(0), codes, textStates);
+        }
+        List<String[]> out = new ArrayList<>();
+        if (froms.isEmpty()) {
+            froms.add(null);
+        }
+        for (String from : froms) {
+            if (out.size() < 6 && valid(c, from, to)) {
+                out.add(new String[] {from, to});
+            }
+        }
+        return out;
+    }
+
+    private static boolean valid(String c, String from, String to) {
+        if (from == null && to == null || from != null && from.equals(to)) {
+            return false;
+        }
+        if (!(KP.equals(from) || KP.equals(to) || RU.equals(to))) {
+            return false;
+        }
+        if (RU.equals(to) && !KP.equals(from) && !TO_RU_BANNED.contains(c)) {
+            // third countries' trade with Russia is lawful but for arms and the technology of war
+            return false;
+        }
+        if (from == null && !(KP.equals(to) && TO_KP_ALONE.contains(c))) {
+            return false;
+        }
+        return to != null || KP.equals(from) && FROM_KP_ALONE.contains(c);
+    }
+
+    /** The supplier a sentence leaves unsaid: its other state, or the text's partner of the receiver. */
+    private static String fillFrom(String c, String to, List<String> codes, Set<String> textStates) {
+        if (FROM_KP.contains(c) && !to.equals(KP) && (codes.contains(KP) || textStates.contains(KP))) {
+            return KP;
+        }
+        String o = other(codes, to, to.equals(KP) ? RU : CN);
+        if (o != null) {
+            return o;
+        }
+        if (to.equals(KP) && (c.equals("weapons") || c.equals("missiles") || c.equals("military-technology"))
+                && textStates.contains(RU)) {
+            return RU;
+        }
+        return null;
+    }
+
+    /** The receiver a sentence leaves unsaid: its other state, or the text's partner of the supplier. */
+    private static String fillTo(String c, String from, List<String> codes, Set<String> textStates) {
+        String o = other(codes, from, from.equals(KP) ? RU : KP);
+        if (o != null) {
+            return o;
+        }
+        if (from.equals(KP) && (TO_RU_DEFAULT.contains(c) || c.equals("weapons")) && textStates.contains(RU)) {
+            return RU;
+        }
+        if (from.equals(RU) && !FROM_KP_ALONE.contains(c) && textStates.contains(KP)) {
+            return KP;
+        }
+        if (!from.equals(KP) && !from.equals(RU) && c.equals("military-technology") && textStates.contains(RU)) {
+            return RU;
+        }
+        return null;
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    /** Another state of the sentence than {@code not}: {@code preferred} when named, else the first other. */
+    private static String other(List<String> codes, String not, String preferred) {
+        if (codes.contains(preferred) && !preferred.equals(not)) {
+            return preferred;
+        }
+        for (String code : codes) {
+            if (!code.equals(not)) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the sentence warns of, plans or supposes the transfer of {@code commodity} rather than reporting it:
+     * a status cue before the goods (anywhere in a Korean sentence, where the cue follows the verb at the end).
+     */
+    private static boolean possible(String text, List<Hit> in, Hit commodity) {
+        char first = text.charAt(commodity.start());
+        boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
+                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the goods word is part of a phrase that refers back ("the coal", "the shells"). */
+    private static boolean isReference(Hit commodity, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.ANAPHOR) && h.start() <= commodity.start() && h.end() >= commodity.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For each commodity, the largest amount of the sentence that counts it: a number whose noun is the commodity
+     * word itself or a unit, standing before that commodity (or, failing one after, the nearest before it).
+     * Values: {amount, unitStart, unitEnd}.
+     */
+    private static Map<String, long[]> amounts(String text, List<Quantities.Quantity> quantities, List<Hit> in,
+                                               Set<String> commodities) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (Quantities.Quantity q : quantities) {
+            if (isYearOrShare(text, q)) {
+                continue;
+            }
+            Hit noun = null;
+            for (Hit h : in) {
+                if (h.start() < q.end()) {
+                    continue;
+                }
+                if (h.start() - q.end() > 40 || h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)
+                        || h.is(Lexicon.Kind.REPORTING) || hasDigit(text, q.end(), h.start())) {
+                    break;
+                }
+                if (h.is(Lexicon.Kind.UNIT) || h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.NOT_UNIT)) {
+                    noun = h;
+                    break;
+                }
+            }
+            if (noun == null && !q.dollar() || noun != null && noun.is(Lexicon.Kind.NOT_UNIT)) {
+                continue;
+            }
+            String commodity = null;
+            for (Hit h : in) {
+                if (noun != null && h.is(Lexicon.Kind.COMMODITY) && h.start() == noun.start()
+                        && commodities.contains(h.value())) {
+                    commodity = h.value();
+                }
+            }
+            if (commodity == null) {
+                int anchor = noun == null ? q.end() : noun.end();
+                for (Hit h : in) {
+                    if (h.is(Lexicon.Kind.COMMODITY) && commodities.contains(h.value()) && h.start() >= anchor) {
+                        commodity = h.value();
+                        break;
+                    }
+                }
+                if (commodity == null) {
+                    for (Hit h : in) {
+                        if (h.is(Lexicon.Kind.COMMODITY) && commodities.contains(h.value()) && h.end() <= q.start()) {
+                            commodity = h.value();
+                        }
+                    }
+                }
+            }
+            boolean dollars = noun == null || DOLLAR_UNIT.matcher(text.substring(noun.start(), noun.end())).find();
+            if (commodity == null || dollars && !MONEY_COUNTED.contains(commodity)) {
+                continue;
+            }
+            long[] prior = out.get(commodity);
+            if (prior == null || prior[0] < q.value()) {
+                out.put(commodity, noun == null ? new long[] {q.value(), -1, -1}
+                        : new long[] {q.value(), noun.start(), noun.end()});
+            }
+        }
+        return out;
+    }
+
+    /** A year ("in 2023", "2017년", "2023 года") or a share ("40%") is never an amount of goods. */
+    private static boolean isYearOrShare(String text, Quantities.Quantity q) {
+        String after = text.substring(q.end(), Math.min(text.length(), q.end() + 9)).toLowerCase(java.util.Locale.ROOT);
+        if (after.startsWith("%") || after.startsWith(" %") || after.startsWith(" percent")
+                || after.startsWith(" per cent") || after.startsWith("％")) {
+            return true;
+        }
+        return q.value() >= 1950 && q.value() <= 2035 && q.end() - q.start() == 4 && !q.dollar();
+    }
+
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String unit(String text, long[] amount) {
+        if (amount[1] < 0) {
+            return "dollar";
+        }
+        String word = text.substring((int) amount[1], (int) amount[2]).toLowerCase(java.util.Locale.ROOT);
+        if (word.endsWith("ies")) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("s") && !word.endsWith("ss") && word.chars().allMatch(ch -> ch < 128)) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+
+    private static boolean wordAfterIsPossessive(String text, int at, int end) {
+        return at + 1 < end && (text.charAt(at) == '\'' || text.charAt(at) == '’') && text.charAt(at + 1) == 's';
+    }
+
+    /** The word after {@code at} (past a possessive), lower case; empty when none. */
+    private static String wordAfter(String text, int at, int end) {
+        int s = at;
+        if (s + 1 < end && (text.charAt(s) == '\'' || text.charAt(s) == '’') && text.charAt(s + 1) == 's') {
+            s += 2;
+        }
+        while (s < end && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        int e = s;
+        while (e < end && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Where the word before {@code at} starts ({@code at} itself when there is none). */
+    private static int wordStartBefore(String text, int from, int at) {
+        int e = at;
+        while (e > from && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int s = e;
+        while (s > from && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return s == e ? at : s;
+    }
+
+    /** The word (letters only, lower case) before {@code at}, within the sentence; empty when none. */
+    private static String wordBefore(String text, int from, int at) {
+        int e = at;
+        while (e > from && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int s = e;
+        while (s > from && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,269 @@
+package io.newswatch.tagger.events.internal;
+
+import io.newswatch.model.ViolationEvent;
+import io.newswatch.tagger.internal.CharClasses;
+import io.newswatch.tagger.internal.Expansions;
+import io.newswatch.tagger.internal.ScanHits;
+import io.newswatch.tagger.internal.TermAutomaton;
+import io.newswatch.tagger.internal.YamlTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The event extractor's words (the {@code events/lexicon.yaml} resource; its header documents the format), read
+ * through {@link YamlTree} and compiled into one {@link TermAutomaton}, so finding every commodity, verb, cue,
+ * place and unit of a text costs one pass whatever the number of words and languages.
+ *
+ * <p>Immutable and thread-safe once built.
+ */
+public final class Lexicon {
+    /** What a word of the lexicon means. */
+    public enum Kind {
+        COMMODITY, GENERIC, GIVE, GET, USE, BREACH, BAN, POSSIBLE, NEGATIVE, ANAPHOR, STATE, PLACE, VESSEL, UNIT, NOT_UNIT,
+        RESOLUTION, REPORTING, ACCORDING
+    }
+
+    private static final String RESOURCE = "/io/newswatch/tagger/events/lexicon.yaml";
+    private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "generic", "give", "get", "use", "breach", "ban",
+            "possible", "negative", "anaphora", "to", "from", "with", "particles", "states", "places", "vessels",
+            "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries");
+
+    private final TermAutomaton automaton;
+    private final Kind[] kinds;
+    /** For each pattern: the commodity (COMMODITY, GENERIC unused) or the state code (STATE); else null. */
+    private final String[] values;
+    private final Set<String> to;
+    private final Set<String> from;
+    private final Set<String> with;
+    private final Set<String> agents;
+    private final Set<String> intermediaries;
+    private final List<String> toParticles;
+    private final List<String> fromParticles;
+    private final Map<String, Long> multipliers;
+
+    private Lexicon(TermAutomaton automaton, Kind[] kinds, String[] values, Map<String, Set<String>> words,
+                    Map<String, List<String>> particles, Map<String, Long> multipliers) {
+        this.automaton = automaton;
+        this.kinds = kinds;
+        this.values = values;
+        this.to = words.get("to");
+        this.from = words.get("from");
+        this.with = words.get("with");
+        this.agents = words.get("agents");
+        this.intermediaries = words.get("intermediaries");
+        this.toParticles = particles.getOrDefault("to", List.of());
+        this.fromParticles = particles.getOrDefault("from", List.of());
+        this.multipliers = Map.copyOf(multipliers);
+    }
+
+    /** The shipped lexicon, read once. */
+    public static Lexicon defaults() {
+        return Holder.DEFAULTS;
+    }
+
+    private static final class Holder {
+        static final Lexicon DEFAULTS = parse(read(), RESOURCE);
+    }
+
+    private static String read() {
+        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(RESOURCE, e);
+        }
+    }
+
+    /**
+     * Reads a lexicon document.
+     *
+     * @throws IllegalArgumentException naming the source, line and column when the document is not a valid lexicon
+     *                                  (unknown key, unknown commodity, a list where a map belongs, an empty word)
+     */
+    public static Lexicon parse(String yaml, String sourceName) {
+        try {
+            return build(YamlTree.parse(yaml));
+        } catch (YamlTree.YamlError e) {
+            throw new IllegalArgumentException(sourceName + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static Lexicon build(YamlTree.Node root) {
+        Map<String, YamlTree.Node> top = root.entries();
+        for (String key : top.keySet()) {
+            if (!TOP_KEYS.contains(key)) {
+                throw root.keyError(key, "unknown key '" + key + "'; expected one of " + new java.util.TreeSet<>(TOP_KEYS));
+            }
+        }
+        if (!"1".equals(required(root, "version").text())) {
+            throw required(root, "version").error("lexicon version must be 1");
+        }
+        List<String> patterns = new ArrayList<>();
+        List<Boolean> prefixes = new ArrayList<>();
+        List<Kind> kinds = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        YamlTree.Node commodities = required(root, "commodities");
+        for (Map.Entry<String, YamlTree.Node> c : commodities.entries().entrySet()) {
+            if (!ViolationEvent.COMMODITIES.contains(c.getKey())) {
+                throw commodities.keyError(c.getKey(), "unknown commodity '" + c.getKey() + "'; expected one of "
+                        + ViolationEvent.COMMODITIES);
+            }
+            addAll(c.getValue(), Kind.COMMODITY, c.getKey(), patterns, prefixes, kinds, values);
+        }
+        Map<String, Kind> plain = Map.ofEntries(Map.entry("generic", Kind.GENERIC), Map.entry("give", Kind.GIVE),
+                Map.entry("get", Kind.GET), Map.entry("use", Kind.USE), Map.entry("breach", Kind.BREACH), Map.entry("ban", Kind.BAN), Map.entry("possible", Kind.POSSIBLE),
+                Map.entry("negative", Kind.NEGATIVE), Map.entry("anaphora", Kind.ANAPHOR),
+                Map.entry("places", Kind.PLACE), Map.entry("vessels", Kind.VESSEL), Map.entry("units", Kind.UNIT),
+                Map.entry("not-units", Kind.NOT_UNIT), Map.entry("resolutions", Kind.RESOLUTION),
+                Map.entry("reporting", Kind.REPORTING), Map.entry("according", Kind.ACCORDING));
+        for (Map.Entry<String, Kind> e : plain.entrySet()) {
+            addAll(required(root, e.getKey()), e.getValue(), null, patterns, prefixes, kinds, values);
+        }
+        YamlTree.Node states = required(root, "states");
+        for (Map.Entry<String, YamlTree.Node> s : states.entries().entrySet()) {
+            if (!s.getKey().matches("[A-Z]{2}")) {
+                throw states.keyError(s.getKey(), "a state is an ISO 3166 alpha-2 code, not '" + s.getKey() + "'");
+            }
+            addAll(s.getValue(), Kind.STATE, s.getKey(), patterns, prefixes, kinds, values);
+        }
+        Map<String, Set<String>> words = new HashMap<>();
+        for (String key : List.of("to", "from", "with", "agents", "intermediaries")) {
+            Set<String> set = new HashSet<>();
+            for (YamlTree.Node w : words(required(root, key))) {
+                set.add(w.text().toLowerCase(Locale.ROOT));
+            }
+            words.put(key, Set.copyOf(set));
+        }
+        Map<String, List<String>> particles = new HashMap<>();
+        for (Map.Entry<String, YamlTree.Node> p : required(root, "particles").entries().entrySet()) {
+            List<String> list = new ArrayList<>();
+            words(p.getValue()).forEach(n -> list.add(n.text()));
+            // longest first, so 로부터 is tried before 로
+            list.sort((a, b) -> Integer.compare(b.length(), a.length()));
+            particles.put(p.getKey(), List.copyOf(list));
+        }
+        Map<String, Long> multipliers = new HashMap<>();
+        for (Map.Entry<String, YamlTree.Node> m : required(root, "multipliers").entries().entrySet()) {
+            try {
+                multipliers.put(m.getKey().toLowerCase(Locale.ROOT), Long.parseLong(m.getValue().text()));
+            } catch (NumberFormatException e) {
+                throw m.getValue().error("a multiplier is a whole number, not " + m.getValue().describe());
+            }
+        }
+        boolean[] prefix = new boolean[prefixes.size()];
+        for (int i = 0; i < prefix.length; i++) {
+            prefix[i] = prefixes.get(i);
+        }
+        return new Lexicon(new TermAutomaton(patterns, prefix), kinds.toArray(Kind[]::new),
+                values.toArray(String[]::new), words, particles, multipliers);
+    }
+
+    private static YamlTree.Node required(YamlTree.Node map, String key) {
+        YamlTree.Node n = map.entries().get(key);
+        if (n == null) {
+            throw map.error("missing key '" + key + "'");
+        }
+        return n;
+    }
+
+    /** The words of a per-language map (or of a plain list). */
+    private static List<YamlTree.Node> words(YamlTree.Node node) {
+        if (node.kind() == YamlTree.Node.Kind.LIST) {
+            return node.items();
+        }
+        List<YamlTree.Node> all = new ArrayList<>();
+        for (YamlTree.Node list : node.entries().values()) {
+            all.addAll(list.items());
+        }
+        return all;
+    }
+
+    private static void addAll(YamlTree.Node node, Kind kind, String value, List<String> patterns,
+                               List<Boolean> prefixes, List<Kind> kinds, List<String> values) {
+        for (YamlTree.Node w : words(node)) {
+            List<String> forms;
+            try {
+                forms = Expansions.expand(w.text());
+            } catch (IllegalArgumentException e) {
+                throw w.error(e.getMessage());
+            }
+            for (String word : forms) {
+                boolean prefix = word.endsWith("*");
+                String folded = CharClasses.foldPattern(prefix ? word.substring(0, word.length() - 1) : word);
+                if (folded.isEmpty() || folded.indexOf('*') >= 0) {
+                    throw w.error("a word must be non-empty with at most a trailing *, not " + w.describe());
+                }
+                patterns.add(folded);
+                prefixes.add(prefix);
+                kinds.add(kind);
+                values.add(value);
+            }
+        }
+    }
+
+    /** Finds every lexicon word in {@code text}; see {@link TermAutomaton#scan}. */
+    public void scan(String text, ScanHits hits) {
+        automaton.scan(text, hits);
+    }
+
+    public Kind kind(int pattern) {
+        return kinds[pattern];
+    }
+
+    /** The commodity of a COMMODITY word, the code of a STATE word; null for the others. */
+    public String value(int pattern) {
+        return values[pattern];
+    }
+
+    /** Whether {@code word} (lower case), standing before a state, makes it the receiver. */
+    public boolean isTo(String word) {
+        return to.contains(word);
+    }
+
+    public boolean isFrom(String word) {
+        return from.contains(word);
+    }
+
+    /**
+     * Whether {@code word} before a state, with {@code previous} before it, makes the state the supplier by way of
+     * middlemen: "intermediaries in China", "companies in Turkey".
+     */
+    public boolean isVia(String word, String previous) {
+        return (word.equals("in") || word.equals("в") || word.equals("у")) && intermediaries.contains(previous);
+    }
+
+    /** Whether {@code word} (lower case), after a state, makes the state a speaker ("Russian officials"). */
+    public boolean isAgent(String word) {
+        return agents.contains(word);
+    }
+
+    public boolean isWith(String word) {
+        return with.contains(word);
+    }
+
+    /** Korean particles written right after a state that make it the receiver, longest first. */
+    public List<String> toParticles() {
+        return toParticles;
+    }
+
+    public List<String> fromParticles() {
+        return fromParticles;
+    }
+
+    /** The value of a number word ("million"), or 0 when it is none. */
+    public long multiplier(String word) {
+        return multipliers.getOrDefault(word.toLowerCase(Locale.ROOT), 0L);
+    }
+}

@@ -1,0 +1,149 @@
+package io.newswatch.tagger.events.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The quantity grammar: the numbers written in a stretch of text, with grouping separators ("1,000", "1 000"),
+ * decimals ("1.5", "1,5"), number words ("5 million", "4 млрд", "100万", "6천700") and a currency sign ("$88
+ * million"). A number written in words alone ("hundreds of thousands", "millions of") is vague and yields nothing;
+ * so does a number glued to a measure by a hyphen ("170-mm").
+ *
+ * <p>Which noun a number counts (and so whether it is the amount of the goods) is decided by the caller from the
+ * lexicon hits that follow {@link Quantity#end()}.
+ */
+public final class Quantities {
+    /** At most this many numbers are read from one stretch: scraped text is hostile. */
+    static final int MAX_NUMBERS = 64;
+
+    private Quantities() {
+    }
+
+    /**
+     * One number.
+     *
+     * @param value  the value, rounded down to a whole number
+     * @param start  offset of its first character (the currency sign when there is one)
+     * @param end    offset one past its last character, number word included
+     * @param dollar whether a dollar sign stands before it
+     */
+    public record Quantity(long value, int start, int end, boolean dollar) {
+    }
+
+    /** Every number in {@code text[from, to)}, in text order. */
+    public static List<Quantity> find(String text, int from, int to, Lexicon lexicon) {
+        List<Quantity> out = new ArrayList<>();
+        int i = from;
+        while (i < to && out.size() < MAX_NUMBERS) {
+            char c = text.charAt(i);
+            if (!isDigit(c) || (i > from && gluedBefore(text.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            long whole = 0;
+            int j = i;
+            while (j < to && isDigit(text.charAt(j)) && whole < 1_000_000_000_000L) {
+                whole = whole * 10 + (text.charAt(j) - '0');
+                j++;
+            }
+            // grouping: a separator followed by exactly three digits
+            while (j + 3 < to + 1 && j < to && isGroup(text.charAt(j)) && threeDigits(text, j + 1, to)) {
+                whole = whole * 1000 + Integer.parseInt(text.substring(j + 1, j + 4));
+                j += 4;
+            }
+            double value = whole;
+            if (j + 1 < to && (text.charAt(j) == '.' || text.charAt(j) == ',') && isDigit(text.charAt(j + 1))) {
+                int k = j + 1;
+                double scale = 0.1;
+                while (k < to && isDigit(text.charAt(k))) {
+                    value += (text.charAt(k) - '0') * scale;
+                    scale /= 10;
+                    k++;
+                }
+                j = k;
+            }
+            if (j < to && (text.charAt(j) == '-' || text.charAt(j) == '‑') && j + 1 < to
+                    && Character.isLetter(text.charAt(j + 1))) {
+                i = j + 1;
+                continue;
+            }
+            int end = j;
+            // CJK and Korean number characters glued to the digits: 6천700, 100万, 13万
+            while (end < to) {
+                long m = lexicon.multiplier(String.valueOf(text.charAt(end)));
+                if (m == 0 || !isCjkNumberChar(text.charAt(end))) {
+                    break;
+                }
+                value *= m;
+                end++;
+                int k = end;
+                long tail = 0;
+                while (k < to && isDigit(text.charAt(k))) {
+                    tail = tail * 10 + (text.charAt(k) - '0');
+                    k++;
+                }
+                if (k > end) {
+                    value += tail;
+                    end = k;
+                }
+            }
+            // a number word after a space: "5 million", "4 млрд", "13 тысяч"
+            int w = end;
+            while (w < to && (text.charAt(w) == ' ' || text.charAt(w) == '\u00a0')) {
+                w++;
+            }
+            int we = w;
+            while (we < to && Character.isLetter(text.charAt(we))) {
+                we++;
+            }
+            if (we > w) {
+                long m = lexicon.multiplier(text.substring(w, we));
+                if (m > 0) {
+                    value *= m;
+                    end = we < to && text.charAt(we) == '.' ? we + 1 : we;
+                }
+            }
+            boolean dollar = dollarBefore(text, from, start);
+            int shownStart = dollar ? text.lastIndexOf('$', start) : start;
+            out.add(new Quantity((long) value, shownStart, end, dollar || dollarAfter(text, end, to)));
+            i = Math.max(end, i + 1);
+        }
+        return out;
+    }
+
+    private static boolean dollarBefore(String text, int from, int start) {
+        int k = start - 1;
+        while (k >= from && text.charAt(k) == ' ') {
+            k--;
+        }
+        return k >= from && text.charAt(k) == '$';
+    }
+
+    private static boolean dollarAfter(String text, int end, int to) {
+        return end < to && text.charAt(end) == '$';
+    }
+
+    /** A letter or digit right before a digit makes it part of a word ("KN23", "A1"), except CJK and Hangul. */
+    private static boolean gluedBefore(char c) {
+        return isDigit(c) || Character.isLetter(c) && !isCjkNumberChar(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isGroup(char c) {
+        return c == ',' || c == ' ' || c == '\u00a0' || c == '\u202f' || c == '.' || c == '\u2009';
+    }
+
+    private static boolean threeDigits(String text, int at, int to) {
+        return at + 3 <= to && isDigit(text.charAt(at)) && isDigit(text.charAt(at + 1)) && isDigit(text.charAt(at + 2))
+                && (at + 3 == to || !isDigit(text.charAt(at + 3)));
+    }
+
+    private static boolean isCjkNumberChar(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
+    }
+}

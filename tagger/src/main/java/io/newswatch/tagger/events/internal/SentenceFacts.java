@@ -1,0 +1,111 @@
+package io.newswatch.tagger.events.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The facts of one sentence that do not depend on direction: places, vessels, IMO numbers, resolutions and the
+ * attribution, each bounded in count and length.
+ */
+final class SentenceFacts {
+    static final int MAX_ITEMS = 16;
+    static final int MAX_CHARS = 120;
+
+    private static final Pattern IMO = Pattern.compile("(?i)\\bIMO(?:\\s+(?:number|no\\.?|#))?\\s*:?\\s*(\\d{7})\\b");
+    private static final Pattern PORT_OF = Pattern.compile(
+            "\\b(?:[Pp]orts? of|[Pp]ort city of)\\s+(\\p{Lu}[\\p{L}-]{1,30})|\\b(\\p{Lu}[\\p{L}-]{1,30}) [Pp]ort\\b");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])(\\d{4})(?![\\d])");
+    private static final Pattern NAME = Pattern.compile(
+            "\\s+(?:\"|“|')?((?:\\p{Lu}[\\p{L}\\d-]*|\\d+)(?:\\s(?:\\p{Lu}[\\p{L}\\d-]*|\\d+)){0,4})");
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;:—–(]|\\bthat\\b");
+
+    final List<String> places = new ArrayList<>();
+    final List<String> vessels = new ArrayList<>();
+    final List<String> imo = new ArrayList<>();
+    final List<String> resolutions = new ArrayList<>();
+    String attribution;
+
+    private SentenceFacts() {
+    }
+
+    static SentenceFacts read(String text, int start, int end, List<Hit> hits) {
+        SentenceFacts f = new SentenceFacts();
+        String sentence = text.substring(start, end);
+        boolean resolutionCue = false;
+        for (Hit h : hits) {
+            switch (h.kind()) {
+                case PLACE -> add(f.places, text.substring(h.start(), h.end()));
+                case VESSEL -> {
+                    Matcher m = NAME.matcher(text).region(h.end(), end);
+                    if (m.lookingAt() && !m.group(1).matches("(?i)(of|the|in|to|from|with)")) {
+                        add(f.vessels, m.group(1));
+                    }
+                }
+                case RESOLUTION -> resolutionCue = true;
+                default -> {
+                }
+            }
+        }
+        Matcher port = PORT_OF.matcher(sentence);
+        while (port.find()) {
+            add(f.places, port.group(1) != null ? port.group(1) : port.group(2));
+        }
+        Matcher imo = IMO.matcher(sentence);
+        while (imo.find()) {
+            add(f.imo, imo.group(1));
+        }
+        if (resolutionCue) {
+            Matcher n = NUMBER.matcher(sentence);
+            while (n.find()) {
+                int v = Integer.parseInt(n.group(1));
+                if (v >= 1695 && v < 3000 && (v < 1900 || v > 2035)) {
+                    add(f.resolutions, n.group(1));
+                }
+            }
+        }
+        f.attribution = attribution(text, start, end, hits);
+        return f;
+    }
+
+    /** "according to X" gives X; else the words before a reporting verb, back to the clause start. */
+    private static String attribution(String text, int start, int end, List<Hit> hits) {
+        for (Hit h : hits) {
+            if (h.kind() == Lexicon.Kind.ACCORDING) {
+                int s = h.end();
+                Matcher m = CLAUSE_END.matcher(text).region(s, end);
+                int e = m.find() ? m.start() : end;
+                return trimmed(text.substring(s, e));
+            }
+        }
+        for (Hit h : hits) {
+            if (h.kind() == Lexicon.Kind.REPORTING) {
+                int s = h.start();
+                int from = Math.max(start, s - MAX_CHARS);
+                String before = text.substring(from, s);
+                int cut = Math.max(Math.max(before.lastIndexOf(','), before.lastIndexOf('—')),
+                        Math.max(before.lastIndexOf('"'), before.lastIndexOf('”')));
+                String who = trimmed(cut >= 0 ? before.substring(cut + 1) : before);
+                who = who.replaceFirst("\\s+(?:has|have|had|also|on \\S+(?: \\d+)?|this week|last week)+$", "")
+                        .replaceFirst("^(?i)(?:but|and|while)\\s+", "");
+                if (!who.isEmpty() && who.length() < 80 && Character.isLetter(who.charAt(0))) {
+                    return who;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String trimmed(String s) {
+        String t = s.strip().replaceAll("\\s+", " ");
+        return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;
+    }
+
+    private static void add(List<String> list, String value) {
+        String v = trimmed(value);
+        if (!v.isEmpty() && list.size() < MAX_ITEMS && !list.contains(v)) {
+            list.add(v);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.newswatch.tagger.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.model.ViolationEvent;
+import io.newswatch.tagger.Tagger;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The extractor's matching logic, one sentence at a time: commodities per language, direction from voice,
+ * prepositions, possessives and particles, the quantity grammar, status cues, and the sentences that are no event.
+ * Sentences are run through {@link EventExtractor} directly (with the tagger's segmentation and entity mentions),
+ * so a table row does not depend on whether the ruleset tags the lone sentence.
+ */
+class EventExtractorTest {
+    private static Tagger tagger;
+
+    @BeforeAll
+    static void compileRules() {
+        tagger = Tagger.withDefaultRules();
+    }
+
+    static List<ViolationEvent> events(String text) {
+        return EventExtractor.defaults().extract(text, tagger.segment(text), tagger.tag(text).mentions());
+    }
+
+    private static String key(ViolationEvent e) {
+        return e.commodity() + " " + (e.from() == null ? "?" : e.from()) + ">" + (e.to() == null ? "?" : e.to());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # active: the subject supplies, "to" receives
+            North Korea has shipped millions of artillery shells to Russia.                      | munitions KP>RU
+            # passive: "from" supplies
+            Ballistic missiles were delivered from North Korea to Russia last year.                | missiles KP>RU
+            # nominal with a possessive
+            North Korea's arms deliveries to Russia have grown, officials said.                  | weapons KP>RU
+            # nominal with "of": the receiver's purchases of the supplier's goods
+            Russian purchases of North Korean ammunition rose sharply, the report said.          | munitions KP>RU
+            # receiver as subject
+            Russia has received drones and tanks from North Korea, Kyiv says.                    | weapons KP>RU
+            # use implies the transfer when the maker is named
+            Russian forces fired North Korean KN-23 missiles at Kharkiv.                          | missiles KP>RU
+            # a give verb with its receiver right after it, and "with" for the goods
+            Russia has supplied North Korea with more than a million barrels of oil.              | petroleum RU>KP
+            # a list of suppliers shares the preposition of its first
+            Chips reach Russia through intermediaries in China and Turkey, in breach of export bans. | military-technology CN>RU
+            # money flows to Pyongyang whoever names it first
+            North Korean hackers stole $1.5 billion in crypto to fund the regime, the FBI said.   | funds ?>KP
+            # a receiver inside a place name: "the Russian Far East"
+            Pyongyang may send thousands of North Korean workers to the Russian Far East.         | workers KP>RU
+            # the seed sentence: a give verb's subject after a dash is no supplier
+            Russia once again undermined the sanctions imposed on North Korea—handing over combat drones to the North Korean delegation violated Resolution 2397. | weapons RU>KP
+            """)
+    void directionFromVoicePrepositionsAndPossessives(String sentence, String expected) {
+        assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | North Korea has sent artillery ammunition to Russia for its war in Ukraine.                   | munitions KP>RU
+            ru | КНДР отправила в Россию более тысячи контейнеров с боеприпасами.                             | munitions KP>RU
+            ru | Россия получила от КНДР баллистические ракеты KN-23.                                          | missiles KP>RU
+            uk | Північна Корея передала Росії понад 100 балістичних ракет.                                     | missiles KP>RU
+            uk | Росія постачає КНДР нафту в обхід санкцій.                                                      | petroleum RU>KP
+            ko | 북한이 러시아에 포탄과 탄약을 보낸 것으로 파악됐다.                                              | munitions KP>RU
+            ko | 러시아가 북한에 고급 승용차를 제공한 것은 결의 위반이다.                                          | luxury-goods RU>KP
+            zh | 朝鲜已向俄罗斯提供了大量炮弹。                                                                  | munitions KP>RU
+            zh | 俄罗斯已向朝鲜运送了超过100万桶石油。                                                           | petroleum RU>KP
+            """)
+    void commoditiesInEveryLanguage(String language, String sentence, String expected) {
+        assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            North Korea has shipped more than 1,000 containers of ammunition to Russia.        | 1000
+            North Korea sent some 10,000 artillery shells to Russia.                           | 10000
+            Russia supplied North Korea with 1 million barrels of oil.                         | 1000000
+            North Korea has transferred 5 million rounds of ammunition to Russia.              | 5000000
+            North Korea sent between 10,000 and 12,000 soldiers to Russia.                     | 12000
+            North Korea has shipped hundreds of thousands of shells to Russia.                 |
+            North Korea sent shells to Russia on 12 ships in 2023.                              |
+            North Korea delivered 170-mm guns to Russia.                                        |
+            КНДР отправила в Россию около 13 тысяч контейнеров с боеприпасами.                 | 13000
+            북한이 러시아로 컨테이너 약 6천700개 분량의 포탄을 보냈다.                          | 6700
+            俄罗斯已向朝鲜运送了超过100万桶石油。                                                | 1000000
+            """)
+    void quantityGrammar(String sentence, Long amount) {
+        List<ViolationEvent> events = events(sentence);
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(0).amount()).isEqualTo(amount);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            North Korea has shipped artillery shells to Russia.                                   | asserted
+            North Korea reportedly shipped artillery shells to Russia, Seoul said.                 | asserted
+            North Korea could ship artillery shells to Russia, officials warned.                   | possible
+            Officials fear North Korea may supply Russia with shells.                              | possible
+            Russia plans to provide North Korea with satellite technology.                        | possible
+            It is unclear whether Russia would supply military technology to Pyongyang.            | possible
+            КНДР может передать России снаряды.                                                    | possible
+            북한이 러시아에 포탄을 보낼 가능성이 있다.                                              | possible
+            朝鲜可能向俄罗斯提供炮弹。                                                               | possible
+            """)
+    void statusCues(String sentence, String status) {
+        List<ViolationEvent> events = events(sentence);
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(0).status()).isEqualTo(status);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The UN Security Council imposed new sanctions on North Korea's coal exports.
+            Resolution 2371 banned all imports of North Korean coal.
+            Officials said there was no evidence that North Korea delivered shells to Russia.
+            North Korea fired two short-range ballistic missiles into the sea on Monday.
+            China's exports of cars to Russia rose 4 per cent last year.
+            Seoul urged South Korea to refrain from supplying munitions to Ukraine.
+            North Korea shipped over 1,000 containers of arms to Russia, White House says 2,411 14.10.2023
+            """)
+    void notEvents(String sentence) {
+        assertThat(events(sentence)).isEmpty();
+    }
+
+    @Test
+    void theFactsOfLaterSentencesJoinTheEventTheyReferTo() {
+        List<ViolationEvent> events = events("North Korea has delivered more than 1,000 containers of ammunition to "
+                + "Russia, the White House said. The containers were loaded at Najin. The vessel Angara, IMO 9179842, "
+                + "then sailed to Dunay in breach of Resolution 2397.");
+        assertThat(events).hasSize(1);
+        ViolationEvent e = events.get(0);
+        assertThat(e.places()).containsExactly("Najin", "Dunay");
+        assertThat(e.vessels()).containsExactly("Angara");
+        assertThat(e.imo()).containsExactly("9179842");
+        assertThat(e.resolutions()).containsExactly("2397");
+        assertThat(e.attribution()).isEqualTo("the White House");
+        assertThat(e.evidence().text()).startsWith("North Korea has delivered");
+        assertThat(e.summary()).isEqualTo("KP → RU · munitions · 1,000 containers · Najin → Dunay · Angara · "
+                + "UNSCR 2397 · asserted (the White House)");
+    }
+
+    @Test
+    void hostileTextIsBoundedInEventsAndStrings() {
+        StringBuilder text = new StringBuilder();
+        List<String> goods = List.of("shells", "missiles", "drones", "oil", "coal", "workers", "soldiers", "chips");
+        for (int i = 0; i < 2_000; i++) {
+            text.append("North Korea shipped ").append(goods.get(i % goods.size())).append(" to Russia via the port of ")
+                    .append("P").append(i).append(". ");
+        }
+        text.append("Russia supplied North Korea with oil through the vessel ").append("X".repeat(10_000)).append('.');
+        List<ViolationEvent> events = events(text.toString());
+        assertThat(events).hasSizeLessThanOrEqualTo(EventExtractor.MAX_EVENTS);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.places()).hasSizeLessThanOrEqualTo(16);
+            assertThat(e.vessels()).allSatisfy(v -> assertThat(v.length()).isLessThanOrEqualTo(120));
+        });
+    }
+}
