@@ -48,7 +48,7 @@ public final class BenchmarkFixture implements Closeable {
 
     /** How much each contender matched on the whole corpus. */
     public record Coverage(int articles, int taggedByDefault, int defaultRuleMatches, Map<String, Integer> defaultByRule,
-                           int taggedByThousand, int thousandRuleMatches, int generatedRulesThatMatched,
+                           int withEvents, int events, int taggedByThousand, int thousandRuleMatches, int generatedRulesThatMatched,
                            int matchedByLucene, int luceneQueryMatches, Map<String, Integer> luceneByRule) {
         /**
          * @throws IllegalStateException when the default rules or the Lucene queries match nothing: the
@@ -66,6 +66,8 @@ public final class BenchmarkFixture implements Closeable {
     public Coverage coverage() {
         int taggedByDefault = 0;
         int defaultMatches = 0;
+        int withEvents = 0;
+        int events = 0;
         int taggedByThousand = 0;
         int thousandMatches = 0;
         int matchedByLucene = 0;
@@ -78,6 +80,8 @@ public final class BenchmarkFixture implements Closeable {
             taggedByDefault += d.rules().isEmpty() ? 0 : 1;
             defaultMatches += d.rules().size();
             d.rules().forEach(r -> defaultByRule.merge(r, 1, Integer::sum));
+            withEvents += d.events().isEmpty() ? 0 : 1;
+            events += d.events().size();
             TagResult t = thousandTagger.tag(articles[i]);
             taggedByThousand += t.rules().isEmpty() ? 0 : 1;
             thousandMatches += t.rules().size();
@@ -87,7 +91,8 @@ public final class BenchmarkFixture implements Closeable {
             luceneMatches += l.getMatchCount();
             l.getMatches().forEach(m -> luceneByRule.merge(m.getQueryId(), 1, Integer::sum));
         }
-        return new Coverage(articles.length, taggedByDefault, defaultMatches, defaultByRule, taggedByThousand,
+        return new Coverage(articles.length, taggedByDefault, defaultMatches, defaultByRule, withEvents, events,
+                taggedByThousand,
                 thousandMatches, generatedMatched.size(), matchedByLucene, luceneMatches, luceneByRule);
     }
 

@@ -23,10 +23,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * a benchmark is missing from the results; missing a target is reported, not an error.
  */
 public final class TaggerBenchmarkReport {
-    /** The default rules must scan at least this many MB/s per core. */
-    public static final double TARGET_DEFAULT_MB_PER_S = 80;
-    /** The default rules must be at least this many times faster than Lucene Monitor. */
-    public static final double TARGET_VS_LUCENE = 10;
+    /** The default rules, violation events included, must scan at least this many MB/s per core. */
+    public static final double TARGET_DEFAULT_MB_PER_S = 60;
+    /** The default rules, violation events included, must be at least this many times faster than Lucene Monitor. */
+    public static final double TARGET_VS_LUCENE = 15;
     /** 1,000 extra rules may slow tagging down at most this many times. */
     public static final double TARGET_MAX_SLOWDOWN = 2;
 
@@ -53,6 +53,8 @@ public final class TaggerBenchmarkReport {
             BenchmarkFixture.Coverage c = fixture.coverage().requireWork();
             out.printf(Locale.ROOT, "Matches on the corpus: default rules tag %d/%d articles (%d rule matches: %s)%n",
                     c.taggedByDefault(), c.articles(), c.defaultRuleMatches(), c.defaultByRule());
+            out.printf(Locale.ROOT, "  and read %d violation events from %d articles (events are part of every "
+                    + "default-rules run below)%n", c.events(), c.withEvents());
             out.printf(Locale.ROOT, "  default + 1000 rules tag %d/%d articles (%d rule matches; %d generated "
                     + "rules match at least once)%n", c.taggedByThousand(), c.articles(), c.thousandRuleMatches(),
                     c.generatedRulesThatMatched());
