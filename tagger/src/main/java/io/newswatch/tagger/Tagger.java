@@ -2,6 +2,7 @@ package io.newswatch.tagger;
 
 import io.newswatch.model.Evidence;
 import io.newswatch.model.Mention;
+import io.newswatch.tagger.internal.EvidenceRoles;
 import io.newswatch.tagger.internal.TaggingEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
  * semantics of the default ruleset"; query language: {@link io.newswatch.tagger.query.QueryParser}).
  *
  * <p>Every tag carries its evidence: the sentences whose words made a rule true, with offsets into the text and
- * the matched words as they stand. Immutable and thread-safe: one instance serves every stream thread.
+ * the matched words as they stand, each {@code decisive} or {@code context} ({@link EvidenceRoles}); a tag's
+ * decisive sentences come first, in text order, then its context. Immutable and thread-safe: one instance serves every stream thread.
  */
 public final class Tagger {
     /** The longest text accepted, in UTF-16 units (offsets are packed into 24 bits while resolving overlaps). */
@@ -86,10 +88,7 @@ public final class Tagger {
         }
         List<Evidence> evidence = new ArrayList<>();
         for (Map.Entry<String, Map<Integer, TaggingEngine.EvidenceUnit>> tag : byTag.entrySet()) {
-            for (TaggingEngine.EvidenceUnit u : tag.getValue().values()) {
-                evidence.add(new Evidence(tag.getKey(), text.substring(u.start(), u.end()), u.start(), u.end(),
-                        u.matched()));
-            }
+            EvidenceRoles.add(tag.getKey(), tag.getValue().values(), text, match.segmentation(), evidence);
         }
         return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions, evidence);
     }
@@ -102,7 +101,8 @@ public final class Tagger {
                 words.add(w);
             }
         }
-        return new TaggingEngine.EvidenceUnit(a.sentence(), a.start(), a.end(), List.copyOf(words));
+        return new TaggingEngine.EvidenceUnit(a.sentence(), a.start(), a.end(), List.copyOf(words),
+                a.decisive() || b.decisive());
     }
 
     /** The paragraphs and sentences the tagger sees in a text. */
