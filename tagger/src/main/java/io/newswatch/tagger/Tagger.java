@@ -88,7 +88,7 @@ public final class Tagger {
         }
         List<Evidence> evidence = new ArrayList<>();
         for (Map.Entry<String, Map<Integer, TaggingEngine.EvidenceUnit>> tag : byTag.entrySet()) {
-            EvidenceRoles.add(tag.getKey(), tag.getValue().values(), text, match.segmentation(), evidence);
+            EvidenceRoles.add(tag.getKey(), tag.getValue().values(), text, evidence);
         }
         return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions, evidence);
     }
