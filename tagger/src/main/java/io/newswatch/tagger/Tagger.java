@@ -87,8 +87,9 @@ public final class Tagger {
             }
         }
         List<Evidence> evidence = new ArrayList<>();
+        EvidenceRoles roles = new EvidenceRoles(text, match.segmentation());
         for (Map.Entry<String, Map<Integer, TaggingEngine.EvidenceUnit>> tag : byTag.entrySet()) {
-            EvidenceRoles.add(tag.getKey(), tag.getValue().values(), text, evidence);
+            roles.add(tag.getKey(), tag.getValue().values(), evidence);
         }
         return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions, evidence);
     }

@@ -1,6 +1,5 @@
 package io.newswatch.tagger.internal;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  *   <li>ends its paragraph without the punctuation that ends a sentence, and is short (a headline, a name, a
  *       label).</li>
  * </ul>
- * Only the start and the end of a line are read, so a line of any length costs a bounded amount.
+ * Lines longer than {@value #MAX_LINE} characters are prose, so a line costs a bounded amount whatever its length.
  */
 public final class PageLines {
     /** Longest line, in words, that is taken for a headline when it lacks a final full stop. */
@@ -29,15 +28,14 @@ public final class PageLines {
     /** The same for text without spaces between words (Chinese, Japanese), in characters. */
     static final int MAX_HEADLINE_CHARS = 60;
     private static final int WINDOW = 120;
-    private static final int MAX_LINE = 4_000;
+    /** Page furniture is short; a longer line is prose, and is not read at all. */
+    static final int MAX_LINE = 600;
     private static final String TERMINALS = ".!?…。！？．";
     private static final String CLOSERS = "\"'”’)]}»」』】〕）›";
-    private static final Pattern FIGURES_ONLY = Pattern.compile("[\\p{N}\\p{P}\\p{S}\\s]*\\p{N}[\\p{N}\\p{P}\\p{S}\\s]*");
     private static final Pattern COUNTER_AND_DATE = Pattern.compile(
             "(?U)(?:\\s\\d[\\d,. ]*\\s+\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?"
                     + "|\\s\\d+\\s*(?:min read|minutes? read|мин|хв)\\.?|\\s[\\d,.]+\\s+(?:views|просмотр\\w*|переглян\\w*))$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SEPARATED = Pattern.compile(" [|·•>] ");
     private static final Pattern CREDIT = Pattern.compile(
             "(?U)[(（](?:file photo|photo\\b[^)）]*|photos\\b[^)）]*|фото\\b[^)）]*|사진[^)）]*|图[^)）]*|资料图[^)）]*"
                     + "|kcna|yonhap|reuters|ap|afp|epa|getty[^)）]*|\\w+ images?)[)）]$",
@@ -59,8 +57,8 @@ public final class PageLines {
     /**
      * Whether the lines of {@code text} that the span {@code [start, end)} touches read as prose: each is read
      * whole, so a caption whose credit the segmenter cut off as a sentence of its own is still a caption. A line
-     * ends its paragraph when a blank line or the end of the text follows it. A line longer than a few thousand
-     * characters is prose.
+     * ends its paragraph when a blank line or the end of the text follows it. A line longer than
+     * {@value #MAX_LINE} characters is prose.
      */
     public static boolean isProse(String text, int start, int end) {
         int from = start;
@@ -73,18 +71,21 @@ public final class PageLines {
         }
         int n = text.length();
         while (from < n) {
-            int nl = text.indexOf('\n', from);
-            int lineEnd = nl < 0 ? n : nl;
-            if (lineEnd - from > MAX_LINE) {
-                return true;
+            int lineEnd = from;
+            int stop = Math.min(n, from + MAX_LINE + 1);
+            while (lineEnd < stop && text.charAt(lineEnd) != '\n') {
+                lineEnd++;
             }
-            if (!lineIsProse(text, from, lineEnd, endsParagraph(text, lineEnd))) {
+            if (lineEnd - from <= MAX_LINE && !lineIsProse(text, from, lineEnd, endsParagraph(text, lineEnd))) {
                 return false;
             }
-            if (nl < 0 || nl + 1 >= end) {
+            while (lineEnd < n && text.charAt(lineEnd) != '\n' && lineEnd < end) {
+                lineEnd++;
+            }
+            if (lineEnd >= n || lineEnd + 1 >= end || text.charAt(lineEnd) != '\n') {
                 break;
             }
-            from = nl + 1;
+            from = lineEnd + 1;
         }
         return true;
     }
@@ -97,7 +98,7 @@ public final class PageLines {
         return i >= text.length() || text.charAt(i) == '\n';
     }
 
-    private static boolean lineIsProse(String text, int from, int to, boolean endsParagraph) {
+    static boolean lineIsProse(String text, int from, int to, boolean endsParagraph) {
         int s = from;
         int e = to;
         while (s < e && isSpace(text.charAt(s))) {
@@ -109,23 +110,37 @@ public final class PageLines {
         if (s == e) {
             return true;
         }
-        String head = text.substring(s, Math.min(e, s + WINDOW));
-        String tail = text.substring(Math.max(s, e - WINDOW), e);
-        if (FIGURES_ONLY.matcher(head).matches() && e - s <= WINDOW) {
-            return false;
-        }
-        if (COUNTER_AND_DATE.matcher(tail).find() || SEPARATED.matcher(head).find() || SEPARATED.matcher(tail).find()
-                || CREDIT.matcher(tail).find()) {
-            return false;
-        }
-        String lowerHead = head.toLowerCase(Locale.ROOT);
-        for (String opener : OPENERS) {
-            if (lowerHead.startsWith(opener)) {
-                return false;
-            }
-        }
         char first = text.charAt(s);
         char lastChar = text.charAt(e - 1);
+        int k = e;
+        while (k > s && CLOSERS.indexOf(text.charAt(k - 1)) >= 0) {
+            k--;
+        }
+        boolean terminated = k > s && TERMINALS.indexOf(text.charAt(k - 1)) >= 0;
+        if (terminated && lastChar != ')' && lastChar != '）' && lastChar != '…' && !text.startsWith("...", e - 3)) {
+            // the common case, a line that ends like a sentence: only a related-story or caption opener, or a menu
+            // at its start, makes it furniture
+            return !opensAsFurniture(text, s) && !separated(text, s, Math.min(e, s + WINDOW / 2));
+        }
+        // cheap tests first: the regular expressions only run on a line whose last character could end a counter,
+        // a date or a credit, so a prose line costs a few character comparisons
+        if (e - s <= WINDOW && !hasLetter(text, s, e) && hasDigit(text, s, e)) {
+            return false;
+        }
+        if (separated(text, s, Math.min(e, s + WINDOW)) || separated(text, Math.max(s, e - WINDOW), e)) {
+            return false;
+        }
+        if ((Character.isDigit(lastChar) || Character.isLetter(lastChar) && Character.isLowerCase(lastChar))
+                && COUNTER_AND_DATE.matcher(text).region(Math.max(s, e - WINDOW), e).find()) {
+            return false;
+        }
+        if ((lastChar == ')' || lastChar == '）')
+                && CREDIT.matcher(text).region(Math.max(s, e - WINDOW), e).find()) {
+            return false;
+        }
+        if (opensAsFurniture(text, s)) {
+            return false;
+        }
         if ((first == '(' && lastChar == ')') || (first == '（' && lastChar == '）')) {
             return false;
         }
@@ -133,14 +148,9 @@ public final class PageLines {
             return true;
         }
         if (e - s >= 2 && Character.isLetter(text.charAt(e - 2)) && lastChar == '…'
-                || e - s >= 4 && tail.endsWith("...") && Character.isLetter(text.charAt(e - 4))) {
+                || e - s >= 4 && text.startsWith("...", e - 3) && Character.isLetter(text.charAt(e - 4))) {
             return false;
         }
-        int k = e;
-        while (k > s && CLOSERS.indexOf(text.charAt(k - 1)) >= 0) {
-            k--;
-        }
-        boolean terminated = k > s && TERMINALS.indexOf(text.charAt(k - 1)) >= 0;
         return terminated || !isShort(text, s, e);
     }
 
@@ -165,6 +175,45 @@ public final class PageLines {
             }
         }
         return words > 1 || letters <= MAX_HEADLINE_CHARS;
+    }
+
+    private static boolean opensAsFurniture(String text, int s) {
+        for (String opener : OPENERS) {
+            if (text.regionMatches(true, s, opener, 0, opener.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code [s, e)} holds a field separator: {@code " | "}, {@code " · "}, {@code " • "} or {@code " > "}. */
+    private static boolean separated(String text, int s, int e) {
+        for (int i = s + 1; i + 1 < e; i++) {
+            char c = text.charAt(i);
+            if ((c == '|' || c == '·' || c == '•' || c == '>') && text.charAt(i - 1) == ' '
+                    && text.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLetter(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSpace(char c) {
