@@ -77,6 +77,7 @@ class RuleSetValidationTest {
             entities-not-on-disk  |  2 | 11 | -                | 'entities' can only be used in a rules file on disk
             decisive-not-a-part   |  6 | 15 | rule 'kp-arms'   | the decisive part SENTENCE("shells") is not a part of the query
             decisive-under-not    |  5 | 45 | rule 'kp-arms'   | a decisive part cannot stand under NOT: "rockets" proves nothing there
+            decisive-near-side    |  5 | 47 | rule 'kp-breach' | a decisive part cannot be one side of a NEAR/ONEAR: name the whole NEAR as decisive instead of "violat*"
             decisive-query-error  |  6 | 31 | rule 'kp-arms'   | expected AND, OR, NEAR/n or ONEAR/n between 'shells' and 'rockets'
             """)
     void anInvalidRulesetNamesFileLineColumnAndRule(String name, int line, int column, String where, String problem) {

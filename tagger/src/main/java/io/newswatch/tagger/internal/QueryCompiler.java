@@ -27,6 +27,7 @@ final class QueryCompiler {
     private final java.util.Set<String> decisive;
     private final java.util.Set<String> decisiveFound = new HashSet<>();
     private int negations;
+    private int nears;
 
     QueryCompiler(TaggingEngine.Builder builder, Function<String, QueryNode> lists) {
         this(builder, lists, java.util.Set.of());
@@ -48,6 +49,10 @@ final class QueryCompiler {
             if (negations > 0) {
                 throw new QuerySyntaxException("a decisive part cannot stand under NOT: " + q
                         + " proves nothing there", q.offset());
+            }
+            if (nears > 0) {
+                throw new QuerySyntaxException("a decisive part cannot be one side of a NEAR/ONEAR: name the whole "
+                        + "NEAR as decisive instead of " + q, q.offset());
             }
             decisiveFound.add(q.toString());
             return new QueryNode.Decisive(compileNode(q));
@@ -107,8 +112,15 @@ final class QueryCompiler {
             return new QueryNode.Or(ops, union(ops));
         }
         if (q instanceof Query.Near n) {
-            QueryNode left = requirePositional(n.left(), compile(n.left()));
-            QueryNode right = requirePositional(n.right(), compile(n.right()));
+            nears++;
+            QueryNode left;
+            QueryNode right;
+            try {
+                left = requirePositional(n.left(), compile(n.left()));
+                right = requirePositional(n.right(), compile(n.right()));
+            } finally {
+                nears--;
+            }
             int[] t = left.triggers.length <= right.triggers.length ? left.triggers : right.triggers;
             return new QueryNode.Near(left, right, n.distance(), n.ordered(), t);
         }
