@@ -40,7 +40,8 @@ public final class PageLines {
             "(?U)[(（](?:file photo|photo\\b[^)）]*|photos\\b[^)）]*|фото\\b[^)）]*|사진[^)）]*|图[^)）]*|资料图[^)）]*"
                     + "|kcna|yonhap|reuters|ap|afp|epa|getty[^)）]*|\\w+ images?)[)）]$",
             Pattern.CASE_INSENSITIVE);
-    private static final String[] OPENERS = {"read also", "read more", "also read", "see also", "related", "more from",
+    private static final String[] OPENERS = {"read also", "read more", "also read", "see also", "related:", "related stories",
+        "related articles", "related coverage", "related news", "related publications", "related reading", "more from",
         "more on ", "most read", "most popular", "tags:", "tag:", "topics:", "photo:", "photos:", "caption:", "share",
         "watch:", "listen:", "читайте", "смотрите также", "теги:", "фото:", "поделиться", "дивіться також",
         "поширити", "[사진]", "[앵커]", "관련 기사", "관련기사", "관련 뉴스", "많이 본", "공유", "图片说明", "图片来源",
@@ -177,9 +178,13 @@ public final class PageLines {
         return words > 1 || letters <= MAX_HEADLINE_CHARS;
     }
 
+    /** Whether the line opens with one of {@link #OPENERS} as a whole word ("Share", not "Shares in ..."). */
     private static boolean opensAsFurniture(String text, int s) {
         for (String opener : OPENERS) {
-            if (text.regionMatches(true, s, opener, 0, opener.length())) {
+            int after = s + opener.length();
+            if (text.regionMatches(true, s, opener, 0, opener.length())
+                    && (after >= text.length() || !Character.isLetter(opener.charAt(opener.length() - 1))
+                        || !Character.isLetter(text.charAt(after)))) {
                 return true;
             }
         }

@@ -21,6 +21,8 @@ class PageLinesTest {
         "Північна Корея передала Росії мільйони снарядів, заявили в розвідці.",
         "북한이 러시아에 포탄을 보낸 것은 명백한 안보리 결의 위반이라고 정부 당국자는 말했다.",
         "联合国安理会决议禁止朝鲜出口武器。",
+        "Shares in the shipping firm fell 12 per cent after the sanctions listing.",
+        "Related talks in Beijing ended without a statement, officials said.",
         "Officials said the tankers had met at sea three times since March, and that each time the transponders of both"
             + " ships were switched off for several hours while the cargo was pumped across, a practice the panel has"
             + " documented for years without a final full stop",
