@@ -10,7 +10,9 @@ import java.util.List;
  * <p>Evaluation is over a character range (the whole text, a paragraph or a sentence): a leaf holds when one of
  * its hits starts inside the range. When a {@link Witnesses} collector is given, every hit that helped make the
  * query true is recorded (and taken back when a branch turns out false) so the tagger can show the sentences
- * behind a tag; without one, evaluation stops at the first proof.
+ * behind a tag; without one, evaluation stops at the first proof. Each witness carries the role of the part that
+ * recorded it: an AND marks its entity conditions and its wider-scoped operands as context (see
+ * {@code QueryCompiler#contextOperands}), a rule's named decisive part ({@link Decisive}) marks its hits decisive.
  */
 public abstract class QueryNode {
     /** At most this many hits of one word or entity are kept as evidence per evaluation. */
