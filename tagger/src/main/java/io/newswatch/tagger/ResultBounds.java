@@ -13,9 +13,10 @@ import java.util.Map;
  * thousand times, or one sentence of 800 KB, once made a tagged record several megabytes long, over Kafka's 1 MiB
  * record limit.
  *
- * <p>The tags, rules and entities are never cut: they are decided on the whole text, and only the detail that
- * shows why (evidence, mentions) is bounded. What is kept is the first in text order, so a reader sees where the
- * article starts to say it. Worst case with the limits below: {@value #MAX_EVIDENCE} evidence texts of
+ * <p>The tags, rules, entities and events are never cut: they are decided on the whole text, and only the detail
+ * that shows why (evidence, mentions) is bounded. Of a tag's evidence the decisive items are kept before any context
+ * item, each kind in the order the tagger gave (text order); of mentions, the first in text order, so a reader sees
+ * where the article starts to say it. Worst case with the limits below: {@value #MAX_EVIDENCE} evidence texts of
  * {@value #MAX_EVIDENCE_CHARS} characters (at most 150 KB of JSON in a 3-byte script) and {@value #MAX_MENTIONS}
  * mentions of about 100 bytes each.
  */
@@ -46,7 +47,7 @@ public final class ResultBounds {
         if (evidence == result.evidence() && mentions == result.mentions()) {
             return result;
         }
-        return new TagResult(result.entities(), result.tags(), result.rules(), mentions, evidence);
+        return new TagResult(result.entities(), result.tags(), result.rules(), mentions, evidence, result.events());
     }
 
     private static List<Evidence> boundEvidence(List<Evidence> all) {
@@ -56,13 +57,15 @@ public final class ResultBounds {
         if (within) {
             return all;
         }
-        // the tagger orders evidence by tag, then offset: the first of each tag are kept, tags in turn while the
-        // total allows, so a tag late in the alphabet keeps its first sentences too
+        // the first of each tag are kept, decisive before context, tags in turn while the total allows, so a tag
+        // late in the alphabet keeps its first sentences too
         Map<String, List<Evidence>> byTag = new java.util.LinkedHashMap<>();
-        for (Evidence e : all) {
-            List<Evidence> kept = byTag.computeIfAbsent(e.tag(), t -> new ArrayList<>());
-            if (kept.size() < MAX_EVIDENCE_PER_TAG) {
-                kept.add(e);
+        for (boolean decisive : new boolean[] {true, false}) {
+            for (Evidence e : all) {
+                List<Evidence> kept = byTag.computeIfAbsent(e.tag(), t -> new ArrayList<>());
+                if (e.isDecisive() == decisive && kept.size() < MAX_EVIDENCE_PER_TAG) {
+                    kept.add(e);
+                }
             }
         }
         List<List<Evidence>> perTag = new ArrayList<>(byTag.values());
@@ -96,7 +99,7 @@ public final class ResultBounds {
                     : MAX_EVIDENCE_CHARS;
             text = text.substring(0, end);
         }
-        return new Evidence(e.tag(), text, e.start(), e.start() + text.length(), matched);
+        return new Evidence(e.tag(), e.role(), text, e.start(), e.start() + text.length(), matched);
     }
 
     private static List<Mention> boundMentions(List<Mention> all) {

@@ -39,8 +39,23 @@ import java.util.regex.Pattern;
  * {@code file:line:column: rule 'id': what is wrong} followed by the line and a caret ({@link RuleSetException}):
  * unknown or missing keys, a bad or repeated id, an unknown severity, a query that does not parse
  * ({@link QueryParser}), an unknown {@code @CODE} or {@code $LIST}, a list that refers to itself, a NEAR over
- * something without positions, a query that can never match or needs nothing to be present. Examples are not run
- * on load; {@link RuleChecker} runs them.
+ * something without positions, a query that can never match or needs nothing to be present, a {@code decisive:}
+ * part that is not a part of the query or stands under NOT. Examples are not run on load; {@link RuleChecker} runs
+ * them.
+ *
+ * <p>Evidence roles. Every evidence sentence of a tag is {@code decisive} (the rule's decisive part matched in it)
+ * or {@code context} (it only satisfies another condition, such as an entity named elsewhere in the paragraph). By
+ * default the decisive part of an AND is its narrowest-scoped operand that is not an entity condition: in
+ * {@code (@KP OR @RU) AND SENTENCE(x)} and in {@code PARAGRAPH(@KP AND SENTENCE(x))} the sentence where {@code x}
+ * holds is decisive and the sentences that only name the entities are context; a query made of entity conditions
+ * alone ({@code SENTENCE(@RU AND @KP)}) is decisive throughout. A rule may name its decisive parts instead:
+ * <pre>
+ *   query:    $CAP AND SENTENCE(@KP AND $FUEL)
+ *   decisive: SENTENCE(@KP AND $FUEL)          # or a list of such parts
+ * </pre>
+ * Each part must be written as it stands in the query, as one of its operands (compared in canonical form, so
+ * spacing and line breaks do not matter), not under NOT; the sentences matched inside a named part are decisive and
+ * every other sentence of the rule is context.
  *
  * <p>Immutable and thread-safe.
  */
@@ -178,7 +193,7 @@ public final class RuleSet {
         private Rule rule(Node ruleNode, Set<String> ids, Gazetteer gazetteer) {
             context = declaredId(ruleNode);
             Map<String, Node> f = only(ruleNode, Set.of("id", "title", "severity", "alert", "tags", "query",
-                    "examples"), Set.of("id", "title", "query"));
+                    "decisive", "examples"), Set.of("id", "title", "query"));
             Node idNode = f.get("id");
             String id = idNode.text();
             if (!RULE_ID.matcher(id).matches()) {
@@ -211,24 +226,42 @@ public final class RuleSet {
             }
             Node queryNode = f.get("query");
             Query query = parseQuery(queryNode);
+            List<Node> decisiveNodes = f.containsKey("decisive") ? decisiveNodes(f.get("decisive")) : List.of();
+            List<Query> decisive = new ArrayList<>();
+            decisiveNodes.forEach(n -> decisive.add(parseQuery(n)));
             QueryNode compiled;
             try {
-                compiled = builder.compile(query, this::list, true);
+                compiled = decisive.isEmpty() ? builder.compile(query, this::list, true)
+                        : builder.compileRule(query, this::list, decisive);
             } catch (QuerySyntaxException e) {
+                if (e.offset() < 0) {
+                    throw decisiveNodes.get(-1 - e.offset()).error(e.getMessage());
+                }
                 throw queryError(queryNode, e);
             }
-            builder.rule(compiled);
+            builder.rule(compiled, !decisive.isEmpty());
             List<RuleExample> examples = f.containsKey("examples") ? examples(f.get("examples")) : List.of();
             String title = f.get("title").text();
             StringBuilder content = new StringBuilder(id).append('\u0000').append(title).append('\u0000')
                     .append(severity).append('\u0000').append(alert).append('\u0000').append(tags).append('\u0000')
-                    .append(query);
+                    .append(query).append('\u0000').append(decisive);
             for (String name : referencedLists(query, new TreeSet<>())) {
                 content.append('\u0000').append(name).append('=').append(lists.get(name));
             }
             content.append('\u0000').append(gazetteer.source());
             return new Rule(id, title, severity, alert, tags, query, queryNode.text(), examples,
-                    hash(content.toString()));
+                    hash(content.toString()), decisive);
+        }
+
+        /** {@code decisive:} holds one query or a list of them. */
+        private static List<Node> decisiveNodes(Node node) {
+            if (node.kind() != Node.Kind.LIST) {
+                return List.of(node);
+            }
+            if (node.items().isEmpty()) {
+                throw node.error("'decisive' is empty: name a part of the query, or leave it out");
+            }
+            return node.items();
         }
 
         private Set<String> referencedLists(Query q, Set<String> into) {

@@ -4,6 +4,7 @@ import io.newswatch.model.Evidence;
 import io.newswatch.model.Mention;
 import io.newswatch.model.ViolationEvent;
 import io.newswatch.tagger.events.EventExtractor;
+import io.newswatch.tagger.internal.EvidenceRoles;
 import io.newswatch.tagger.internal.TaggingEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  * semantics of the default ruleset"; query language: {@link io.newswatch.tagger.query.QueryParser}).
  *
  * <p>Every tag carries its evidence: the sentences whose words made a rule true, with offsets into the text and
- * the matched words as they stand. Immutable and thread-safe: one instance serves every stream thread.
+ * the matched words as they stand, each {@code decisive} or {@code context} ({@link EvidenceRoles}); a tag's
+ * decisive sentences come first, in text order, then its context. Immutable and thread-safe: one instance serves every stream thread.
  */
 public final class Tagger {
     /** The longest text accepted, in UTF-16 units (offsets are packed into 24 bits while resolving overlaps). */
@@ -89,11 +91,9 @@ public final class Tagger {
             }
         }
         List<Evidence> evidence = new ArrayList<>();
+        EvidenceRoles roles = new EvidenceRoles(text, match.segmentation());
         for (Map.Entry<String, Map<Integer, TaggingEngine.EvidenceUnit>> tag : byTag.entrySet()) {
-            for (TaggingEngine.EvidenceUnit u : tag.getValue().values()) {
-                evidence.add(new Evidence(tag.getKey(), text.substring(u.start(), u.end()), u.start(), u.end(),
-                        u.matched()));
-            }
+            roles.add(tag.getKey(), tag.getValue().values(), evidence);
         }
         List<ViolationEvent> events = byTag.containsKey(SANCTIONS)
                 ? EventExtractor.defaults().extract(text, match.segmentation(), mentions) : List.of();
@@ -108,7 +108,8 @@ public final class Tagger {
                 words.add(w);
             }
         }
-        return new TaggingEngine.EvidenceUnit(a.sentence(), a.start(), a.end(), List.copyOf(words));
+        return new TaggingEngine.EvidenceUnit(a.sentence(), a.start(), a.end(), List.copyOf(words),
+                a.decisive() || b.decisive());
     }
 
     /** The paragraphs and sentences the tagger sees in a text. */

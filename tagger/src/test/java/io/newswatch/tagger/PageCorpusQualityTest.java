@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * evidence an alert shows, the event figures ({@link EventScore}), and the analyst's worklist: the pages whose tags
  * differ and those whose first sanctions evidence is not a decisive sentence.
  *
- * <p>This is a baseline measurement: the targets (on the held-out part, tags micro-F1 0.95, precision at one 0.90,
- * events F1 0.80) are not met today, so the test asserts only that the corpus is whole and every figure is a number.
- * Run with {@code ./mvnw -pl streams test -Dtest=PageCorpusQualityTest}.
+ * <p>Floors: on the held-out part the targets, tags micro-F1 0.95 and precision at one 0.90, are asserted; the dev
+ * part keeps the level it has reached (0.95 and 0.80). The events target (F1 0.80) is not met yet, so the event
+ * figures are only checked to be numbers. Run with {@code ./mvnw -pl tagger -am test -Dtest=PageCorpusQualityTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class PageCorpusQualityTest {
     private static final String SANCTIONS = "sanctions-violation";
@@ -40,9 +41,9 @@ class PageCorpusQualityTest {
                 e.unit(), e.places(), e.status(), e.evidence() == null ? "" : e.evidence().text())).toList();
     }
 
-    @ParameterizedTest(name = "{0}: {1} pages")
-    @CsvSource({"dev, 86", "heldout, 44"})
-    void baselineOfThePart(String part, int pageCount) {
+    @ParameterizedTest(name = "{0}: {1} pages, tags micro-F1 >= {2}, decisive P@1 >= {3}")
+    @CsvSource({"dev, 86, 0.95, 0.80", "heldout, 44, 0.95, 0.90"})
+    void qualityOfThePart(String part, int pageCount, double tagsFloor, double precisionFloor) {
         List<PageCorpus.Page> pages = PageCorpus.load(part);
         assertThat(pages).hasSize(pageCount);
         assertThat(unfoundLabelSentences(pages)).as("decisive and evidence sentences not found in their page")
@@ -97,9 +98,9 @@ class PageCorpusQualityTest {
         }
 
         assertThat(agreed).as("pages both label and tagger call " + SANCTIONS).isPositive();
-        assertThat(tags.tagsMicro.f1()).isNotNaN().isBetween(0.0, 1.0);
+        assertThat(tags.tagsMicro.f1()).as("tags micro-F1").isNotNaN().isBetween(tagsFloor, 1.0);
         assertThat(tags.entitiesMicro.f1()).isNotNaN().isBetween(0.0, 1.0);
-        assertThat(precisionAt1).isNotNaN().isBetween(0.0, 1.0);
+        assertThat(precisionAt1).as(SANCTIONS + " decisive-evidence P@1").isNotNaN().isBetween(precisionFloor, 1.0);
         assertThat(List.of(events.events.f1(), events.events.recall(), events.amountAccuracy(), events.places.f1(),
                 events.statusAccuracy())).allSatisfy(f -> assertThat(f).isNotNaN().isBetween(0.0, 1.0));
         assertThat(events.expected).isEqualTo(pages.stream().mapToInt(p -> p.events().size()).sum());

@@ -19,7 +19,7 @@ final class RegressionCorpus {
     static final List<String> FILES = List.of("entities-aliases", "exclusions", "segmentation", "sanctions-positive",
             "sanctions-negative", "mixed-articles", "edge-cases", "multilingual-ru", "multilingual-uk",
             "multilingual-ko", "multilingual-zh", "sanctions-dev-1", "sanctions-dev-2",
-            "realistic-dev-1", "realistic-dev-2", "indirect-dev");
+            "realistic-dev-1", "realistic-dev-2", "indirect-dev", "page-dev");
     /** The tags DESIGN.md defines; the sanctions kinds are reported beside them. */
     static final List<String> CORE_TAGS = List.of("ru-kp", "cn-kp", "ru-cn", "triangle", "sanctions-violation");
 

@@ -50,6 +50,29 @@ class ResultBoundsTest {
         assertThat(bounded.evidence().get(0).start()).isZero();
     }
 
+    @Test
+    void keepsTheDecisiveEvidenceOfATagBeforeItsContextAndKeepsRolesAndEvents() {
+        List<Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            // context sentences come early in the text, the three decisive ones late, the longest cut
+            boolean decisive = i >= 11;
+            String text = (decisive ? "d" : "c").repeat(decisive && i == 13 ? 5000 : 10);
+            evidence.add(new Evidence("sanctions-violation", decisive ? Evidence.DECISIVE : Evidence.CONTEXT, text,
+                    i * 10_000, i * 10_000 + text.length(), List.of("x")));
+        }
+        var event = new io.newswatch.model.ViolationEvent("munitions", "KP", "RU", 1000L, "container", List.of(),
+                List.of(), List.of(), List.of(), io.newswatch.model.ViolationEvent.ASSERTED, null, null);
+        TagResult bounded = ResultBounds.bound(new TagResult(List.of(), List.of("sanctions-violation"), List.of(),
+                List.of(), evidence, List.of(event)));
+
+        assertThat(bounded.evidence()).hasSize(ResultBounds.MAX_EVIDENCE_PER_TAG);
+        assertThat(bounded.evidence().subList(0, 3)).allMatch(Evidence::isDecisive)
+                .extracting(Evidence::start).containsExactly(110_000, 120_000, 130_000);
+        assertThat(bounded.evidence().subList(3, 10)).noneMatch(Evidence::isDecisive);
+        assertThat(bounded.evidence().get(2).text()).hasSize(ResultBounds.MAX_EVIDENCE_CHARS);
+        assertThat(bounded.events()).containsExactly(event);
+    }
+
     @ParameterizedTest(name = "{0} entities x {1} mentions -> {2} kept")
     @CsvSource(textBlock = """
             # entities, mentions each, kept

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import io.newswatch.model.Evidence;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link RuleChecker}: the examples written into a ruleset, run through the tagger built from that ruleset. */
 class RuleCheckerTest {
@@ -83,5 +86,41 @@ class RuleCheckerTest {
         List<RuleChecker.Outcome> outcomes = RuleChecker.run(rules);
         assertThat(outcomes).extracting(RuleChecker.Outcome::passed).containsExactly(true, true);
         assertThat(outcomes.get(1).example().text()).isEqualTo("North Korea spoke.\n\nShells were shown.");
+    }
+
+    /** YAML text ({@code \\n} for a line break) and whether it is a gazetteer rather than a ruleset. */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            entities:\\n  - {code: KP, name: North Korea, aliases: [DPRK]}\\ncompounds: {}   | true
+            entities:\\n  - {code: KP, name: North Korea, aliases: [DPRK]}                | true
+            version: 2\\nentities: my-entities.yaml\\nrules: []                          | false
+            version: 2\\nrules:\\n  - {id: a, title: a, query: x}                        | false
+            entities:\\n  - {code: KP}\\nrules: []                                        | false
+            `just: [unclosed`                                                               | false
+            - a list                                                                        | false
+            """)
+    void aGazetteerIsToldApartFromARuleset(String yaml, boolean gazetteer) {
+        assertThat(RuleChecker.isGazetteer(yaml.replace("\\n", "\n"))).isEqualTo(gazetteer);
+    }
+
+    @Test
+    void theProofOfAMatchIsTheFirstDecisiveSentenceOfTheRulesTags() {
+        RuleSet rules = RuleSet.parse("""
+                version: 2
+                rules:
+                  - id: kp-breach
+                    title: breach in an article about North Korea
+                    query: "@KP AND SENTENCE(violat*)"
+                    examples:
+                      no-match: ["Pyongyang hosted the talks. The deal violated the rules."]
+                      match: ["Nothing here."]
+                """, "test.yaml", null);
+        List<RuleChecker.Outcome> outcomes = RuleChecker.run(rules);
+        assertThat(outcomes).extracting(RuleChecker.Outcome::passed).containsExactly(false, false);
+        // examples run match first, then no-match
+        Evidence proof = outcomes.get(1).proof();
+        assertThat(proof.text()).isEqualTo("The deal violated the rules.");
+        assertThat(proof.isDecisive()).isTrue();
+        assertThat(outcomes.get(0).proof()).isNull();
     }
 }

@@ -222,9 +222,11 @@ class RuleLanguageTest {
                                 text.indexOf("Kim Jong-un")));
         assertThat(r.evidenceFor("pair").get(0).matched()).containsExactlyInAnyOrder("KIM JONG UN", "Putin");
         assertThat(r.evidenceFor("pair").get(1).matched()).containsExactlyInAnyOrder("Kim Jong-un", "Moscow");
-        assertThat(r.evidenceFor("para")).extracting(Evidence::text, Evidence::matched)
-                .containsExactly(tuple("KIM JONG UN met Putin.", List.of("Putin")),
-                        tuple("They discussed Shells.", List.of("Shells")));
+        // the entity condition only gives context: the sentence with the word proves the tag and comes first
+        assertThat(r.evidenceFor("para")).extracting(Evidence::text, Evidence::matched, Evidence::role)
+                .containsExactly(tuple("They discussed Shells.", List.of("Shells"), Evidence.DECISIVE),
+                        tuple("KIM JONG UN met Putin.", List.of("Putin"), Evidence.CONTEXT));
+        assertThat(r.evidenceFor("pair")).allMatch(Evidence::isDecisive);
         assertThat(r.evidenceFor("sts")).singleElement().extracting(Evidence::matched)
                 .isEqualTo(List.of("ship to\nship"));
     }

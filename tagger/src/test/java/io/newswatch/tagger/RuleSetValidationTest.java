@@ -75,6 +75,10 @@ class RuleSetValidationTest {
             bad-list-name         |  3 |  9 | list $arms       | list name 'arms' must be upper-case letters, digits and underscores
             no-rules              |  2 |  8 | -                | the ruleset has no rules
             entities-not-on-disk  |  2 | 11 | -                | 'entities' can only be used in a rules file on disk
+            decisive-not-a-part   |  6 | 15 | rule 'kp-arms'   | the decisive part SENTENCE("shells") is not a part of the query
+            decisive-under-not    |  5 | 45 | rule 'kp-arms'   | a decisive part cannot stand under NOT: "rockets" proves nothing there
+            decisive-near-side    |  5 | 47 | rule 'kp-breach' | a decisive part cannot be one side of a NEAR/ONEAR: name the whole NEAR as decisive instead of "violat*"
+            decisive-query-error  |  6 | 31 | rule 'kp-arms'   | expected AND, OR, NEAR/n or ONEAR/n between 'shells' and 'rockets'
             """)
     void anInvalidRulesetNamesFileLineColumnAndRule(String name, int line, int column, String where, String problem) {
         String fixture = "invalid/" + name + ".yaml";
@@ -87,7 +91,7 @@ class RuleSetValidationTest {
     /** An unknown key is refused, naming the keys that are allowed there. */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            invalid/unknown-key          | 5 | rule 'kp-arms': unknown key 'sevrity' (allowed: alert, examples, id, query, severity, tags, title)
+            invalid/unknown-key          | 5 | rule 'kp-arms': unknown key 'sevrity' (allowed: alert, decisive, examples, id, query, severity, tags, title)
             invalid/unknown-example-key  | 7 | rule 'kp-arms': unknown key 'matches' (allowed: match, no-match)
             invalid/unknown-top-key      |   | unknown key 'rule' (allowed: entities, lists, rules, version)
             gazetteer/unknown-key        | 6 | unknown key 'flag' (allowed: aliases, code, exclusions, name)

@@ -23,13 +23,44 @@ import java.util.function.Function;
 final class QueryCompiler {
     private final TaggingEngine.Builder builder;
     private final Function<String, QueryNode> lists;
+    /** Canonical forms ({@link Query#toString()}) of the parts a rule names as decisive; empty when it names none. */
+    private final java.util.Set<String> decisive;
+    private final java.util.Set<String> decisiveFound = new HashSet<>();
+    private int negations;
+    private int nears;
 
     QueryCompiler(TaggingEngine.Builder builder, Function<String, QueryNode> lists) {
+        this(builder, lists, java.util.Set.of());
+    }
+
+    QueryCompiler(TaggingEngine.Builder builder, Function<String, QueryNode> lists, java.util.Set<String> decisive) {
         this.builder = builder;
         this.lists = lists;
+        this.decisive = decisive;
+    }
+
+    /** The decisive parts (canonical forms) that were found in the query compiled so far. */
+    java.util.Set<String> decisiveFound() {
+        return decisiveFound;
     }
 
     QueryNode compile(Query q) {
+        if (!decisive.isEmpty() && decisive.contains(q.toString())) {
+            if (negations > 0) {
+                throw new QuerySyntaxException("a decisive part cannot stand under NOT: " + q
+                        + " proves nothing there", q.offset());
+            }
+            if (nears > 0) {
+                throw new QuerySyntaxException("a decisive part cannot be one side of a NEAR/ONEAR: name the whole "
+                        + "NEAR as decisive instead of " + q, q.offset());
+            }
+            decisiveFound.add(q.toString());
+            return new QueryNode.Decisive(compileNode(q));
+        }
+        return compileNode(q);
+    }
+
+    private QueryNode compileNode(Query q) {
         if (q instanceof Query.Term t) {
             return new QueryNode.Leaf(builder.termLeaf(t.text(), t.prefix(), t.offset()));
         }
@@ -51,7 +82,12 @@ final class QueryCompiler {
             return node;
         }
         if (q instanceof Query.Not n) {
-            return new QueryNode.Not(compile(n.operand()));
+            negations++;
+            try {
+                return new QueryNode.Not(compile(n.operand()));
+            } finally {
+                negations--;
+            }
         }
         if (q instanceof Query.And a) {
             rejectContradiction(a);
@@ -62,7 +98,7 @@ final class QueryCompiler {
                     best = op.triggers;
                 }
             }
-            return new QueryNode.And(ops, best);
+            return new QueryNode.And(ops, best, contextOperands(ops));
         }
         if (q instanceof Query.Or o) {
             QueryNode[] ops = compileAll(o.operands());
@@ -76,8 +112,15 @@ final class QueryCompiler {
             return new QueryNode.Or(ops, union(ops));
         }
         if (q instanceof Query.Near n) {
-            QueryNode left = requirePositional(n.left(), compile(n.left()));
-            QueryNode right = requirePositional(n.right(), compile(n.right()));
+            nears++;
+            QueryNode left;
+            QueryNode right;
+            try {
+                left = requirePositional(n.left(), compile(n.left()));
+                right = requirePositional(n.right(), compile(n.right()));
+            } finally {
+                nears--;
+            }
             int[] t = left.triggers.length <= right.triggers.length ? left.triggers : right.triggers;
             return new QueryNode.Near(left, right, n.distance(), n.ordered(), t);
         }
@@ -100,6 +143,33 @@ final class QueryCompiler {
             }
         }
         return entities * 1000 + triggers.length;
+    }
+
+    /**
+     * Which operands of an AND only give context: its decisive part is the narrowest-scoped operand that is not an
+     * entity condition ({@code (@KP OR @RU) AND SENTENCE(x)}: the sentence; {@code $CAP AND SENTENCE(x)}: the
+     * sentence too), and entity conditions are context beside it. Null when every operand is decisive (nothing but
+     * entity conditions, or all of one scope).
+     */
+    private boolean[] contextOperands(QueryNode[] ops) {
+        int entities = builder.entityCodes().size();
+        int narrowest = -1;
+        for (QueryNode op : ops) {
+            if (!op.entityOnly(entities)) {
+                narrowest = Math.max(narrowest, op.narrowness());
+            }
+        }
+        if (narrowest < 0) {
+            return null;
+        }
+        boolean[] context = new boolean[ops.length];
+        boolean any = false;
+        for (int i = 0; i < ops.length; i++) {
+            context[i] = !(ops[i] instanceof QueryNode.Not)
+                    && (ops[i].entityOnly(entities) || ops[i].narrowness() < narrowest);
+            any |= context[i];
+        }
+        return any ? context : null;
     }
 
     /** Rejects a whole rule's query when nothing in it must be present. */

@@ -10,7 +10,9 @@ import java.util.List;
  * <p>Evaluation is over a character range (the whole text, a paragraph or a sentence): a leaf holds when one of
  * its hits starts inside the range. When a {@link Witnesses} collector is given, every hit that helped make the
  * query true is recorded (and taken back when a branch turns out false) so the tagger can show the sentences
- * behind a tag; without one, evaluation stops at the first proof.
+ * behind a tag; without one, evaluation stops at the first proof. Each witness carries the role of the part that
+ * recorded it: an AND marks its entity conditions and its wider-scoped operands as context (see
+ * {@code QueryCompiler#contextOperands}), a rule's named decisive part ({@link Decisive}) marks its hits decisive.
  */
 public abstract class QueryNode {
     /** At most this many hits of one word or entity are kept as evidence per evaluation. */
@@ -63,6 +65,23 @@ public abstract class QueryNode {
         return true;
     }
 
+    /**
+     * Whether the node is an entity condition: only entity leaves ({@code @KP}, {@code (@KP OR @RU)}), possibly
+     * scoped or AND-ed with other such. Entity leaves are the ids below {@code entityCount}.
+     */
+    boolean entityOnly(int entityCount) {
+        return false;
+    }
+
+    /**
+     * How narrow the scope is that this node proves something in: 2 for a sentence, 1 for a paragraph, 0 for the
+     * enclosing scope (words, NEAR); an AND is as narrow as its narrowest operand, an OR as its widest. NOT proves
+     * nothing and is -1.
+     */
+    int narrowness() {
+        return 0;
+    }
+
     /** Whether the node denotes positions (a leaf, an OR of such, a NEAR), so it can be an operand of NEAR. */
     boolean positional() {
         return false;
@@ -87,6 +106,11 @@ public abstract class QueryNode {
         }
 
         @Override
+        boolean entityOnly(int entityCount) {
+            return leaf < entityCount;
+        }
+
+        @Override
         boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
             return anyStartsIn(d, d.seek(leaf, from), d.limit(leaf), null, to, w);
         }
@@ -106,10 +130,32 @@ public abstract class QueryNode {
 
     static final class And extends QueryNode {
         final QueryNode[] operands;
+        /** Per operand, whether its hits are context rather than decisive evidence; null when none are. */
+        final boolean[] context;
 
-        And(QueryNode[] operands, int[] triggers) {
+        And(QueryNode[] operands, int[] triggers, boolean[] context) {
             super(triggers);
             this.operands = operands;
+            this.context = context;
+        }
+
+        @Override
+        boolean entityOnly(int entityCount) {
+            for (QueryNode op : operands) {
+                if (!(op instanceof Not) && !op.entityOnly(entityCount)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        int narrowness() {
+            int n = -1;
+            for (QueryNode op : operands) {
+                n = Math.max(n, op.narrowness());
+            }
+            return n;
         }
 
         @Override
@@ -136,6 +182,9 @@ public abstract class QueryNode {
 
         @Override
         boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
+            if (w != null && context != null) {
+                return evalWithRoles(d, from, to, w);
+            }
             int mark = w == null ? 0 : w.size();
             for (QueryNode op : operands) {
                 if (!op.eval(d, from, to, w)) {
@@ -146,6 +195,78 @@ public abstract class QueryNode {
                 }
             }
             return true;
+        }
+
+        private boolean evalWithRoles(DocumentIndex d, int from, int to, Witnesses w) {
+            int mark = w.size();
+            for (int i = 0; i < operands.length; i++) {
+                boolean previous = context[i] ? w.contextMode(true) : false;
+                boolean holds = operands[i].eval(d, from, to, w);
+                if (context[i]) {
+                    w.contextMode(previous);
+                }
+                if (!holds) {
+                    w.truncate(mark);
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A query part a rule names as decisive ({@code decisive:}): hits recorded inside it are decisive while the rest
+     * of the rule's query only gives context.
+     */
+    static final class Decisive extends QueryNode {
+        final QueryNode inner;
+
+        Decisive(QueryNode inner) {
+            super(inner.triggers);
+            this.inner = inner;
+        }
+
+        @Override
+        boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
+            if (w == null) {
+                return inner.eval(d, from, to, null);
+            }
+            boolean previous = w.contextMode(false);
+            try {
+                return inner.eval(d, from, to, w);
+            } finally {
+                w.contextMode(previous);
+            }
+        }
+
+        @Override
+        int[][] required() {
+            return inner.required();
+        }
+
+        @Override
+        int[] requiredSlots() {
+            return inner.requiredSlots();
+        }
+
+        @Override
+        boolean entityOnly(int entityCount) {
+            return inner.entityOnly(entityCount);
+        }
+
+        @Override
+        int narrowness() {
+            return inner.narrowness();
+        }
+
+        @Override
+        boolean positional() {
+            return inner.positional();
+        }
+
+        @Override
+        void spans(DocumentIndex d, int from, int to, List<Span> out) {
+            inner.spans(d, from, to, out);
         }
     }
 
@@ -159,6 +280,16 @@ public abstract class QueryNode {
         LeafSet(int[] leaves, int slot) {
             super(leaves);
             this.slot = slot;
+        }
+
+        @Override
+        boolean entityOnly(int entityCount) {
+            for (int leaf : triggers) {
+                if (leaf >= entityCount) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -226,6 +357,16 @@ public abstract class QueryNode {
         }
 
         @Override
+        boolean entityOnly(int entityCount) {
+            return inner.entityOnly(entityCount);
+        }
+
+        @Override
+        int narrowness() {
+            return inner.narrowness();
+        }
+
+        @Override
         boolean positional() {
             return inner.positional();
         }
@@ -242,6 +383,25 @@ public abstract class QueryNode {
         Or(QueryNode[] operands, int[] triggers) {
             super(triggers);
             this.operands = operands;
+        }
+
+        @Override
+        boolean entityOnly(int entityCount) {
+            for (QueryNode op : operands) {
+                if (!op.entityOnly(entityCount)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        int narrowness() {
+            int n = Integer.MAX_VALUE;
+            for (QueryNode op : operands) {
+                n = Math.min(n, op.narrowness());
+            }
+            return n;
         }
 
         @Override
@@ -282,6 +442,11 @@ public abstract class QueryNode {
         Not(QueryNode operand) {
             super(null);
             this.operand = operand;
+        }
+
+        @Override
+        int narrowness() {
+            return -1;
         }
 
         @Override
@@ -400,6 +565,16 @@ public abstract class QueryNode {
             this.paragraph = paragraph;
             this.required = operand.required();
             this.requiredSlots = operand.requiredSlots();
+        }
+
+        @Override
+        boolean entityOnly(int entityCount) {
+            return operand.entityOnly(entityCount);
+        }
+
+        @Override
+        int narrowness() {
+            return paragraph ? 1 : 2;
         }
 
         @Override

@@ -30,6 +30,8 @@ public final class TaggingEngine {
     private final int[][] patternLeaves;
     private final List<String> codes;
     private final QueryNode[] rules;
+    /** Per rule, whether it names its decisive parts, so that the rest of its query starts as context. */
+    private final boolean[] explicitDecisive;
     private final int[][][] required;
     private final int[][] leafRules;
     private final int leaves;
@@ -55,6 +57,10 @@ public final class TaggingEngine {
         this.automaton = new TermAutomaton(keys, prefix);
         this.codes = List.copyOf(b.codes);
         this.rules = b.rules.toArray(new QueryNode[0]);
+        this.explicitDecisive = new boolean[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            explicitDecisive[r] = b.explicit.get(r);
+        }
         this.required = new int[rules.length][][];
         for (int r = 0; r < rules.length; r++) {
             required[r] = rules[r].required();
@@ -84,8 +90,11 @@ public final class TaggingEngine {
     public record MentionHit(int code, int start, int end, int sentence, int paragraph) {
     }
 
-    /** One sentence of evidence for a matched rule and the terms matched in it, as they stand in the text. */
-    public record EvidenceUnit(int sentence, int start, int end, List<String> matched) {
+    /**
+     * One sentence of evidence for a matched rule and the terms matched in it, as they stand in the text;
+     * {@code decisive} when a decisive part of the rule's query matched in it, not only a context part.
+     */
+    public record EvidenceUnit(int sentence, int start, int end, List<String> matched, boolean decisive) {
     }
 
     /** What one text produced: mentions, and for each matched rule (by index) its evidence. */
@@ -140,6 +149,7 @@ public final class TaggingEngine {
             int r = s.candidates[c];
             if (rules[r].eval(d, 0, end, null)) {
                 s.witnesses.clear();
+                s.witnesses.contextMode(explicitDecisive[r]);
                 rules[r].eval(d, 0, end, s.witnesses);
                 matched.put(r, evidence(d, s.witnesses));
             }
@@ -215,8 +225,9 @@ public final class TaggingEngine {
         int n = w.size();
         long[] keyed = new long[n];
         for (int i = 0; i < n; i++) {
+            // entry indexes are below 2^31: bit 31 carries the role, context set
             int e = w.get(i);
-            keyed[i] = ((long) d.sentence(e) << 32) | e;
+            keyed[i] = ((long) d.sentence(e) << 32) | e | (w.isContext(i) ? 0x8000_0000L : 0);
         }
         java.util.Arrays.sort(keyed);
         List<EvidenceUnit> out = new ArrayList<>();
@@ -224,15 +235,17 @@ public final class TaggingEngine {
         while (i < n) {
             int sentence = (int) (keyed[i] >>> 32);
             List<String> matched = new ArrayList<>(4);
+            boolean decisive = false;
             for (; i < n && (int) (keyed[i] >>> 32) == sentence; i++) {
-                int e = (int) keyed[i];
+                decisive |= (keyed[i] & 0x8000_0000L) == 0;
+                int e = (int) (keyed[i] & 0x7FFF_FFFFL);
                 String word = d.text().substring(d.start(e), d.end(e));
                 if (!matched.contains(word)) {
                     matched.add(word);
                 }
             }
             out.add(new EvidenceUnit(sentence, d.sentenceStart(sentence), d.sentenceEnd(sentence),
-                    List.copyOf(matched)));
+                    List.copyOf(matched), decisive));
         }
         return out;
     }
@@ -282,6 +295,7 @@ public final class TaggingEngine {
         private final Map<String, PatternInfo> patterns = new LinkedHashMap<>();
         private final Map<String, Integer> termLeaves = new HashMap<>();
         private final List<QueryNode> rules = new ArrayList<>();
+        private final List<Boolean> explicit = new ArrayList<>();
         private int leafCount;
         private int leafSets;
         private int memos;
@@ -391,9 +405,43 @@ public final class TaggingEngine {
             return node;
         }
 
+        /**
+         * Compiles a rule's query whose {@code decisive} parts the rule names: each must be one of the query's parts
+         * as written (compared in canonical form, {@link Query#toString()}), not under NOT. Evidence is then decisive
+         * only where one of them matched.
+         *
+         * @return the compiled query
+         * @throws QuerySyntaxException with the offset of the problem in the query, or, when a decisive part is not a
+         *                              part of the query, the offset {@code -1 - i} for the {@code i}-th of them
+         */
+        public QueryNode compileRule(Query query, Function<String, QueryNode> lists, List<Query> decisive) {
+            java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+            decisive.forEach(q -> wanted.add(q.toString()));
+            QueryCompiler compiler = new QueryCompiler(this, lists, wanted);
+            QueryNode node = compiler.compile(query);
+            QueryCompiler.requireTrigger(query, node);
+            for (int i = 0; i < decisive.size(); i++) {
+                if (!compiler.decisiveFound().contains(decisive.get(i).toString())) {
+                    throw new QuerySyntaxException("the decisive part " + decisive.get(i) + " is not a part of the "
+                            + "query (write it as an operand of the query, e.g. a SENTENCE(...) or $LIST it uses)",
+                            -1 - i);
+                }
+            }
+            return node;
+        }
+
         /** Adds a compiled rule query; rules are numbered in the order added. */
         public void rule(QueryNode root) {
+            rule(root, false);
+        }
+
+        /**
+         * Adds a compiled rule query; with {@code explicitDecisive} only the parts compiled as decisive
+         * ({@link #compileRule}) give decisive evidence, everything else context.
+         */
+        public void rule(QueryNode root, boolean explicitDecisive) {
             rules.add(root);
+            explicit.add(explicitDecisive);
         }
 
         public TaggingEngine build() {

@@ -1,0 +1,94 @@
+package io.newswatch.tagger.internal;
+
+import io.newswatch.model.Evidence;
+import io.newswatch.tagger.Segmentation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Turns each tag's evidence sentences into {@link Evidence} items with their roles, in the order every reader relies
+ * on: decisive items first, in text order, then context items, in text order. Whatever shows a single sentence as
+ * the proof of a tag (an alert, a digest line) therefore shows the first decisive one.
+ *
+ * <p>A sentence where the rule's decisive part matched is decisive, unless it is not prose ({@link PageLines}: a
+ * headline with a counter and a date, a menu, a caption, a teaser of another story) and a prose sentence proves the
+ * same tag: then it is context. Page furniture stays decisive only when it is all that states the tag.
+ *
+ * <p>One instance serves one tagged text: a paragraph that is a single line (as on every scraped page) is judged
+ * once, whatever the number of tags and sentences that point into it. Not thread-safe.
+ */
+public final class EvidenceRoles {
+    private static final byte UNKNOWN = 0;
+    private static final byte PROSE = 1;
+    private static final byte FURNITURE = 2;
+    /** A paragraph of several lines (hard-wrapped text): judged sentence by sentence. */
+    private static final byte LINES = 3;
+
+    private final String text;
+    private final Segmentation seg;
+    private final byte[] paragraphs;
+
+    /** Roles for the evidence of one text and its segmentation. */
+    public EvidenceRoles(String text, Segmentation seg) {
+        this.text = text;
+        this.seg = seg;
+        this.paragraphs = new byte[seg.paragraphs().size()];
+    }
+
+    /**
+     * Appends the evidence of {@code tag} to {@code out}.
+     *
+     * @param units the tag's sentences, in text order, one per sentence
+     */
+    public void add(String tag, Collection<TaggingEngine.EvidenceUnit> units, List<Evidence> out) {
+        int decisiveUnits = 0;
+        for (TaggingEngine.EvidenceUnit u : units) {
+            decisiveUnits += u.decisive() ? 1 : 0;
+        }
+        boolean[] furniture = new boolean[units.size()];
+        boolean anyProse = false;
+        if (decisiveUnits > 1) {
+            int i = 0;
+            for (TaggingEngine.EvidenceUnit u : units) {
+                if (u.decisive()) {
+                    furniture[i] = !isProse(u);
+                    anyProse |= !furniture[i];
+                }
+                i++;
+            }
+        }
+        List<Evidence> context = new ArrayList<>();
+        int i = 0;
+        for (TaggingEngine.EvidenceUnit u : units) {
+            boolean decisive = u.decisive() && !(anyProse && furniture[i]);
+            i++;
+            Evidence e = new Evidence(tag, decisive ? Evidence.DECISIVE : Evidence.CONTEXT,
+                    text.substring(u.start(), u.end()), u.start(), u.end(), u.matched());
+            if (decisive) {
+                out.add(e);
+            } else {
+                context.add(e);
+            }
+        }
+        out.addAll(context);
+    }
+
+    private boolean isProse(TaggingEngine.EvidenceUnit u) {
+        if (u.sentence() < 0 || u.sentence() >= seg.sentences().size()) {
+            return PageLines.isProse(text, u.start(), u.end());
+        }
+        int p = seg.sentences().get(u.sentence()).paragraph();
+        if (paragraphs[p] == UNKNOWN) {
+            Segmentation.Paragraph para = seg.paragraphs().get(p);
+            int nl = text.indexOf('\n', para.start());
+            if (nl >= 0 && nl < para.end()) {
+                paragraphs[p] = LINES;
+            } else {
+                paragraphs[p] = para.end() - para.start() > PageLines.MAX_LINE
+                        || PageLines.lineIsProse(text, para.start(), para.end(), true) ? PROSE : FURNITURE;
+            }
+        }
+        return paragraphs[p] == LINES ? PageLines.isProse(text, u.start(), u.end()) : paragraphs[p] == PROSE;
+    }
+}

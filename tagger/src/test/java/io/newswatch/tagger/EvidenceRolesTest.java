@@ -1,0 +1,91 @@
+package io.newswatch.tagger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.model.Evidence;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Evidence roles: which sentences prove a tag (decisive) and which only satisfy a scoped or entity condition
+ * (context), by default and with a rule's {@code decisive:} key, and the order a tag's evidence comes in.
+ */
+class EvidenceRolesTest {
+    /** Three paragraphs: the entities are named in the first, the breach is stated in the last. */
+    private static final String TEXT = "Russia and North Korea held talks. The mood was warm.\n\n"
+            + "Moscow hosted the delegation for a week.\n\n"
+            + "Officials said the drones were handed over in breach of the sanctions. The cap on fuel was exceeded.";
+
+    private static Tagger tagger(String query, String decisive) {
+        return Tagger.withRules(RuleSet.parse("version: 2\nrules:\n  - id: r\n    title: r\n    query: \"" + query
+                + "\"\n" + (decisive == null ? "" : "    decisive: \"" + decisive + "\"\n"), "test.yaml", null));
+    }
+
+    /**
+     * Query, explicit decisive part ('-' for the default), the start of the first evidence sentence, how many
+     * sentences are decisive and how many context.
+     */
+    @ParameterizedTest(name = "[{index}] {0} / decisive {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            (@KP OR @RU) AND SENTENCE(breach* AND sanction*)     | -                     | Officials said | 1 | 2
+            @KP AND SENTENCE(breach*)                            | -                     | Officials said | 1 | 1
+            PARAGRAPH(@RU AND warm)                              | -                     | The mood       | 1 | 1
+            cap AND SENTENCE(@RU AND talks)                      | -                     | Russia and     | 1 | 1
+            SENTENCE(@RU AND @KP)                                | -                     | Russia and     | 1 | 0
+            @RU AND @KP                                          | -                     | Russia and     | 2 | 0
+            drones AND fuel                                      | -                     | Officials said | 2 | 0
+            @KP AND SENTENCE(breach*)                            | @KP                   | Russia and     | 1 | 1
+            cap AND SENTENCE(@RU AND talks)                      | cap                   | The cap        | 1 | 1
+            SENTENCE(drones) OR SENTENCE(@RU AND talks)          | SENTENCE(drones)      | Officials said | 1 | 1
+            """)
+    void decisiveSentencesComeFirstAndContextAfter(String query, String decisive, String first, int decisiveCount,
+                                                    int contextCount) {
+        List<Evidence> evidence = tagger(query, decisive).tag(TEXT).evidenceFor("r");
+        assertThat(evidence).isNotEmpty();
+        assertThat(evidence.get(0).text()).startsWith(first);
+        assertThat(evidence.get(0).isDecisive()).isTrue();
+        assertThat(evidence.stream().filter(Evidence::isDecisive).count()).isEqualTo(decisiveCount);
+        assertThat(evidence.stream().filter(e -> !e.isDecisive()).count()).isEqualTo(contextCount);
+        // decisive first, each kind in text order
+        List<Evidence> context = evidence.subList(decisiveCount, evidence.size());
+        assertThat(context).noneMatch(Evidence::isDecisive);
+        assertThat(evidence.subList(0, decisiveCount)).isSortedAccordingTo(
+                (a, b) -> Integer.compare(a.start(), b.start()));
+        assertThat(context).isSortedAccordingTo((a, b) -> Integer.compare(a.start(), b.start()));
+    }
+
+    @Test
+    void aDecisivePartWrittenDifferentlyIsStillFound() {
+        Tagger t = tagger("@KP AND SENTENCE(breach*   AND\n sanction*)", "SENTENCE( breach* AND sanction* )");
+        assertThat(Evidence.firstDecisive(t.tag(TEXT).evidenceFor("r")).text()).startsWith("Officials said");
+    }
+
+    @Test
+    void aTwoRuleTagIsDecisiveWhereEitherRuleIsDecisive() {
+        Tagger t = Tagger.withRules(RuleSet.parse("""
+                version: 2
+                rules:
+                  - {id: a, title: a, tags: [t], query: "@KP AND SENTENCE(breach*)"}
+                  - {id: b, title: b, tags: [t], query: "SENTENCE(@RU AND @KP)"}
+                """, "test.yaml", null));
+        List<Evidence> evidence = t.tag(TEXT).evidenceFor("t");
+        assertThat(evidence).extracting(e -> e.text().substring(0, 9), Evidence::role).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Russia an", Evidence.DECISIVE),
+                org.assertj.core.groups.Tuple.tuple("Officials", Evidence.DECISIVE));
+    }
+
+    @Test
+    void aHeadlineWithACounterAndADateIsContextWhenAProseSentenceProvesTheTag() {
+        Tagger t = tagger("SENTENCE(@RU AND @KP AND (drones OR talks))", null);
+        String page = "Russia and North Korea deepen talks 137 28.09.2023\n\n"
+                + "Russia handed drones to North Korea, officials said.";
+        List<Evidence> evidence = t.tag(page).evidenceFor("r");
+        assertThat(evidence).extracting(Evidence::role).containsExactly(Evidence.DECISIVE, Evidence.CONTEXT);
+        assertThat(evidence.get(0).text()).startsWith("Russia handed drones");
+        // alone, the headline is all that states it, and stays the proof
+        List<Evidence> alone = t.tag("Russia and North Korea deepen talks 137 28.09.2023").evidenceFor("r");
+        assertThat(alone).singleElement().extracting(Evidence::role).isEqualTo(Evidence.DECISIVE);
+    }
+}
