@@ -73,7 +73,7 @@ class LedgerFormatTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("LATEST REPORT").contains("FROM→TO", "REP/OUT", "RESOLUTIONS");
         assertThat(lines.get(1)).startsWith("2023-10-13 09:00  KP→RU    workers")
-                .contains("1,000 container", "asserted", "1/1", "Vladivostok [31m red", "2397")
+                .contains("1,000 containers", "asserted", "1/1", "Vladivostok [31m red", "2397")
                 .doesNotContain("\u001b", "\n");
         assertThat(lines.get(2)).startsWith("2023-09-14 10:00  KP→RU    munitions");
         assertThat(lines.get(3)).startsWith("-                 ?→CN     coal");
