@@ -103,6 +103,10 @@ class ReplayIntegrationTest {
         ARCHIVE.add(Article.of(edited.url(), edited.sourceId(), edited.title() + " (updated)", null,
                 edited.publishedAt(), edited.fetchedAt().plusSeconds(600), "en",
                 edited.text() + " An earlier version misspelt a name."));
+        // more evidence than the bounds keep: its events and evidence roles must survive the bounding
+        Instant dense = DAY0.plus(Duration.ofHours(50));
+        ARCHIVE.add(Article.of("https://archive.example/dense", "outlet-2", "Shells again", null, dense, dense, "en",
+                "North Korea shipped artillery shells to Russia in breach of UN sanctions, officials said. ".repeat(12)));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (Article a : ARCHIVE) {
@@ -273,8 +277,9 @@ class ReplayIntegrationTest {
                 """, "no-sanctions.yaml", null));
         Map<String, List<String>> expected = new java.util.TreeMap<>();
         inRange().forEach((id, article) -> {
-            List<String> keys = eventKeys(io.newswatch.tagger.ResultBounds.bound(TAGGER.tag(
-                    article.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS).text())).events());
+            // the events the tagger gives the text, whatever the bounds on its evidence keep
+            List<String> keys = eventKeys(TAGGER.tag(
+                    article.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS).text()).events());
             if (!keys.isEmpty()) {
                 expected.put(id, keys);
             }
@@ -286,6 +291,8 @@ class ReplayIntegrationTest {
 
         Map<String, List<String>> lostKeys = new java.util.TreeMap<>();
         lost.events().forEach(e -> lostKeys.put(e.articleId(), eventKeys(e.lost())));
+        assertThat(expected).containsKey(Article.of("https://archive.example/dense", "outlet-2", "", null, DAY0,
+                DAY0, "en", "").id());
         assertThat(lostKeys).isEqualTo(expected);
         assertThat(lost.events()).allSatisfy(e -> assertThat(e.gained()).isEmpty());
         Map<String, List<String>> gainedKeys = new java.util.TreeMap<>();
