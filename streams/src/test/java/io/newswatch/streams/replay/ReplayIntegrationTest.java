@@ -106,7 +106,8 @@ class ReplayIntegrationTest {
         // more evidence than the bounds keep: its events and evidence roles must survive the bounding
         Instant dense = DAY0.plus(Duration.ofHours(50));
         ARCHIVE.add(Article.of("https://archive.example/dense", "outlet-2", "Shells again", null, dense, dense, "en",
-                "North Korea shipped artillery shells to Russia in breach of UN sanctions, officials said. ".repeat(12)));
+                "North Korea shipped artillery shells to Russia in breach of UN sanctions, officials said. "
+                        .repeat(12)));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (Article a : ARCHIVE) {
