@@ -173,6 +173,23 @@ class ReplayIntegrationTest {
     }
 
     @Test
+    void aRecordTooLargeForItsTopicIsLeftOutOfTheBacktestAndTheRestIsWritten() {
+        // text within the cap, but every character one JSON writes as six bytes: 1.2 MB, over the 1 MiB limit
+        Article hostile = Article.of("https://archive.example/hostile", "outlet-1", "Hostile", null, DAY0, DAY0, "en",
+                "\u0001".repeat(TopologyConfig.DEFAULT_MAX_TEXT_CHARS));
+        Article fine = ARCHIVE.get(0);
+        try (BacktestOutput out = BacktestOutput.open(props, "test", "oversized", false)) {
+            out.tagged(new TaggedArticle(TaggedArticle.SCHEMA_VERSION, hostile, List.of(), List.of(), List.of(),
+                    List.of(), "1", DAY0));
+            out.tagged(new TaggedArticle(TaggedArticle.SCHEMA_VERSION, fine, List.of(), List.of(), List.of(),
+                    List.of(), "1", DAY0));
+            out.flush();
+        }
+        assertThat(read(Topics.backtestTagged("oversized"))).extracting(t -> t.article().id())
+                .containsExactly(fine.id());
+    }
+
+    @Test
     void theSameArchiveAndRulesGiveTheSameResultEveryTime() {
         ReplayResult a = replay("det-a", TAGGER, null);
         ReplayResult b = replay("det-b", TAGGER, null);
