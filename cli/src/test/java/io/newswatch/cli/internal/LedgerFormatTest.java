@@ -80,6 +80,19 @@ class LedgerFormatTest {
     }
 
     @Test
+    void eventsReportedAtTheSameTimeAreListedByRouteAndCommodityNotByTheirHashedIds() {
+        // ids are hashes of the story (of its URL), so they would order the same events differently per site
+        String at = "2026-11-14T09:00:00Z";
+        List<ViolationRecord> records = List.of(
+                record("0a", "workers", "KP", "RU", at, List.of(), List.of(), List.of()),
+                record("1b", "weapons", "RU", "KP", at, List.of(), List.of(), List.of()),
+                record("2c", "munitions", "KP", "RU", at, List.of(), List.of(), List.of()),
+                record("3d", "petroleum", null, "KP", at, List.of(), List.of(), List.of()));
+        assertThat(LedgerFilter.all().select(records)).extracting(r -> r.from() + "→" + r.to() + " " + r.commodity())
+                .containsExactly("null→KP petroleum", "KP→RU munitions", "KP→RU workers", "RU→KP weapons");
+    }
+
+    @Test
     void theCsvHasAHeaderAndCrlfLineEnds() {
         String csv = LedgerFormat.csv(List.of(record("a", "munitions", "KP", "RU", "2023-10-13T09:00:00Z",
                 List.of("Najin", "=cmd|' /C calc'!A0"), List.of(), List.of())));
