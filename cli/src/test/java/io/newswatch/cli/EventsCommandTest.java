@@ -80,7 +80,7 @@ class EventsCommandTest {
         assertThat(lines.get(0)).startsWith("LATEST REPORT");
         assertThat(lines.get(1)).contains("KP→RU", "workers").doesNotContain("\u001b").contains("Sea [2JStar");
         assertThat(lines.get(2)).startsWith("2023-10-13 09:00  KP→RU    munitions")
-                .contains("1,000 container", "2/2", "Najin, Dunay, Tikhoretsk", "2397");
+                .contains("1,000 containers", "2/2", "Najin, Dunay, Tikhoretsk", "2397");
         assertThat(lines.get(3)).startsWith("2023-09-14 12:00  RU→KP    military-technology").contains("Angara");
         assertThat(commands.err()).contains("3 events (of 3 on news.events)");
     }

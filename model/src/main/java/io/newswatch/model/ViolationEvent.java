@@ -83,8 +83,7 @@ public record ViolationEvent(String commodity, String from, String to, Long amou
         parts.add((from == null ? "?" : from) + " → " + (to == null ? "?" : to));
         parts.add(commodity);
         if (amount != null) {
-            String n = NumberFormat.getIntegerInstance(Locale.ROOT).format(amount);
-            parts.add(unit == null ? n : n + " " + plural(unit, amount));
+            parts.add(amountText(amount, unit));
         }
         if (!places.isEmpty()) {
             parts.add(String.join(" → ", places));
@@ -97,6 +96,18 @@ public record ViolationEvent(String commodity, String from, String to, Long amou
         }
         parts.add(attribution == null || attribution.isBlank() ? status : status + " (" + attribution + ")");
         return String.join(" · ", parts);
+    }
+
+    /**
+     * An amount as the summary writes it: grouped digits, then the unit in the plural the number needs
+     * ({@code 1,000 containers}, {@code 1 tonne}); null without an amount.
+     */
+    public static String amountText(Long amount, String unit) {
+        if (amount == null) {
+            return null;
+        }
+        String n = NumberFormat.getIntegerInstance(Locale.ROOT).format(amount);
+        return unit == null ? n : n + " " + plural(unit, amount);
     }
 
     private static String plural(String noun, long n) {

@@ -21,9 +21,9 @@ import java.util.Locale;
  * {@code - } line per violation event follows it ({@link Proofs#eventLines}: at most
  * {@value Proofs#MAX_EVENT_LINES}, then {@code +N more events}). The evidence line is left out when the alert
  * has no evidence, the URL line when it has no URL. Every field
- * comes from scraped pages, so control characters (including terminal escape sequences) are replaced and line
- * breaks folded into spaces: a hostile page can neither recolour a terminal nor forge extra lines. Stateless and
- * thread-safe.
+ * comes from scraped pages, so control characters (including terminal escape sequences) are replaced, line
+ * breaks folded into spaces and bidirectional controls made spaces: a hostile page can neither recolour a terminal,
+ * forge extra lines nor have its text shown reordered. Stateless and thread-safe.
  */
 public final class AlertFormatter {
     private static final int MAX_EVIDENCE_CHARS = 400;
@@ -84,7 +84,7 @@ public final class AlertFormatter {
      */
     public List<String> eventLines(Alert alert) {
         return Proofs.eventLines(alert).stream()
-                .map(line -> INDENT + (line.startsWith("+") ? line : "- " + line)).toList();
+                .map(line -> INDENT + (line.startsWith("+") ? line : "- " + withoutBidiControls(line))).toList();
     }
 
     /** The indented URL, or "" when the alert has none. */
@@ -103,8 +103,31 @@ public final class AlertFormatter {
         return s.isEmpty() ? "-" : s;
     }
 
-    /** Folds whitespace runs (line breaks included) into one space and replaces other control characters. */
+    /**
+     * Folds whitespace runs (line breaks included) into one space, replaces other control characters and makes
+     * bidirectional controls spaces ({@link #withoutBidiControls}).
+     */
     static String clean(String s) {
-        return AlertTemplates.clean(s);
+        return withoutBidiControls(AlertTemplates.clean(s));
+    }
+
+    /**
+     * The text with the bidirectional embeddings, overrides and isolates of Unicode TR #9 (U+202A to U+202E, U+2066
+     * to U+2069) as spaces: a terminal that honours them would show scraped text reordered, so that a headline or a
+     * place could read as something else. Only here, for terminals: mail and chat clients render them as
+     * the page meant, and a right-to-left script needs none of them to show correctly.
+     */
+    static String withoutBidiControls(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                if (b == null) {
+                    b = new StringBuilder(s);
+                }
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b == null ? s : b.toString();
     }
 }

@@ -44,6 +44,23 @@ class AlertFormatterTest {
         assertThat(formatter.evidenceLine(hostile)).isEqualTo("  \"First second \uFFFDthird\"");
     }
 
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({
+            // bidirectional embeddings, overrides and isolates: a terminal that honours them shows the text
+            // reordered, so a headline could read as something else (Unicode TR #9, section 2)
+            "202A", "202B", "202C", "202D", "202E", "2066", "2067", "2068", "2069",
+    })
+    void dropsBidiControlsThatWouldReorderWhatATerminalShows(String hex) {
+        String bidi = Character.toString(Integer.parseInt(hex, 16));
+        Alert hostile = TestAlerts.withProof("story-bidi", java.util.List.of(new io.newswatch.model.ViolationEvent(
+                "coal", "KP", "CN", null, null, java.util.List.of("Nampo" + bidi + "ortsalaN"), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), "asserted", null, null)));
+        hostile = TestAlerts.with(hostile, "critical", "Ships seen" + bidi + "tnediccA", "Coal" + bidi + "gnivom")
+                .withEvents(hostile.events());
+        assertThat(formatter.format(hostile)).doesNotContain(bidi)
+                .contains("Ships seen tnediccA", "Coal gnivom", "Nampo ortsalaN");
+    }
+
     @Test
     void shortensVeryLongEvidence() {
         Alert longOne = TestAlerts.with(alert, "info", "T", "word ".repeat(200));

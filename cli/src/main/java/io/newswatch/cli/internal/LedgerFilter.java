@@ -18,9 +18,16 @@ import java.util.Locale;
  * @param place     a place containing this text, ignoring case
  */
 public record LedgerFilter(String commodity, String from, String to, Instant since, String vessel, String place) {
-    /** The order of a listing: latest report newest first, records without one last, then by id (stable). */
+    /**
+     * The order of a listing: latest report newest first, records without one last; at the same time by from, to
+     * and commodity (an unknown state first), then by id.
+     */
     public static final Comparator<ViolationRecord> NEWEST_FIRST = Comparator
             .comparing(ViolationRecord::latestReportedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            // then by what the event is, so that the order does not hang on ids hashed from URLs
+            .thenComparing(ViolationRecord::from, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ViolationRecord::to, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ViolationRecord::commodity, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ViolationRecord::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** Selects every record. */

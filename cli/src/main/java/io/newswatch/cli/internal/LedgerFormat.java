@@ -1,9 +1,9 @@
 package io.newswatch.cli.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.newswatch.model.ViolationEvent;
 import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.serde.Json;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -118,11 +118,7 @@ public final class LedgerFormat {
     }
 
     private static String amount(ViolationRecord r) {
-        if (r.amount() == null) {
-            return "-";
-        }
-        String n = NumberFormat.getIntegerInstance(Locale.ROOT).format(r.amount());
-        return r.unit() == null ? n : n + " " + r.unit();
+        return r.amount() == null ? "-" : ViolationEvent.amountText(r.amount(), r.unit());
     }
 
     private static String state(String code) {

@@ -73,10 +73,23 @@ class LedgerFormatTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("LATEST REPORT").contains("FROM→TO", "REP/OUT", "RESOLUTIONS");
         assertThat(lines.get(1)).startsWith("2023-10-13 09:00  KP→RU    workers")
-                .contains("1,000 container", "asserted", "1/1", "Vladivostok [31m red", "2397")
+                .contains("1,000 containers", "asserted", "1/1", "Vladivostok [31m red", "2397")
                 .doesNotContain("\u001b", "\n");
         assertThat(lines.get(2)).startsWith("2023-09-14 10:00  KP→RU    munitions");
         assertThat(lines.get(3)).startsWith("-                 ?→CN     coal");
+    }
+
+    @Test
+    void eventsReportedAtTheSameTimeAreListedByRouteAndCommodityNotByTheirHashedIds() {
+        // ids are hashes of the story (of its URL), so they would order the same events differently per site
+        String at = "2026-11-14T09:00:00Z";
+        List<ViolationRecord> records = List.of(
+                record("0a", "workers", "KP", "RU", at, List.of(), List.of(), List.of()),
+                record("1b", "weapons", "RU", "KP", at, List.of(), List.of(), List.of()),
+                record("2c", "munitions", "KP", "RU", at, List.of(), List.of(), List.of()),
+                record("3d", "petroleum", null, "KP", at, List.of(), List.of(), List.of()));
+        assertThat(LedgerFilter.all().select(records)).extracting(r -> r.from() + "→" + r.to() + " " + r.commodity())
+                .containsExactly("null→KP petroleum", "KP→RU munitions", "KP→RU workers", "RU→KP weapons");
     }
 
     @Test

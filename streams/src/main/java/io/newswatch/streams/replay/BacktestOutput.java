@@ -5,6 +5,9 @@ import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.topics.TopicAdmin;
 import io.newswatch.model.topics.TopicSpec;
 import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.topology.OutputLimits;
+import io.newswatch.streams.topology.RefusedRecords;
+import io.newswatch.streams.topology.TopologyConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -29,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * A replay never writes anywhere else.
  *
  * <p>Failure behaviour: {@link #open} refuses a name whose topics exist already (unless asked to replace them), so
- * two replays never mix their output; a write the broker does not acknowledge fails {@link #flush()} with
- * {@link KafkaException}.
+ * two replays never mix their output; a record larger than a record may carry (the producer's
+ * {@code max.request.size}, default 1 MiB, less {@link OutputLimits#RECORD_OVERHEAD}) is left out with a WARN naming
+ * its key and the replay goes on, as the live topology dead-letters it; a write the broker does not acknowledge
+ * fails {@link #flush()} with {@link KafkaException}.
  */
 public final class BacktestOutput implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BacktestOutput.class);
@@ -42,6 +47,7 @@ public final class BacktestOutput implements AutoCloseable {
     private final TopicSpec<String, TaggedArticle> tagged;
     private final TopicSpec<String, Alert> alerts;
     private final KafkaProducer<String, byte[]> producer;
+    private final int maxRecordBytes;
     private volatile KafkaException failure;
 
     private BacktestOutput(Properties kafkaProps, String clientId, String name) {
@@ -57,6 +63,10 @@ public final class BacktestOutput implements AutoCloseable {
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(p, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        Object requestSize = p.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        this.maxRecordBytes = OutputLimits.of(TopologyConfig.DEFAULT_MAX_TEXT_CHARS, requestSize == null
+                ? OutputLimits.KAFKA_DEFAULT_LIMIT : Integer.parseInt(requestSize.toString().strip()),
+                new RefusedRecords()).maxRecordBytes();
     }
 
     /**
@@ -100,6 +110,12 @@ public final class BacktestOutput implements AutoCloseable {
     private void send(String topic, String key, byte[] value) {
         if (failure != null) {
             throw failure;
+        }
+        if (value.length > maxRecordBytes) {
+            // the live topology dead-letters such an article; a replay writes no dead letters, so it names it here
+            LOG.warn("replay {}: {} left out of {}: its record ({} bytes) would be larger than the {} bytes a record"
+                    + " may carry", name, key, topic, value.length, maxRecordBytes);
+            return;
         }
         producer.send(new ProducerRecord<>(topic, key, value), (md, e) -> {
             if (e != null && failure == null) {

@@ -12,8 +12,8 @@ import io.newswatch.streams.stories.InMemoryStoryStore;
 import io.newswatch.streams.stories.StoryAssigner;
 import io.newswatch.streams.stories.TextFingerprint;
 import io.newswatch.tagger.Rule;
-import io.newswatch.tagger.ResultBounds;
 import io.newswatch.tagger.TagResult;
+import io.newswatch.streams.topology.TagResultBounds;
 import io.newswatch.streams.topology.TopologyConfig;
 import io.newswatch.tagger.Tagger;
 import java.time.Duration;
@@ -90,7 +90,7 @@ public final class Replay {
             }
             // bounded as the live topology bounds it (with the default text cap)
             Article article = archived.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS);
-            TagResult result = ResultBounds.bound(tagger.tag(article.text()));
+            TagResult result = TagResultBounds.bound(tagger.tag(article.text()));
             List<ReplayMatch> matches = matches(tagger, article, at, result);
             if (output != null && !result.tags().isEmpty()) {
                 output.tagged(new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article, result.entities(),
@@ -140,8 +140,8 @@ public final class Replay {
                 return;
             }
             Article article = archived.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS);
-            TagResult oldResult = ResultBounds.bound(older.tag(article.text()));
-            TagResult newResult = ResultBounds.bound(newer.tag(article.text()));
+            TagResult oldResult = TagResultBounds.bound(older.tag(article.text()));
+            TagResult newResult = TagResultBounds.bound(newer.tag(article.text()));
             oldMatches.put(article.id(), matches(older, article, at, oldResult));
             newMatches.put(article.id(), matches(newer, article, at, newResult));
             EventDiff changed = ReplayDiffs.events(article, at, oldResult.events(), newResult.events());

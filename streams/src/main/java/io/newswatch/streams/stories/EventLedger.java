@@ -20,9 +20,12 @@ import java.util.Objects;
  *
  * <p>A record that a report leaves as it was (the same article delivered or replayed again) is not sent again, so a
  * re-delivery neither counts an article twice ({@link ViolationRecord#withReport} replaces the article's own report)
- * nor adds a revision. The text an article repeats in its reports is cut ({@link #MAX_TITLE_CHARS},
- * {@link #MAX_EVIDENCE_CHARS}) so that a record of {@link ViolationRecord#MAX_REPORTS} reports stays far below a
- * broker's record limit. Pure: the caller writes the returned records to its store.
+ * nor adds a revision. Every page of a story adds to one record, so its size is bounded by design, whatever the
+ * pages: the text an article repeats in its reports is cut ({@link #MAX_URL_CHARS}, {@link #MAX_TITLE_CHARS},
+ * {@link #MAX_EVIDENCE_CHARS}) with its control characters (six bytes each in JSON) made spaces, and each list of
+ * facts keeps its first {@link #MAX_FACTS}, so that a record of {@link ViolationRecord#MAX_REPORTS} reports stays
+ * below Kafka's default 1 MiB record limit (0.6 MB for hostile pages in a 3-byte script). Pure: the caller writes the
+ * returned records to its store.
  */
 public final class EventLedger {
     /**
@@ -35,8 +38,12 @@ public final class EventLedger {
     public static final Duration PURGE_EVERY = Duration.ofHours(1);
     /** The longest headline a report keeps. */
     public static final int MAX_TITLE_CHARS = 300;
+    /** The longest URL a report keeps (the article id names the article whatever its length). */
+    public static final int MAX_URL_CHARS = 1_000;
     /** The longest evidence sentence a report keeps. */
     public static final int MAX_EVIDENCE_CHARS = 500;
+    /** The most places, vessels, IMO numbers, resolutions or attributions a record lists. */
+    public static final int MAX_FACTS = 50;
 
     /** Where the current records are kept. */
     @FunctionalInterface
@@ -61,12 +68,13 @@ public final class EventLedger {
         Map<String, ViolationRecord> out = new LinkedHashMap<>();
         for (ViolationEvent event : tagged.events()) {
             String id = Ids.eventId(storyId, event.commodity(), event.from(), event.to());
-            ViolationRecord.Report report = new ViolationRecord.Report(article.id(), article.url(),
-                    cut(article.title(), MAX_TITLE_CHARS), article.sourceId(), at, event.status(), event.amount(),
-                    event.evidence() == null ? null : cut(event.evidence().text(), MAX_EVIDENCE_CHARS));
+            ViolationRecord.Report report = new ViolationRecord.Report(article.id(), cut(article.url(),
+                    MAX_URL_CHARS), cut(article.title(), MAX_TITLE_CHARS), article.sourceId(), at, event.status(),
+                    event.amount(), event.evidence() == null ? null : cut(event.evidence().text(),
+                    MAX_EVIDENCE_CHARS));
             ViolationRecord before = out.containsKey(id) ? out.get(id) : store.get(storyId, id);
-            ViolationRecord after = before == null ? ViolationRecord.first(storyId, event, report)
-                    : before.withReport(event, report);
+            ViolationRecord after = capped(before == null ? ViolationRecord.first(storyId, event, report)
+                    : before.withReport(event, report));
             if (before == null || !sameButRevision(before, after)) {
                 out.put(id, before != null && out.containsKey(id) ? withRevision(after, before.revision()) : after);
             }
@@ -85,11 +93,41 @@ public final class EventLedger {
                 r.firstReportedAt(), r.latestReportedAt(), revision);
     }
 
-    private static String cut(String s, int max) {
-        if (s == null || s.length() <= max) {
-            return s;
+    /** The record with each list of facts cut to its first {@link #MAX_FACTS}. */
+    private static ViolationRecord capped(ViolationRecord r) {
+        if (r.places().size() <= MAX_FACTS && r.vessels().size() <= MAX_FACTS && r.imo().size() <= MAX_FACTS
+                && r.resolutions().size() <= MAX_FACTS && r.attributions().size() <= MAX_FACTS) {
+            return r;
         }
-        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-        return s.substring(0, end) + "…";
+        return new ViolationRecord(r.schemaVersion(), r.id(), r.storyId(), r.commodity(), r.from(), r.to(),
+                r.status(), r.amount(), r.unit(), first(r.places()), first(r.vessels()), first(r.imo()),
+                first(r.resolutions()), first(r.attributions()), r.reports(), r.firstReportedAt(),
+                r.latestReportedAt(), r.revision());
+    }
+
+    private static List<String> first(List<String> facts) {
+        return facts.size() <= MAX_FACTS ? facts : facts.subList(0, MAX_FACTS);
+    }
+
+    /**
+     * The text with control characters as spaces (JSON would write each as six bytes), cut to {@code max}
+     * characters and an ellipsis.
+     */
+    private static String cut(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max + 1));
+        for (int i = 0; i < s.length() && b.length() < max; i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        if (b.length() == s.length()) {
+            return b.toString();
+        }
+        if (Character.isHighSurrogate(b.charAt(b.length() - 1))) {
+            b.setLength(b.length() - 1);
+        }
+        return b.append('…').toString();
     }
 }

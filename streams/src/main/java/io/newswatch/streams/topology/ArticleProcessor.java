@@ -8,7 +8,6 @@ import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.rules.LiveRules;
 import io.newswatch.streams.stories.AlertProposals;
 import io.newswatch.streams.stories.TextFingerprint;
-import io.newswatch.tagger.ResultBounds;
 import io.newswatch.tagger.TagResult;
 import io.newswatch.tagger.Tagger;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the contract.
  *
  * <p>Every output is bounded before anything is sent: the text is cut to {@link TopologyConfig#maxTextChars()} (the
- * ingester's cap, applied again to whatever else wrote the record), evidence and mentions to {@link ResultBounds},
+ * ingester's cap, applied again to whatever else wrote the record), evidence and mentions to {@link TagResultBounds},
  * and the values are serialized here so that their size is known: an input whose tagged article or story candidate
  * would still be larger than {@link OutputLimits#maxRecordBytes()} goes to {@code news.dlq} with the reason, and nothing of it is
  * sent on. A send that fails all the same is the production exception handler's
@@ -95,13 +94,7 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
         Article capped = article.withTextCappedAt(maxTextChars);
         TagResult result;
         try {
-            TagResult raw = tagger.tag(capped.text());
-            // the tagger bounds its events itself; the evidence and mentions are bounded here
-            result = ResultBounds.bound(raw);
-            if (result.events().isEmpty() && !raw.events().isEmpty()) {
-                result = new TagResult(result.entities(), result.tags(), result.rules(), result.mentions(),
-                        result.evidence(), raw.events());
-            }
+            result = TagResultBounds.bound(tagger.tag(capped.text()));
         } catch (RuntimeException e) {
             deadLetter(record, e);
             return;

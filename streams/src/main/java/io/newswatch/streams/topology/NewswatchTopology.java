@@ -57,6 +57,8 @@ public final class NewswatchTopology {
     public static final String SEEN_VERSIONS_STORE = "seen-article-versions";
     /** Open stories: key the story id, value its {@link StoryState}. */
     public static final String STORIES_STORE = "stories";
+    /** The stories store's value serde: the story step checks a story's size with it before storing it. */
+    static final JsonSerde<StoryState> STORY_STATE_SERDE = JsonSerde.of(StoryState.class);
     /** The story of each article of an open story: key the article id, value the story id. */
     public static final String ARTICLE_STORY_STORE = "article-story";
     /** Alert ids already raised: key the alert id, value the record timestamp. Never purged. */
@@ -117,7 +119,7 @@ public final class NewswatchTopology {
                 Topics.STORY_CANDIDATES.name());
         topology.addProcessor(STORY_PROCESSOR, () -> new StoryProcessor(config), STORY_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
-                Serdes.String(), JsonSerde.of(StoryState.class)), STORY_PROCESSOR);
+                Serdes.String(), STORY_STATE_SERDE), STORY_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_STORY_STORE),
                 Serdes.String(), Serdes.String()), STORY_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FIRED_ALERTS_STORE),

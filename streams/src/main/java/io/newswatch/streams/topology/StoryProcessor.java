@@ -3,6 +3,7 @@ package io.newswatch.streams.topology;
 import io.newswatch.model.Alert;
 import io.newswatch.model.StoryCandidate;
 import io.newswatch.model.ViolationRecord;
+import io.newswatch.model.serde.JsonSerde;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.stories.EventLedger;
 import io.newswatch.streams.stories.StoryAssigner;
@@ -26,10 +27,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link NewswatchTopology} for the contract. Runs in one task (its input topic has one partition), so every report
  * of a story meets the others here.
  *
- * <p>Nothing of a candidate is written unless all of it can be: its ledger records are serialized and their size
- * checked ({@link OutputLimits#maxRecordBytes()}) before any store changes, and a candidate with a record too large,
- * or one whose output the broker refused before ({@link RefusedRecords}), goes to {@code news.dlq} and leaves the
- * stories and the ledger as they were.
+ * <p>Nothing of a candidate is written unless all of it can be: its story state (which keeps every alert of the
+ * story, events included, and goes to the store's changelog), its alerts and its ledger records are serialized and
+ * their size checked ({@link OutputLimits#maxRecordBytes()}) before any store changes, and a candidate with a record
+ * too large, or one whose output the broker refused before ({@link RefusedRecords}), goes to {@code news.dlq} and
+ * leaves the stories and the ledger as they were.
  */
 final class StoryProcessor implements Processor<byte[], byte[], Object, Object> {
     private final String applicationId;
@@ -38,6 +40,9 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     private final int recordLimit;
     private final int maxRecordBytes;
     private final Serializer<ViolationRecord> ledgerSerializer = Topics.EVENTS.valueSerde().serializer();
+    private final Serializer<Alert> alertSerializer = Topics.ALERTS.valueSerde().serializer();
+    /** As the stories store writes its values (and so its changelog's). */
+    private final JsonSerde<StoryState> storyJson = NewswatchTopology.STORY_STATE_SERDE;
     private ProcessorContext<Object, Object> context;
     private StoryAssigner assigner;
     private KeyValueStore<String, ViolationRecord> ledger;
@@ -73,20 +78,24 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
                     ? candidate.fingerprint() : TextFingerprint.of(candidate.tagged().article().text()),
                     record.timestamp());
             String storyId = plan.story().storyId();
+            checkSize(storyJson.serialize(null, plan.story()).length, "its story " + storyId + " in store "
+                    + NewswatchTopology.STORIES_STORE + " (and its changelog)");
+            for (Alert a : plan.alerts()) {
+                checkSize(alertSerializer.serialize(Topics.ALERTS.name(), a).length, "alert " + a.id() + " of story "
+                        + storyId + " on " + Topics.ALERTS.name());
+            }
             List<ViolationRecord> revised = EventLedger.revise((story, eventId) -> ledger.get(ledgerKey(story,
                     eventId)), storyId, candidate.tagged(), record.timestamp());
             List<byte[]> revisedValues = new ArrayList<>(revised.size());
             for (ViolationRecord v : revised) {
                 byte[] value = ledgerSerializer.serialize(Topics.EVENTS.name(), v);
-                if (value.length > maxRecordBytes) {
-                    throw new RecordTooLargeException("event " + v.id() + " of story " + storyId + ": its record on "
-                            + Topics.EVENTS.name() + " (" + value.length + " bytes) would be larger than the "
-                            + maxRecordBytes + " bytes a record may carry");
-                }
+                checkSize(value.length, "event " + v.id() + " of story " + storyId + " on " + Topics.EVENTS.name());
                 revisedValues.add(value);
             }
-            Optional<RuntimeException> refusal = java.util.stream.Stream.concat(
+            // the story's changelog record is keyed by the story id, the outputs by alert and event ids
+            Optional<RuntimeException> refusal = java.util.stream.Stream.of(java.util.stream.Stream.of(storyId),
                             plan.alerts().stream().map(Alert::id), revised.stream().map(ViolationRecord::id))
+                    .flatMap(ids -> ids)
                     .map(refused::take).flatMap(Optional::stream).reduce((a, b) -> a);
             if (refusal.isPresent()) {
                 // an output of this candidate was refused by the broker before (the stores' changes were aborted
@@ -108,6 +117,14 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
             }
         } catch (RuntimeException e) {
             deadLetter(record, e);
+        }
+    }
+
+    /** Refuses a value larger than a record may carry, naming what it is. */
+    private void checkSize(int bytes, String what) {
+        if (bytes > maxRecordBytes) {
+            throw new RecordTooLargeException("the record of " + what + " (" + bytes + " bytes) would be larger "
+                    + "than the " + maxRecordBytes + " bytes a record may carry");
         }
     }
 

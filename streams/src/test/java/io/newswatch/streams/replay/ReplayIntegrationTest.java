@@ -103,6 +103,11 @@ class ReplayIntegrationTest {
         ARCHIVE.add(Article.of(edited.url(), edited.sourceId(), edited.title() + " (updated)", null,
                 edited.publishedAt(), edited.fetchedAt().plusSeconds(600), "en",
                 edited.text() + " An earlier version misspelt a name."));
+        // more evidence than the bounds keep: its events and evidence roles must survive the bounding
+        Instant dense = DAY0.plus(Duration.ofHours(50));
+        ARCHIVE.add(Article.of("https://archive.example/dense", "outlet-2", "Shells again", null, dense, dense, "en",
+                "North Korea shipped artillery shells to Russia in breach of UN sanctions, officials said. "
+                        .repeat(12)));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (Article a : ARCHIVE) {
@@ -165,6 +170,23 @@ class ReplayIntegrationTest {
         assertThat(read(Topics.backtestTagged("first"))).isNotEmpty();
         assertThat(count(Topics.TAGGED.name())).as("news.tagged untouched").isEqualTo(liveTaggedBefore);
         assertThat(count(Topics.ALERTS.name())).as("news.alerts untouched").isZero();
+    }
+
+    @Test
+    void aRecordTooLargeForItsTopicIsLeftOutOfTheBacktestAndTheRestIsWritten() {
+        // text within the cap, but every character one JSON writes as six bytes: 1.2 MB, over the 1 MiB limit
+        Article hostile = Article.of("https://archive.example/hostile", "outlet-1", "Hostile", null, DAY0, DAY0, "en",
+                "\u0001".repeat(TopologyConfig.DEFAULT_MAX_TEXT_CHARS));
+        Article fine = ARCHIVE.get(0);
+        try (BacktestOutput out = BacktestOutput.open(props, "test", "oversized", false)) {
+            out.tagged(new TaggedArticle(TaggedArticle.SCHEMA_VERSION, hostile, List.of(), List.of(), List.of(),
+                    List.of(), "1", DAY0));
+            out.tagged(new TaggedArticle(TaggedArticle.SCHEMA_VERSION, fine, List.of(), List.of(), List.of(),
+                    List.of(), "1", DAY0));
+            out.flush();
+        }
+        assertThat(read(Topics.backtestTagged("oversized"))).extracting(t -> t.article().id())
+                .containsExactly(fine.id());
     }
 
     @Test
@@ -273,8 +295,9 @@ class ReplayIntegrationTest {
                 """, "no-sanctions.yaml", null));
         Map<String, List<String>> expected = new java.util.TreeMap<>();
         inRange().forEach((id, article) -> {
-            List<String> keys = eventKeys(io.newswatch.tagger.ResultBounds.bound(TAGGER.tag(
-                    article.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS).text())).events());
+            // the events the tagger gives the text, whatever the bounds on its evidence keep
+            List<String> keys = eventKeys(TAGGER.tag(
+                    article.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS).text()).events());
             if (!keys.isEmpty()) {
                 expected.put(id, keys);
             }
@@ -286,6 +309,8 @@ class ReplayIntegrationTest {
 
         Map<String, List<String>> lostKeys = new java.util.TreeMap<>();
         lost.events().forEach(e -> lostKeys.put(e.articleId(), eventKeys(e.lost())));
+        assertThat(expected).containsKey(Article.of("https://archive.example/dense", "outlet-2", "", null, DAY0,
+                DAY0, "en", "").id());
         assertThat(lostKeys).isEqualTo(expected);
         assertThat(lost.events()).allSatisfy(e -> assertThat(e.gained()).isEmpty());
         Map<String, List<String>> gainedKeys = new java.util.TreeMap<>();

@@ -226,4 +226,32 @@ class EventLedgerTopologyTest {
         assertThat(alerts.isEmpty()).as("the candidate is dead-lettered whole").isTrue();
         assertThat(driver.getKeyValueStore(NewswatchTopology.STORIES_STORE).get(a.id())).isNull();
     }
+
+    @Test
+    void aStoryWhoseStateWouldOutgrowItsChangelogRecordDeadLettersTheCandidateAndChangesNothing() {
+        // each alert and the candidate fit a record, but the story keeps every alert with the events: four copies
+        ViolationEvent big = munitions("KP", "RU", 1000L, ViolationEvent.ASSERTED,
+                java.util.Collections.nCopies(3, "x".repeat(100_000)), List.of(), null);
+        TestOutputTopic<byte[], byte[]> dlq = TestDrivers.output(driver, Topics.DLQ);
+        Article a = Article.of("https://kyiv-news.example/arms", "kyiv-news", "Arms by rail to Russia", null, T0, T0,
+                "en", "");
+        TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, a, List.of("KP", "RU"),
+                List.of("sanctions-violation"), List.of(), List.of(), "1", T0, List.of(big));
+        List<Alert> proposed = java.util.stream.Stream.of("ru-kp", "sanctions-violation", "sanctions-arms", "triangle")
+                .map(rule -> new Alert(Alert.SCHEMA_VERSION, Ids.alertId(rule, a.id()), rule, rule, "1", "critical",
+                        a.id(), a.id(), a.title(), a.url(), "kyiv-news", T0, tagged.entities(), tagged.tags(),
+                        List.of(), T0)).toList();
+        candidates.pipeInput(a.id(), new StoryCandidate(StoryCandidate.SCHEMA_VERSION, tagged, proposed,
+                FINGERPRINT), T0.plusSeconds(60));
+
+        List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
+        assertThat(letters).hasSize(1);
+        assertThat(DeadLetterHeaders.get(letters.get(0).headers(), DeadLetterHeaders.ERROR_CLASS))
+                .isEqualTo(org.apache.kafka.common.errors.RecordTooLargeException.class.getName());
+        assertThat(DeadLetterHeaders.get(letters.get(0).headers(), DeadLetterHeaders.ERROR_MESSAGE))
+                .contains(NewswatchTopology.STORIES_STORE, a.id());
+        assertThat(alerts.isEmpty()).as("the candidate is dead-lettered whole").isTrue();
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(driver.getKeyValueStore(NewswatchTopology.STORIES_STORE).get(a.id())).isNull();
+    }
 }
