@@ -19,6 +19,7 @@ final class SentenceFacts {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])(\\d{4})(?![\\d])");
     private static final Pattern NAME = Pattern.compile(
             "\\s+(?:\"|“|')?((?:\\p{Lu}[\\p{L}\\d-]*|\\d+)(?:\\s(?:\\p{Lu}[\\p{L}\\d-]*|\\d+)){0,4})");
+    private static final Pattern NOT_NAME = Pattern.compile("(?i)(?:of|the|in|to|from|with)");
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:—–(]|\\bthat\\b");
 
     final List<String> places = new ArrayList<>();
@@ -39,7 +40,7 @@ final class SentenceFacts {
                 case PLACE -> add(f.places, text.substring(h.start(), h.end()));
                 case VESSEL -> {
                     Matcher m = NAME.matcher(text).region(h.end(), end);
-                    if (m.lookingAt() && !m.group(1).matches("(?i)(of|the|in|to|from|with)")) {
+                    if (m.lookingAt() && !NOT_NAME.matcher(m.group(1)).matches()) {
                         add(f.vessels, m.group(1));
                     }
                 }
@@ -48,13 +49,19 @@ final class SentenceFacts {
                 }
             }
         }
-        Matcher port = PORT_OF.matcher(sentence);
-        while (port.find()) {
-            add(f.places, port.group(1) != null ? port.group(1) : port.group(2));
+        // the regular expressions run only where their cheap anchor word stands
+        if (sentence.contains("ort ") || sentence.contains("orts ") || sentence.contains("ort.")
+                || sentence.contains("ort,")) {
+            Matcher port = PORT_OF.matcher(sentence);
+            while (port.find()) {
+                add(f.places, port.group(1) != null ? port.group(1) : port.group(2));
+            }
         }
-        Matcher imo = IMO.matcher(sentence);
-        while (imo.find()) {
-            add(f.imo, imo.group(1));
+        if (sentence.contains("IMO")) {
+            Matcher imo = IMO.matcher(sentence);
+            while (imo.find()) {
+                add(f.imo, imo.group(1));
+            }
         }
         if (resolutionCue) {
             Matcher n = NUMBER.matcher(sentence);
