@@ -19,6 +19,10 @@ final class SentenceFacts {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])(\\d{4})(?![\\d])");
     private static final Pattern NAME = Pattern.compile(
             "\\s+(?:\"|“|')?((?:\\p{Lu}[\\p{L}\\d-]*|\\d+)(?:\\s(?:\\p{Lu}[\\p{L}\\d-]*|\\d+)){0,4})");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_AUXILIARY = Pattern.compile(
+            "\\s+(?:has|have|had|also|on \\S+(?: \\d+)?|this week|last week)+$");
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?i)(?:but|and|while)\\s+");
     private static final Pattern NOT_NAME = Pattern.compile("(?i)(?:of|the|in|to|from|with)");
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:—–(]|\\bthat\\b");
 
@@ -94,8 +98,7 @@ final class SentenceFacts {
                 int cut = Math.max(Math.max(before.lastIndexOf(','), before.lastIndexOf('—')),
                         Math.max(before.lastIndexOf('"'), before.lastIndexOf('”')));
                 String who = trimmed(cut >= 0 ? before.substring(cut + 1) : before);
-                who = who.replaceFirst("\\s+(?:has|have|had|also|on \\S+(?: \\d+)?|this week|last week)+$", "")
-                        .replaceFirst("^(?i)(?:but|and|while)\\s+", "");
+                who = LEADING_CONJUNCTION.matcher(TRAILING_AUXILIARY.matcher(who).replaceFirst("")).replaceFirst("");
                 if (!who.isEmpty() && who.length() < 80 && Character.isLetter(who.charAt(0))) {
                     return who;
                 }
@@ -105,7 +108,7 @@ final class SentenceFacts {
     }
 
     private static String trimmed(String s) {
-        String t = s.strip().replaceAll("\\s+", " ");
+        String t = SPACES.matcher(s.strip()).replaceAll(" ");
         return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;
     }
 
