@@ -20,14 +20,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  * evidence an alert shows, the event figures ({@link EventScore}), and the analyst's worklist: the pages whose tags
  * differ and those whose first sanctions evidence is not a decisive sentence.
  *
- * <p>Floors: on the held-out part the targets, tags micro-F1 0.95 and precision at one 0.90, are asserted; the dev
- * part keeps the level it has reached (0.95 and 0.80). The events target (F1 0.80) is not met yet, so the event
- * figures are only checked to be numbers. Run with {@code ./mvnw -pl tagger -am test -Dtest=PageCorpusQualityTest
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <p>Floors: on the held-out part the tagging targets, tags micro-F1 0.95 and precision at one 0.90, are asserted;
+ * the dev part keeps the level it has reached (0.95 and 0.80). The event targets (held out: events F1 0.80, amount
+ * accuracy 0.85, places F1 0.75, status accuracy 0.85) are not all met yet, so the event figures are held at the
+ * floors they reached ({@link #EVENT_FLOORS}): a change that loses events fails here.
+ * Run with {@code ./mvnw -pl tagger -am test -Dtest=PageCorpusQualityTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class PageCorpusQualityTest {
     private static final String SANCTIONS = "sanctions-violation";
     private static final int SHOWN_CHARS = 100;
+    /**
+     * Per part: events F1, amount accuracy, places F1 and status accuracy must stay at or above these (the figures
+     * reached, less a small margin). Raise them as the extractor improves, up to the targets.
+     */
+    private static final Map<String, double[]> EVENT_FLOORS = Map.of(
+            PageCorpus.DEV, new double[] {0.60, 0.74, 0.39, 0.92},
+            PageCorpus.HELDOUT, new double[] {0.56, 0.70, 0.32, 0.90});
     private static Tagger tagger;
 
     @BeforeAll
@@ -104,6 +112,11 @@ class PageCorpusQualityTest {
         assertThat(List.of(events.events.f1(), events.events.recall(), events.amountAccuracy(), events.places.f1(),
                 events.statusAccuracy())).allSatisfy(f -> assertThat(f).isNotNaN().isBetween(0.0, 1.0));
         assertThat(events.expected).isEqualTo(pages.stream().mapToInt(p -> p.events().size()).sum());
+        double[] floors = EVENT_FLOORS.get(part);
+        assertThat(events.events.f1()).as("events F1").isGreaterThanOrEqualTo(floors[0]);
+        assertThat(events.amountAccuracy()).as("amount accuracy").isGreaterThanOrEqualTo(floors[1]);
+        assertThat(events.places.f1()).as("places F1").isGreaterThanOrEqualTo(floors[2]);
+        assertThat(events.statusAccuracy()).as("status accuracy").isGreaterThanOrEqualTo(floors[3]);
     }
 
     @Test

@@ -129,6 +129,36 @@ class EventExtractorTest {
         assertThat(events(sentence)).isEmpty();
     }
 
+    /**
+     * Sentences the extractor once read wrongly, each named for what went wrong; the expected key, or empty for no
+     * event.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            drones handed over after a dash went the wrong way | Russia once again undermined the sanctions imposed on North Korea—publicly handing over several combat and surveillance drones to the North Korean delegation violated the 2017 UN Security Council Resolution 2397. | weapons RU>KP
+            a border distance made Ukraine a supplier          | The supplies were then moved by rail to an ammunition depot in southwestern Russia near Tikhoretsk, roughly 200 kilometers from Ukraine's state border. |
+            a speaker's country became the receiver            | According to South Korea's defense ministry, North Korea has shipped around 13,000 containers of artillery shells to Russia. | munitions KP>RU
+            workers used at Russian sites were read as going to Pyongyang | Ukrainian intelligence has said that North Korean workers are also being used at Russian industrial sites in Tatarstan. | workers KP>RU
+            a tour of an aircraft plant was read as arms to Pyongyang | North Korean leader Kim Jong Un arrived in Russia for a tour of the far east, visiting an aircraft plant. |
+            """)
+    void regressions(String name, String sentence, String expected) {
+        List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
+        if (expected == null) {
+            assertThat(keys).as(name).isEmpty();
+        } else {
+            assertThat(keys).as(name).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void aBrokenLexiconIsRefusedNamingTheSpot() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.newswatch.tagger.events.internal.Lexicon.parse(
+                        "version: 1\ncommodities:\n  gold: {en: [gold]}\n", "bad.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("bad.yaml:3:")
+                .hasMessageContaining("unknown commodity 'gold'");
+    }
+
     @Test
     void theFactsOfLaterSentencesJoinTheEventTheyReferTo() {
         List<ViolationEvent> events = events("North Korea has delivered more than 1,000 containers of ammunition to "

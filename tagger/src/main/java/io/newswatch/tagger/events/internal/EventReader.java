@@ -3,7 +3,6 @@ package io.newswatch.tagger.events.internal;
 import io.newswatch.model.Mention;
 import io.newswatch.model.ViolationEvent;
 import io.newswatch.tagger.Segmentation;
-import io.newswatch.tagger.internal.ScanHits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -78,7 +77,6 @@ public final class EventReader {
             "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
 
     private final Lexicon lexicon;
-    private static final boolean DEBUG = Boolean.getBoolean("ev.debug");
 
     public EventReader(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -91,9 +89,9 @@ public final class EventReader {
      * @param maxEvents at most this many events are returned (the first found)
      */
     public List<ViolationEvent> read(String text, Segmentation segmentation, List<Mention> mentions, int maxEvents) {
-        ScanHits scan = new ScanHits();
-        lexicon.scan(text, scan);
-        List<Hit> all = hits(scan);
+        List<Hit> raw = new ArrayList<>();
+        lexicon.scan(text, raw);
+        List<Hit> all = hits(raw);
         for (Mention m : mentions) {
             all.add(new Hit(Lexicon.Kind.STATE, m.entity(), m.start(), m.end(), false));
         }
@@ -135,28 +133,22 @@ public final class EventReader {
         return merger.events();
     }
 
-    private List<Hit> hits(ScanHits scan) {
-        List<Hit> out = new ArrayList<>(scan.size());
-        List<int[]> generic = new ArrayList<>();
-        for (int i = 0; i < scan.size(); i++) {
-            if (lexicon.kind(scan.pattern(i)) == Lexicon.Kind.GENERIC) {
-                generic.add(new int[] {scan.start(i), scan.end(i)});
+    /** The lexicon's hits with generic commodity words marked and lexicon states marked weak. */
+    private static List<Hit> hits(List<Hit> raw) {
+        List<Hit> out = new ArrayList<>(raw.size());
+        Set<Long> generic = new java.util.HashSet<>();
+        for (Hit h : raw) {
+            if (h.is(Lexicon.Kind.GENERIC)) {
+                generic.add(((long) h.start() << 32) | h.end());
             }
         }
-        for (int i = 0; i < scan.size(); i++) {
-            int p = scan.pattern(i);
-            Lexicon.Kind kind = lexicon.kind(p);
-            if (kind == Lexicon.Kind.GENERIC) {
+        for (Hit h : raw) {
+            if (h.is(Lexicon.Kind.GENERIC)) {
                 continue;
             }
-            boolean isGeneric = false;
-            if (kind == Lexicon.Kind.COMMODITY) {
-                for (int[] g : generic) {
-                    isGeneric |= g[0] == scan.start(i) && g[1] == scan.end(i);
-                }
-            }
-            out.add(new Hit(kind, lexicon.value(p), scan.start(i), scan.end(i),
-                    isGeneric || kind == Lexicon.Kind.STATE));
+            boolean weak = h.is(Lexicon.Kind.STATE)
+                    || h.is(Lexicon.Kind.COMMODITY) && generic.contains(((long) h.start() << 32) | h.end());
+            out.add(weak ? new Hit(h.kind(), h.value(), h.start(), h.end(), true) : h);
         }
         return out;
     }
@@ -189,9 +181,6 @@ public final class EventReader {
     /** Reads one sentence; returns the keys of the events it states (empty when none). */
     private List<EventMerger.Key> sentence(String text, int start, int end, List<Hit> in, Set<String> textStates,
                                            EventMerger merger) {
-        if (NOT_PROSE.matcher(text).region(start, end).find()) {
-            return List.of();
-        }
         boolean transfer = false;
         boolean breach = false;
         boolean ban = false;
@@ -214,7 +203,8 @@ public final class EventReader {
                 }
             }
         }
-        if (!anyCommodity || !transfer || (negative || ban) && !breach) {
+        if (!anyCommodity || !transfer || (negative || ban) && !breach
+                || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();
@@ -282,13 +272,6 @@ public final class EventReader {
                 continue;
             }
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
-            if (DEBUG) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < states.size(); i++) {
-                    sb.append(text, states.get(i).start(), states.get(i).end()).append('=').append(roles[i]).append(' ');
-                }
-                System.err.println("DBG " + key + " " + status + " amount=" + (amount == null ? null : amount[0]) + " roles: " + sb + "| " + text.substring(start, end).replaceAll("\\s+", " "));
-            }
             if (merger.add(key, !c.generic(), amount == null ? null : amount[0], amount == null ? null : unit(text, amount),
                     facts, status, text.substring(start, end), start, end)) {
                 keys.add(key);
@@ -313,7 +296,7 @@ public final class EventReader {
                 named.add(h.value());
             }
         }
-        if (!state && !named.isEmpty()) {
+        if (!state && !named.isEmpty() && hasDigit(text, start, end)) {
             // "It also lists around 200 long-range artillery systems": the amount of goods named before
             amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) ->
                     merger.amountOf(c, a[0], unit(text, a)));
@@ -408,7 +391,7 @@ public final class EventReader {
         }
         // "North Korean coal", "North Korea's arms deliveries"
         if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
-                && !text.substring(state.end(), nextCommodity.start()).matches("(?s).*[,;.].*")) {
+                && !hasPunctuation(text, state.end(), nextCommodity.start())) {
             originOf[index] = nextCommodity.value();
             return Role.ORIGIN;
         }
@@ -714,6 +697,16 @@ public final class EventReader {
             return true;
         }
         return q.value() >= 1950 && q.value() <= 2035 && q.end() - q.start() == 4 && !q.dollar();
+    }
+
+    private static boolean hasPunctuation(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ';' || c == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigit(String text, int from, int to) {

@@ -37,10 +37,30 @@ public final class Lexicon {
             "possible", "negative", "anaphora", "to", "from", "with", "particles", "states", "places", "vessels",
             "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries");
 
-    private final TermAutomaton automaton;
-    private final Kind[] kinds;
-    /** For each pattern: the commodity (COMMODITY, GENERIC unused) or the state code (STATE); else null. */
-    private final String[] values;
+    /**
+     * The words of one script in their own automaton: a single automaton over Latin, Cyrillic, Hangul and Han
+     * letters together has a row of thousands of classes per state and falls out of cache, while a text mostly
+     * needs only the Latin one (and another only when it holds that script at all).
+     */
+    private record Part(Script script, TermAutomaton automaton, Kind[] kinds, String[] values) {
+    }
+
+    /** The scripts the words are grouped by (by their first letter). */
+    enum Script {
+        LATIN, CYRILLIC, HANGUL, HAN;
+
+        static Script of(char c) {
+            Character.UnicodeScript s = Character.UnicodeScript.of(c);
+            return switch (s) {
+                case CYRILLIC -> CYRILLIC;
+                case HANGUL -> HANGUL;
+                case HAN -> HAN;
+                default -> LATIN;
+            };
+        }
+    }
+
+    private final List<Part> parts;
     private final Set<String> to;
     private final Set<String> from;
     private final Set<String> with;
@@ -50,11 +70,9 @@ public final class Lexicon {
     private final List<String> fromParticles;
     private final Map<String, Long> multipliers;
 
-    private Lexicon(TermAutomaton automaton, Kind[] kinds, String[] values, Map<String, Set<String>> words,
-                    Map<String, List<String>> particles, Map<String, Long> multipliers) {
-        this.automaton = automaton;
-        this.kinds = kinds;
-        this.values = values;
+    private Lexicon(List<Part> parts, Map<String, Set<String>> words, Map<String, List<String>> particles,
+                    Map<String, Long> multipliers) {
+        this.parts = List.copyOf(parts);
         this.to = words.get("to");
         this.from = words.get("from");
         this.with = words.get("with");
@@ -162,12 +180,31 @@ public final class Lexicon {
                 throw m.getValue().error("a multiplier is a whole number, not " + m.getValue().describe());
             }
         }
-        boolean[] prefix = new boolean[prefixes.size()];
-        for (int i = 0; i < prefix.length; i++) {
-            prefix[i] = prefixes.get(i);
+        List<Part> parts = new ArrayList<>();
+        for (Script script : Script.values()) {
+            List<String> ps = new ArrayList<>();
+            List<Kind> ks = new ArrayList<>();
+            List<String> vs = new ArrayList<>();
+            List<Boolean> pre = new ArrayList<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (Script.of(patterns.get(i).charAt(0)) == script) {
+                    ps.add(patterns.get(i));
+                    ks.add(kinds.get(i));
+                    vs.add(values.get(i));
+                    pre.add(prefixes.get(i));
+                }
+            }
+            if (ps.isEmpty()) {
+                continue;
+            }
+            boolean[] prefix = new boolean[pre.size()];
+            for (int i = 0; i < prefix.length; i++) {
+                prefix[i] = pre.get(i);
+            }
+            parts.add(new Part(script, new TermAutomaton(ps, prefix), ks.toArray(Kind[]::new),
+                    vs.toArray(String[]::new)));
         }
-        return new Lexicon(new TermAutomaton(patterns, prefix), kinds.toArray(Kind[]::new),
-                values.toArray(String[]::new), words, particles, multipliers);
+        return new Lexicon(parts, words, particles, multipliers);
     }
 
     private static YamlTree.Node required(YamlTree.Node map, String key) {
@@ -213,18 +250,36 @@ public final class Lexicon {
         }
     }
 
-    /** Finds every lexicon word in {@code text}; see {@link TermAutomaton#scan}. */
-    public void scan(String text, ScanHits hits) {
-        automaton.scan(text, hits);
-    }
-
-    public Kind kind(int pattern) {
-        return kinds[pattern];
-    }
-
-    /** The commodity of a COMMODITY word, the code of a STATE word; null for the others. */
-    public String value(int pattern) {
-        return values[pattern];
+    /**
+     * Finds every lexicon word in {@code text} ({@link TermAutomaton#scan}: whole words, overlaps all reported), as
+     * hits whose {@code generic} flag is unset, and adds them to {@code out}. Only the scripts the text uses are
+     * scanned for.
+     */
+    void scan(String text, List<Hit> out) {
+        boolean[] present = new boolean[Script.values().length];
+        present[Script.LATIN.ordinal()] = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x0400 && c <= 0x04FF) {
+                present[Script.CYRILLIC.ordinal()] = true;
+            } else if (c >= 0xAC00 && c <= 0xD7AF || c >= 0x1100 && c <= 0x11FF || c >= 0x3130 && c <= 0x318F) {
+                present[Script.HANGUL.ordinal()] = true;
+            } else if (c >= 0x4E00 && c <= 0x9FFF || c >= 0x3400 && c <= 0x4DBF) {
+                present[Script.HAN.ordinal()] = true;
+            }
+        }
+        ScanHits hits = new ScanHits();
+        for (Part part : parts) {
+            if (!present[part.script().ordinal()]) {
+                continue;
+            }
+            hits.clear();
+            part.automaton().scan(text, hits);
+            for (int i = 0; i < hits.size(); i++) {
+                int p = hits.pattern(i);
+                out.add(new Hit(part.kinds()[p], part.values()[p], hits.start(i), hits.end(i), false));
+            }
+        }
     }
 
     /** Whether {@code word} (lower case), standing before a state, makes it the receiver. */

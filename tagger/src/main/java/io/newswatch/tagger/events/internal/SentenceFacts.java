@@ -19,6 +19,11 @@ final class SentenceFacts {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])(\\d{4})(?![\\d])");
     private static final Pattern NAME = Pattern.compile(
             "\\s+(?:\"|“|')?((?:\\p{Lu}[\\p{L}\\d-]*|\\d+)(?:\\s(?:\\p{Lu}[\\p{L}\\d-]*|\\d+)){0,4})");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_AUXILIARY = Pattern.compile(
+            "\\s+(?:has|have|had|also|on \\S+(?: \\d+)?|this week|last week)+$");
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?i)(?:but|and|while)\\s+");
+    private static final Pattern NOT_NAME = Pattern.compile("(?i)(?:of|the|in|to|from|with)");
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:—–(]|\\bthat\\b");
 
     final List<String> places = new ArrayList<>();
@@ -39,7 +44,7 @@ final class SentenceFacts {
                 case PLACE -> add(f.places, text.substring(h.start(), h.end()));
                 case VESSEL -> {
                     Matcher m = NAME.matcher(text).region(h.end(), end);
-                    if (m.lookingAt() && !m.group(1).matches("(?i)(of|the|in|to|from|with)")) {
+                    if (m.lookingAt() && !NOT_NAME.matcher(m.group(1)).matches()) {
                         add(f.vessels, m.group(1));
                     }
                 }
@@ -48,13 +53,19 @@ final class SentenceFacts {
                 }
             }
         }
-        Matcher port = PORT_OF.matcher(sentence);
-        while (port.find()) {
-            add(f.places, port.group(1) != null ? port.group(1) : port.group(2));
+        // the regular expressions run only where their cheap anchor word stands
+        if (sentence.contains("ort ") || sentence.contains("orts ") || sentence.contains("ort.")
+                || sentence.contains("ort,")) {
+            Matcher port = PORT_OF.matcher(sentence);
+            while (port.find()) {
+                add(f.places, port.group(1) != null ? port.group(1) : port.group(2));
+            }
         }
-        Matcher imo = IMO.matcher(sentence);
-        while (imo.find()) {
-            add(f.imo, imo.group(1));
+        if (sentence.contains("IMO")) {
+            Matcher imo = IMO.matcher(sentence);
+            while (imo.find()) {
+                add(f.imo, imo.group(1));
+            }
         }
         if (resolutionCue) {
             Matcher n = NUMBER.matcher(sentence);
@@ -87,8 +98,7 @@ final class SentenceFacts {
                 int cut = Math.max(Math.max(before.lastIndexOf(','), before.lastIndexOf('—')),
                         Math.max(before.lastIndexOf('"'), before.lastIndexOf('”')));
                 String who = trimmed(cut >= 0 ? before.substring(cut + 1) : before);
-                who = who.replaceFirst("\\s+(?:has|have|had|also|on \\S+(?: \\d+)?|this week|last week)+$", "")
-                        .replaceFirst("^(?i)(?:but|and|while)\\s+", "");
+                who = LEADING_CONJUNCTION.matcher(TRAILING_AUXILIARY.matcher(who).replaceFirst("")).replaceFirst("");
                 if (!who.isEmpty() && who.length() < 80 && Character.isLetter(who.charAt(0))) {
                     return who;
                 }
@@ -98,7 +108,7 @@ final class SentenceFacts {
     }
 
     private static String trimmed(String s) {
-        String t = s.strip().replaceAll("\\s+", " ");
+        String t = SPACES.matcher(s.strip()).replaceAll(" ");
         return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;
     }
 
