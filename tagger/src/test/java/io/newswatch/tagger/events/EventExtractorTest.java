@@ -90,11 +90,38 @@ class EventExtractorTest {
             КНДР отправила в Россию около 13 тысяч контейнеров с боеприпасами.                 | 13000
             북한이 러시아로 컨테이너 약 6천700개 분량의 포탄을 보냈다.                          | 6700
             俄罗斯已向朝鲜运送了超过100万桶石油。                                                | 1000000
+            # a designation's number is no amount: KN-23, Kh-101
+            North Korea has delivered KN-23 missiles to Russia.                                 |
+            # a calibre is no amount, glued or in any script
+            North Korea sent 152mm shells to Russia.                                            |
+            朝鲜向俄罗斯提供了240毫米火箭炮。                                                      |
+            # a cap is the rule, not the amount moved
+            Russia has shipped oil to North Korea far above the cap of 500,000 barrels.         |
+            # a resolution's number is no amount
+            북한은 결의 2397호를 어기고 러시아에 노동자를 보냈다.                                  |
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);
         assertThat(events).isNotEmpty();
         assertThat(events.get(0).amount()).isEqualTo(amount);
+    }
+
+    /** Places as written: ports, cities and regions of the route or the site, ';'-separated; empty for none. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a flag is a ship's registry, not where it sailed
+            A Hong Kong-flagged tanker delivered oil to North Korea off Nampo.                    | Nampo
+            # a state's adjective before "port" is no place
+            North Korea shipped coal to a Chinese port near Dandong in breach of sanctions.       | Dandong
+            # a macro-region beside a port only says where the port lies
+            Russia shipped oil to North Korea from the port of Vostochny in the Russian Far East. | Vostochny
+            # named alone, it is the place
+            North Korea sent workers to construction sites in the Russian Far East.              | Russian Far East
+            """)
+    void placesAsWritten(String sentence, String places) {
+        List<ViolationEvent> events = events(sentence);
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(0).places()).isEqualTo(places == null ? List.of() : List.of(places.split(";")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,6 +201,28 @@ class EventExtractorTest {
         assertThat(e.evidence().text()).startsWith("North Korea has delivered");
         assertThat(e.summary()).isEqualTo("KP → RU · munitions · 1,000 containers · Najin → Dunay · Angara · "
                 + "UNSCR 2397 · asserted (the White House)");
+    }
+
+    @Test
+    void aReferenceBackJoinsTheGoodsNamedLast() {
+        List<ViolationEvent> events = events("Russia has supplied North Korea with oil, officials said. North Korea "
+                + "is sending Russia artillery shells. In return it is getting more oil. The tankers then sailed "
+                + "to Chongjin.");
+        assertThat(events).extracting(EventExtractorTest::key).containsExactly("petroleum RU>KP", "munitions KP>RU");
+        assertThat(events.get(0).places()).containsExactly("Chongjin");
+        assertThat(events.get(1).places()).isEmpty();
+    }
+
+    /** A bare pronoun is no attribution: it names the speaker named before, or nobody. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            North Korea shipped artillery shells to Russia, he said.                              |
+            North Korea shipped artillery shells to Russia, analyst Kim Min-su said. It also sent ballistic missiles to Russia, she said. | analyst Kim Min-su
+            """)
+    void aPronounIsNoAttribution(String text, String attribution) {
+        List<ViolationEvent> events = events(text);
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(events.size() - 1).attribution()).isEqualTo(attribution);
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class Quantities {
         int i = from;
         while (i < to && out.size() < MAX_NUMBERS) {
             char c = text.charAt(i);
-            if (!isDigit(c) || (i > from && gluedBefore(text.charAt(i - 1)))) {
+            if (!isDigit(c) || (i > from && gluedBefore(text.charAt(i - 1))) || designation(text, from, i)) {
                 i++;
                 continue;
             }
@@ -66,6 +66,10 @@ public final class Quantities {
             if (j < to && (text.charAt(j) == '-' || text.charAt(j) == '‑') && j + 1 < to
                     && Character.isLetter(text.charAt(j + 1))) {
                 i = j + 1;
+                continue;
+            }
+            if (j < to && measureGlued(text, j, to)) {
+                i = j;
                 continue;
             }
             int end = j;
@@ -127,6 +131,25 @@ public final class Quantities {
     /** A letter or digit right before a digit makes it part of a word ("KN23", "A1"), except CJK and Hangul. */
     private static boolean gluedBefore(char c) {
         return isDigit(c) || Character.isLetter(c) && !isCjkNumberChar(c);
+    }
+
+    /** The number of a name such as "KN-23" or "Kh-101": letters and a hyphen right before the digits. */
+    private static boolean designation(String text, int from, int at) {
+        return at - 2 >= from && (text.charAt(at - 1) == '-' || text.charAt(at - 1) == '‑')
+                && Character.isLetter(text.charAt(at - 2)) && !isCjkNumberChar(text.charAt(at - 2));
+    }
+
+    /** A calibre or a distance glued to its number ("152mm", "40km", "122мм") measures, it does not count. */
+    private static boolean measureGlued(String text, int at, int to) {
+        int e = at;
+        while (e < to && e - at < 3 && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        if (e == at || e < to && Character.isLetter(text.charAt(e))) {
+            return false;
+        }
+        String unit = text.substring(at, e).toLowerCase(java.util.Locale.ROOT);
+        return unit.equals("mm") || unit.equals("мм") || unit.equals("cm") || unit.equals("km") || unit.equals("км");
     }
 
     private static boolean isDigit(char c) {
