@@ -90,6 +90,9 @@ class EventExtractorTest {
             КНДР отправила в Россию около 13 тысяч контейнеров с боеприпасами.                 | 13000
             북한이 러시아로 컨테이너 약 6천700개 분량의 포탄을 보냈다.                          | 6700
             俄罗斯已向朝鲜运送了超过100万桶石油。                                                | 1000000
+            # Korean and Chinese number characters compose: 1만4천 is 14,000; 24개월 counts months
+            러시아가 북한에 정유제품 약 1만4천톤을 보냈다.                                         | 14000
+            북한은 지난 24개월 동안 러시아에 노동자를 보냈다.                                      |
             # a designation's number is no amount: KN-23, Kh-101
             North Korea has delivered KN-23 missiles to Russia.                                 |
             # a calibre is no amount, glued or in any script
@@ -115,6 +118,8 @@ class EventExtractorTest {
             North Korea shipped coal to a Chinese port near Dandong in breach of sanctions.       | Dandong
             # a macro-region beside a port only says where the port lies
             Russia shipped oil to North Korea from the port of Vostochny in the Russian Far East. | Vostochny
+            # a city's adjective ("the Kharkiv prosecutors") is no place
+            По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
             # named alone, it is the place
             North Korea sent workers to construction sites in the Russian Far East.              | Russian Far East
             """)

@@ -73,13 +73,25 @@ public final class Quantities {
                 continue;
             }
             int end = j;
-            // CJK and Korean number characters glued to the digits: 6천700, 100万, 13万
+            // CJK and Korean number characters glued to the digits: 6천700, 100万, 1만4천, 1억2천만. A small unit
+            // (천, 千) multiplies the digits before it; a large one (만, 万, 억, 亿) everything since the last large one
+            double whole4 = 0;
+            double section = 0;
+            double current = value;
+            boolean cjk = false;
             while (end < to) {
                 long m = lexicon.multiplier(String.valueOf(text.charAt(end)));
                 if (m == 0 || !isCjkNumberChar(text.charAt(end))) {
                     break;
                 }
-                value *= m;
+                cjk = true;
+                if (m >= 10_000) {
+                    whole4 += (section + current) * m;
+                    section = 0;
+                } else {
+                    section += current * m;
+                }
+                current = 0;
                 end++;
                 int k = end;
                 long tail = 0;
@@ -88,9 +100,12 @@ public final class Quantities {
                     k++;
                 }
                 if (k > end) {
-                    value += tail;
+                    current = tail;
                     end = k;
                 }
+            }
+            if (cjk) {
+                value = whole4 + section + current;
             }
             // a number word after a space: "5 million", "4 млрд", "13 тысяч"
             int w = end;
