@@ -93,6 +93,9 @@ class EventExtractorTest {
             # Korean and Chinese number characters compose: 1만4천 is 14,000; 24개월 counts months
             러시아가 북한에 정유제품 약 1만4천톤을 보냈다.                                         | 14000
             북한은 지난 24개월 동안 러시아에 노동자를 보냈다.                                      |
+            # a number written as a word after an article or a comparison
+            North Korea has sent more than a thousand containers of ammunition to Russia.       | 1000
+            КНДР отправила в Россию более тысячи контейнеров с боеприпасами.                   | 1000
             # a designation's number is no amount: KN-23, Kh-101
             North Korea has delivered KN-23 missiles to Russia.                                 |
             # a calibre is no amount, glued or in any script

@@ -16,6 +16,10 @@ public final class Quantities {
     /** At most this many numbers are read from one stretch: scraped text is hostile. */
     static final int MAX_NUMBERS = 64;
 
+    /** Words after which a bare number word is one number ("a thousand", "более тысячи"). */
+    private static final List<String> ONE_OF = List.of("a", "one", "более", "свыше", "около", "почти", "порядка",
+            "понад", "близько", "майже");
+
     private Quantities() {
     }
 
@@ -36,6 +40,14 @@ public final class Quantities {
         int i = from;
         while (i < to && out.size() < MAX_NUMBERS) {
             char c = text.charAt(i);
+            if (!isDigit(c) && Character.isLetter(c) && (i == from || !Character.isLetter(text.charAt(i - 1)))) {
+                Quantity written = written(text, from, i, to, lexicon);
+                if (written != null) {
+                    out.add(written);
+                    i = written.end();
+                    continue;
+                }
+            }
             if (!isDigit(c) || (i > from && gluedBefore(text.charAt(i - 1))) || designation(text, from, i)) {
                 i++;
                 continue;
@@ -146,6 +158,35 @@ public final class Quantities {
     /** A letter or digit right before a digit makes it part of a word ("KN23", "A1"), except CJK and Hangul. */
     private static boolean gluedBefore(char c) {
         return isDigit(c) || Character.isLetter(c) && !isCjkNumberChar(c);
+    }
+
+    /**
+     * A number word with no digits, after an article or a comparison that makes it one number: "a thousand", "more
+     * than a million", "более тысячи", "понад тисячу". Plural and vague forms ("thousands of") are not read.
+     */
+    private static Quantity written(String text, int from, int at, int to, Lexicon lexicon) {
+        int k = at - 1;
+        if (k < from || text.charAt(k) != ' ') {
+            return null;
+        }
+        boolean counted = false;
+        for (String w : ONE_OF) {
+            int s = k - w.length();
+            if (s >= from && text.regionMatches(true, s, w, 0, w.length())
+                    && (s == from || !Character.isLetter(text.charAt(s - 1)))) {
+                counted = true;
+                break;
+            }
+        }
+        if (!counted) {
+            return null;
+        }
+        int e = at;
+        while (e < to && e - at < 12 && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        long m = e - at < 12 ? lexicon.multiplier(text.substring(at, e)) : 0;
+        return m > 0 ? new Quantity(m, at, e, dollarAfter(text, e, to)) : null;
     }
 
     /** The number of a name such as "KN-23" or "Kh-101": letters and a hyphen right before the digits. */
