@@ -221,6 +221,15 @@ class EventExtractorTest {
         assertThat(events.get(1).places()).isEmpty();
     }
 
+    @Test
+    void aHeadlineInAListGivesTheGoodsNoPlace() {
+        List<ViolationEvent> events = events("North Korea has sent attack drones to Russia, officials said.\n\n"
+                + "Related\n\nDrones over Kyiv overnight, air defence active\n\nDrones were loaded at Rajin, a report says.");
+        assertThat(events).extracting(EventExtractorTest::key).contains("weapons KP>RU");
+        assertThat(events.stream().filter(e -> key(e).equals("weapons KP>RU")).findFirst().orElseThrow().places())
+                .containsExactly("Rajin");
+    }
+
     /** A bare pronoun is no attribution: it names the speaker named before, or nobody. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

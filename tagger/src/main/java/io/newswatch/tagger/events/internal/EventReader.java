@@ -296,12 +296,15 @@ public final class EventReader {
     private void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
         boolean place = false;
         boolean state = false;
+        boolean moved = false;
         Set<String> named = new java.util.HashSet<>();
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
                 return;
             }
             place |= h.is(Lexicon.Kind.PLACE);
+            moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE)
+                    || h.is(Lexicon.Kind.BREACH) || h.is(Lexicon.Kind.ANAPHOR);
             state |= h.is(Lexicon.Kind.STATE);
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
                 named.add(h.value());
@@ -312,7 +315,9 @@ public final class EventReader {
             amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) ->
                     merger.amountOf(c, a[0], unit(text, a)));
         }
-        if (!place) {
+        // a line that is not prose joins its places only where it moves or uses the goods: not "Russian drones
+        // attack Kyiv overnight" in a list of headlines, nor a page's list of tags
+        if (!place || !moved && !prose(text, start, end)) {
             return;
         }
         SentenceFacts facts = null;
@@ -322,6 +327,15 @@ public final class EventReader {
                 merger.placesOf(h.value(), facts.places);
             }
         }
+    }
+
+    /** Whether a sentence ends as prose does, with a full stop, a question or exclamation mark (or a quote). */
+    private static boolean prose(String text, int start, int end) {
+        int e = end;
+        while (e > start && (Character.isWhitespace(text.charAt(e - 1)) || "\"”’»)".indexOf(text.charAt(e - 1)) >= 0)) {
+            e--;
+        }
+        return e > start && ".!?。！？…".indexOf(text.charAt(e - 1)) >= 0;
     }
 
     /** The events of the goods a sentence names, when events of them have been found. */
