@@ -121,6 +121,9 @@ class EventExtractorTest {
             North Korea shipped coal to a Chinese port near Dandong in breach of sanctions.       | Dandong
             # a macro-region beside a port only says where the port lies
             Russia shipped oil to North Korea from the port of Vostochny in the Russian Far East. | Vostochny
+            # the ports of the trade named in the lexicon, in every script
+            North Korea shipped troops to Russia from the ports of Hamhung and Musudan.         | Hamhung;Musudan
+            两辆豪华轿车经大连运往平壤，违反了制裁。                                                | 大连;平壤
             # a city's adjective ("the Kharkiv prosecutors") is no place
             По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
             # named alone, it is the place
