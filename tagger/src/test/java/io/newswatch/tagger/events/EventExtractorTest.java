@@ -117,6 +117,8 @@ class EventExtractorTest {
     @CsvSource(delimiter = '|', textBlock = """
             # a flag is a ship's registry, not where it sailed
             A Hong Kong-flagged tanker delivered oil to North Korea off Nampo.                    | Nampo
+            # a seat is no place of the route
+            A Kyiv-based group found that North Korea shipped shells to Russia through Rajin.   | Rajin
             # a state's adjective before "port" is no place
             North Korea shipped coal to a Chinese port near Dandong in breach of sanctions.       | Dandong
             # a macro-region beside a port only says where the port lies

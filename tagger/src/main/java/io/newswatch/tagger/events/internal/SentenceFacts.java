@@ -131,10 +131,11 @@ final class SentenceFacts {
         return null;
     }
 
-    /** "Hong Kong-flagged", "Panama-registered": the ship's flag, not a place it went. */
+    /** "Hong Kong-flagged", "Panama-registered", "a Kyiv-based group": a flag or a seat, not a place of the route. */
     private static boolean registry(String text, int at, int end) {
         return at < end && (text.charAt(at) == '-' || text.charAt(at) == '‑')
-                && (text.startsWith("flag", at + 1) || text.startsWith("regist", at + 1));
+                && (text.startsWith("flag", at + 1) || text.startsWith("regist", at + 1)
+                || text.startsWith("based", at + 1));
     }
 
     /** Whether a state or a lexicon place already stands on {@code [s, e)}. */
