@@ -103,6 +103,8 @@ class EventExtractorTest {
             朝鲜向俄罗斯提供了240毫米火箭炮。                                                      |
             # a cap is the rule, not the amount moved
             Russia has shipped oil to North Korea far above the cap of 500,000 barrels.         |
+            # a number of other goods (soldiers beside shells) is not the shells' amount
+            КНДР передала Росії снаряди, а також 11 тисяч військових.                            |
             # a resolution's number is no amount
             북한은 결의 2397호를 어기고 러시아에 노동자를 보냈다.                                  |
             """)

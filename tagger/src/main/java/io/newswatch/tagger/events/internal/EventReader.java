@@ -690,7 +690,8 @@ public final class EventReader {
                     break;
                 }
             }
-            if (noun == null && !q.dollar() || noun != null && noun.is(Lexicon.Kind.NOT_UNIT)) {
+            if (noun == null && !q.dollar() || noun != null && noun.is(Lexicon.Kind.NOT_UNIT)
+                    || noun != null && countsOtherGoods(noun, in, commodities)) {
                 continue;
             }
             String commodity = null;
@@ -727,6 +728,23 @@ public final class EventReader {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the counted noun names goods of which the sentence states no event ("11 тисяч військових" beside
+     * shells, when the soldiers are no event of it): the number counts those, not the goods of the event.
+     */
+    private static boolean countsOtherGoods(Hit noun, List<Hit> in, Set<String> commodities) {
+        boolean other = false;
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY) && h.start() == noun.start()) {
+                if (commodities.contains(h.value())) {
+                    return false;
+                }
+                other = true;
+            }
+        }
+        return other;
     }
 
     /** A year ("in 2023", "2017년", "2023 года") or a share ("40%") is never an amount of goods. */
