@@ -90,11 +90,53 @@ class EventExtractorTest {
             КНДР отправила в Россию около 13 тысяч контейнеров с боеприпасами.                 | 13000
             북한이 러시아로 컨테이너 약 6천700개 분량의 포탄을 보냈다.                          | 6700
             俄罗斯已向朝鲜运送了超过100万桶石油。                                                | 1000000
+            # Korean and Chinese number characters compose: 1만4천 is 14,000; 24개월 counts months
+            러시아가 북한에 정유제품 약 1만4천톤을 보냈다.                                         | 14000
+            북한은 지난 24개월 동안 러시아에 노동자를 보냈다.                                      |
+            # a number written as a word after an article or a comparison
+            North Korea has sent more than a thousand containers of ammunition to Russia.       | 1000
+            КНДР отправила в Россию более тысячи контейнеров с боеприпасами.                   | 1000
+            # a designation's number is no amount: KN-23, Kh-101
+            North Korea has delivered KN-23 missiles to Russia.                                 |
+            # a calibre is no amount, glued or in any script
+            North Korea sent 152mm shells to Russia.                                            |
+            朝鲜向俄罗斯提供了240毫米火箭炮。                                                      |
+            # a cap is the rule, not the amount moved
+            Russia has shipped oil to North Korea far above the cap of 500,000 barrels.         |
+            # a number of other goods (soldiers beside shells) is not the shells' amount
+            КНДР передала Росії снаряди, а також 11 тисяч військових.                            |
+            # a resolution's number is no amount
+            북한은 결의 2397호를 어기고 러시아에 노동자를 보냈다.                                  |
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);
         assertThat(events).isNotEmpty();
         assertThat(events.get(0).amount()).isEqualTo(amount);
+    }
+
+    /** Places as written: ports, cities and regions of the route or the site, ';'-separated; empty for none. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a flag is a ship's registry, not where it sailed
+            A Hong Kong-flagged tanker delivered oil to North Korea off Nampo.                    | Nampo
+            # a seat is no place of the route
+            A Kyiv-based group found that North Korea shipped shells to Russia through Rajin.   | Rajin
+            # a state's adjective before "port" is no place
+            North Korea shipped coal to a Chinese port near Dandong in breach of sanctions.       | Dandong
+            # a macro-region beside a port only says where the port lies
+            Russia shipped oil to North Korea from the port of Vostochny in the Russian Far East. | Vostochny
+            # the ports of the trade named in the lexicon, in every script
+            North Korea shipped troops to Russia from the ports of Hamhung and Musudan.         | Hamhung;Musudan
+            两辆豪华轿车经大连运往平壤，违反了制裁。                                                | 大连;平壤
+            # a city's adjective ("the Kharkiv prosecutors") is no place
+            По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
+            # named alone, it is the place
+            North Korea sent workers to construction sites in the Russian Far East.              | Russian Far East
+            """)
+    void placesAsWritten(String sentence, String places) {
+        List<ViolationEvent> events = events(sentence);
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(0).places()).isEqualTo(places == null ? List.of() : List.of(places.split(";")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,6 +216,37 @@ class EventExtractorTest {
         assertThat(e.evidence().text()).startsWith("North Korea has delivered");
         assertThat(e.summary()).isEqualTo("KP → RU · munitions · 1,000 containers · Najin → Dunay · Angara · "
                 + "UNSCR 2397 · asserted (the White House)");
+    }
+
+    @Test
+    void aReferenceBackJoinsTheGoodsNamedLast() {
+        List<ViolationEvent> events = events("Russia has supplied North Korea with oil, officials said. North Korea "
+                + "is sending Russia artillery shells. In return it is getting more oil. The tankers then sailed "
+                + "to Chongjin.");
+        assertThat(events).extracting(EventExtractorTest::key).containsExactly("petroleum RU>KP", "munitions KP>RU");
+        assertThat(events.get(0).places()).containsExactly("Chongjin");
+        assertThat(events.get(1).places()).isEmpty();
+    }
+
+    @Test
+    void aHeadlineInAListGivesTheGoodsNoPlace() {
+        List<ViolationEvent> events = events("North Korea has sent attack drones to Russia, officials said.\n\n"
+                + "Related\n\nDrones over Kyiv overnight, air defence active\n\nDrones were loaded at Rajin, a report says.");
+        assertThat(events).extracting(EventExtractorTest::key).contains("weapons KP>RU");
+        assertThat(events.stream().filter(e -> key(e).equals("weapons KP>RU")).findFirst().orElseThrow().places())
+                .containsExactly("Rajin");
+    }
+
+    /** A bare pronoun is no attribution: it names the speaker named before, or nobody. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            North Korea shipped artillery shells to Russia, he said.                              |
+            North Korea shipped artillery shells to Russia, analyst Kim Min-su said. It also sent ballistic missiles to Russia, she said. | analyst Kim Min-su
+            """)
+    void aPronounIsNoAttribution(String text, String attribution) {
+        List<ViolationEvent> events = events(text);
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(events.size() - 1).attribution()).isEqualTo(attribution);
     }
 
     @Test

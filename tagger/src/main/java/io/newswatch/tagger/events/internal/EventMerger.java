@@ -38,6 +38,8 @@ final class EventMerger {
     private final Map<String, List<String>> commodityPlaces = new LinkedHashMap<>();
     private final Map<String, long[]> commodityAmounts = new LinkedHashMap<>();
     private final Map<String, String> commodityUnits = new LinkedHashMap<>();
+    /** The source named last: who "she said" means. */
+    private String lastSpeaker;
 
     EventMerger(int maxEvents) {
         this.maxEvents = maxEvents;
@@ -46,6 +48,10 @@ final class EventMerger {
     /** Adds one sentence's statement of an event; false when the event limit keeps a new event out. */
     boolean add(Key key, boolean specific, Long amount, String unit, SentenceFacts facts, String status,
                 String sentence, int start, int end) {
+        String attribution = facts.attribution != null ? facts.attribution : facts.pronoun ? lastSpeaker : null;
+        if (facts.attribution != null) {
+            lastSpeaker = facts.attribution;
+        }
         Draft d = drafts.get(key);
         if (d == null) {
             if (drafts.size() >= maxEvents) {
@@ -66,12 +72,12 @@ final class EventMerger {
             String shown = sentence.length() > MAX_EVIDENCE_CHARS ? sentence.substring(0, MAX_EVIDENCE_CHARS) : sentence;
             d.evidence = new ViolationEvent.Span(shown, start, end);
             d.status = status;
-            if (facts.attribution != null) {
-                d.attribution = facts.attribution;
+            if (attribution != null) {
+                d.attribution = attribution;
             }
         }
         if (d.attribution == null && status.equals(d.status)) {
-            d.attribution = facts.attribution;
+            d.attribution = attribution;
         }
         return true;
     }
@@ -87,6 +93,17 @@ final class EventMerger {
     /** Whether an event of these goods has been found. */
     boolean has(String commodity) {
         return drafts.keySet().stream().anyMatch(k -> k.commodity().equals(commodity));
+    }
+
+    /** The keys of the events of these goods found so far. */
+    List<Key> keysOf(String commodity) {
+        List<Key> keys = new ArrayList<>();
+        for (Key k : drafts.keySet()) {
+            if (k.commodity().equals(commodity)) {
+                keys.add(k);
+            }
+        }
+        return keys;
     }
 
     /** Adds an amount and facts to every event of these goods; returns their keys. */

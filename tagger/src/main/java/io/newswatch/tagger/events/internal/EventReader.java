@@ -76,6 +76,11 @@ public final class EventReader {
     private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
             "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
 
+    /** The words that make the number after them a cap: "cap of", "ceiling of", "не более", "不得超过", "상한". */
+    private static final java.util.regex.Pattern CAP_BEFORE = java.util.regex.Pattern.compile(
+            "(?iu)(?:\\b(?:cap|ceiling|limit|quota)\\s+of|\\bcapped\\s+at|\\bnot\\s+(?:to\\s+)?exceed|потол\\p{L}*\\s+в"
+            + "|не\\s+более|не\\s+більше|лимит\\p{L}*\\s+в|ліміт\\p{L}*\\s+у|上限|不得超过|不超过|상한)[^\\d.;]{0,8}$");
+
     private final Lexicon lexicon;
 
     public EventReader(Lexicon lexicon) {
@@ -123,8 +128,14 @@ public final class EventReader {
             }
             List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textStates, merger);
             commodityPlaces(text, s.start(), end, in, merger);
-            if (!keys.isEmpty()) {
-                lastKeys = keys;
+            List<EventMerger.Key> named = keys.isEmpty() ? namedAgain(in, merger) : keys;
+            if (!named.isEmpty()) {
+                // "In return he is getting oil. The ships then sailed to Chongjin": the goods named last are
+                // what a reference back means, even in a sentence that states no event of its own
+                if (keys.isEmpty()) {
+                    followUp(text, s.start(), end, in, named, merger);
+                }
+                lastKeys = named;
                 lastEventSentence = si;
             } else if (si - lastEventSentence <= FOLLOW_UP_SENTENCES && !lastKeys.isEmpty()) {
                 followUp(text, s.start(), end, in, lastKeys, merger);
@@ -285,12 +296,15 @@ public final class EventReader {
     private void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
         boolean place = false;
         boolean state = false;
+        boolean moved = false;
         Set<String> named = new java.util.HashSet<>();
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
                 return;
             }
             place |= h.is(Lexicon.Kind.PLACE);
+            moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE)
+                    || h.is(Lexicon.Kind.BREACH) || h.is(Lexicon.Kind.ANAPHOR);
             state |= h.is(Lexicon.Kind.STATE);
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
                 named.add(h.value());
@@ -301,7 +315,9 @@ public final class EventReader {
             amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) ->
                     merger.amountOf(c, a[0], unit(text, a)));
         }
-        if (!place) {
+        // a line that is not prose joins its places only where it moves or uses the goods: not "Russian drones
+        // attack Kyiv overnight" in a list of headlines, nor a page's list of tags
+        if (!place || !moved && !prose(text, start, end)) {
             return;
         }
         SentenceFacts facts = null;
@@ -311,6 +327,30 @@ public final class EventReader {
                 merger.placesOf(h.value(), facts.places);
             }
         }
+    }
+
+    /** Whether a sentence ends as prose does, with a full stop, a question or exclamation mark (or a quote). */
+    private static boolean prose(String text, int start, int end) {
+        int e = end;
+        while (e > start && (Character.isWhitespace(text.charAt(e - 1)) || "\"”’»)".indexOf(text.charAt(e - 1)) >= 0)) {
+            e--;
+        }
+        return e > start && ".!?。！？…".indexOf(text.charAt(e - 1)) >= 0;
+    }
+
+    /** The events of the goods a sentence names, when events of them have been found. */
+    private static List<EventMerger.Key> namedAgain(List<Hit> in, EventMerger merger) {
+        List<EventMerger.Key> out = new ArrayList<>();
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY)) {
+                for (EventMerger.Key k : merger.keysOf(h.value())) {
+                    if (!out.contains(k)) {
+                        out.add(k);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** A sentence after an event that names no goods but refers back: its route, ship and amount join it. */
@@ -633,7 +673,7 @@ public final class EventReader {
                                                Set<String> commodities) {
         Map<String, long[]> out = new LinkedHashMap<>();
         for (Quantities.Quantity q : quantities) {
-            if (isYearOrShare(text, q)) {
+            if (isYearOrShare(text, q) || isResolution(q, in) || isCap(text, q)) {
                 continue;
             }
             Hit noun = null;
@@ -650,7 +690,8 @@ public final class EventReader {
                     break;
                 }
             }
-            if (noun == null && !q.dollar() || noun != null && noun.is(Lexicon.Kind.NOT_UNIT)) {
+            if (noun == null && !q.dollar() || noun != null && noun.is(Lexicon.Kind.NOT_UNIT)
+                    || noun != null && countsOtherGoods(noun, in, commodities)) {
                 continue;
             }
             String commodity = null;
@@ -689,6 +730,23 @@ public final class EventReader {
         return out;
     }
 
+    /**
+     * Whether the counted noun names goods of which the sentence states no event ("11 тисяч військових" beside
+     * shells, when the soldiers are no event of it): the number counts those, not the goods of the event.
+     */
+    private static boolean countsOtherGoods(Hit noun, List<Hit> in, Set<String> commodities) {
+        boolean other = false;
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY) && h.start() == noun.start()) {
+                if (commodities.contains(h.value())) {
+                    return false;
+                }
+                other = true;
+            }
+        }
+        return other;
+    }
+
     /** A year ("in 2023", "2017년", "2023 года") or a share ("40%") is never an amount of goods. */
     private static boolean isYearOrShare(String text, Quantities.Quantity q) {
         String after = text.substring(q.end(), Math.min(text.length(), q.end() + 9)).toLowerCase(java.util.Locale.ROOT);
@@ -697,6 +755,25 @@ public final class EventReader {
             return true;
         }
         return q.value() >= 1950 && q.value() <= 2035 && q.end() - q.start() == 4 && !q.dollar();
+    }
+
+    /** A resolution's number ("Resolution 2397", "결의 2397호", "第2371号决议") counts nothing. */
+    private static boolean isResolution(Quantities.Quantity q, List<Hit> in) {
+        if (q.end() - q.start() != 4 || q.value() < 1695 || q.value() >= 3000) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.RESOLUTION) && h.end() <= q.start() && q.start() - h.end() <= 3
+                    || h.is(Lexicon.Kind.RESOLUTION) && h.start() >= q.end() && h.start() - q.end() <= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A number the text gives as the cap or limit ("the cap of 500,000 barrels") is the rule, not the goods moved. */
+    private static boolean isCap(String text, Quantities.Quantity q) {
+        return CAP_BEFORE.matcher(text).region(Math.max(0, q.start() - 24), q.start()).find();
     }
 
     private static boolean hasPunctuation(String text, int from, int to) {

@@ -4,7 +4,7 @@ package io.newswatch.tagger.events.internal;
  * One lexicon word found in a text, or one state mention (kind {@link Lexicon.Kind#STATE}, value its code).
  *
  * @param kind    what the word means
- * @param value   the commodity or state code; null for the other kinds
+ * @param value   the commodity or state code; {@link Lexicon#REGION} for a macro-region; null for the other kinds
  * @param start   offset of its first character
  * @param end     offset one past its last character
  * @param generic for a commodity word: whether it is too general to stand beside a more specific one; for a

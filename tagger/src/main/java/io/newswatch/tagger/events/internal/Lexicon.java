@@ -32,9 +32,11 @@ public final class Lexicon {
         RESOLUTION, REPORTING, ACCORDING
     }
 
+    /** The value of a place hit that is a macro-region (the lexicon's {@code regions}). */
+    static final String REGION = "region";
     private static final String RESOURCE = "/io/newswatch/tagger/events/lexicon.yaml";
     private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "generic", "give", "get", "use", "breach", "ban",
-            "possible", "negative", "anaphora", "to", "from", "with", "particles", "states", "places", "vessels",
+            "possible", "negative", "anaphora", "to", "from", "with", "particles", "states", "places", "regions", "vessels",
             "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries");
 
     /**
@@ -149,6 +151,7 @@ public final class Lexicon {
         for (Map.Entry<String, Kind> e : plain.entrySet()) {
             addAll(required(root, e.getKey()), e.getValue(), null, patterns, prefixes, kinds, values);
         }
+        addAll(required(root, "regions"), Kind.PLACE, REGION, patterns, prefixes, kinds, values);
         YamlTree.Node states = required(root, "states");
         for (Map.Entry<String, YamlTree.Node> s : states.entries().entrySet()) {
             if (!s.getKey().matches("[A-Z]{2}")) {

@@ -16,6 +16,10 @@ public final class Quantities {
     /** At most this many numbers are read from one stretch: scraped text is hostile. */
     static final int MAX_NUMBERS = 64;
 
+    /** Words after which a bare number word is one number ("a thousand", "более тысячи"). */
+    private static final List<String> ONE_OF = List.of("a", "one", "более", "свыше", "около", "почти", "порядка",
+            "понад", "близько", "майже");
+
     private Quantities() {
     }
 
@@ -36,7 +40,15 @@ public final class Quantities {
         int i = from;
         while (i < to && out.size() < MAX_NUMBERS) {
             char c = text.charAt(i);
-            if (!isDigit(c) || (i > from && gluedBefore(text.charAt(i - 1)))) {
+            if (!isDigit(c) && Character.isLetter(c) && (i == from || !Character.isLetter(text.charAt(i - 1)))) {
+                Quantity written = written(text, from, i, to, lexicon);
+                if (written != null) {
+                    out.add(written);
+                    i = written.end();
+                    continue;
+                }
+            }
+            if (!isDigit(c) || (i > from && gluedBefore(text.charAt(i - 1))) || designation(text, from, i)) {
                 i++;
                 continue;
             }
@@ -68,14 +80,30 @@ public final class Quantities {
                 i = j + 1;
                 continue;
             }
+            if (j < to && measureGlued(text, j, to)) {
+                i = j;
+                continue;
+            }
             int end = j;
-            // CJK and Korean number characters glued to the digits: 6천700, 100万, 13万
+            // CJK and Korean number characters glued to the digits: 6천700, 100万, 1만4천, 1억2천만. A small unit
+            // (천, 千) multiplies the digits before it; a large one (만, 万, 억, 亿) everything since the last large one
+            double whole4 = 0;
+            double section = 0;
+            double current = value;
+            boolean cjk = false;
             while (end < to) {
                 long m = lexicon.multiplier(String.valueOf(text.charAt(end)));
                 if (m == 0 || !isCjkNumberChar(text.charAt(end))) {
                     break;
                 }
-                value *= m;
+                cjk = true;
+                if (m >= 10_000) {
+                    whole4 += (section + current) * m;
+                    section = 0;
+                } else {
+                    section += current * m;
+                }
+                current = 0;
                 end++;
                 int k = end;
                 long tail = 0;
@@ -84,9 +112,12 @@ public final class Quantities {
                     k++;
                 }
                 if (k > end) {
-                    value += tail;
+                    current = tail;
                     end = k;
                 }
+            }
+            if (cjk) {
+                value = whole4 + section + current;
             }
             // a number word after a space: "5 million", "4 млрд", "13 тысяч"
             int w = end;
@@ -127,6 +158,54 @@ public final class Quantities {
     /** A letter or digit right before a digit makes it part of a word ("KN23", "A1"), except CJK and Hangul. */
     private static boolean gluedBefore(char c) {
         return isDigit(c) || Character.isLetter(c) && !isCjkNumberChar(c);
+    }
+
+    /**
+     * A number word with no digits, after an article or a comparison that makes it one number: "a thousand", "more
+     * than a million", "более тысячи", "понад тисячу". Plural and vague forms ("thousands of") are not read.
+     */
+    private static Quantity written(String text, int from, int at, int to, Lexicon lexicon) {
+        int k = at - 1;
+        if (k < from || text.charAt(k) != ' ') {
+            return null;
+        }
+        boolean counted = false;
+        for (String w : ONE_OF) {
+            int s = k - w.length();
+            if (s >= from && text.regionMatches(true, s, w, 0, w.length())
+                    && (s == from || !Character.isLetter(text.charAt(s - 1)))) {
+                counted = true;
+                break;
+            }
+        }
+        if (!counted) {
+            return null;
+        }
+        int e = at;
+        while (e < to && e - at < 12 && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        long m = e - at < 12 ? lexicon.multiplier(text.substring(at, e)) : 0;
+        return m > 0 ? new Quantity(m, at, e, dollarAfter(text, e, to)) : null;
+    }
+
+    /** The number of a name such as "KN-23" or "Kh-101": letters and a hyphen right before the digits. */
+    private static boolean designation(String text, int from, int at) {
+        return at - 2 >= from && (text.charAt(at - 1) == '-' || text.charAt(at - 1) == '‑')
+                && Character.isLetter(text.charAt(at - 2)) && !isCjkNumberChar(text.charAt(at - 2));
+    }
+
+    /** A calibre or a distance glued to its number ("152mm", "40km", "122мм") measures, it does not count. */
+    private static boolean measureGlued(String text, int at, int to) {
+        int e = at;
+        while (e < to && e - at < 3 && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        if (e == at || e < to && Character.isLetter(text.charAt(e))) {
+            return false;
+        }
+        String unit = text.substring(at, e).toLowerCase(java.util.Locale.ROOT);
+        return unit.equals("mm") || unit.equals("мм") || unit.equals("cm") || unit.equals("km") || unit.equals("км");
     }
 
     private static boolean isDigit(char c) {

@@ -19,10 +19,13 @@ final class SentenceFacts {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])(\\d{4})(?![\\d])");
     private static final Pattern NAME = Pattern.compile(
             "\\s+(?:\"|“|')?((?:\\p{Lu}[\\p{L}\\d-]*|\\d+)(?:\\s(?:\\p{Lu}[\\p{L}\\d-]*|\\d+)){0,4})");
+    private static final Pattern COMPASS = Pattern.compile("(?i)(?:far\\s+)?(?:east|west|north|south)(?:ern)?");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TRAILING_AUXILIARY = Pattern.compile(
-            "\\s+(?:has|have|had|also|on \\S+(?: \\d+)?|this week|last week)+$");
-    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?i)(?:but|and|while)\\s+");
+            "(?:\\s+(?:has|have|had|also|repeatedly|previously|earlier|on \\S+(?: \\d+)?|this week|last week))+$");
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?i)(?:but|and|while|although|though|which)\\s+");
+    private static final Pattern PRONOUN = Pattern.compile(
+            "(?i)(?:he|she|they|it|we|i|you|this|that|also|он|она|они|він|вона|вони)");
     private static final Pattern NOT_NAME = Pattern.compile("(?i)(?:of|the|in|to|from|with)");
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:—–(]|\\bthat\\b");
 
@@ -31,6 +34,8 @@ final class SentenceFacts {
     final List<String> imo = new ArrayList<>();
     final List<String> resolutions = new ArrayList<>();
     String attribution;
+    /** Whether the sentence gives its source only as a pronoun ("she said"): the speaker named before, if any. */
+    boolean pronoun;
 
     private SentenceFacts() {
     }
@@ -39,9 +44,18 @@ final class SentenceFacts {
         SentenceFacts f = new SentenceFacts();
         String sentence = text.substring(start, end);
         boolean resolutionCue = false;
+        boolean precise = false;
+        for (Hit h : hits) {
+            precise |= h.is(Lexicon.Kind.PLACE) && !Lexicon.REGION.equals(h.value());
+        }
         for (Hit h : hits) {
             switch (h.kind()) {
-                case PLACE -> add(f.places, text.substring(h.start(), h.end()));
+                case PLACE -> {
+                    // a macro-region beside a port or city only says where that lies
+                    if (!registry(text, h.end(), end) && !(precise && Lexicon.REGION.equals(h.value()))) {
+                        add(f.places, text.substring(h.start(), h.end()));
+                    }
+                }
                 case VESSEL -> {
                     Matcher m = NAME.matcher(text).region(h.end(), end);
                     if (m.lookingAt() && !NOT_NAME.matcher(m.group(1)).matches()) {
@@ -58,7 +72,13 @@ final class SentenceFacts {
                 || sentence.contains("ort,")) {
             Matcher port = PORT_OF.matcher(sentence);
             while (port.find()) {
-                add(f.places, port.group(1) != null ? port.group(1) : port.group(2));
+                int g = port.group(1) != null ? 1 : 2;
+                String name = port.group(g);
+                // "a Chinese port", "a Russian Far East port": an adjective or a compass word, not the port's name
+                if (!COMPASS.matcher(name).matches()
+                        && !covered(hits, start + port.start(g), start + port.end(g))) {
+                    add(f.places, name);
+                }
             }
         }
         if (sentence.contains("IMO")) {
@@ -77,6 +97,10 @@ final class SentenceFacts {
             }
         }
         f.attribution = attribution(text, start, end, hits);
+        if (f.attribution != null && PRONOUN.matcher(f.attribution).matches()) {
+            f.attribution = null;
+            f.pronoun = true;
+        }
         return f;
     }
 
@@ -105,6 +129,23 @@ final class SentenceFacts {
             }
         }
         return null;
+    }
+
+    /** "Hong Kong-flagged", "Panama-registered", "a Kyiv-based group": a flag or a seat, not a place of the route. */
+    private static boolean registry(String text, int at, int end) {
+        return at < end && (text.charAt(at) == '-' || text.charAt(at) == '‑')
+                && (text.startsWith("flag", at + 1) || text.startsWith("regist", at + 1)
+                || text.startsWith("based", at + 1));
+    }
+
+    /** Whether a state or a lexicon place already stands on {@code [s, e)}. */
+    private static boolean covered(List<Hit> hits, int s, int e) {
+        for (Hit h : hits) {
+            if ((h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.PLACE)) && h.start() < e && h.end() > s) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String trimmed(String s) {
