@@ -72,6 +72,8 @@ class EventExtractorTest {
             ko | 러시아가 북한에 고급 승용차를 제공한 것은 결의 위반이다.                                          | luxury-goods RU>KP
             zh | 朝鲜已向俄罗斯提供了大量炮弹。                                                                  | munitions KP>RU
             zh | 俄罗斯已向朝鲜运送了超过100万桶石油。                                                           | petroleum RU>KP
+            uk | КНДР передала Росії снаряди та направила до Росії понад 10 тисяч військових.                   | troops KP>RU
+            ru | КНДР передала России снаряды и отправила в Россию около 10 тысяч военных.                       | troops KP>RU
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
@@ -90,6 +92,10 @@ class EventExtractorTest {
             КНДР отправила в Россию около 13 тысяч контейнеров с боеприпасами.                 | 13000
             북한이 러시아로 컨테이너 약 6천700개 분량의 포탄을 보냈다.                          | 6700
             俄罗斯已向朝鲜运送了超过100万桶石油。                                                | 1000000
+            북한이 결의 2397호를 어기고 러시아에 노동자를 보냈다.                                |
+            朝鲜违反第2397号决议向俄罗斯派遣工人。                                                |
+            朝鲜向俄罗斯提供了240毫米火箭炮。                                                      |
+            КНДР передала России 170 мм гаубицы.                                                  |
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);

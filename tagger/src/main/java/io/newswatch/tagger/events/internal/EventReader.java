@@ -689,11 +689,24 @@ public final class EventReader {
         return out;
     }
 
-    /** A year ("in 2023", "2017년", "2023 года") or a share ("40%") is never an amount of goods. */
+    /**
+     * A year ("in 2023", "2017년", "2023 года"), a share ("40%") or a serial number ("결의 2397호", "第2371号决议",
+     * "№ 2397") is never an amount of goods.
+     */
     private static boolean isYearOrShare(String text, Quantities.Quantity q) {
         String after = text.substring(q.end(), Math.min(text.length(), q.end() + 9)).toLowerCase(java.util.Locale.ROOT);
         if (after.startsWith("%") || after.startsWith(" %") || after.startsWith(" percent")
                 || after.startsWith(" per cent") || after.startsWith("％")) {
+            return true;
+        }
+        if (after.startsWith("호") || after.startsWith("号") || after.startsWith("號")) {
+            return true;
+        }
+        int b = q.start() - 1;
+        while (b >= 0 && text.charAt(b) == ' ') {
+            b--;
+        }
+        if (b >= 0 && (text.charAt(b) == '第' || text.charAt(b) == '№')) {
             return true;
         }
         return q.value() >= 1950 && q.value() <= 2035 && q.end() - q.start() == 4 && !q.dollar();
