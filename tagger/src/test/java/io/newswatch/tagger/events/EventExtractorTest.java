@@ -74,6 +74,10 @@ class EventExtractorTest {
             zh | 俄罗斯已向朝鲜运送了超过100万桶石油。                                                           | petroleum RU>KP
             uk | КНДР передала Росії снаряди та направила до Росії понад 10 тисяч військових.                   | troops KP>RU
             ru | КНДР передала России снаряды и отправила в Россию около 10 тысяч военных.                       | troops KP>RU
+            zh | 阿联酋对俄罗斯的两用物资出口大幅增长。                                                         | military-technology AE>RU
+            zh | 俄罗斯可能向朝鲜提供导弹或卫星方面的技术。                                                       | military-technology RU>KP
+            zh | 朝鲜对俄罗斯的炮弹出口大幅增长。                                                               | munitions KP>RU
+            uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
@@ -114,6 +118,7 @@ class EventExtractorTest {
             КНДР может передать России снаряды.                                                    | possible
             북한이 러시아에 포탄을 보낼 가능성이 있다.                                              | possible
             朝鲜可能向俄罗斯提供炮弹。                                                               | possible
+            러시아가 북한에 정찰위성 기술을 제공했을 수 있다.                                        | possible
             """)
     void statusCues(String sentence, String status) {
         List<ViolationEvent> events = events(sentence);

@@ -357,12 +357,16 @@ public final class EventReader {
         }
         for (int w = 1; w <= 2; w++) {
             String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
-            if (!cjk.isEmpty() && Character.UnicodeScript.of(cjk.charAt(0)) == Character.UnicodeScript.HAN) {
-                if (lexicon.isTo(cjk)) {
-                    return Role.TO;
-                }
-                if (lexicon.isFrom(cjk)) {
-                    return Role.FROM;
+            // the gazetteer's "对俄", "对朝" carry their preposition inside the mention
+            String lead = state.end() - state.start() > w ? text.substring(state.start(), state.start() + w) : "";
+            for (String p : new String[] {cjk, lead}) {
+                if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
+                    if (lexicon.isTo(p)) {
+                        return Role.TO;
+                    }
+                    if (lexicon.isFrom(p)) {
+                        return Role.FROM;
+                    }
                 }
             }
         }
@@ -403,6 +407,10 @@ public final class EventReader {
             if (h.start() < state.end()) {
                 continue;
             }
+            if (h.is(Lexicon.Kind.STATE) && cjkPreposition(text, start, h)) {
+                // "阿联酋对俄罗斯的出口", "朝鲜向俄罗斯提供": the state after 对/向/从 is no subject of its own
+                continue;
+            }
             if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.REPORTING)
                     || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH
                     || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
@@ -419,6 +427,21 @@ public final class EventReader {
             }
         }
         return Role.NONE;
+    }
+
+    /** Whether a Chinese preposition of direction (向, 对, 从, ...) stands right before {@code state}. */
+    private boolean cjkPreposition(String text, int start, Hit state) {
+        for (int w = 1; w <= 2; w++) {
+            String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
+            String lead = state.end() - state.start() > w ? text.substring(state.start(), state.start() + w) : "";
+            for (String p : new String[] {cjk, lead}) {
+                if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN
+                        && (lexicon.isTo(p) || lexicon.isFrom(p))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
