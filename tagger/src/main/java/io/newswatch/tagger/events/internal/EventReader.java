@@ -357,8 +357,9 @@ public final class EventReader {
         }
         for (int w = 1; w <= 2; w++) {
             String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
-            // the gazetteer's "对俄", "对朝" carry their preposition inside the mention
-            String lead = state.end() - state.start() > w ? text.substring(state.start(), state.start() + w) : "";
+            // the gazetteer's "对俄", "对朝" carry their preposition inside the mention ("对朝制裁" is no direction)
+            String lead = state.end() - state.start() > w && !text.startsWith("制裁", state.end())
+                    ? text.substring(state.start(), state.start() + w) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
                     if (lexicon.isTo(p)) {
