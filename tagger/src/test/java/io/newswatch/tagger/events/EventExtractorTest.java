@@ -77,6 +77,8 @@ class EventExtractorTest {
             zh | 阿联酋对俄罗斯的两用物资出口大幅增长。                                                         | military-technology AE>RU
             zh | 俄罗斯可能向朝鲜提供导弹或卫星方面的技术。                                                       | military-technology RU>KP
             zh | 朝鲜对俄罗斯的炮弹出口大幅增长。                                                               | munitions KP>RU
+            ru | Путин подарил лидеру КНДР Ким Чен Ыну лимузин Aurus.                                            | luxury-goods RU>KP
+            uk | Росія планує залучити до роботи на своїх заводах тисячі робітників із КНДР.                     | workers KP>RU
             zh | 对朝制裁委员会指出，朝鲜违反决议向中国出口煤炭。                                                 | coal KP>CN
             uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP
             """)

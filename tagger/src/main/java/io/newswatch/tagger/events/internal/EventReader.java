@@ -218,6 +218,13 @@ public final class EventReader {
         for (int i = 0; i < states.size(); i++) {
             roles[i] = role(text, start, end, states.get(i), in, originOf, i);
         }
+        // a leader named right after his state shares its part: "подарил лидеру КНДР Ким Чен Ыну автомобиль"
+        for (int i = 1; i < states.size(); i++) {
+            if (roles[i - 1] == Role.TO && states.get(i).value().equals(states.get(i - 1).value())
+                    && text.substring(states.get(i - 1).end(), states.get(i).start()).isBlank()) {
+                roles[i] = Role.TO;
+            }
+        }
         // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
         for (int i = states.size() - 1; i > 0; i--) {
             if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO) && LIST_GAP.matcher(
