@@ -76,6 +76,10 @@ public final class EventReader {
     private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
             "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
 
+    /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
+    private static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
+            "^\\s?(?:선박|선적 선박|배|유조선|화물선)(?:\\s?['‘\"][^'’\"]{1,20}['’\"]\\s?호?)?(?:에게|에)(?!서)");
+
     private final Lexicon lexicon;
 
     public EventReader(Lexicon lexicon) {
@@ -361,6 +365,10 @@ public final class EventReader {
             if (text.startsWith(p, state.end())) {
                 return Role.TO;
             }
+        }
+        if (state.end() < end && Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL
+                && KO_SHIP_TO.matcher(text).region(state.end(), Math.min(end, state.end() + 40)).lookingAt()) {
+            return Role.TO;
         }
         for (int w = 1; w <= 2; w++) {
             String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";

@@ -69,13 +69,32 @@ public final class Quantities {
                 continue;
             }
             int end = j;
-            // CJK and Korean number characters glued to the digits: 6천700, 100万, 13万
+            // CJK and Korean number characters glued to the digits: 6천700, 100万, 13万, 1만4천 (10,000 + 4,000):
+            // 千/천 counts only the digits before it, 万/만 and above everything since the last such unit
+            double total = 0;
+            double section = 0;
+            double current = value;
+            long lastLarge = Long.MAX_VALUE;
+            boolean cjk = false;
             while (end < to) {
                 long m = lexicon.multiplier(String.valueOf(text.charAt(end)));
                 if (m == 0 || !isCjkNumberChar(text.charAt(end))) {
                     break;
                 }
-                value *= m;
+                cjk = true;
+                if (m >= 10_000 && m < lastLarge) {
+                    // 2억3000만: 만 counts the 3000 written after 억, not the 억 itself
+                    total += (section + current) * m;
+                    section = 0;
+                    lastLarge = m;
+                } else if (m >= 10_000) {
+                    total = (total + section + current) * m;
+                    section = 0;
+                    lastLarge = m;
+                } else {
+                    section += current * m;
+                }
+                current = 0;
                 end++;
                 int k = end;
                 long tail = 0;
@@ -84,9 +103,12 @@ public final class Quantities {
                     k++;
                 }
                 if (k > end) {
-                    value += tail;
+                    current = tail;
                     end = k;
                 }
+            }
+            if (cjk) {
+                value = total + section + current;
             }
             // a number word after a space: "5 million", "4 млрд", "13 тысяч"
             int w = end;
