@@ -77,6 +77,7 @@ class EventExtractorTest {
             zh | 阿联酋对俄罗斯的两用物资出口大幅增长。                                                         | military-technology AE>RU
             zh | 俄罗斯可能向朝鲜提供导弹或卫星方面的技术。                                                       | military-technology RU>KP
             zh | 朝鲜对俄罗斯的炮弹出口大幅增长。                                                               | munitions KP>RU
+            zh | 俄罗斯向朝鲜购买了大量炮弹。                                                                   | munitions KP>RU
             ru | Путин подарил лидеру КНДР Ким Чен Ыну лимузин Aurus.                                            | luxury-goods RU>KP
             ko | 그 유조선은 공해상에서 북한 선박 '금별 3호'에 정유제품 약 900t을 옮겨 실었다.                      | petroleum ?>KP
             uk | Росія планує залучити до роботи на своїх заводах тисячі робітників із КНДР.                     | workers KP>RU

@@ -378,7 +378,8 @@ public final class EventReader {
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
                     if (lexicon.isTo(p)) {
-                        return Role.TO;
+                        // "俄罗斯向朝鲜采购武器": 向 before a get verb names the seller
+                        return nextVerbIsGet(state, in) ? Role.FROM : Role.TO;
                     }
                     if (lexicon.isFrom(p)) {
                         return Role.FROM;
@@ -443,6 +444,16 @@ public final class EventReader {
             }
         }
         return Role.NONE;
+    }
+
+    /** Whether the first give or get word after {@code state} is a get word. */
+    private static boolean nextVerbIsGet(Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                return h.is(Lexicon.Kind.GET);
+            }
+        }
+        return false;
     }
 
     /** Whether a Chinese preposition of direction (向, 对, 从, ...) stands right before {@code state}. */
