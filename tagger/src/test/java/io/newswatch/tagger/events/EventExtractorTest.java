@@ -158,6 +158,9 @@ class EventExtractorTest {
             a speaker's country became the receiver            | According to South Korea's defense ministry, North Korea has shipped around 13,000 containers of artillery shells to Russia. | munitions KP>RU
             workers used at Russian sites were read as going to Pyongyang | Ukrainian intelligence has said that North Korean workers are also being used at Russian industrial sites in Tatarstan. | workers KP>RU
             a tour of an aircraft plant was read as arms to Pyongyang | North Korean leader Kim Jong Un arrived in Russia for a tour of the far east, visiting an aircraft plant. |
+            missiles named as a technology's field became goods | Москва может передать Пхеньяну технологии для спутников и баллистических ракет. | military-technology RU>KP
+            missiles before 方面的技术 became goods               | 俄罗斯可能向朝鲜提供导弹方面的技术。 | military-technology RU>KP
+            missiles and technology are two goods                 | 俄罗斯向朝鲜提供了导弹和技术。 | missiles RU>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

@@ -61,6 +61,10 @@ public final class EventReader {
             "luxury-goods");
     private static final java.util.regex.Pattern DOLLAR_UNIT = java.util.regex.Pattern.compile(
             "(?iu)^(?:dollar|доллар|долар|달러|美元)");
+    private static final Set<String> ARMS = Set.of("missiles", "weapons", "munitions");
+    /** A technology word followed by the field it serves: "технологии для", "технології для". */
+    private static final java.util.regex.Pattern TECHNOLOGY_FOR = java.util.regex.Pattern.compile(
+            "(?iu)технолог\\p{L}*\\s+для\\s");
     /** A break between a subject and a verb that are not one clause. */
     private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile("[;—:–]");
     /** What may stand between a give verb and its receiver: "handed Russia", "providing the Russians". */
@@ -263,6 +267,9 @@ public final class EventReader {
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
+            if (technologyField(text, end, h, in)) {
+                continue;
+            }
             commodities.putIfAbsent(h.value(), h);
         }
         List<Quantities.Quantity> quantities = Quantities.find(text, start, end, lexicon);
@@ -444,6 +451,32 @@ public final class EventReader {
             }
         }
         return Role.NONE;
+    }
+
+    /**
+     * Whether arms named as the field of a technology are no goods of their own: "технологии для ядерной программы,
+     * спутников или баллистических ракет", "导弹或卫星方面的技术".
+     */
+    private static boolean technologyField(String text, int end, Hit arms, List<Hit> in) {
+        if (!ARMS.contains(arms.value())) {
+            return false;
+        }
+        for (Hit t : in) {
+            if (!t.is(Lexicon.Kind.COMMODITY) || !t.value().equals("military-technology")) {
+                continue;
+            }
+            if (t.end() <= arms.start() && arms.start() - t.end() <= 80
+                    && TECHNOLOGY_FOR.matcher(text).region(t.start(), Math.min(end, t.end() + 6)).lookingAt()
+                    && !CLAUSE_BREAK.matcher(text.substring(t.end(), arms.start())).find()) {
+                return true;
+            }
+            if (t.start() >= arms.end() && t.start() - arms.end() <= 8
+                    && (text.startsWith("方面", t.start()) || text.startsWith("相关", t.start()))
+                    && text.substring(arms.end(), t.start()).chars().allMatch(Character::isLetter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the first give or get word after {@code state} is a get word. */
