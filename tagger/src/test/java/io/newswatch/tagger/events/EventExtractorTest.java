@@ -72,6 +72,17 @@ class EventExtractorTest {
             ko | 러시아가 북한에 고급 승용차를 제공한 것은 결의 위반이다.                                          | luxury-goods RU>KP
             zh | 朝鲜已向俄罗斯提供了大量炮弹。                                                                  | munitions KP>RU
             zh | 俄罗斯已向朝鲜运送了超过100万桶石油。                                                           | petroleum RU>KP
+            uk | КНДР передала Росії снаряди та направила до Росії понад 10 тисяч військових.                   | troops KP>RU
+            ru | КНДР передала России снаряды и отправила в Россию около 10 тысяч военных.                       | troops KP>RU
+            zh | 阿联酋对俄罗斯的两用物资出口大幅增长。                                                         | military-technology AE>RU
+            zh | 俄罗斯可能向朝鲜提供导弹或卫星方面的技术。                                                       | military-technology RU>KP
+            zh | 朝鲜对俄罗斯的炮弹出口大幅增长。                                                               | munitions KP>RU
+            zh | 俄罗斯向朝鲜购买了大量炮弹。                                                                   | munitions KP>RU
+            ru | Путин подарил лидеру КНДР Ким Чен Ыну лимузин Aurus.                                            | luxury-goods RU>KP
+            ko | 그 유조선은 공해상에서 북한 선박 '금별 3호'에 정유제품 약 900t을 옮겨 실었다.                      | petroleum ?>KP
+            uk | Росія планує залучити до роботи на своїх заводах тисячі робітників із КНДР.                     | workers KP>RU
+            zh | 对朝制裁委员会指出，朝鲜违反决议向中国出口煤炭。                                                 | coal KP>CN
+            uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
@@ -107,6 +118,11 @@ class EventExtractorTest {
             КНДР передала Росії снаряди, а також 11 тисяч військових.                            |
             # a resolution's number is no amount
             북한은 결의 2397호를 어기고 러시아에 노동자를 보냈다.                                  |
+            그 유조선은 북한 선박에 정유제품 약 1만4천 톤을 옮겨 실었다.                            | 14000
+            북한이 러시아에 포탄 2억3000만 발을 보냈다.                                           | 230000000
+            북한이 결의 2397호를 어기고 러시아에 노동자를 보냈다.                                |
+            朝鲜违反第2397号决议向俄罗斯派遣工人。                                                |
+            КНДР передала России 170 мм гаубицы.                                                  |
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);
@@ -150,6 +166,7 @@ class EventExtractorTest {
             КНДР может передать России снаряды.                                                    | possible
             북한이 러시아에 포탄을 보낼 가능성이 있다.                                              | possible
             朝鲜可能向俄罗斯提供炮弹。                                                               | possible
+            러시아가 북한에 정찰위성 기술을 제공했을 수 있다.                                        | possible
             """)
     void statusCues(String sentence, String status) {
         List<ViolationEvent> events = events(sentence);
@@ -182,6 +199,9 @@ class EventExtractorTest {
             a speaker's country became the receiver            | According to South Korea's defense ministry, North Korea has shipped around 13,000 containers of artillery shells to Russia. | munitions KP>RU
             workers used at Russian sites were read as going to Pyongyang | Ukrainian intelligence has said that North Korean workers are also being used at Russian industrial sites in Tatarstan. | workers KP>RU
             a tour of an aircraft plant was read as arms to Pyongyang | North Korean leader Kim Jong Un arrived in Russia for a tour of the far east, visiting an aircraft plant. |
+            missiles named as a technology's field became goods | Москва может передать Пхеньяну технологии для спутников и баллистических ракет. | military-technology RU>KP
+            missiles before 方面的技术 became goods               | 俄罗斯可能向朝鲜提供导弹方面的技术。 | military-technology RU>KP
+            missiles and technology are two goods                 | 俄罗斯向朝鲜提供了导弹和技术。 | missiles RU>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

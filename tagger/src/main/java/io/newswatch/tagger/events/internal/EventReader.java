@@ -61,6 +61,10 @@ public final class EventReader {
             "luxury-goods");
     private static final java.util.regex.Pattern DOLLAR_UNIT = java.util.regex.Pattern.compile(
             "(?iu)^(?:dollar|доллар|долар|달러|美元)");
+    private static final Set<String> ARMS = Set.of("missiles", "weapons", "munitions");
+    /** A technology word followed by the field it serves: "технологии для", "технології для". */
+    private static final java.util.regex.Pattern TECHNOLOGY_FOR = java.util.regex.Pattern.compile(
+            "(?iu)технолог\\p{L}*\\s+для\\s");
     /** A break between a subject and a verb that are not one clause. */
     private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile("[;—:–]");
     /** What may stand between a give verb and its receiver: "handed Russia", "providing the Russians". */
@@ -80,6 +84,10 @@ public final class EventReader {
     private static final java.util.regex.Pattern CAP_BEFORE = java.util.regex.Pattern.compile(
             "(?iu)(?:\\b(?:cap|ceiling|limit|quota)\\s+of|\\bcapped\\s+at|\\bnot\\s+(?:to\\s+)?exceed|потол\\p{L}*\\s+в"
             + "|не\\s+более|не\\s+більше|лимит\\p{L}*\\s+в|ліміт\\p{L}*\\s+у|上限|不得超过|不超过|상한)[^\\d.;]{0,8}$");
+
+    /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
+    private static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
+            "^\\s?(?:선박|선적 선박|배|유조선|화물선)(?:\\s?['‘\"][^'’\"]{1,20}['’\"]\\s?호?)?(?:에게|에)(?!서)");
 
     private final Lexicon lexicon;
 
@@ -229,6 +237,13 @@ public final class EventReader {
         for (int i = 0; i < states.size(); i++) {
             roles[i] = role(text, start, end, states.get(i), in, originOf, i);
         }
+        // a leader named right after his state shares its part: "подарил лидеру КНДР Ким Чен Ыну автомобиль"
+        for (int i = 1; i < states.size(); i++) {
+            if (roles[i - 1] == Role.TO && states.get(i).value().equals(states.get(i - 1).value())
+                    && text.substring(states.get(i - 1).end(), states.get(i).start()).isBlank()) {
+                roles[i] = Role.TO;
+            }
+        }
         // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
         for (int i = states.size() - 1; i > 0; i--) {
             if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO) && LIST_GAP.matcher(
@@ -261,6 +276,9 @@ public final class EventReader {
             if (h.generic() && !specificCommodities.contains(h.value())
                     && (h.value().equals("weapons") ? specificCommodities.contains("munitions")
                     || specificCommodities.contains("missiles") : specific)) {
+                continue;
+            }
+            if (technologyField(text, end, h, in)) {
                 continue;
             }
             commodities.putIfAbsent(h.value(), h);
@@ -395,14 +413,24 @@ public final class EventReader {
                 return Role.TO;
             }
         }
+        if (state.end() < end && Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL
+                && KO_SHIP_TO.matcher(text).region(state.end(), Math.min(end, state.end() + 40)).lookingAt()) {
+            return Role.TO;
+        }
         for (int w = 1; w <= 2; w++) {
             String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
-            if (!cjk.isEmpty() && Character.UnicodeScript.of(cjk.charAt(0)) == Character.UnicodeScript.HAN) {
-                if (lexicon.isTo(cjk)) {
-                    return Role.TO;
-                }
-                if (lexicon.isFrom(cjk)) {
-                    return Role.FROM;
+            // the gazetteer's "对俄", "对朝" carry their preposition inside the mention ("对朝制裁" is no direction)
+            String lead = state.end() - state.start() > w && !text.startsWith("制裁", state.end())
+                    ? text.substring(state.start(), state.start() + w) : "";
+            for (String p : new String[] {cjk, lead}) {
+                if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
+                    if (lexicon.isTo(p)) {
+                        // "俄罗斯向朝鲜采购武器": 向 before a get verb names the seller
+                        return nextVerbIsGet(state, in) ? Role.FROM : Role.TO;
+                    }
+                    if (lexicon.isFrom(p)) {
+                        return Role.FROM;
+                    }
                 }
             }
         }
@@ -443,6 +471,10 @@ public final class EventReader {
             if (h.start() < state.end()) {
                 continue;
             }
+            if (h.is(Lexicon.Kind.STATE) && cjkPreposition(text, start, h)) {
+                // "阿联酋对俄罗斯的出口", "朝鲜向俄罗斯提供": the state after 对/向/从 is no subject of its own
+                continue;
+            }
             if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.REPORTING)
                     || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH
                     || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
@@ -459,6 +491,57 @@ public final class EventReader {
             }
         }
         return Role.NONE;
+    }
+
+    /**
+     * Whether arms named as the field of a technology are no goods of their own: "технологии для ядерной программы,
+     * спутников или баллистических ракет", "导弹或卫星方面的技术".
+     */
+    private static boolean technologyField(String text, int end, Hit arms, List<Hit> in) {
+        if (!ARMS.contains(arms.value())) {
+            return false;
+        }
+        for (Hit t : in) {
+            if (!t.is(Lexicon.Kind.COMMODITY) || !t.value().equals("military-technology")) {
+                continue;
+            }
+            if (t.end() <= arms.start() && arms.start() - t.end() <= 80
+                    && TECHNOLOGY_FOR.matcher(text).region(t.start(), Math.min(end, t.end() + 6)).lookingAt()
+                    && !CLAUSE_BREAK.matcher(text.substring(t.end(), arms.start())).find()) {
+                return true;
+            }
+            if (t.start() >= arms.end() && t.start() - arms.end() <= 8
+                    && (text.startsWith("方面", t.start()) || text.startsWith("相关", t.start()))
+                    && text.substring(arms.end(), t.start()).chars().allMatch(Character::isLetter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the first give or get word after {@code state} is a get word. */
+    private static boolean nextVerbIsGet(Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                return h.is(Lexicon.Kind.GET);
+            }
+        }
+        return false;
+    }
+
+    /** Whether a Chinese preposition of direction (向, 对, 从, ...) stands right before {@code state}. */
+    private boolean cjkPreposition(String text, int start, Hit state) {
+        for (int w = 1; w <= 2; w++) {
+            String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
+            String lead = state.end() - state.start() > w ? text.substring(state.start(), state.start() + w) : "";
+            for (String p : new String[] {cjk, lead}) {
+                if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN
+                        && (lexicon.isTo(p) || lexicon.isFrom(p))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -696,7 +779,7 @@ public final class EventReader {
             }
             String commodity = null;
             for (Hit h : in) {
-                if (noun != null && h.is(Lexicon.Kind.COMMODITY) && h.start() == noun.start()
+                if (noun != null && h.is(Lexicon.Kind.COMMODITY) && covers(h, noun)
                         && commodities.contains(h.value())) {
                     commodity = h.value();
                 }
@@ -730,6 +813,11 @@ public final class EventReader {
         return out;
     }
 
+    /** Whether a goods phrase takes in the counted noun: "тисяч військових" holds the unit "військових". */
+    private static boolean covers(Hit goods, Hit noun) {
+        return goods.start() <= noun.start() && goods.end() >= noun.end();
+    }
+
     /**
      * Whether the counted noun names goods of which the sentence states no event ("11 тисяч військових" beside
      * shells, when the soldiers are no event of it): the number counts those, not the goods of the event.
@@ -737,7 +825,7 @@ public final class EventReader {
     private static boolean countsOtherGoods(Hit noun, List<Hit> in, Set<String> commodities) {
         boolean other = false;
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.COMMODITY) && h.start() == noun.start()) {
+            if (h.is(Lexicon.Kind.COMMODITY) && covers(h, noun)) {
                 if (commodities.contains(h.value())) {
                     return false;
                 }
@@ -747,11 +835,24 @@ public final class EventReader {
         return other;
     }
 
-    /** A year ("in 2023", "2017년", "2023 года") or a share ("40%") is never an amount of goods. */
+    /**
+     * A year ("in 2023", "2017년", "2023 года"), a share ("40%") or a serial number ("결의 2397호", "第2371号决议",
+     * "№ 2397") is never an amount of goods.
+     */
     private static boolean isYearOrShare(String text, Quantities.Quantity q) {
         String after = text.substring(q.end(), Math.min(text.length(), q.end() + 9)).toLowerCase(java.util.Locale.ROOT);
         if (after.startsWith("%") || after.startsWith(" %") || after.startsWith(" percent")
                 || after.startsWith(" per cent") || after.startsWith("％")) {
+            return true;
+        }
+        if (after.startsWith("호") || after.startsWith("号") || after.startsWith("號")) {
+            return true;
+        }
+        int b = q.start() - 1;
+        while (b >= 0 && text.charAt(b) == ' ') {
+            b--;
+        }
+        if (b >= 0 && (text.charAt(b) == '第' || text.charAt(b) == '№')) {
             return true;
         }
         return q.value() >= 1950 && q.value() <= 2035 && q.end() - q.start() == 4 && !q.dollar();

@@ -85,11 +85,12 @@ public final class Quantities {
                 continue;
             }
             int end = j;
-            // CJK and Korean number characters glued to the digits: 6천700, 100万, 1만4천, 1억2천만. A small unit
-            // (천, 千) multiplies the digits before it; a large one (만, 万, 억, 亿) everything since the last large one
-            double whole4 = 0;
+            // CJK and Korean number characters glued to the digits: 6천700, 100万, 13万, 1만4천 (10,000 + 4,000):
+            // 千/천 counts only the digits before it, 万/만 and above everything since the last such unit
+            double total = 0;
             double section = 0;
             double current = value;
+            long lastLarge = Long.MAX_VALUE;
             boolean cjk = false;
             while (end < to) {
                 long m = lexicon.multiplier(String.valueOf(text.charAt(end)));
@@ -97,9 +98,15 @@ public final class Quantities {
                     break;
                 }
                 cjk = true;
-                if (m >= 10_000) {
-                    whole4 += (section + current) * m;
+                if (m >= 10_000 && m < lastLarge) {
+                    // 2억3000만: 만 counts the 3000 written after 억, not the 억 itself
+                    total += (section + current) * m;
                     section = 0;
+                    lastLarge = m;
+                } else if (m >= 10_000) {
+                    total = (total + section + current) * m;
+                    section = 0;
+                    lastLarge = m;
                 } else {
                     section += current * m;
                 }
@@ -117,7 +124,7 @@ public final class Quantities {
                 }
             }
             if (cjk) {
-                value = whole4 + section + current;
+                value = total + section + current;
             }
             // a number word after a space: "5 million", "4 млрд", "13 тысяч"
             int w = end;
