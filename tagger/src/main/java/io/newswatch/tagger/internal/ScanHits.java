@@ -17,7 +17,7 @@ public final class ScanHits {
     private char[] chars = new char[8192];
 
     /** A reusable buffer of at least {@code n} chars for the scanner's copy of the text. */
-    char[] chars(int n) {
+    public char[] chars(int n) {
         if (chars.length < n) {
             chars = new char[Math.max(n, chars.length * 2)];
         }

@@ -22,7 +22,8 @@ import java.util.Map;
  * particles attach to the noun, 북한은, 북한과, and compounds are written solid, 군사정찰위성).
  *
  * <p>The state table is dense ({@code states × alphabet} ints, the alphabet being only the characters the
- * patterns use plus one class for everything else). Immutable and thread-safe; {@link #scan} allocates nothing
+ * patterns use plus one class for everything else), with a narrow copy of its ASCII columns that nearly every
+ * transition of a scan reads, states numbered breadth-first. Immutable and thread-safe; {@link #scan} allocates nothing
  * beyond growing the caller's {@link ScanHits}.
  */
 public final class TermAutomaton {
@@ -31,6 +32,8 @@ public final class TermAutomaton {
 
     private final int[] table;
     private final int alphabet;
+    private final int hotShift;
+    private final int[] hot;
     private final int[] delta;
     private final int[][] outputs;
     private final int[] units;
@@ -120,9 +123,10 @@ public final class TermAutomaton {
         this.states = trieNext.size();
         this.delta = new int[states * alphabet];
         int[] fail = new int[states];
-        this.outputs = new int[states][];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         int[] rootRow = trieNext.get(0);
+        int[] bfs = new int[states];
+        int visited = 1;
         for (int a = 0; a < alphabet; a++) {
             int next = rootRow[a];
             delta[a] = Math.max(next, 0);
@@ -131,10 +135,11 @@ public final class TermAutomaton {
                 queue.add(next);
             }
         }
-        outputs[0] = null;
+        int[][] trieOutputs = new int[states][];
         while (!queue.isEmpty()) {
             int s = queue.poll();
-            outputs[s] = merge(own.get(s), outputs[fail[s]]);
+            bfs[visited++] = s;
+            trieOutputs[s] = merge(own.get(s), trieOutputs[fail[s]]);
             int[] row = trieNext.get(s);
             for (int a = 0; a < alphabet; a++) {
                 int next = row[a];
@@ -147,12 +152,44 @@ public final class TermAutomaton {
                 }
             }
         }
-        // Rewrite every entry from a state id into the next state's row offset, negated (minus one) when that state
-        // has outputs: the scan loop then needs no multiplication and tests for output with one sign check.
-        for (int i = 0; i < delta.length; i++) {
-            int next = delta[i];
-            delta[i] = outputs[next] == null ? next * alphabet : -(next * alphabet) - 1;
+        // States renumbered in breadth-first order, so the shallow states a scan spends nearly all its time in sit
+        // together at the start of the tables instead of being spread over them in pattern order.
+        int[] renumbered = new int[states];
+        for (int i = 0; i < states; i++) {
+            renumbered[bfs[i]] = i;
         }
+        // The classes of ASCII characters are the lowest ids (ids follow character order), and they are nearly all
+        // an English text holds: their transitions get a narrow table of their own, its row width a power of two,
+        // so the rows a scan visits are a few cache lines each and packed together, and a state id is an offset
+        // shifted. The full table is read only for the other characters.
+        int asciiClasses = 2;
+        for (char c : used) {
+            if (c < 0x80 && c != ' ') {
+                asciiClasses++;
+            }
+        }
+        this.hotShift = 32 - Integer.numberOfLeadingZeros(Math.max(asciiClasses - 1, 1));
+        int hotWidth = 1 << hotShift;
+        this.outputs = new int[states][];
+        int[] byOld = new int[states * alphabet];
+        for (int old = 0; old < states; old++) {
+            outputs[renumbered[old]] = trieOutputs[old];
+        }
+        // Every entry is the next state's offset in the narrow table, negated (minus one) when that state has
+        // outputs: the scan loop then needs no multiplication and tests for output with one sign check.
+        this.hot = new int[states << hotShift];
+        for (int old = 0; old < states; old++) {
+            int s = renumbered[old];
+            for (int a = 0; a < alphabet; a++) {
+                int next = renumbered[delta[old * alphabet + a]];
+                int entry = trieOutputs[delta[old * alphabet + a]] == null ? next << hotShift : -(next << hotShift) - 1;
+                byOld[s * alphabet + a] = entry;
+                if (a < hotWidth) {
+                    hot[(s << hotShift) + a] = entry;
+                }
+            }
+        }
+        System.arraycopy(byOld, 0, delta, 0, delta.length);
     }
 
     private int[] newRow() {
@@ -200,9 +237,12 @@ public final class TermAutomaton {
     /** As {@link #scan(String, ScanHits)}, with the text already copied into the first {@code text.length()} chars. */
     public void scan(String text, char[] chars, ScanHits hits) {
         final int[] table = this.table;
+        final int[] hot = this.hot;
         final int[] delta = this.delta;
         final int[][] outputs = this.outputs;
         final int alphabet = this.alphabet;
+        final int shift = this.hotShift;
+        final int hotWidth = 1 << shift;
         int n = text.length();
         int row = 0;
         int words = 0;
@@ -247,12 +287,13 @@ public final class TermAutomaton {
                     hits.mark(i);
                 }
             }
-            int next = delta[row + (t >>> KIND_BITS)];
+            int cls = t >>> KIND_BITS;
+            int next = cls < hotWidth ? hot[row + cls] : delta[(row >> shift) * alphabet + cls];
             if (next >= 0) {
                 row = next;
             } else {
                 row = -next - 1;
-                for (int p : outputs[row / alphabet]) {
+                for (int p : outputs[row >> shift]) {
                     if (simple[p] && lastIgnorable < i - units[p] + 1) {
                         emitWord(chars, n, p, i, words, hits);
                     } else {

@@ -96,6 +96,9 @@ class TermAutomatonTest {
             russia                             | 러시아russia                   | -
             ab abc bcd cd                      | abcd                         | -
             ab abc bcd cd                      | ab abc bcd cd                | ab@0-2 abc@3-6 bcd@7-10 cd@11-13
+            s\u0430m_s\u0430m sam              | s\u0430m s\u0430m sam          | sam@8-11 s\u0430m_s\u0430m@0-7
+            s\u0430m                            | sam s\u0430m                 | s\u0430m@4-7
+            x\u0436y\u0436z                    | x\u0436y\u0436z x\u0436y     | x\u0436y\u0436z@0-5
             """)
     void findsEveryBoundaryRespectingOccurrence(String patterns, String input, String expected) {
         List<String> want = expected == null ? List.of() : Arrays.stream(expected.split(" ")).sorted().toList();

@@ -62,6 +62,8 @@ public final class Lexicon {
         }
     }
 
+    private static final ThreadLocal<ScanHits> SCRATCH = ThreadLocal.withInitial(ScanHits::new);
+
     private final List<Part> parts;
     private final Set<String> to;
     private final Set<String> from;
@@ -259,11 +261,21 @@ public final class Lexicon {
      * scanned for.
      */
     void scan(String text, List<Hit> out) {
+        // One copy of the text, reused by every script's automaton, in a buffer kept per thread: this runs on every
+        // text tagged sanctions-violation, and the copy and the buffers were a fair part of its cost.
+        ScanHits hits = SCRATCH.get();
+        hits.clear();
+        int n = text.length();
+        char[] chars = hits.chars(n);
+        text.getChars(0, n, chars, 0);
         boolean[] present = new boolean[Script.values().length];
         present[Script.LATIN.ordinal()] = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x0400 && c <= 0x04FF) {
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c < 0x0400) {
+                continue;
+            }
+            if (c <= 0x04FF) {
                 present[Script.CYRILLIC.ordinal()] = true;
             } else if (c >= 0xAC00 && c <= 0xD7AF || c >= 0x1100 && c <= 0x11FF || c >= 0x3130 && c <= 0x318F) {
                 present[Script.HANGUL.ordinal()] = true;
@@ -271,13 +283,12 @@ public final class Lexicon {
                 present[Script.HAN.ordinal()] = true;
             }
         }
-        ScanHits hits = new ScanHits();
         for (Part part : parts) {
             if (!present[part.script().ordinal()]) {
                 continue;
             }
             hits.clear();
-            part.automaton().scan(text, hits);
+            part.automaton().scan(text, chars, hits);
             for (int i = 0; i < hits.size(); i++) {
                 int p = hits.pattern(i);
                 out.add(new Hit(part.kinds()[p], part.values()[p], hits.start(i), hits.end(i), false));
