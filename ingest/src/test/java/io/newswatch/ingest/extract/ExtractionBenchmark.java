@@ -91,7 +91,7 @@ public final class ExtractionBenchmark {
                 recallPages++;
             }
             perPage.add(String.format("%.3f p=%.3f r=%.3f %s %s", 2 * precision * recall
-                    / Math.max(1e-9, precision + recall), precision, recall, id.substring(0, 12),
+                    / Math.max(1e-9, precision + recall), precision, recall, id.substring(0, Math.min(12, id.length())),
                     entry.get("url").asText()));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
