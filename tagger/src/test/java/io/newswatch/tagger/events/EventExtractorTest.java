@@ -54,6 +54,10 @@ class EventExtractorTest {
             North Korean hackers stole $1.5 billion in crypto to fund the regime, the FBI said.   | funds ?>KP
             # a receiver inside a place name: "the Russian Far East"
             Pyongyang may send thousands of North Korean workers to the Russian Far East.         | workers KP>RU
+            # a subject's part comes from the verb nearest before the goods
+            Pyongyang kept flouting the cap on imports of diesel and went on exporting coal by sea.  | coal KP>?
+            # the tail of a list takes the maker of its head
+            Kyiv said Russian gunners used North Korean shells and rockets, in breach of the embargo.  | munitions KP>RU
             # the seed sentence: a give verb's subject after a dash is no supplier
             Russia once again undermined the sanctions imposed on North Korea—handing over combat drones to the North Korean delegation violated Resolution 2397. | weapons RU>KP
             """)
@@ -140,6 +144,16 @@ class EventExtractorTest {
             a speaker's country became the receiver            | According to South Korea's defense ministry, North Korea has shipped around 13,000 containers of artillery shells to Russia. | munitions KP>RU
             workers used at Russian sites were read as going to Pyongyang | Ukrainian intelligence has said that North Korean workers are also being used at Russian industrial sites in Tatarstan. | workers KP>RU
             a tour of an aircraft plant was read as arms to Pyongyang | North Korean leader Kim Jong Un arrived in Russia for a tour of the far east, visiting an aircraft plant. |
+            the users' army was read as troops sent and as the supplier | Officials said North Korea had handed Russia several launchers and that Russian troops had fired them near Kupiansk. | missiles KP>RU
+            the maker after "to" was read as the receiver       | Prosecutors said the fragments belonged to a North Korean missile that Moscow fired at Dnipro. | missiles KP>RU
+            goods made in a state were not its exports          | Kyiv says Moscow keeps firing rockets made in Pyongyang at its cities. | munitions KP>RU
+            "the North" was no state                            | Seoul accused Chinese tankers of selling diesel to the North. | petroleum CN>KP
+            a visit to the capital made it a receiver           | During a visit to Pyongyang, Russia's defence minister said North Korea would send 5,000 workers to Russia. | workers KP>RU
+            a shell company was read as artillery shells        | Shell companies in Turkey then sold the chips to Russian buyers, evading export controls. | military-technology TR>RU
+            satellite images were read as satellite technology  | Russia shipped more than a million barrels of oil to North Korea, satellite images show. | petroleum RU>KP
+            anti-tank rockets were read as tanks                | North Korea shipped anti-tank rockets to Russia last spring. | munitions KP>RU
+            a missile maker was read as missiles                | A Hong Kong trader shipped chips to a Russian firm that supplies a missile manufacturer. | military-technology CN>RU
+            a headline's use verb left the maker as receiver    | Panel report: Pyongyang's hackers stole millions, Moscow used its missile on Odesa | missiles KP>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
