@@ -154,6 +154,11 @@ class EventExtractorTest {
             anti-tank rockets were read as tanks                | North Korea shipped anti-tank rockets to Russia last spring. | munitions KP>RU
             a missile maker was read as missiles                | A Hong Kong trader shipped chips to a Russian firm that supplies a missile manufacturer. | military-technology CN>RU
             a headline's use verb left the maker as receiver    | Panel report: Pyongyang's hackers stole millions, Moscow used its missile on Odesa | missiles KP>RU
+            a relative clause naming the ban hid the offer      | Analysts think Moscow may offer Pyongyang submarine technology, which would fall under the UN ban on military cooperation. | military-technology RU>KP
+            a missile programme hid the help or was read as missiles | Russia has provided technical assistance to the North's missile programme, the monitors said. | military-technology RU>KP
+            a value in dollars was read as funds                | China bought about 90 million dollars' worth of North Korean hairpieces last year. |
+            goods said to be outside the sanctions              | The garments, sewn by North Korean workers at home for Chinese buyers, are not covered by UN sanctions. |
+            a reporting rule was read as a shipment             | Each delivery of refined petroleum to North Korea is supposed to be reported to the sanctions committee. |
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
