@@ -75,6 +75,10 @@ public final class EventReader {
     /** Words before "to" that make the state a destination, not a receiver of goods ("a visit to Pyongyang"). */
     private static final Set<String> NOT_RECEIVING = Set.of("visit", "visits", "visited", "visiting", "trip", "trips",
             "journey", "travel", "travelled", "traveled", "travelling", "traveling", "flew", "flight");
+    /** How far back a sentence that refers back finds its parties, in characters. */
+    private static final int REFER_BACK_CHARS = 1000;
+    /** Words that open a sentence referring back to the one before. */
+    private static final Set<String> REFERRING = Set.of("those", "these", "such", "they", "this", "that");
     /** Words before "in" that make the state the maker: "weapons made in Pyongyang". */
     private static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
     /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
@@ -110,6 +114,7 @@ public final class EventReader {
         int h = 0;
         int lastEventSentence = -100;
         List<EventMerger.Key> lastKeys = List.of();
+        List<Hit> recentStates = List.of();
         for (int si = 0; si < sentences.size() && si < MAX_SENTENCES; si++) {
             Segmentation.Sentence s = sentences.get(si);
             int end = Math.min(s.end(), s.start() + MAX_SENTENCE_CHARS);
@@ -127,7 +132,8 @@ public final class EventReader {
             if (in.isEmpty()) {
                 continue;
             }
-            List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textStates, merger);
+            List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textStates, recentStates, merger);
+            recentStates = recentStates(recentStates, in);
             commodityPlaces(text, s.start(), end, in, merger);
             if (!keys.isEmpty()) {
                 lastKeys = keys;
@@ -204,7 +210,7 @@ public final class EventReader {
 
     /** Reads one sentence; returns the keys of the events it states (empty when none). */
     private List<EventMerger.Key> sentence(String text, int start, int end, List<Hit> in, Set<String> textStates,
-                                           EventMerger merger) {
+                                           List<Hit> recentStates, EventMerger merger) {
         boolean transfer = false;
         boolean breach = false;
         boolean ban = false;
@@ -242,6 +248,15 @@ public final class EventReader {
         int[] originAt = new int[states.size()];
         for (int i = 0; i < states.size(); i++) {
             roles[i] = role(text, start, end, states.get(i), in, originOf, originAt, i);
+        }
+        if (refersBack(text, start, end) && states.stream().allMatch(Hit::generic)
+                && java.util.Arrays.stream(roles).allMatch(r -> r == Role.NONE)) {
+            // "Those things may include help with satellite launches": the parties of the sentences before
+            recentStates.stream().filter(h -> h.start() >= start - REFER_BACK_CHARS).forEach(states::add);
+            roles = java.util.Arrays.copyOf(roles, states.size());
+            java.util.Arrays.fill(roles, Role.NONE);
+            originOf = java.util.Arrays.copyOf(originOf, states.size());
+            originAt = java.util.Arrays.copyOf(originAt, states.size());
         }
         // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
         for (int i = states.size() - 1; i > 0; i--) {
@@ -595,6 +610,36 @@ public final class EventReader {
             }
         }
         return out;
+    }
+
+    /** The gazetteer's states named lately, latest last: at most eight, none a long sentence before the latest. */
+    private static List<Hit> recentStates(List<Hit> recent, List<Hit> in) {
+        List<Hit> named = new ArrayList<>();
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.STATE) && !h.generic()) {
+                named.add(h);
+            }
+        }
+        if (named.isEmpty()) {
+            return recent;
+        }
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : recent) {
+            if (h.start() >= (named.get(0).start() - MAX_SENTENCE_CHARS)) {
+                out.add(h);
+            }
+        }
+        out.addAll(named);
+        return out.size() > 8 ? out.subList(out.size() - 8, out.size()) : out;
+    }
+
+    /** Whether the sentence opens with a word that refers back ("Those things", "Such help"). */
+    private static boolean refersBack(String text, int start, int end) {
+        int e = start;
+        while (e < end && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return REFERRING.contains(text.substring(start, e).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether the state is written as the maker of the goods right after it: "to a North Korean missile". */
