@@ -159,6 +159,7 @@ class EventExtractorTest {
             a value in dollars was read as funds                | China bought about 90 million dollars' worth of North Korean hairpieces last year. |
             goods said to be outside the sanctions              | The garments, sewn by North Korean workers at home for Chinese buyers, are not covered by UN sanctions. |
             a reporting rule was read as a shipment             | Each delivery of refined petroleum to North Korea is supposed to be reported to the sanctions committee. |
+            "of" after no goods made the state a supplier       | Russia supplied North Korea with missiles to guard the skies of Pyongyang. | missiles RU>KP
             a sentence referring back lost its parties          | Pyongyang hopes for a reward from Moscow. Those rewards could include help with spy satellites and submarine technology. | military-technology RU>KP
             """)
     void regressions(String name, String sentence, String expected) {

@@ -399,8 +399,8 @@ public final class EventReader {
             // "according to Seoul", "a visit to Pyongyang": no receiver
             return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
         }
-        if (lexicon.isFrom(before) || lexicon.isVia(before, twoBack)
-                || before.equals("in") && MADE.contains(twoBack)) {
+        if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(wordStartBefore(text, start, at), in))
+                || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
             return Role.FROM;
         }
         for (String p : lexicon.fromParticles()) {
@@ -640,6 +640,20 @@ public final class EventReader {
             e++;
         }
         return REFERRING.contains(text.substring(start, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Whether the "of" at {@code of} follows goods or a transfer ("deliveries of", "shells of"): "the defence of
+     * Pyongyang" names no supplier.
+     */
+    private static boolean ofGoods(int of, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.end() <= of && of - h.end() <= 2 && (h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.GIVE)
+                    || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.UNIT) || h.is(Lexicon.Kind.ANAPHOR))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the state is written as the maker of the goods right after it: "to a North Korean missile". */
