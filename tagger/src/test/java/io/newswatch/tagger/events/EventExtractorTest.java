@@ -160,6 +160,7 @@ class EventExtractorTest {
             goods said to be outside the sanctions              | The garments, sewn by North Korean workers at home for Chinese buyers, are not covered by UN sanctions. |
             a reporting rule was read as a shipment             | Each delivery of refined petroleum to North Korea is supposed to be reported to the sanctions committee. |
             "of" after no goods made the state a supplier       | Russia supplied North Korea with missiles to guard the skies of Pyongyang. | missiles RU>KP
+            banned goods were read as a ban                     | South Korean importers brought in banned North Korean anthracite disguised as Russian cargo, customs said. | coal KP>KR
             a sentence referring back lost its parties          | Pyongyang hopes for a reward from Moscow. Those rewards could include help with spy satellites and submarine technology. | military-technology RU>KP
             """)
     void regressions(String name, String sentence, String expected) {

@@ -224,7 +224,7 @@ public final class EventReader {
                     transfer = true;
                     breach = true;
                 }
-                case BAN -> ban = true;
+                case BAN -> ban |= !bannedGoods(text, h, in);
                 case NEGATIVE -> negative = true;
                 case COMMODITY -> {
                     anyCommodity = true;
@@ -651,6 +651,19 @@ public final class EventReader {
             if (h.end() <= of && of - h.end() <= 2 && (h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.GIVE)
                     || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.UNIT) || h.is(Lexicon.Kind.ANAPHOR))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a ban word stands as the goods' adjective ("banned North Korean goods reached the South"). */
+    private static boolean bannedGoods(String text, Hit ban, List<Hit> in) {
+        if (!text.regionMatches(true, ban.start(), "banned", 0, ban.end() - ban.start())) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() >= ban.end() && !h.is(Lexicon.Kind.STATE)) {
+                return h.is(Lexicon.Kind.COMMODITY) && h.start() - ban.end() <= 16;
             }
         }
         return false;
