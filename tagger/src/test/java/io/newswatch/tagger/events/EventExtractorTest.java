@@ -144,7 +144,7 @@ class EventExtractorTest {
             a speaker's country became the receiver            | According to South Korea's defense ministry, North Korea has shipped around 13,000 containers of artillery shells to Russia. | munitions KP>RU
             workers used at Russian sites were read as going to Pyongyang | Ukrainian intelligence has said that North Korean workers are also being used at Russian industrial sites in Tatarstan. | workers KP>RU
             a tour of an aircraft plant was read as arms to Pyongyang | North Korean leader Kim Jong Un arrived in Russia for a tour of the far east, visiting an aircraft plant. |
-            the users' army was read as troops sent and as the supplier | Officials said North Korea had handed Russia several launchers and that Russian troops had fired them near Kupiansk. | missiles KP>RU
+            the users' army was read as troops sent and as the supplier | Officials said North Korea had handed Russia several missile launchers and that Russian troops had fired them near Kupiansk. | missiles KP>RU
             the maker after "to" was read as the receiver       | Prosecutors said the fragments belonged to a North Korean missile that Moscow fired at Dnipro. | missiles KP>RU
             goods made in a state were not its exports          | Kyiv says Moscow keeps firing rockets made in Pyongyang at its cities. | munitions KP>RU
             "the North" was no state                            | Seoul accused Chinese tankers of selling diesel to the North. | petroleum CN>KP
@@ -161,6 +161,7 @@ class EventExtractorTest {
             a reporting rule was read as a shipment             | Each delivery of refined petroleum to North Korea is supposed to be reported to the sanctions committee. |
             "of" after no goods made the state a supplier       | Russia supplied North Korea with missiles to guard the skies of Pyongyang. | missiles RU>KP
             banned goods were read as a ban                     | South Korean importers brought in banned North Korean anthracite disguised as Russian cargo, customs said. | coal KP>KR
+            bare launchers beside artillery were read as missiles | Kyiv says Russia has received some 30 North Korean howitzers and a dozen launchers. | weapons KP>RU
             a sentence referring back lost its parties          | Pyongyang hopes for a reward from Moscow. Those rewards could include help with spy satellites and submarine technology. | military-technology RU>KP
             """)
     void regressions(String name, String sentence, String expected) {
