@@ -162,6 +162,7 @@ class EventExtractorTest {
             "of" after no goods made the state a supplier       | Russia supplied North Korea with missiles to guard the skies of Pyongyang. | missiles RU>KP
             banned goods were read as a ban                     | South Korean importers brought in banned North Korean anthracite disguised as Russian cargo, customs said. | coal KP>KR
             bare launchers beside artillery were read as missiles | Kyiv says Russia has received some 30 North Korean howitzers and a dozen launchers. | weapons KP>RU
+            the text's North Korea was made the supplier of China's trade | Pyongyang's trade with Beijing stayed small. China's exports to Russia grew 5 per cent, while its imports, mostly gas and coal, fell slightly. |
             a sentence referring back lost its parties          | Pyongyang hopes for a reward from Moscow. Those rewards could include help with spy satellites and submarine technology. | military-technology RU>KP
             """)
     void regressions(String name, String sentence, String expected) {

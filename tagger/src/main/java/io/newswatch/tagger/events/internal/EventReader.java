@@ -718,7 +718,9 @@ public final class EventReader {
 
     /** The supplier a sentence leaves unsaid: its other state, or the text's partner of the receiver. */
     private static String fillFrom(String c, String to, List<String> codes, Set<String> textStates) {
-        if (FROM_KP.contains(c) && !to.equals(KP) && (codes.contains(KP) || textStates.contains(KP))) {
+        // North Korea from elsewhere in the text only when the sentence names no other party
+        if (FROM_KP.contains(c) && !to.equals(KP) && (codes.contains(KP)
+                || textStates.contains(KP) && other(codes, to, KP) == null)) {
             return KP;
         }
         String o = other(codes, to, to.equals(KP) ? RU : CN);
