@@ -54,6 +54,10 @@ class EventExtractorTest {
             North Korean hackers stole $1.5 billion in crypto to fund the regime, the FBI said.   | funds ?>KP
             # a receiver inside a place name: "the Russian Far East"
             Pyongyang may send thousands of North Korean workers to the Russian Far East.         | workers KP>RU
+            # a subject's part comes from the verb nearest before the goods
+            Pyongyang kept flouting the cap on imports of diesel and went on exporting coal by sea.  | coal KP>?
+            # the tail of a list takes the maker of its head
+            Kyiv said Russian gunners used North Korean shells and rockets, in breach of the embargo.  | munitions KP>RU
             # the seed sentence: a give verb's subject after a dash is no supplier
             Russia once again undermined the sanctions imposed on North Korea—handing over combat drones to the North Korean delegation violated Resolution 2397. | weapons RU>KP
             """)
@@ -202,6 +206,26 @@ class EventExtractorTest {
             missiles named as a technology's field became goods | Москва может передать Пхеньяну технологии для спутников и баллистических ракет. | military-technology RU>KP
             missiles before 方面的技术 became goods               | 俄罗斯可能向朝鲜提供导弹方面的技术。 | military-technology RU>KP
             missiles and technology are two goods                 | 俄罗斯向朝鲜提供了导弹和技术。 | missiles RU>KP
+            the users' army was read as troops sent and as the supplier | Officials said North Korea had handed Russia several missile launchers and that Russian troops had fired them near Kupiansk. | missiles KP>RU
+            the maker after "to" was read as the receiver       | Prosecutors said the fragments belonged to a North Korean missile that Moscow fired at Dnipro. | missiles KP>RU
+            goods made in a state were not its exports          | Kyiv says Moscow keeps firing rockets made in Pyongyang at its cities. | munitions KP>RU
+            "the North" was no state                            | Seoul accused Chinese tankers of selling diesel to the North. | petroleum CN>KP
+            a visit to the capital made it a receiver           | During a visit to Pyongyang, Russia's defence minister said North Korea would send 5,000 workers to Russia. | workers KP>RU
+            a shell company was read as artillery shells        | Shell companies in Turkey then sold the chips to Russian buyers, evading export controls. | military-technology TR>RU
+            satellite images were read as satellite technology  | Russia shipped more than a million barrels of oil to North Korea, satellite images show. | petroleum RU>KP
+            anti-tank rockets were read as tanks                | North Korea shipped anti-tank rockets to Russia last spring. | munitions KP>RU
+            a missile maker was read as missiles                | A Hong Kong trader shipped chips to a Russian firm that supplies a missile manufacturer. | military-technology CN>RU
+            a headline's use verb left the maker as receiver    | Panel report: Pyongyang's hackers stole millions, Moscow used its missile on Odesa | missiles KP>RU
+            a relative clause naming the ban hid the offer      | Analysts think Moscow may offer Pyongyang submarine technology, which would fall under the UN ban on military cooperation. | military-technology RU>KP
+            a missile programme hid the help or was read as missiles | Russia has provided technical assistance to the North's missile programme, the monitors said. | military-technology RU>KP
+            a value in dollars was read as funds                | China bought about 90 million dollars' worth of North Korean hairpieces last year. |
+            goods said to be outside the sanctions              | The garments, sewn by North Korean workers at home for Chinese buyers, are not covered by UN sanctions. |
+            a reporting rule was read as a shipment             | Each delivery of refined petroleum to North Korea is supposed to be reported to the sanctions committee. |
+            "of" after no goods made the state a supplier       | Russia supplied North Korea with missiles to guard the skies of Pyongyang. | missiles RU>KP
+            banned goods were read as a ban                     | South Korean importers brought in banned North Korean anthracite disguised as Russian cargo, customs said. | coal KP>KR
+            bare launchers beside artillery were read as missiles | Kyiv says Russia has received some 30 North Korean howitzers and a dozen launchers. | weapons KP>RU
+            the text's North Korea was made the supplier of China's trade | Pyongyang's trade with Beijing stayed small. China's exports to Russia grew 5 per cent, while its imports, mostly gas and coal, fell slightly. |
+            a sentence referring back lost its parties          | Pyongyang hopes for a reward from Moscow. Those rewards could include help with spy satellites and submarine technology. | military-technology RU>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

@@ -74,8 +74,17 @@ public final class EventReader {
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
             "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
     /** Adjectives that may stand between a preposition and its state ("from mainland China"). */
-    private static final Set<String> SKIPPED = Set.of("the", "mainland", "neighbouring", "neighboring", "northeastern",
+    private static final Set<String> SKIPPED = Set.of("the", "a", "an", "mainland", "neighbouring", "neighboring", "northeastern",
             "northern", "southern", "eastern", "western", "both");
+    /** Words before "to" that make the state a destination, not a receiver of goods ("a visit to Pyongyang"). */
+    private static final Set<String> NOT_RECEIVING = Set.of("visit", "visits", "visited", "visiting", "trip", "trips",
+            "journey", "travel", "travelled", "traveled", "travelling", "traveling", "flew", "flight");
+    /** How far back a sentence that refers back finds its parties, in characters. */
+    private static final int REFER_BACK_CHARS = 1000;
+    /** Words that open a sentence referring back to the one before. */
+    private static final Set<String> REFERRING = Set.of("those", "these", "such", "they", "this", "that");
+    /** Words before "in" that make the state the maker: "weapons made in Pyongyang". */
+    private static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
     /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
     private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
             "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
@@ -90,6 +99,7 @@ public final class EventReader {
             "^\\s?(?:선박|선적 선박|배|유조선|화물선)(?:\\s?['‘\"][^'’\"]{1,20}['’\"]\\s?호?)?(?:에게|에)(?!서)");
 
     private final Lexicon lexicon;
+
 
     public EventReader(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -117,6 +127,7 @@ public final class EventReader {
         int h = 0;
         int lastEventSentence = -100;
         List<EventMerger.Key> lastKeys = List.of();
+        List<Hit> recentStates = List.of();
         for (int si = 0; si < sentences.size() && si < MAX_SENTENCES; si++) {
             Segmentation.Sentence s = sentences.get(si);
             int end = Math.min(s.end(), s.start() + MAX_SENTENCE_CHARS);
@@ -134,7 +145,8 @@ public final class EventReader {
             if (in.isEmpty()) {
                 continue;
             }
-            List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textStates, merger);
+            List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textStates, recentStates, merger);
+            recentStates = recentStates(recentStates, in);
             commodityPlaces(text, s.start(), end, in, merger);
             List<EventMerger.Key> named = keys.isEmpty() ? namedAgain(in, merger) : keys;
             if (!named.isEmpty()) {
@@ -174,20 +186,27 @@ public final class EventReader {
 
     /**
      * Leftmost-longest among commodity words, places and states ("missile technology" is technology, not
-     * missiles; "Vostochny Cosmodrome" one place), and a lexicon state inside a gazetteer mention dropped.
+     * missiles; "Vostochny Cosmodrome" one place), and a lexicon state inside a gazetteer mention dropped; a phrase
+     * that is no goods ("shell company") hides the commodity words inside it and is dropped.
      */
     private static List<Hit> resolveStates(List<Hit> sorted) {
         List<Hit> out = new ArrayList<>(sorted.size());
         int[] coveredUntil = new int[Lexicon.Kind.values().length];
         int nounUntil = -1;
-        for (Hit h : sorted) {
+        for (int i = 0; i < sorted.size(); i++) {
+            Hit h = sorted.get(i);
             // a place does not hide the state in its name: "to the Russian Far East" still names Russia
-            boolean noun = h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.STATE);
+            boolean noun = h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.STATE)
+                    || h.is(Lexicon.Kind.NOT_COMMODITY);
             if (noun) {
-                if (h.start() < nounUntil) {
+                if (h.start() < nounUntil || h.is(Lexicon.Kind.STATE) && h.generic() && overlapsMention(sorted, i)) {
                     continue;
                 }
                 nounUntil = h.end();
+                if (h.is(Lexicon.Kind.NOT_COMMODITY)) {
+                    // "shell company", "satellite images": it only hides the goods word inside it
+                    continue;
+                }
             } else if (h.start() < coveredUntil[h.kind().ordinal()]) {
                 continue;
             }
@@ -197,9 +216,20 @@ public final class EventReader {
         return out;
     }
 
+    /** Whether a gazetteer's state starts inside the lexicon state at {@code i}: "the North Korean" is no "the North". */
+    private static boolean overlapsMention(List<Hit> sorted, int i) {
+        Hit weak = sorted.get(i);
+        for (int j = i + 1; j < sorted.size() && sorted.get(j).start() < weak.end(); j++) {
+            if (sorted.get(j).is(Lexicon.Kind.STATE) && !sorted.get(j).generic()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads one sentence; returns the keys of the events it states (empty when none). */
     private List<EventMerger.Key> sentence(String text, int start, int end, List<Hit> in, Set<String> textStates,
-                                           EventMerger merger) {
+                                           List<Hit> recentStates, EventMerger merger) {
         boolean transfer = false;
         boolean breach = false;
         boolean ban = false;
@@ -213,7 +243,7 @@ public final class EventReader {
                     transfer = true;
                     breach = true;
                 }
-                case BAN -> ban = true;
+                case BAN -> ban |= !bannedGoods(text, h, in);
                 case NEGATIVE -> negative = true;
                 case COMMODITY -> {
                     anyCommodity = true;
@@ -234,8 +264,18 @@ public final class EventReader {
         }
         Role[] roles = new Role[states.size()];
         String[] originOf = new String[states.size()];
+        int[] originAt = new int[states.size()];
         for (int i = 0; i < states.size(); i++) {
-            roles[i] = role(text, start, end, states.get(i), in, originOf, i);
+            roles[i] = role(text, start, end, states.get(i), in, originOf, originAt, i);
+        }
+        if (refersBack(text, start, end) && states.stream().allMatch(Hit::generic)
+                && java.util.Arrays.stream(roles).allMatch(r -> r == Role.NONE)) {
+            // "Those things may include help with satellite launches": the parties of the sentences before
+            recentStates.stream().filter(h -> h.start() >= start - REFER_BACK_CHARS).forEach(states::add);
+            roles = java.util.Arrays.copyOf(roles, states.size());
+            java.util.Arrays.fill(roles, Role.NONE);
+            originOf = java.util.Arrays.copyOf(originOf, states.size());
+            originAt = java.util.Arrays.copyOf(originAt, states.size());
         }
         // a leader named right after his state shares its part: "подарил лидеру КНДР Ким Чен Ыну автомобиль"
         for (int i = 1; i < states.size(); i++) {
@@ -257,6 +297,7 @@ public final class EventReader {
                 if (roles[i] == Role.NONE || roles[i] == Role.ORIGIN && roles[i - 1] != Role.ORIGIN) {
                     roles[i] = roles[i - 1];
                     originOf[i] = originOf[i - 1];
+                    originAt[i] = originAt[i - 1];
                 }
             }
         }
@@ -296,7 +337,8 @@ public final class EventReader {
                 continue;
             }
             String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
-            for (String[] dir : direction(c, states, roles, originOf, textStates)) {
+            for (String[] dir : direction(c, states, verbFrame(c, states, roles, in), originOf, originAt, in,
+                    textStates)) {
             if (!breach && TRADE_GOODS.contains(c.value()) && (CN.equals(dir[0]) || CN.equals(dir[1]))) {
                 continue;
             }
@@ -389,18 +431,34 @@ public final class EventReader {
         }
     }
 
-    private Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int index) {
+    private Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,
+                      int index) {
+        // "Russian firing", "Russia used": the user of the goods, whatever preposition stands before it
+        for (Hit h : in) {
+            if (h.start() >= state.end()) {
+                if (h.is(Lexicon.Kind.USE) && h.start() - state.end() <= 2) {
+                    return Role.USER;
+                }
+                break;
+            }
+        }
         int at = state.start();
         String before = wordBefore(text, start, at);
         for (int skip = 0; skip < 2 && SKIPPED.contains(before); skip++) {
             at = wordStartBefore(text, start, at);
             before = wordBefore(text, start, at);
         }
-        if (lexicon.isTo(before)) {
-            String twoBack = wordBefore(text, start, wordStartBefore(text, start, at));
-            return twoBack.equals("according") ? Role.NONE : Role.TO;
+        if (wordAfterIsPossessive(text, state.end(), end) && lexicon.isAgent(wordAfter(text, state.end(), end))) {
+            // "secretary of Russia's Security Council": a speaker's body, no party
+            return Role.NONE;
         }
-        if (lexicon.isFrom(before) || lexicon.isVia(before, wordBefore(text, start, wordStartBefore(text, start, at)))) {
+        String twoBack = wordBefore(text, start, wordStartBefore(text, start, at));
+        if (lexicon.isTo(before) && !madeBy(text, state, in)) {
+            // "according to Seoul", "a visit to Pyongyang": no receiver
+            return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
+        }
+        if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(wordStartBefore(text, start, at), in))
+                || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
             return Role.FROM;
         }
         for (String p : lexicon.fromParticles()) {
@@ -444,7 +502,8 @@ public final class EventReader {
             if (nextCommodity == null && h.start() >= state.end()) {
                 if (h.is(Lexicon.Kind.COMMODITY)) {
                     nextCommodity = h;
-                } else if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                } else if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)
+                        || h.is(Lexicon.Kind.USE)) {
                     between = true;
                 }
             }
@@ -461,6 +520,7 @@ public final class EventReader {
         if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
                 && !hasPunctuation(text, state.end(), nextCommodity.start())) {
             originOf[index] = nextCommodity.value();
+            originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
         }
         if (lexicon.isAgent(wordAfter(text, state.end(), end))) {
@@ -550,22 +610,18 @@ public final class EventReader {
      * must be North Korea, or the receiver Russia).
      */
     private static List<String[]> direction(Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
-                                            Set<String> textStates) {
+                                            int[] originAt, List<Hit> in, Set<String> textStates) {
         String c = commodity.value();
         List<String> froms = new ArrayList<>();
         List<String> tos = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
-            if (roles[i] == Role.ORIGIN && c.equals(originOf[i])) {
+            // "North Korean shells and missiles": the maker of the list's first goods makes the rest
+            if (roles[i] == Role.ORIGIN && (c.equals(originOf[i]) || sameList(in, originAt[i], commodity.start()))) {
                 addOnce(froms, states.get(i).value());
             }
         }
         for (int i = 0; i < states.size(); i++) {
             if (roles[i] == Role.FROM) {
-                addOnce(froms, states.get(i).value());
-            }
-        }
-        for (int i = 0; i < states.size() && froms.isEmpty(); i++) {
-            if (roles[i] == Role.ORIGIN) {
                 addOnce(froms, states.get(i).value());
             }
         }
@@ -651,11 +707,126 @@ public final class EventReader {
         return out;
     }
 
+    /**
+     * The roles for one commodity: a subject's part comes from the give or get word nearest before the goods
+     * ("North Korea violated a cap on imports of fuel and kept exporting coal" exports the coal).
+     */
+    private static Role[] verbFrame(Hit commodity, List<Hit> states, Role[] roles, List<Hit> in) {
+        Role[] out = roles;
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] != Role.SUBJECT_FROM && roles[i] != Role.SUBJECT_TO) {
+                continue;
+            }
+            Hit verb = null;
+            for (Hit h : in) {
+                if (h.start() >= commodity.start()) {
+                    break;
+                }
+                if (h.start() >= states.get(i).end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                    verb = h;
+                }
+            }
+            Role own = verb == null ? roles[i] : verb.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+            if (own != roles[i]) {
+                out = out == roles ? roles.clone() : out;
+                out[i] = own;
+            }
+        }
+        return out;
+    }
+
+    /** The gazetteer's states named lately, latest last: at most eight, none a long sentence before the latest. */
+    private static List<Hit> recentStates(List<Hit> recent, List<Hit> in) {
+        List<Hit> named = new ArrayList<>();
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.STATE) && !h.generic()) {
+                named.add(h);
+            }
+        }
+        if (named.isEmpty()) {
+            return recent;
+        }
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : recent) {
+            if (h.start() >= (named.get(0).start() - MAX_SENTENCE_CHARS)) {
+                out.add(h);
+            }
+        }
+        out.addAll(named);
+        return out.size() > 8 ? out.subList(out.size() - 8, out.size()) : out;
+    }
+
+    /** Whether the sentence opens with a word that refers back ("Those things", "Such help"). */
+    private static boolean refersBack(String text, int start, int end) {
+        int e = start;
+        while (e < end && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return REFERRING.contains(text.substring(start, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Whether the "of" at {@code of} follows goods or a transfer ("deliveries of", "shells of"): "the defence of
+     * Pyongyang" names no supplier.
+     */
+    private static boolean ofGoods(int of, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.end() <= of && of - h.end() <= 2 && (h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.GIVE)
+                    || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.UNIT) || h.is(Lexicon.Kind.ANAPHOR))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a ban word stands as the goods' adjective ("banned North Korean goods reached the South"). */
+    private static boolean bannedGoods(String text, Hit ban, List<Hit> in) {
+        if (!text.regionMatches(true, ban.start(), "banned", 0, ban.end() - ban.start())) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() >= ban.end() && !h.is(Lexicon.Kind.STATE)) {
+                return h.is(Lexicon.Kind.COMMODITY) && h.start() - ban.end() <= 16;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the state is written as the maker of the goods right after it: "to a North Korean missile". */
+    private static boolean madeBy(String text, Hit state, List<Hit> in) {
+        if (!ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() >= state.end()) {
+                return h.is(Lexicon.Kind.COMMODITY) && h.start() - state.end() <= 2;
+            }
+        }
+        return false;
+    }
+
+    /** Whether goods named at {@code one} and at {@code other} stand in one list: no verb or state between them. */
+    private static boolean sameList(List<Hit> in, int one, int other) {
+        int first = Math.min(one, other);
+        int later = Math.max(one, other);
+        for (Hit h : in) {
+            if (h.start() > first && h.start() < later && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)
+                    || h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.REPORTING) || h.is(Lexicon.Kind.STATE))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean valid(String c, String from, String to) {
         if (from == null && to == null || from != null && from.equals(to)) {
             return false;
         }
         if (!(KP.equals(from) || KP.equals(to) || RU.equals(to))) {
+            return false;
+        }
+        if (c.equals("troops") && RU.equals(from)) {
+            // "Russian troops fired them": Russia's own army at war, no soldiers sent to serve another state
             return false;
         }
         if (RU.equals(to) && !KP.equals(from) && !TO_RU_BANNED.contains(c)) {
@@ -670,7 +841,9 @@ public final class EventReader {
 
     /** The supplier a sentence leaves unsaid: its other state, or the text's partner of the receiver. */
     private static String fillFrom(String c, String to, List<String> codes, Set<String> textStates) {
-        if (FROM_KP.contains(c) && !to.equals(KP) && (codes.contains(KP) || textStates.contains(KP))) {
+        // North Korea from elsewhere in the text only when the sentence names no other party
+        if (FROM_KP.contains(c) && !to.equals(KP) && (codes.contains(KP)
+                || textStates.contains(KP) && other(codes, to, KP) == null)) {
             return KP;
         }
         String o = other(codes, to, to.equals(KP) ? RU : CN);
@@ -765,7 +938,7 @@ public final class EventReader {
                     continue;
                 }
                 if (h.start() - q.end() > 40 || h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)
-                        || h.is(Lexicon.Kind.REPORTING) || hasDigit(text, q.end(), h.start())) {
+                        || h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.REPORTING) || hasDigit(text, q.end(), h.start())) {
                     break;
                 }
                 if (h.is(Lexicon.Kind.UNIT) || h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.NOT_UNIT)) {

@@ -28,15 +28,16 @@ import java.util.Set;
 public final class Lexicon {
     /** What a word of the lexicon means. */
     public enum Kind {
-        COMMODITY, GENERIC, GIVE, GET, USE, BREACH, BAN, POSSIBLE, NEGATIVE, ANAPHOR, STATE, PLACE, VESSEL, UNIT, NOT_UNIT,
+        COMMODITY, NOT_COMMODITY, GENERIC, GIVE, GET, USE, BREACH, BAN, POSSIBLE, NEGATIVE, ANAPHOR, STATE, PLACE, VESSEL, UNIT, NOT_UNIT,
         RESOLUTION, REPORTING, ACCORDING
     }
 
     /** The value of a place hit that is a macro-region (the lexicon's {@code regions}). */
     static final String REGION = "region";
     private static final String RESOURCE = "/io/newswatch/tagger/events/lexicon.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "generic", "give", "get", "use", "breach", "ban",
-            "possible", "negative", "anaphora", "to", "from", "with", "particles", "states", "places", "regions", "vessels",
+    private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "not-commodities", "generic", "give",
+            "get", "use", "breach", "ban", "possible", "negative", "anaphora", "to", "from", "with", "particles", "states",
+            "places", "regions", "vessels",
             "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries");
 
     /**
@@ -144,7 +145,8 @@ public final class Lexicon {
             }
             addAll(c.getValue(), Kind.COMMODITY, c.getKey(), patterns, prefixes, kinds, values);
         }
-        Map<String, Kind> plain = Map.ofEntries(Map.entry("generic", Kind.GENERIC), Map.entry("give", Kind.GIVE),
+        Map<String, Kind> plain = Map.ofEntries(Map.entry("not-commodities", Kind.NOT_COMMODITY),
+                Map.entry("generic", Kind.GENERIC), Map.entry("give", Kind.GIVE),
                 Map.entry("get", Kind.GET), Map.entry("use", Kind.USE), Map.entry("breach", Kind.BREACH), Map.entry("ban", Kind.BAN), Map.entry("possible", Kind.POSSIBLE),
                 Map.entry("negative", Kind.NEGATIVE), Map.entry("anaphora", Kind.ANAPHOR),
                 Map.entry("places", Kind.PLACE), Map.entry("vessels", Kind.VESSEL), Map.entry("units", Kind.UNIT),
