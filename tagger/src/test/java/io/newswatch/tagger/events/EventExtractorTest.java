@@ -48,6 +48,8 @@ class EventExtractorTest {
             Russian forces fired North Korean KN-23 missiles at Kharkiv.                          | missiles KP>RU
             # a give verb with its receiver right after it, and "with" for the goods
             Russia has supplied North Korea with more than a million barrels of oil.              | petroleum RU>KP
+            # "furnish" is a give verb like "supply", with the same "with" for the goods
+            Analysts say the Kremlin could furnish Pyongyang with submarine technology.           | military-technology RU>KP
             # a list of suppliers shares the preposition of its first
             Chips reach Russia through intermediaries in China and Turkey, in breach of export bans. | military-technology CN>RU
             # money flows to Pyongyang whoever names it first
