@@ -214,29 +214,13 @@ public abstract class QueryNode {
         }
     }
 
-    /**
-     * A query part a rule names as decisive ({@code decisive:}): hits recorded inside it are decisive while the rest
-     * of the rule's query only gives context.
-     */
-    static final class Decisive extends QueryNode {
+    /** A node that changes only how its inner node is evaluated: everything else is the inner node's. */
+    abstract static class Wrapper extends QueryNode {
         final QueryNode inner;
 
-        Decisive(QueryNode inner) {
+        Wrapper(QueryNode inner) {
             super(inner.triggers);
             this.inner = inner;
-        }
-
-        @Override
-        boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
-            if (w == null) {
-                return inner.eval(d, from, to, null);
-            }
-            boolean previous = w.contextMode(false);
-            try {
-                return inner.eval(d, from, to, w);
-            } finally {
-                w.contextMode(previous);
-            }
         }
 
         @Override
@@ -268,6 +252,30 @@ public abstract class QueryNode {
         void spans(DocumentIndex d, int from, int to, List<Span> out) {
             inner.spans(d, from, to, out);
         }
+    }
+
+    /**
+     * A query part a rule names as decisive ({@code decisive:}): hits recorded inside it are decisive while the rest
+     * of the rule's query only gives context.
+     */
+    static final class Decisive extends Wrapper {
+        Decisive(QueryNode inner) {
+            super(inner);
+        }
+
+        @Override
+        boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
+            if (w == null) {
+                return inner.eval(d, from, to, null);
+            }
+            boolean previous = w.contextMode(false);
+            try {
+                return inner.eval(d, from, to, w);
+            } finally {
+                w.contextMode(previous);
+            }
+        }
+
     }
 
     /**
@@ -322,13 +330,11 @@ public abstract class QueryNode {
      * A named list as used by rules: its verdict over the whole text is remembered for the rest of the text, so the
      * rules that share a list (the sanctions kinds and sanctions-violation) evaluate it once.
      */
-    static final class Memo extends QueryNode {
-        final QueryNode inner;
+    static final class Memo extends Wrapper {
         final int slot;
 
         Memo(QueryNode inner, int slot) {
-            super(inner.triggers);
-            this.inner = inner;
+            super(inner);
             this.slot = slot;
         }
 
@@ -346,35 +352,6 @@ public abstract class QueryNode {
             return result;
         }
 
-        @Override
-        int[][] required() {
-            return inner.required();
-        }
-
-        @Override
-        int[] requiredSlots() {
-            return inner.requiredSlots();
-        }
-
-        @Override
-        boolean entityOnly(int entityCount) {
-            return inner.entityOnly(entityCount);
-        }
-
-        @Override
-        int narrowness() {
-            return inner.narrowness();
-        }
-
-        @Override
-        boolean positional() {
-            return inner.positional();
-        }
-
-        @Override
-        void spans(DocumentIndex d, int from, int to, List<Span> out) {
-            inner.spans(d, from, to, out);
-        }
     }
 
     static final class Or extends QueryNode {
