@@ -1,0 +1,110 @@
+package io.newswatch.tagger.events.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a sentence adds to events found before it without stating one of its own: the places of a sentence that
+ * names the goods again ("oil loaded at Vostochny"), the route, ship and amount of a sentence that refers back
+ * ("The shipments went from Rajin to Dunay"), and the states named lately, which a sentence that opens by
+ * referring back ("Those things may include...") takes as its parties.
+ */
+final class Carryover {
+    private final Lexicon lexicon;
+
+    Carryover(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** The places of a sentence that names goods join every event of those goods ("oil loaded at Vostochny"). */
+    void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
+        boolean place = false;
+        boolean state = false;
+        boolean moved = false;
+        Set<String> named = new java.util.HashSet<>();
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
+                return;
+            }
+            place |= h.is(Lexicon.Kind.PLACE);
+            moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE)
+                    || h.is(Lexicon.Kind.BREACH) || h.is(Lexicon.Kind.ANAPHOR);
+            state |= h.is(Lexicon.Kind.STATE);
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+                named.add(h.value());
+            }
+        }
+        if (!state && !named.isEmpty() && Words.hasDigit(text, start, end)) {
+            // "It also lists around 200 long-range artillery systems": the amount of goods named before
+            Amounts.amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) ->
+                    merger.amountOf(c, a[0], Amounts.unit(text, a)));
+        }
+        // a line that is not prose joins its places only where it moves or uses the goods: not "Russian drones
+        // attack Kyiv overnight" in a list of headlines, nor a page's list of tags
+        if (!place || !moved && !Words.prose(text, start, end)) {
+            return;
+        }
+        SentenceFacts facts = null;
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+                facts = facts == null ? SentenceFacts.read(text, start, end, in) : facts;
+                merger.placesOf(h.value(), facts.places);
+            }
+        }
+    }
+
+    /** The events of the goods a sentence names, when events of them have been found. */
+    static List<EventMerger.Key> namedAgain(List<Hit> in, EventMerger merger) {
+        List<EventMerger.Key> out = new ArrayList<>();
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY)) {
+                for (EventMerger.Key k : merger.keysOf(h.value())) {
+                    if (!out.contains(k)) {
+                        out.add(k);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A sentence after an event that names no goods but refers back: its route, ship and amount join it. */
+    void followUp(String text, int start, int end, List<Hit> in, List<EventMerger.Key> keys,
+                          EventMerger merger) {
+        boolean refers = false;
+        boolean commodity = false;
+        for (Hit h : in) {
+            refers |= h.is(Lexicon.Kind.ANAPHOR);
+            commodity |= h.is(Lexicon.Kind.COMMODITY) && !h.generic();
+        }
+        if (!refers || commodity) {
+            return;
+        }
+        SentenceFacts facts = SentenceFacts.read(text, start, end, in);
+        for (EventMerger.Key key : keys) {
+            merger.addFacts(key, facts);
+        }
+    }
+
+    /** The gazetteer's states named lately, latest last: at most eight, none a long sentence before the latest. */
+    static List<Hit> recentStates(List<Hit> recent, List<Hit> in) {
+        List<Hit> named = new ArrayList<>();
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.STATE) && !h.generic()) {
+                named.add(h);
+            }
+        }
+        if (named.isEmpty()) {
+            return recent;
+        }
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : recent) {
+            if (h.start() >= (named.get(0).start() - EventReader.MAX_SENTENCE_CHARS)) {
+                out.add(h);
+            }
+        }
+        out.addAll(named);
+        return out.size() > 8 ? out.subList(out.size() - 8, out.size()) : out;
+    }
+}

@@ -1,0 +1,257 @@
+package io.newswatch.tagger.events.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the parts the states of a sentence play into the (from, to) pairs of one commodity's events, and fills
+ * what the sentence leaves unsaid from the text's other states the way the reports of the period read: North
+ * Korea's arms go to Russia, what North Korea obtains comes from its partner. Only pairs a sanctions regime covers
+ * are kept: North Korea on one side (UN Security Council resolutions 1718 to 2397), or arms and the technology of
+ * war to Russia (the national regimes on Russia).
+ */
+final class Direction {
+    private Direction() {
+    }
+
+    static final String KP = "KP";
+    static final String RU = "RU";
+    static final String CN = "CN";
+    static final String UA = "UA";
+
+    /** Commodities North Korea exports in the regimes' sense: the supplier is North Korea unless the text says. */
+    static final Set<String> FROM_KP = Set.of("munitions", "missiles", "weapons", "troops", "workers", "coal",
+            "minerals", "other-goods");
+    /** Commodities whose receiver may be named alone: what North Korea obtains (the supplier often unsaid). */
+    static final Set<String> TO_KP_ALONE = Set.of("petroleum", "luxury-goods", "funds", "military-technology",
+            "other-goods");
+    /** Commodities whose sender may be named alone (the host often unsaid). */
+    static final Set<String> FROM_KP_ALONE = Set.of("workers", "coal", "minerals", "funds");
+    /** North Korea's arms go to Russia's war in every report of the period when the receiver is unsaid. */
+    static final Set<String> TO_RU_DEFAULT = Set.of("munitions", "missiles", "troops");
+
+    /** What third countries may not supply to Russia under the national regimes. */
+    static final Set<String> TO_RU_BANNED = Set.of("military-technology", "weapons", "munitions",
+            "missiles");
+
+    /**
+     * The (from, to) pairs for one commodity of the sentence: one per supplier when several are listed ("through
+     * China, the Emirates and Turkey"); empty when the sentence gives no pair a sanctions regime Amounts.covers (one side
+     * must be North Korea, or the receiver Russia).
+     */
+    static List<String[]> direction(Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
+                                            int[] originAt, List<Hit> in, Set<String> textStates) {
+        String c = commodity.value();
+        List<String> froms = new ArrayList<>();
+        List<String> tos = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            // "North Korean shells and missiles": the maker of the list's first goods makes the rest
+            if (roles[i] == Role.ORIGIN && (c.equals(originOf[i]) || sameList(in, originAt[i], commodity.start()))) {
+                addOnce(froms, states.get(i).value());
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] == Role.FROM) {
+                addOnce(froms, states.get(i).value());
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] == Role.TO && UA.equals(states.get(i).value())) {
+                // goods for Ukraine: no sanctions regime covers them
+                return List.of();
+            }
+            if (roles[i] == Role.TO && !froms.contains(states.get(i).value())) {
+                addOnce(tos, states.get(i).value());
+            }
+        }
+        // a verb's subject counts after the prepositions: "handing over drones to the North Korean delegation"
+        for (int i = 0; i < states.size(); i++) {
+            String code = states.get(i).value();
+            if (roles[i] == Role.SUBJECT_FROM && !tos.contains(code)) {
+                addOnce(froms, code);
+            }
+        }
+        for (int i = 0; i < states.size(); i++) {
+            String code = states.get(i).value();
+            if (roles[i] == Role.SUBJECT_TO && !froms.contains(code)) {
+                addOnce(tos, code);
+            }
+        }
+        froms.remove(UA);
+        for (int i = 0; i < states.size() && !froms.isEmpty(); i++) {
+            if (roles[i] == Role.USER && !froms.contains(states.get(i).value())) {
+                addOnce(tos, states.get(i).value());
+            }
+        }
+        boolean used = false;
+        for (Role r : roles) {
+            used |= r == Role.USER;
+        }
+        if (used && froms.isEmpty() && tos.isEmpty()) {
+            // "North Korea fired two missiles": its own goods, no transfer
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            Hit s = states.get(i);
+            if (!s.generic() || roles[i] != Role.NONE) {
+                addOnce(codes, s.value());
+            }
+        }
+        if (c.equals("funds")) {
+            // money flows to Pyongyang: "North Korea's earnings", "stolen by North Korean hackers"
+            if (!codes.contains(KP)) {
+                return List.of();
+            }
+            String from = froms.stream().filter(f -> !f.equals(KP)).findFirst().orElse(null);
+            return List.<String[]>of(new String[] {from, KP});
+        }
+        if (froms.isEmpty() && tos.isEmpty()) {
+            if (FROM_KP.contains(c) && codes.contains(KP)) {
+                froms.add(KP);
+            } else if (codes.contains(KP) && !FROM_KP.contains(c)) {
+                tos.add(KP);
+            } else if (c.equals("military-technology") && codes.contains(RU)) {
+                tos.add(RU);
+            }
+        }
+        String to = tos.isEmpty() ? null : tos.get(0);
+        if (froms.isEmpty() && to != null) {
+            String from = fillFrom(c, to, codes, textStates);
+            if (from != null) {
+                froms.add(from);
+            }
+        }
+        if (to == null && !froms.isEmpty()) {
+            to = fillTo(c, froms.get(0), codes, textStates);
+        }
+        List<String[]> out = new ArrayList<>();
+        if (froms.isEmpty()) {
+            froms.add(null);
+        }
+        for (String from : froms) {
+            if (out.size() < 6 && valid(c, from, to)) {
+                out.add(new String[] {from, to});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The roles for one commodity: a subject's part comes from the give or get word nearest before the goods
+     * ("North Korea violated a cap on imports of fuel and kept exporting coal" exports the coal).
+     */
+    static Role[] verbFrame(Hit commodity, List<Hit> states, Role[] roles, List<Hit> in) {
+        Role[] out = roles;
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] != Role.SUBJECT_FROM && roles[i] != Role.SUBJECT_TO) {
+                continue;
+            }
+            Hit verb = null;
+            for (Hit h : in) {
+                if (h.start() >= commodity.start()) {
+                    break;
+                }
+                if (h.start() >= states.get(i).end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                    verb = h;
+                }
+            }
+            Role own = verb == null ? roles[i] : verb.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+            if (own != roles[i]) {
+                out = out == roles ? roles.clone() : out;
+                out[i] = own;
+            }
+        }
+        return out;
+    }
+
+    /** Whether goods named at {@code one} and at {@code other} stand in one list: no verb or state between them. */
+    static boolean sameList(List<Hit> in, int one, int other) {
+        int first = Math.min(one, other);
+        int later = Math.max(one, other);
+        for (Hit h : in) {
+            if (h.start() > first && h.start() < later && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)
+                    || h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.REPORTING) || h.is(Lexicon.Kind.STATE))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean valid(String c, String from, String to) {
+        if (from == null && to == null || from != null && from.equals(to)) {
+            return false;
+        }
+        if (!(KP.equals(from) || KP.equals(to) || RU.equals(to))) {
+            return false;
+        }
+        if (c.equals("troops") && RU.equals(from)) {
+            // "Russian troops fired them": Russia's own army at war, no soldiers sent to serve another state
+            return false;
+        }
+        if (RU.equals(to) && !KP.equals(from) && !TO_RU_BANNED.contains(c)) {
+            // third countries' trade with Russia is lawful but for arms and the technology of war
+            return false;
+        }
+        if (from == null && !(KP.equals(to) && TO_KP_ALONE.contains(c))) {
+            return false;
+        }
+        return to != null || KP.equals(from) && FROM_KP_ALONE.contains(c);
+    }
+
+    /** The supplier a sentence leaves unsaid: its other state, or the text's partner of the receiver. */
+    static String fillFrom(String c, String to, List<String> codes, Set<String> textStates) {
+        // North Korea from elsewhere in the text only when the sentence names no other party
+        if (FROM_KP.contains(c) && !to.equals(KP) && (codes.contains(KP)
+                || textStates.contains(KP) && other(codes, to, KP) == null)) {
+            return KP;
+        }
+        String o = other(codes, to, to.equals(KP) ? RU : CN);
+        if (o != null) {
+            return o;
+        }
+        if (to.equals(KP) && (c.equals("weapons") || c.equals("missiles") || c.equals("military-technology"))
+                && textStates.contains(RU)) {
+            return RU;
+        }
+        return null;
+    }
+
+    /** The receiver a sentence leaves unsaid: its other state, or the text's partner of the supplier. */
+    static String fillTo(String c, String from, List<String> codes, Set<String> textStates) {
+        String o = other(codes, from, from.equals(KP) ? RU : KP);
+        if (o != null) {
+            return o;
+        }
+        if (from.equals(KP) && (TO_RU_DEFAULT.contains(c) || c.equals("weapons")) && textStates.contains(RU)) {
+            return RU;
+        }
+        if (from.equals(RU) && !FROM_KP_ALONE.contains(c) && textStates.contains(KP)) {
+            return KP;
+        }
+        if (!from.equals(KP) && !from.equals(RU) && c.equals("military-technology") && textStates.contains(RU)) {
+            return RU;
+        }
+        return null;
+    }
+
+    static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    /** Another state of the sentence than {@code not}: {@code preferred} when named, else the first other. */
+    static String other(List<String> codes, String not, String preferred) {
+        if (codes.contains(preferred) && !preferred.equals(not)) {
+            return preferred;
+        }
+        for (String code : codes) {
+            if (!code.equals(not)) {
+                return code;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,219 @@
+package io.newswatch.tagger.events.internal;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The part a state plays in a sentence that moves goods: supplier or receiver from the preposition before it
+ * ("from", "to", "via", Chinese 向/从/对), the Korean particle after it (에서, 에게), a possessive or adjective before
+ * the goods (the maker), or the voice of the nearest verb after it (the subject of a give or a get word). A state
+ * that only names a speaker ("secretary of Russia's Security Council") or a destination ("a visit to Pyongyang")
+ * plays none.
+ */
+final class Roles {
+    private final Lexicon lexicon;
+
+    Roles(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** A state the gazetteer does not know is a verb's subject only this close to the verb, in characters. */
+    static final int WEAK_SUBJECT_REACH = 40;
+
+    /** A break between a subject and a verb that are not one clause. */
+    static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile("[;—:–]");
+    /** What may stand between a give verb and its receiver: "handed Russia", "providing the Russians". */
+    static final java.util.regex.Pattern DATIVE_GAP = java.util.regex.Pattern.compile(
+            "(?iu)\\s{0,2}(?:the\\s+)?");
+
+    /** Adjectives that may stand between a preposition and its state ("from mainland China"). */
+    static final Set<String> SKIPPED = Set.of("the", "a", "an", "mainland", "neighbouring", "neighboring", "northeastern",
+            "northern", "southern", "eastern", "western", "both");
+    /** Words before "to" that make the state a destination, not a receiver of goods ("a visit to Pyongyang"). */
+    static final Set<String> NOT_RECEIVING = Set.of("visit", "visits", "visited", "visiting", "trip", "trips",
+            "journey", "travel", "travelled", "traveled", "travelling", "traveling", "flew", "flight");
+
+    /** Words before "in" that make the state the maker: "weapons made in Pyongyang". */
+    static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
+    /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
+    static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
+            "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
+
+    /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
+    static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
+            "^\\s?(?:선박|선적 선박|배|유조선|화물선)(?:\\s?['‘\"][^'’\"]{1,20}['’\"]\\s?호?)?(?:에게|에)(?!서)");
+
+    Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,
+                      int index) {
+        // "Russian firing", "Russia used": the user of the goods, whatever preposition stands before it
+        for (Hit h : in) {
+            if (h.start() >= state.end()) {
+                if (h.is(Lexicon.Kind.USE) && h.start() - state.end() <= 2) {
+                    return Role.USER;
+                }
+                break;
+            }
+        }
+        int at = state.start();
+        String before = Words.wordBefore(text, start, at);
+        for (int skip = 0; skip < 2 && SKIPPED.contains(before); skip++) {
+            at = Words.wordStartBefore(text, start, at);
+            before = Words.wordBefore(text, start, at);
+        }
+        if (Words.wordAfterIsPossessive(text, state.end(), end) && lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
+            // "secretary of Russia's Security Council": a speaker's body, no party
+            return Role.NONE;
+        }
+        String twoBack = Words.wordBefore(text, start, Words.wordStartBefore(text, start, at));
+        if (lexicon.isTo(before) && !madeBy(text, state, in)) {
+            // "according to Seoul", "a visit to Pyongyang": no receiver
+            return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
+        }
+        if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
+                || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
+            return Role.FROM;
+        }
+        for (String p : lexicon.fromParticles()) {
+            if (text.startsWith(p, state.end())) {
+                return Role.FROM;
+            }
+        }
+        for (String p : lexicon.toParticles()) {
+            if (text.startsWith(p, state.end())) {
+                return Role.TO;
+            }
+        }
+        if (state.end() < end && Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL
+                && KO_SHIP_TO.matcher(text).region(state.end(), Math.min(end, state.end() + 40)).lookingAt()) {
+            return Role.TO;
+        }
+        for (int w = 1; w <= 2; w++) {
+            String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
+            // the gazetteer's "对俄", "对朝" carry their preposition inside the mention ("对朝制裁" is no direction)
+            String lead = state.end() - state.start() > w && !text.startsWith("制裁", state.end())
+                    ? text.substring(state.start(), state.start() + w) : "";
+            for (String p : new String[] {cjk, lead}) {
+                if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
+                    if (lexicon.isTo(p)) {
+                        // "俄罗斯向朝鲜采购武器": 向 before a get verb names the seller
+                        return nextVerbIsGet(state, in) ? Role.FROM : Role.TO;
+                    }
+                    if (lexicon.isFrom(p)) {
+                        return Role.FROM;
+                    }
+                }
+            }
+        }
+        Hit prev = null;
+        Hit nextCommodity = null;
+        boolean between = false;
+        for (Hit h : in) {
+            if (h.end() <= state.start() && !h.is(Lexicon.Kind.STATE)) {
+                prev = h;
+            }
+            if (nextCommodity == null && h.start() >= state.end()) {
+                if (h.is(Lexicon.Kind.COMMODITY)) {
+                    nextCommodity = h;
+                } else if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)
+                        || h.is(Lexicon.Kind.USE)) {
+                    between = true;
+                }
+            }
+        }
+        // "handed Russia dozens of guns", "supplied North Korea with oil"
+        boolean adjective = ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
+                || Words.wordAfterIsPossessive(text, state.end(), end);
+        if (prev != null && prev.is(Lexicon.Kind.GIVE)
+                && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
+                && !(adjective && nextCommodity != null && nextCommodity.start() - state.end() <= 4)) {
+            return Role.TO;
+        }
+        // "North Korean coal", "North Korea's arms deliveries"
+        if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
+                && !Words.hasPunctuation(text, state.end(), nextCommodity.start())) {
+            originOf[index] = nextCommodity.value();
+            originAt[index] = nextCommodity.start();
+            return Role.ORIGIN;
+        }
+        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
+            return Role.NONE;
+        }
+        // the subject of a verb: the state before the next give or get word, no other state in between
+        for (Hit h : in) {
+            if (h.start() < state.end()) {
+                continue;
+            }
+            if (h.is(Lexicon.Kind.STATE) && cjkPreposition(text, start, h)) {
+                // "阿联酋对俄罗斯的出口", "朝鲜向俄罗斯提供": the state after 对/向/从 is no subject of its own
+                continue;
+            }
+            if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.REPORTING)
+                    || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH
+                    || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
+                break;
+            }
+            if (h.is(Lexicon.Kind.GIVE)) {
+                return Role.SUBJECT_FROM;
+            }
+            if (h.is(Lexicon.Kind.GET)) {
+                return Role.SUBJECT_TO;
+            }
+            if (h.is(Lexicon.Kind.USE)) {
+                return Role.USER;
+            }
+        }
+        return Role.NONE;
+    }
+
+    /** Whether the first give or get word after {@code state} is a get word. */
+    static boolean nextVerbIsGet(Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                return h.is(Lexicon.Kind.GET);
+            }
+        }
+        return false;
+    }
+
+    /** Whether a Chinese preposition of Direction.direction (向, 对, 从, ...) stands right before {@code state}. */
+    boolean cjkPreposition(String text, int start, Hit state) {
+        for (int w = 1; w <= 2; w++) {
+            String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
+            String lead = state.end() - state.start() > w ? text.substring(state.start(), state.start() + w) : "";
+            for (String p : new String[] {cjk, lead}) {
+                if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN
+                        && (lexicon.isTo(p) || lexicon.isFrom(p))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the "of" at {@code of} follows goods or a transfer ("deliveries of", "shells of"): "the defence of
+     * Pyongyang" names no supplier.
+     */
+    static boolean ofGoods(int of, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.end() <= of && of - h.end() <= 2 && (h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.GIVE)
+                    || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.UNIT) || h.is(Lexicon.Kind.ANAPHOR))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the state is written as the maker of the goods right after it: "to a North Korean missile". */
+    static boolean madeBy(String text, Hit state, List<Hit> in) {
+        if (!ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() >= state.end()) {
+                return h.is(Lexicon.Kind.COMMODITY) && h.start() - state.end() <= 2;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,99 @@
+package io.newswatch.tagger.events.internal;
+
+import java.util.Set;
+
+/**
+ * Word-level reading of a sentence for the event reader: the word before or after an offset, possessives, digits and
+ * punctuation between two offsets, whether a sentence ends as prose does or opens by referring back. All offsets
+ * are into the whole text; nothing here allocates more than the word it returns.
+ */
+final class Words {
+    private Words() {
+    }
+
+    /** Words that open a sentence referring back to the one before. */
+    static final Set<String> REFERRING = Set.of("those", "these", "such", "they", "this", "that");
+
+    /** Whether a sentence ends as prose does, with a full stop, a question or exclamation mark (or a quote). */
+    static boolean prose(String text, int start, int end) {
+        int e = end;
+        while (e > start && (Character.isWhitespace(text.charAt(e - 1)) || "\"”’»)".indexOf(text.charAt(e - 1)) >= 0)) {
+            e--;
+        }
+        return e > start && ".!?。！？…".indexOf(text.charAt(e - 1)) >= 0;
+    }
+
+    /** Whether the sentence opens with a word that refers back ("Those things", "Such help"). */
+    static boolean refersBack(String text, int start, int end) {
+        int e = start;
+        while (e < end && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return REFERRING.contains(text.substring(start, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    static boolean hasPunctuation(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ';' || c == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean wordAfterIsPossessive(String text, int at, int end) {
+        return at + 1 < end && (text.charAt(at) == '\'' || text.charAt(at) == '’') && text.charAt(at + 1) == 's';
+    }
+
+    /** The word after {@code at} (past a possessive), lower case; empty when none. */
+    static String wordAfter(String text, int at, int end) {
+        int s = at;
+        if (s + 1 < end && (text.charAt(s) == '\'' || text.charAt(s) == '’') && text.charAt(s + 1) == 's') {
+            s += 2;
+        }
+        while (s < end && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        int e = s;
+        while (e < end && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Where the word before {@code at} starts ({@code at} itself when there is none). */
+    static int wordStartBefore(String text, int from, int at) {
+        int e = at;
+        while (e > from && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int s = e;
+        while (s > from && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return s == e ? at : s;
+    }
+
+    /** The word (letters only, lower case) before {@code at}, within the sentence; empty when none. */
+    static String wordBefore(String text, int from, int at) {
+        int e = at;
+        while (e > from && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int s = e;
+        while (s > from && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+    }
+}
