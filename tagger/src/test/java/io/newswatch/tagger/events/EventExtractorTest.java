@@ -228,6 +228,11 @@ class EventExtractorTest {
             bare launchers beside artillery were read as missiles | Kyiv says Russia has received some 30 North Korean howitzers and a dozen launchers. | weapons KP>RU
             the text's North Korea was made the supplier of China's trade | Pyongyang's trade with Beijing stayed small. China's exports to Russia grew 5 per cent, while its imports, mostly gas and coal, fell slightly. |
             a sentence referring back lost its parties          | Pyongyang hopes for a reward from Moscow. Those rewards could include help with spy satellites and submarine technology. | military-technology RU>KP
+            railway tank cars were read as tanks                | Russian tank cars have delivered refined fuel to North Korea through Tumangang. | petroleum RU>KP
+            a ballistic missile programme was read as missiles  | The monitors who tracked sanctions on North Korea until Russia blocked them said the country relies on cyber theft for much of its hard currency, and that the proceeds help fund its weapons of mass destruction and ballistic missile programmes. | funds ?>KP
+            workers at home were read as sent abroad            | Workers in North Korean garment factories sew the wigs, which are then shipped to China for export. |
+            the workers' state was made the supplier of drones  | North Korean labourers are also being used at Russian plants where attack drones are assembled, Kyiv said. | workers KP>RU
+            a speaker's noun was read as its verb               | South Korea, which first disclosed the deployment, said the North had dispatched the troops on Russian landing ships to Vladivostok. | troops KP>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

@@ -31,6 +31,9 @@ final class Direction {
     /** North Korea's arms go to Russia's war in every report of the period when the receiver is unsaid. */
     static final Set<String> TO_RU_DEFAULT = Set.of("munitions", "missiles", "troops");
 
+    /** People, not goods: their maker is no supplier of goods named beside them, nor the reverse. */
+    static final Set<String> PEOPLE = Set.of("workers", "troops");
+
     /** What third countries may not supply to Russia under the national regimes. */
     static final Set<String> TO_RU_BANNED = Set.of("military-technology", "weapons", "munitions",
             "missiles");
@@ -95,6 +98,10 @@ final class Direction {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             Hit s = states.get(i);
+            if (roles[i] == Role.ORIGIN && PEOPLE.contains(originOf[i]) != PEOPLE.contains(c)) {
+                // "North Korean workers toil at plants where drones are assembled": the workers' state, not the drones'
+                continue;
+            }
             if (!s.generic() || roles[i] != Role.NONE) {
                 addOnce(codes, s.value());
             }
@@ -184,6 +191,11 @@ final class Direction {
             return false;
         }
         if (!(KP.equals(from) || KP.equals(to) || RU.equals(to))) {
+            return false;
+        }
+        if (PEOPLE.contains(c) && KP.equals(to)) {
+            // "workers in North Korean factories", Russian soldiers at a parade in Pyongyang: no regime covers
+            // people going to North Korea
             return false;
         }
         if (c.equals("troops") && RU.equals(from)) {

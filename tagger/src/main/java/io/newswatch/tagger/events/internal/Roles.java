@@ -26,6 +26,11 @@ final class Roles {
     static final java.util.regex.Pattern DATIVE_GAP = java.util.regex.Pattern.compile(
             "(?iu)\\s{0,2}(?:the\\s+)?");
 
+    /** A relative clause between a state and goods: "Russian plants where drones are assembled" makes no maker. */
+    static final java.util.regex.Pattern RELATIVE = java.util.regex.Pattern.compile("(?i)\\b(?:where|which|that|who)\\b");
+    /** Articles before a give or get word that make it a noun, not the verb of the state before it. */
+    static final Set<String> DETERMINERS = Set.of("the", "a", "an");
+
     /** Adjectives that may stand between a preposition and its state ("from mainland China"). */
     static final Set<String> SKIPPED = Set.of("the", "a", "an", "mainland", "neighbouring", "neighboring", "northeastern",
             "northern", "southern", "eastern", "western", "both");
@@ -72,6 +77,10 @@ final class Roles {
         if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
             return Role.FROM;
+        }
+        if ((before.equals("in") || before.equals("at")) && hosted(Words.wordStartBefore(text, start, at), in)) {
+            // "workers in Russia", "labourers at Chinese plants": the state that hosts them
+            return Role.TO;
         }
         for (String p : lexicon.fromParticles()) {
             if (text.startsWith(p, state.end())) {
@@ -130,7 +139,8 @@ final class Roles {
         }
         // "North Korean coal", "North Korea's arms deliveries"
         if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
-                && !Words.hasPunctuation(text, state.end(), nextCommodity.start())) {
+                && !Words.hasPunctuation(text, state.end(), nextCommodity.start())
+                && !RELATIVE.matcher(text).region(state.end(), nextCommodity.start()).find()) {
             originOf[index] = nextCommodity.value();
             originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
@@ -152,6 +162,11 @@ final class Roles {
                     || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
                 break;
             }
+            if ((h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))
+                    && DETERMINERS.contains(Words.wordBefore(text, start, h.start()))) {
+                // "Seoul, which first disclosed the deployment, ...": a noun with its article is no verb of the state
+                continue;
+            }
             if (h.is(Lexicon.Kind.GIVE)) {
                 return Role.SUBJECT_FROM;
             }
@@ -163,6 +178,17 @@ final class Roles {
             }
         }
         return Role.NONE;
+    }
+
+    /** Whether workers or troops stand right before the preposition at {@code preposition}. */
+    static boolean hosted(int preposition, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value()) && h.end() <= preposition
+                    && preposition - h.end() <= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the first give or get word after {@code state} is a get word. */
