@@ -173,6 +173,7 @@ class EventExtractorTest {
             북한이 러시아에 포탄을 보낼 가능성이 있다.                                              | possible
             朝鲜可能向俄罗斯提供炮弹。                                                               | possible
             러시아가 북한에 정찰위성 기술을 제공했을 수 있다.                                        | possible
+            In return, Pyongyang is getting fuel from Moscow, a researcher said.                   | asserted
             """)
     void statusCues(String sentence, String status) {
         List<ViolationEvent> events = events(sentence);
@@ -233,6 +234,10 @@ class EventExtractorTest {
             workers at home were read as sent abroad            | Workers in North Korean garment factories sew the wigs, which are then shipped to China for export. |
             the workers' state was made the supplier of drones  | North Korean labourers are also being used at Russian plants where attack drones are assembled, Kyiv said. | workers KP>RU
             a speaker's noun was read as its verb               | South Korea, which first disclosed the deployment, said the North had dispatched the troops on Russian landing ships to Vladivostok. | troops KP>RU
+            a think tank was read as tanks                      | Researchers at a Kyiv think tank say North Korea exported coal to Russia. | coal KP>RU
+            the earnings of coal sales were read as funds of their own | Coal smuggled to China earned Pyongyang about 400 million dollars last year, the monitors estimated. | coal KP>CN
+            a place in China left the workers' host unsaid     | Investigators found North Korean labourers employed at fish plants in Hunchun. | workers KP>CN
+            a port of delivery left the coal's receiver unsaid  | The freighter loaded 20,000 tonnes of North Korean coal at Nampo for delivery to Balikpapan. | coal KP>ID
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
@@ -241,6 +246,18 @@ class EventExtractorTest {
         } else {
             assertThat(keys).as(name).containsExactly(expected);
         }
+    }
+
+    /** The price of a barter or a purchase goes the other way from the goods bought. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Officials say the Kremlin pays for the North Korean shells with fuel and hard currency. | munitions KP>RU;petroleum RU>KP;funds RU>KP
+            In exchange for the shells, Russia has supplied North Korea with oil, officials said.  | petroleum RU>KP;munitions KP>RU
+            Moscow is paying for North Korean troops partly with food and cash, Seoul says.        | troops KP>RU;funds RU>KP
+            """)
+    void aPriceGoesTheOtherWay(String sentence, String expected) {
+        assertThat(events(sentence)).extracting(EventExtractorTest::key)
+                .containsExactlyInAnyOrder(expected.split(";"));
     }
 
     @Test

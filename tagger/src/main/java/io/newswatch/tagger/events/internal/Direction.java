@@ -44,7 +44,8 @@ final class Direction {
      * must be North Korea, or the receiver Russia).
      */
     static List<String[]> direction(Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
-                                            int[] originAt, List<Hit> in, Set<String> textStates) {
+                                            int[] originAt, List<Hit> in, Set<String> textStates,
+                                            List<String> placeStates) {
         String c = commodity.value();
         List<String> froms = new ArrayList<>();
         List<String> tos = new ArrayList<>();
@@ -132,6 +133,15 @@ final class Direction {
         }
         if (to == null && !froms.isEmpty()) {
             to = fillTo(c, froms.get(0), codes, textStates);
+        }
+        if (to == null && !froms.isEmpty()) {
+            // "workers employed at plants in Donggang", "coal loaded at Nampo for delivery to Balikpapan"
+            for (String place : placeStates) {
+                if (!place.equals(froms.get(0))) {
+                    to = place;
+                    break;
+                }
+            }
         }
         List<String[]> out = new ArrayList<>();
         if (froms.isEmpty()) {

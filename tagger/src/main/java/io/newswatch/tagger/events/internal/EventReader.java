@@ -249,10 +249,12 @@ public final class EventReader {
                 }
             }
         }
-        // which commodities are named specifically
+        // which commodities are named specifically (a price is a list of its own: "in exchange for the shells,
+        // Russia supplied oil" names the oil with no more specific goods beside it)
+        int priceAt = Exchange.priceStart(text, end, in);
         java.util.Set<String> specificCommodities = new java.util.HashSet<>();
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic() && !Exchange.isPrice(text, priceAt, h, in)) {
                 specificCommodities.add(h.value());
             }
         }
@@ -262,7 +264,12 @@ public final class EventReader {
             if (!h.is(Lexicon.Kind.COMMODITY)) {
                 continue;
             }
-            if (h.generic() && !specificCommodities.contains(h.value())
+            if (Exchange.isPrice(text, priceAt, h, in)) {
+                // "paying for shells with food, oil and cash" pays the oil and the cash; food is lawful
+                if (h.generic() && h.value().equals("other-goods")) {
+                    continue;
+                }
+            } else if (h.generic() && !specificCommodities.contains(h.value())
                     && (h.value().equals("weapons") ? specificCommodities.contains("munitions")
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
@@ -276,7 +283,16 @@ public final class EventReader {
         Map<String, long[]> amounts = Amounts.amounts(text, quantities, in, commodities.keySet());
         SentenceFacts facts = SentenceFacts.read(text, start, end, in);
         List<EventMerger.Key> keys = new ArrayList<>();
-        for (Hit c : commodities.values()) {
+        List<Hit> ordered = new ArrayList<>(commodities.values());
+        // the goods bought first, so that the price goes the other way
+        ordered.sort(Comparator.comparing(c -> Exchange.isPrice(text, priceAt, c, in)));
+        boolean earningsOnly = Exchange.onlyEarnings(in);
+        String[] bought = null;
+        for (Hit c : ordered) {
+            boolean price = Exchange.isPrice(text, priceAt, c, in);
+            if (c.value().equals("funds") && earningsOnly && !price) {
+                continue;
+            }
             long[] amount = amounts.get(c.value());
             if (isReference(c, in) && merger.has(c.value())) {
                 // "the coal was shipped from Nampo to Kholmsk": more about goods already named
@@ -285,8 +301,14 @@ public final class EventReader {
                 continue;
             }
             String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
-            for (String[] dir : Direction.direction(c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
-                    textStates)) {
+            List<String[]> dirs = price && bought != null && Direction.valid(c.value(), bought[1], bought[0])
+                    ? List.<String[]>of(new String[] {bought[1], bought[0]})
+                    : Direction.direction(c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
+                    textStates, placeStates(text, in));
+            if (!price && bought == null && !dirs.isEmpty()) {
+                bought = dirs.get(0);
+            }
+            for (String[] dir : dirs) {
             if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))) {
                 continue;
             }
@@ -298,6 +320,20 @@ public final class EventReader {
             }
         }
         return keys;
+    }
+
+    /** The states of the sentence's places the lexicon knows, in text order ("Donggang" is in China). */
+    private List<String> placeStates(String text, List<Hit> in) {
+        List<String> out = new ArrayList<>(2);
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.PLACE)) {
+                String state = lexicon.stateOf(text.subSequence(h.start(), h.end()));
+                if (state != null) {
+                    out.add(state);
+                }
+            }
+        }
+        return out;
     }
 
     /**
