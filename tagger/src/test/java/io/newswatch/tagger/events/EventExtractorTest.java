@@ -174,6 +174,9 @@ class EventExtractorTest {
             朝鲜可能向俄罗斯提供炮弹。                                                               | possible
             러시아가 북한에 정찰위성 기술을 제공했을 수 있다.                                        | possible
             In return, Pyongyang is getting fuel from Moscow, a researcher said.                   | asserted
+            Officials warn of closer ties with North Korea, which has supplied Russia with artillery shells. | asserted
+            A report published in May said North Korean shells reached Russian forces by rail.     | asserted
+            The panel investigated reports of missile transfers from North Korea to Russia.        | possible
             """)
     void statusCues(String sentence, String status) {
         List<ViolationEvent> events = events(sentence);
@@ -238,6 +241,8 @@ class EventExtractorTest {
             the earnings of coal sales were read as funds of their own | Coal smuggled to China earned Pyongyang about 400 million dollars last year, the monitors estimated. | coal KP>CN
             a place in China left the workers' host unsaid     | Investigators found North Korean labourers employed at fish plants in Hunchun. | workers KP>CN
             a port of delivery left the coal's receiver unsaid  | The freighter loaded 20,000 tonnes of North Korean coal at Nampo for delivery to Balikpapan. | coal KP>ID
+            the receiver's own launch made it the supplier      | Seoul is watching whether Russian engineers are assisting Pyongyang's space agency after North Korea's failed satellite launch. | military-technology RU>KP
+            a later clause's negation denied the shipment       | Monitors said they had examined reports of shells shipped from North Korea to Russia, but could not finish because Moscow did not answer. | munitions KP>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

@@ -43,7 +43,7 @@ final class Direction {
      * China, the Emirates and Turkey"); empty when the sentence gives no pair a sanctions regime Amounts.covers (one side
      * must be North Korea, or the receiver Russia).
      */
-    static List<String[]> direction(Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
+    static List<String[]> direction(String text, Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
                                             int[] originAt, List<Hit> in, Set<String> textStates,
                                             List<String> placeStates) {
         String c = commodity.value();
@@ -51,7 +51,9 @@ final class Direction {
         List<String> tos = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             // "North Korean shells and missiles": the maker of the list's first goods makes the rest
-            if (roles[i] == Role.ORIGIN && (c.equals(originOf[i]) || sameList(in, originAt[i], commodity.start()))) {
+            if (roles[i] == Role.ORIGIN && (c.equals(originOf[i]) || sameList(in, originAt[i], commodity.start()))
+                    && !(Words.wordAfterIsPossessive(text, states.get(i).end(), text.length())
+                    && receives(states, roles, states.get(i).value()))) {
                 addOnce(froms, states.get(i).value());
             }
         }
@@ -183,6 +185,19 @@ final class Direction {
         return out;
     }
 
+    /**
+     * Whether the state is named as a receiver elsewhere in the sentence: then its possessive ("assisting Pyongyang's
+     * space programme after North Korea's satellite launch") names its own goods, not its exports.
+     */
+    static boolean receives(List<Hit> states, Role[] roles, String code) {
+        for (int i = 0; i < states.size(); i++) {
+            if ((roles[i] == Role.TO || roles[i] == Role.SUBJECT_TO) && states.get(i).value().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether goods named at {@code one} and at {@code other} stand in one list: no verb or state between them. */
     static boolean sameList(List<Hit> in, int one, int other) {
         int first = Math.min(one, other);
@@ -256,6 +271,20 @@ final class Direction {
             return RU;
         }
         return null;
+    }
+
+    /** The states of the sentence's places the lexicon knows, in text order ("Donggang" is in China). */
+    static List<String> placeStates(Lexicon lexicon, String text, List<Hit> in) {
+        List<String> out = new ArrayList<>(2);
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.PLACE)) {
+                String state = lexicon.stateOf(text.subSequence(h.start(), h.end()));
+                if (state != null) {
+                    out.add(state);
+                }
+            }
+        }
+        return out;
     }
 
     static void addOnce(List<String> list, String value) {

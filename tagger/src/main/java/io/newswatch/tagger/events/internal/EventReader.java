@@ -192,7 +192,7 @@ public final class EventReader {
                     breach = true;
                 }
                 case BAN -> ban |= !bannedGoods(text, h, in);
-                case NEGATIVE -> negative = true;
+                case NEGATIVE -> negative |= !Clauses.detached(text, h, in);
                 case COMMODITY -> {
                     anyCommodity = true;
                 }
@@ -300,11 +300,11 @@ public final class EventReader {
                         amount == null ? null : Amounts.unit(text, amount), facts));
                 continue;
             }
-            String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
+            String status = possible(text, start, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
             List<String[]> dirs = price && bought != null && Direction.valid(c.value(), bought[1], bought[0])
                     ? List.<String[]>of(new String[] {bought[1], bought[0]})
-                    : Direction.direction(c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
-                    textStates, placeStates(text, in));
+                    : Direction.direction(text, c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
+                    textStates, Direction.placeStates(lexicon, text, in));
             if (!price && bought == null && !dirs.isEmpty()) {
                 bought = dirs.get(0);
             }
@@ -320,20 +320,6 @@ public final class EventReader {
             }
         }
         return keys;
-    }
-
-    /** The states of the sentence's places the lexicon knows, in text order ("Donggang" is in China). */
-    private List<String> placeStates(String text, List<Hit> in) {
-        List<String> out = new ArrayList<>(2);
-        for (Hit h : in) {
-            if (h.is(Lexicon.Kind.PLACE)) {
-                String state = lexicon.stateOf(text.subSequence(h.start(), h.end()));
-                if (state != null) {
-                    out.add(state);
-                }
-            }
-        }
-        return out;
     }
 
     /**
@@ -379,12 +365,13 @@ public final class EventReader {
      * Whether the sentence warns of, plans or supposes the transfer of {@code commodity} rather than reporting it:
      * a status cue before the goods (anywhere in a Korean sentence, where the cue follows the verb at the end).
      */
-    private static boolean possible(String text, List<Hit> in, Hit commodity) {
+    private static boolean possible(String text, int start, List<Hit> in, Hit commodity) {
         char first = text.charAt(commodity.start());
         boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
-                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
+                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH
+                    && !Clauses.cueCutOff(text, h, commodity) && !Clauses.month(text, start, h))) {
                 return true;
             }
         }
