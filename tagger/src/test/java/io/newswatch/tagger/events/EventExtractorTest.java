@@ -243,6 +243,12 @@ class EventExtractorTest {
             a port of delivery left the coal's receiver unsaid  | The freighter loaded 20,000 tonnes of North Korean coal at Nampo for delivery to Balikpapan. | coal KP>ID
             the receiver's own launch made it the supplier      | Seoul is watching whether Russian engineers are assisting Pyongyang's space agency after North Korea's failed satellite launch. | military-technology RU>KP
             a later clause's negation denied the shipment       | Monitors said they had examined reports of shells shipped from North Korea to Russia, but could not finish because Moscow did not answer. | munitions KP>RU
+            a list of headlines stamped with times was read as prose | Live updates - 08:15 North Korean shells reach Russian depots - 10:40 Seoul protests - 12:05 Kyiv under fire |
+            a missile development was read as missiles          | The panel said crypto stolen by North Korean hackers pays for a large share of Pyongyang's missile development, Russia aside. | funds ?>KP
+            oil revenues were read as oil                       | Russia's oil revenues rose despite the sanctions, and North Korea looked on. |
+            refined products were no petroleum                  | Tankers carried refined products from Russia to North Korea. | petroleum RU>KP
+            electronics were no goods of war                    | Kazakhstan's imports of European electronics doubled, and much of them went on to Russia by truck. | military-technology KZ>RU
+            missiles a technology serves became goods           | Russia could hand over to North Korea technology for spy satellites, submarines or ballistic missiles. | military-technology RU>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

@@ -20,6 +20,9 @@ final class Clauses {
     /** A relative clause that reports a deed: ", which has supplied", ", who had sent". */
     private static final Pattern REPORTING_RELATIVE = Pattern.compile(
             "(?i),\\s*(?:which|who)\\s+(?:has|have|had)\\s+(?:already\\s+|also\\s+)?\\p{L}+ed\\b");
+    /** A time of day as live pages stamp their entries: "- 17:30 Blinken: ...". */
+    private static final Pattern TIME_STAMP = Pattern.compile("(?<![\\d:])\\d{1,2}:\\d{2}(?![\\d:])");
+
     /** Words before "May" that make it the month: "in May", "since May", "last May". */
     private static final java.util.Set<String> BEFORE_MONTH = java.util.Set.of("in", "since", "of", "until", "by",
             "last", "next", "this", "early", "late", "mid", "from", "through", "between", "and", "to");
@@ -45,6 +48,15 @@ final class Clauses {
     static boolean cueCutOff(String text, Hit cue, Hit goods) {
         return cue.end() <= goods.start()
                 && REPORTING_RELATIVE.matcher(text).region(cue.end(), goods.start()).find();
+    }
+
+    /**
+     * Whether the sentence is a list of headlines stamped with times ("Key events - 17:30 ... - 14:05 ..."): no prose,
+     * and none of its headlines is read as a sentence of the text.
+     */
+    static boolean headlineList(String text, int start, int end) {
+        java.util.regex.Matcher m = TIME_STAMP.matcher(text).region(start, end);
+        return m.find() && m.find();
     }
 
     /** Whether the cue is the month May ("published in May", "May 5"), not the modal verb. */

@@ -37,6 +37,9 @@ public final class EventReader {
     /** A technology word followed by the field it serves: "технологии для", "технології для". */
     private static final java.util.regex.Pattern TECHNOLOGY_FOR = java.util.regex.Pattern.compile(
             "(?iu)технолог\\p{L}*\\s+для\\s");
+    /** The arms a technology serves: "technology for reconnaissance satellites or ballistic missiles". */
+    private static final java.util.regex.Pattern FOR_FIELD = java.util.regex.Pattern.compile(
+            "(?i)[^,;.]*?\\sfor\\s+(?:[\\p{L}\\d-]+,?\\s+){0,8}");
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
             "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
@@ -201,7 +204,8 @@ public final class EventReader {
             }
         }
         if (!anyCommodity || !transfer || (negative || ban) && !breach
-                || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()) {
+                || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()
+                || Clauses.headlineList(text, start, end)) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();
@@ -335,7 +339,9 @@ public final class EventReader {
                 continue;
             }
             if (t.end() <= arms.start() && arms.start() - t.end() <= 80
-                    && TECHNOLOGY_FOR.matcher(text).region(t.start(), Math.min(end, t.end() + 6)).lookingAt()
+                    && (TECHNOLOGY_FOR.matcher(text).region(t.start(), Math.min(end, t.end() + 6)).lookingAt()
+                    || FOR_FIELD.matcher(text).region(t.end(), arms.start()).matches()
+                    && Direction.sameList(in, t.start(), arms.start()))
                     && !Roles.CLAUSE_BREAK.matcher(text.substring(t.end(), arms.start())).find()) {
                 return true;
             }
