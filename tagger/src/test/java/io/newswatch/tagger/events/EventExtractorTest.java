@@ -249,13 +249,21 @@ class EventExtractorTest {
             refined products were no petroleum                  | Tankers carried refined products from Russia to North Korea. | petroleum RU>KP
             electronics were no goods of war                    | Kazakhstan's imports of European electronics doubled, and much of them went on to Russia by truck. | military-technology KZ>RU
             missiles a technology serves became goods           | Russia could hand over to North Korea technology for spy satellites, submarines or ballistic missiles. | military-technology RU>KP
+            a denial was read as a shipment                     | Beijing denies sending weapons to Moscow and calls its trade with Russia normal commerce. |
+            a sentence that names no state lost the parties before it | North Korea has shipped shells to Russia, officials said. Koksan self-propelled guns have also been delivered, the officials added. | munitions KP>RU;weapons KP>RU
+            a headline's use against Ukraine moved no missiles  | Russia's war goes on. Read also: North Korean KN-24 missiles and their use against Ukraine | missiles KP>RU
+            workers arriving in a state were not sent there     | North Korean workers arriving in Russia as students, data shows | workers KP>RU
+            a theft's victim was read as the payer              | The FBI blamed North Korea for the theft, saying hackers working for Pyongyang took $600 million in crypto from a Dubai-based exchange. | funds ?>KP
+            a rule that made a sale illegal was read as a breach | Resolution 2371 made the export of North Korean iron ore illegal in every member state. |
+            components for a drone were dropped beside the drones | Two Chinese firms supplied engines and other components for the Garpiya drone and shipped finished drones to Russia. | military-technology CN>RU;weapons CN>RU
+            an oil port was read as oil                         | North Korean tankers sailed from the Russian oil port of Vostochny to Rajin, carrying refined products. | petroleum RU>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
         if (expected == null) {
             assertThat(keys).as(name).isEmpty();
         } else {
-            assertThat(keys).as(name).containsExactly(expected);
+            assertThat(keys).as(name).containsExactlyInAnyOrder(expected.split(";"));
         }
     }
 

@@ -20,6 +20,8 @@ final class Clauses {
     /** A relative clause that reports a deed: ", which has supplied", ", who had sent". */
     private static final Pattern REPORTING_RELATIVE = Pattern.compile(
             "(?i),\\s*(?:which|who)\\s+(?:has|have|had)\\s+(?:already\\s+|also\\s+)?\\p{L}+ed\\b");
+    /** A rule's verb that makes something unlawful: "made ... illegal", "makes ... illegal". */
+    private static final Pattern MADE = Pattern.compile("(?i)\\b(?:made|makes|make|making|declared|declares)\\b");
     /** A time of day as live pages stamp their entries: "- 17:30 Blinken: ...". */
     private static final Pattern TIME_STAMP = Pattern.compile("(?<![\\d:])\\d{1,2}:\\d{2}(?![\\d:])");
 
@@ -57,6 +59,16 @@ final class Clauses {
     static boolean headlineList(String text, int start, int end) {
         java.util.regex.Matcher m = TIME_STAMP.matcher(text).region(start, end);
         return m.find() && m.find();
+    }
+
+    /** Whether a breach word says what a rule made unlawful: "made the sale of coal illegal". */
+    static boolean madeIllegal(String text, int sentenceStart, Hit breach) {
+        if (!text.regionMatches(true, breach.start(), "illegal", 0, 7)) {
+            return false;
+        }
+        java.util.regex.Matcher made = MADE.matcher(text).region(Math.max(sentenceStart, breach.start() - 80),
+                breach.start());
+        return made.find() && !Roles.CLAUSE_BREAK.matcher(text).region(made.end(), breach.start()).find();
     }
 
     /** Whether the cue is the month May ("published in May", "May 5"), not the modal verb. */

@@ -114,7 +114,14 @@ final class Direction {
             if (!codes.contains(KP)) {
                 return List.of();
             }
-            String from = froms.stream().filter(f -> !f.equals(KP)).findFirst().orElse(null);
+            // the payer is the subject of a give word; "from" names a theft's victim ("took $1.5 billion from a
+            // Dubai-based exchange"), no state that pays
+            String from = null;
+            for (int i = 0; i < states.size() && from == null; i++) {
+                if (roles[i] == Role.SUBJECT_FROM && !states.get(i).value().equals(KP)) {
+                    from = states.get(i).value();
+                }
+            }
             return List.<String[]>of(new String[] {from, KP});
         }
         if (froms.isEmpty() && tos.isEmpty()) {

@@ -191,8 +191,13 @@ public final class EventReader {
             switch (h.kind()) {
                 case GIVE, GET, USE -> transfer = true;
                 case BREACH -> {
-                    transfer = true;
-                    breach = true;
+                    if (Clauses.madeIllegal(text, start, h)) {
+                        // "Resolution 2371 made the sale of North Korean coal illegal": the ban, not a breach
+                        ban = true;
+                    } else {
+                        transfer = true;
+                        breach = true;
+                    }
                 }
                 case BAN -> ban |= !bannedGoods(text, h, in);
                 case NEGATIVE -> negative |= !Clauses.detached(text, h, in);
@@ -220,7 +225,8 @@ public final class EventReader {
         for (int i = 0; i < states.size(); i++) {
             roles[i] = roleReader.role(text, start, end, states.get(i), in, originOf, originAt, i);
         }
-        if (Words.refersBack(text, start, end) && states.stream().allMatch(Hit::generic)
+        if ((Words.refersBack(text, start, end) || states.isEmpty() && armsMoved(text, start, end, in))
+                && states.stream().allMatch(Hit::generic)
                 && java.util.Arrays.stream(roles).allMatch(r -> r == Role.NONE)) {
             // "Those things may include help with satellite launches": the parties of the sentences before
             recentStates.stream().filter(h -> h.start() >= start - REFER_BACK_CHARS).forEach(states::add);
@@ -352,6 +358,21 @@ public final class EventReader {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a sentence that names no state moves arms or troops ("170 mm guns had also been shipped"): prose with a
+     * give or get word, whose parties are those of the sentences before.
+     */
+    private static boolean armsMoved(String text, int start, int end, List<Hit> in) {
+        boolean moved = false;
+        boolean arms = false;
+        for (Hit h : in) {
+            moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET);
+            arms |= h.is(Lexicon.Kind.COMMODITY) && !h.generic() && (ARMS.contains(h.value())
+                    || h.value().equals("troops"));
+        }
+        return moved && arms && Words.prose(text, start, end);
     }
 
     /** Whether a ban word stands as the goods' adjective ("banned North Korean goods reached the South"). */

@@ -38,6 +38,9 @@ final class Roles {
     static final Set<String> NOT_RECEIVING = Set.of("visit", "visits", "visited", "visiting", "trip", "trips",
             "journey", "travel", "travelled", "traveled", "travelling", "traveling", "flew", "flight");
 
+    /** Words before "at" that make the state where goods end up: "arriving at a Russian plant". */
+    static final Set<String> ARRIVING = Set.of("arriving", "arrived", "arrive", "arrives", "delivered", "unloaded");
+
     /** Words before "in" that make the state the maker: "weapons made in Pyongyang". */
     static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
     /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
@@ -77,6 +80,10 @@ final class Roles {
         if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
             return Role.FROM;
+        }
+        if (before.equals("at") && ARRIVING.contains(twoBack)) {
+            // "before arriving at a Russian firm": where the goods end up
+            return Role.TO;
         }
         if ((before.equals("in") || before.equals("at")) && hosted(Words.wordStartBefore(text, start, at), in)) {
             // "workers in Russia", "labourers at Chinese plants": the state that hosts them
