@@ -257,6 +257,10 @@ class EventExtractorTest {
             a rule that made a sale illegal was read as a breach | Resolution 2371 made the export of North Korean iron ore illegal in every member state. |
             components for a drone were dropped beside the drones | Two Chinese firms supplied engines and other components for the Garpiya drone and shipped finished drones to Russia. | military-technology CN>RU;weapons CN>RU
             an oil port was read as oil                         | North Korean tankers sailed from the Russian oil port of Vostochny to Rajin, carrying refined products. | petroleum RU>KP
+            the maker after "linking them to" was read as the receiver | It said the components carried markings linking them to North Korean production. |
+            a state before "where traders bought" was read as the buyer | Chips were routed through the Emirates and Turkey, where traders bought them and forwarded them to Moscow. | military-technology AE>RU;military-technology TR>RU
+            export controls were read as exports                | What North Korea's arms trade with Russia means for export controls |
+            a state paying for its own goods was read as buying them | Hackers and fake CVs: how North Korea pays for its missiles, and why Russia does not mind |
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

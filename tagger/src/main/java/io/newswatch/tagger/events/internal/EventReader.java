@@ -284,7 +284,7 @@ public final class EventReader {
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
-            if (technologyField(text, end, h, in)) {
+            if (technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in)) {
                 continue;
             }
             commodities.putIfAbsent(h.value(), h);

@@ -13,6 +13,9 @@ final class Exchange {
     private Exchange() {
     }
 
+    /** A possessive between a payment and the goods: "pays for its weapons". */
+    private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile(
+            "(?i)\\s+(?:its|their|his)\\s+(?:own\\s+)?");
     /** The word after which a payment's price stands: "paying for shells partly with oil". */
     private static final java.util.regex.Pattern WITH = java.util.regex.Pattern.compile("(?i)\\bwith\\b");
 
@@ -52,6 +55,17 @@ final class Exchange {
             }
         }
         return !Roles.CLAUSE_BREAK.matcher(text).region(priceAt, goods.start()).find();
+    }
+
+    /** Whether the goods are the payer's own: "how North Korea pays for its weapons" buys none. */
+    static boolean ownGoods(String text, Hit goods, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.EXCHANGE) && Lexicon.PRICE_AFTER_WITH.equals(h.value()) && h.end() <= goods.start()
+                    && OWN.matcher(text).region(h.end(), goods.start()).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether funds named in the sentence are only the earnings of other goods it names. */

@@ -38,6 +38,11 @@ final class Roles {
     static final Set<String> NOT_RECEIVING = Set.of("visit", "visits", "visited", "visiting", "trip", "trips",
             "journey", "travel", "travelled", "traveled", "travelling", "traveling", "flew", "flight");
 
+    /** A relative clause of place after a state. */
+    static final java.util.regex.Pattern WHERE = java.util.regex.Pattern.compile("(?i),\\s*where\\b");
+    /** Nouns after a state that make it the maker: "traced to North Korean production". */
+    static final Set<String> MAKING = Set.of("production", "manufacture", "manufacturing", "origin", "make",
+            "design", "factories", "factory", "plants");
     /** Words before "at" that make the state where goods end up: "arriving at a Russian plant". */
     static final Set<String> ARRIVING = Set.of("arriving", "arrived", "arrive", "arrives", "delivered", "unloaded");
 
@@ -73,6 +78,10 @@ final class Roles {
             return Role.NONE;
         }
         String twoBack = Words.wordBefore(text, start, Words.wordStartBefore(text, start, at));
+        if (lexicon.isTo(before) && MAKING.contains(Words.wordAfter(text, state.end(), end))) {
+            // "markings linking them to North Korean production": the maker
+            return Role.FROM;
+        }
         if (lexicon.isTo(before) && !madeBy(text, state, in)) {
             // "according to Seoul", "a visit to Pyongyang": no receiver
             return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
@@ -152,7 +161,9 @@ final class Roles {
             originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
         }
-        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
+        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end)) || WHERE.matcher(text).region(state.end(),
+                Math.min(end, state.end() + 8)).lookingAt()) {
+            // "Russian officials said"; "through Turkey, where traders bought": a place, no subject
             return Role.NONE;
         }
         // the subject of a verb: the state before the next give or get word, no other state in between
