@@ -261,6 +261,8 @@ class EventExtractorTest {
             a state before "where traders bought" was read as the buyer | Chips were routed through the Emirates and Turkey, where traders bought them and forwarded them to Moscow. | military-technology AE>RU;military-technology TR>RU
             export controls were read as exports                | What North Korea's arms trade with Russia means for export controls |
             a state paying for its own goods was read as buying them | Hackers and fake CVs: how North Korea pays for its missiles, and why Russia does not mind |
+            a sum in dollars earned was no money                | Prosecutors say the scheme generated at least $40 million for the North Korean government. | funds ?>KP
+            workers working abroad were not sent                | Thousands of North Korean IT workers work abroad, mostly in China, the report said. | workers KP>CN
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

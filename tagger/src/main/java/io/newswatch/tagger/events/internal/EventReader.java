@@ -208,6 +208,19 @@ public final class EventReader {
                 }
             }
         }
+        if (!anyCommodity && transfer) {
+            // "the scheme generated $88 million for the regime": a sum in dollars earned is money moved
+            Hit dollars = Exchange.dollars(text, start, end, in);
+            if (dollars != null) {
+                in = new ArrayList<>(in);
+                int at = 0;
+                while (at < in.size() && in.get(at).start() < dollars.start()) {
+                    at++;
+                }
+                in.add(at, dollars);
+                anyCommodity = true;
+            }
+        }
         if (!anyCommodity || !transfer || (negative || ban) && !breach
                 || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()
                 || Clauses.headlineList(text, start, end)) {
@@ -295,7 +308,8 @@ public final class EventReader {
         List<EventMerger.Key> keys = new ArrayList<>();
         List<Hit> ordered = new ArrayList<>(commodities.values());
         // the goods bought first, so that the price goes the other way
-        ordered.sort(Comparator.comparing(c -> Exchange.isPrice(text, priceAt, c, in)));
+        List<Hit> read = in;
+        ordered.sort(Comparator.comparing(c -> Exchange.isPrice(text, priceAt, c, read)));
         boolean earningsOnly = Exchange.onlyEarnings(in);
         String[] bought = null;
         for (Hit c : ordered) {

@@ -68,6 +68,19 @@ final class Exchange {
         return false;
     }
 
+    /** A sum in dollars earned in the sentence ("generated $88 million") as money, or null when it names none. */
+    static Hit dollars(String text, int start, int end, List<Hit> in) {
+        if (in.stream().noneMatch(h -> h.is(Lexicon.Kind.EARN))) {
+            return null;
+        }
+        int at = text.indexOf('$', start);
+        if (at < 0 || at + 1 >= end || !Character.isDigit(text.charAt(at + 1))) {
+            return null;
+        }
+        // an empty span before the sum, so that the sum counts the money standing before it
+        return new Hit(Lexicon.Kind.COMMODITY, "funds", at, at, false);
+    }
+
     /** Whether funds named in the sentence are only the earnings of other goods it names. */
     static boolean onlyEarnings(List<Hit> in) {
         boolean earned = false;
