@@ -248,7 +248,7 @@ final class Direction {
     static String fillFrom(String c, String to, List<String> codes, Set<String> textStates) {
         // North Korea from elsewhere in the text only when the sentence names no other party
         if (FROM_KP.contains(c) && !to.equals(KP) && (codes.contains(KP)
-                || textStates.contains(KP) && other(codes, to, KP) == null)) {
+                || textStates.contains(KP) && other(codes, to, KP) == null && !c.equals("other-goods"))) {
             return KP;
         }
         String o = other(codes, to, to.equals(KP) ? RU : CN);
