@@ -263,6 +263,7 @@ class EventExtractorTest {
             a state paying for its own goods was read as buying them | Hackers and fake CVs: how North Korea pays for its missiles, and why Russia does not mind |
             a sum in dollars earned was no money                | Prosecutors say the scheme generated at least $40 million for the North Korean government. | funds ?>KP
             workers working abroad were not sent                | Thousands of North Korean IT workers work abroad, mostly in China, the report said. | workers KP>CN
+            workers in two host states went to the first only   | Hundreds of North Korean labourers work abroad, mostly in Russia and China, the ministry said. | workers KP>RU;workers KP>CN
             a text's North Korea became the maker of another state's goods | North Korea's trade with Moscow is small. Its exports of comparable goods to Russia jumped tenfold last year. |
             """)
     void regressions(String name, String sentence, String expected) {

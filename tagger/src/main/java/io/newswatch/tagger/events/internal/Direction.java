@@ -161,6 +161,14 @@ final class Direction {
                 out.add(new String[] {from, to});
             }
         }
+        if (froms.size() == 1 && PEOPLE.contains(c)) {
+            // "workers abroad, mainly in China and Russia": one sender, each host
+            for (int i = 1; i < tos.size() && out.size() < 6; i++) {
+                if (valid(c, froms.get(0), tos.get(i))) {
+                    out.add(new String[] {froms.get(0), tos.get(i)});
+                }
+            }
+        }
         return out;
     }
 
