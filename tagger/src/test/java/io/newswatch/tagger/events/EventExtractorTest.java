@@ -228,6 +228,14 @@ class EventExtractorTest {
             bare launchers beside artillery were read as missiles | Kyiv says Russia has received some 30 North Korean howitzers and a dozen launchers. | weapons KP>RU
             the text's North Korea was made the supplier of China's trade | Pyongyang's trade with Beijing stayed small. China's exports to Russia grew 5 per cent, while its imports, mostly gas and coal, fell slightly. |
             a sentence referring back lost its parties          | Pyongyang hopes for a reward from Moscow. Those rewards could include help with spy satellites and submarine technology. | military-technology RU>KP
+            a Korean possessive 의 made the possessor the maker  | 러시아가 북한의 위성 개발에 도움을 주고 있다고 정부는 판단한다. | military-technology RU>KP
+            a Korean partner 와의 was read as the subject        | 북한은 러시아와의 협력을 강조하면서 노동자 파견을 늘렸다. | workers KP>RU
+            the possessor of a Korean transfer noun is its subject | 미국은 북한의 대러 무기 공급이 계속되고 있다고 밝혔다. | weapons KP>RU
+            a spy satellite that saw the transfer became goods  | 중국 선박들이 공해상에서 북한 선박에 기름을 옮겨 실은 정황이 정찰위성에 포착됐다. | petroleum CN>KP
+            a Russian speaker was read as the supplier          | КНДР отвергает обвинения. Официальный представитель МИД России Мария Захарова заявила, что США сами поставляют вооружения Киеву. |
+            a Russian missile programme was read as missiles    | Москва и Пхеньян сблизились. Похищенные средства идут на финансирование ракетной программы Пхеньяна в обход санкций. | funds ?>KP
+            the user of another state's missiles was read as their maker | Частина компонентів потрапляє в російські ракети і в північнокорейські KN-23, якими Росія б'є по містах. | missiles KP>RU
+            a target after 针对 was read as a receiver           | 朝鲜的武器表现将为其改进导弹技术提供数据，用于提升其针对韩国的打击能力。 |
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

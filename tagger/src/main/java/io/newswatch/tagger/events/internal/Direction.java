@@ -79,6 +79,15 @@ final class Direction {
             }
         }
         froms.remove(UA);
+        for (int i = 0; i < states.size() && froms.size() > 1; i++) {
+            // "ракети ... північнокорейські KN-23, якими Росія б'є": the user of goods another state made received them
+            if (roles[i] == Role.USER) {
+                String user = states.get(i).value();
+                if (froms.remove(user)) {
+                    addOnce(tos, user);
+                }
+            }
+        }
         for (int i = 0; i < states.size() && !froms.isEmpty(); i++) {
             if (roles[i] == Role.USER && !froms.contains(states.get(i).value())) {
                 addOnce(tos, states.get(i).value());

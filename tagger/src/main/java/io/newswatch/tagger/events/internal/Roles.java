@@ -42,6 +42,11 @@ final class Roles {
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
             "^\\s?(?:선박|선적 선박|배|유조선|화물선)(?:\\s?['‘\"][^'’\"]{1,20}['’\"]\\s?호?)?(?:에게|에)(?!서)");
+    /**
+     * Korean particles after a state that make it a possessor or a partner, no party to the goods: "북한의 정찰위성
+     * 개발" (the North's satellite programme, not its exports), "러시아와의 교류", "러시아와 함께".
+     */
+    static final java.util.regex.Pattern KO_NO_PARTY = java.util.regex.Pattern.compile("^(?:의|와|과)(?!\\p{L})|^(?:와의|과의)");
 
     Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,
                       int index) {
@@ -83,9 +88,37 @@ final class Roles {
                 return Role.TO;
             }
         }
-        if (state.end() < end && Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL
+        boolean hangul = Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL;
+        if (state.end() < end && hangul
                 && KO_SHIP_TO.matcher(text).region(state.end(), Math.min(end, state.end() + 40)).lookingAt()) {
             return Role.TO;
+        }
+        if (hangul && text.startsWith("대", state.start()) && state.end() - state.start() == 2
+                && nextIsGive(state, in, 8)) {
+            // 대북 (toward the North) before a give word: "대북 공급", "대북 수출" (but "대북 전문가", an expert)
+            return Role.TO;
+        }
+        if (hangul && state.end() < end
+                && KO_NO_PARTY.matcher(text).region(state.end(), Math.min(end, state.end() + 3)).lookingAt()) {
+            // the possessor of a transfer noun is its subject: "북한의 대러 무기 공급" (the North's supply of arms)
+            // (but "북한의 정찰위성 개발에 도움을 줬다" helps the North's programme: the goods are not its own)
+            int after = state.end() + 1;
+            for (Hit h : in) {
+                if (!text.startsWith("의", state.end()) || h.start() < after) {
+                    continue;
+                }
+                if (h.start() - after > 2) {
+                    break;
+                }
+                if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                    return h.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+                }
+                if (!h.is(Lexicon.Kind.COMMODITY) && !h.is(Lexicon.Kind.STATE)) {
+                    break;
+                }
+                after = h.end();
+            }
+            return Role.NONE;
         }
         for (int w = 1; w <= 2; w++) {
             String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
@@ -94,6 +127,11 @@ final class Roles {
                     ? text.substring(state.start(), state.start() + w) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
+                    if (p.equals(cjk) && w == 1 && p.equals("对") && state.start() >= start + 2
+                            && text.charAt(state.start() - 2) == '针') {
+                        // 针对韩国: aimed at, no receiver
+                        return Role.NONE;
+                    }
                     if (lexicon.isTo(p)) {
                         // "俄罗斯向朝鲜采购武器": 向 before a get verb names the seller
                         return nextVerbIsGet(state, in) ? Role.FROM : Role.TO;
@@ -163,6 +201,16 @@ final class Roles {
             }
         }
         return Role.NONE;
+    }
+
+    /** Whether a give word stands right after {@code state}, at most {@code gap} characters on. */
+    static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the first give or get word after {@code state} is a get word. */
