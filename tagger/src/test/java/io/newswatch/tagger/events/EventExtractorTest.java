@@ -89,6 +89,7 @@ class EventExtractorTest {
             uk | Росія планує залучити до роботи на своїх заводах тисячі робітників із КНДР.                     | workers KP>RU
             zh | 对朝制裁委员会指出，朝鲜违反决议向中国出口煤炭。                                                 | coal KP>CN
             uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP
+            zh | 阿联酋和土耳其对俄罗斯的两用物资出口大幅增长。                                                   | military-technology AE>RU
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
@@ -173,6 +174,8 @@ class EventExtractorTest {
             북한이 러시아에 포탄을 보낼 가능성이 있다.                                              | possible
             朝鲜可能向俄罗斯提供炮弹。                                                               | possible
             러시아가 북한에 정찰위성 기술을 제공했을 수 있다.                                        | possible
+            # a Korean cue reaches the verb after the goods, not the end of a later clause
+            러시아에서 북한으로 유류가 반입된 의혹이 제기되고 있어 감시는 앞으로 더 강화될 전망이다.     | asserted
             """)
     void statusCues(String sentence, String status) {
         List<ViolationEvent> events = events(sentence);
@@ -189,6 +192,7 @@ class EventExtractorTest {
             China's exports of cars to Russia rose 4 per cent last year.
             Seoul urged South Korea to refrain from supplying munitions to Ukraine.
             North Korea shipped over 1,000 containers of arms to Russia, White House says 2,411 14.10.2023
+            Пекін заперечує, що допомагає Москві обходити санкції, і наголошує, що не постачає зброю.
             """)
     void notEvents(String sentence) {
         assertThat(events(sentence)).isEmpty();
@@ -236,6 +240,11 @@ class EventExtractorTest {
             a Russian missile programme was read as missiles    | Москва и Пхеньян сблизились. Похищенные средства идут на финансирование ракетной программы Пхеньяна в обход санкций. | funds ?>KP
             the user of another state's missiles was read as their maker | Частина компонентів потрапляє в російські ракети і в північнокорейські KN-23, якими Росія б'є по містах. | missiles KP>RU
             a target after 针对 was read as a receiver           | 朝鲜的武器表现将为其改进导弹技术提供数据，用于提升其针对韩国的打击能力。 |
+            help with air defence was read as arms              | По оценке разведки, в обмен КНДР может получить от России помощь в модернизации систем ПВО. | military-technology RU>KP
+            a technology's adjective across a list was read as missiles | Москва допомагає Пхеньяну з ракетними та космічними технологіями. | military-technology RU>KP
+            missiles as the place of a solution were read as goods | Аналітики вважають, що рішення, втілені у нових ракетах КНДР, могли бути отримані від Росії. |
+            the value of luxury goods was read as funds         | 朝鲜从多个国家进口了价值数亿美元的奢侈品。 | luxury-goods ?>KP
+            the workers' earnings were read as funds            | 북한이 러시아에 노동자를 보내 외화를 벌어들이고 있다. | workers KP>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

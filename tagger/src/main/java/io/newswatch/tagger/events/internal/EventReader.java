@@ -40,6 +40,8 @@ public final class EventReader {
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
             "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
+    /** A Chinese or Korean "and" between two states. */
+    private static final java.util.regex.Pattern CJK_AND = java.util.regex.Pattern.compile("\\s*(?:와|과|및|和|与|及|、)\\s*");
     /** How far back a sentence that refers back finds its parties, in characters. */
     private static final int REFER_BACK_CHARS = 1000;
 
@@ -201,7 +203,7 @@ public final class EventReader {
             }
         }
         if (!anyCommodity || !transfer || (negative || ban) && !breach
-                || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()) {
+                || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find() || Cues.negatedTransfer(in)) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();
@@ -234,7 +236,11 @@ public final class EventReader {
         }
         // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
         for (int i = states.size() - 1; i > 0; i--) {
-            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO) && LIST_GAP.matcher(
+            // and, in Chinese and Korean, the part of a subject: "阿联酋和土耳其对俄罗斯的出口" (English "between Moscow
+            // and Pyongyang" is no list of suppliers)
+            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO
+                    || (roles[i] == Role.SUBJECT_FROM || roles[i] == Role.SUBJECT_TO)
+                    && CJK_AND.matcher(text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
                 roles[i - 1] = roles[i];
             }
@@ -258,16 +264,19 @@ public final class EventReader {
         }
         specific = !specificCommodities.isEmpty();
         Map<String, Hit> commodities = new LinkedHashMap<>();
-        for (Hit h : in) {
-            if (!h.is(Lexicon.Kind.COMMODITY)) {
+        for (Hit goods : in) {
+            if (!goods.is(Lexicon.Kind.COMMODITY)) {
                 continue;
             }
+            Hit h = ARMS.contains(goods.value()) ? Cues.helpWith(text, start, goods) : goods;
             if (h.generic() && !specificCommodities.contains(h.value())
                     && (h.value().equals("weapons") ? specificCommodities.contains("munitions")
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
-            if (technologyField(text, end, h, in)) {
+            if (technologyField(text, end, h, in) || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
+                    || Cues.armsAsPlace(text, start, h))
+                    || h.value().equals("funds") && Cues.worthOfGoods(text, start, h)) {
                 continue;
             }
             commodities.putIfAbsent(h.value(), h);
@@ -276,7 +285,10 @@ public final class EventReader {
         Map<String, long[]> amounts = Amounts.amounts(text, quantities, in, commodities.keySet());
         SentenceFacts facts = SentenceFacts.read(text, start, end, in);
         List<EventMerger.Key> keys = new ArrayList<>();
-        for (Hit c : commodities.values()) {
+        // money last: what it is the proceeds of is known by then
+        List<Hit> ordered = new ArrayList<>(commodities.values());
+        ordered.sort(Comparator.comparing(c -> c.value().equals("funds")));
+        for (Hit c : ordered) {
             long[] amount = amounts.get(c.value());
             if (isReference(c, in) && merger.has(c.value())) {
                 // "the coal was shipped from Nampo to Kholmsk": more about goods already named
@@ -287,7 +299,8 @@ public final class EventReader {
             String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
             for (String[] dir : Direction.direction(c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
                     textStates)) {
-            if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))) {
+            if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
+                    || c.value().equals("funds") && dir[0] == null && proceeds(text, keys, in)) {
                 continue;
             }
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
@@ -326,6 +339,26 @@ public final class EventReader {
         return false;
     }
 
+    /**
+     * Whether money North Korea gets from nobody named is the proceeds of its own exports in the sentence ("노동자를
+     * 보내 외화를 벌어들이는", "такие поставки — возможность получить валюту"): those exports are the event.
+     */
+    private static boolean proceeds(String text, List<EventMerger.Key> keys, List<Hit> in) {
+        for (EventMerger.Key k : keys) {
+            if (Direction.KP.equals(k.from()) && !k.commodity().equals("funds")) {
+                return true;
+            }
+        }
+        for (Hit h : in) {
+            // "такие поставки", "이들 화물": the shipments named before (English "the shipments" often names cargo
+            // the money paid for, so only the other scripts' references count)
+            if (h.is(Lexicon.Kind.ANAPHOR) && Lexicon.Script.of(text.charAt(h.start())) != Lexicon.Script.LATIN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a ban word stands as the goods' adjective ("banned North Korean goods reached the South"). */
     private static boolean bannedGoods(String text, Hit ban, List<Hit> in) {
         if (!text.regionMatches(true, ban.start(), "banned", 0, ban.end() - ban.start())) {
@@ -347,8 +380,8 @@ public final class EventReader {
         char first = text.charAt(commodity.start());
         boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
-                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
+            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal ? Cues.koreanCueGoverns(text, in, commodity, h)
+                    : h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
                 return true;
             }
         }

@@ -1,0 +1,126 @@
+package io.newswatch.tagger.events.internal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reading rules about the goods of one sentence that depend on the words around them rather than on the parties:
+ * how far a Korean status cue reaches, a transfer verb the sentence negates, arms named as the field of help or of a
+ * technology, and money that is only the value or the proceeds of other goods. Each works on the hits of one
+ * sentence the reader already holds.
+ */
+final class Cues {
+    private Cues() {
+    }
+
+    /**
+     * How far after the verb that follows the goods a Korean status cue still governs them, in characters: the cue
+     * follows the verb it qualifies ("보낼 가능성", "제공했을 수 있다", "보낸 것으로 추정된다"), while one further on
+     * belongs to a later clause ("반입 의혹도 제기되고 있어 감시 대상은 넓어질 전망이다").
+     */
+    static final int KOREAN_CUE_REACH = 20;
+    /** How far before arms a word of help or modernisation makes them the field of know-how, in characters. */
+    private static final int HELP_REACH = 40;
+    /** Words of help or upgrade before arms: "помощь в модернизации систем ПВО" is know-how, not air-defence guns. */
+    private static final Pattern HELP = Pattern.compile(
+            "(?iu)помощ|допомог|допомага|модерниз|модерніз|도움|도와|현대화|帮助|协助|现代化|升级");
+    /** A Russian or Ukrainian adjective ending: "ракетными", "ракетні" are the missiles' field, not missiles. */
+    private static final Pattern SLAVIC_ADJECTIVE = Pattern.compile(
+            "(?iu).*н(?:ый|ий|ой|ая|ую|ое|ые|ых|ым|ыми|ими|ім|і|их|ої|у|а|е)$");
+    /** Words just before money that make it the value of other goods: "价值数亿美元的奢侈品", "на сумму 4 млрд". */
+    private static final Pattern WORTH = Pattern.compile("(?iu)价值|價值|на сумм|на суму");
+
+    /**
+     * Whether a status cue of a Korean sentence governs the goods: it stands after them and within
+     * {@link #KOREAN_CUE_REACH} characters of the first verb after them, or it is a conditional before them.
+     */
+    static boolean koreanCueGoverns(String text, List<Hit> in, Hit goods, Hit cue) {
+        if (cue.end() <= goods.start()) {
+            return text.startsWith("만약", cue.start());
+        }
+        int anchor = goods.end();
+        for (Hit h : in) {
+            if (h.start() >= goods.end() && h.start() < cue.start() && (h.is(Lexicon.Kind.GIVE)
+                    || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.BREACH))) {
+                anchor = h.end();
+                break;
+            }
+        }
+        return cue.start() - anchor <= KOREAN_CUE_REACH;
+    }
+
+    /**
+     * Whether the sentence negates its transfer verb itself ("не постачає летальну зброю", "не поставляла"): no event
+     * even beside a word of evasion, which then is about something else.
+     */
+    static boolean negatedTransfer(List<Hit> in) {
+        for (Hit n : in) {
+            if (!n.is(Lexicon.Kind.NEGATIVE)) {
+                continue;
+            }
+            for (Hit g : in) {
+                if (g.is(Lexicon.Kind.GIVE) && g.start() >= n.start() && g.end() <= n.end()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The commodity arms stand for when a word of help or upgrade governs them: "помощь в модернизации своих систем
+     * ПВО", "도움을 ... 방공" are know-how ({@code military-technology}); otherwise {@code arms} itself.
+     */
+    static Hit helpWith(String text, int start, Hit arms) {
+        int from = Math.max(start, arms.start() - HELP_REACH);
+        String before = text.substring(from, arms.start());
+        java.util.regex.Matcher m = HELP.matcher(before);
+        int last = -1;
+        while (m.find()) {
+            last = m.end();
+        }
+        if (last < 0 || Roles.CLAUSE_BREAK.matcher(before.substring(last)).find() || before.indexOf(',', last) >= 0) {
+            return arms;
+        }
+        return new Hit(Lexicon.Kind.COMMODITY, "military-technology", arms.start(), arms.end(), arms.generic());
+    }
+
+    /**
+     * Whether arms written as an adjective are the field of the technology named right after them, across a list of
+     * adjectives: "ракетними та космічними технологіями", "ракетные и космические технологии".
+     */
+    static boolean adjectiveOfTechnology(String text, int end, Hit arms, List<Hit> in) {
+        if (!SLAVIC_ADJECTIVE.matcher(text.substring(arms.start(), arms.end())).matches()) {
+            return false;
+        }
+        for (Hit t : in) {
+            if (t.is(Lexicon.Kind.COMMODITY) && t.value().equals("military-technology") && t.start() >= arms.end()
+                    && t.start() - arms.end() <= 30) {
+                String gap = text.substring(arms.end(), Math.min(end, t.start()));
+                return gap.chars().allMatch(c -> Character.isLetter(c) || Character.isWhitespace(c));
+            }
+        }
+        return false;
+    }
+
+    /** "в/у (новых) ...": a Russian or Ukrainian preposition of place before the goods word. */
+    private static final Pattern IN_PLACE = Pattern.compile("(?iu)(?:^|\\s)(?:в|у|во)\\s+(?:\\p{L}+(?:их|ых)\\s+)?$");
+
+    /**
+     * Whether arms are written in the locative after "в"/"у", as the place something is found in ("компоненты в
+     * ракетах", "рішення, втілені у нових ракетах"): the arms are no goods of the sentence.
+     */
+    static boolean armsAsPlace(String text, int start, Hit arms) {
+        String word = text.substring(arms.start(), arms.end());
+        if (!word.endsWith("ах") && !word.endsWith("ях")) {
+            return false;
+        }
+        return IN_PLACE.matcher(text.substring(Math.max(start, arms.start() - 24), arms.start())).find();
+    }
+
+    /** Whether money is written as the value of other goods ("价值数亿美元的奢侈品"), no funds of its own. */
+    static boolean worthOfGoods(String text, int start, Hit funds) {
+        int from = Math.max(start, funds.start() - 28);
+        return WORTH.matcher(text.substring(from, funds.start())).find();
+    }
+}
