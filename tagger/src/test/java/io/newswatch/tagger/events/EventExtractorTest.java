@@ -90,6 +90,7 @@ class EventExtractorTest {
             zh | 对朝制裁委员会指出，朝鲜违反决议向中国出口煤炭。                                                 | coal KP>CN
             uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP
             zh | 阿联酋和土耳其对俄罗斯的两用物资出口大幅增长。                                                   | military-technology AE>RU
+            ko | 보고서는 북한산 모래도 대량으로 중국에 수출됐다고 적었다.                                         | minerals KP>CN
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
@@ -130,6 +131,7 @@ class EventExtractorTest {
             북한이 결의 2397호를 어기고 러시아에 노동자를 보냈다.                                |
             朝鲜违反第2397号决议向俄罗斯派遣工人。                                                |
             КНДР передала России 170 мм гаубицы.                                                  |
+            북한이 러시아에 240㎜ 방사포를 보냈다.                                                |
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);
@@ -193,6 +195,8 @@ class EventExtractorTest {
             Seoul urged South Korea to refrain from supplying munitions to Ukraine.
             North Korea shipped over 1,000 containers of arms to Russia, White House says 2,411 14.10.2023
             Пекін заперечує, що допомагає Москві обходити санкції, і наголошує, що не постачає зброю.
+            북한은 러시아로부터 식량과 생필품을 받고 있다.
+            Китай сократил импорт угля из КНДР до нуля.
             """)
     void notEvents(String sentence) {
         assertThat(events(sentence)).isEmpty();
@@ -245,6 +249,11 @@ class EventExtractorTest {
             missiles as the place of a solution were read as goods | Аналітики вважають, що рішення, втілені у нових ракетах КНДР, могли бути отримані від Росії. |
             the value of luxury goods was read as funds         | 朝鲜从多个国家进口了价值数亿美元的奢侈品。 | luxury-goods ?>KP
             the workers' earnings were read as funds            | 북한이 러시아에 노동자를 보내 외화를 벌어들이고 있다. | workers KP>RU
+            a Korean particle after the army was not read       | 북한은 침묵했다. 보고서는 자주포와 방사포 등 중화기도 상당수 러시아군에 인도됐다고 적시했다. | weapons KP>RU
+            a place after 在 was read as the supplier           | 一列在俄罗斯境内行驶的火车上装载着朝鲜的自行火炮。 | weapons KP>RU
+            a ministry's state in the genitive became the supplier | КНДР заперечує. У МЗС Росії звинувачення в постачанні зброї традиційно називають вигадками. |
+            arms named as the field of help became goods        | 러시아는 또 북한군의 방공 운용과 전자전 분야에서도 기술 지원을 해 온 것으로 전해졌다. | military-technology RU>KP
+            the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

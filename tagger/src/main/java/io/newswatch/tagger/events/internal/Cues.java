@@ -118,6 +118,32 @@ final class Cues {
         return IN_PLACE.matcher(text.substring(Math.max(start, arms.start() - 24), arms.start())).find();
     }
 
+    /** "분야", "领域": the word of a field after arms ("방공 운용과 전자전 분야에서 기술 지원"). */
+    private static final Pattern FIELD = Pattern.compile("분야|부문|领域");
+
+    /**
+     * Whether arms are named as the field of help rather than as goods: a field word follows them within a short
+     * phrase, no clause break between ("방공 운용과 전자전 분야에서도 기술 지원", "防空领域的技术合作").
+     */
+    static boolean fieldOf(String text, int end, Hit arms) {
+        if (!arms.value().equals("weapons") && !arms.value().equals("missiles") && !arms.value().equals("munitions")) {
+            return false;
+        }
+        String after = text.substring(arms.end(), Math.min(end, arms.end() + 15));
+        java.util.regex.Matcher m = FIELD.matcher(after);
+        return m.find() && !Roles.CLAUSE_BREAK.matcher(after.substring(0, m.start())).find()
+                && after.substring(0, m.start()).indexOf(',') < 0 && after.substring(0, m.start()).indexOf('，') < 0;
+    }
+
+    /** Food and daily necessities: no sanctions regime bars them from going to North Korea. */
+    private static final Pattern FOOD = Pattern.compile("(?iu)food|продовольств|продукт|食品|粮食|食物|식량|생필품|식료품");
+
+    /** Whether the goods word names food or daily necessities ("식량과 생필품", "постачає продовольство"). */
+    static boolean food(String text, Hit goods) {
+        return goods.value().equals("other-goods")
+                && FOOD.matcher(text).region(goods.start(), goods.end()).lookingAt();
+    }
+
     /** Whether money is written as the value of other goods ("价值数亿美元的奢侈品"), no funds of its own. */
     static boolean worthOfGoods(String text, int start, Hit funds) {
         int from = Math.max(start, funds.start() - 28);

@@ -23,6 +23,8 @@ final class Direction {
     /** Commodities North Korea exports in the regimes' sense: the supplier is North Korea unless the text says. */
     static final Set<String> FROM_KP = Set.of("munitions", "missiles", "weapons", "troops", "workers", "coal",
             "minerals", "other-goods");
+    /** What North Korea may not export to anyone since 2017 (resolutions 2371 and 2397): no lawful trade to tell apart. */
+    static final Set<String> BANNED_EXPORTS = Set.of("coal", "minerals", "other-goods");
     /** Commodities whose receiver may be named alone: what North Korea obtains (the supplier often unsaid). */
     static final Set<String> TO_KP_ALONE = Set.of("petroleum", "luxury-goods", "funds", "military-technology",
             "other-goods");

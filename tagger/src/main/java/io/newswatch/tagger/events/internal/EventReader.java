@@ -258,7 +258,7 @@ public final class EventReader {
         // which commodities are named specifically
         java.util.Set<String> specificCommodities = new java.util.HashSet<>();
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic() && !Cues.fieldOf(text, end, h)) {
                 specificCommodities.add(h.value());
             }
         }
@@ -274,7 +274,8 @@ public final class EventReader {
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
-            if (technologyField(text, end, h, in) || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
+            if (technologyField(text, end, h, in) || Cues.fieldOf(text, end, h)
+                    || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
                     || Cues.armsAsPlace(text, start, h))
                     || h.value().equals("funds") && Cues.worthOfGoods(text, start, h)) {
                 continue;
@@ -300,7 +301,9 @@ public final class EventReader {
             for (String[] dir : Direction.direction(c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
                     textStates)) {
             if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
-                    || c.value().equals("funds") && dir[0] == null && proceeds(text, keys, in)) {
+                    && !bannedExport(text, c, dir, states)
+                    || c.value().equals("funds") && dir[0] == null && proceeds(text, keys, in)
+                    || Direction.KP.equals(dir[1]) && Cues.food(text, c)) {
                 continue;
             }
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
@@ -337,6 +340,20 @@ public final class EventReader {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the sentence names North Korea's export of goods it may not sell at all (coal, minerals, seafood and
+     * textiles since resolutions 2371 and 2397), so that no word of breach is needed to tell it from lawful trade.
+     * Read so in the Russian, Ukrainian, Korean and Chinese sentence, which names its goods specifically and North
+     * Korea itself.
+     */
+    private static boolean bannedExport(String text, Hit c, String[] dir, List<Hit> states) {
+        if (!Direction.KP.equals(dir[0]) || !Direction.BANNED_EXPORTS.contains(c.value()) || c.generic()
+                || Lexicon.Script.of(text.charAt(c.start())) == Lexicon.Script.LATIN) {
+            return false;
+        }
+        return states.stream().anyMatch(h -> h.value().equals(Direction.KP));
     }
 
     /**

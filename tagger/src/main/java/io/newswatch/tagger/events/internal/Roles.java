@@ -46,6 +46,8 @@ final class Roles {
      * Korean particles after a state that make it a possessor or a partner, no party to the goods: "북한의 정찰위성
      * 개발" (the North's satellite programme, not its exports), "러시아와의 교류", "러시아와 함께".
      */
+    /** A state's army, side or government between it and its particle: "러시아군에", "북한 측에". */
+    static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부)(?=에|로|으로|의|와|과)");
     static final java.util.regex.Pattern KO_NO_PARTY = java.util.regex.Pattern.compile("^(?:의|와|과)(?!\\p{L})|^(?:와의|과의)");
 
     Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,
@@ -69,6 +71,11 @@ final class Roles {
             // "secretary of Russia's Security Council": a speaker's body, no party
             return Role.NONE;
         }
+        if (Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.CYRILLIC
+                && lexicon.isAgent(before)) {
+            // "МИД России", "У МЗС Росії": the state owns the speaking body (a genitive), no party
+            return Role.NONE;
+        }
         String twoBack = Words.wordBefore(text, start, Words.wordStartBefore(text, start, at));
         if (lexicon.isTo(before) && !madeBy(text, state, in)) {
             // "according to Seoul", "a visit to Pyongyang": no receiver
@@ -78,13 +85,16 @@ final class Roles {
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
             return Role.FROM;
         }
+        // the particle may follow the state's army or side: "러시아군에", "북한 측에"
+        java.util.regex.Matcher forces = KO_FORCES.matcher(text).region(state.end(), Math.min(end, state.end() + 6));
+        int particleAt = forces.lookingAt() ? forces.end() : state.end();
         for (String p : lexicon.fromParticles()) {
             if (text.startsWith(p, state.end())) {
                 return Role.FROM;
             }
         }
         for (String p : lexicon.toParticles()) {
-            if (text.startsWith(p, state.end())) {
+            if (text.startsWith(p, particleAt)) {
                 return Role.TO;
             }
         }
@@ -98,13 +108,13 @@ final class Roles {
             // 대북 (toward the North) before a give word: "대북 공급", "대북 수출" (but "대북 전문가", an expert)
             return Role.TO;
         }
-        if (hangul && state.end() < end
-                && KO_NO_PARTY.matcher(text).region(state.end(), Math.min(end, state.end() + 3)).lookingAt()) {
+        if (hangul && particleAt < end
+                && KO_NO_PARTY.matcher(text).region(particleAt, Math.min(end, particleAt + 3)).lookingAt()) {
             // the possessor of a transfer noun is its subject: "북한의 대러 무기 공급" (the North's supply of arms)
             // (but "북한의 정찰위성 개발에 도움을 줬다" helps the North's programme: the goods are not its own)
-            int after = state.end() + 1;
+            int after = particleAt + 1;
             for (Hit h : in) {
-                if (!text.startsWith("의", state.end()) || h.start() < after) {
+                if (!text.startsWith("의", particleAt) || h.start() < after) {
                     continue;
                 }
                 if (h.start() - after > 2) {
@@ -127,6 +137,10 @@ final class Roles {
                     ? text.substring(state.start(), state.start() + w) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
+                    if (p.equals(cjk) && w == 1 && p.equals("在")) {
+                        // 在俄罗斯境内, 在朝鲜南浦港: where the goods are, no party
+                        return Role.NONE;
+                    }
                     if (p.equals(cjk) && w == 1 && p.equals("对") && state.start() >= start + 2
                             && text.charAt(state.start() - 2) == '针') {
                         // 针对韩国: aimed at, no receiver
