@@ -253,6 +253,11 @@ class EventExtractorTest {
             a place after 在 was read as the supplier           | 一列在俄罗斯境内行驶的火车上装载着朝鲜的自行火炮。 | weapons KP>RU
             a ministry's state in the genitive became the supplier | КНДР заперечує. У МЗС Росії звинувачення в постачанні зброї традиційно називають вигадками. |
             arms named as the field of help became goods        | 러시아는 또 북한군의 방공 운용과 전자전 분야에서도 기술 지원을 해 온 것으로 전해졌다. | military-technology RU>KP
+            North Korea's tanker in a ship-to-ship transfer was read as the oil's supplier | 香港籍油轮在东海公海与朝鲜油轮进行船对船过驳，转运约600吨精炼油品。 | petroleum ?>KP
+            arms made out of the goods were read as goods       | 俄罗斯进口的机床约70%来自中国，这些产品被用于制造导弹、坦克和无人机。 | military-technology CN>RU
+            goods a breached ban covers were read as moved      | Сеул заявил, что подарок нарушает резолюции, запрещающие поставки в КНДР предметов роскоши. |
+            a Chinese negation before the receiver was not read | 北京虽然没有直接向莫斯科提供武器，但正在帮助俄罗斯。 |
+            a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
             """)
     void regressions(String name, String sentence, String expected) {

@@ -129,10 +129,50 @@ final class Cues {
         if (!arms.value().equals("weapons") && !arms.value().equals("missiles") && !arms.value().equals("munitions")) {
             return false;
         }
+        int from = Math.max(0, arms.start() - 30);
+        if (MAKING.matcher(text.substring(from, arms.start())).find()) {
+            // "这些产品被用于制造导弹", "для производства ракет": the arms are what the goods make
+            return true;
+        }
         String after = text.substring(arms.end(), Math.min(end, arms.end() + 15));
         java.util.regex.Matcher m = FIELD.matcher(after);
         return m.find() && !Roles.CLAUSE_BREAK.matcher(after.substring(0, m.start())).find()
                 && after.substring(0, m.start()).indexOf(',') < 0 && after.substring(0, m.start()).indexOf('，') < 0;
+    }
+
+    /** Making arms out of the goods: the arms after it are a product, not goods moved. */
+    private static final Pattern MAKING = Pattern.compile(
+            "(?iu)(?:用于|用来|用以)(?:制造|生产)[^，。,]{0,12}$|для (?:производства|изготовления|виробництва|виготовлення) [^,;:—]{0,20}$");
+
+    /**
+     * Whether the goods are named only as what a breached ban covers: "подарок нарушает резолюции, запрещающие
+     * поставки в КНДР ... предметов роскоши" (the ban word between the breach and the goods), or in Korean, where the
+     * ban follows, "사치품 공급을 금지한 결의를 위반". The transfer itself is named elsewhere, or not at all.
+     */
+    static boolean banObject(String text, Hit goods, List<Hit> in) {
+        boolean korean = Character.UnicodeScript.of(text.charAt(goods.start())) == Character.UnicodeScript.HANGUL;
+        Hit ban = null;
+        for (Hit h : in) {
+            if (!h.is(Lexicon.Kind.BAN)) {
+                continue;
+            }
+            int gap = korean ? h.start() - goods.end() : goods.start() - h.end();
+            if (gap >= 0 && gap <= (korean ? 20 : 60)) {
+                String between = korean ? text.substring(goods.end(), h.start()) : text.substring(h.end(), goods.start());
+                if (!Roles.CLAUSE_BREAK.matcher(between).find() && between.indexOf('.') < 0 && between.indexOf('，') < 0) {
+                    ban = h;
+                }
+            }
+        }
+        if (ban == null) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.BREACH) && (korean ? h.start() >= ban.end() : h.end() <= ban.start())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Food and daily necessities: no sanctions regime bars them from going to North Korea. */

@@ -127,6 +127,12 @@ final class Direction {
                 tos.add(RU);
             }
         }
+        if (tos.isEmpty() && froms.equals(List.of(KP)) && (c.equals("petroleum") || c.equals("luxury-goods"))
+                && subjectOnly(states, roles, KP)) {
+            // North Korea sells no fuel nor luxuries: the North Korean side of "与朝鲜油轮进行船对船过驳" receives them
+            froms.clear();
+            tos.add(KP);
+        }
         String to = tos.isEmpty() ? null : tos.get(0);
         if (froms.isEmpty() && to != null) {
             String from = fillFrom(c, to, codes, textStates);
@@ -245,6 +251,20 @@ final class Direction {
             return RU;
         }
         return null;
+    }
+
+    /** Whether every mention of {@code code} in the sentence is the subject of a give word, no maker or source. */
+    static boolean subjectOnly(List<Hit> states, Role[] roles, String code) {
+        boolean any = false;
+        for (int i = 0; i < states.size(); i++) {
+            if (states.get(i).value().equals(code)) {
+                if (roles[i] != Role.SUBJECT_FROM) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     static void addOnce(List<String> list, String value) {

@@ -291,10 +291,15 @@ public final class EventReader {
         ordered.sort(Comparator.comparing(c -> c.value().equals("funds")));
         for (Hit c : ordered) {
             long[] amount = amounts.get(c.value());
-            if (isReference(c, in) && merger.has(c.value())) {
+            boolean banObject = Cues.banObject(text, c, in);
+            if ((isReference(c, in) || banObject) && merger.has(c.value())) {
                 // "the coal was shipped from Nampo to Kholmsk": more about goods already named
                 keys.addAll(merger.addToCommodity(c.value(), amount == null ? null : amount[0],
                         amount == null ? null : Amounts.unit(text, amount), facts));
+                continue;
+            }
+            if (banObject && Lexicon.Script.of(text.charAt(c.start())) != Lexicon.Script.LATIN) {
+                // goods named only as what the breached ban covers, and no event of them before
                 continue;
             }
             String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;

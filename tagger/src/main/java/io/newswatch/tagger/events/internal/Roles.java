@@ -88,6 +88,13 @@ final class Roles {
         // the particle may follow the state's army or side: "러시아군에", "북한 측에"
         java.util.regex.Matcher forces = KO_FORCES.matcher(text).region(state.end(), Math.min(end, state.end() + 6));
         int particleAt = forces.lookingAt() ? forces.end() : state.end();
+        for (Hit h : in) {
+            // a place of the state between it and the particle: "러시아 극동의", "러시아 연해주에"
+            if (h.is(Lexicon.Kind.PLACE) && h.start() >= state.end() && h.start() - state.end() <= 1
+                    && Character.UnicodeScript.of(text.charAt(h.start())) == Character.UnicodeScript.HANGUL) {
+                particleAt = h.end();
+            }
+        }
         for (String p : lexicon.fromParticles()) {
             if (text.startsWith(p, state.end())) {
                 return Role.FROM;
