@@ -189,4 +189,38 @@ final class Cues {
         int from = Math.max(start, funds.start() - 28);
         return WORTH.matcher(text.substring(from, funds.start())).find();
     }
+
+    /**
+     * Whether the sentence names North Korea's export of goods it may not sell at all (coal, minerals, seafood and
+     * textiles since resolutions 2371 and 2397), so that no word of breach is needed to tell it from lawful trade.
+     * Read so in the Russian, Ukrainian, Korean and Chinese sentence, which names its goods specifically and North
+     * Korea itself.
+     */
+    static boolean bannedExport(String text, Hit c, String[] dir, List<Hit> states) {
+        if (!Direction.KP.equals(dir[0]) || !Direction.BANNED_EXPORTS.contains(c.value()) || c.generic()
+                || Lexicon.Script.of(text.charAt(c.start())) == Lexicon.Script.LATIN) {
+            return false;
+        }
+        return states.stream().anyMatch(h -> h.value().equals(Direction.KP));
+    }
+
+    /**
+     * Whether money North Korea gets from nobody named is the proceeds of its own exports in the sentence ("노동자를
+     * 보내 외화를 벌어들이는", "такие поставки — возможность получить валюту"): those exports are the event.
+     */
+    static boolean proceeds(String text, List<EventMerger.Key> keys, List<Hit> in) {
+        for (EventMerger.Key k : keys) {
+            if (Direction.KP.equals(k.from()) && !k.commodity().equals("funds")) {
+                return true;
+            }
+        }
+        for (Hit h : in) {
+            // "такие поставки", "이들 화물": the shipments named before (English "the shipments" often names cargo
+            // the money paid for, so only the other scripts' references count)
+            if (h.is(Lexicon.Kind.ANAPHOR) && Lexicon.Script.of(text.charAt(h.start())) != Lexicon.Script.LATIN) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

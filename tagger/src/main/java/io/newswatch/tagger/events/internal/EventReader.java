@@ -306,8 +306,8 @@ public final class EventReader {
             for (String[] dir : Direction.direction(c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
                     textStates)) {
             if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
-                    && !bannedExport(text, c, dir, states)
-                    || c.value().equals("funds") && dir[0] == null && proceeds(text, keys, in)
+                    && !Cues.bannedExport(text, c, dir, states)
+                    || c.value().equals("funds") && dir[0] == null && Cues.proceeds(text, keys, in)
                     || Direction.KP.equals(dir[1]) && Cues.food(text, c)) {
                 continue;
             }
@@ -341,40 +341,6 @@ public final class EventReader {
             if (t.start() >= arms.end() && t.start() - arms.end() <= 8
                     && (text.startsWith("方面", t.start()) || text.startsWith("相关", t.start()))
                     && text.substring(arms.end(), t.start()).chars().allMatch(Character::isLetter)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the sentence names North Korea's export of goods it may not sell at all (coal, minerals, seafood and
-     * textiles since resolutions 2371 and 2397), so that no word of breach is needed to tell it from lawful trade.
-     * Read so in the Russian, Ukrainian, Korean and Chinese sentence, which names its goods specifically and North
-     * Korea itself.
-     */
-    private static boolean bannedExport(String text, Hit c, String[] dir, List<Hit> states) {
-        if (!Direction.KP.equals(dir[0]) || !Direction.BANNED_EXPORTS.contains(c.value()) || c.generic()
-                || Lexicon.Script.of(text.charAt(c.start())) == Lexicon.Script.LATIN) {
-            return false;
-        }
-        return states.stream().anyMatch(h -> h.value().equals(Direction.KP));
-    }
-
-    /**
-     * Whether money North Korea gets from nobody named is the proceeds of its own exports in the sentence ("노동자를
-     * 보내 외화를 벌어들이는", "такие поставки — возможность получить валюту"): those exports are the event.
-     */
-    private static boolean proceeds(String text, List<EventMerger.Key> keys, List<Hit> in) {
-        for (EventMerger.Key k : keys) {
-            if (Direction.KP.equals(k.from()) && !k.commodity().equals("funds")) {
-                return true;
-            }
-        }
-        for (Hit h : in) {
-            // "такие поставки", "이들 화물": the shipments named before (English "the shipments" often names cargo
-            // the money paid for, so only the other scripts' references count)
-            if (h.is(Lexicon.Kind.ANAPHOR) && Lexicon.Script.of(text.charAt(h.start())) != Lexicon.Script.LATIN) {
                 return true;
             }
         }
