@@ -40,6 +40,8 @@ public final class EventReader {
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
             "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
+    /** A Chinese or Korean "and" between two states. */
+    private static final java.util.regex.Pattern CJK_AND = java.util.regex.Pattern.compile("\\s*(?:와|과|및|和|与|及|、)\\s*");
     /** How far back a sentence that refers back finds its parties, in characters. */
     private static final int REFER_BACK_CHARS = 1000;
 
@@ -201,7 +203,7 @@ public final class EventReader {
             }
         }
         if (!anyCommodity || !transfer || (negative || ban) && !breach
-                || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()) {
+                || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find() || Cues.negatedTransfer(in)) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();
@@ -234,7 +236,11 @@ public final class EventReader {
         }
         // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
         for (int i = states.size() - 1; i > 0; i--) {
-            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO) && LIST_GAP.matcher(
+            // and, in Chinese and Korean, the part of a subject: "阿联酋和土耳其对俄罗斯的出口" (English "between Moscow
+            // and Pyongyang" is no list of suppliers)
+            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO
+                    || (roles[i] == Role.SUBJECT_FROM || roles[i] == Role.SUBJECT_TO)
+                    && CJK_AND.matcher(text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
                 roles[i - 1] = roles[i];
             }
@@ -252,22 +258,26 @@ public final class EventReader {
         // which commodities are named specifically
         java.util.Set<String> specificCommodities = new java.util.HashSet<>();
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic() && !Cues.fieldOf(text, end, h)) {
                 specificCommodities.add(h.value());
             }
         }
         specific = !specificCommodities.isEmpty();
         Map<String, Hit> commodities = new LinkedHashMap<>();
-        for (Hit h : in) {
-            if (!h.is(Lexicon.Kind.COMMODITY)) {
+        for (Hit goods : in) {
+            if (!goods.is(Lexicon.Kind.COMMODITY)) {
                 continue;
             }
+            Hit h = ARMS.contains(goods.value()) ? Cues.helpWith(text, start, goods) : goods;
             if (h.generic() && !specificCommodities.contains(h.value())
                     && (h.value().equals("weapons") ? specificCommodities.contains("munitions")
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
-            if (technologyField(text, end, h, in)) {
+            if (technologyField(text, end, h, in) || Cues.fieldOf(text, end, h)
+                    || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
+                    || Cues.armsAsPlace(text, start, h))
+                    || h.value().equals("funds") && Cues.worthOfGoods(text, start, h)) {
                 continue;
             }
             commodities.putIfAbsent(h.value(), h);
@@ -276,18 +286,29 @@ public final class EventReader {
         Map<String, long[]> amounts = Amounts.amounts(text, quantities, in, commodities.keySet());
         SentenceFacts facts = SentenceFacts.read(text, start, end, in);
         List<EventMerger.Key> keys = new ArrayList<>();
-        for (Hit c : commodities.values()) {
+        // money last: what it is the proceeds of is known by then
+        List<Hit> ordered = new ArrayList<>(commodities.values());
+        ordered.sort(Comparator.comparing(c -> c.value().equals("funds")));
+        for (Hit c : ordered) {
             long[] amount = amounts.get(c.value());
-            if (isReference(c, in) && merger.has(c.value())) {
+            boolean banObject = Cues.banObject(text, c, in);
+            if ((isReference(c, in) || banObject) && merger.has(c.value())) {
                 // "the coal was shipped from Nampo to Kholmsk": more about goods already named
                 keys.addAll(merger.addToCommodity(c.value(), amount == null ? null : amount[0],
                         amount == null ? null : Amounts.unit(text, amount), facts));
                 continue;
             }
+            if (banObject && Lexicon.Script.of(text.charAt(c.start())) != Lexicon.Script.LATIN) {
+                // goods named only as what the breached ban covers, and no event of them before
+                continue;
+            }
             String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
             for (String[] dir : Direction.direction(c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
                     textStates)) {
-            if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))) {
+            if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
+                    && !Cues.bannedExport(text, c, dir, states)
+                    || c.value().equals("funds") && dir[0] == null && Cues.proceeds(text, keys, in)
+                    || Direction.KP.equals(dir[1]) && Cues.food(text, c)) {
                 continue;
             }
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
@@ -347,8 +368,8 @@ public final class EventReader {
         char first = text.charAt(commodity.start());
         boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
-                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
+            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal ? Cues.koreanCueGoverns(text, in, commodity, h)
+                    : h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
                 return true;
             }
         }
