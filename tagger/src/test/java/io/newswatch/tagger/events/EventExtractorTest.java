@@ -89,6 +89,8 @@ class EventExtractorTest {
             uk | Росія планує залучити до роботи на своїх заводах тисячі робітників із КНДР.                     | workers KP>RU
             zh | 对朝制裁委员会指出，朝鲜违反决议向中国出口煤炭。                                                 | coal KP>CN
             uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP
+            zh | 阿联酋和土耳其对俄罗斯的两用物资出口大幅增长。                                                   | military-technology AE>RU
+            ko | 보고서는 북한산 모래도 대량으로 중국에 수출됐다고 적었다.                                         | minerals KP>CN
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
@@ -129,6 +131,7 @@ class EventExtractorTest {
             북한이 결의 2397호를 어기고 러시아에 노동자를 보냈다.                                |
             朝鲜违反第2397号决议向俄罗斯派遣工人。                                                |
             КНДР передала России 170 мм гаубицы.                                                  |
+            북한이 러시아에 240㎜ 방사포를 보냈다.                                                |
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);
@@ -177,6 +180,8 @@ class EventExtractorTest {
             Officials warn of closer ties with North Korea, which has supplied Russia with artillery shells. | asserted
             A report published in May said North Korean shells reached Russian forces by rail.     | asserted
             The panel investigated reports of missile transfers from North Korea to Russia.        | possible
+            # a Korean cue reaches the verb after the goods, not the end of a later clause
+            러시아에서 북한으로 유류가 반입된 의혹이 제기되고 있어 감시는 앞으로 더 강화될 전망이다.     | asserted
             """)
     void statusCues(String sentence, String status) {
         List<ViolationEvent> events = events(sentence);
@@ -193,6 +198,9 @@ class EventExtractorTest {
             China's exports of cars to Russia rose 4 per cent last year.
             Seoul urged South Korea to refrain from supplying munitions to Ukraine.
             North Korea shipped over 1,000 containers of arms to Russia, White House says 2,411 14.10.2023
+            Пекін заперечує, що допомагає Москві обходити санкції, і наголошує, що не постачає зброю.
+            북한은 러시아로부터 식량과 생필품을 받고 있다.
+            Китай сократил импорт угля из КНДР до нуля.
             """)
     void notEvents(String sentence) {
         assertThat(events(sentence)).isEmpty();
@@ -265,6 +273,29 @@ class EventExtractorTest {
             workers working abroad were not sent                | Thousands of North Korean IT workers work abroad, mostly in China, the report said. | workers KP>CN
             workers in two host states went to the first only   | Hundreds of North Korean labourers work abroad, mostly in Russia and China, the ministry said. | workers KP>RU;workers KP>CN
             a text's North Korea became the maker of another state's goods | North Korea's trade with Moscow is small. Its exports of comparable goods to Russia jumped tenfold last year. |
+            a Korean possessive 의 made the possessor the maker  | 러시아가 북한의 위성 개발에 도움을 주고 있다고 정부는 판단한다. | military-technology RU>KP
+            a Korean partner 와의 was read as the subject        | 북한은 러시아와의 협력을 강조하면서 노동자 파견을 늘렸다. | workers KP>RU
+            the possessor of a Korean transfer noun is its subject | 미국은 북한의 대러 무기 공급이 계속되고 있다고 밝혔다. | weapons KP>RU
+            a spy satellite that saw the transfer became goods  | 중국 선박들이 공해상에서 북한 선박에 기름을 옮겨 실은 정황이 정찰위성에 포착됐다. | petroleum CN>KP
+            a Russian speaker was read as the supplier          | КНДР отвергает обвинения. Официальный представитель МИД России Мария Захарова заявила, что США сами поставляют вооружения Киеву. |
+            a Russian missile programme was read as missiles    | Москва и Пхеньян сблизились. Похищенные средства идут на финансирование ракетной программы Пхеньяна в обход санкций. | funds ?>KP
+            the user of another state's missiles was read as their maker | Частина компонентів потрапляє в російські ракети і в північнокорейські KN-23, якими Росія б'є по містах. | missiles KP>RU
+            a target after 针对 was read as a receiver           | 朝鲜的武器表现将为其改进导弹技术提供数据，用于提升其针对韩国的打击能力。 |
+            help with air defence was read as arms              | По оценке разведки, в обмен КНДР может получить от России помощь в модернизации систем ПВО. | military-technology RU>KP
+            a technology's adjective across a list was read as missiles | Москва допомагає Пхеньяну з ракетними та космічними технологіями. | military-technology RU>KP
+            missiles as the place of a solution were read as goods | Аналітики вважають, що рішення, втілені у нових ракетах КНДР, могли бути отримані від Росії. |
+            the value of luxury goods was read as funds         | 朝鲜从多个国家进口了价值数亿美元的奢侈品。 | luxury-goods ?>KP
+            the workers' earnings were read as funds            | 북한이 러시아에 노동자를 보내 외화를 벌어들이고 있다. | workers KP>RU
+            a Korean particle after the army was not read       | 북한은 침묵했다. 보고서는 자주포와 방사포 등 중화기도 상당수 러시아군에 인도됐다고 적시했다. | weapons KP>RU
+            a place after 在 was read as the supplier           | 一列在俄罗斯境内行驶的火车上装载着朝鲜的自行火炮。 | weapons KP>RU
+            a ministry's state in the genitive became the supplier | КНДР заперечує. У МЗС Росії звинувачення в постачанні зброї традиційно називають вигадками. |
+            arms named as the field of help became goods        | 러시아는 또 북한군의 방공 운용과 전자전 분야에서도 기술 지원을 해 온 것으로 전해졌다. | military-technology RU>KP
+            North Korea's tanker in a ship-to-ship transfer was read as the oil's supplier | 香港籍油轮在东海公海与朝鲜油轮进行船对船过驳，转运约600吨精炼油品。 | petroleum ?>KP
+            arms made out of the goods were read as goods       | 俄罗斯进口的机床约70%来自中国，这些产品被用于制造导弹、坦克和无人机。 | military-technology CN>RU
+            goods a breached ban covers were read as moved      | Сеул заявил, что подарок нарушает резолюции, запрещающие поставки в КНДР предметов роскоши. |
+            a Chinese negation before the receiver was not read | 北京虽然没有直接向莫斯科提供武器，但正在帮助俄罗斯。 |
+            a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
+            the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

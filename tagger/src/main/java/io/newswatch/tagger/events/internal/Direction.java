@@ -23,6 +23,8 @@ final class Direction {
     /** Commodities North Korea exports in the regimes' sense: the supplier is North Korea unless the text says. */
     static final Set<String> FROM_KP = Set.of("munitions", "missiles", "weapons", "troops", "workers", "coal",
             "minerals", "other-goods");
+    /** What North Korea may not export to anyone since 2017 (resolutions 2371 and 2397): no lawful trade to tell apart. */
+    static final Set<String> BANNED_EXPORTS = Set.of("coal", "minerals", "other-goods");
     /** Commodities whose receiver may be named alone: what North Korea obtains (the supplier often unsaid). */
     static final Set<String> TO_KP_ALONE = Set.of("petroleum", "luxury-goods", "funds", "military-technology",
             "other-goods");
@@ -85,6 +87,15 @@ final class Direction {
             }
         }
         froms.remove(UA);
+        for (int i = 0; i < states.size() && froms.size() > 1; i++) {
+            // "ракети ... північнокорейські KN-23, якими Росія б'є": the user of goods another state made received them
+            if (roles[i] == Role.USER) {
+                String user = states.get(i).value();
+                if (froms.remove(user)) {
+                    addOnce(tos, user);
+                }
+            }
+        }
         for (int i = 0; i < states.size() && !froms.isEmpty(); i++) {
             if (roles[i] == Role.USER && !froms.contains(states.get(i).value())) {
                 addOnce(tos, states.get(i).value());
@@ -132,6 +143,12 @@ final class Direction {
             } else if (c.equals("military-technology") && codes.contains(RU)) {
                 tos.add(RU);
             }
+        }
+        if (tos.isEmpty() && froms.equals(List.of(KP)) && (c.equals("petroleum") || c.equals("luxury-goods"))
+                && subjectOnly(states, roles, KP)) {
+            // North Korea sells no fuel nor luxuries: the North Korean side of "与朝鲜油轮进行船对船过驳" receives them
+            froms.clear();
+            tos.add(KP);
         }
         String to = tos.isEmpty() ? null : tos.get(0);
         if (froms.isEmpty() && to != null) {
@@ -300,6 +317,20 @@ final class Direction {
             }
         }
         return out;
+    }
+
+    /** Whether every mention of {@code code} in the sentence is the subject of a give word, no maker or source. */
+    static boolean subjectOnly(List<Hit> states, Role[] roles, String code) {
+        boolean any = false;
+        for (int i = 0; i < states.size(); i++) {
+            if (states.get(i).value().equals(code)) {
+                if (roles[i] != Role.SUBJECT_FROM) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     static void addOnce(List<String> list, String value) {

@@ -43,6 +43,8 @@ public final class EventReader {
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
             "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
+    /** A Chinese or Korean "and" between two states. */
+    private static final java.util.regex.Pattern CJK_AND = java.util.regex.Pattern.compile("\\s*(?:와|과|및|和|与|及|、)\\s*");
     /** How far back a sentence that refers back finds its parties, in characters. */
     private static final int REFER_BACK_CHARS = 1000;
 
@@ -223,7 +225,7 @@ public final class EventReader {
         }
         if (!anyCommodity || !transfer || (negative || ban) && !breach
                 || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()
-                || Clauses.headlineList(text, start, end)) {
+                || Clauses.headlineList(text, start, end) || Cues.negatedTransfer(in)) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();
@@ -257,7 +259,11 @@ public final class EventReader {
         }
         // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
         for (int i = states.size() - 1; i > 0; i--) {
-            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO) && LIST_GAP.matcher(
+            // and, in Chinese and Korean, the part of a subject: "阿联酋和土耳其对俄罗斯的出口" (English "between Moscow
+            // and Pyongyang" is no list of suppliers)
+            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO
+                    || (roles[i] == Role.SUBJECT_FROM || roles[i] == Role.SUBJECT_TO)
+                    && CJK_AND.matcher(text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
                 roles[i - 1] = roles[i];
             }
@@ -277,16 +283,18 @@ public final class EventReader {
         int priceAt = Exchange.priceStart(text, end, in);
         java.util.Set<String> specificCommodities = new java.util.HashSet<>();
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic() && !Exchange.isPrice(text, priceAt, h, in)) {
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic() && !Exchange.isPrice(text, priceAt, h, in)
+                    && !Cues.fieldOf(text, end, h)) {
                 specificCommodities.add(h.value());
             }
         }
         specific = !specificCommodities.isEmpty();
         Map<String, Hit> commodities = new LinkedHashMap<>();
-        for (Hit h : in) {
-            if (!h.is(Lexicon.Kind.COMMODITY)) {
+        for (Hit goods : in) {
+            if (!goods.is(Lexicon.Kind.COMMODITY)) {
                 continue;
             }
+            Hit h = ARMS.contains(goods.value()) ? Cues.helpWith(text, start, goods) : goods;
             if (Exchange.isPrice(text, priceAt, h, in)) {
                 // "paying for shells with food, oil and cash" pays the oil and the cash; food is lawful
                 if (h.generic() && h.value().equals("other-goods")) {
@@ -297,7 +305,10 @@ public final class EventReader {
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
-            if (technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in)) {
+            if (technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in) || Cues.fieldOf(text, end, h)
+                    || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
+                    || Cues.armsAsPlace(text, start, h))
+                    || h.value().equals("funds") && Cues.worthOfGoods(text, start, h)) {
                 continue;
             }
             commodities.putIfAbsent(h.value(), h);
@@ -306,10 +317,12 @@ public final class EventReader {
         Map<String, long[]> amounts = Amounts.amounts(text, quantities, in, commodities.keySet());
         SentenceFacts facts = SentenceFacts.read(text, start, end, in);
         List<EventMerger.Key> keys = new ArrayList<>();
+        // the goods bought first, so that the price goes the other way; money last: what it is the proceeds of
+        // is known by then
         List<Hit> ordered = new ArrayList<>(commodities.values());
-        // the goods bought first, so that the price goes the other way
         List<Hit> read = in;
-        ordered.sort(Comparator.comparing(c -> Exchange.isPrice(text, priceAt, c, read)));
+        ordered.sort(Comparator.comparing((Hit c) -> Exchange.isPrice(text, priceAt, c, read))
+                .thenComparing(c -> c.value().equals("funds")));
         boolean earningsOnly = Exchange.onlyEarnings(in);
         String[] bought = null;
         for (Hit c : ordered) {
@@ -318,10 +331,15 @@ public final class EventReader {
                 continue;
             }
             long[] amount = amounts.get(c.value());
-            if (isReference(c, in) && merger.has(c.value())) {
+            boolean banObject = Cues.banObject(text, c, in);
+            if ((isReference(c, in) || banObject) && merger.has(c.value())) {
                 // "the coal was shipped from Nampo to Kholmsk": more about goods already named
                 keys.addAll(merger.addToCommodity(c.value(), amount == null ? null : amount[0],
                         amount == null ? null : Amounts.unit(text, amount), facts));
+                continue;
+            }
+            if (banObject && Lexicon.Script.of(text.charAt(c.start())) != Lexicon.Script.LATIN) {
+                // goods named only as what the breached ban covers, and no event of them before
                 continue;
             }
             String status = possible(text, start, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
@@ -333,7 +351,10 @@ public final class EventReader {
                 bought = dirs.get(0);
             }
             for (String[] dir : dirs) {
-            if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))) {
+            if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
+                    && !Cues.bannedExport(text, c, dir, states)
+                    || c.value().equals("funds") && dir[0] == null && Cues.proceeds(text, keys, in)
+                    || Direction.KP.equals(dir[1]) && Cues.food(text, c)) {
                 continue;
             }
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
@@ -410,8 +431,8 @@ public final class EventReader {
         char first = text.charAt(commodity.start());
         boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
-                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH
+            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal ? Cues.koreanCueGoverns(text, in, commodity, h)
+                    : h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH
                     && !Clauses.cueCutOff(text, h, commodity) && !Clauses.month(text, start, h))) {
                 return true;
             }

@@ -55,6 +55,13 @@ final class Roles {
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
             "^\\s?(?:선박|선적 선박|배|유조선|화물선)(?:\\s?['‘\"][^'’\"]{1,20}['’\"]\\s?호?)?(?:에게|에)(?!서)");
+    /**
+     * Korean particles after a state that make it a possessor or a partner, no party to the goods: "북한의 정찰위성
+     * 개발" (the North's satellite programme, not its exports), "러시아와의 교류", "러시아와 함께".
+     */
+    /** A state's army, side or government between it and its particle: "러시아군에", "북한 측에". */
+    static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부)(?=에|로|으로|의|와|과)");
+    static final java.util.regex.Pattern KO_NO_PARTY = java.util.regex.Pattern.compile("^(?:의|와|과)(?!\\p{L})|^(?:와의|과의)");
 
     Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,
                       int index) {
@@ -75,6 +82,11 @@ final class Roles {
         }
         if (Words.wordAfterIsPossessive(text, state.end(), end) && lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
             // "secretary of Russia's Security Council": a speaker's body, no party
+            return Role.NONE;
+        }
+        if (Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.CYRILLIC
+                && lexicon.isAgent(before)) {
+            // "МИД России", "У МЗС Росії": the state owns the speaking body (a genitive), no party
             return Role.NONE;
         }
         String twoBack = Words.wordBefore(text, start, Words.wordStartBefore(text, start, at));
@@ -98,19 +110,57 @@ final class Roles {
             // "workers in Russia", "labourers at Chinese plants": the state that hosts them
             return Role.TO;
         }
+        // the particle may follow the state's army or side: "러시아군에", "북한 측에"
+        java.util.regex.Matcher forces = KO_FORCES.matcher(text).region(state.end(), Math.min(end, state.end() + 6));
+        int particleAt = forces.lookingAt() ? forces.end() : state.end();
+        for (Hit h : in) {
+            // a place of the state between it and the particle: "러시아 극동의", "러시아 연해주에"
+            if (h.is(Lexicon.Kind.PLACE) && h.start() >= state.end() && h.start() - state.end() <= 1
+                    && Character.UnicodeScript.of(text.charAt(h.start())) == Character.UnicodeScript.HANGUL) {
+                particleAt = h.end();
+            }
+        }
         for (String p : lexicon.fromParticles()) {
             if (text.startsWith(p, state.end())) {
                 return Role.FROM;
             }
         }
         for (String p : lexicon.toParticles()) {
-            if (text.startsWith(p, state.end())) {
+            if (text.startsWith(p, particleAt)) {
                 return Role.TO;
             }
         }
-        if (state.end() < end && Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL
+        boolean hangul = Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL;
+        if (state.end() < end && hangul
                 && KO_SHIP_TO.matcher(text).region(state.end(), Math.min(end, state.end() + 40)).lookingAt()) {
             return Role.TO;
+        }
+        if (hangul && text.startsWith("대", state.start()) && state.end() - state.start() == 2
+                && nextIsGive(state, in, 8)) {
+            // 대북 (toward the North) before a give word: "대북 공급", "대북 수출" (but "대북 전문가", an expert)
+            return Role.TO;
+        }
+        if (hangul && particleAt < end
+                && KO_NO_PARTY.matcher(text).region(particleAt, Math.min(end, particleAt + 3)).lookingAt()) {
+            // the possessor of a transfer noun is its subject: "북한의 대러 무기 공급" (the North's supply of arms)
+            // (but "북한의 정찰위성 개발에 도움을 줬다" helps the North's programme: the goods are not its own)
+            int after = particleAt + 1;
+            for (Hit h : in) {
+                if (!text.startsWith("의", particleAt) || h.start() < after) {
+                    continue;
+                }
+                if (h.start() - after > 2) {
+                    break;
+                }
+                if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                    return h.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+                }
+                if (!h.is(Lexicon.Kind.COMMODITY) && !h.is(Lexicon.Kind.STATE)) {
+                    break;
+                }
+                after = h.end();
+            }
+            return Role.NONE;
         }
         for (int w = 1; w <= 2; w++) {
             String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
@@ -119,6 +169,15 @@ final class Roles {
                     ? text.substring(state.start(), state.start() + w) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
+                    if (p.equals(cjk) && w == 1 && p.equals("在")) {
+                        // 在俄罗斯境内, 在朝鲜南浦港: where the goods are, no party
+                        return Role.NONE;
+                    }
+                    if (p.equals(cjk) && w == 1 && p.equals("对") && state.start() >= start + 2
+                            && text.charAt(state.start() - 2) == '针') {
+                        // 针对韩国: aimed at, no receiver
+                        return Role.NONE;
+                    }
                     if (lexicon.isTo(p)) {
                         // "俄罗斯向朝鲜采购武器": 向 before a get verb names the seller
                         return nextVerbIsGet(state, in) ? Role.FROM : Role.TO;
@@ -210,6 +269,16 @@ final class Roles {
             if (h.end() <= preposition && (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value())
                     || h.is(Lexicon.Kind.GIVE) && ABROAD.matcher(text).region(h.start(), h.end()).find())
                     && ABROAD_GAP.matcher(text).region(h.end(), preposition).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a give word stands right after {@code state}, at most {@code gap} characters on. */
+    static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
                 return true;
             }
         }
