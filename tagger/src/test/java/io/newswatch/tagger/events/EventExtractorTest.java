@@ -258,6 +258,8 @@ class EventExtractorTest {
             electronics were no goods of war                    | Kazakhstan's imports of European electronics doubled, and much of them went on to Russia by truck. | military-technology KZ>RU
             missiles a technology serves became goods           | Russia could hand over to North Korea technology for spy satellites, submarines or ballistic missiles. | military-technology RU>KP
             a denial was read as a shipment                     | Beijing denies sending weapons to Moscow and calls its trade with Russia normal commerce. |
+            a denial of what officials allege lost the allegation | Moscow and Pyongyang deny the arms transfers, which U.S. officials say included more than 1,000 containers of shells. | munitions KP>RU
+            the Netherlands was no state                        | Two armoured Mercedes limousines left the Netherlands in 2018 and were shipped on to Pyongyang via Dalian. | luxury-goods NL>KP
             a sentence that names no state lost the parties before it | North Korea has shipped shells to Russia, officials said. Koksan self-propelled guns have also been delivered, the officials added. | munitions KP>RU;weapons KP>RU
             a headline's use against Ukraine moved no missiles  | Russia's war goes on. Read also: North Korean KN-24 missiles and their use against Ukraine | missiles KP>RU
             workers arriving in a state were not sent there     | North Korean workers arriving in Russia as students, data shows | workers KP>RU

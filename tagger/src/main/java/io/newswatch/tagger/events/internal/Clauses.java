@@ -61,6 +61,24 @@ final class Clauses {
         return m.find() && m.find();
     }
 
+    /**
+     * Whether the negation is a party's denial of what others allege in the same sentence ("Moscow and Pyongyang deny
+     * the transfers, which U.S. officials say included 1,000 containers"): a denied allegation is still reported.
+     */
+    static boolean deniedAllegation(Lexicon lexicon, String text, int sentenceStart, Hit negative, List<Hit> in) {
+        if (!text.regionMatches(true, negative.start(), "den", 0, 3)) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() > negative.end() && (h.is(Lexicon.Kind.REPORTING) || h.is(Lexicon.Kind.ACCORDING))
+                    && (h.is(Lexicon.Kind.ACCORDING)
+                    || lexicon.isAgent(Words.wordBefore(text, sentenceStart, h.start())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a breach word says what a rule made unlawful: "made the sale of coal illegal". */
     static boolean madeIllegal(String text, int sentenceStart, Hit breach) {
         if (!text.regionMatches(true, breach.start(), "illegal", 0, 7)) {

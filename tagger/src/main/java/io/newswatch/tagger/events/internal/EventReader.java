@@ -196,7 +196,8 @@ public final class EventReader {
                     }
                 }
                 case BAN -> ban |= !Goods.bannedGoods(text, h, in);
-                case NEGATIVE -> negative |= !Clauses.detached(text, h, in);
+                case NEGATIVE -> negative |= !Clauses.detached(text, h, in)
+                        && !Clauses.deniedAllegation(lexicon, text, start, h, in);
                 case COMMODITY -> {
                     anyCommodity = true;
                 }
