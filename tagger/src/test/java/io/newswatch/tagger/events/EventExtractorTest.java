@@ -260,6 +260,8 @@ class EventExtractorTest {
             a denial was read as a shipment                     | Beijing denies sending weapons to Moscow and calls its trade with Russia normal commerce. |
             a denial of what officials allege lost the allegation | Moscow and Pyongyang deny the arms transfers, which U.S. officials say included more than 1,000 containers of shells. | munitions KP>RU
             the Netherlands was no state                        | Two armoured Mercedes limousines left the Netherlands in 2018 and were shipped on to Pyongyang via Dalian. | luxury-goods NL>KP
+            receiving was no get word                           | Russia denied receiving any weapons from North Korea, despite evidence gathered by Kyiv. | weapons KP>RU
+            a North Korean port did not name the exporter       | The shells were then moved by rail from Rajin to depots in western Russia. | munitions KP>RU
             a sentence that names no state lost the parties before it | North Korea has shipped shells to Russia, officials said. Koksan self-propelled guns have also been delivered, the officials added. | munitions KP>RU;weapons KP>RU
             a headline's use against Ukraine moved no missiles  | Russia's war goes on. Read also: North Korean KN-24 missiles and their use against Ukraine | missiles KP>RU
             workers arriving in a state were not sent there     | North Korean workers arriving in Russia as students, data shows | workers KP>RU
@@ -314,6 +316,7 @@ class EventExtractorTest {
             Officials say the Kremlin pays for the North Korean shells with fuel and hard currency. | munitions KP>RU;petroleum RU>KP;funds RU>KP
             In exchange for the shells, Russia has supplied North Korea with oil, officials said.  | petroleum RU>KP;munitions KP>RU
             Moscow is paying for North Korean troops partly with food and cash, Seoul says.        | troops KP>RU;funds RU>KP
+            The Kremlin may offer North Korea help with its satellite programme in return for munitions. | munitions KP>RU
             """)
     void aPriceGoesTheOtherWay(String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key)

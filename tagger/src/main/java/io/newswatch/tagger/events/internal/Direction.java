@@ -136,7 +136,8 @@ final class Direction {
             return List.<String[]>of(new String[] {from, KP});
         }
         if (froms.isEmpty() && tos.isEmpty()) {
-            if (FROM_KP.contains(c) && codes.contains(KP)) {
+            if (FROM_KP.contains(c) && (codes.contains(KP) || placeStates.contains(KP))) {
+                // "moved by rail from Rajin to depots in Russia": a North Korean port names the exporter
                 froms.add(KP);
             } else if (codes.contains(KP) && !FROM_KP.contains(c)) {
                 tos.add(KP);

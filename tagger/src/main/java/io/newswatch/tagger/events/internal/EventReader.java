@@ -344,6 +344,15 @@ public final class EventReader {
                     textStates, Direction.placeStates(lexicon, text, in));
             if (!price && bought == null && !dirs.isEmpty()) {
                 bought = dirs.get(0);
+            } else if (price && bought == null) {
+                // "may offer help in return for munitions": the price goes against the deed the sentence names
+                List<String[]> back = new ArrayList<>(dirs.size());
+                for (String[] d : dirs) {
+                    if (Direction.valid(c.value(), d[1], d[0])) {
+                        back.add(new String[] {d[1], d[0]});
+                    }
+                }
+                dirs = back;
             }
             for (String[] dir : dirs) {
             if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
