@@ -262,6 +262,7 @@ class EventExtractorTest {
             the Netherlands was no state                        | Two armoured Mercedes limousines left the Netherlands in 2018 and were shipped on to Pyongyang via Dalian. | luxury-goods NL>KP
             receiving was no get word                           | Russia denied receiving any weapons from North Korea, despite evidence gathered by Kyiv. | weapons KP>RU
             a North Korean port did not name the exporter       | The shells were then moved by rail from Rajin to depots in western Russia. | munitions KP>RU
+            drone engines were read as drones                   | The United States accused China of supplying Russia with drone engines and satellite imagery. | military-technology CN>RU
             a sentence that names no state lost the parties before it | North Korea has shipped shells to Russia, officials said. Koksan self-propelled guns have also been delivered, the officials added. | munitions KP>RU;weapons KP>RU
             a headline's use against Ukraine moved no missiles  | Russia's war goes on. Read also: North Korean KN-24 missiles and their use against Ukraine | missiles KP>RU
             workers arriving in a state were not sent there     | North Korean workers arriving in Russia as students, data shows | workers KP>RU
@@ -373,6 +374,7 @@ class EventExtractorTest {
     @CsvSource(delimiter = '|', textBlock = """
             North Korea shipped artillery shells to Russia, he said.                              |
             North Korea shipped artillery shells to Russia, analyst Kim Min-su said. It also sent ballistic missiles to Russia, she said. | analyst Kim Min-su
+            Spokesman John Kirby said North Korea had shipped shells to Russia. He added that ballistic missiles had also been delivered. | Spokesman John Kirby
             """)
     void aPronounIsNoAttribution(String text, String attribution) {
         List<ViolationEvent> events = events(text);
