@@ -263,6 +263,9 @@ class EventExtractorTest {
             receiving was no get word                           | Russia denied receiving any weapons from North Korea, despite evidence gathered by Kyiv. | weapons KP>RU
             a North Korean port did not name the exporter       | The shells were then moved by rail from Rajin to depots in western Russia. | munitions KP>RU
             drone engines were read as drones                   | The United States accused China of supplying Russia with drone engines and satellite imagery. | military-technology CN>RU
+            a related headline's hands moved no goods           | Read also: Russia hands North Korea air defence systems, Seoul says | weapons RU>KP
+            a speaker after the receiver became a second host   | North Korea is believed to have sent at least 3,000 troops to Russia, Seoul's spy agency said. | troops KP>RU
+            workers found working in a state were not hosted there | North Korean laborers were found working in Chinese seafood factories in violation of UN sanctions. | workers KP>CN
             a sentence that names no state lost the parties before it | North Korea has shipped shells to Russia, officials said. Koksan self-propelled guns have also been delivered, the officials added. | munitions KP>RU;weapons KP>RU
             a headline's use against Ukraine moved no missiles  | Russia's war goes on. Read also: North Korean KN-24 missiles and their use against Ukraine | missiles KP>RU
             workers arriving in a state were not sent there     | North Korean workers arriving in Russia as students, data shows | workers KP>RU

@@ -182,7 +182,7 @@ final class Direction {
         if (froms.size() == 1 && PEOPLE.contains(c)) {
             // "workers abroad, mainly in China and Russia": one sender, each host
             for (int i = 1; i < tos.size() && out.size() < 6; i++) {
-                if (valid(c, froms.get(0), tos.get(i))) {
+                if (valid(c, froms.get(0), tos.get(i)) && host(text, states, roles, tos.get(i))) {
                     out.add(new String[] {froms.get(0), tos.get(i)});
                 }
             }
@@ -216,6 +216,21 @@ final class Direction {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a receiver is named as a host in its own right: a state the gazetteer knows, not a speaker's
+     * ("to Russia, Seoul's spy agency said").
+     */
+    static boolean host(String text, List<Hit> states, Role[] roles, String code) {
+        for (int i = 0; i < states.size(); i++) {
+            Hit s = states.get(i);
+            if (roles[i] == Role.TO && s.value().equals(code) && !s.generic()
+                    && !Words.wordAfterIsPossessive(text, s.end(), text.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

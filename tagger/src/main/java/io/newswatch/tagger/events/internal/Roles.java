@@ -106,7 +106,8 @@ final class Roles {
             // "before arriving at a Russian firm": where the goods end up
             return Role.TO;
         }
-        if ((before.equals("in") || before.equals("at")) && hosted(text, Words.wordStartBefore(text, start, at), in)) {
+        if ((before.equals("in") || before.equals("at")) && (hosted(text, Words.wordStartBefore(text, start, at), in)
+                || WORKING.contains(twoBack) && peopleBefore(state, in))) {
             // "workers in Russia", "labourers at Chinese plants": the state that hosts them
             return Role.TO;
         }
@@ -255,6 +256,23 @@ final class Roles {
             }
         }
         return Role.NONE;
+    }
+
+    /** Words before "in" or "at" that make the state where people work: "found working in Chinese factories". */
+    static final Set<String> WORKING = Set.of("working", "work", "works", "worked", "employed", "toiling",
+            "stationed", "living");
+
+    /** Whether workers or troops are named before the state. */
+    static boolean peopleBefore(Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.start()) {
+                return false;
+            }
+            if (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A give word that sends people abroad: "work abroad", "sent abroad". */
