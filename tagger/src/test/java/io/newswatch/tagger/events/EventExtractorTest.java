@@ -132,6 +132,9 @@ class EventExtractorTest {
             朝鲜违反第2397号决议向俄罗斯派遣工人。                                                |
             КНДР передала России 170 мм гаубицы.                                                  |
             북한이 러시아에 240㎜ 방사포를 보냈다.                                                |
+            # exceeding the cap is the breach, the amount moved is still the amount
+            俄罗斯已向朝鲜运送了超过100万桶石油，远远超过联合国安理会规定的上限。                       | 1000000
+            러시아가 북한에 정유제품 100만 배럴을 넘겨 연간 상한을 초과했다.                          | 1000000
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);

@@ -153,7 +153,8 @@ final class Cues {
         boolean korean = Character.UnicodeScript.of(text.charAt(goods.start())) == Character.UnicodeScript.HANGUL;
         Hit ban = null;
         for (Hit h : in) {
-            if (!h.is(Lexicon.Kind.BAN)) {
+            if (!h.is(Lexicon.Kind.BAN) || korean && !text.startsWith("금지", h.start())) {
+                // a Korean cap noun after the goods ("정유제품을 넘겨 상한을 초과") is another verb's object
                 continue;
             }
             int gap = korean ? h.start() - goods.end() : goods.start() - h.end();
