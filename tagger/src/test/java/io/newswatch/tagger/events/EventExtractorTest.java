@@ -91,6 +91,7 @@ class EventExtractorTest {
             uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP
             zh | 阿联酋和土耳其对俄罗斯的两用物资出口大幅增长。                                                   | military-technology AE>RU
             ko | 보고서는 북한산 모래도 대량으로 중국에 수출됐다고 적었다.                                         | minerals KP>CN
+            ko | 중국 어선들이 북한 수역에서 잡은 수산물 상당량이 중국 항구로 들어갔다.                               | other-goods KP>CN
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
