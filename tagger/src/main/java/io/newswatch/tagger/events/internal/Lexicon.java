@@ -74,6 +74,8 @@ public final class Lexicon {
     private final List<String> toParticles;
     private final List<String> fromParticles;
     private final Map<String, Long> multipliers;
+    /** Which ASCII characters begin a (lower-case) number word. */
+    private final boolean[] asciiFirst = new boolean[0x80];
 
     private Lexicon(List<Part> parts, Map<String, Set<String>> words, Map<String, List<String>> particles,
                     Map<String, Long> multipliers) {
@@ -86,6 +88,11 @@ public final class Lexicon {
         this.toParticles = particles.getOrDefault("to", List.of());
         this.fromParticles = particles.getOrDefault("from", List.of());
         this.multipliers = Map.copyOf(multipliers);
+        for (String m : this.multipliers.keySet()) {
+            if (!m.isEmpty() && m.charAt(0) < 0x80) {
+                asciiFirst[m.charAt(0)] = true;
+            }
+        }
     }
 
     /** The shipped lexicon, read once. */
@@ -335,6 +342,15 @@ public final class Lexicon {
 
     /** The value of a number word ("million"), or 0 when it is none. */
     public long multiplier(String word) {
+        // asked of every word after a number and many before one: an ASCII first letter that begins no number
+        // word settles it without lower-casing or hashing the word
+        if (word.isEmpty()) {
+            return multipliers.getOrDefault(word, 0L);
+        }
+        char first = word.charAt(0);
+        if (first < 0x80 && !asciiFirst[Character.toLowerCase(first)]) {
+            return 0L;
+        }
         return multipliers.getOrDefault(word.toLowerCase(Locale.ROOT), 0L);
     }
 }
