@@ -263,6 +263,7 @@ class EventExtractorTest {
             goods a breached ban covers were read as moved      | Сеул заявил, что подарок нарушает резолюции, запрещающие поставки в КНДР предметов роскоши. |
             a Chinese negation before the receiver was not read | 北京虽然没有直接向莫斯科提供武器，但正在帮助俄罗斯。 |
             a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
+            drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>?
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
             """)
     void regressions(String name, String sentence, String expected) {

@@ -140,9 +140,14 @@ final class Cues {
                 && after.substring(0, m.start()).indexOf(',') < 0 && after.substring(0, m.start()).indexOf('，') < 0;
     }
 
-    /** Making arms out of the goods: the arms after it are a product, not goods moved. */
+    /**
+     * Making arms out of the goods, or a plant "where drones are assembled": the arms after it are a product, not goods
+     * moved.
+     */
     private static final Pattern MAKING = Pattern.compile(
-            "(?iu)(?:用于|用来|用以)(?:制造|生产)[^，。,]{0,12}$|для (?:производства|изготовления|виробництва|виготовлення) [^,;:—]{0,20}$");
+            "(?iu)(?:用于|用来|用以)(?:制造|生产)[^，。,]{0,12}$|для (?:производства|изготовления|виробництва|виготовлення) [^,;:—]{0,20}$"
+            + "|(?:де|где|where)\\s+(?:збирають|виробляють|виготовляють|собирают|производят|выпускают|assemble|produce|build)"
+            + "\\s+(?:\\p{L}+\\s+){0,2}$");
 
     /**
      * Whether the goods are named only as what a breached ban covers: "подарок нарушает резолюции, запрещающие
