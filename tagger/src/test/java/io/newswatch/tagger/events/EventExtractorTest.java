@@ -154,6 +154,21 @@ class EventExtractorTest {
             По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
             # named alone, it is the place
             North Korea sent workers to construction sites in the Russian Far East.              | Russian Far East
+            # a port, a sea, a bay or a launch site the lexicon does not know, named by the way it is named
+            North Korea shipped coal to China through the ports of Lushun and Weifang in breach of sanctions. | Lushun;Weifang
+            Tankers delivered oil to North Korean ships in the Bay of Haizhou and off Qinhuangdao port, violating sanctions. | Bay of Haizhou;Qinhuangdao
+            Russia shipped missile parts to North Korea from the Plesetsk Cosmodrome.            | Plesetsk Cosmodrome
+            Russia handed North Korea oil at the Sheskharis terminal in breach of the cap.        | Sheskharis
+            КНДР отправила в Россию снаряды через порт Ольга и порт Зарубино.                     | Ольга;Зарубино
+            Північна Корея передала Росії снаряди через порти Посьєт і Славянка.                  | Посьєт;Славянка
+            북한이 김책항에서 러시아로 포탄을 보냈다.                                              | 김책항
+            朝鲜从兴南港向俄罗斯运送了炮弹。                                                       | 兴南港
+            # a capital is a place where the goods or workers are, not where a government speaks
+            North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
+            Moscow says North Korea sent missiles to Russia through Rason.                        | Rason
+            # a city that stands for its government, or opens a firm's name, is no place
+            Kyiv says North Korea shipped shells to Russia through Tumangang.                     | Tumangang
+            Xiamen Trading shipped chips to Russia through Hong Kong in breach of export bans.    | Hong Kong
             """)
     void placesAsWritten(String sentence, String places) {
         List<ViolationEvent> events = events(sentence);

@@ -37,7 +37,7 @@ public final class Lexicon {
     private static final String RESOURCE = "/io/newswatch/tagger/events/lexicon.yaml";
     private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "not-commodities", "generic", "give",
             "get", "use", "breach", "ban", "possible", "negative", "anaphora", "to", "from", "with", "particles", "states",
-            "places", "regions", "vessels",
+            "places", "regions", "capitals", "vessels",
             "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries");
 
     /**
@@ -156,6 +156,7 @@ public final class Lexicon {
             addAll(required(root, e.getKey()), e.getValue(), null, patterns, prefixes, kinds, values);
         }
         addAll(required(root, "regions"), Kind.PLACE, REGION, patterns, prefixes, kinds, values);
+        addAll(required(root, "capitals"), Kind.PLACE, Places.CAPITAL, patterns, prefixes, kinds, values);
         YamlTree.Node states = required(root, "states");
         for (Map.Entry<String, YamlTree.Node> s : states.entries().entrySet()) {
             if (!s.getKey().matches("[A-Z]{2}")) {
