@@ -129,6 +129,14 @@ class EventExtractorTest {
             북한이 결의 2397호를 어기고 러시아에 노동자를 보냈다.                                |
             朝鲜违反第2397号决议向俄罗斯派遣工人。                                                |
             КНДР передала России 170 мм гаубицы.                                                  |
+            # the day of a date is no amount, in any order or script
+            North Korea shipped to Russia on Jan. 5 artillery shells worth millions.             |
+            North Korea shipped to Russia on 5 January artillery shells worth millions.          |
+            КНДР 5 января передала России снаряды.                                                |
+            북한은 지난해 10월 위성 기술을 러시아로부터 받았다.                                     |
+            # Chinese numerals count the measure word glued to them
+            俄罗斯向朝鲜提供了两辆豪华轿车。                                                        | 2
+            朝鲜向俄罗斯运送了三百枚导弹。                                                          | 300
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);
@@ -163,6 +171,8 @@ class EventExtractorTest {
             Північна Корея передала Росії снаряди через порти Посьєт і Славянка.                  | Посьєт;Славянка
             북한이 김책항에서 러시아로 포탄을 보냈다.                                              | 김책항
             朝鲜从兴南港向俄罗斯运送了炮弹。                                                       | 兴南港
+            # military personnel named again are the troops, not a general word: their ports join the troops' event
+            КНДР отправила в Россию 10 тысяч солдат. Первую группу военнослужащих перебросили из порта Чхонджин во Владивосток. | Чхонджин;Владивосток
             # a capital is a place where the goods or workers are, not where a government speaks
             North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
             Moscow says North Korea sent missiles to Russia through Rason.                        | Rason
