@@ -114,7 +114,7 @@ final class DlqCommand implements Callable<Integer> {
         checkUsage(filter);
         TopicSpec<byte[], byte[]> topic = chosenTopic();
         NewswatchConfig config = configOptions.load();
-        try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
+        try (KafkaConnection kafka = KafkaConnection.reachable(config)) {
             DeadLetters dlq = new DeadLetters(kafka.clientProperties(),
                     config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-dlq-cli", topic);
             List<Letter> letters = dlq.read(filter);

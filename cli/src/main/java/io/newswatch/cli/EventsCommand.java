@@ -92,7 +92,7 @@ final class EventsCommand implements Callable<Integer> {
         LedgerFilter filter = filter(Instant.now());
         NewswatchConfig config = configOptions.load();
         Map<String, ViolationRecord> ledger;
-        try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
+        try (KafkaConnection kafka = KafkaConnection.reachable(config)) {
             Properties p = kafka.clientProperties();
             // listing must never create the topic on a cluster that auto-creates topics
             p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");

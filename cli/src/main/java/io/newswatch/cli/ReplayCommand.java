@@ -130,7 +130,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }, "newswatch-replay-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
+        try (KafkaConnection kafka = KafkaConnection.reachable(config)) {
             Properties props = kafka.clientProperties();
             String clientId = config.get(ConfigKeys.CLIENT_ID_PREFIX);
             ensureArchive(props, clientId);

@@ -53,7 +53,7 @@ final class RulesPushCommand implements Callable<Integer> {
             return 1;
         }
         NewswatchConfig config = configOptions.load();
-        try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
+        try (KafkaConnection kafka = KafkaConnection.reachable(config)) {
             var result = CompactedTopicWriter.sync(kafka.clientProperties(),
                     config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-rules-cli", Topics.RULES, records);
             System.out.println(Topics.RULES.name() + ": " + result);

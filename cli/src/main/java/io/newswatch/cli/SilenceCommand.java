@@ -121,7 +121,7 @@ final class SilenceCommand implements Runnable {
             }
             NewswatchConfig config = configOptions.load();
             Silence silence = Silence.create(conditions, now, endsAt, comment.trim(), now);
-            try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
+            try (KafkaConnection kafka = KafkaConnection.reachable(config)) {
                 SilenceWriter.add(kafka.clientProperties(), clientId(config), silence);
             }
             System.out.println("silence " + silence.id() + " added: " + silence.conditionsText() + ", ends "
@@ -229,7 +229,7 @@ final class SilenceCommand implements Runnable {
             NewswatchConfig config = configOptions.load();
             Instant now = Instant.now();
             List<Silence> silences;
-            try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
+            try (KafkaConnection kafka = KafkaConnection.reachable(config)) {
                 silences = Silences.read(kafka.clientProperties(), clientId(config)).values().stream()
                         .filter(s -> all || !s.endedBy(now)).sorted(Silences.NEWEST_FIRST).toList();
             }
@@ -289,7 +289,7 @@ final class SilenceCommand implements Runnable {
             NewswatchConfig config = configOptions.load();
             Instant now = Instant.now();
             Optional<Silence> after;
-            try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
+            try (KafkaConnection kafka = KafkaConnection.reachable(config)) {
                 after = SilenceWriter.expire(kafka.clientProperties(), clientId(config), id, now);
             }
             if (after.isEmpty()) {

@@ -55,7 +55,7 @@ final class SourcesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NewswatchConfig config = configOptions.load();
         List<Row> rows = new ArrayList<>();
-        try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
+        try (KafkaConnection kafka = KafkaConnection.reachable(config)) {
             SourcesTopic topic = new SourcesTopic(kafka.clientProperties(),
                     config.get(ConfigKeys.CLIENT_ID_PREFIX) + "-sources-cli");
             topic.ensureTopics();

@@ -29,7 +29,7 @@ final class SourcesPushCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var sources = SourcesFile.load(file);
         NewswatchConfig config = configOptions.load();
-        try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(config)) {
+        try (KafkaConnection kafka = KafkaConnection.reachable(config)) {
             var result = new SourcesTopic(kafka.clientProperties(), config.get(ConfigKeys.CLIENT_ID_PREFIX)
                     + "-sources-cli").sync(sources);
             System.out.println("news.sources: " + result);

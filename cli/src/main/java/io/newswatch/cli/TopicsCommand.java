@@ -45,7 +45,7 @@ final class TopicsCommand implements Callable<Integer> {
         Set<String> existing = Set.of();
         Map<String, TopicAdmin.WeakTopic> weak = Map.of();
         if (create || check) {
-            try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(configOptions.load());
+            try (KafkaConnection kafka = KafkaConnection.reachable(configOptions.load());
                  Admin admin = Admin.create(kafka.clientProperties())) {
                 if (create) {
                     var created = TopicAdmin.ensureTopics(admin, Topics.ALL);

@@ -139,4 +139,18 @@ class EventsCommandTest {
         assertThat(commands.runWithConfig(command.split(" "))).isEqualTo(2);
         assertThat(commands.err()).contains(message);
     }
+
+    @Test
+    void aClusterThatIsDownFailsFastNamingItsAddress() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+        assertThat(commands.run("events", "-b", "127.0.0.1:" + port)).isEqualTo(1);
+        // Kafka's own default would retry in silence for a minute; the command gives up after ten seconds
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(40));
+        assertThat(commands.err()).contains("no Kafka broker answered at 127.0.0.1:" + port + " within 10 s")
+                .contains("kafka.bootstrap.servers, from command line");
+    }
 }

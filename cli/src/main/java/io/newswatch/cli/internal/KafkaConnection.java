@@ -4,7 +4,14 @@ import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +21,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaConnection.class);
+    /**
+     * How long a one-shot command waits for the cluster to answer before it gives up: a broker that is up answers
+     * in milliseconds, and Kafka's own default (a minute of silent retries) reads as a hang at a terminal.
+     */
+    static final Duration REACHABLE_WITHIN = Duration.ofSeconds(10);
 
     private final EmbeddedKafka embedded;
     private final NewswatchConfig config;
+    /** Whether no cluster was configured and the local broker's address was taken. */
+    private final boolean local;
 
     private KafkaConnection(NewswatchConfig config, EmbeddedKafka embedded) {
+        this(config, embedded, false);
+    }
+
+    private KafkaConnection(NewswatchConfig config, EmbeddedKafka embedded, boolean local) {
         this.embedded = embedded;
+        this.local = local;
         this.config = embedded == null ? config : config.with(ConfigKeys.BOOTSTRAP_SERVERS, embedded.bootstrapServers());
     }
 
@@ -48,7 +67,55 @@ public final class KafkaConnection implements AutoCloseable {
         String local = "127.0.0.1:" + config.get(ConfigKeys.BROKER_PORT);
         LOG.info("kafka.bootstrap.servers is not set: using the local broker at {} (start it with 'newswatch broker')",
                 local);
-        return new KafkaConnection(config.with(ConfigKeys.BOOTSTRAP_SERVERS, local), null);
+        return new KafkaConnection(config.with(ConfigKeys.BOOTSTRAP_SERVERS, local), null, true);
+    }
+
+    /**
+     * {@link #configuredOrLocal} for a command that reads or writes once and exits: it first asks the cluster to
+     * describe itself, so that a cluster that is down fails in {@link #REACHABLE_WITHIN} with its address named.
+     *
+     * @throws ClusterUnreachableException when no broker answers in time, or the cluster refuses the client
+     */
+    public static KafkaConnection reachable(NewswatchConfig config) {
+        KafkaConnection kafka = configuredOrLocal(config);
+        kafka.requireReachable(REACHABLE_WITHIN);
+        return kafka;
+    }
+
+    /**
+     * Asks the cluster for its id, waiting at most {@code within}.
+     *
+     * @throws ClusterUnreachableException naming the bootstrap servers and where they were configured, when no broker
+     *     answers in time or the cluster refuses the client (authentication, TLS)
+     */
+    void requireReachable(Duration within) {
+        Properties p = clientProperties();
+        int ms = (int) within.toMillis();
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+        try (Admin admin = Admin.create(p)) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(ms)).clusterId()
+                    .get(ms + 1000L, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(within, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw unreachable(within, e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    private ClusterUnreachableException unreachable(Duration within, Throwable cause) {
+        String where = local ? "kafka.bootstrap.servers is not set: the local broker, which 'newswatch broker' runs"
+                : "kafka.bootstrap.servers, from " + config.origin(ConfigKeys.BOOTSTRAP_SERVERS);
+        return new ClusterUnreachableException("no Kafka broker answered at " + bootstrapServers() + " within "
+                + within.toSeconds() + " s (" + where + "): " + ErrorReporting.oneLine(cause), cause);
+    }
+
+    /** No broker of the cluster a command needs answered, or the cluster refused the client. */
+    public static final class ClusterUnreachableException extends RuntimeException {
+        ClusterUnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The configuration with {@code kafka.bootstrap.servers} pointing at the cluster in use. */
