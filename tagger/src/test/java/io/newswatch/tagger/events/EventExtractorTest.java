@@ -173,6 +173,9 @@ class EventExtractorTest {
             朝鲜从兴南港向俄罗斯运送了炮弹。                                                       | 兴南港
             # military personnel named again are the troops, not a general word: their ports join the troops' event
             КНДР отправила в Россию 10 тысяч солдат. Первую группу военнослужащих перебросили из порта Чхонджин во Владивосток. | Чхонджин;Владивосток
+            # a sentence that goes on with the goods named before ("much of it", "by rail") gives them its route
+            North Korea sent shells to Russia last year. Much of it left from the port of Kimchaek. | Kimchaek
+            North Korea sent shells to Russia last year. A smaller part went by rail across the Tumen River. | Tumen River
             # a capital is a place where the goods or workers are, not where a government speaks
             North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
             Moscow says North Korea sent missiles to Russia through Rason.                        | Rason
