@@ -132,6 +132,14 @@ class EventExtractorTest {
             朝鲜违反第2397号决议向俄罗斯派遣工人。                                                |
             КНДР передала России 170 мм гаубицы.                                                  |
             북한이 러시아에 240㎜ 방사포를 보냈다.                                                |
+            # the day of a date is no amount, in any order or script
+            North Korea shipped to Russia on Jan. 5 artillery shells worth millions.             |
+            North Korea shipped to Russia on 5 January artillery shells worth millions.          |
+            КНДР 5 января передала России снаряды.                                                |
+            북한은 지난해 10월 위성 기술을 러시아로부터 받았다.                                     |
+            # Chinese numerals count the measure word glued to them
+            俄罗斯向朝鲜提供了两辆豪华轿车。                                                        | 2
+            朝鲜向俄罗斯运送了三百枚导弹。                                                          | 300
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);
@@ -157,6 +165,26 @@ class EventExtractorTest {
             По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
             # named alone, it is the place
             North Korea sent workers to construction sites in the Russian Far East.              | Russian Far East
+            # a port, a sea, a bay or a launch site the lexicon does not know, named by the way it is named
+            North Korea shipped coal to China through the ports of Lushun and Weifang in breach of sanctions. | Lushun;Weifang
+            Tankers delivered oil to North Korean ships in the Bay of Haizhou and off Qinhuangdao port, violating sanctions. | Bay of Haizhou;Qinhuangdao
+            Russia shipped missile parts to North Korea from the Plesetsk Cosmodrome.            | Plesetsk Cosmodrome
+            Russia handed North Korea oil at the Sheskharis terminal in breach of the cap.        | Sheskharis
+            КНДР отправила в Россию снаряды через порт Ольга и порт Зарубино.                     | Ольга;Зарубино
+            Північна Корея передала Росії снаряди через порти Посьєт і Славянка.                  | Посьєт;Славянка
+            북한이 김책항에서 러시아로 포탄을 보냈다.                                              | 김책항
+            朝鲜从兴南港向俄罗斯运送了炮弹。                                                       | 兴南港
+            # military personnel named again are the troops, not a general word: their ports join the troops' event
+            КНДР отправила в Россию 10 тысяч солдат. Первую группу военнослужащих перебросили из порта Чхонджин во Владивосток. | Чхонджин;Владивосток
+            # a sentence that goes on with the goods named before ("much of it", "by rail") gives them its route
+            North Korea sent shells to Russia last year. Much of it left from the port of Kimchaek. | Kimchaek
+            North Korea sent shells to Russia last year. A smaller part went by rail across the Tumen River. | Tumen River
+            # a capital is a place where the goods or workers are, not where a government speaks
+            North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
+            Moscow says North Korea sent missiles to Russia through Rason.                        | Rason
+            # a city that stands for its government, or opens a firm's name, is no place
+            Kyiv says North Korea shipped shells to Russia through Tumangang.                     | Tumangang
+            Xiamen Trading shipped chips to Russia through Hong Kong in breach of export bans.    | Hong Kong
             """)
     void placesAsWritten(String sentence, String places) {
         List<ViolationEvent> events = events(sentence);
