@@ -26,12 +26,25 @@ final class Roles {
     static final java.util.regex.Pattern DATIVE_GAP = java.util.regex.Pattern.compile(
             "(?iu)\\s{0,2}(?:the\\s+)?");
 
+    /** A relative clause between a state and goods: "Russian plants where drones are assembled" makes no maker. */
+    static final java.util.regex.Pattern RELATIVE = java.util.regex.Pattern.compile("(?i)\\b(?:where|which|that|who)\\b");
+    /** Articles before a give or get word that make it a noun, not the verb of the state before it. */
+    static final Set<String> DETERMINERS = Set.of("the", "a", "an");
+
     /** Adjectives that may stand between a preposition and its state ("from mainland China"). */
     static final Set<String> SKIPPED = Set.of("the", "a", "an", "mainland", "neighbouring", "neighboring", "northeastern",
             "northern", "southern", "eastern", "western", "both");
     /** Words before "to" that make the state a destination, not a receiver of goods ("a visit to Pyongyang"). */
     static final Set<String> NOT_RECEIVING = Set.of("visit", "visits", "visited", "visiting", "trip", "trips",
             "journey", "travel", "travelled", "traveled", "travelling", "traveling", "flew", "flight");
+
+    /** A relative clause of place after a state. */
+    static final java.util.regex.Pattern WHERE = java.util.regex.Pattern.compile("(?i),\\s*where\\b");
+    /** Nouns after a state that make it the maker: "traced to North Korean production". */
+    static final Set<String> MAKING = Set.of("production", "manufacture", "manufacturing", "origin", "make",
+            "design", "factories", "factory", "plants");
+    /** Words before "at" that make the state where goods end up: "arriving at a Russian plant". */
+    static final Set<String> ARRIVING = Set.of("arriving", "arrived", "arrive", "arrives", "delivered", "unloaded");
 
     /** Words before "in" that make the state the maker: "weapons made in Pyongyang". */
     static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
@@ -77,6 +90,10 @@ final class Roles {
             return Role.NONE;
         }
         String twoBack = Words.wordBefore(text, start, Words.wordStartBefore(text, start, at));
+        if (lexicon.isTo(before) && MAKING.contains(Words.wordAfter(text, state.end(), end))) {
+            // "markings linking them to North Korean production": the maker
+            return Role.FROM;
+        }
         if (lexicon.isTo(before) && !madeBy(text, state, in)) {
             // "according to Seoul", "a visit to Pyongyang": no receiver
             return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
@@ -84,6 +101,14 @@ final class Roles {
         if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
             return Role.FROM;
+        }
+        if (before.equals("at") && ARRIVING.contains(twoBack)) {
+            // "before arriving at a Russian firm": where the goods end up
+            return Role.TO;
+        }
+        if ((before.equals("in") || before.equals("at")) && hosted(Words.wordStartBefore(text, start, at), in)) {
+            // "workers in Russia", "labourers at Chinese plants": the state that hosts them
+            return Role.TO;
         }
         // the particle may follow the state's army or side: "러시아군에", "북한 측에"
         java.util.regex.Matcher forces = KO_FORCES.matcher(text).region(state.end(), Math.min(end, state.end() + 6));
@@ -189,12 +214,15 @@ final class Roles {
         }
         // "North Korean coal", "North Korea's arms deliveries"
         if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
-                && !Words.hasPunctuation(text, state.end(), nextCommodity.start())) {
+                && !Words.hasPunctuation(text, state.end(), nextCommodity.start())
+                && !RELATIVE.matcher(text).region(state.end(), nextCommodity.start()).find()) {
             originOf[index] = nextCommodity.value();
             originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
         }
-        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
+        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end)) || WHERE.matcher(text).region(state.end(),
+                Math.min(end, state.end() + 8)).lookingAt()) {
+            // "Russian officials said"; "through Turkey, where traders bought": a place, no subject
             return Role.NONE;
         }
         // the subject of a verb: the state before the next give or get word, no other state in between
@@ -210,6 +238,11 @@ final class Roles {
                     || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH
                     || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
                 break;
+            }
+            if ((h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))
+                    && DETERMINERS.contains(Words.wordBefore(text, start, h.start()))) {
+                // "Seoul, which first disclosed the deployment, ...": a noun with its article is no verb of the state
+                continue;
             }
             if (h.is(Lexicon.Kind.GIVE)) {
                 return Role.SUBJECT_FROM;
@@ -228,6 +261,17 @@ final class Roles {
     static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
         for (Hit h : in) {
             if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether workers or troops stand right before the preposition at {@code preposition}. */
+    static boolean hosted(int preposition, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value()) && h.end() <= preposition
+                    && preposition - h.end() <= 2) {
                 return true;
             }
         }
