@@ -91,6 +91,7 @@ class EventExtractorTest {
             uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP
             zh | 阿联酋和土耳其对俄罗斯的两用物资出口大幅增长。                                                   | military-technology AE>RU
             ko | 보고서는 북한산 모래도 대량으로 중국에 수출됐다고 적었다.                                         | minerals KP>CN
+            ko | 중국 어선들이 북한 수역에서 잡은 수산물 상당량이 중국 항구로 들어갔다.                               | other-goods KP>CN
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
@@ -132,6 +133,9 @@ class EventExtractorTest {
             朝鲜违反第2397号决议向俄罗斯派遣工人。                                                |
             КНДР передала России 170 мм гаубицы.                                                  |
             북한이 러시아에 240㎜ 방사포를 보냈다.                                                |
+            # exceeding the cap is the breach, the amount moved is still the amount
+            俄罗斯已向朝鲜运送了超过100万桶石油，远远超过联合国安理会规定的上限。                       | 1000000
+            러시아가 북한에 정유제품 100만 배럴을 넘겨 연간 상한을 초과했다.                          | 1000000
             # the day of a date is no amount, in any order or script
             North Korea shipped to Russia on Jan. 5 artillery shells worth millions.             |
             North Korea shipped to Russia on 5 January artillery shells worth millions.          |
@@ -228,6 +232,8 @@ class EventExtractorTest {
             North Korea shipped over 1,000 containers of arms to Russia, White House says 2,411 14.10.2023
             Пекін заперечує, що допомагає Москві обходити санкції, і наголошує, що не постачає зброю.
             북한은 러시아로부터 식량과 생필품을 받고 있다.
+            Москва и Пхеньян сблизились. Каждая стрельба дает северокорейским инженерам данные о ракетах, которые невозможно получить иначе.
+            专家小组认为，这类交易违反了决议，朝鲜从中获利数百万美元。
             Китай сократил импорт угля из КНДР до нуля.
             """)
     void notEvents(String sentence) {
@@ -290,6 +296,7 @@ class EventExtractorTest {
             goods a breached ban covers were read as moved      | Сеул заявил, что подарок нарушает резолюции, запрещающие поставки в КНДР предметов роскоши. |
             a Chinese negation before the receiver was not read | 北京虽然没有直接向莫斯科提供武器，但正在帮助俄罗斯。 |
             a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
+            drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>?
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
             railway tank cars were read as tanks                | Russian tank cars have delivered refined fuel to North Korea through Tumangang. | petroleum RU>KP
             a ballistic missile programme was read as missiles  | The monitors who tracked sanctions on North Korea until Russia blocked them said the country relies on cyber theft for much of its hard currency, and that the proceeds help fund its weapons of mass destruction and ballistic missile programmes. | funds ?>KP
