@@ -91,6 +91,7 @@ class EventExtractorTest {
             uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP
             zh | 阿联酋和土耳其对俄罗斯的两用物资出口大幅增长。                                                   | military-technology AE>RU
             ko | 보고서는 북한산 모래도 대량으로 중국에 수출됐다고 적었다.                                         | minerals KP>CN
+            ko | 중국 어선들이 북한 수역에서 잡은 수산물 상당량이 중국 항구로 들어갔다.                               | other-goods KP>CN
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
@@ -132,6 +133,17 @@ class EventExtractorTest {
             朝鲜违反第2397号决议向俄罗斯派遣工人。                                                |
             КНДР передала России 170 мм гаубицы.                                                  |
             북한이 러시아에 240㎜ 방사포를 보냈다.                                                |
+            # exceeding the cap is the breach, the amount moved is still the amount
+            俄罗斯已向朝鲜运送了超过100万桶石油，远远超过联合国安理会规定的上限。                       | 1000000
+            러시아가 북한에 정유제품 100만 배럴을 넘겨 연간 상한을 초과했다.                          | 1000000
+            # the day of a date is no amount, in any order or script
+            North Korea shipped to Russia on Jan. 5 artillery shells worth millions.             |
+            North Korea shipped to Russia on 5 January artillery shells worth millions.          |
+            КНДР 5 января передала России снаряды.                                                |
+            북한은 지난해 10월 위성 기술을 러시아로부터 받았다.                                     |
+            # Chinese numerals count the measure word glued to them
+            俄罗斯向朝鲜提供了两辆豪华轿车。                                                        | 2
+            朝鲜向俄罗斯运送了三百枚导弹。                                                          | 300
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);
@@ -157,6 +169,26 @@ class EventExtractorTest {
             По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
             # named alone, it is the place
             North Korea sent workers to construction sites in the Russian Far East.              | Russian Far East
+            # a port, a sea, a bay or a launch site the lexicon does not know, named by the way it is named
+            North Korea shipped coal to China through the ports of Lushun and Weifang in breach of sanctions. | Lushun;Weifang
+            Tankers delivered oil to North Korean ships in the Bay of Haizhou and off Qinhuangdao port, violating sanctions. | Bay of Haizhou;Qinhuangdao
+            Russia shipped missile parts to North Korea from the Plesetsk Cosmodrome.            | Plesetsk Cosmodrome
+            Russia handed North Korea oil at the Sheskharis terminal in breach of the cap.        | Sheskharis
+            КНДР отправила в Россию снаряды через порт Ольга и порт Зарубино.                     | Ольга;Зарубино
+            Північна Корея передала Росії снаряди через порти Посьєт і Славянка.                  | Посьєт;Славянка
+            북한이 김책항에서 러시아로 포탄을 보냈다.                                              | 김책항
+            朝鲜从兴南港向俄罗斯运送了炮弹。                                                       | 兴南港
+            # military personnel named again are the troops, not a general word: their ports join the troops' event
+            КНДР отправила в Россию 10 тысяч солдат. Первую группу военнослужащих перебросили из порта Чхонджин во Владивосток. | Чхонджин;Владивосток
+            # a sentence that goes on with the goods named before ("much of it", "by rail") gives them its route
+            North Korea sent shells to Russia last year. Much of it left from the port of Kimchaek. | Kimchaek
+            North Korea sent shells to Russia last year. A smaller part went by rail across the Tumen River. | Tumen River
+            # a capital is a place where the goods or workers are, not where a government speaks
+            North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
+            Moscow says North Korea sent missiles to Russia through Rason.                        | Rason
+            # a city that stands for its government, or opens a firm's name, is no place
+            Kyiv says North Korea shipped shells to Russia through Tumangang.                     | Tumangang
+            Xiamen Trading shipped chips to Russia through Hong Kong in breach of export bans.    | Hong Kong
             """)
     void placesAsWritten(String sentence, String places) {
         List<ViolationEvent> events = events(sentence);
@@ -200,6 +232,8 @@ class EventExtractorTest {
             North Korea shipped over 1,000 containers of arms to Russia, White House says 2,411 14.10.2023
             Пекін заперечує, що допомагає Москві обходити санкції, і наголошує, що не постачає зброю.
             북한은 러시아로부터 식량과 생필품을 받고 있다.
+            Москва и Пхеньян сблизились. Каждая стрельба дает северокорейским инженерам данные о ракетах, которые невозможно получить иначе.
+            专家小组认为，这类交易违反了决议，朝鲜从中获利数百万美元。
             Китай сократил импорт угля из КНДР до нуля.
             """)
     void notEvents(String sentence) {
@@ -303,6 +337,7 @@ class EventExtractorTest {
             goods a breached ban covers were read as moved      | Сеул заявил, что подарок нарушает резолюции, запрещающие поставки в КНДР предметов роскоши. |
             a Chinese negation before the receiver was not read | 北京虽然没有直接向莫斯科提供武器，但正在帮助俄罗斯。 |
             a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
+            drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>?
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
             """)
     void regressions(String name, String sentence, String expected) {

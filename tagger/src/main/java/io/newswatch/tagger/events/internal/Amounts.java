@@ -35,7 +35,7 @@ final class Amounts {
                                                Set<String> commodities) {
         Map<String, long[]> out = new LinkedHashMap<>();
         for (Quantities.Quantity q : quantities) {
-            if (isYearOrShare(text, q) || isResolution(q, in) || isCap(text, q)) {
+            if (isYearOrShare(text, q) || isDate(text, q) || isResolution(q, in) || isCap(text, q)) {
                 continue;
             }
             Hit noun = null;
@@ -51,6 +51,11 @@ final class Amounts {
                     noun = h;
                     break;
                 }
+            }
+            // a number in Chinese numerals counts only the measure word glued to it: "两辆", not "两国" ... "车"
+            boolean han = Quantities.HAN_NUMERALS.indexOf(text.charAt(q.start())) >= 0;
+            if (han && (noun == null || noun.start() != q.end())) {
+                continue;
             }
             if (noun == null && !q.dollar() || noun != null && noun.is(Lexicon.Kind.NOT_UNIT)
                     || noun != null && countsOtherGoods(noun, in, commodities)) {
@@ -135,6 +140,31 @@ final class Amounts {
             return true;
         }
         return q.value() >= 1950 && q.value() <= 2035 && q.end() - q.start() == 4 && !q.dollar();
+    }
+
+    /** A month's name before or after a day's number: "on Jan. 2", "2 January", "2 января", "2 січня". */
+    private static final java.util.regex.Pattern MONTH_BEFORE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?\\s*$|\\b(?:january|february|march"
+            + "|april|may|june|july|august|september|october|november|december)\\s+$");
+    private static final java.util.regex.Pattern MONTH_AFTER = java.util.regex.Pattern.compile(
+            "(?iu)^\\s+(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|march|april|may|june|july|aug(?:ust|\\.)?"
+            + "|sep(?:tember|t?\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?|январ|феврал|март"
+            + "|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січн|лют|берез|квітн|травн|червн|липн"
+            + "|серпн|вересн|жовтн|листопад|грудн)");
+
+    /**
+     * A day of a date ("on Jan. 2", "2 January", "2 января") or a number glued to a date or time unit ("10월", "26일",
+     * "2023년", "10月", "16日") is never an amount.
+     */
+    static boolean isDate(String text, Quantities.Quantity q) {
+        if (q.end() < text.length() && "월일년月日年時时".indexOf(text.charAt(q.end())) >= 0) {
+            return true;
+        }
+        if (q.value() > 31 || q.dollar()) {
+            return false;
+        }
+        return MONTH_BEFORE.matcher(text).region(Math.max(0, q.start() - 12), q.start()).find()
+                || MONTH_AFTER.matcher(text).region(q.end(), Math.min(text.length(), q.end() + 12)).lookingAt();
     }
 
     /** A resolution's number ("Resolution 2397", "결의 2397호", "第2371号决议") counts nothing. */

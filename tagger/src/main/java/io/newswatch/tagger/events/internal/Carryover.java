@@ -19,7 +19,6 @@ final class Carryover {
 
     /** The places of a sentence that names goods join every event of those goods ("oil loaded at Vostochny"). */
     void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
-        boolean place = false;
         boolean state = false;
         boolean moved = false;
         Set<String> named = new java.util.HashSet<>();
@@ -27,7 +26,6 @@ final class Carryover {
             if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
                 return;
             }
-            place |= h.is(Lexicon.Kind.PLACE);
             moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE)
                     || h.is(Lexicon.Kind.BREACH) || h.is(Lexicon.Kind.ANAPHOR);
             state |= h.is(Lexicon.Kind.STATE);
@@ -42,7 +40,7 @@ final class Carryover {
         }
         // a line that is not prose joins its places only where it moves or uses the goods: not "Russian drones
         // attack Kyiv overnight" in a list of headlines, nor a page's list of tags
-        if (!place || !moved && !Words.prose(text, start, end)) {
+        if (named.isEmpty() || !moved && !Words.prose(text, start, end)) {
             return;
         }
         SentenceFacts facts = null;

@@ -140,9 +140,14 @@ final class Cues {
                 && after.substring(0, m.start()).indexOf(',') < 0 && after.substring(0, m.start()).indexOf('，') < 0;
     }
 
-    /** Making arms out of the goods: the arms after it are a product, not goods moved. */
+    /**
+     * Making arms out of the goods, or a plant "where drones are assembled": the arms after it are a product, not goods
+     * moved.
+     */
     private static final Pattern MAKING = Pattern.compile(
-            "(?iu)(?:用于|用来|用以)(?:制造|生产)[^，。,]{0,12}$|для (?:производства|изготовления|виробництва|виготовлення) [^,;:—]{0,20}$");
+            "(?iu)(?:用于|用来|用以)(?:制造|生产)[^，。,]{0,12}$|для (?:производства|изготовления|виробництва|виготовлення) [^,;:—]{0,20}$"
+            + "|(?:де|где|where)\\s+(?:збирають|виробляють|виготовляють|собирают|производят|выпускают|assemble|produce|build)"
+            + "\\s+(?:\\p{L}+\\s+){0,2}$");
 
     /**
      * Whether the goods are named only as what a breached ban covers: "подарок нарушает резолюции, запрещающие
@@ -153,7 +158,8 @@ final class Cues {
         boolean korean = Character.UnicodeScript.of(text.charAt(goods.start())) == Character.UnicodeScript.HANGUL;
         Hit ban = null;
         for (Hit h : in) {
-            if (!h.is(Lexicon.Kind.BAN)) {
+            if (!h.is(Lexicon.Kind.BAN) || korean && !text.startsWith("금지", h.start())) {
+                // a Korean cap noun after the goods ("정유제품을 넘겨 상한을 초과") is another verb's object
                 continue;
             }
             int gap = korean ? h.start() - goods.end() : goods.start() - h.end();

@@ -40,7 +40,7 @@ public final class Lexicon {
     private static final String RESOURCE = "/io/newswatch/tagger/events/lexicon.yaml";
     private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "not-commodities", "generic", "give",
             "get", "use", "breach", "ban", "possible", "negative", "anaphora", "to", "from", "with", "particles", "states",
-            "places", "regions", "vessels",
+            "places", "regions", "capitals", "vessels",
             "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries",
             "exchange", "payment", "earnings", "place-states");
 
@@ -181,6 +181,7 @@ public final class Lexicon {
                 placeStates.put(CharClasses.foldPattern(w.text()), s.getKey());
             }
         }
+        addAll(required(root, "capitals"), Kind.PLACE, Places.CAPITAL, patterns, prefixes, kinds, values);
         YamlTree.Node states = required(root, "states");
         for (Map.Entry<String, YamlTree.Node> s : states.entries().entrySet()) {
             if (!s.getKey().matches("[A-Z]{2}")) {

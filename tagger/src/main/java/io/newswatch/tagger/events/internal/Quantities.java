@@ -20,7 +20,49 @@ public final class Quantities {
     private static final List<String> ONE_OF = List.of("a", "one", "более", "свыше", "около", "почти", "порядка",
             "понад", "близько", "майже");
 
+    /** Chinese numerals; a number written in them starts with one of {@link #HAN_START} (not 一: "一名" is "a"). */
+    static final String HAN_NUMERALS = "零〇一二两三四五六七八九十百千万亿";
+    private static final String HAN_START = "二两三四五六七八九十百千";
+
     private Quantities() {
+    }
+
+    /**
+     * A number written in Chinese numerals glued to the word after it ("两辆", "三百名", "五万吨"): 十, 百, 千 count
+     * the digit before them, 万 and 亿 everything since the last such unit. Values below two are no count ("一些").
+     * Whether the word after is a measure of the goods is the caller's to decide.
+     */
+    private static Quantity hanNumber(String text, int at, int to) {
+        long total = 0;
+        long section = 0;
+        long digit = 0;
+        int j = at;
+        while (j < to && j - at < 12) {
+            char c = text.charAt(j);
+            int d = "零一二三四五六七八九".indexOf(c);
+            if (c == '两') {
+                d = 2;
+            } else if (c == '〇') {
+                d = 0;
+            }
+            if (d >= 0) {
+                digit = d;
+            } else if (c == '十' || c == '百' || c == '千') {
+                long unit = c == '十' ? 10 : c == '百' ? 100 : 1000;
+                section += (digit == 0 ? 1 : digit) * unit;
+                digit = 0;
+            } else if (c == '万' || c == '亿') {
+                long unit = c == '万' ? 10_000 : 100_000_000;
+                total = (total + section + digit) * unit;
+                section = 0;
+                digit = 0;
+            } else {
+                break;
+            }
+            j++;
+        }
+        long value = total + section + digit;
+        return value >= 2 && j < to && j > at ? new Quantity(value, at, j, false) : null;
     }
 
     /**
@@ -45,6 +87,14 @@ public final class Quantities {
                 if (written != null) {
                     out.add(written);
                     i = written.end();
+                    continue;
+                }
+            }
+            if (HAN_START.indexOf(c) >= 0 && (i == from || HAN_NUMERALS.indexOf(text.charAt(i - 1)) < 0)) {
+                Quantity han = hanNumber(text, i, to);
+                if (han != null) {
+                    out.add(han);
+                    i = han.end();
                     continue;
                 }
             }

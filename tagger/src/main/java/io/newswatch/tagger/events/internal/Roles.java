@@ -59,8 +59,8 @@ final class Roles {
      * Korean particles after a state that make it a possessor or a partner, no party to the goods: "북한의 정찰위성
      * 개발" (the North's satellite programme, not its exports), "러시아와의 교류", "러시아와 함께".
      */
-    /** A state's army, side or government between it and its particle: "러시아군에", "북한 측에". */
-    static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부)(?=에|로|으로|의|와|과)");
+    /** A state's army, side, government or port between it and its particle: "러시아군에", "중국 항구로". */
+    static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부|항구|항만)(?=에|로|으로|의|와|과)");
     static final java.util.regex.Pattern KO_NO_PARTY = java.util.regex.Pattern.compile("^(?:의|와|과)(?!\\p{L})|^(?:와의|과의)");
 
     Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,

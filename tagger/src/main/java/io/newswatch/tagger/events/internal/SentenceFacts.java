@@ -14,12 +14,9 @@ final class SentenceFacts {
     static final int MAX_CHARS = 120;
 
     private static final Pattern IMO = Pattern.compile("(?i)\\bIMO(?:\\s+(?:number|no\\.?|#))?\\s*:?\\s*(\\d{7})\\b");
-    private static final Pattern PORT_OF = Pattern.compile(
-            "\\b(?:[Pp]orts? of|[Pp]ort city of)\\s+(\\p{Lu}[\\p{L}-]{1,30})|\\b(\\p{Lu}[\\p{L}-]{1,30}) [Pp]ort\\b");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])(\\d{4})(?![\\d])");
     private static final Pattern NAME = Pattern.compile(
             "\\s+(?:\"|“|')?((?:\\p{Lu}[\\p{L}\\d-]*|\\d+)(?:\\s(?:\\p{Lu}[\\p{L}\\d-]*|\\d+)){0,4})");
-    private static final Pattern COMPASS = Pattern.compile("(?i)(?:far\\s+)?(?:east|west|north|south)(?:ern)?");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TRAILING_AUXILIARY = Pattern.compile(
             "(?:\\s+(?:has|have|had|also|repeatedly|previously|earlier|on \\S+(?: \\d+)?|this week|last week))+$");
@@ -44,18 +41,11 @@ final class SentenceFacts {
         SentenceFacts f = new SentenceFacts();
         String sentence = text.substring(start, end);
         boolean resolutionCue = false;
-        boolean precise = false;
-        for (Hit h : hits) {
-            precise |= h.is(Lexicon.Kind.PLACE) && !Lexicon.REGION.equals(h.value());
+        for (String place : Places.of(text, start, end, hits)) {
+            add(f.places, place);
         }
         for (Hit h : hits) {
             switch (h.kind()) {
-                case PLACE -> {
-                    // a macro-region beside a port or city only says where that lies
-                    if (!registry(text, h.end(), end) && !(precise && Lexicon.REGION.equals(h.value()))) {
-                        add(f.places, text.substring(h.start(), h.end()));
-                    }
-                }
                 case VESSEL -> {
                     Matcher m = NAME.matcher(text).region(h.end(), end);
                     if (m.lookingAt() && !NOT_NAME.matcher(m.group(1)).matches()) {
@@ -64,20 +54,6 @@ final class SentenceFacts {
                 }
                 case RESOLUTION -> resolutionCue = true;
                 default -> {
-                }
-            }
-        }
-        // the regular expressions run only where their cheap anchor word stands
-        if (sentence.contains("ort ") || sentence.contains("orts ") || sentence.contains("ort.")
-                || sentence.contains("ort,")) {
-            Matcher port = PORT_OF.matcher(sentence);
-            while (port.find()) {
-                int g = port.group(1) != null ? 1 : 2;
-                String name = port.group(g);
-                // "a Chinese port", "a Russian Far East port": an adjective or a compass word, not the port's name
-                if (!COMPASS.matcher(name).matches()
-                        && !covered(hits, start + port.start(g), start + port.end(g))) {
-                    add(f.places, name);
                 }
             }
         }
@@ -129,23 +105,6 @@ final class SentenceFacts {
             }
         }
         return null;
-    }
-
-    /** "Hong Kong-flagged", "Panama-registered", "a Kyiv-based group": a flag or a seat, not a place of the route. */
-    private static boolean registry(String text, int at, int end) {
-        return at < end && (text.charAt(at) == '-' || text.charAt(at) == '‑')
-                && (text.startsWith("flag", at + 1) || text.startsWith("regist", at + 1)
-                || text.startsWith("based", at + 1));
-    }
-
-    /** Whether a state or a lexicon place already stands on {@code [s, e)}. */
-    private static boolean covered(List<Hit> hits, int s, int e) {
-        for (Hit h : hits) {
-            if ((h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.PLACE)) && h.start() < e && h.end() > s) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String trimmed(String s) {
