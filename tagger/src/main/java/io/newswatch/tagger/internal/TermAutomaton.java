@@ -23,7 +23,10 @@ import java.util.Map;
  *
  * <p>The state table is dense ({@code states × alphabet} ints, the alphabet being only the characters the
  * patterns use plus two classes for everything else), with a narrow copy of its ASCII columns that nearly every
- * transition of a scan reads, states numbered breadth-first. Immutable and thread-safe; {@link #scan} allocates nothing
+ * transition of a scan reads, states numbered breadth-first. The automaton is anchored at word starts: it never
+ * enters a state for a suffix that begins inside a word unless that suffix begins with an ideograph or Hangul
+ * (such a hit would fail its boundary check anyway), so the hits are exactly those of the plain Aho–Corasick
+ * automaton with the boundary checks, in the same order. Immutable and thread-safe; {@link #scan} allocates nothing
  * beyond growing the caller's {@link ScanHits}.
  */
 public final class TermAutomaton {

@@ -317,6 +317,10 @@ public final class Lexicon {
             }
             hits.clear();
             part.automaton().scan(text, chars, hits);
+            if (out instanceof ArrayList<Hit> list) {
+                // hundreds of hits per text: grown once, not doubling from ten
+                list.ensureCapacity(list.size() + hits.size());
+            }
             for (int i = 0; i < hits.size(); i++) {
                 int p = hits.pattern(i);
                 out.add(new Hit(part.kinds()[p], part.values()[p], hits.start(i), hits.end(i), false));
