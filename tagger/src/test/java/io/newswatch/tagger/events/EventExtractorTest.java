@@ -297,6 +297,9 @@ class EventExtractorTest {
             receiving was no get word                           | Russia denied receiving any weapons from North Korea, despite evidence gathered by Kyiv. | weapons KP>RU
             a North Korean port did not name the exporter       | The shells were then moved by rail from Rajin to depots in western Russia. | munitions KP>RU
             drone engines were read as drones                   | The United States accused China of supplying Russia with drone engines and satellite imagery. | military-technology CN>RU
+            an ammunition depot was read as ammunition          | The containers were loaded at Najin and moved by rail to an ammunition depot near Tikhoretsk, Russia. |
+            a ban word before a comma was read as the goods' adjective | Any assistance to North Korea's missile programme is banned, and the satellite launchers Russia supplied use the same technology. |
+            oil pumped into a vessel was not moved              | The tanker sailed into international waters and pumped 600 tonnes of diesel into a North Korean vessel. | petroleum ?>KP
             a related headline's hands moved no goods           | Read also: Russia hands North Korea air defence systems, Seoul says | weapons RU>KP
             a speaker after the receiver became a second host   | North Korea is believed to have sent at least 3,000 troops to Russia, Seoul's spy agency said. | troops KP>RU
             workers found working in a state were not hosted there | North Korean laborers were found working in Chinese seafood factories in violation of UN sanctions. | workers KP>CN

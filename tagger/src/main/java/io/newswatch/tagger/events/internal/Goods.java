@@ -68,7 +68,9 @@ final class Goods {
         }
         for (Hit h : in) {
             if (h.start() >= ban.end() && !h.is(Lexicon.Kind.STATE)) {
-                return h.is(Lexicon.Kind.COMMODITY) && h.start() - ban.end() <= 16;
+                // "banned North Korean coal", not "is banned, and the launchers use the same technology"
+                return h.is(Lexicon.Kind.COMMODITY) && h.start() - ban.end() <= 16
+                        && !Words.hasPunctuation(text, ban.end(), h.start());
             }
         }
         return false;
