@@ -300,6 +300,11 @@ class EventExtractorTest {
             an ammunition depot was read as ammunition          | The containers were loaded at Najin and moved by rail to an ammunition depot near Tikhoretsk, Russia. |
             a ban word before a comma was read as the goods' adjective | Any assistance to North Korea's missile programme is banned, and the satellite launchers Russia supplied use the same technology. |
             oil pumped into a vessel was not moved              | The tanker sailed into international waters and pumped 600 tonnes of diesel into a North Korean vessel. | petroleum ?>KP
+            coal sold to China after the bans needed a breach word | North Korea sold 1.3 million tonnes of coal into Chinese waters in 2019, officials estimate. | coal KP>CN
+            coal sold to China before the bans is lawful trade  | In 2016, North Korea sold 20 million tonnes of coal to China. |
+            imports halted were read as imports                 | China has said it halted all coal imports from North Korea. |
+            goods negated by not were read as sold              | Hair, not coal: what North Korea sells to China now |
+            garments were no goods                              | Some 2,500 tonnes of North Korean garments were shipped from Nampo to Dalian in 2019. | other-goods KP>CN
             a related headline's hands moved no goods           | Read also: Russia hands North Korea air defence systems, Seoul says | weapons RU>KP
             a speaker after the receiver became a second host   | North Korea is believed to have sent at least 3,000 troops to Russia, Seoul's spy agency said. | troops KP>RU
             workers found working in a state were not hosted there | North Korean laborers were found working in Chinese seafood factories in violation of UN sanctions. | workers KP>CN

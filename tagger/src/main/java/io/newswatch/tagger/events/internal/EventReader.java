@@ -300,7 +300,8 @@ public final class EventReader {
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
-            if (Goods.technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in) || Cues.fieldOf(text, end, h)
+            if (Goods.technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in) || Goods.negated(text, start, h)
+                    || Cues.fieldOf(text, end, h)
                     || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
                     || Cues.armsAsPlace(text, start, h))
                     || h.value().equals("funds") && Cues.worthOfGoods(text, start, h)) {
@@ -356,7 +357,7 @@ public final class EventReader {
             }
             for (String[] dir : dirs) {
             if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
-                    && !Cues.bannedExport(text, c, dir, states)
+                    && !Cues.bannedExport(text, c, dir, states) && !Clauses.exportAfterBans(text, start, end, c, dir, states)
                     || c.value().equals("funds") && dir[0] == null && Cues.proceeds(text, keys, in)
                     || Direction.KP.equals(dir[1]) && Cues.food(text, c)) {
                 continue;

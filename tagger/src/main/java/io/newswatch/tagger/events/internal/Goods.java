@@ -61,6 +61,11 @@ final class Goods {
         return moved && arms && Words.prose(text, start, end);
     }
 
+    /** Whether the goods word is negated right before it: "Hair, not coal: what North Korea sells to China". */
+    static boolean negated(String text, int start, Hit goods) {
+        return Words.wordBefore(text, start, goods.start()).equals("not");
+    }
+
     /** Whether a ban word stands as the goods' adjective ("banned North Korean goods reached the South"). */
     static boolean bannedGoods(String text, Hit ban, List<Hit> in) {
         if (!text.regionMatches(true, ban.start(), "banned", 0, ban.end() - ban.start())) {
