@@ -208,12 +208,12 @@ class EventExtractorTest {
             북한이 러시아에 포탄을 보낼 가능성이 있다.                                              | possible
             朝鲜可能向俄罗斯提供炮弹。                                                               | possible
             러시아가 북한에 정찰위성 기술을 제공했을 수 있다.                                        | possible
-            # a Korean cue reaches the verb after the goods, not the end of a later clause
-            러시아에서 북한으로 유류가 반입된 의혹이 제기되고 있어 감시는 앞으로 더 강화될 전망이다.     | asserted
             In return, Pyongyang is getting fuel from Moscow, a researcher said.                   | asserted
             Officials warn of closer ties with North Korea, which has supplied Russia with artillery shells. | asserted
             A report published in May said North Korean shells reached Russian forces by rail.     | asserted
             The panel investigated reports of missile transfers from North Korea to Russia.        | possible
+            # a Korean cue reaches the verb after the goods, not the end of a later clause
+            러시아에서 북한으로 유류가 반입된 의혹이 제기되고 있어 감시는 앞으로 더 강화될 전망이다.     | asserted
             """)
     void statusCues(String sentence, String status) {
         List<ViolationEvent> events = events(sentence);
@@ -274,6 +274,55 @@ class EventExtractorTest {
             bare launchers beside artillery were read as missiles | Kyiv says Russia has received some 30 North Korean howitzers and a dozen launchers. | weapons KP>RU
             the text's North Korea was made the supplier of China's trade | Pyongyang's trade with Beijing stayed small. China's exports to Russia grew 5 per cent, while its imports, mostly gas and coal, fell slightly. |
             a sentence referring back lost its parties          | Pyongyang hopes for a reward from Moscow. Those rewards could include help with spy satellites and submarine technology. | military-technology RU>KP
+            railway tank cars were read as tanks                | Russian tank cars have delivered refined fuel to North Korea through Tumangang. | petroleum RU>KP
+            a ballistic missile programme was read as missiles  | The monitors who tracked sanctions on North Korea until Russia blocked them said the country relies on cyber theft for much of its hard currency, and that the proceeds help fund its weapons of mass destruction and ballistic missile programmes. | funds ?>KP
+            workers at home were read as sent abroad            | Workers in North Korean garment factories sew the wigs, which are then shipped to China for export. |
+            the workers' state was made the supplier of drones  | North Korean labourers are also being used at Russian plants where attack drones are assembled, Kyiv said. | workers KP>RU
+            a speaker's noun was read as its verb               | South Korea, which first disclosed the deployment, said the North had dispatched the troops on Russian landing ships to Vladivostok. | troops KP>RU
+            a think tank was read as tanks                      | Researchers at a Kyiv think tank say North Korea exported coal to Russia. | coal KP>RU
+            the earnings of coal sales were read as funds of their own | Coal smuggled to China earned Pyongyang about 400 million dollars last year, the monitors estimated. | coal KP>CN
+            a place in China left the workers' host unsaid     | Investigators found North Korean labourers employed at fish plants in Hunchun. | workers KP>CN
+            a port of delivery left the coal's receiver unsaid  | The freighter loaded 20,000 tonnes of North Korean coal at Nampo for delivery to Balikpapan. | coal KP>ID
+            the receiver's own launch made it the supplier      | Seoul is watching whether Russian engineers are assisting Pyongyang's space agency after North Korea's failed satellite launch. | military-technology RU>KP
+            a later clause's negation denied the shipment       | Monitors said they had examined reports of shells shipped from North Korea to Russia, but could not finish because Moscow did not answer. | munitions KP>RU
+            a list of headlines stamped with times was read as prose | Live updates - 08:15 North Korean shells reach Russian depots - 10:40 Seoul protests - 12:05 Kyiv under fire |
+            a missile development was read as missiles          | The panel said crypto stolen by North Korean hackers pays for a large share of Pyongyang's missile development, Russia aside. | funds ?>KP
+            oil revenues were read as oil                       | Russia's oil revenues rose despite the sanctions, and North Korea looked on. |
+            refined products were no petroleum                  | Tankers carried refined products from Russia to North Korea. | petroleum RU>KP
+            electronics were no goods of war                    | Kazakhstan's imports of European electronics doubled, and much of them went on to Russia by truck. | military-technology KZ>RU
+            missiles a technology serves became goods           | Russia could hand over to North Korea technology for spy satellites, submarines or ballistic missiles. | military-technology RU>KP
+            a denial was read as a shipment                     | Beijing denies sending weapons to Moscow and calls its trade with Russia normal commerce. |
+            a denial of what officials allege lost the allegation | Moscow and Pyongyang deny the arms transfers, which U.S. officials say included more than 1,000 containers of shells. | munitions KP>RU
+            the Netherlands was no state                        | Two armoured Mercedes limousines left the Netherlands in 2018 and were shipped on to Pyongyang via Dalian. | luxury-goods NL>KP
+            receiving was no get word                           | Russia denied receiving any weapons from North Korea, despite evidence gathered by Kyiv. | weapons KP>RU
+            a North Korean port did not name the exporter       | The shells were then moved by rail from Rajin to depots in western Russia. | munitions KP>RU
+            drone engines were read as drones                   | The United States accused China of supplying Russia with drone engines and satellite imagery. | military-technology CN>RU
+            an ammunition depot was read as ammunition          | The containers were loaded at Najin and moved by rail to an ammunition depot near Tikhoretsk, Russia. |
+            a ban word before a comma was read as the goods' adjective | Any assistance to North Korea's missile programme is banned, and the satellite launchers Russia supplied use the same technology. |
+            oil pumped into a vessel was not moved              | The tanker sailed into international waters and pumped 600 tonnes of diesel into a North Korean vessel. | petroleum ?>KP
+            coal sold to China after the bans needed a breach word | North Korea sold 1.3 million tonnes of coal into Chinese waters in 2019, officials estimate. | coal KP>CN
+            coal sold to China before the bans is lawful trade  | In 2016, North Korea sold 20 million tonnes of coal to China. |
+            imports halted were read as imports                 | China has said it halted all coal imports from North Korea. |
+            goods negated by not were read as sold              | Hair, not coal: what North Korea sells to China now |
+            garments were no goods                              | Some 2,500 tonnes of North Korean garments were shipped from Nampo to Dalian in 2019. | other-goods KP>CN
+            a related headline's hands moved no goods           | Read also: Russia hands North Korea air defence systems, Seoul says | weapons RU>KP
+            a speaker after the receiver became a second host   | North Korea is believed to have sent at least 3,000 troops to Russia, Seoul's spy agency said. | troops KP>RU
+            workers found working in a state were not hosted there | North Korean laborers were found working in Chinese seafood factories in violation of UN sanctions. | workers KP>CN
+            a sentence that names no state lost the parties before it | North Korea has shipped shells to Russia, officials said. Koksan self-propelled guns have also been delivered, the officials added. | munitions KP>RU;weapons KP>RU
+            a headline's use against Ukraine moved no missiles  | Russia's war goes on. Read also: North Korean KN-24 missiles and their use against Ukraine | missiles KP>RU
+            workers arriving in a state were not sent there     | North Korean workers arriving in Russia as students, data shows | workers KP>RU
+            a theft's victim was read as the payer              | The FBI blamed North Korea for the theft, saying hackers working for Pyongyang took $600 million in crypto from a Dubai-based exchange. | funds ?>KP
+            a rule that made a sale illegal was read as a breach | Resolution 2371 made the export of North Korean iron ore illegal in every member state. |
+            components for a drone were dropped beside the drones | Two Chinese firms supplied engines and other components for the Garpiya drone and shipped finished drones to Russia. | military-technology CN>RU;weapons CN>RU
+            an oil port was read as oil                         | North Korean tankers sailed from the Russian oil port of Vostochny to Rajin, carrying refined products. | petroleum RU>KP
+            the maker after "linking them to" was read as the receiver | It said the components carried markings linking them to North Korean production. |
+            a state before "where traders bought" was read as the buyer | Chips were routed through the Emirates and Turkey, where traders bought them and forwarded them to Moscow. | military-technology AE>RU;military-technology TR>RU
+            export controls were read as exports                | What North Korea's arms trade with Russia means for export controls |
+            a state paying for its own goods was read as buying them | Hackers and fake CVs: how North Korea pays for its missiles, and why Russia does not mind |
+            a sum in dollars earned was no money                | Prosecutors say the scheme generated at least $40 million for the North Korean government. | funds ?>KP
+            workers working abroad were not sent                | Thousands of North Korean IT workers work abroad, mostly in China, the report said. | workers KP>CN
+            workers in two host states went to the first only   | Hundreds of North Korean labourers work abroad, mostly in Russia and China, the ministry said. | workers KP>RU;workers KP>CN
+            a text's North Korea became the maker of another state's goods | North Korea's trade with Moscow is small. Its exports of comparable goods to Russia jumped tenfold last year. |
             a Korean possessive 의 made the possessor the maker  | 러시아가 북한의 위성 개발에 도움을 주고 있다고 정부는 판단한다. | military-technology RU>KP
             a Korean partner 와의 was read as the subject        | 북한은 러시아와의 협력을 강조하면서 노동자 파견을 늘렸다. | workers KP>RU
             the possessor of a Korean transfer noun is its subject | 미국은 북한의 대러 무기 공급이 계속되고 있다고 밝혔다. | weapons KP>RU
@@ -298,37 +347,6 @@ class EventExtractorTest {
             a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
             drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>?
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
-            railway tank cars were read as tanks                | Russian tank cars have delivered refined fuel to North Korea through Tumangang. | petroleum RU>KP
-            a ballistic missile programme was read as missiles  | The monitors who tracked sanctions on North Korea until Russia blocked them said the country relies on cyber theft for much of its hard currency, and that the proceeds help fund its weapons of mass destruction and ballistic missile programmes. | funds ?>KP
-            workers at home were read as sent abroad            | Workers in North Korean garment factories sew the wigs, which are then shipped to China for export. |
-            the workers' state was made the supplier of drones  | North Korean labourers are also being used at Russian plants where attack drones are assembled, Kyiv said. | workers KP>RU
-            a speaker's noun was read as its verb               | South Korea, which first disclosed the deployment, said the North had dispatched the troops on Russian landing ships to Vladivostok. | troops KP>RU
-            a think tank was read as tanks                      | Researchers at a Kyiv think tank say North Korea exported coal to Russia. | coal KP>RU
-            the earnings of coal sales were read as funds of their own | Coal smuggled to China earned Pyongyang about 400 million dollars last year, the monitors estimated. | coal KP>CN
-            a place in China left the workers' host unsaid     | Investigators found North Korean labourers employed at fish plants in Hunchun. | workers KP>CN
-            a port of delivery left the coal's receiver unsaid  | The freighter loaded 20,000 tonnes of North Korean coal at Nampo for delivery to Balikpapan. | coal KP>ID
-            the receiver's own launch made it the supplier      | Seoul is watching whether Russian engineers are assisting Pyongyang's space agency after North Korea's failed satellite launch. | military-technology RU>KP
-            a later clause's negation denied the shipment       | Monitors said they had examined reports of shells shipped from North Korea to Russia, but could not finish because Moscow did not answer. | munitions KP>RU
-            a list of headlines stamped with times was read as prose | Live updates - 08:15 North Korean shells reach Russian depots - 10:40 Seoul protests - 12:05 Kyiv under fire |
-            a missile development was read as missiles          | The panel said crypto stolen by North Korean hackers pays for a large share of Pyongyang's missile development, Russia aside. | funds ?>KP
-            oil revenues were read as oil                       | Russia's oil revenues rose despite the sanctions, and North Korea looked on. |
-            refined products were no petroleum                  | Tankers carried refined products from Russia to North Korea. | petroleum RU>KP
-            electronics were no goods of war                    | Kazakhstan's imports of European electronics doubled, and much of them went on to Russia by truck. | military-technology KZ>RU
-            missiles a technology serves became goods           | Russia could hand over to North Korea technology for spy satellites, submarines or ballistic missiles. | military-technology RU>KP
-            a denial was read as a shipment                     | Beijing denies sending weapons to Moscow and calls its trade with Russia normal commerce. |
-            a sentence that names no state lost the parties before it | North Korea has shipped shells to Russia, officials said. Koksan self-propelled guns have also been delivered, the officials added. | munitions KP>RU;weapons KP>RU
-            a headline's use against Ukraine moved no missiles  | Russia's war goes on. Read also: North Korean KN-24 missiles and their use against Ukraine | missiles KP>RU
-            workers arriving in a state were not sent there     | North Korean workers arriving in Russia as students, data shows | workers KP>RU
-            a theft's victim was read as the payer              | The FBI blamed North Korea for the theft, saying hackers working for Pyongyang took $600 million in crypto from a Dubai-based exchange. | funds ?>KP
-            a rule that made a sale illegal was read as a breach | Resolution 2371 made the export of North Korean iron ore illegal in every member state. |
-            components for a drone were dropped beside the drones | Two Chinese firms supplied engines and other components for the Garpiya drone and shipped finished drones to Russia. | military-technology CN>RU;weapons CN>RU
-            an oil port was read as oil                         | North Korean tankers sailed from the Russian oil port of Vostochny to Rajin, carrying refined products. | petroleum RU>KP
-            the maker after "linking them to" was read as the receiver | It said the components carried markings linking them to North Korean production. |
-            a state before "where traders bought" was read as the buyer | Chips were routed through the Emirates and Turkey, where traders bought them and forwarded them to Moscow. | military-technology AE>RU;military-technology TR>RU
-            export controls were read as exports                | What North Korea's arms trade with Russia means for export controls |
-            a state paying for its own goods was read as buying them | Hackers and fake CVs: how North Korea pays for its missiles, and why Russia does not mind |
-            a sum in dollars earned was no money                | Prosecutors say the scheme generated at least $40 million for the North Korean government. | funds ?>KP
-            workers working abroad were not sent                | Thousands of North Korean IT workers work abroad, mostly in China, the report said. | workers KP>CN
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
@@ -345,6 +363,7 @@ class EventExtractorTest {
             Officials say the Kremlin pays for the North Korean shells with fuel and hard currency. | munitions KP>RU;petroleum RU>KP;funds RU>KP
             In exchange for the shells, Russia has supplied North Korea with oil, officials said.  | petroleum RU>KP;munitions KP>RU
             Moscow is paying for North Korean troops partly with food and cash, Seoul says.        | troops KP>RU;funds RU>KP
+            The Kremlin may offer North Korea help with its satellite programme in return for munitions. | munitions KP>RU
             """)
     void aPriceGoesTheOtherWay(String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key)
@@ -401,6 +420,7 @@ class EventExtractorTest {
     @CsvSource(delimiter = '|', textBlock = """
             North Korea shipped artillery shells to Russia, he said.                              |
             North Korea shipped artillery shells to Russia, analyst Kim Min-su said. It also sent ballistic missiles to Russia, she said. | analyst Kim Min-su
+            Spokesman John Kirby said North Korea had shipped shells to Russia. He added that ballistic missiles had also been delivered. | Spokesman John Kirby
             """)
     void aPronounIsNoAttribution(String text, String attribution) {
         List<ViolationEvent> events = events(text);

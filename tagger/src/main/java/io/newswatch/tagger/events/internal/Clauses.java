@@ -61,6 +61,39 @@ final class Clauses {
         return m.find() && m.find();
     }
 
+    /**
+     * Whether the negation is a party's denial of what others allege in the same sentence ("Moscow and Pyongyang deny
+     * the transfers, which U.S. officials say included 1,000 containers"): a denied allegation is still reported.
+     */
+    static boolean deniedAllegation(Lexicon lexicon, String text, int sentenceStart, Hit negative, List<Hit> in) {
+        if (!text.regionMatches(true, negative.start(), "den", 0, 3)) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() > negative.end() && (h.is(Lexicon.Kind.REPORTING) || h.is(Lexicon.Kind.ACCORDING))
+                    && (h.is(Lexicon.Kind.ACCORDING)
+                    || lexicon.isAgent(Words.wordBefore(text, sentenceStart, h.start())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an English sentence names North Korea's export of goods it may not sell at all since resolutions 2371
+     * and 2397 (coal, minerals, seafood, textiles), and no year before the bans: "North Korea sold 1.3 million tonnes
+     * of coal into Chinese waters in 2019" needs no word of breach, "in 2016 it sold coal to China" was lawful.
+     */
+    static boolean exportAfterBans(String text, int start, int end, Hit c, String[] dir, List<Hit> states) {
+        return Direction.KP.equals(dir[0]) && Direction.BANNED_EXPORTS.contains(c.value()) && !c.generic()
+                && Lexicon.Script.of(text.charAt(c.start())) == Lexicon.Script.LATIN
+                && states.stream().anyMatch(h -> h.value().equals(Direction.KP))
+                && !BEFORE_BANS.matcher(text).region(start, end).find();
+    }
+
+    /** A year before the export bans of 2016 and 2017. */
+    private static final Pattern BEFORE_BANS = Pattern.compile("\\b(?:19\\d\\d|200\\d|201[0-7])\\b");
+
     /** Whether a breach word says what a rule made unlawful: "made the sale of coal illegal". */
     static boolean madeIllegal(String text, int sentenceStart, Hit breach) {
         if (!text.regionMatches(true, breach.start(), "illegal", 0, 7)) {

@@ -136,7 +136,8 @@ final class Direction {
             return List.<String[]>of(new String[] {from, KP});
         }
         if (froms.isEmpty() && tos.isEmpty()) {
-            if (FROM_KP.contains(c) && codes.contains(KP)) {
+            if (FROM_KP.contains(c) && (codes.contains(KP) || placeStates.contains(KP))) {
+                // "moved by rail from Rajin to depots in Russia": a North Korean port names the exporter
                 froms.add(KP);
             } else if (codes.contains(KP) && !FROM_KP.contains(c)) {
                 tos.add(KP);
@@ -178,6 +179,14 @@ final class Direction {
                 out.add(new String[] {from, to});
             }
         }
+        if (froms.size() == 1 && PEOPLE.contains(c)) {
+            // "workers abroad, mainly in China and Russia": one sender, each host
+            for (int i = 1; i < tos.size() && out.size() < 6; i++) {
+                if (valid(c, froms.get(0), tos.get(i)) && host(text, states, roles, tos.get(i))) {
+                    out.add(new String[] {froms.get(0), tos.get(i)});
+                }
+            }
+        }
         return out;
     }
 
@@ -207,6 +216,21 @@ final class Direction {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a receiver is named as a host in its own right: a state the gazetteer knows, not a speaker's
+     * ("to Russia, Seoul's spy agency said").
+     */
+    static boolean host(String text, List<Hit> states, Role[] roles, String code) {
+        for (int i = 0; i < states.size(); i++) {
+            Hit s = states.get(i);
+            if (roles[i] == Role.TO && s.value().equals(code) && !s.generic()
+                    && !Words.wordAfterIsPossessive(text, s.end(), text.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -265,7 +289,7 @@ final class Direction {
     static String fillFrom(String c, String to, List<String> codes, Set<String> textStates) {
         // North Korea from elsewhere in the text only when the sentence names no other party
         if (FROM_KP.contains(c) && !to.equals(KP) && (codes.contains(KP)
-                || textStates.contains(KP) && other(codes, to, KP) == null)) {
+                || textStates.contains(KP) && other(codes, to, KP) == null && !c.equals("other-goods"))) {
             return KP;
         }
         String o = other(codes, to, to.equals(KP) ? RU : CN);
@@ -297,20 +321,6 @@ final class Direction {
         return null;
     }
 
-    /** Whether every mention of {@code code} in the sentence is the subject of a give word, no maker or source. */
-    static boolean subjectOnly(List<Hit> states, Role[] roles, String code) {
-        boolean any = false;
-        for (int i = 0; i < states.size(); i++) {
-            if (states.get(i).value().equals(code)) {
-                if (roles[i] != Role.SUBJECT_FROM) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
-    }
-
     /** The states of the sentence's places the lexicon knows, in text order ("Donggang" is in China). */
     static List<String> placeStates(Lexicon lexicon, String text, List<Hit> in) {
         List<String> out = new ArrayList<>(2);
@@ -323,6 +333,20 @@ final class Direction {
             }
         }
         return out;
+    }
+
+    /** Whether every mention of {@code code} in the sentence is the subject of a give word, no maker or source. */
+    static boolean subjectOnly(List<Hit> states, Role[] roles, String code) {
+        boolean any = false;
+        for (int i = 0; i < states.size(); i++) {
+            if (states.get(i).value().equals(code)) {
+                if (roles[i] != Role.SUBJECT_FROM) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     static void addOnce(List<String> list, String value) {

@@ -33,13 +33,7 @@ public final class EventReader {
     /** Goods China trades lawfully too: a China pair needs a breach word in the sentence. */
     private static final Set<String> TRADE_GOODS = Set.of("petroleum", "coal", "minerals", "other-goods",
             "luxury-goods");
-    private static final Set<String> ARMS = Set.of("missiles", "weapons", "munitions");
-    /** A technology word followed by the field it serves: "технологии для", "технології для". */
-    private static final java.util.regex.Pattern TECHNOLOGY_FOR = java.util.regex.Pattern.compile(
-            "(?iu)технолог\\p{L}*\\s+для\\s");
-    /** The arms a technology serves: "technology for reconnaissance satellites or ballistic missiles". */
-    private static final java.util.regex.Pattern FOR_FIELD = java.util.regex.Pattern.compile(
-            "(?i)[^,;.]*?\\sfor\\s+(?:[\\p{L}\\d-]+,?\\s+){0,8}");
+    static final Set<String> ARMS = Set.of("missiles", "weapons", "munitions");
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
             "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
@@ -201,8 +195,9 @@ public final class EventReader {
                         breach = true;
                     }
                 }
-                case BAN -> ban |= !bannedGoods(text, h, in);
-                case NEGATIVE -> negative |= !Clauses.detached(text, h, in);
+                case BAN -> ban |= !Goods.bannedGoods(text, h, in);
+                case NEGATIVE -> negative |= !Clauses.detached(text, h, in)
+                        && !Clauses.deniedAllegation(lexicon, text, start, h, in);
                 case COMMODITY -> {
                     anyCommodity = true;
                 }
@@ -240,7 +235,7 @@ public final class EventReader {
         for (int i = 0; i < states.size(); i++) {
             roles[i] = roleReader.role(text, start, end, states.get(i), in, originOf, originAt, i);
         }
-        if ((Words.refersBack(text, start, end) || states.isEmpty() && armsMoved(text, start, end, in))
+        if ((Words.refersBack(text, start, end) || states.isEmpty() && Goods.armsMoved(text, start, end, in))
                 && states.stream().allMatch(Hit::generic)
                 && java.util.Arrays.stream(roles).allMatch(r -> r == Role.NONE)) {
             // "Those things may include help with satellite launches": the parties of the sentences before
@@ -305,7 +300,8 @@ public final class EventReader {
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
-            if (technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in) || Cues.fieldOf(text, end, h)
+            if (Goods.technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in) || Goods.negated(text, start, h)
+                    || Cues.fieldOf(text, end, h)
                     || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
                     || Cues.armsAsPlace(text, start, h))
                     || h.value().equals("funds") && Cues.worthOfGoods(text, start, h)) {
@@ -317,10 +313,10 @@ public final class EventReader {
         Map<String, long[]> amounts = Amounts.amounts(text, quantities, in, commodities.keySet());
         SentenceFacts facts = SentenceFacts.read(text, start, end, in);
         List<EventMerger.Key> keys = new ArrayList<>();
+        // the goods bought first, so that the price goes the other way; money last: what it is the proceeds of
+        // is known by then
         List<Hit> ordered = new ArrayList<>(commodities.values());
-        // the goods bought first, so that the price goes the other way
         List<Hit> read = in;
-        // and money last: what it is the proceeds of is known by then
         ordered.sort(Comparator.comparing((Hit c) -> Exchange.isPrice(text, priceAt, c, read))
                 .thenComparing(c -> c.value().equals("funds")));
         boolean earningsOnly = Exchange.onlyEarnings(in);
@@ -349,10 +345,19 @@ public final class EventReader {
                     textStates, Direction.placeStates(lexicon, text, in));
             if (!price && bought == null && !dirs.isEmpty()) {
                 bought = dirs.get(0);
+            } else if (price && bought == null) {
+                // "may offer help in return for munitions": the price goes against the deed the sentence names
+                List<String[]> back = new ArrayList<>(dirs.size());
+                for (String[] d : dirs) {
+                    if (Direction.valid(c.value(), d[1], d[0])) {
+                        back.add(new String[] {d[1], d[0]});
+                    }
+                }
+                dirs = back;
             }
             for (String[] dir : dirs) {
             if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
-                    && !Cues.bannedExport(text, c, dir, states)
+                    && !Cues.bannedExport(text, c, dir, states) && !Clauses.exportAfterBans(text, start, end, c, dir, states)
                     || c.value().equals("funds") && dir[0] == null && Cues.proceeds(text, keys, in)
                     || Direction.KP.equals(dir[1]) && Cues.food(text, c)) {
                 continue;
@@ -365,62 +370,6 @@ public final class EventReader {
             }
         }
         return keys;
-    }
-
-    /**
-     * Whether arms named as the field of a technology are no goods of their own: "технологии для ядерной программы,
-     * спутников или баллистических ракет", "导弹或卫星方面的技术".
-     */
-    private static boolean technologyField(String text, int end, Hit arms, List<Hit> in) {
-        if (!ARMS.contains(arms.value())) {
-            return false;
-        }
-        for (Hit t : in) {
-            if (!t.is(Lexicon.Kind.COMMODITY) || !t.value().equals("military-technology")) {
-                continue;
-            }
-            if (t.end() <= arms.start() && arms.start() - t.end() <= 80
-                    && (TECHNOLOGY_FOR.matcher(text).region(t.start(), Math.min(end, t.end() + 6)).lookingAt()
-                    || FOR_FIELD.matcher(text).region(t.end(), arms.start()).matches()
-                    && Direction.sameList(in, t.start(), arms.start()))
-                    && !Roles.CLAUSE_BREAK.matcher(text.substring(t.end(), arms.start())).find()) {
-                return true;
-            }
-            if (t.start() >= arms.end() && t.start() - arms.end() <= 8
-                    && (text.startsWith("方面", t.start()) || text.startsWith("相关", t.start()))
-                    && text.substring(arms.end(), t.start()).chars().allMatch(Character::isLetter)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a sentence that names no state moves arms or troops ("170 mm guns had also been shipped"): prose with a
-     * give or get word, whose parties are those of the sentences before.
-     */
-    private static boolean armsMoved(String text, int start, int end, List<Hit> in) {
-        boolean moved = false;
-        boolean arms = false;
-        for (Hit h : in) {
-            moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET);
-            arms |= h.is(Lexicon.Kind.COMMODITY) && !h.generic() && (ARMS.contains(h.value())
-                    || h.value().equals("troops"));
-        }
-        return moved && arms && Words.prose(text, start, end);
-    }
-
-    /** Whether a ban word stands as the goods' adjective ("banned North Korean goods reached the South"). */
-    private static boolean bannedGoods(String text, Hit ban, List<Hit> in) {
-        if (!text.regionMatches(true, ban.start(), "banned", 0, ban.end() - ban.start())) {
-            return false;
-        }
-        for (Hit h : in) {
-            if (h.start() >= ban.end() && !h.is(Lexicon.Kind.STATE)) {
-                return h.is(Lexicon.Kind.COMMODITY) && h.start() - ban.end() <= 16;
-            }
-        }
-        return false;
     }
 
     /**

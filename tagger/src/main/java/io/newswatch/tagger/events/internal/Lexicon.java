@@ -78,9 +78,9 @@ public final class Lexicon {
     private final List<String> toParticles;
     private final List<String> fromParticles;
     private final Map<String, Long> multipliers;
+    private final Map<String, String> placeStates;
     /** Which ASCII characters begin a (lower-case) number word. */
     private final boolean[] asciiFirst = new boolean[0x80];
-    private final Map<String, String> placeStates;
 
     private Lexicon(List<Part> parts, Map<String, Set<String>> words, Map<String, List<String>> particles,
                     Map<String, Long> multipliers, Map<String, String> placeStates) {
@@ -93,12 +93,12 @@ public final class Lexicon {
         this.toParticles = particles.getOrDefault("to", List.of());
         this.fromParticles = particles.getOrDefault("from", List.of());
         this.multipliers = Map.copyOf(multipliers);
+        this.placeStates = Map.copyOf(placeStates);
         for (String m : this.multipliers.keySet()) {
             if (!m.isEmpty() && m.charAt(0) < 0x80) {
                 asciiFirst[m.charAt(0)] = true;
             }
         }
-        this.placeStates = Map.copyOf(placeStates);
     }
 
     /** The shipped lexicon, read once. */

@@ -106,7 +106,8 @@ final class Roles {
             // "before arriving at a Russian firm": where the goods end up
             return Role.TO;
         }
-        if ((before.equals("in") || before.equals("at")) && hosted(Words.wordStartBefore(text, start, at), in)) {
+        if ((before.equals("in") || before.equals("at")) && (hosted(text, Words.wordStartBefore(text, start, at), in)
+                || WORKING.contains(twoBack) && peopleBefore(state, in))) {
             // "workers in Russia", "labourers at Chinese plants": the state that hosts them
             return Role.TO;
         }
@@ -257,21 +258,45 @@ final class Roles {
         return Role.NONE;
     }
 
-    /** Whether a give word stands right after {@code state}, at most {@code gap} characters on. */
-    static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
+    /** Words before "in" or "at" that make the state where people work: "found working in Chinese factories". */
+    static final Set<String> WORKING = Set.of("working", "work", "works", "worked", "employed", "toiling",
+            "stationed", "living");
+
+    /** Whether workers or troops are named before the state. */
+    static boolean peopleBefore(Hit state, List<Hit> in) {
         for (Hit h : in) {
-            if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
+            if (h.start() >= state.start()) {
+                return false;
+            }
+            if (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether workers or troops stand right before the preposition at {@code preposition}. */
-    static boolean hosted(int preposition, List<Hit> in) {
+    /** A give word that sends people abroad: "work abroad", "sent abroad". */
+    static final java.util.regex.Pattern ABROAD = java.util.regex.Pattern.compile("(?i)abroad");
+    /** What may stand between the people or "abroad" and the host's preposition: ", mainly". */
+    static final java.util.regex.Pattern ABROAD_GAP = java.util.regex.Pattern.compile(
+            "(?i)\\s{0,2}(?:,\\s*(?:mainly|mostly|chiefly|largely|including|especially)\\s+)?");
+
+    /** Whether workers or troops (or a word sending them abroad) stand right before the preposition at {@code preposition}. */
+    static boolean hosted(String text, int preposition, List<Hit> in) {
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value()) && h.end() <= preposition
-                    && preposition - h.end() <= 2) {
+            if (h.end() <= preposition && (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value())
+                    || h.is(Lexicon.Kind.GIVE) && ABROAD.matcher(text).region(h.start(), h.end()).find())
+                    && ABROAD_GAP.matcher(text).region(h.end(), preposition).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a give word stands right after {@code state}, at most {@code gap} characters on. */
+    static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
                 return true;
             }
         }
