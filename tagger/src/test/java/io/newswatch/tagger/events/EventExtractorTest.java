@@ -134,6 +134,12 @@ class EventExtractorTest {
             North Korea shipped to Russia on 5 January artillery shells worth millions.          |
             КНДР 5 января передала России снаряды.                                                |
             북한은 지난해 10월 위성 기술을 러시아로부터 받았다.                                     |
+            # the minutes of a time are no amount
+            11:20 North Korean shells are still being shipped to Russia, officials say.          |
+            # a page's ticker line counts no goods
+            'North Korea shipped drones to Russia last year. Air defences downed 41 of 67 attack drones | Live 19.11.2024' |
+            # refined products are petroleum, counted in barrels
+            Russia shipped an estimated 759,793 barrels of refined products to North Korea.      | 759793
             # Chinese numerals count the measure word glued to them
             俄罗斯向朝鲜提供了两辆豪华轿车。                                                        | 2
             朝鲜向俄罗斯运送了三百枚导弹。                                                          | 300

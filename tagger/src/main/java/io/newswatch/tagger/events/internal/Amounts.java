@@ -153,11 +153,15 @@ final class Amounts {
             + "|серпн|вересн|жовтн|листопад|грудн)");
 
     /**
-     * A day of a date ("on Jan. 2", "2 January", "2 января") or a number glued to a date or time unit ("10월", "26일",
-     * "2023년", "10月", "16日") is never an amount.
+     * A day of a date ("on Jan. 2", "2 January", "2 января"), the minutes of a time ("11:20") or a number glued to a
+     * date or time unit ("10월", "26일", "2023년", "10月", "16日") is never an amount.
      */
     static boolean isDate(String text, Quantities.Quantity q) {
         if (q.end() < text.length() && "월일년月日年時时".indexOf(text.charAt(q.end())) >= 0) {
+            return true;
+        }
+        if (q.start() >= 2 && text.charAt(q.start() - 1) == ':' && Character.isDigit(text.charAt(q.start() - 2))) {
+            // the minutes of a time: "11:20 North Korean shells still arriving"
             return true;
         }
         if (q.value() > 31 || q.dollar()) {

@@ -33,7 +33,8 @@ final class Carryover {
                 named.add(h.value());
             }
         }
-        if (!state && !named.isEmpty() && Words.hasDigit(text, start, end)) {
+        // a line that is not prose ("Air defences downed 41 of 67 drones" in a page's ticker) counts no goods
+        if (!state && !named.isEmpty() && Words.hasDigit(text, start, end) && Words.prose(text, start, end)) {
             // "It also lists around 200 long-range artillery systems": the amount of goods named before
             Amounts.amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) ->
                     merger.amountOf(c, a[0], Amounts.unit(text, a)));
