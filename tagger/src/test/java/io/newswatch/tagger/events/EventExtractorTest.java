@@ -182,6 +182,10 @@ class EventExtractorTest {
             # a sentence that goes on with the goods named before ("much of it", "by rail") gives them its route
             North Korea sent shells to Russia last year. Much of it left from the port of Kimchaek. | Kimchaek
             North Korea sent shells to Russia last year. A smaller part went by rail across the Tumen River. | Tumen River
+            # one place written in two cases is one place, in the form written first
+            КНДР передала России снаряды через Расон. Снаряды из Расона доставили по железной дороге. | Расон
+            # what a port is (a transit port) is not its name
+            朝鲜经每一个中转港向俄罗斯运送炮弹。                                                    |
             # a capital is a place where the goods or workers are, not where a government speaks
             North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
             Moscow says North Korea sent missiles to Russia through Rason.                        | Rason

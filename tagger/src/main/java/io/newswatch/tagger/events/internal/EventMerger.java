@@ -138,10 +138,48 @@ final class EventMerger {
     }
 
     private static void addFacts(Draft d, SentenceFacts facts) {
-        union(d.places, facts.places);
+        unionPlaces(d.places, facts.places);
         union(d.vessels, facts.vessels);
         union(d.imo, facts.imo);
         union(d.resolutions, facts.resolutions);
+    }
+
+    /**
+     * Adds places not yet listed, where a Russian or Ukrainian name in another case ("Расона" beside "Расон",
+     * "Харкові" beside "Харків") is the place already listed: the first form written stays.
+     */
+    private static void unionPlaces(List<String> into, List<String> more) {
+        for (String m : more) {
+            if (into.size() < SentenceFacts.MAX_ITEMS && into.stream().noneMatch(p -> sameName(p, m))) {
+                into.add(m);
+            }
+        }
+    }
+
+    /** Whether two names are one, or one Cyrillic name in two cases: each word differs only in an ending. */
+    static boolean sameName(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.isEmpty() || b.isEmpty() || Character.UnicodeScript.of(a.charAt(0)) != Character.UnicodeScript.CYRILLIC
+                || Character.UnicodeScript.of(b.charAt(0)) != Character.UnicodeScript.CYRILLIC) {
+            return false;
+        }
+        String[] x = a.toLowerCase(java.util.Locale.ROOT).split(" ");
+        String[] y = b.toLowerCase(java.util.Locale.ROOT).split(" ");
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int i = 0; i < x.length; i++) {
+            int p = 0;
+            while (p < x[i].length() && p < y[i].length() && x[i].charAt(p) == y[i].charAt(p)) {
+                p++;
+            }
+            if (p < (i == 0 ? 4 : 3) || x[i].length() - p > 3 || y[i].length() - p > 3) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void union(List<String> into, List<String> more) {
@@ -194,7 +232,7 @@ final class EventMerger {
     }
 
     private static void addFacts(Draft into, Draft from) {
-        union(into.places, from.places);
+        unionPlaces(into.places, from.places);
         union(into.vessels, from.vessels);
         union(into.imo, from.imo);
         union(into.resolutions, from.resolutions);
@@ -206,7 +244,7 @@ final class EventMerger {
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             Draft d = e.getValue();
             Key k = e.getKey();
-            union(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            unionPlaces(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
             if (d.amount == null && commodityAmounts.containsKey(k.commodity())) {
                 d.amount = commodityAmounts.get(k.commodity())[0];
                 d.unit = commodityUnits.get(k.commodity());
