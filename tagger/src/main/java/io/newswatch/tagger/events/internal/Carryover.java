@@ -44,11 +44,11 @@ final class Carryover {
         if (named.isEmpty() || !moved && !Words.prose(text, start, end)) {
             return;
         }
-        SentenceFacts facts = null;
+        List<String> places = null;
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
-                facts = facts == null ? SentenceFacts.read(text, start, end, in) : facts;
-                merger.placesOf(h.value(), facts.places);
+                places = places == null ? SentenceFacts.places(text, start, end, in) : places;
+                merger.placesOf(h.value(), places);
             }
         }
     }

@@ -138,7 +138,8 @@ final class Places {
     private static void english(String text, int start, int end, String sentence, List<Hit> hits, List<Span> spans) {
         boolean port = sentence.contains("ort ") || sentence.contains("orts ") || sentence.contains("ort.")
                 || sentence.contains("ort,");
-        boolean named = port || sentence.contains(" of ") || sentence.contains("Sea") || sentence.contains("Bay")
+        boolean named = port || sentence.contains("ity of") || sentence.contains("own of")
+                || sentence.contains("illage of") || sentence.contains("ettlement of") || sentence.contains("Sea") || sentence.contains("Bay")
                 || sentence.contains("River") || sentence.contains("Strait") || sentence.contains("Gulf")
                 || sentence.contains("Cosmodrome") || sentence.contains("Launch") || sentence.contains("Krai")
                 || sentence.contains("Oblast") || sentence.contains("rovince") || sentence.contains("egion")

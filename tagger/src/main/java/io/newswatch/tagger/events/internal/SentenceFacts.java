@@ -41,9 +41,7 @@ final class SentenceFacts {
         SentenceFacts f = new SentenceFacts();
         String sentence = text.substring(start, end);
         boolean resolutionCue = false;
-        for (String place : Places.of(text, start, end, hits)) {
-            add(f.places, place);
-        }
+        f.places.addAll(places(text, start, end, hits));
         for (Hit h : hits) {
             switch (h.kind()) {
                 case VESSEL -> {
@@ -78,6 +76,15 @@ final class SentenceFacts {
             f.pronoun = true;
         }
         return f;
+    }
+
+    /** The places of the sentence ({@link Places}), bounded in count and length. */
+    static List<String> places(String text, int start, int end, List<Hit> hits) {
+        List<String> out = new ArrayList<>();
+        for (String place : Places.of(text, start, end, hits)) {
+            add(out, place);
+        }
+        return out;
     }
 
     /** "according to X" gives X; else the words before a reporting verb, back to the clause start. */
