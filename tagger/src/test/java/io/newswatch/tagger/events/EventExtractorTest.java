@@ -140,6 +140,8 @@ class EventExtractorTest {
             'North Korea shipped drones to Russia last year. Air defences downed 41 of 67 attack drones | Live 19.11.2024' |
             # refined products are petroleum, counted in barrels
             Russia shipped an estimated 759,793 barrels of refined products to North Korea.      | 759793
+            # money counted over years is a running total, not the sum of the theft
+            North Korean hackers stole $1.5 billion in crypto from an exchange in February, investigators said. North Korean hackers have stolen about $3 billion in crypto since 2017, investigators said. | 1500000000
             # Chinese numerals count the measure word glued to them
             俄罗斯向朝鲜提供了两辆豪华轿车。                                                        | 2
             朝鲜向俄罗斯运送了三百枚导弹。                                                          | 300

@@ -36,8 +36,13 @@ final class Carryover {
         // a line that is not prose ("Air defences downed 41 of 67 drones" in a page's ticker) counts no goods
         if (!state && !named.isEmpty() && Words.hasDigit(text, start, end) && Words.prose(text, start, end)) {
             // "It also lists around 200 long-range artillery systems": the amount of goods named before
-            Amounts.amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) ->
-                    merger.amountOf(c, a[0], Amounts.unit(text, a)));
+            boolean span = SentenceFacts.spanOfYears(text, start, end);
+            Amounts.amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) -> {
+                // money counted over years is a running total, not the sum of the event
+                if (!span || !"funds".equals(c)) {
+                    merger.amountOf(c, a[0], Amounts.unit(text, a));
+                }
+            });
         }
         // a line that is not prose joins its places only where it moves or uses the goods: not "Russian drones
         // attack Kyiv overnight" in a list of headlines, nor a page's list of tags

@@ -22,6 +22,9 @@ final class EventMerger {
     private static final class Draft {
         Long amount;
         String unit;
+        /** The largest running total of money over years ("$3 billion since 2017"): the amount only when none else. */
+        Long total;
+        String totalUnit;
         final List<String> places = new ArrayList<>();
         final List<String> vessels = new ArrayList<>();
         final List<String> imo = new ArrayList<>();
@@ -60,10 +63,7 @@ final class EventMerger {
             d = new Draft();
             drafts.put(key, d);
         }
-        if (amount != null && (d.amount == null || amount > d.amount)) {
-            d.amount = amount;
-            d.unit = unit;
-        }
+        amount(d, key.commodity(), amount, unit, facts);
         addFacts(d, facts);
         d.specific |= specific;
         boolean better = d.evidence == null
@@ -112,15 +112,31 @@ final class EventMerger {
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             if (e.getKey().commodity().equals(commodity)) {
                 Draft d = e.getValue();
-                if (amount != null && (d.amount == null || amount > d.amount)) {
-                    d.amount = amount;
-                    d.unit = unit;
-                }
+                amount(d, commodity, amount, unit, facts);
                 addFacts(d, facts);
                 keys.add(e.getKey());
             }
         }
         return keys;
+    }
+
+    /**
+     * The larger amount wins, except that money counted over a span of years ("stole $3 billion between 2017 and
+     * 2023") is a running total, not the sum of this theft or payment: it counts only when no other sum is stated.
+     */
+    private static void amount(Draft d, String commodity, Long amount, String unit, SentenceFacts facts) {
+        if (amount == null) {
+            return;
+        }
+        if (facts.spanOfYears && "funds".equals(commodity)) {
+            if (d.total == null || amount > d.total) {
+                d.total = amount;
+                d.totalUnit = unit;
+            }
+        } else if (d.amount == null || amount > d.amount) {
+            d.amount = amount;
+            d.unit = unit;
+        }
     }
 
     /** An amount of these goods stated where no state is named: it fills the events of the goods that have none. */
@@ -226,6 +242,10 @@ final class EventMerger {
                     target.amount = d.amount;
                     target.unit = d.unit;
                 }
+                if (d.total != null && (target.total == null || d.total > target.total)) {
+                    target.total = d.total;
+                    target.totalUnit = d.totalUnit;
+                }
                 drafts.remove(k);
             }
         }
@@ -245,6 +265,10 @@ final class EventMerger {
             Draft d = e.getValue();
             Key k = e.getKey();
             unionPlaces(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            if (d.amount == null && d.total != null) {
+                d.amount = d.total;
+                d.unit = d.totalUnit;
+            }
             if (d.amount == null && commodityAmounts.containsKey(k.commodity())) {
                 d.amount = commodityAmounts.get(k.commodity())[0];
                 d.unit = commodityUnits.get(k.commodity());
