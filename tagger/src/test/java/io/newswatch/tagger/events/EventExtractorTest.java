@@ -142,6 +142,10 @@ class EventExtractorTest {
             Russia shipped an estimated 759,793 barrels of refined products to North Korea.      | 759793
             # money counted over years is a running total, not the sum of the theft
             North Korean hackers stole $1.5 billion in crypto from an exchange in February, investigators said. North Korean hackers have stolen about $3 billion in crypto since 2017, investigators said. | 1500000000
+            # people counted where no goods are named are the workers sent to the state they entered
+            North Korea sent workers to Russia, officials said. More than 9,000 North Korean citizens entered Russia last year. | 9000
+            North Korea sent 2,000 workers to Russia in June, officials said. More than 7,000 had been sent by December. | 7000
+            North Korea sent workers to Russia, officials said. More than 9,000 North Korean citizens entered China last year. |
             # Chinese numerals count the measure word glued to them
             俄罗斯向朝鲜提供了两辆豪华轿车。                                                        | 2
             朝鲜向俄罗斯运送了三百枚导弹。                                                          | 300

@@ -41,6 +41,11 @@ final class EventMerger {
     private final Map<String, List<String>> commodityPlaces = new LinkedHashMap<>();
     private final Map<String, long[]> commodityAmounts = new LinkedHashMap<>();
     private final Map<String, String> commodityUnits = new LinkedHashMap<>();
+    /** Counts of people stated where no goods are named: count, noun and the states their sentence names. */
+    private final List<PeopleCount> people = new ArrayList<>();
+
+    private record PeopleCount(long count, String unit, java.util.Set<String> states) {
+    }
     /** The source named last: who "she said" means. */
     private String lastSpeaker;
 
@@ -146,6 +151,30 @@ final class EventMerger {
             commodityAmounts.put(commodity, new long[] {amount});
             commodityUnits.put(commodity, unit);
         }
+    }
+
+    /**
+     * People counted where no goods are named ("13,000 North Korean citizens entered Russia"): in a text that states
+     * workers' events, the largest such count whose sentence names the event's host state (or no state) is its
+     * amount when it exceeds the one stated with the word "workers" (a later total of those sent, against a first
+     * batch).
+     */
+    void peopleCount(long count, String unit, java.util.Set<String> states) {
+        if (people.size() < SentenceFacts.MAX_ITEMS) {
+            people.add(new PeopleCount(count, unit, states));
+        }
+    }
+
+    /** The largest count of people whose sentence names the host state of the event, or names no state. */
+    private PeopleCount peopleOf(Key k) {
+        PeopleCount best = null;
+        for (PeopleCount p : people) {
+            boolean party = p.states().isEmpty() || p.states().contains(k.to());
+            if (party && (best == null || p.count() > best.count())) {
+                best = p;
+            }
+        }
+        return best;
     }
 
     /** Places named with these goods anywhere in the text; they join every event of the goods. */
@@ -265,6 +294,11 @@ final class EventMerger {
             Draft d = e.getValue();
             Key k = e.getKey();
             unionPlaces(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            PeopleCount p = k.commodity().equals("workers") ? peopleOf(k) : null;
+            if (p != null && (d.amount == null || p.count() > d.amount)) {
+                d.amount = p.count();
+                d.unit = p.unit();
+            }
             if (d.amount == null && d.total != null) {
                 d.amount = d.total;
                 d.unit = d.totalUnit;
