@@ -146,6 +146,12 @@ class EventExtractorTest {
             North Korea sent workers to Russia, officials said. More than 9,000 North Korean citizens entered Russia last year. | 9000
             North Korea sent 2,000 workers to Russia in June, officials said. More than 7,000 had been sent by December. | 7000
             North Korea sent workers to Russia, officials said. More than 9,000 North Korean citizens entered China last year. |
+            # a small number written in words counts the noun close after it
+            North Korea sent seven military drones to Russia.                                     | 7
+            Путин подарил Ким Чен Ыну два автомобиля Aurus.                                        | 2
+            North Korea sent troops to Russia two years ago.                                       |
+            # what is planned is not what moved
+            Russia shipped satellite parts to North Korea. Kim said the country intends to launch 3 more satellites in 2024. |
             # Chinese numerals count the measure word glued to them
             俄罗斯向朝鲜提供了两辆豪华轿车。                                                        | 2
             朝鲜向俄罗斯运送了三百枚导弹。                                                          | 300

@@ -57,6 +57,11 @@ final class Amounts {
             if (han && (noun == null || noun.start() != q.end())) {
                 continue;
             }
+            // a number in words counts only a noun close after it: "seven military drones", not "two of the ..."
+            if (Quantities.isWord(text, q) && (noun == null || noun.start() - q.end() > 30
+                    || Words.hasPunctuation(text, q.end(), noun.start()))) {
+                continue;
+            }
             if (noun == null && !q.dollar() || noun != null && noun.is(Lexicon.Kind.NOT_UNIT)
                     || noun != null && countsOtherGoods(noun, in, commodities)) {
                 continue;

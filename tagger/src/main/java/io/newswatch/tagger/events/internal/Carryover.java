@@ -21,6 +21,7 @@ final class Carryover {
     void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
         boolean state = false;
         boolean moved = false;
+        boolean planned = false;
         Set<String> named = new java.util.HashSet<>();
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
@@ -29,6 +30,7 @@ final class Carryover {
             moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE)
                     || h.is(Lexicon.Kind.BREACH) || h.is(Lexicon.Kind.ANAPHOR);
             state |= h.is(Lexicon.Kind.STATE);
+            planned |= h.is(Lexicon.Kind.POSSIBLE);
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
                 named.add(h.value());
             }
@@ -37,7 +39,9 @@ final class Carryover {
             peopleCount(text, start, end, in, merger);
         }
         // a line that is not prose ("Air defences downed 41 of 67 drones" in a page's ticker) counts no goods
-        if (!state && !named.isEmpty() && Words.hasDigit(text, start, end) && Words.prose(text, start, end)) {
+        // nor does a plan or a fear ("intends to launch three more satellites"): what may move is not what moved
+        if (!state && !planned && !named.isEmpty() && Words.hasDigit(text, start, end)
+                && Words.prose(text, start, end)) {
             // "It also lists around 200 long-range artillery systems": the amount of goods named before
             boolean span = SentenceFacts.spanOfYears(text, start, end);
             Amounts.amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) -> {
