@@ -228,7 +228,8 @@ public final class TextSegmenter {
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
             return false;
         }
-        if (INITIALISM.matcher(lower).matches()) {
+        // an initialism has a period inside it: most words before a period have none, and need no regex
+        if (lower.indexOf('.') >= 0 && INITIALISM.matcher(lower).matches()) {
             int e = next;
             while (e < end && Character.isLetter(text[e])) {
                 e++;

@@ -65,6 +65,7 @@ class GazetteerTest {
             Встреча с Ким Чен Ыном прошла.                       | KP
             Китай выразил протест.                               | CN
             북한은 미사일을 발사했다.                                | KP
+            북한산 석탄이 항구에 쌓였다.                              | KP
             러시아와 협력을 강화했다.                                | RU
             시진핑 주석이 말했다.                                    | CN
             朝鲜外务省发表谈话。                                    | KP
@@ -89,6 +90,7 @@ class GazetteerTest {
             He ate in Chinatown.                                 | -
             A Russian doll sat on the shelf.                     | -
             조선소에서 선박을 건조했다.                               | -
+            주말에 북한산 둘레길을 걸었다.                             | -
             한국 정부가 발표했다.                                    | -
             朝鲜族 cultural festival.                             | -
             朝鲜半岛局势紧张。                                      | -

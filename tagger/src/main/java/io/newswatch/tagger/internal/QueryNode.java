@@ -340,14 +340,15 @@ public abstract class QueryNode {
 
         @Override
         boolean eval(DocumentIndex d, int from, int to, Witnesses w) {
-            if (w != null || from != 0 || to != d.text().length()) {
+            if (from != 0 || to != d.text().length()) {
                 return inner.eval(d, from, to, w);
             }
             int known = d.memo(slot);
-            if (known >= 0) {
+            // a false verdict leaves no witnesses, so it is as good with a collector as without
+            if (known == 0 || known == 1 && w == null) {
                 return known == 1;
             }
-            boolean result = inner.eval(d, from, to, null);
+            boolean result = inner.eval(d, from, to, w);
             d.remember(slot, result);
             return result;
         }

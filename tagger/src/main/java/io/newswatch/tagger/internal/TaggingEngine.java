@@ -147,10 +147,11 @@ public final class TaggingEngine {
         int end = text.length();
         for (int c = 0; c < candidates; c++) {
             int r = s.candidates[c];
-            if (rules[r].eval(d, 0, end, null)) {
-                s.witnesses.clear();
-                s.witnesses.contextMode(explicitDecisive[r]);
-                rules[r].eval(d, 0, end, s.witnesses);
+            // one pass that proves and collects: a query's verdict is the same with witnesses as without, and a
+            // false one leaves none behind, so a separate yes-or-no pass first would only read the hits twice
+            s.witnesses.clear();
+            s.witnesses.contextMode(explicitDecisive[r]);
+            if (rules[r].eval(d, 0, end, s.witnesses)) {
                 matched.put(r, evidence(d, s.witnesses));
             }
         }

@@ -22,13 +22,18 @@ import java.util.Map;
  * particles attach to the noun, 북한은, 북한과, and compounds are written solid, 군사정찰위성).
  *
  * <p>The state table is dense ({@code states × alphabet} ints, the alphabet being only the characters the
- * patterns use plus one class for everything else), with a narrow copy of its ASCII columns that nearly every
- * transition of a scan reads, states numbered breadth-first. Immutable and thread-safe; {@link #scan} allocates nothing
+ * patterns use plus two classes for everything else), with a narrow copy of its ASCII columns that nearly every
+ * transition of a scan reads, states numbered breadth-first. The automaton is anchored at word starts: it never
+ * enters a state for a suffix that begins inside a word unless that suffix begins with an ideograph or Hangul
+ * (such a hit would fail its boundary check anyway), so the hits are exactly those of the plain Aho–Corasick
+ * automaton with the boundary checks, in the same order. Immutable and thread-safe; {@link #scan} allocates nothing
  * beyond growing the caller's {@link ScanHits}.
  */
 public final class TermAutomaton {
     private static final int KIND_BITS = 6;
     private static final int KIND_MASK = (1 << KIND_BITS) - 1;
+    /** The class of every character no pattern uses that continues a word. */
+    private static final int OTHER_WORD = 2;
 
     private final int[] table;
     private final int alphabet;
@@ -66,10 +71,12 @@ public final class TermAutomaton {
                 used.add(pattern.charAt(i));
             }
         }
+        // Class 0 is every other character that does not continue a word, OTHER_WORD every other one that does
+        // (a letter no pattern uses), 1 the space; then the patterns' characters.
         Map<Character, Integer> classes = new HashMap<>();
         classes.put(' ', 1);
         for (char c : used) {
-            classes.putIfAbsent(c, classes.size() + 1);
+            classes.putIfAbsent(c, classes.size() + 2);
         }
         for (int p = 0; p < n; p++) {
             String s = folded.get(p);
@@ -83,18 +90,32 @@ public final class TermAutomaton {
             needEnd[p] = !prefix[p] && (lastKind & (CharClasses.IDEOGRAPH | CharClasses.HANGUL)) == 0;
             boolean word = true;
             for (int i = 0; i < s.length(); i++) {
-                classes.putIfAbsent(s.charAt(i), classes.size() + 1);
                 word &= CharClasses.joinsWord(s.charAt(i));
             }
             simple[p] = word;
         }
-        this.alphabet = classes.size() + 1;
+        this.alphabet = classes.size() + 2;
+        // Per class: whether its characters continue a word (so no pattern that needs a word boundary may start
+        // right after one), and whether a pattern starting with it needs no boundary (ideographs, Hangul). The
+        // folded character of a class has the same kind as every character folded to it.
+        boolean[] joins = new boolean[alphabet];
+        boolean[] free = new boolean[alphabet];
+        joins[OTHER_WORD] = true;
+        for (Map.Entry<Character, Integer> e : classes.entrySet()) {
+            if (e.getValue() != 1) {
+                joins[e.getValue()] = CharClasses.joinsWord(e.getKey());
+                free[e.getValue()] = (CharClasses.kind(e.getKey()) & (CharClasses.IDEOGRAPH | CharClasses.HANGUL)) != 0;
+            }
+        }
         char[] fold = CharClasses.foldTable();
         byte[] kind = CharClasses.kindTable();
         this.table = new int[65536];
         for (int c = 0; c < 65536; c++) {
             Integer cls = (kind[c] & CharClasses.SPACE) != 0 ? Integer.valueOf(1) : classes.get(fold[c]);
-            table[c] = ((cls == null ? 0 : cls) << KIND_BITS) | kind[c];
+            if (cls == null) {
+                cls = CharClasses.joinsWord((char) c) ? OTHER_WORD : 0;
+            }
+            table[c] = (cls << KIND_BITS) | kind[c];
         }
 
         List<int[]> trieNext = new ArrayList<>();
@@ -120,18 +141,30 @@ public final class TermAutomaton {
             }
             own.get(state).add(p);
         }
-        this.states = trieNext.size();
+        // The automaton is anchored at word starts (the trie nodes plus a second root, "inside a word"): its state
+        // is the longest suffix of the text read so far that is a trie path and may start a hit, i.e. that starts
+        // after a character that does not continue a word, or starts with an ideograph or Hangul. A pattern that
+        // needs a word boundary before it and would start inside a word can only fail the boundary check, so the
+        // plain Aho–Corasick automaton's detours through such suffixes are dropped: inside a word the scan mostly
+        // stays in the second root, and reaches far fewer states and outputs. The hits and their order are those of
+        // the plain automaton (the outputs of a state are the startable patterns ending there, longest first).
+        int trieStates = trieNext.size();
+        int midWord = trieStates;
+        this.states = trieStates + 1;
         this.delta = new int[states * alphabet];
         int[] fail = new int[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         int[] rootRow = trieNext.get(0);
         int[] bfs = new int[states];
-        int visited = 1;
+        bfs[1] = midWord;
+        int visited = 2;
         for (int a = 0; a < alphabet; a++) {
             int next = rootRow[a];
-            delta[a] = Math.max(next, 0);
+            int stay = joins[a] ? midWord : 0;
+            delta[a] = next > 0 ? next : stay;
+            delta[midWord * alphabet + a] = next > 0 && free[a] ? next : stay;
             if (next > 0) {
-                fail[next] = 0;
+                fail[next] = stay;
                 queue.add(next);
             }
         }
@@ -162,7 +195,7 @@ public final class TermAutomaton {
         // an English text holds: their transitions get a narrow table of their own, its row width a power of two,
         // so the rows a scan visits are a few cache lines each and packed together, and a state id is an offset
         // shifted. The full table is read only for the other characters.
-        int asciiClasses = 2;
+        int asciiClasses = OTHER_WORD + 1;
         for (char c : used) {
             if (c < 0x80 && c != ' ') {
                 asciiClasses++;
@@ -217,7 +250,10 @@ public final class TermAutomaton {
         return states;
     }
 
-    /** The number of character classes the patterns use, plus one for every other character. */
+    /**
+     * The number of character classes: those the patterns use, plus two for every other character (one for those
+     * that continue a word, one for the rest).
+     */
     public int alphabetSize() {
         return alphabet;
     }

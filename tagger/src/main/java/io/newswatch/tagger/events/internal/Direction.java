@@ -23,6 +23,8 @@ final class Direction {
     /** Commodities North Korea exports in the regimes' sense: the supplier is North Korea unless the text says. */
     static final Set<String> FROM_KP = Set.of("munitions", "missiles", "weapons", "troops", "workers", "coal",
             "minerals", "other-goods");
+    /** What North Korea may not export to anyone since 2017 (resolutions 2371 and 2397): no lawful trade to tell apart. */
+    static final Set<String> BANNED_EXPORTS = Set.of("coal", "minerals", "other-goods");
     /** Commodities whose receiver may be named alone: what North Korea obtains (the supplier often unsaid). */
     static final Set<String> TO_KP_ALONE = Set.of("petroleum", "luxury-goods", "funds", "military-technology",
             "other-goods");
@@ -30,6 +32,9 @@ final class Direction {
     static final Set<String> FROM_KP_ALONE = Set.of("workers", "coal", "minerals", "funds");
     /** North Korea's arms go to Russia's war in every report of the period when the receiver is unsaid. */
     static final Set<String> TO_RU_DEFAULT = Set.of("munitions", "missiles", "troops");
+
+    /** People, not goods: their maker is no supplier of goods named beside them, nor the reverse. */
+    static final Set<String> PEOPLE = Set.of("workers", "troops");
 
     /** What third countries may not supply to Russia under the national regimes. */
     static final Set<String> TO_RU_BANNED = Set.of("military-technology", "weapons", "munitions",
@@ -40,14 +45,17 @@ final class Direction {
      * China, the Emirates and Turkey"); empty when the sentence gives no pair a sanctions regime Amounts.covers (one side
      * must be North Korea, or the receiver Russia).
      */
-    static List<String[]> direction(Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
-                                            int[] originAt, List<Hit> in, Set<String> textStates) {
+    static List<String[]> direction(String text, Hit commodity, List<Hit> states, Role[] roles, String[] originOf,
+                                            int[] originAt, List<Hit> in, Set<String> textStates,
+                                            List<String> placeStates) {
         String c = commodity.value();
         List<String> froms = new ArrayList<>();
         List<String> tos = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             // "North Korean shells and missiles": the maker of the list's first goods makes the rest
-            if (roles[i] == Role.ORIGIN && (c.equals(originOf[i]) || sameList(in, originAt[i], commodity.start()))) {
+            if (roles[i] == Role.ORIGIN && (c.equals(originOf[i]) || sameList(in, originAt[i], commodity.start()))
+                    && !(Words.wordAfterIsPossessive(text, states.get(i).end(), text.length())
+                    && receives(states, roles, states.get(i).value()))) {
                 addOnce(froms, states.get(i).value());
             }
         }
@@ -79,6 +87,15 @@ final class Direction {
             }
         }
         froms.remove(UA);
+        for (int i = 0; i < states.size() && froms.size() > 1; i++) {
+            // "ракети ... північнокорейські KN-23, якими Росія б'є": the user of goods another state made received them
+            if (roles[i] == Role.USER) {
+                String user = states.get(i).value();
+                if (froms.remove(user)) {
+                    addOnce(tos, user);
+                }
+            }
+        }
         for (int i = 0; i < states.size() && !froms.isEmpty(); i++) {
             if (roles[i] == Role.USER && !froms.contains(states.get(i).value())) {
                 addOnce(tos, states.get(i).value());
@@ -95,6 +112,10 @@ final class Direction {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             Hit s = states.get(i);
+            if (roles[i] == Role.ORIGIN && PEOPLE.contains(originOf[i]) != PEOPLE.contains(c)) {
+                // "North Korean workers toil at plants where drones are assembled": the workers' state, not the drones'
+                continue;
+            }
             if (!s.generic() || roles[i] != Role.NONE) {
                 addOnce(codes, s.value());
             }
@@ -104,7 +125,14 @@ final class Direction {
             if (!codes.contains(KP)) {
                 return List.of();
             }
-            String from = froms.stream().filter(f -> !f.equals(KP)).findFirst().orElse(null);
+            // the payer is the subject of a give word; "from" names a theft's victim ("took $1.5 billion from a
+            // Dubai-based exchange"), no state that pays
+            String from = null;
+            for (int i = 0; i < states.size() && from == null; i++) {
+                if (roles[i] == Role.SUBJECT_FROM && !states.get(i).value().equals(KP)) {
+                    from = states.get(i).value();
+                }
+            }
             return List.<String[]>of(new String[] {from, KP});
         }
         if (froms.isEmpty() && tos.isEmpty()) {
@@ -116,6 +144,12 @@ final class Direction {
                 tos.add(RU);
             }
         }
+        if (tos.isEmpty() && froms.equals(List.of(KP)) && (c.equals("petroleum") || c.equals("luxury-goods"))
+                && subjectOnly(states, roles, KP)) {
+            // North Korea sells no fuel nor luxuries: the North Korean side of "与朝鲜油轮进行船对船过驳" receives them
+            froms.clear();
+            tos.add(KP);
+        }
         String to = tos.isEmpty() ? null : tos.get(0);
         if (froms.isEmpty() && to != null) {
             String from = fillFrom(c, to, codes, textStates);
@@ -125,6 +159,15 @@ final class Direction {
         }
         if (to == null && !froms.isEmpty()) {
             to = fillTo(c, froms.get(0), codes, textStates);
+        }
+        if (to == null && !froms.isEmpty()) {
+            // "workers employed at plants in Donggang", "coal loaded at Nampo for delivery to Balikpapan"
+            for (String place : placeStates) {
+                if (!place.equals(froms.get(0))) {
+                    to = place;
+                    break;
+                }
+            }
         }
         List<String[]> out = new ArrayList<>();
         if (froms.isEmpty()) {
@@ -166,6 +209,19 @@ final class Direction {
         return out;
     }
 
+    /**
+     * Whether the state is named as a receiver elsewhere in the sentence: then its possessive ("assisting Pyongyang's
+     * space programme after North Korea's satellite launch") names its own goods, not its exports.
+     */
+    static boolean receives(List<Hit> states, Role[] roles, String code) {
+        for (int i = 0; i < states.size(); i++) {
+            if ((roles[i] == Role.TO || roles[i] == Role.SUBJECT_TO) && states.get(i).value().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether goods named at {@code one} and at {@code other} stand in one list: no verb or state between them. */
     static boolean sameList(List<Hit> in, int one, int other) {
         int first = Math.min(one, other);
@@ -184,6 +240,11 @@ final class Direction {
             return false;
         }
         if (!(KP.equals(from) || KP.equals(to) || RU.equals(to))) {
+            return false;
+        }
+        if (PEOPLE.contains(c) && KP.equals(to)) {
+            // "workers in North Korean factories", Russian soldiers at a parade in Pyongyang: no regime covers
+            // people going to North Korea
             return false;
         }
         if (c.equals("troops") && RU.equals(from)) {
@@ -234,6 +295,34 @@ final class Direction {
             return RU;
         }
         return null;
+    }
+
+    /** Whether every mention of {@code code} in the sentence is the subject of a give word, no maker or source. */
+    static boolean subjectOnly(List<Hit> states, Role[] roles, String code) {
+        boolean any = false;
+        for (int i = 0; i < states.size(); i++) {
+            if (states.get(i).value().equals(code)) {
+                if (roles[i] != Role.SUBJECT_FROM) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** The states of the sentence's places the lexicon knows, in text order ("Donggang" is in China). */
+    static List<String> placeStates(Lexicon lexicon, String text, List<Hit> in) {
+        List<String> out = new ArrayList<>(2);
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.PLACE)) {
+                String state = lexicon.stateOf(text.subSequence(h.start(), h.end()));
+                if (state != null) {
+                    out.add(state);
+                }
+            }
+        }
+        return out;
     }
 
     static void addOnce(List<String> list, String value) {

@@ -37,9 +37,14 @@ public final class EventReader {
     /** A technology word followed by the field it serves: "технологии для", "технології для". */
     private static final java.util.regex.Pattern TECHNOLOGY_FOR = java.util.regex.Pattern.compile(
             "(?iu)технолог\\p{L}*\\s+для\\s");
+    /** The arms a technology serves: "technology for reconnaissance satellites or ballistic missiles". */
+    private static final java.util.regex.Pattern FOR_FIELD = java.util.regex.Pattern.compile(
+            "(?i)[^,;.]*?\\sfor\\s+(?:[\\p{L}\\d-]+,?\\s+){0,8}");
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
             "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
+    /** A Chinese or Korean "and" between two states. */
+    private static final java.util.regex.Pattern CJK_AND = java.util.regex.Pattern.compile("\\s*(?:와|과|및|和|与|及|、)\\s*");
     /** How far back a sentence that refers back finds its parties, in characters. */
     private static final int REFER_BACK_CHARS = 1000;
 
@@ -188,11 +193,16 @@ public final class EventReader {
             switch (h.kind()) {
                 case GIVE, GET, USE -> transfer = true;
                 case BREACH -> {
-                    transfer = true;
-                    breach = true;
+                    if (Clauses.madeIllegal(text, start, h)) {
+                        // "Resolution 2371 made the sale of North Korean coal illegal": the ban, not a breach
+                        ban = true;
+                    } else {
+                        transfer = true;
+                        breach = true;
+                    }
                 }
                 case BAN -> ban |= !bannedGoods(text, h, in);
-                case NEGATIVE -> negative = true;
+                case NEGATIVE -> negative |= !Clauses.detached(text, h, in);
                 case COMMODITY -> {
                     anyCommodity = true;
                 }
@@ -200,8 +210,22 @@ public final class EventReader {
                 }
             }
         }
+        if (!anyCommodity && transfer) {
+            // "the scheme generated $88 million for the regime": a sum in dollars earned is money moved
+            Hit dollars = Exchange.dollars(text, start, end, in);
+            if (dollars != null) {
+                in = new ArrayList<>(in);
+                int at = 0;
+                while (at < in.size() && in.get(at).start() < dollars.start()) {
+                    at++;
+                }
+                in.add(at, dollars);
+                anyCommodity = true;
+            }
+        }
         if (!anyCommodity || !transfer || (negative || ban) && !breach
-                || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()) {
+                || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()
+                || Clauses.headlineList(text, start, end) || Cues.negatedTransfer(in)) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();
@@ -216,7 +240,8 @@ public final class EventReader {
         for (int i = 0; i < states.size(); i++) {
             roles[i] = roleReader.role(text, start, end, states.get(i), in, originOf, originAt, i);
         }
-        if (Words.refersBack(text, start, end) && states.stream().allMatch(Hit::generic)
+        if ((Words.refersBack(text, start, end) || states.isEmpty() && armsMoved(text, start, end, in))
+                && states.stream().allMatch(Hit::generic)
                 && java.util.Arrays.stream(roles).allMatch(r -> r == Role.NONE)) {
             // "Those things may include help with satellite launches": the parties of the sentences before
             recentStates.stream().filter(h -> h.start() >= start - REFER_BACK_CHARS).forEach(states::add);
@@ -234,7 +259,11 @@ public final class EventReader {
         }
         // a list of states shares the part of its first: "through China, Hong Kong, the UAE and Turkey"
         for (int i = states.size() - 1; i > 0; i--) {
-            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO) && LIST_GAP.matcher(
+            // and, in Chinese and Korean, the part of a subject: "阿联酋和土耳其对俄罗斯的出口" (English "between Moscow
+            // and Pyongyang" is no list of suppliers)
+            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO
+                    || (roles[i] == Role.SUBJECT_FROM || roles[i] == Role.SUBJECT_TO)
+                    && CJK_AND.matcher(text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
                 roles[i - 1] = roles[i];
             }
@@ -249,25 +278,37 @@ public final class EventReader {
                 }
             }
         }
-        // which commodities are named specifically
+        // which commodities are named specifically (a price is a list of its own: "in exchange for the shells,
+        // Russia supplied oil" names the oil with no more specific goods beside it)
+        int priceAt = Exchange.priceStart(text, end, in);
         java.util.Set<String> specificCommodities = new java.util.HashSet<>();
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
+            if (h.is(Lexicon.Kind.COMMODITY) && !h.generic() && !Exchange.isPrice(text, priceAt, h, in)
+                    && !Cues.fieldOf(text, end, h)) {
                 specificCommodities.add(h.value());
             }
         }
         specific = !specificCommodities.isEmpty();
         Map<String, Hit> commodities = new LinkedHashMap<>();
-        for (Hit h : in) {
-            if (!h.is(Lexicon.Kind.COMMODITY)) {
+        for (Hit goods : in) {
+            if (!goods.is(Lexicon.Kind.COMMODITY)) {
                 continue;
             }
-            if (h.generic() && !specificCommodities.contains(h.value())
+            Hit h = ARMS.contains(goods.value()) ? Cues.helpWith(text, start, goods) : goods;
+            if (Exchange.isPrice(text, priceAt, h, in)) {
+                // "paying for shells with food, oil and cash" pays the oil and the cash; food is lawful
+                if (h.generic() && h.value().equals("other-goods")) {
+                    continue;
+                }
+            } else if (h.generic() && !specificCommodities.contains(h.value())
                     && (h.value().equals("weapons") ? specificCommodities.contains("munitions")
                     || specificCommodities.contains("missiles") : specific)) {
                 continue;
             }
-            if (technologyField(text, end, h, in)) {
+            if (technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in) || Cues.fieldOf(text, end, h)
+                    || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
+                    || Cues.armsAsPlace(text, start, h))
+                    || h.value().equals("funds") && Cues.worthOfGoods(text, start, h)) {
                 continue;
             }
             commodities.putIfAbsent(h.value(), h);
@@ -276,18 +317,44 @@ public final class EventReader {
         Map<String, long[]> amounts = Amounts.amounts(text, quantities, in, commodities.keySet());
         SentenceFacts facts = SentenceFacts.read(text, start, end, in);
         List<EventMerger.Key> keys = new ArrayList<>();
-        for (Hit c : commodities.values()) {
+        List<Hit> ordered = new ArrayList<>(commodities.values());
+        // the goods bought first, so that the price goes the other way
+        List<Hit> read = in;
+        // and money last: what it is the proceeds of is known by then
+        ordered.sort(Comparator.comparing((Hit c) -> Exchange.isPrice(text, priceAt, c, read))
+                .thenComparing(c -> c.value().equals("funds")));
+        boolean earningsOnly = Exchange.onlyEarnings(in);
+        String[] bought = null;
+        for (Hit c : ordered) {
+            boolean price = Exchange.isPrice(text, priceAt, c, in);
+            if (c.value().equals("funds") && earningsOnly && !price) {
+                continue;
+            }
             long[] amount = amounts.get(c.value());
-            if (isReference(c, in) && merger.has(c.value())) {
+            boolean banObject = Cues.banObject(text, c, in);
+            if ((isReference(c, in) || banObject) && merger.has(c.value())) {
                 // "the coal was shipped from Nampo to Kholmsk": more about goods already named
                 keys.addAll(merger.addToCommodity(c.value(), amount == null ? null : amount[0],
                         amount == null ? null : Amounts.unit(text, amount), facts));
                 continue;
             }
-            String status = possible(text, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
-            for (String[] dir : Direction.direction(c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
-                    textStates)) {
-            if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))) {
+            if (banObject && Lexicon.Script.of(text.charAt(c.start())) != Lexicon.Script.LATIN) {
+                // goods named only as what the breached ban covers, and no event of them before
+                continue;
+            }
+            String status = possible(text, start, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
+            List<String[]> dirs = price && bought != null && Direction.valid(c.value(), bought[1], bought[0])
+                    ? List.<String[]>of(new String[] {bought[1], bought[0]})
+                    : Direction.direction(text, c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
+                    textStates, Direction.placeStates(lexicon, text, in));
+            if (!price && bought == null && !dirs.isEmpty()) {
+                bought = dirs.get(0);
+            }
+            for (String[] dir : dirs) {
+            if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
+                    && !Cues.bannedExport(text, c, dir, states)
+                    || c.value().equals("funds") && dir[0] == null && Cues.proceeds(text, keys, in)
+                    || Direction.KP.equals(dir[1]) && Cues.food(text, c)) {
                 continue;
             }
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
@@ -313,7 +380,9 @@ public final class EventReader {
                 continue;
             }
             if (t.end() <= arms.start() && arms.start() - t.end() <= 80
-                    && TECHNOLOGY_FOR.matcher(text).region(t.start(), Math.min(end, t.end() + 6)).lookingAt()
+                    && (TECHNOLOGY_FOR.matcher(text).region(t.start(), Math.min(end, t.end() + 6)).lookingAt()
+                    || FOR_FIELD.matcher(text).region(t.end(), arms.start()).matches()
+                    && Direction.sameList(in, t.start(), arms.start()))
                     && !Roles.CLAUSE_BREAK.matcher(text.substring(t.end(), arms.start())).find()) {
                 return true;
             }
@@ -324,6 +393,21 @@ public final class EventReader {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a sentence that names no state moves arms or troops ("170 mm guns had also been shipped"): prose with a
+     * give or get word, whose parties are those of the sentences before.
+     */
+    private static boolean armsMoved(String text, int start, int end, List<Hit> in) {
+        boolean moved = false;
+        boolean arms = false;
+        for (Hit h : in) {
+            moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET);
+            arms |= h.is(Lexicon.Kind.COMMODITY) && !h.generic() && (ARMS.contains(h.value())
+                    || h.value().equals("troops"));
+        }
+        return moved && arms && Words.prose(text, start, end);
     }
 
     /** Whether a ban word stands as the goods' adjective ("banned North Korean goods reached the South"). */
@@ -343,12 +427,13 @@ public final class EventReader {
      * Whether the sentence warns of, plans or supposes the transfer of {@code commodity} rather than reporting it:
      * a status cue before the goods (anywhere in a Korean sentence, where the cue follows the verb at the end).
      */
-    private static boolean possible(String text, List<Hit> in, Hit commodity) {
+    private static boolean possible(String text, int start, List<Hit> in, Hit commodity) {
         char first = text.charAt(commodity.start());
         boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
         for (Hit h : in) {
-            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal
-                    || h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH)) {
+            if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal ? Cues.koreanCueGoverns(text, in, commodity, h)
+                    : h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH
+                    && !Clauses.cueCutOff(text, h, commodity) && !Clauses.month(text, start, h))) {
                 return true;
             }
         }

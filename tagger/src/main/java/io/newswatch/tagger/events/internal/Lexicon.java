@@ -29,8 +29,11 @@ public final class Lexicon {
     /** What a word of the lexicon means. */
     public enum Kind {
         COMMODITY, NOT_COMMODITY, GENERIC, GIVE, GET, USE, BREACH, BAN, POSSIBLE, NEGATIVE, ANAPHOR, STATE, PLACE, VESSEL, UNIT, NOT_UNIT,
-        RESOLUTION, REPORTING, ACCORDING
+        RESOLUTION, REPORTING, ACCORDING, EXCHANGE, EARN
     }
+
+    /** The value of an exchange hit after which the price stands behind "with" ("paying for shells with oil"). */
+    static final String PRICE_AFTER_WITH = "with";
 
     /** The value of a place hit that is a macro-region (the lexicon's {@code regions}). */
     static final String REGION = "region";
@@ -38,7 +41,8 @@ public final class Lexicon {
     private static final Set<String> TOP_KEYS = Set.of("version", "commodities", "not-commodities", "generic", "give",
             "get", "use", "breach", "ban", "possible", "negative", "anaphora", "to", "from", "with", "particles", "states",
             "places", "regions", "capitals", "vessels",
-            "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries");
+            "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries",
+            "exchange", "payment", "earnings", "place-states");
 
     /**
      * The words of one script in their own automaton: a single automaton over Latin, Cyrillic, Hangul and Han
@@ -74,9 +78,12 @@ public final class Lexicon {
     private final List<String> toParticles;
     private final List<String> fromParticles;
     private final Map<String, Long> multipliers;
+    /** Which ASCII characters begin a (lower-case) number word. */
+    private final boolean[] asciiFirst = new boolean[0x80];
+    private final Map<String, String> placeStates;
 
     private Lexicon(List<Part> parts, Map<String, Set<String>> words, Map<String, List<String>> particles,
-                    Map<String, Long> multipliers) {
+                    Map<String, Long> multipliers, Map<String, String> placeStates) {
         this.parts = List.copyOf(parts);
         this.to = words.get("to");
         this.from = words.get("from");
@@ -86,6 +93,12 @@ public final class Lexicon {
         this.toParticles = particles.getOrDefault("to", List.of());
         this.fromParticles = particles.getOrDefault("from", List.of());
         this.multipliers = Map.copyOf(multipliers);
+        for (String m : this.multipliers.keySet()) {
+            if (!m.isEmpty() && m.charAt(0) < 0x80) {
+                asciiFirst[m.charAt(0)] = true;
+            }
+        }
+        this.placeStates = Map.copyOf(placeStates);
     }
 
     /** The shipped lexicon, read once. */
@@ -151,11 +164,23 @@ public final class Lexicon {
                 Map.entry("negative", Kind.NEGATIVE), Map.entry("anaphora", Kind.ANAPHOR),
                 Map.entry("places", Kind.PLACE), Map.entry("vessels", Kind.VESSEL), Map.entry("units", Kind.UNIT),
                 Map.entry("not-units", Kind.NOT_UNIT), Map.entry("resolutions", Kind.RESOLUTION),
-                Map.entry("reporting", Kind.REPORTING), Map.entry("according", Kind.ACCORDING));
+                Map.entry("reporting", Kind.REPORTING), Map.entry("according", Kind.ACCORDING),
+                Map.entry("exchange", Kind.EXCHANGE), Map.entry("earnings", Kind.EARN));
         for (Map.Entry<String, Kind> e : plain.entrySet()) {
             addAll(required(root, e.getKey()), e.getValue(), null, patterns, prefixes, kinds, values);
         }
         addAll(required(root, "regions"), Kind.PLACE, REGION, patterns, prefixes, kinds, values);
+        addAll(required(root, "payment"), Kind.EXCHANGE, PRICE_AFTER_WITH, patterns, prefixes, kinds, values);
+        Map<String, String> placeStates = new HashMap<>();
+        YamlTree.Node located = required(root, "place-states");
+        for (Map.Entry<String, YamlTree.Node> s : located.entries().entrySet()) {
+            if (!s.getKey().matches("[A-Z]{2}")) {
+                throw located.keyError(s.getKey(), "a state is an ISO 3166 alpha-2 code, not '" + s.getKey() + "'");
+            }
+            for (YamlTree.Node w : words(s.getValue())) {
+                placeStates.put(CharClasses.foldPattern(w.text()), s.getKey());
+            }
+        }
         addAll(required(root, "capitals"), Kind.PLACE, Places.CAPITAL, patterns, prefixes, kinds, values);
         YamlTree.Node states = required(root, "states");
         for (Map.Entry<String, YamlTree.Node> s : states.entries().entrySet()) {
@@ -212,7 +237,7 @@ public final class Lexicon {
             parts.add(new Part(script, new TermAutomaton(ps, prefix), ks.toArray(Kind[]::new),
                     vs.toArray(String[]::new)));
         }
-        return new Lexicon(parts, words, particles, multipliers);
+        return new Lexicon(parts, words, particles, multipliers, placeStates);
     }
 
     private static YamlTree.Node required(YamlTree.Node map, String key) {
@@ -292,6 +317,10 @@ public final class Lexicon {
             }
             hits.clear();
             part.automaton().scan(text, chars, hits);
+            if (out instanceof ArrayList<Hit> list) {
+                // hundreds of hits per text: grown once, not doubling from ten
+                list.ensureCapacity(list.size() + hits.size());
+            }
             for (int i = 0; i < hits.size(); i++) {
                 int p = hits.pattern(i);
                 out.add(new Hit(part.kinds()[p], part.values()[p], hits.start(i), hits.end(i), false));
@@ -334,8 +363,25 @@ public final class Lexicon {
         return fromParticles;
     }
 
+    /**
+     * The state a place lies in ("Dandong" is in China), or null when the lexicon does not say: what a sentence
+     * that names only the place leaves unsaid about the receiver.
+     */
+    public String stateOf(CharSequence place) {
+        return placeStates.get(CharClasses.foldPattern(place));
+    }
+
     /** The value of a number word ("million"), or 0 when it is none. */
     public long multiplier(String word) {
+        // asked of every word after a number and many before one: an ASCII first letter that begins no number
+        // word settles it without lower-casing or hashing the word
+        if (word.isEmpty()) {
+            return multipliers.getOrDefault(word, 0L);
+        }
+        char first = word.charAt(0);
+        if (first < 0x80 && !asciiFirst[Character.toLowerCase(first)]) {
+            return 0L;
+        }
         return multipliers.getOrDefault(word.toLowerCase(Locale.ROOT), 0L);
     }
 }

@@ -302,6 +302,10 @@ public final class Quantities {
 
     /** A calibre or a distance glued to its number ("152mm", "40km", "122мм") measures, it does not count. */
     private static boolean measureGlued(String text, int at, int to) {
+        if (at < to && (text.charAt(at) == '㎜' || text.charAt(at) == '㎝' || text.charAt(at) == '㎞')) {
+            // the squared unit signs of Korean and Japanese type: "240㎜ 방사포"
+            return true;
+        }
         int e = at;
         while (e < to && e - at < 3 && Character.isLetter(text.charAt(e))) {
             e++;

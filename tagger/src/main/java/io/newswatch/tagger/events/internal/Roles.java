@@ -26,12 +26,25 @@ final class Roles {
     static final java.util.regex.Pattern DATIVE_GAP = java.util.regex.Pattern.compile(
             "(?iu)\\s{0,2}(?:the\\s+)?");
 
+    /** A relative clause between a state and goods: "Russian plants where drones are assembled" makes no maker. */
+    static final java.util.regex.Pattern RELATIVE = java.util.regex.Pattern.compile("(?i)\\b(?:where|which|that|who)\\b");
+    /** Articles before a give or get word that make it a noun, not the verb of the state before it. */
+    static final Set<String> DETERMINERS = Set.of("the", "a", "an");
+
     /** Adjectives that may stand between a preposition and its state ("from mainland China"). */
     static final Set<String> SKIPPED = Set.of("the", "a", "an", "mainland", "neighbouring", "neighboring", "northeastern",
             "northern", "southern", "eastern", "western", "both");
     /** Words before "to" that make the state a destination, not a receiver of goods ("a visit to Pyongyang"). */
     static final Set<String> NOT_RECEIVING = Set.of("visit", "visits", "visited", "visiting", "trip", "trips",
             "journey", "travel", "travelled", "traveled", "travelling", "traveling", "flew", "flight");
+
+    /** A relative clause of place after a state. */
+    static final java.util.regex.Pattern WHERE = java.util.regex.Pattern.compile("(?i),\\s*where\\b");
+    /** Nouns after a state that make it the maker: "traced to North Korean production". */
+    static final Set<String> MAKING = Set.of("production", "manufacture", "manufacturing", "origin", "make",
+            "design", "factories", "factory", "plants");
+    /** Words before "at" that make the state where goods end up: "arriving at a Russian plant". */
+    static final Set<String> ARRIVING = Set.of("arriving", "arrived", "arrive", "arrives", "delivered", "unloaded");
 
     /** Words before "in" that make the state the maker: "weapons made in Pyongyang". */
     static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
@@ -42,6 +55,13 @@ final class Roles {
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
             "^\\s?(?:선박|선적 선박|배|유조선|화물선)(?:\\s?['‘\"][^'’\"]{1,20}['’\"]\\s?호?)?(?:에게|에)(?!서)");
+    /**
+     * Korean particles after a state that make it a possessor or a partner, no party to the goods: "북한의 정찰위성
+     * 개발" (the North's satellite programme, not its exports), "러시아와의 교류", "러시아와 함께".
+     */
+    /** A state's army, side, government or port between it and its particle: "러시아군에", "중국 항구로". */
+    static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부|항구|항만)(?=에|로|으로|의|와|과)");
+    static final java.util.regex.Pattern KO_NO_PARTY = java.util.regex.Pattern.compile("^(?:의|와|과)(?!\\p{L})|^(?:와의|과의)");
 
     Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,
                       int index) {
@@ -64,7 +84,16 @@ final class Roles {
             // "secretary of Russia's Security Council": a speaker's body, no party
             return Role.NONE;
         }
+        if (Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.CYRILLIC
+                && lexicon.isAgent(before)) {
+            // "МИД России", "У МЗС Росії": the state owns the speaking body (a genitive), no party
+            return Role.NONE;
+        }
         String twoBack = Words.wordBefore(text, start, Words.wordStartBefore(text, start, at));
+        if (lexicon.isTo(before) && MAKING.contains(Words.wordAfter(text, state.end(), end))) {
+            // "markings linking them to North Korean production": the maker
+            return Role.FROM;
+        }
         if (lexicon.isTo(before) && !madeBy(text, state, in)) {
             // "according to Seoul", "a visit to Pyongyang": no receiver
             return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
@@ -73,19 +102,65 @@ final class Roles {
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
             return Role.FROM;
         }
+        if (before.equals("at") && ARRIVING.contains(twoBack)) {
+            // "before arriving at a Russian firm": where the goods end up
+            return Role.TO;
+        }
+        if ((before.equals("in") || before.equals("at")) && hosted(Words.wordStartBefore(text, start, at), in)) {
+            // "workers in Russia", "labourers at Chinese plants": the state that hosts them
+            return Role.TO;
+        }
+        // the particle may follow the state's army or side: "러시아군에", "북한 측에"
+        java.util.regex.Matcher forces = KO_FORCES.matcher(text).region(state.end(), Math.min(end, state.end() + 6));
+        int particleAt = forces.lookingAt() ? forces.end() : state.end();
+        for (Hit h : in) {
+            // a place of the state between it and the particle: "러시아 극동의", "러시아 연해주에"
+            if (h.is(Lexicon.Kind.PLACE) && h.start() >= state.end() && h.start() - state.end() <= 1
+                    && Character.UnicodeScript.of(text.charAt(h.start())) == Character.UnicodeScript.HANGUL) {
+                particleAt = h.end();
+            }
+        }
         for (String p : lexicon.fromParticles()) {
             if (text.startsWith(p, state.end())) {
                 return Role.FROM;
             }
         }
         for (String p : lexicon.toParticles()) {
-            if (text.startsWith(p, state.end())) {
+            if (text.startsWith(p, particleAt)) {
                 return Role.TO;
             }
         }
-        if (state.end() < end && Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL
+        boolean hangul = Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL;
+        if (state.end() < end && hangul
                 && KO_SHIP_TO.matcher(text).region(state.end(), Math.min(end, state.end() + 40)).lookingAt()) {
             return Role.TO;
+        }
+        if (hangul && text.startsWith("대", state.start()) && state.end() - state.start() == 2
+                && nextIsGive(state, in, 8)) {
+            // 대북 (toward the North) before a give word: "대북 공급", "대북 수출" (but "대북 전문가", an expert)
+            return Role.TO;
+        }
+        if (hangul && particleAt < end
+                && KO_NO_PARTY.matcher(text).region(particleAt, Math.min(end, particleAt + 3)).lookingAt()) {
+            // the possessor of a transfer noun is its subject: "북한의 대러 무기 공급" (the North's supply of arms)
+            // (but "북한의 정찰위성 개발에 도움을 줬다" helps the North's programme: the goods are not its own)
+            int after = particleAt + 1;
+            for (Hit h : in) {
+                if (!text.startsWith("의", particleAt) || h.start() < after) {
+                    continue;
+                }
+                if (h.start() - after > 2) {
+                    break;
+                }
+                if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                    return h.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+                }
+                if (!h.is(Lexicon.Kind.COMMODITY) && !h.is(Lexicon.Kind.STATE)) {
+                    break;
+                }
+                after = h.end();
+            }
+            return Role.NONE;
         }
         for (int w = 1; w <= 2; w++) {
             String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
@@ -94,6 +169,15 @@ final class Roles {
                     ? text.substring(state.start(), state.start() + w) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
+                    if (p.equals(cjk) && w == 1 && p.equals("在")) {
+                        // 在俄罗斯境内, 在朝鲜南浦港: where the goods are, no party
+                        return Role.NONE;
+                    }
+                    if (p.equals(cjk) && w == 1 && p.equals("对") && state.start() >= start + 2
+                            && text.charAt(state.start() - 2) == '针') {
+                        // 针对韩国: aimed at, no receiver
+                        return Role.NONE;
+                    }
                     if (lexicon.isTo(p)) {
                         // "俄罗斯向朝鲜采购武器": 向 before a get verb names the seller
                         return nextVerbIsGet(state, in) ? Role.FROM : Role.TO;
@@ -130,12 +214,15 @@ final class Roles {
         }
         // "North Korean coal", "North Korea's arms deliveries"
         if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
-                && !Words.hasPunctuation(text, state.end(), nextCommodity.start())) {
+                && !Words.hasPunctuation(text, state.end(), nextCommodity.start())
+                && !RELATIVE.matcher(text).region(state.end(), nextCommodity.start()).find()) {
             originOf[index] = nextCommodity.value();
             originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
         }
-        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
+        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end)) || WHERE.matcher(text).region(state.end(),
+                Math.min(end, state.end() + 8)).lookingAt()) {
+            // "Russian officials said"; "through Turkey, where traders bought": a place, no subject
             return Role.NONE;
         }
         // the subject of a verb: the state before the next give or get word, no other state in between
@@ -152,6 +239,11 @@ final class Roles {
                     || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
                 break;
             }
+            if ((h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))
+                    && DETERMINERS.contains(Words.wordBefore(text, start, h.start()))) {
+                // "Seoul, which first disclosed the deployment, ...": a noun with its article is no verb of the state
+                continue;
+            }
             if (h.is(Lexicon.Kind.GIVE)) {
                 return Role.SUBJECT_FROM;
             }
@@ -163,6 +255,27 @@ final class Roles {
             }
         }
         return Role.NONE;
+    }
+
+    /** Whether a give word stands right after {@code state}, at most {@code gap} characters on. */
+    static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether workers or troops stand right before the preposition at {@code preposition}. */
+    static boolean hosted(int preposition, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value()) && h.end() <= preposition
+                    && preposition - h.end() <= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the first give or get word after {@code state} is a get word. */

@@ -1,0 +1,88 @@
+package io.newswatch.tagger.events.internal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a clause boundary cuts off from the goods of a sentence. A negation in a later clause ("... reports of arms
+ * transfers to Russia, but had not been able to complete its inquiries because Russia did not respond") does not
+ * deny the goods before it; a warning before a relative clause that reports ("warn of deepening cooperation with
+ * North Korea, which has supplied Moscow with shells") does not make the reported goods hypothetical; and the month
+ * May is no "may".
+ */
+final class Clauses {
+    private Clauses() {
+    }
+
+    /** A boundary after which a clause says something of its own. */
+    private static final Pattern LATER_CLAUSE = Pattern.compile(
+            "(?i)(?:[;—–]|\\bbut\\b|\\bbecause\\b|\\balthough\\b|\\bthough\\b|\\bwhile\\b|,\\s*which\\b)");
+    /** A relative clause that reports a deed: ", which has supplied", ", who had sent". */
+    private static final Pattern REPORTING_RELATIVE = Pattern.compile(
+            "(?i),\\s*(?:which|who)\\s+(?:has|have|had)\\s+(?:already\\s+|also\\s+)?\\p{L}+ed\\b");
+    /** A rule's verb that makes something unlawful: "made ... illegal", "makes ... illegal". */
+    private static final Pattern MADE = Pattern.compile("(?i)\\b(?:made|makes|make|making|declared|declares)\\b");
+    /** A time of day as live pages stamp their entries: "- 17:30 Blinken: ...". */
+    private static final Pattern TIME_STAMP = Pattern.compile("(?<![\\d:])\\d{1,2}:\\d{2}(?![\\d:])");
+
+    /** Words before "May" that make it the month: "in May", "since May", "last May". */
+    private static final java.util.Set<String> BEFORE_MONTH = java.util.Set.of("in", "since", "of", "until", "by",
+            "last", "next", "this", "early", "late", "mid", "from", "through", "between", "and", "to");
+
+    /**
+     * Whether the negation at {@code negative} stands in a clause of its own after all the goods of the sentence,
+     * so that it denies something else.
+     */
+    static boolean detached(String text, Hit negative, List<Hit> in) {
+        Hit last = null;
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.COMMODITY)) {
+                if (h.start() >= negative.start()) {
+                    return false;
+                }
+                last = h;
+            }
+        }
+        return last != null && LATER_CLAUSE.matcher(text).region(last.end(), negative.start()).find();
+    }
+
+    /** Whether the status cue does not govern goods after it: a relative clause that reports stands between. */
+    static boolean cueCutOff(String text, Hit cue, Hit goods) {
+        return cue.end() <= goods.start()
+                && REPORTING_RELATIVE.matcher(text).region(cue.end(), goods.start()).find();
+    }
+
+    /**
+     * Whether the sentence is a list of headlines stamped with times ("Key events - 17:30 ... - 14:05 ..."): no prose,
+     * and none of its headlines is read as a sentence of the text.
+     */
+    static boolean headlineList(String text, int start, int end) {
+        java.util.regex.Matcher m = TIME_STAMP.matcher(text).region(start, end);
+        return m.find() && m.find();
+    }
+
+    /** Whether a breach word says what a rule made unlawful: "made the sale of coal illegal". */
+    static boolean madeIllegal(String text, int sentenceStart, Hit breach) {
+        if (!text.regionMatches(true, breach.start(), "illegal", 0, 7)) {
+            return false;
+        }
+        java.util.regex.Matcher made = MADE.matcher(text).region(Math.max(sentenceStart, breach.start() - 80),
+                breach.start());
+        return made.find() && !Roles.CLAUSE_BREAK.matcher(text).region(made.end(), breach.start()).find();
+    }
+
+    /** Whether the cue is the month May ("published in May", "May 5"), not the modal verb. */
+    static boolean month(String text, int sentenceStart, Hit cue) {
+        if (cue.end() - cue.start() != 3 || !text.startsWith("May", cue.start()) || cue.start() == sentenceStart) {
+            return false;
+        }
+        String after = Words.wordAfter(text, cue.end(), Math.min(text.length(), cue.end() + 12));
+        int next = cue.end();
+        while (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        return next < text.length() && Character.isDigit(text.charAt(next))
+                || BEFORE_MONTH.contains(Words.wordBefore(text, sentenceStart, cue.start())) && !after.equals("be")
+                && !after.equals("have");
+    }
+}
