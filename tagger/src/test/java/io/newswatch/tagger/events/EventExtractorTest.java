@@ -205,6 +205,8 @@ class EventExtractorTest {
             КНДР передала России снаряды через Расон. Снаряды из Расона доставили по железной дороге. | Расон
             # what a port is (a transit port) is not its name
             朝鲜经每一个中转港向俄罗斯运送炮弹。                                                    |
+            # two places joined by a dash are one place, as written
+            朝鲜船只在宁波—舟山附近海域向中国出口煤炭，违反制裁。                                     | 宁波—舟山
             # a capital is a place where the goods or workers are, not where a government speaks
             North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
             Moscow says North Korea sent missiles to Russia through Rason.                        | Rason

@@ -123,6 +123,15 @@ final class Places {
             }
         }
         kept.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        // "宁波—舟山", "Tumangang-Khasan": two places joined by a dash are one, as written
+        for (int i = kept.size() - 1; i > 0; i--) {
+            Span a = kept.get(i - 1);
+            Span b = kept.get(i);
+            if (b.start() == a.end() + 1 && "-‐–—".indexOf(text.charAt(a.end())) >= 0) {
+                kept.set(i - 1, new Span(a.start(), b.end(), text.substring(a.start(), b.end()), a.priority()));
+                kept.remove(i);
+            }
+        }
         List<String> out = new ArrayList<>();
         Span last = null;
         for (Span s : kept) {
