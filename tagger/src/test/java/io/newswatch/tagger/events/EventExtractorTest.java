@@ -141,6 +141,24 @@ class EventExtractorTest {
             North Korea shipped to Russia on 5 January artillery shells worth millions.          |
             КНДР 5 января передала России снаряды.                                                |
             북한은 지난해 10월 위성 기술을 러시아로부터 받았다.                                     |
+            # the minutes of a time are no amount
+            11:20 North Korean shells are still being shipped to Russia, officials say.          |
+            # a page's ticker line counts no goods
+            'North Korea shipped drones to Russia last year. Air defences downed 41 of 67 attack drones | Live 19.11.2024' |
+            # refined products are petroleum, counted in barrels
+            Russia shipped an estimated 759,793 barrels of refined products to North Korea.      | 759793
+            # money counted over years is a running total, not the sum of the theft
+            North Korean hackers stole $1.5 billion in crypto from an exchange in February, investigators said. North Korean hackers have stolen about $3 billion in crypto since 2017, investigators said. | 1500000000
+            # people counted where no goods are named are the workers sent to the state they entered
+            North Korea sent workers to Russia, officials said. More than 9,000 North Korean citizens entered Russia last year. | 9000
+            North Korea sent 2,000 workers to Russia in June, officials said. More than 7,000 had been sent by December. | 7000
+            North Korea sent workers to Russia, officials said. More than 9,000 North Korean citizens entered China last year. |
+            # a small number written in words counts the noun close after it
+            North Korea sent seven military drones to Russia.                                     | 7
+            Путин подарил Ким Чен Ыну два автомобиля Aurus.                                        | 2
+            North Korea sent troops to Russia two years ago.                                       |
+            # what is planned is not what moved
+            Russia shipped satellite parts to North Korea. Kim said the country intends to launch 3 more satellites in 2024. |
             # Chinese numerals count the measure word glued to them
             俄罗斯向朝鲜提供了两辆豪华轿车。                                                        | 2
             朝鲜向俄罗斯运送了三百枚导弹。                                                          | 300
@@ -183,6 +201,12 @@ class EventExtractorTest {
             # a sentence that goes on with the goods named before ("much of it", "by rail") gives them its route
             North Korea sent shells to Russia last year. Much of it left from the port of Kimchaek. | Kimchaek
             North Korea sent shells to Russia last year. A smaller part went by rail across the Tumen River. | Tumen River
+            # one place written in two cases is one place, in the form written first
+            КНДР передала России снаряды через Расон. Снаряды из Расона доставили по железной дороге. | Расон
+            # what a port is (a transit port) is not its name
+            朝鲜经每一个中转港向俄罗斯运送炮弹。                                                    |
+            # two places joined by a dash are one place, as written
+            朝鲜船只在宁波—舟山附近海域向中国出口煤炭，违反制裁。                                     | 宁波—舟山
             # a capital is a place where the goods or workers are, not where a government speaks
             North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
             Moscow says North Korea sent missiles to Russia through Rason.                        | Rason

@@ -57,6 +57,11 @@ final class Amounts {
             if (han && (noun == null || noun.start() != q.end())) {
                 continue;
             }
+            // a number in words counts only a noun close after it: "seven military drones", not "two of the ..."
+            if (Quantities.isWord(text, q) && (noun == null || noun.start() - q.end() > 30
+                    || Words.hasPunctuation(text, q.end(), noun.start()))) {
+                continue;
+            }
             if (noun == null && !q.dollar() || noun != null && noun.is(Lexicon.Kind.NOT_UNIT)
                     || noun != null && countsOtherGoods(noun, in, commodities)) {
                 continue;
@@ -153,11 +158,15 @@ final class Amounts {
             + "|серпн|вересн|жовтн|листопад|грудн)");
 
     /**
-     * A day of a date ("on Jan. 2", "2 January", "2 января") or a number glued to a date or time unit ("10월", "26일",
-     * "2023년", "10月", "16日") is never an amount.
+     * A day of a date ("on Jan. 2", "2 January", "2 января"), the minutes of a time ("11:20") or a number glued to a
+     * date or time unit ("10월", "26일", "2023년", "10月", "16日") is never an amount.
      */
     static boolean isDate(String text, Quantities.Quantity q) {
         if (q.end() < text.length() && "월일년月日年時时".indexOf(text.charAt(q.end())) >= 0) {
+            return true;
+        }
+        if (q.start() >= 2 && text.charAt(q.start() - 1) == ':' && Character.isDigit(text.charAt(q.start() - 2))) {
+            // the minutes of a time: "11:20 North Korean shells still arriving"
             return true;
         }
         if (q.value() > 31 || q.dollar()) {

@@ -21,6 +21,7 @@ final class Carryover {
     void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
         boolean state = false;
         boolean moved = false;
+        boolean planned = false;
         Set<String> named = new java.util.HashSet<>();
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
@@ -29,25 +30,79 @@ final class Carryover {
             moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE)
                     || h.is(Lexicon.Kind.BREACH) || h.is(Lexicon.Kind.ANAPHOR);
             state |= h.is(Lexicon.Kind.STATE);
+            planned |= h.is(Lexicon.Kind.POSSIBLE);
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
                 named.add(h.value());
             }
         }
-        if (!state && !named.isEmpty() && Words.hasDigit(text, start, end)) {
+        if (named.isEmpty()) {
+            peopleCount(text, start, end, in, merger);
+        }
+        // a line that is not prose ("Air defences downed 41 of 67 drones" in a page's ticker) counts no goods
+        // nor does a plan or a fear ("intends to launch three more satellites"): what may move is not what moved
+        if (!state && !planned && !named.isEmpty() && Words.hasDigit(text, start, end)
+                && Words.prose(text, start, end)) {
             // "It also lists around 200 long-range artillery systems": the amount of goods named before
-            Amounts.amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) ->
-                    merger.amountOf(c, a[0], Amounts.unit(text, a)));
+            boolean span = SentenceFacts.spanOfYears(text, start, end);
+            Amounts.amounts(text, Quantities.find(text, start, end, lexicon), in, named).forEach((c, a) -> {
+                // money counted over years is a running total, not the sum of the event
+                if (!span || !"funds".equals(c)) {
+                    merger.amountOf(c, a[0], Amounts.unit(text, a));
+                }
+            });
         }
         // a line that is not prose joins its places only where it moves or uses the goods: not "Russian drones
         // attack Kyiv overnight" in a list of headlines, nor a page's list of tags
         if (named.isEmpty() || !moved && !Words.prose(text, start, end)) {
             return;
         }
-        SentenceFacts facts = null;
+        List<String> places = null;
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
-                facts = facts == null ? SentenceFacts.read(text, start, end, in) : facts;
-                merger.placesOf(h.value(), facts.places);
+                places = places == null ? SentenceFacts.places(text, start, end, in) : places;
+                merger.placesOf(h.value(), places);
+            }
+        }
+    }
+
+    /** Nouns that count people, and what after a bare number refers back to people named before. */
+    private static final java.util.regex.Pattern PEOPLE = java.util.regex.Pattern.compile(
+            "(?iu)citizens?|nationals?|people|persons|граждан\\p{L}*|человек|громадян\\p{L}*|осіб|명|人|名");
+    private static final java.util.regex.Pattern OF_THEM = java.util.regex.Pattern.compile(
+            "(?iu)^\\s+(?:of them|of whom|had been sent|have been sent|were sent|из них|з них)\\b");
+
+    /**
+     * People counted in a sentence that names no goods ("more than 13,000 North Korean citizens entered Russia",
+     * "nearly 8,000 of them arrived on student visas", "1만3천여 명"): the count of the workers, when the text
+     * states workers' events ({@link EventMerger#peopleCount}).
+     */
+    private void peopleCount(String text, int start, int end, List<Hit> in, EventMerger merger) {
+        if (!Words.hasDigit(text, start, end) || !Words.prose(text, start, end)) {
+            return;
+        }
+        for (Quantities.Quantity q : Quantities.find(text, start, end, lexicon)) {
+            if (q.dollar() || Amounts.isYearOrShare(text, q) || Amounts.isDate(text, q)) {
+                continue;
+            }
+            Hit noun = null;
+            for (Hit h : in) {
+                if (h.start() >= q.end() && h.start() - q.end() <= 40 && !Words.hasDigit(text, q.end(), h.start())
+                        && (h.is(Lexicon.Kind.UNIT) || h.is(Lexicon.Kind.NOT_UNIT))) {
+                    noun = h;
+                    break;
+                }
+            }
+            String word = noun == null ? null : text.substring(noun.start(), noun.end());
+            Set<String> states = new java.util.HashSet<>();
+            for (Hit h : in) {
+                if (h.is(Lexicon.Kind.STATE) && !h.generic()) {
+                    states.add(h.value());
+                }
+            }
+            if (word != null && noun.is(Lexicon.Kind.UNIT) && PEOPLE.matcher(word).matches()) {
+                merger.peopleCount(q.value(), word.toLowerCase(java.util.Locale.ROOT), states);
+            } else if (OF_THEM.matcher(text).region(q.end(), end).lookingAt()) {
+                merger.peopleCount(q.value(), "person", states);
             }
         }
     }

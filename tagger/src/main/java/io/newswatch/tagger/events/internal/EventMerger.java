@@ -22,6 +22,9 @@ final class EventMerger {
     private static final class Draft {
         Long amount;
         String unit;
+        /** The largest running total of money over years ("$3 billion since 2017"): the amount only when none else. */
+        Long total;
+        String totalUnit;
         final List<String> places = new ArrayList<>();
         final List<String> vessels = new ArrayList<>();
         final List<String> imo = new ArrayList<>();
@@ -38,6 +41,11 @@ final class EventMerger {
     private final Map<String, List<String>> commodityPlaces = new LinkedHashMap<>();
     private final Map<String, long[]> commodityAmounts = new LinkedHashMap<>();
     private final Map<String, String> commodityUnits = new LinkedHashMap<>();
+    /** Counts of people stated where no goods are named: count, noun and the states their sentence names. */
+    private final List<PeopleCount> people = new ArrayList<>();
+
+    private record PeopleCount(long count, String unit, java.util.Set<String> states) {
+    }
     /** The source named last: who "she said" means. */
     private String lastSpeaker;
 
@@ -60,10 +68,7 @@ final class EventMerger {
             d = new Draft();
             drafts.put(key, d);
         }
-        if (amount != null && (d.amount == null || amount > d.amount)) {
-            d.amount = amount;
-            d.unit = unit;
-        }
+        amount(d, key.commodity(), amount, unit, facts);
         addFacts(d, facts);
         d.specific |= specific;
         boolean better = d.evidence == null
@@ -112,15 +117,31 @@ final class EventMerger {
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             if (e.getKey().commodity().equals(commodity)) {
                 Draft d = e.getValue();
-                if (amount != null && (d.amount == null || amount > d.amount)) {
-                    d.amount = amount;
-                    d.unit = unit;
-                }
+                amount(d, commodity, amount, unit, facts);
                 addFacts(d, facts);
                 keys.add(e.getKey());
             }
         }
         return keys;
+    }
+
+    /**
+     * The larger amount wins, except that money counted over a span of years ("stole $3 billion between 2017 and
+     * 2023") is a running total, not the sum of this theft or payment: it counts only when no other sum is stated.
+     */
+    private static void amount(Draft d, String commodity, Long amount, String unit, SentenceFacts facts) {
+        if (amount == null) {
+            return;
+        }
+        if (facts.spanOfYears && "funds".equals(commodity)) {
+            if (d.total == null || amount > d.total) {
+                d.total = amount;
+                d.totalUnit = unit;
+            }
+        } else if (d.amount == null || amount > d.amount) {
+            d.amount = amount;
+            d.unit = unit;
+        }
     }
 
     /** An amount of these goods stated where no state is named: it fills the events of the goods that have none. */
@@ -132,16 +153,78 @@ final class EventMerger {
         }
     }
 
+    /**
+     * People counted where no goods are named ("13,000 North Korean citizens entered Russia"): in a text that states
+     * workers' events, the largest such count whose sentence names the event's host state (or no state) is its
+     * amount when it exceeds the one stated with the word "workers" (a later total of those sent, against a first
+     * batch).
+     */
+    void peopleCount(long count, String unit, java.util.Set<String> states) {
+        if (people.size() < SentenceFacts.MAX_ITEMS) {
+            people.add(new PeopleCount(count, unit, states));
+        }
+    }
+
+    /** The largest count of people whose sentence names the host state of the event, or names no state. */
+    private PeopleCount peopleOf(Key k) {
+        PeopleCount best = null;
+        for (PeopleCount p : people) {
+            boolean party = p.states().isEmpty() || p.states().contains(k.to());
+            if (party && (best == null || p.count() > best.count())) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
     /** Places named with these goods anywhere in the text; they join every event of the goods. */
     void placesOf(String commodity, List<String> places) {
         union(commodityPlaces.computeIfAbsent(commodity, c -> new ArrayList<>()), places);
     }
 
     private static void addFacts(Draft d, SentenceFacts facts) {
-        union(d.places, facts.places);
+        unionPlaces(d.places, facts.places);
         union(d.vessels, facts.vessels);
         union(d.imo, facts.imo);
         union(d.resolutions, facts.resolutions);
+    }
+
+    /**
+     * Adds places not yet listed, where a Russian or Ukrainian name in another case ("Расона" beside "Расон",
+     * "Харкові" beside "Харків") is the place already listed: the first form written stays.
+     */
+    private static void unionPlaces(List<String> into, List<String> more) {
+        for (String m : more) {
+            if (into.size() < SentenceFacts.MAX_ITEMS && into.stream().noneMatch(p -> sameName(p, m))) {
+                into.add(m);
+            }
+        }
+    }
+
+    /** Whether two names are one, or one Cyrillic name in two cases: each word differs only in an ending. */
+    static boolean sameName(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.isEmpty() || b.isEmpty() || Character.UnicodeScript.of(a.charAt(0)) != Character.UnicodeScript.CYRILLIC
+                || Character.UnicodeScript.of(b.charAt(0)) != Character.UnicodeScript.CYRILLIC) {
+            return false;
+        }
+        String[] x = a.toLowerCase(java.util.Locale.ROOT).split(" ");
+        String[] y = b.toLowerCase(java.util.Locale.ROOT).split(" ");
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int i = 0; i < x.length; i++) {
+            int p = 0;
+            while (p < x[i].length() && p < y[i].length() && x[i].charAt(p) == y[i].charAt(p)) {
+                p++;
+            }
+            if (p < (i == 0 ? 4 : 3) || x[i].length() - p > 3 || y[i].length() - p > 3) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void union(List<String> into, List<String> more) {
@@ -188,13 +271,17 @@ final class EventMerger {
                     target.amount = d.amount;
                     target.unit = d.unit;
                 }
+                if (d.total != null && (target.total == null || d.total > target.total)) {
+                    target.total = d.total;
+                    target.totalUnit = d.totalUnit;
+                }
                 drafts.remove(k);
             }
         }
     }
 
     private static void addFacts(Draft into, Draft from) {
-        union(into.places, from.places);
+        unionPlaces(into.places, from.places);
         union(into.vessels, from.vessels);
         union(into.imo, from.imo);
         union(into.resolutions, from.resolutions);
@@ -206,7 +293,16 @@ final class EventMerger {
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             Draft d = e.getValue();
             Key k = e.getKey();
-            union(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            unionPlaces(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            PeopleCount p = k.commodity().equals("workers") ? peopleOf(k) : null;
+            if (p != null && (d.amount == null || p.count() > d.amount)) {
+                d.amount = p.count();
+                d.unit = p.unit();
+            }
+            if (d.amount == null && d.total != null) {
+                d.amount = d.total;
+                d.unit = d.totalUnit;
+            }
             if (d.amount == null && commodityAmounts.containsKey(k.commodity())) {
                 d.amount = commodityAmounts.get(k.commodity())[0];
                 d.unit = commodityUnits.get(k.commodity());

@@ -71,7 +71,10 @@ final class Places {
     private static final String KO_NOT_PORT = "사조저대입출기운회결통반귀모역개순직공취선";
     private static final String KO_PARTICLE = "에으을은이의과와까도만서";
     /** Han characters no port's name runs across: particles, prepositions and verbs of motion. */
-    private static final String ZH_BOUNDARY = "的在从往到至于经抵达、，。和与及向由自离进入开赴驶靠停把将被或并也都即为是了运经乘";
+    private static final String ZH_BOUNDARY = "的在从往到至于经抵达、，。和与及向由自离进入开赴驶靠停把将被或并也都即为是了运经乘个每各该此这那其";
+    /** What a port or bay is, not its name: 中转港 (a transit port), 深水港, 目的港, 渔港. */
+    private static final List<String> ZH_GENERIC = List.of("中转", "目的", "深水", "沿海", "装货", "卸货", "起运", "始发",
+            "转运", "出发", "枢纽", "国际", "主要", "大型", "母", "商", "渔", "军", "海", "河");
     private static final String ZH_NOT_PORT = "口澳币元股区";
 
     private Places() {
@@ -120,6 +123,15 @@ final class Places {
             }
         }
         kept.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        // "宁波—舟山", "Tumangang-Khasan": two places joined by a dash are one, as written
+        for (int i = kept.size() - 1; i > 0; i--) {
+            Span a = kept.get(i - 1);
+            Span b = kept.get(i);
+            if (b.start() == a.end() + 1 && "-‐–—".indexOf(text.charAt(a.end())) >= 0) {
+                kept.set(i - 1, new Span(a.start(), b.end(), text.substring(a.start(), b.end()), a.priority()));
+                kept.remove(i);
+            }
+        }
         List<String> out = new ArrayList<>();
         Span last = null;
         for (Span s : kept) {
@@ -135,7 +147,8 @@ final class Places {
     private static void english(String text, int start, int end, String sentence, List<Hit> hits, List<Span> spans) {
         boolean port = sentence.contains("ort ") || sentence.contains("orts ") || sentence.contains("ort.")
                 || sentence.contains("ort,");
-        boolean named = port || sentence.contains(" of ") || sentence.contains("Sea") || sentence.contains("Bay")
+        boolean named = port || sentence.contains("ity of") || sentence.contains("own of")
+                || sentence.contains("illage of") || sentence.contains("ettlement of") || sentence.contains("Sea") || sentence.contains("Bay")
                 || sentence.contains("River") || sentence.contains("Strait") || sentence.contains("Gulf")
                 || sentence.contains("Cosmodrome") || sentence.contains("Launch") || sentence.contains("Krai")
                 || sentence.contains("Oblast") || sentence.contains("rovince") || sentence.contains("egion")
@@ -262,7 +275,9 @@ final class Places {
             }
             boolean bounded = s == start || !han(text.charAt(s - 1)) || ZH_BOUNDARY.indexOf(text.charAt(s - 1)) >= 0
                     || endsHere(hits, s);
-            if (i - s >= 2 && i - s <= 5 && bounded && !covered(hits, s, i, Lexicon.Kind.STATE)) {
+            String name = text.substring(s, i);
+            if (i - s >= 2 && i - s <= 5 && bounded && !covered(hits, s, i, Lexicon.Kind.STATE)
+                    && ZH_GENERIC.stream().noneMatch(name::endsWith)) {
                 spans.add(new Span(s, i + 1, text.substring(s, i + 1), NAMED));
             }
         }

@@ -84,6 +84,9 @@ public final class Quantities {
             char c = text.charAt(i);
             if (!isDigit(c) && Character.isLetter(c) && (i == from || !Character.isLetter(text.charAt(i - 1)))) {
                 Quantity written = written(text, from, i, to, lexicon);
+                if (written == null) {
+                    written = small(text, i, to, lexicon);
+                }
                 if (written != null) {
                     out.add(written);
                     i = written.end();
@@ -244,6 +247,51 @@ public final class Quantities {
         }
         long m = e - at < 12 ? lexicon.multiplier(text.substring(at, e)) : 0;
         return m > 0 ? new Quantity(m, at, e, dollarAfter(text, e, to)) : null;
+    }
+
+    /** Numbers written as a word: "seven drones", "two limousines", "два автомобиля", "сім дронів". */
+    private static final java.util.Map<String, Integer> SMALL = java.util.Map.ofEntries(
+            java.util.Map.entry("two", 2), java.util.Map.entry("three", 3), java.util.Map.entry("four", 4),
+            java.util.Map.entry("five", 5), java.util.Map.entry("six", 6), java.util.Map.entry("seven", 7),
+            java.util.Map.entry("eight", 8), java.util.Map.entry("nine", 9), java.util.Map.entry("ten", 10),
+            java.util.Map.entry("eleven", 11), java.util.Map.entry("twelve", 12), java.util.Map.entry("twenty", 20),
+            java.util.Map.entry("thirty", 30), java.util.Map.entry("fifty", 50), java.util.Map.entry("два", 2),
+            java.util.Map.entry("две", 2), java.util.Map.entry("дві", 2), java.util.Map.entry("три", 3),
+            java.util.Map.entry("четыре", 4), java.util.Map.entry("чотири", 4), java.util.Map.entry("пять", 5),
+            java.util.Map.entry("п'ять", 5), java.util.Map.entry("шесть", 6), java.util.Map.entry("шість", 6),
+            java.util.Map.entry("семь", 7), java.util.Map.entry("сім", 7), java.util.Map.entry("восемь", 8),
+            java.util.Map.entry("вісім", 8), java.util.Map.entry("десять", 10), java.util.Map.entry("двадцать", 20),
+            java.util.Map.entry("двадцять", 20));
+
+    /**
+     * A small number written as a word and standing alone ("seven drones", "two million barrels"). Whether the
+     * noun right after it is the goods is the caller's to decide ({@link #isWord}).
+     */
+    private static Quantity small(String text, int at, int to, Lexicon lexicon) {
+        int e = at;
+        while (e < to && e - at < 10 && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '\'')) {
+            e++;
+        }
+        if (e >= to || text.charAt(e) != ' ') {
+            return null;
+        }
+        Integer v = SMALL.get(text.substring(at, e).toLowerCase(java.util.Locale.ROOT));
+        if (v == null) {
+            return null;
+        }
+        int w = e + 1;
+        int we = w;
+        while (we < to && we - w < 12 && Character.isLetter(text.charAt(we))) {
+            we++;
+        }
+        long m = we > w ? lexicon.multiplier(text.substring(w, we)) : 0;
+        return m > 0 ? new Quantity(v * m, at, we, dollarAfter(text, we, to)) : new Quantity(v, at, e, false);
+    }
+
+    /** Whether the number is written in words ("seven", "два"), not in digits or Chinese numerals. */
+    static boolean isWord(String text, Quantity q) {
+        char c = text.charAt(q.start());
+        return Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN;
     }
 
     /** The number of a name such as "KN-23" or "Kh-101": letters and a hyphen right before the digits. */

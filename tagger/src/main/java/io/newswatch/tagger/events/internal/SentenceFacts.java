@@ -18,6 +18,8 @@ final class SentenceFacts {
     private static final Pattern NAME = Pattern.compile(
             "\\s+(?:\"|“|')?((?:\\p{Lu}[\\p{L}\\d-]*|\\d+)(?:\\s(?:\\p{Lu}[\\p{L}\\d-]*|\\d+)){0,4})");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPAN_OF_YEARS = Pattern.compile("(?iu)(?:\\bsince|\\bс|\\bз|\\bвід|自)\\s*(?:19|20)\\d\\d"
+            + "(?!\\d)|\\bbetween\\s+(?:19|20)\\d\\d\\s+and\\s+(?:19|20)\\d\\d|(?:19|20)\\d\\d\\s*(?:년\\s*이후|年以来|年至)");
     private static final Pattern TRAILING_AUXILIARY = Pattern.compile(
             "(?:\\s+(?:has|have|had|also|repeatedly|previously|earlier|on \\S+(?: \\d+)?|this week|last week))+$");
     private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?i)(?:but|and|while|although|though|which)\\s+");
@@ -31,6 +33,8 @@ final class SentenceFacts {
     final List<String> imo = new ArrayList<>();
     final List<String> resolutions = new ArrayList<>();
     String attribution;
+    /** Whether the sentence counts over a span of years ("since 2017", "с 2019 года", "2017년 이후", "2017年以来"). */
+    boolean spanOfYears;
     /** Whether the sentence gives its source only as a pronoun ("she said"): the speaker named before, if any. */
     boolean pronoun;
 
@@ -41,9 +45,7 @@ final class SentenceFacts {
         SentenceFacts f = new SentenceFacts();
         String sentence = text.substring(start, end);
         boolean resolutionCue = false;
-        for (String place : Places.of(text, start, end, hits)) {
-            add(f.places, place);
-        }
+        f.places.addAll(places(text, start, end, hits));
         for (Hit h : hits) {
             switch (h.kind()) {
                 case VESSEL -> {
@@ -57,6 +59,7 @@ final class SentenceFacts {
                 }
             }
         }
+        f.spanOfYears = spanOfYears(text, start, end);
         if (sentence.contains("IMO")) {
             Matcher imo = IMO.matcher(sentence);
             while (imo.find()) {
@@ -78,6 +81,20 @@ final class SentenceFacts {
             f.pronoun = true;
         }
         return f;
+    }
+
+    /** Whether {@code text[start, end)} counts over a span of years ("since 2017", "с 2019 года"). */
+    static boolean spanOfYears(String text, int start, int end) {
+        return Words.hasDigit(text, start, end) && SPAN_OF_YEARS.matcher(text).region(start, end).find();
+    }
+
+    /** The places of the sentence ({@link Places}), bounded in count and length. */
+    static List<String> places(String text, int start, int end, List<Hit> hits) {
+        List<String> out = new ArrayList<>();
+        for (String place : Places.of(text, start, end, hits)) {
+            add(out, place);
+        }
+        return out;
     }
 
     /** "according to X" gives X; else the words before a reporting verb, back to the clause start. */
