@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * evidence an alert shows, the event figures ({@link EventScore}), and the analyst's worklist: the pages whose tags
  * differ and those whose first sanctions evidence is not a decisive sentence.
  *
- * <p>Floors: tags micro-F1 0.95 on both parts, the target. Precision at one is held at the level each part has
- * reached (dev 0.85; held out 0.88, under its target of 0.90 since the second batch of pages was added). The event
- * targets (held out: events F1 0.80, amount accuracy 0.85, places F1 0.75, status accuracy 0.85) are not all met yet,
- * so the event figures are held at the floors they reached ({@link #EVENT_FLOORS}): a change that loses events fails
- * here.
+ * <p>Floors: on the held-out part the tagging targets, tags micro-F1 0.95 and precision at one 0.90, are asserted;
+ * the dev part keeps the level it has reached (0.95 and 0.87). The event targets (held out: events F1 0.80, amount
+ * accuracy 0.85, places F1 0.75, status accuracy 0.85) are not all met yet, so the event figures are held at the
+ * floors they reached ({@link #EVENT_FLOORS}; amount and status at their targets on the held-out part): a change
+ * that loses events fails here.
  * Run with {@code ./mvnw -pl tagger -am test -Dtest=PageCorpusQualityTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class PageCorpusQualityTest {
@@ -35,8 +35,8 @@ class PageCorpusQualityTest {
      * reached, less a small margin). Raise them as the extractor improves, up to the targets.
      */
     private static final Map<String, double[]> EVENT_FLOORS = Map.of(
-            PageCorpus.DEV, new double[] {0.66, 0.82, 0.49, 0.93},
-            PageCorpus.HELDOUT, new double[] {0.59, 0.75, 0.36, 0.90});
+            PageCorpus.DEV, new double[] {0.82, 0.87, 0.60, 0.98},
+            PageCorpus.HELDOUT, new double[] {0.63, 0.85, 0.41, 0.97});
     private static Tagger tagger;
 
     @BeforeAll
@@ -51,7 +51,7 @@ class PageCorpusQualityTest {
     }
 
     @ParameterizedTest(name = "{0}: {1} pages, tags micro-F1 >= {2}, decisive P@1 >= {3}")
-    @CsvSource({"dev, 148, 0.95, 0.85", "heldout, 72, 0.95, 0.88"})
+    @CsvSource({"dev, 148, 0.95, 0.87", "heldout, 72, 0.95, 0.90"})
     void qualityOfThePart(String part, int pageCount, double tagsFloor, double precisionFloor) {
         List<PageCorpus.Page> pages = PageCorpus.load(part);
         assertThat(pages).hasSize(pageCount);
