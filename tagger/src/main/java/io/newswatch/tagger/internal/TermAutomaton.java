@@ -46,6 +46,11 @@ public final class TermAutomaton {
     private final boolean[] needStart;
     private final boolean[] needEnd;
     private final boolean[] simple;
+    /**
+     * Per state (new numbering): whether every output needs a word boundary after it, so that a word character
+     * right after the state's last character rules out all of them at once.
+     */
+    private final boolean[] endGated;
     private final int states;
 
     /**
@@ -205,8 +210,16 @@ public final class TermAutomaton {
         int hotWidth = 1 << hotShift;
         this.outputs = new int[states][];
         int[] byOld = new int[states * alphabet];
+        this.endGated = new boolean[states];
         for (int old = 0; old < states; old++) {
             outputs[renumbered[old]] = trieOutputs[old];
+            boolean gated = trieOutputs[old] != null;
+            if (gated) {
+                for (int p : trieOutputs[old]) {
+                    gated &= needEnd[p];
+                }
+            }
+            endGated[renumbered[old]] = gated;
         }
         // Every entry is the next state's offset in the narrow table, negated (minus one) when that state has
         // outputs: the scan loop then needs no multiplication and tests for output with one sign check.
@@ -276,6 +289,7 @@ public final class TermAutomaton {
         final int[] hot = this.hot;
         final int[] delta = this.delta;
         final int[][] outputs = this.outputs;
+        final boolean[] endGated = this.endGated;
         final int alphabet = this.alphabet;
         final int shift = this.hotShift;
         final int hotWidth = 1 << shift;
@@ -329,7 +343,12 @@ public final class TermAutomaton {
                 row = next;
             } else {
                 row = -next - 1;
-                for (int p : outputs[row >> shift]) {
+                int state = row >> shift;
+                if (endGated[state] && i + 1 < n && CharClasses.wordFrom(chars, i + 1, n)) {
+                    // the word runs on ("t" of "the"): every hit here would fail its end boundary check
+                    continue;
+                }
+                for (int p : outputs[state]) {
                     if (simple[p] && lastIgnorable < i - units[p] + 1) {
                         emitWord(chars, n, p, i, words, hits);
                     } else {
