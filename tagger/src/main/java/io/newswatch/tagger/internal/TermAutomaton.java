@@ -34,6 +34,8 @@ public final class TermAutomaton {
     private static final int KIND_MASK = (1 << KIND_BITS) - 1;
     /** The class of every character no pattern uses that continues a word. */
     private static final int OTHER_WORD = 2;
+    /** At most this many ASCII classes past a power of two are left out of the narrow table. */
+    private static final int SPILL = 4;
 
     private final int[] table;
     private final int alphabet;
@@ -206,7 +208,13 @@ public final class TermAutomaton {
                 asciiClasses++;
             }
         }
-        this.hotShift = 32 - Integer.numberOfLeadingZeros(Math.max(asciiClasses - 1, 1));
+        int shift = 32 - Integer.numberOfLeadingZeros(Math.max(asciiClasses - 1, 1));
+        if (shift > 5 && asciiClasses - (1 << (shift - 1)) <= SPILL) {
+            // a few classes past a power of two (the lexicon's 35): those last few, the end of the alphabet, are
+            // read from the full table, and the rows every other transition reads are half as wide
+            shift--;
+        }
+        this.hotShift = shift;
         int hotWidth = 1 << hotShift;
         this.outputs = new int[states][];
         int[] byOld = new int[states * alphabet];
