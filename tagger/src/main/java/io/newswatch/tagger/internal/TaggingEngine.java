@@ -240,15 +240,26 @@ public final class TaggingEngine {
             for (; i < n && (int) (keyed[i] >>> 32) == sentence; i++) {
                 decisive |= (keyed[i] & 0x8000_0000L) == 0;
                 int e = (int) (keyed[i] & 0x7FFF_FFFFL);
-                String word = d.text().substring(d.start(e), d.end(e));
-                if (!matched.contains(word)) {
-                    matched.add(word);
+                // most witnesses repeat a word already listed: compare in place, copy only a new one
+                if (!listed(matched, d.text(), d.start(e), d.end(e))) {
+                    matched.add(d.text().substring(d.start(e), d.end(e)));
                 }
             }
             out.add(new EvidenceUnit(sentence, d.sentenceStart(sentence), d.sentenceEnd(sentence),
                     List.copyOf(matched), decisive));
         }
         return out;
+    }
+
+    /** Whether {@code words} holds the text between {@code start} and {@code end}. */
+    private static boolean listed(List<String> words, String text, int start, int end) {
+        int length = end - start;
+        for (String w : words) {
+            if (w.length() == length && text.regionMatches(start, w, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class Scratch {

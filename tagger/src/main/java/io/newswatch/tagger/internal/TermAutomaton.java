@@ -34,6 +34,8 @@ public final class TermAutomaton {
     private static final int KIND_MASK = (1 << KIND_BITS) - 1;
     /** The class of every character no pattern uses that continues a word. */
     private static final int OTHER_WORD = 2;
+    /** At most this many ASCII classes past a power of two are left out of the narrow table. */
+    private static final int SPILL = 4;
 
     private final int[] table;
     private final int alphabet;
@@ -46,6 +48,11 @@ public final class TermAutomaton {
     private final boolean[] needStart;
     private final boolean[] needEnd;
     private final boolean[] simple;
+    /**
+     * Per state (new numbering): whether every output needs a word boundary after it, so that a word character
+     * right after the state's last character rules out all of them at once.
+     */
+    private final boolean[] endGated;
     private final int states;
 
     /**
@@ -201,12 +208,26 @@ public final class TermAutomaton {
                 asciiClasses++;
             }
         }
-        this.hotShift = 32 - Integer.numberOfLeadingZeros(Math.max(asciiClasses - 1, 1));
+        int shift = 32 - Integer.numberOfLeadingZeros(Math.max(asciiClasses - 1, 1));
+        if (shift > 5 && asciiClasses - (1 << (shift - 1)) <= SPILL) {
+            // a few classes past a power of two (the lexicon's 35): those last few, the end of the alphabet, are
+            // read from the full table, and the rows every other transition reads are half as wide
+            shift--;
+        }
+        this.hotShift = shift;
         int hotWidth = 1 << hotShift;
         this.outputs = new int[states][];
         int[] byOld = new int[states * alphabet];
+        this.endGated = new boolean[states];
         for (int old = 0; old < states; old++) {
             outputs[renumbered[old]] = trieOutputs[old];
+            boolean gated = trieOutputs[old] != null;
+            if (gated) {
+                for (int p : trieOutputs[old]) {
+                    gated &= needEnd[p];
+                }
+            }
+            endGated[renumbered[old]] = gated;
         }
         // Every entry is the next state's offset in the narrow table, negated (minus one) when that state has
         // outputs: the scan loop then needs no multiplication and tests for output with one sign check.
@@ -276,6 +297,7 @@ public final class TermAutomaton {
         final int[] hot = this.hot;
         final int[] delta = this.delta;
         final int[][] outputs = this.outputs;
+        final boolean[] endGated = this.endGated;
         final int alphabet = this.alphabet;
         final int shift = this.hotShift;
         final int hotWidth = 1 << shift;
@@ -329,7 +351,12 @@ public final class TermAutomaton {
                 row = next;
             } else {
                 row = -next - 1;
-                for (int p : outputs[row >> shift]) {
+                int state = row >> shift;
+                if (endGated[state] && i + 1 < n && CharClasses.wordFrom(chars, i + 1, n)) {
+                    // the word runs on ("t" of "the"): every hit here would fail its end boundary check
+                    continue;
+                }
+                for (int p : outputs[state]) {
                     if (simple[p] && lastIgnorable < i - units[p] + 1) {
                         emitWord(chars, n, p, i, words, hits);
                     } else {

@@ -102,6 +102,9 @@ class TermAutomatonTest {
             russia                             | qrussia q russia             | russia@10-16
             sia russia                         | russia sia                   | russia@0-6 sia@7-10
             t s                                | the t Russia's               | s@13-14 t@4-5
+            t t*                               | tea t                        | t@0-3 t@4-5 t@4-5
+            t                                  | t\u00ADhe t\u00AD            | t@5-6
+            t                                  | t朝 tx                        | t@0-1
             ab_cd b_cd                         | ab cd b cd                   | ab_cd@0-5 b_cd@6-10
             朝鲜 kp                              | x朝鲜 北kp                     | kp@5-7 朝鲜@1-3
             북한 kp                              | 북한kp 러북한                   | 북한@0-2 북한@6-8

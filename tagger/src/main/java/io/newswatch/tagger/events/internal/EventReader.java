@@ -81,6 +81,10 @@ public final class EventReader {
             while (h < all.size() && all.get(h).start() < s.start()) {
                 h++;
             }
+            if (h == all.size() || all.get(h).start() >= s.end()) {
+                // no word of the lexicon in this sentence (most of a page): nothing to read, no list to allocate
+                continue;
+            }
             int k = h;
             List<Hit> in = new ArrayList<>();
             while (k < all.size() && all.get(k).start() < s.end()) {
@@ -114,9 +118,12 @@ public final class EventReader {
     /** The lexicon's hits with generic commodity words marked and lexicon states marked weak. */
     private static List<Hit> hits(List<Hit> raw) {
         List<Hit> out = new ArrayList<>(raw.size());
-        Set<Long> generic = new java.util.HashSet<>();
+        Set<Long> generic = null;
         for (Hit h : raw) {
             if (h.is(Lexicon.Kind.GENERIC)) {
+                if (generic == null) {
+                    generic = new java.util.HashSet<>();
+                }
                 generic.add(((long) h.start() << 32) | h.end());
             }
         }
@@ -124,8 +131,8 @@ public final class EventReader {
             if (h.is(Lexicon.Kind.GENERIC)) {
                 continue;
             }
-            boolean weak = h.is(Lexicon.Kind.STATE)
-                    || h.is(Lexicon.Kind.COMMODITY) && generic.contains(((long) h.start() << 32) | h.end());
+            boolean weak = h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.COMMODITY) && generic != null
+                    && generic.contains(((long) h.start() << 32) | h.end());
             out.add(weak ? new Hit(h.kind(), h.value(), h.start(), h.end(), true) : h);
         }
         return out;

@@ -29,7 +29,11 @@ final class Words {
         while (e < end && Character.isLetter(text.charAt(e))) {
             e++;
         }
-        return REFERRING.contains(text.substring(start, e).toLowerCase(java.util.Locale.ROOT));
+        // every referring word has four or five letters (lower-casing keeps the length of any that could become
+        // one): the first word of most sentences is turned away without a copy
+        int length = e - start;
+        return (length == 4 || length == 5)
+                && REFERRING.contains(text.substring(start, e).toLowerCase(java.util.Locale.ROOT));
     }
 
     static boolean hasPunctuation(String text, int from, int to) {
