@@ -77,27 +77,32 @@ final class Words {
 
     /** Where the word before {@code at} starts ({@code at} itself when there is none). */
     static int wordStartBefore(String text, int from, int at) {
-        int e = at;
-        while (e > from && Character.isWhitespace(text.charAt(e - 1))) {
-            e--;
-        }
-        int s = e;
-        while (s > from && Character.isLetter(text.charAt(s - 1))) {
-            s--;
-        }
+        int e = endBefore(text, from, at);
+        int s = letterStart(text, from, e);
         return s == e ? at : s;
     }
 
     /** The word (letters only, lower case) before {@code at}, within the sentence; empty when none. */
     static String wordBefore(String text, int from, int at) {
+        int e = endBefore(text, from, at);
+        return text.substring(letterStart(text, from, e), e).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code at} less the white space before it, not before {@code from}. */
+    private static int endBefore(String text, int from, int at) {
         int e = at;
         while (e > from && Character.isWhitespace(text.charAt(e - 1))) {
             e--;
         }
-        int s = e;
+        return e;
+    }
+
+    /** Where the run of letters that ends at {@code end} starts, not before {@code from}. */
+    private static int letterStart(String text, int from, int end) {
+        int s = end;
         while (s > from && Character.isLetter(text.charAt(s - 1))) {
             s--;
         }
-        return text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+        return s;
     }
 }
