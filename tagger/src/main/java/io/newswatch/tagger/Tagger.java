@@ -19,7 +19,8 @@ import java.util.TreeMap;
  *
  * <p>Every tag carries its evidence: the sentences whose words made a rule true, with offsets into the text and
  * the matched words as they stand, each {@code decisive} or {@code context} ({@link EvidenceRoles}); a tag's
- * decisive sentences come first, in text order, then its context. Immutable and thread-safe: one instance serves every stream thread.
+ * decisive sentences come first (those that state a violation event ahead of the others, then text order), then its
+ * context. Immutable and thread-safe: one instance serves every stream thread.
  */
 public final class Tagger {
     /** The longest text accepted, in UTF-16 units (offsets are packed into 24 bits while resolving overlaps). */
@@ -97,7 +98,8 @@ public final class Tagger {
         }
         List<ViolationEvent> events = byTag.containsKey(SANCTIONS)
                 ? EventExtractor.defaults().extract(text, match.segmentation(), mentions) : List.of();
-        return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions, evidence, events);
+        return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions,
+                EvidenceRoles.eventsFirst(evidence, events), events);
     }
 
     /** One sentence's evidence from two rules that give the same tag: the words of both. */

@@ -88,4 +88,29 @@ class EvidenceRolesTest {
         List<Evidence> alone = t.tag("Russia and North Korea deepen talks 137 28.09.2023").evidenceFor("r");
         assertThat(alone).singleElement().extracting(Evidence::role).isEqualTo(Evidence.DECISIVE);
     }
+
+    /**
+     * Among a sanctions rule's decisive sentences, the one an asserted violation event was read from leads; a warned-of
+     * event does not move its sentence, and without events text order stands. Text, then how the first evidence
+     * sentence starts.
+     */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UN resolutions have long barred arms sales by North Korea. Officials said North Korea shipped artillery shells to Russia in May.  | Officials said
+            Под запретом ООН находятся любые поставки оружия из КНДР. По данным разведки, КНДР передала России артиллерийские снаряды.      | По данным
+            UN resolutions have long barred arms sales by North Korea. Analysts fear North Korea could ship artillery shells to Russia.      | UN resolutions
+            UN resolutions have long barred arms sales by North Korea. Arms from anywhere are a worry for everyone.                          | UN resolutions
+            """)
+    void theSentenceOfAnAssertedEventLeads(String text, String first) {
+        Tagger tagger = Tagger.withRules(RuleSet.parse("""
+                version: 2
+                rules:
+                  - id: sanctions-violation
+                    title: t
+                    query: "@KP AND SENTENCE(arms OR shells OR оружия OR снаряды)"
+                """, "test.yaml", null));
+        List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
+        assertThat(evidence).hasSize(2).allMatch(Evidence::isDecisive);
+        assertThat(evidence.get(0).text()).startsWith(first);
+    }
 }

@@ -1,6 +1,7 @@
 package io.newswatch.tagger.internal;
 
 import io.newswatch.model.Evidence;
+import io.newswatch.model.ViolationEvent;
 import io.newswatch.tagger.Segmentation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,8 +9,9 @@ import java.util.List;
 
 /**
  * Turns each tag's evidence sentences into {@link Evidence} items with their roles, in the order every reader relies
- * on: decisive items first, in text order, then context items, in text order. Whatever shows a single sentence as
- * the proof of a tag (an alert, a digest line) therefore shows the first decisive one.
+ * on: decisive items first, then context items, each in text order. Whatever shows a single sentence as the proof
+ * of a tag (an alert, a digest line) therefore shows the first decisive one. Once the text's violation events are
+ * known, {@link #eventsFirst} moves the decisive sentences that state an event ahead of the other decisive ones.
  *
  * <p>A sentence where the rule's decisive part matched is decisive, unless it is not prose ({@link PageLines}: a
  * headline with a counter and a date, a menu, a caption, a teaser of another story) and a prose sentence proves the
@@ -72,6 +74,49 @@ public final class EvidenceRoles {
             }
         }
         out.addAll(context);
+    }
+
+    /**
+     * Puts, within each tag's decisive items, those whose sentence holds the evidence of an asserted violation event
+     * ahead of the others, keeping text order inside both groups; context items stay last. Why: on a real page the first
+     * sentence to name a sanctioned good is often background (a ban recalled, a programme described), while the
+     * sentence an event was read from states who moved what to whom, which is the proof an analyst needs first.
+     *
+     * @param evidence items as {@link #add} wrote them (each tag's items together); not changed
+     * @return the reordered items, or {@code evidence} itself when there are no events
+     */
+    public static List<Evidence> eventsFirst(List<Evidence> evidence, List<ViolationEvent> events) {
+        if (events.isEmpty() || evidence.isEmpty()) {
+            return evidence;
+        }
+        List<Evidence> out = new ArrayList<>(evidence.size());
+        List<Evidence> rest = new ArrayList<>();
+        int i = 0;
+        while (i < evidence.size()) {
+            String tag = evidence.get(i).tag();
+            for (; i < evidence.size() && evidence.get(i).tag().equals(tag); i++) {
+                Evidence e = evidence.get(i);
+                if (e.isDecisive() && holdsEvent(e, events)) {
+                    out.add(e);
+                } else {
+                    rest.add(e);
+                }
+            }
+            out.addAll(rest);
+            rest.clear();
+        }
+        return out;
+    }
+
+    private static boolean holdsEvent(Evidence e, List<ViolationEvent> events) {
+        for (ViolationEvent v : events) {
+            ViolationEvent.Span span = v.evidence();
+            if (span != null && ViolationEvent.ASSERTED.equals(v.status())
+                    && span.start() < e.end() && span.end() > e.start()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isProse(TaggingEngine.EvidenceUnit u) {
