@@ -23,6 +23,10 @@ public final class Quantities {
     /** Chinese numerals; a number written in them starts with one of {@link #HAN_START} (not 一: "一名" is "a"). */
     static final String HAN_NUMERALS = "零〇一二两三四五六七八九十百千万亿";
     private static final String HAN_START = "二两三四五六七八九十百千";
+    /** No character of {@link #HAN_START} comes before this one: most characters of a text need no look-up. */
+    private static final char HAN_FIRST = '\u4E00';
+    /** The longest word of {@link #ONE_OF}. */
+    private static final int ONE_OF_MAX = 7;
 
     private Quantities() {
     }
@@ -93,7 +97,7 @@ public final class Quantities {
                     continue;
                 }
             }
-            if (HAN_START.indexOf(c) >= 0 && (i == from || HAN_NUMERALS.indexOf(text.charAt(i - 1)) < 0)) {
+            if (c >= HAN_FIRST && HAN_START.indexOf(c) >= 0 && (i == from || HAN_NUMERALS.indexOf(text.charAt(i - 1)) < 0)) {
                 Quantity han = hanNumber(text, i, to);
                 if (han != null) {
                     out.add(han);
@@ -229,13 +233,21 @@ public final class Quantities {
         if (k < from || text.charAt(k) != ' ') {
             return null;
         }
+        // the word before the space must be one of ONE_OF as a whole: find where it starts, then compare only the
+        // words of its length (this runs at every word of a sentence; no character that is not a letter equals a
+        // letter of ONE_OF ignoring case, so a match is exactly a whole word of letters)
+        int s = k;
+        while (s > from && k - s <= ONE_OF_MAX && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        int length = k - s;
         boolean counted = false;
-        for (String w : ONE_OF) {
-            int s = k - w.length();
-            if (s >= from && text.regionMatches(true, s, w, 0, w.length())
-                    && (s == from || !Character.isLetter(text.charAt(s - 1)))) {
-                counted = true;
-                break;
+        if (length > 0 && length <= ONE_OF_MAX) {
+            for (String w : ONE_OF) {
+                if (w.length() == length && text.regionMatches(true, s, w, 0, length)) {
+                    counted = true;
+                    break;
+                }
             }
         }
         if (!counted) {
@@ -263,11 +275,33 @@ public final class Quantities {
             java.util.Map.entry("вісім", 8), java.util.Map.entry("десять", 10), java.util.Map.entry("двадцать", 20),
             java.util.Map.entry("двадцять", 20));
 
+    /** The non-ASCII first letters of the words of {@link #SMALL} (lower case), and which ASCII letters are. */
+    private static final String SMALL_FIRST;
+    private static final boolean[] SMALL_FIRST_ASCII = new boolean[0x80];
+
+    static {
+        StringBuilder firsts = new StringBuilder();
+        for (String word : SMALL.keySet()) {
+            char c = word.charAt(0);
+            if (c < 0x80) {
+                SMALL_FIRST_ASCII[c] = true;
+            } else if (firsts.indexOf(String.valueOf(c)) < 0) {
+                firsts.append(c);
+            }
+        }
+        SMALL_FIRST = firsts.toString();
+    }
+
     /**
      * A small number written as a word and standing alone ("seven drones", "two million barrels"). Whether the
      * noun right after it is the goods is the caller's to decide ({@link #isWord}).
      */
     private static Quantity small(String text, int at, int to, Lexicon lexicon) {
+        char first = Character.toLowerCase(text.charAt(at));
+        if (first >= 0x80 ? SMALL_FIRST.indexOf(first) < 0 : !SMALL_FIRST_ASCII[first]) {
+            // no number word starts with this letter (asked at every word of a sentence): no copy, no look-up
+            return null;
+        }
         int e = at;
         while (e < to && e - at < 10 && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '\'')) {
             e++;
