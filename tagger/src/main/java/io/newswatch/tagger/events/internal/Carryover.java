@@ -71,13 +71,29 @@ final class Carryover {
     private static final java.util.regex.Pattern OF_THEM = java.util.regex.Pattern.compile(
             "(?iu)^\\s+(?:of them|of whom|had been sent|have been sent|were sent|из них|з них)\\b");
 
+    /** Where {@link #OF_THEM} could follow a number of the sentence. */
+    private static final java.util.regex.Pattern OF_THEM_ANYWHERE = java.util.regex.Pattern.compile(
+            "(?iu)\\s(?:of them|of whom|had been sent|have been sent|were sent|из них|з них)\\b");
+
+    /** Whether a unit of the sentence is a noun that counts people. */
+    private static boolean countsPeople(String text, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.UNIT) && PEOPLE.matcher(text).region(h.start(), h.end()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * People counted in a sentence that names no goods ("more than 13,000 North Korean citizens entered Russia",
      * "nearly 8,000 of them arrived on student visas", "1만3천여 명"): the count of the workers, when the text
      * states workers' events ({@link EventMerger#peopleCount}).
      */
     private void peopleCount(String text, int start, int end, List<Hit> in, EventMerger merger) {
-        if (!Words.hasDigit(text, start, end) || !Words.prose(text, start, end)) {
+        if (!Words.hasDigit(text, start, end) || !Words.prose(text, start, end)
+                || !countsPeople(text, in) && !OF_THEM_ANYWHERE.matcher(text).region(start, end).find()) {
+            // no noun of people and nothing that refers back to them: no number of the sentence can count people
             return;
         }
         for (Quantities.Quantity q : Quantities.find(text, start, end, lexicon)) {

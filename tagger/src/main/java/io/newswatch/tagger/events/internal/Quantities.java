@@ -150,7 +150,7 @@ public final class Quantities {
             long lastLarge = Long.MAX_VALUE;
             boolean cjk = false;
             while (end < to) {
-                long m = lexicon.multiplier(String.valueOf(text.charAt(end)));
+                long m = lexicon.multiplier(text, end, end + 1);
                 if (m == 0 || !isCjkNumberChar(text.charAt(end))) {
                     break;
                 }
@@ -193,7 +193,7 @@ public final class Quantities {
                 we++;
             }
             if (we > w) {
-                long m = lexicon.multiplier(text.substring(w, we));
+                long m = lexicon.multiplier(text, w, we);
                 if (m > 0) {
                     value *= m;
                     end = we < to && text.charAt(we) == '.' ? we + 1 : we;
@@ -257,7 +257,7 @@ public final class Quantities {
         while (e < to && e - at < 12 && Character.isLetter(text.charAt(e))) {
             e++;
         }
-        long m = e - at < 12 ? lexicon.multiplier(text.substring(at, e)) : 0;
+        long m = e - at < 12 ? lexicon.multiplier(text, at, e) : 0;
         return m > 0 ? new Quantity(m, at, e, dollarAfter(text, e, to)) : null;
     }
 
@@ -275,21 +275,17 @@ public final class Quantities {
             java.util.Map.entry("вісім", 8), java.util.Map.entry("десять", 10), java.util.Map.entry("двадцать", 20),
             java.util.Map.entry("двадцять", 20));
 
-    /** The non-ASCII first letters of the words of {@link #SMALL} (lower case), and which ASCII letters are. */
-    private static final String SMALL_FIRST;
-    private static final boolean[] SMALL_FIRST_ASCII = new boolean[0x80];
+    /** The words of {@link #SMALL} by their first letter. */
+    private static final java.util.Map<Character, String[]> SMALL_BY_FIRST;
 
     static {
-        StringBuilder firsts = new StringBuilder();
+        java.util.Map<Character, List<String>> byFirst = new java.util.HashMap<>();
         for (String word : SMALL.keySet()) {
-            char c = word.charAt(0);
-            if (c < 0x80) {
-                SMALL_FIRST_ASCII[c] = true;
-            } else if (firsts.indexOf(String.valueOf(c)) < 0) {
-                firsts.append(c);
-            }
+            byFirst.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
         }
-        SMALL_FIRST = firsts.toString();
+        java.util.Map<Character, String[]> lists = new java.util.HashMap<>();
+        byFirst.forEach((c, words) -> lists.put(c, words.toArray(String[]::new)));
+        SMALL_BY_FIRST = java.util.Map.copyOf(lists);
     }
 
     /**
@@ -297,9 +293,9 @@ public final class Quantities {
      * noun right after it is the goods is the caller's to decide ({@link #isWord}).
      */
     private static Quantity small(String text, int at, int to, Lexicon lexicon) {
-        char first = Character.toLowerCase(text.charAt(at));
-        if (first >= 0x80 ? SMALL_FIRST.indexOf(first) < 0 : !SMALL_FIRST_ASCII[first]) {
-            // no number word starts with this letter (asked at every word of a sentence): no copy, no look-up
+        String[] candidates = SMALL_BY_FIRST.get(Character.toLowerCase(text.charAt(at)));
+        if (candidates == null) {
+            // no number word starts with this letter (asked at every word of a sentence)
             return null;
         }
         int e = at;
@@ -309,7 +305,7 @@ public final class Quantities {
         if (e >= to || text.charAt(e) != ' ') {
             return null;
         }
-        Integer v = SMALL.get(text.substring(at, e).toLowerCase(java.util.Locale.ROOT));
+        Integer v = smallValue(candidates, text, at, e);
         if (v == null) {
             return null;
         }
@@ -318,8 +314,30 @@ public final class Quantities {
         while (we < to && we - w < 12 && Character.isLetter(text.charAt(we))) {
             we++;
         }
-        long m = we > w ? lexicon.multiplier(text.substring(w, we)) : 0;
+        long m = we > w ? lexicon.multiplier(text, w, we) : 0;
         return m > 0 ? new Quantity(v * m, at, we, dollarAfter(text, we, to)) : new Quantity(v, at, e, false);
+    }
+
+    /**
+     * The value of {@code text[at, e)} lower-cased (as {@code toLowerCase(Locale.ROOT)} would) in {@link #SMALL},
+     * compared in place with the {@code candidates} (the words of {@link #SMALL} with its first letter). İ, the one
+     * letter whose lower case is two characters, begins and is in none of them.
+     */
+    private static Integer smallValue(String[] candidates, String text, int at, int e) {
+        for (String word : candidates) {
+            if (word.length() != e - at) {
+                continue;
+            }
+            int i = 0;
+            while (i < word.length() && text.charAt(at + i) != '\u0130'
+                    && Character.toLowerCase(text.charAt(at + i)) == word.charAt(i)) {
+                i++;
+            }
+            if (i == word.length()) {
+                return SMALL.get(word);
+            }
+        }
+        return null;
     }
 
     /** Whether the number is written in words ("seven", "два"), not in digits or Chinese numerals. */
