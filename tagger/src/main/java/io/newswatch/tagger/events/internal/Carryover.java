@@ -71,9 +71,25 @@ final class Carryover {
     private static final java.util.regex.Pattern OF_THEM = java.util.regex.Pattern.compile(
             "(?iu)^\\s+(?:of them|of whom|had been sent|have been sent|were sent|из них|з них)\\b");
 
-    /** Where {@link #OF_THEM} could follow a number of the sentence. */
-    private static final java.util.regex.Pattern OF_THEM_ANYWHERE = java.util.regex.Pattern.compile(
-            "(?iu)\\s(?:of them|of whom|had been sent|have been sent|were sent|из них|з них)\\b");
+    /**
+     * Whether {@link #OF_THEM} could follow a number of {@code text[start, end)}: each of its phrases holds "them",
+     * "whom", "sent" or "них", compared ignoring case as the pattern compares them (where ſ is an s).
+     */
+    private static boolean mayReferToThem(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            String word = switch (text.charAt(i)) {
+                case 't', 'T' -> "them";
+                case 'w', 'W' -> "whom";
+                case 's', 'S', 'ſ' -> "sent";
+                case 'н', 'Н' -> "них";
+                default -> null;
+            };
+            if (word != null && i + word.length() <= end && text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether a unit of the sentence is a noun that counts people. */
     private static boolean countsPeople(String text, List<Hit> in) {
@@ -92,7 +108,7 @@ final class Carryover {
      */
     private void peopleCount(String text, int start, int end, List<Hit> in, EventMerger merger) {
         if (!Words.hasDigit(text, start, end) || !Words.prose(text, start, end)
-                || !countsPeople(text, in) && !OF_THEM_ANYWHERE.matcher(text).region(start, end).find()) {
+                || !countsPeople(text, in) && !mayReferToThem(text, start, end)) {
             // no noun of people and nothing that refers back to them: no number of the sentence can count people
             return;
         }
