@@ -279,7 +279,8 @@ public final class TextSegmenter {
         }
         for (String word : LISTED[length]) {
             int i = 0;
-            while (i < length && text[from + i] != '\u0130' && Character.toLowerCase(text[from + i]) == word.charAt(i)) {
+            while (i < length && text[from + i] != '\u0130'
+                    && Character.toLowerCase(text[from + i]) == word.charAt(i)) {
                 i++;
             }
             if (i == length) {

@@ -147,8 +147,9 @@ final class Cues {
     private static boolean mayMake(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c == '用' || c == 'д' || c == 'Д' || c == '\u1C81'
-                    || (c == 'w' || c == 'W') && i + 1 < to && (text.charAt(i + 1) == 'h' || text.charAt(i + 1) == 'H')) {
+            boolean wh = (c == 'w' || c == 'W') && i + 1 < to
+                    && (text.charAt(i + 1) == 'h' || text.charAt(i + 1) == 'H');
+            if (c == '用' || c == 'д' || c == 'Д' || c == '\u1C81' || wh) {
                 return true;
             }
         }

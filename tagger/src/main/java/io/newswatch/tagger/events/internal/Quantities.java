@@ -97,7 +97,8 @@ public final class Quantities {
                     continue;
                 }
             }
-            if (c >= HAN_FIRST && HAN_START.indexOf(c) >= 0 && (i == from || HAN_NUMERALS.indexOf(text.charAt(i - 1)) < 0)) {
+            if (c >= HAN_FIRST && HAN_START.indexOf(c) >= 0
+                    && (i == from || HAN_NUMERALS.indexOf(text.charAt(i - 1)) < 0)) {
                 Quantity han = hanNumber(text, i, to);
                 if (han != null) {
                     out.add(han);
