@@ -217,19 +217,22 @@ public final class TextSegmenter {
                 return true;
             }
         }
-        String word = new String(text, w, period - w);
-        String lower = word.toLowerCase(Locale.ROOT);
-        if (TITLES.contains(lower) || NEVER_ENDS.contains(lower)) {
+        // the word is compared in place with the listed words of its length: nearly every period ends an ordinary
+        // word, and copying and lower-casing each one cost more than the rest of the segmentation
+        int length = period - w;
+        String listed = listed(text, w, length);
+        if (listed != null && (TITLES.contains(listed) || NEVER_ENDS.contains(listed))) {
             return false;
         }
-        if (BEFORE_NUMBER.contains(lower) && Character.isDigit(text[next])) {
+        if (listed != null && BEFORE_NUMBER.contains(listed) && Character.isDigit(text[next])) {
             return false;
         }
-        if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+        if (length == 1 && Character.isUpperCase(text[w])) {
             return false;
         }
         // an initialism has a period inside it: most words before a period have none, and need no regex
-        if (lower.indexOf('.') >= 0 && INITIALISM.matcher(lower).matches()) {
+        if (hasPeriod(text, w, period)
+                && INITIALISM.matcher(new String(text, w, length).toLowerCase(Locale.ROOT)).matches()) {
             int e = next;
             while (e < end && Character.isLetter(text[e])) {
                 e++;
@@ -237,6 +240,63 @@ public final class TextSegmenter {
             return SENTENCE_OPENERS.contains(new String(text, next, e - next).toLowerCase(Locale.ROOT));
         }
         return true;
+    }
+
+    /** The words of {@link #TITLES}, {@link #NEVER_ENDS} and {@link #BEFORE_NUMBER} by their length. */
+    private static final String[][] LISTED = byLength(TITLES, NEVER_ENDS, BEFORE_NUMBER);
+
+    @SafeVarargs
+    private static String[][] byLength(Set<String>... sets) {
+        int longest = 0;
+        for (Set<String> set : sets) {
+            for (String word : set) {
+                longest = Math.max(longest, word.length());
+            }
+        }
+        List<List<String>> lists = new ArrayList<>();
+        for (int i = 0; i <= longest; i++) {
+            lists.add(new ArrayList<>());
+        }
+        for (Set<String> set : sets) {
+            for (String word : set) {
+                lists.get(word.length()).add(word);
+            }
+        }
+        String[][] out = new String[longest + 1][];
+        for (int i = 0; i <= longest; i++) {
+            out[i] = lists.get(i).toArray(String[]::new);
+        }
+        return out;
+    }
+
+    /**
+     * The listed word that {@code text[from, from + length)} lower-cased ({@code toLowerCase(Locale.ROOT)}) is, or
+     * null. İ, the one character whose lower case is longer than itself, is in none of them.
+     */
+    private static String listed(char[] text, int from, int length) {
+        if (length >= LISTED.length) {
+            return null;
+        }
+        for (String word : LISTED[length]) {
+            int i = 0;
+            while (i < length && text[from + i] != '\u0130'
+                    && Character.toLowerCase(text[from + i]) == word.charAt(i)) {
+                i++;
+            }
+            if (i == length) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasPeriod(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text[i] == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whitespace including the no-break and other Unicode spaces a web page leaves in text. */

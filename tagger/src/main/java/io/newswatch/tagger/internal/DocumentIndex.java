@@ -44,10 +44,15 @@ public final class DocumentIndex {
 
     private final int[] memoValue;
     private final int[] memoStamp;
+    /** Per memo slot and context mode (slot * 2 + mode): the witnesses of its true whole-text verdict. */
+    private final int[][] memoWitnesses;
+    private final int[] memoWitnessStamp;
 
     DocumentIndex(int leaves, int leafSets, int memos) {
         memoValue = new int[memos];
         memoStamp = new int[memos];
+        memoWitnesses = new int[memos * 2][];
+        memoWitnessStamp = new int[memos * 2];
         setEntries = new int[leafSets][];
         setStamp = new int[leafSets];
         leafFirst = new int[leaves];
@@ -240,6 +245,21 @@ public final class DocumentIndex {
     void remember(int slot, boolean value) {
         memoStamp[slot] = stamp;
         memoValue[slot] = value ? 1 : 0;
+    }
+
+    /**
+     * The witnesses a true whole-text verdict recorded when evaluated in context mode {@code contextMode}
+     * ({@link Witnesses#packed}), or null when not yet known in this text.
+     */
+    int[] memoWitnesses(int slot, boolean contextMode) {
+        int k = slot * 2 + (contextMode ? 1 : 0);
+        return memoWitnessStamp[k] == stamp ? memoWitnesses[k] : null;
+    }
+
+    void rememberWitnesses(int slot, boolean contextMode, int[] packed) {
+        int k = slot * 2 + (contextMode ? 1 : 0);
+        memoWitnessStamp[k] = stamp;
+        memoWitnesses[k] = packed;
     }
 
     /** The first position in {@code entries} (sorted by start) whose entry starts at or after {@code from}. */

@@ -348,8 +348,22 @@ public abstract class QueryNode {
             if (known == 0 || known == 1 && w == null) {
                 return known == 1;
             }
+            if (known == 1) {
+                // a list that several rules share (every sanctions kind is also part of sanctions-violation): the
+                // same evaluation in the same mode records the same witnesses, so the first one's are replayed
+                int[] replay = d.memoWitnesses(slot, w.contextMode());
+                if (replay != null) {
+                    w.addPacked(replay);
+                    return true;
+                }
+            }
+            int before = w == null ? 0 : w.size();
+            boolean mode = w != null && w.contextMode();
             boolean result = inner.eval(d, from, to, w);
             d.remember(slot, result);
+            if (result && w != null) {
+                d.rememberWitnesses(slot, mode, w.packed(before));
+            }
             return result;
         }
 

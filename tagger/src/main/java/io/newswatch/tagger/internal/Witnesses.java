@@ -29,6 +29,32 @@ public final class Witnesses {
         return previous;
     }
 
+    /** Whether hits added now are context. */
+    boolean contextMode() {
+        return contextMode;
+    }
+
+    /** The hits recorded from {@code from} on, each as its entry shifted left by one, plus one when context. */
+    int[] packed(int from) {
+        int[] out = new int[size - from];
+        for (int i = from; i < size; i++) {
+            out[i - from] = items[i] << 1 | (context[i] ? 1 : 0);
+        }
+        return out;
+    }
+
+    /** Appends hits as {@link #packed} gave them, each with the role it was recorded with. */
+    void addPacked(int[] packed) {
+        for (int p : packed) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+                context = Arrays.copyOf(context, size * 2);
+            }
+            context[size] = (p & 1) != 0;
+            items[size++] = p >>> 1;
+        }
+    }
+
     int size() {
         return size;
     }

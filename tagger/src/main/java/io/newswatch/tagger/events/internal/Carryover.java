@@ -72,12 +72,44 @@ final class Carryover {
             "(?iu)^\\s+(?:of them|of whom|had been sent|have been sent|were sent|из них|з них)\\b");
 
     /**
+     * Whether {@link #OF_THEM} could follow a number of {@code text[start, end)}: each of its phrases holds "them",
+     * "whom", "sent" or "них", compared ignoring case as the pattern compares them (where ſ is an s).
+     */
+    private static boolean mayReferToThem(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            String word = switch (text.charAt(i)) {
+                case 't', 'T' -> "them";
+                case 'w', 'W' -> "whom";
+                case 's', 'S', 'ſ' -> "sent";
+                case 'н', 'Н' -> "них";
+                default -> null;
+            };
+            if (word != null && i + word.length() <= end && text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a unit of the sentence is a noun that counts people. */
+    private static boolean countsPeople(String text, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.UNIT) && PEOPLE.matcher(text).region(h.start(), h.end()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * People counted in a sentence that names no goods ("more than 13,000 North Korean citizens entered Russia",
      * "nearly 8,000 of them arrived on student visas", "1만3천여 명"): the count of the workers, when the text
      * states workers' events ({@link EventMerger#peopleCount}).
      */
     private void peopleCount(String text, int start, int end, List<Hit> in, EventMerger merger) {
-        if (!Words.hasDigit(text, start, end) || !Words.prose(text, start, end)) {
+        if (!Words.hasDigit(text, start, end) || !Words.prose(text, start, end)
+                || !countsPeople(text, in) && !mayReferToThem(text, start, end)) {
+            // no noun of people and nothing that refers back to them: no number of the sentence can count people
             return;
         }
         for (Quantities.Quantity q : Quantities.find(text, start, end, lexicon)) {

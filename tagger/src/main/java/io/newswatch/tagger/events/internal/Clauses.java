@@ -57,6 +57,15 @@ final class Clauses {
      * and none of its headlines is read as a sentence of the text.
      */
     static boolean headlineList(String text, int start, int end) {
+        // two times of day need two colons: most sentences have none, and need no regex
+        int colon = text.indexOf(':', start);
+        if (colon < 0 || colon >= end) {
+            return false;
+        }
+        int second = text.indexOf(':', colon + 1);
+        if (second < 0 || second >= end) {
+            return false;
+        }
         java.util.regex.Matcher m = TIME_STAMP.matcher(text).region(start, end);
         return m.find() && m.find();
     }

@@ -371,6 +371,20 @@ public final class Lexicon {
         return placeStates.get(CharClasses.foldPattern(place));
     }
 
+    /**
+     * As {@link #multiplier(String)} for the word {@code text[start, end)}, without copying it when its first
+     * letter settles that it is none (asked of every word after a number).
+     */
+    public long multiplier(String text, int start, int end) {
+        if (start < end) {
+            char first = text.charAt(start);
+            if (first < 0x80 && !asciiFirst[Character.toLowerCase(first)]) {
+                return 0L;
+            }
+        }
+        return multiplier(text.substring(start, end));
+    }
+
     /** The value of a number word ("million"), or 0 when it is none. */
     public long multiplier(String word) {
         // asked of every word after a number and many before one: an ASCII first letter that begins no number

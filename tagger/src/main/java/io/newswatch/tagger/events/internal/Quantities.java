@@ -23,6 +23,10 @@ public final class Quantities {
     /** Chinese numerals; a number written in them starts with one of {@link #HAN_START} (not 一: "一名" is "a"). */
     static final String HAN_NUMERALS = "零〇一二两三四五六七八九十百千万亿";
     private static final String HAN_START = "二两三四五六七八九十百千";
+    /** No character of {@link #HAN_START} comes before this one: most characters of a text need no look-up. */
+    private static final char HAN_FIRST = '\u4E00';
+    /** The longest word of {@link #ONE_OF}. */
+    private static final int ONE_OF_MAX = 7;
 
     private Quantities() {
     }
@@ -93,7 +97,8 @@ public final class Quantities {
                     continue;
                 }
             }
-            if (HAN_START.indexOf(c) >= 0 && (i == from || HAN_NUMERALS.indexOf(text.charAt(i - 1)) < 0)) {
+            if (c >= HAN_FIRST && HAN_START.indexOf(c) >= 0
+                    && (i == from || HAN_NUMERALS.indexOf(text.charAt(i - 1)) < 0)) {
                 Quantity han = hanNumber(text, i, to);
                 if (han != null) {
                     out.add(han);
@@ -146,7 +151,7 @@ public final class Quantities {
             long lastLarge = Long.MAX_VALUE;
             boolean cjk = false;
             while (end < to) {
-                long m = lexicon.multiplier(String.valueOf(text.charAt(end)));
+                long m = lexicon.multiplier(text, end, end + 1);
                 if (m == 0 || !isCjkNumberChar(text.charAt(end))) {
                     break;
                 }
@@ -189,7 +194,7 @@ public final class Quantities {
                 we++;
             }
             if (we > w) {
-                long m = lexicon.multiplier(text.substring(w, we));
+                long m = lexicon.multiplier(text, w, we);
                 if (m > 0) {
                     value *= m;
                     end = we < to && text.charAt(we) == '.' ? we + 1 : we;
@@ -229,13 +234,21 @@ public final class Quantities {
         if (k < from || text.charAt(k) != ' ') {
             return null;
         }
+        // the word before the space must be one of ONE_OF as a whole: find where it starts, then compare only the
+        // words of its length (this runs at every word of a sentence; no character that is not a letter equals a
+        // letter of ONE_OF ignoring case, so a match is exactly a whole word of letters)
+        int s = k;
+        while (s > from && k - s <= ONE_OF_MAX && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        int length = k - s;
         boolean counted = false;
-        for (String w : ONE_OF) {
-            int s = k - w.length();
-            if (s >= from && text.regionMatches(true, s, w, 0, w.length())
-                    && (s == from || !Character.isLetter(text.charAt(s - 1)))) {
-                counted = true;
-                break;
+        if (length > 0 && length <= ONE_OF_MAX) {
+            for (String w : ONE_OF) {
+                if (w.length() == length && text.regionMatches(true, s, w, 0, length)) {
+                    counted = true;
+                    break;
+                }
             }
         }
         if (!counted) {
@@ -245,7 +258,7 @@ public final class Quantities {
         while (e < to && e - at < 12 && Character.isLetter(text.charAt(e))) {
             e++;
         }
-        long m = e - at < 12 ? lexicon.multiplier(text.substring(at, e)) : 0;
+        long m = e - at < 12 ? lexicon.multiplier(text, at, e) : 0;
         return m > 0 ? new Quantity(m, at, e, dollarAfter(text, e, to)) : null;
     }
 
@@ -263,11 +276,29 @@ public final class Quantities {
             java.util.Map.entry("вісім", 8), java.util.Map.entry("десять", 10), java.util.Map.entry("двадцать", 20),
             java.util.Map.entry("двадцять", 20));
 
+    /** The words of {@link #SMALL} by their first letter. */
+    private static final java.util.Map<Character, String[]> SMALL_BY_FIRST;
+
+    static {
+        java.util.Map<Character, List<String>> byFirst = new java.util.HashMap<>();
+        for (String word : SMALL.keySet()) {
+            byFirst.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
+        }
+        java.util.Map<Character, String[]> lists = new java.util.HashMap<>();
+        byFirst.forEach((c, words) -> lists.put(c, words.toArray(String[]::new)));
+        SMALL_BY_FIRST = java.util.Map.copyOf(lists);
+    }
+
     /**
      * A small number written as a word and standing alone ("seven drones", "two million barrels"). Whether the
      * noun right after it is the goods is the caller's to decide ({@link #isWord}).
      */
     private static Quantity small(String text, int at, int to, Lexicon lexicon) {
+        String[] candidates = SMALL_BY_FIRST.get(Character.toLowerCase(text.charAt(at)));
+        if (candidates == null) {
+            // no number word starts with this letter (asked at every word of a sentence)
+            return null;
+        }
         int e = at;
         while (e < to && e - at < 10 && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '\'')) {
             e++;
@@ -275,7 +306,7 @@ public final class Quantities {
         if (e >= to || text.charAt(e) != ' ') {
             return null;
         }
-        Integer v = SMALL.get(text.substring(at, e).toLowerCase(java.util.Locale.ROOT));
+        Integer v = smallValue(candidates, text, at, e);
         if (v == null) {
             return null;
         }
@@ -284,8 +315,30 @@ public final class Quantities {
         while (we < to && we - w < 12 && Character.isLetter(text.charAt(we))) {
             we++;
         }
-        long m = we > w ? lexicon.multiplier(text.substring(w, we)) : 0;
+        long m = we > w ? lexicon.multiplier(text, w, we) : 0;
         return m > 0 ? new Quantity(v * m, at, we, dollarAfter(text, we, to)) : new Quantity(v, at, e, false);
+    }
+
+    /**
+     * The value of {@code text[at, e)} lower-cased (as {@code toLowerCase(Locale.ROOT)} would) in {@link #SMALL},
+     * compared in place with the {@code candidates} (the words of {@link #SMALL} with its first letter). İ, the one
+     * letter whose lower case is two characters, begins and is in none of them.
+     */
+    private static Integer smallValue(String[] candidates, String text, int at, int e) {
+        for (String word : candidates) {
+            if (word.length() != e - at) {
+                continue;
+            }
+            int i = 0;
+            while (i < word.length() && text.charAt(at + i) != '\u0130'
+                    && Character.toLowerCase(text.charAt(at + i)) == word.charAt(i)) {
+                i++;
+            }
+            if (i == word.length()) {
+                return SMALL.get(word);
+            }
+        }
+        return null;
     }
 
     /** Whether the number is written in words ("seven", "два"), not in digits or Chinese numerals. */
