@@ -369,7 +369,7 @@ class EventExtractorTest {
             goods a breached ban covers were read as moved      | Сеул заявил, что подарок нарушает резолюции, запрещающие поставки в КНДР предметов роскоши. |
             a Chinese negation before the receiver was not read | 北京虽然没有直接向莫斯科提供武器，但正在帮助俄罗斯。 |
             a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
-            drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>?
+            drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>RU
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
             """)
     void regressions(String name, String sentence, String expected) {
@@ -379,6 +379,28 @@ class EventExtractorTest {
         } else {
             assertThat(keys).as(name).containsExactlyInAnyOrder(expected.split(";"));
         }
+    }
+
+    /**
+     * A place that lies in the state of another event's party (the lexicon's place-states) is that event's place:
+     * goods or workers that went two ways keep each route's places, whatever sentence names them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chips reached Russia through traders in China and the Emirates, in breach of export bans. Brokers in Shenzhen and Dubai forwarded the chips by air. | military-technology CN>RU | Shenzhen
+            Chips reached Russia through traders in China and the Emirates, in breach of export bans. Brokers in Shenzhen and Dubai forwarded the chips by air. | military-technology AE>RU | Dubai
+            North Korea sent workers to Russia and to China in breach of UN resolutions. The workers were found on building sites in Khabarovsk and at fish plants in Dandong. | workers KP>CN | Dandong
+            North Korea sent workers to Russia and to China in breach of UN resolutions. The workers were found on building sites in Khabarovsk and at fish plants in Dandong. | workers KP>RU | Khabarovsk
+            КНДР в нарушение санкций отправила рабочих в Россию и в Китай. Рабочих видели на стройках Владивостока и на заводах Даньдуна. | workers KP>CN | Даньдуна
+            КНДР в нарушение санкций отправила рабочих в Россию и в Китай. Рабочих видели на стройках Владивостока и на заводах Даньдуна. | workers KP>RU | Владивостока
+            朝鲜违反安理会决议向俄罗斯派遣工人，也向中国派遣工人。这些朝鲜工人在海参崴的工地和丹东的工厂工作。 | workers KP>CN | 丹东
+            朝鲜违反安理会决议向俄罗斯派遣工人，也向中国派遣工人。这些朝鲜工人在海参崴的工地和丹东的工厂工作。 | workers KP>RU | 海参崴
+            # a transit place in a state no event names stays with every event
+            Luxury cars went from the Netherlands and from Russia to North Korea in breach of sanctions. The luxury cars passed through Dalian. | luxury-goods RU>KP | Dalian
+            """)
+    void eachRouteKeepsThePlacesOfItsOwnStates(String text, String key, String places) {
+        ViolationEvent e = events(text).stream().filter(x -> key(x).equals(key)).findFirst().orElseThrow();
+        assertThat(e.places()).isEqualTo(List.of(places.split(";")));
     }
 
     /** The price of a barter or a purchase goes the other way from the goods bought. */

@@ -178,7 +178,14 @@ public final class Lexicon {
                 throw located.keyError(s.getKey(), "a state is an ISO 3166 alpha-2 code, not '" + s.getKey() + "'");
             }
             for (YamlTree.Node w : words(s.getValue())) {
-                placeStates.put(CharClasses.foldPattern(w.text()), s.getKey());
+                try {
+                    // "Владивосток{,а,е}": a place in every case form the texts write it in
+                    for (String form : Expansions.expand(w.text())) {
+                        placeStates.put(CharClasses.foldPattern(form), s.getKey());
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw w.error(e.getMessage());
+                }
             }
         }
         addAll(required(root, "capitals"), Kind.PLACE, Places.CAPITAL, patterns, prefixes, kinds, values);
