@@ -201,6 +201,15 @@ class EventExtractorTest {
             # a sentence that goes on with the goods named before ("much of it", "by rail") gives them its route
             North Korea sent shells to Russia last year. Much of it left from the port of Kimchaek. | Kimchaek
             North Korea sent shells to Russia last year. A smaller part went by rail across the Tumen River. | Tumen River
+            # a sentence that goes on with the transfer (the transfer, the batches, the ship, a tanker, this equipment) gives
+            # it its places
+            A tanker pumped diesel into a North Korean ship in breach of the UN cap. The transfer took place in the Sea of Japan. | Sea of Japan
+            Iran has shipped drones to Russia, officials say. The first batches crossed the Caspian Sea to Astrakhan. | Caspian Sea;Astrakhan
+            Russia sold oil to North Korea in violation of the cap. A North Korean tanker was later seen off Vanino. | Vanino
+            Россия поставила КНДР нефть сверх лимита. Судно затем разгрузилось в порту Нампхо.       | Нампхо
+            КНДР передала России гаубицы в нарушение санкций. Часть этой техники уже замечена в Белгородской области. | Белгородской области
+            俄罗斯违反制裁向朝鲜运送石油。该船随后驶入罗津港。                                          | 罗津港
+            러시아가 제재를 어기고 북한에 정유제품을 넘겼다. 해당 선박은 이후 청진항에 입항했다.             | 청진항
             # one place written in two cases is one place, in the form written first
             КНДР передала России снаряды через Расон. Снаряды из Расона доставили по железной дороге. | Расон
             # what a port is (a transit port) is not its name

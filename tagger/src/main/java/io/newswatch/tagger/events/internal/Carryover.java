@@ -122,13 +122,17 @@ final class Carryover {
         return out;
     }
 
-    /** A sentence after an event that names no goods but refers back: its route, ship and amount join it. */
+    /**
+     * A sentence after an event that names no goods but refers back ("the transfer took place", "the first batches",
+     * "该船", "해당 선박") or names a ship ("a North Korean tanker was later seen off Vanino"): its route, ship and
+     * amount join it.
+     */
     void followUp(String text, int start, int end, List<Hit> in, List<EventMerger.Key> keys,
                           EventMerger merger) {
         boolean refers = false;
         boolean commodity = false;
         for (Hit h : in) {
-            refers |= h.is(Lexicon.Kind.ANAPHOR);
+            refers |= h.is(Lexicon.Kind.ANAPHOR) || h.is(Lexicon.Kind.VESSEL);
             commodity |= h.is(Lexicon.Kind.COMMODITY) && !h.generic();
         }
         if (!refers || commodity) {

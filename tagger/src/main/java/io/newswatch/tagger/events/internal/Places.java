@@ -252,7 +252,8 @@ final class Places {
         if (sentence.contains("област") || sentence.contains("кра") || sentence.contains("район")) {
             Matcher m = CY_REGION.matcher(text).region(start, end);
             while (m.find()) {
-                spans.add(new Span(m.start(1), m.end(1), m.group(1), NAMED));
+                // the whole name: "Белгородской области", not the city the lexicon finds in its first word
+                spans.add(new Span(m.start(1), m.end(1), m.group(1), FULL_NAME));
             }
         }
     }
