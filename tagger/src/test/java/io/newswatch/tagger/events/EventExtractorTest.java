@@ -210,6 +210,11 @@ class EventExtractorTest {
             КНДР передала России гаубицы в нарушение санкций. Часть этой техники уже замечена в Белгородской области. | Белгородской области
             俄罗斯违反制裁向朝鲜运送石油。该船随后驶入罗津港。                                          | 罗津港
             러시아가 제재를 어기고 북한에 정유제품을 넘겼다. 해당 선박은 이후 청진항에 입항했다.             | 청진항
+            # waters named by the port or river they lie off keep their kind word
+            North Korean barges sold coal to China at the Lianyungang anchorage in breach of sanctions. | Lianyungang anchorage
+            Tankers delivered sand from North Korea to China in the Pearl River estuary, violating the ban. | Pearl River estuary
+            КНДР в обход санкций продала Китаю уголь: баржи перегружали его на рейде Лункоу.          | Лункоу
+            Північна Корея в обхід санкцій продала Китаю пісок, який вивантажували в гирлі Янцзи.      | Янцзи
             # one place written in two cases is one place, in the form written first
             КНДР передала России снаряды через Расон. Снаряды из Расона доставили по железной дороге. | Расон
             # what a port is (a transit port) is not its name

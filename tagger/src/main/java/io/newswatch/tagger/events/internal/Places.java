@@ -32,6 +32,12 @@ final class Places {
             + "|[Ss]tation|[Tt]erminal|[Bb]order crossing|[Cc]heckpoint"
             + "|[Ss]hipyard)\\b");
     /**
+     * "the Ningbo-Zhoushan anchorage", "the Yangtze estuary": waters named by the port or river they lie off are
+     * that place as written. Group 1 the name, group 2 the kind. ("the Kursk region" is mostly written "Kursk"; a
+     * "bridge" is as often a crypto bridge as a river crossing.)
+     */
+    private static final Pattern KIND_AFTER = Pattern.compile("(?<![\\p{L}\\d])(" + NAMES + ") ([Aa]nchorage|[Ee]stuary)\\b");
+    /**
      * The words at least one of the English patterns needs, each at a word's start (the patterns' own word
      * boundaries make this a filter that changes no match): "report" and "transportation" hold no head word.
      */
@@ -39,7 +45,8 @@ final class Places {
             "Town of", "village of", "Village of", "settlement of", "Settlement of", "harbo", "Harbo", "province",
             "Province", "region", "Region", "Sea", "Gulf", "Bay", "Strait", "River", "Cosmodrome", "Launch", "Krai",
             "Oblast", "Spaceport", "station", "Station", "terminal", "Terminal", "border crossing",
-            "Border crossing", "checkpoint", "Checkpoint", "shipyard", "Shipyard");
+            "Border crossing", "checkpoint", "Checkpoint", "shipyard", "Shipyard", "anchorage", "Anchorage", "estuary",
+            "Estuary");
 
     /** Whether {@code word} occurs in {@code s} where no letter or digit stands right before it. */
     private static boolean startsWord(String s, String word) {
@@ -55,10 +62,11 @@ final class Places {
     private static final Set<String> SEA = Set.of("Sea", "Gulf", "Bay", "Strait");
     private static final Pattern MORE = Pattern.compile("(?:,\\s*|,?\\s+(?:and|or|и|і|та|й)\\s+)(" + WORD + ")");
     private static final String CY_NAME = "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?";
-    /** "порт Холмск", "в порту Находка", "порты Ванмо и Нампхо", "станции Хасан". */
+    /** "порт Холмск", "в порту Находка", "порты Ванмо и Нампхо", "станции Хасан", "на рейде Нампхо", "в устье Янцзы". */
     private static final Pattern CY_HEAD = Pattern.compile("(?<!\\p{L})(?:порт|порта|порту|портом|порты|портов"
             + "|портах|порті|порти|портів|город|города|городе|місто|міста|місті|станци[яиюей]|станці[яїю]"
-            + "|космодром|космодрома|космодроме|космодромі) (" + CY_NAME + ")");
+            + "|космодром|космодрома|космодроме|космодромі|рейд|рейде|рейда|рейді|устье|устья|гирло|гирлі) ("
+            + CY_NAME + ")");
     /** "Курской области", "Приморском крае", "Святошинський район": as written. */
     private static final Pattern CY_REGION = Pattern.compile("(?<!\\p{L})(\\p{Lu}\\p{Ll}*(?:ск|цк|зьк|ськ)\\p{Ll}{1,4}"
             + " (?:област[ьиі]\\p{Ll}{0,2}|кра[йяюеї]\\p{Ll}{0,2}|район\\p{Ll}{0,2}))(?!\\p{L})");
@@ -200,6 +208,10 @@ final class Places {
         while (m.find()) {
             addName(text, m.start(1), m.end(1), m.end(1), hits, spans, true, NAMED);
         }
+        m = KIND_AFTER.matcher(text).region(start, end);
+        while (m.find()) {
+            addName(text, m.start(1), m.end(1), m.end(2), hits, spans, true, FULL_NAME);
+        }
     }
 
     /**
@@ -234,7 +246,8 @@ final class Places {
 
     private static void cyrillic(String text, int start, int end, String sentence, List<Hit> hits, List<Span> spans) {
         if (sentence.contains("порт") || sentence.contains("город") || sentence.contains("міст")
-                || sentence.contains("станці") || sentence.contains("космодром")) {
+                || sentence.contains("станці") || sentence.contains("космодром") || sentence.contains("рейд")
+                || sentence.contains("усть") || sentence.contains("гирл")) {
             Matcher m = CY_HEAD.matcher(text).region(start, end);
             while (m.find()) {
                 int at = m.end(1);
