@@ -385,6 +385,8 @@ class EventExtractorTest {
             a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
             drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>RU
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
+            a tanker was read as a tank | Китайские танкеры незаконно передали КНДР нефть. | petroleum CN>KP
+            a Ukrainian tanker too | Китайські танкери незаконно передали КНДР нафту. | petroleum CN>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
@@ -396,8 +398,9 @@ class EventExtractorTest {
     }
 
     /**
-     * A place that lies in the state of another event's party (the lexicon's place-states) is that event's place:
-     * goods or workers that went two ways keep each route's places, whatever sentence names them.
+     * Goods or workers that went two ways keep each route's places: a place that lies in the state of another
+     * event's party (the lexicon's place-states) is that event's place, whatever sentence names it, and the places of
+     * a sentence that states a route of its own are that route's.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -409,12 +412,18 @@ class EventExtractorTest {
             КНДР в нарушение санкций отправила рабочих в Россию и в Китай. Рабочих видели на стройках Владивостока и на заводах Даньдуна. | workers KP>RU | Владивостока
             朝鲜违反安理会决议向俄罗斯派遣工人，也向中国派遣工人。这些朝鲜工人在海参崴的工地和丹东的工厂工作。 | workers KP>CN | 丹东
             朝鲜违反安理会决议向俄罗斯派遣工人，也向中国派遣工人。这些朝鲜工人在海参崴的工地和丹东的工厂工作。 | workers KP>RU | 海参崴
+            # the places of a sentence that states its own route are that route's, not another's of the same goods
+            Russia supplied oil to North Korea in breach of the UN cap. Chinese tankers also smuggled fuel to North Korean ships in the Yellow Sea. | petroleum RU>KP |
+            Russia supplied oil to North Korea in breach of the UN cap. Chinese tankers also smuggled fuel to North Korean ships in the Yellow Sea. | petroleum CN>KP | Yellow Sea
+            러시아가 제재를 어기고 북한에 정유제품을 넘겼다. 중국 선박들도 서해 공해상에서 북한 선박에 정유제품을 불법으로 옮겨 실었다. | petroleum RU>KP |
+            Россия в нарушение санкций поставила КНДР нефть. Китайские танкеры также незаконно перекачивали нефть северокорейским судам в Желтом море. | petroleum RU>KP |
+            Россия в нарушение санкций поставила КНДР нефть. Китайские танкеры также незаконно перекачивали нефть северокорейским судам в Желтом море. | petroleum CN>KP | Желтом море
             # a transit place in a state no event names stays with every event
             Luxury cars went from the Netherlands and from Russia to North Korea in breach of sanctions. The luxury cars passed through Dalian. | luxury-goods RU>KP | Dalian
             """)
     void eachRouteKeepsThePlacesOfItsOwnStates(String text, String key, String places) {
         ViolationEvent e = events(text).stream().filter(x -> key(x).equals(key)).findFirst().orElseThrow();
-        assertThat(e.places()).isEqualTo(List.of(places.split(";")));
+        assertThat(e.places()).isEqualTo(places == null ? List.of() : List.of(places.split(";")));
     }
 
     /** The price of a barter or a purchase goes the other way from the goods bought. */

@@ -17,8 +17,12 @@ final class Carryover {
         this.lexicon = lexicon;
     }
 
-    /** The places of a sentence that names goods join every event of those goods ("oil loaded at Vostochny"). */
-    void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
+    /**
+     * The places of a sentence that names goods join every event of those goods ("oil loaded at Vostochny"), unless
+     * the sentence states an event of its own ({@code stated}): then they are that event's places, and another
+     * route of the same goods ("Chinese ships also passed oil to the North in the Yellow Sea") does not take them.
+     */
+    void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger, boolean stated) {
         boolean state = false;
         boolean moved = false;
         boolean planned = false;
@@ -53,7 +57,7 @@ final class Carryover {
         }
         // a line that is not prose joins its places only where it moves or uses the goods: not "Russian drones
         // attack Kyiv overnight" in a list of headlines, nor a page's list of tags
-        if (named.isEmpty() || !moved && !Words.prose(text, start, end)) {
+        if (stated || named.isEmpty() || !moved && !Words.prose(text, start, end)) {
             return;
         }
         List<String> places = null;

@@ -98,7 +98,7 @@ public final class EventReader {
             }
             List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textStates, recentStates, merger);
             recentStates = Carryover.recentStates(recentStates, in);
-            carryover.commodityPlaces(text, s.start(), end, in, merger);
+            carryover.commodityPlaces(text, s.start(), end, in, merger, !keys.isEmpty());
             List<EventMerger.Key> named = keys.isEmpty() ? Carryover.namedAgain(in, merger) : keys;
             if (!named.isEmpty()) {
                 // "In return he is getting oil. The ships then sailed to Chongjin": the goods named last are
