@@ -180,6 +180,13 @@ class EventExtractorTest {
             North Korea shipped coal to a Chinese port near Dandong in breach of sanctions.       | Dandong
             # a macro-region beside a port only says where the port lies
             Russia shipped oil to North Korea from the port of Vostochny in the Russian Far East. | Vostochny
+            # so does a region in the locative after a place, and in Korean and Chinese the larger place written first
+            КНДР отправила снаряды в Россию через порт Восточный в Приморском крае.                  | Восточный
+            КНДР передала Росії снаряди через порт Зарубіно у Приморському краї.                     | Зарубіно
+            북한은 러시아 연해주의 자루비노항으로 포탄을 보냈다.                                        | 자루비노항
+            朝鲜违反制裁把煤炭运到辽宁大连。                                                          | 大连
+            # but a destination after a place is a place of its own
+            КНДР отправила снаряды из Раджина в Дунай.                                              | Раджина;Дунай
             # the ports of the trade named in the lexicon, in every script
             North Korea shipped troops to Russia from the ports of Hamhung and Musudan.         | Hamhung;Musudan
             两辆豪华轿车经大连运往平壤，违反了制裁。                                                | 大连;平壤

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * gives a place by the way it names it ("the port of X", "X Bay", "Sea of X", "X Cosmodrome", "порт X", "X области",
  * "X항", "X港"). A capital counts only where the sentence puts something in it or sends something to it ("to
  * Pyongyang", "in Moscow"), not where it stands for its government ("Moscow says"); a region right after a port or
- * city ("Nakhodka in Primorsky Krai") only says where that lies. Work is bounded by the sentence: the patterns run
+ * city ("Nakhodka in Primorsky Krai", "Дунай в Приморском крае", "연해주의 보스토치니항") only says where that lies. Work is bounded by the sentence: the patterns run
  * only where their cheap anchor word stands.
  */
 final class Places {
@@ -88,6 +88,9 @@ final class Places {
             "поблизу");
     /** A place named right after a place only says where that lies. */
     private static final Pattern LOCATOR = Pattern.compile("\\s+(?:in|on|на)\\s+(?:the\\s+)?");
+    /** "в порт Дунай в Приморском крае": a region in the locative after a place says where that place lies. */
+    private static final Pattern CY_LOCATOR = Pattern.compile("\\s+(?:в|во|у)\\s+");
+    private static final Pattern CY_REGION_WHERE = Pattern.compile("(?:крае|области|районе|краї|області|районі)$");
     private static final Pattern LIST_GAP = Pattern.compile("\\s*,\\s*|,?\\s+(?:and|or|и|і|та|й)\\s+|、|和|与|及|와|과");
     /** Words after a place that make it part of a longer name: "Vostochny Cosmodrome" stays, "Xiamen Limbach" goes. */
     private static final Pattern IN_NAME = Pattern.compile("^ (?!(?:Sea|Bay|Gulf|Strait|River|Port|Harbou?r|Cosmodrome"
@@ -163,13 +166,31 @@ final class Places {
         List<String> out = new ArrayList<>();
         Span last = null;
         for (Span s : kept) {
-            boolean locator = last != null && LOCATOR.matcher(text).region(last.end(), s.start()).matches();
+            boolean locator = last != null && (LOCATOR.matcher(text).region(last.end(), s.start()).matches()
+                    || CY_LOCATOR.matcher(text).region(last.end(), s.start()).matches()
+                    && CY_REGION_WHERE.matcher(s.name()).find());
+            if (last != null && locatorBefore(text, last, s)) {
+                // "연해주의 보스토치니항", "远东东方港": the region written first only says where the port lies
+                out.remove(last.name());
+            }
             last = s;
             if (!locator && !out.contains(s.name())) {
                 out.add(s.name());
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code a}, a Korean or Chinese place, stands right before the place {@code b} with nothing between but
+     * a possessive (의, 的) or a space: the larger place written first, as those languages write an address.
+     */
+    private static boolean locatorBefore(String text, Span a, Span b) {
+        if (!hangul(text.charAt(a.start())) && !han(text.charAt(a.start()))) {
+            return false;
+        }
+        String gap = text.substring(a.end(), b.start()).strip();
+        return b.start() - a.end() <= 3 && (gap.isEmpty() || gap.equals("의") || gap.equals("的"));
     }
 
     private static void english(String text, int start, int end, String sentence, List<Hit> hits, List<Span> spans) {
