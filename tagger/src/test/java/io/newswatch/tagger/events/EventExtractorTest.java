@@ -194,6 +194,9 @@ class EventExtractorTest {
             По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
             # named alone, it is the place
             North Korea sent workers to construction sites in the Russian Far East.              | Russian Far East
+            # but beside a city named in another sentence, the macro-region adds nothing
+            North Korea sent workers to the Russian Far East in breach of UN resolutions. The workers were found on building sites in Khabarovsk. | Khabarovsk
+            북한이 제재를 어기고 러시아 극동에 노동자를 보냈다. 노동자들은 하바롭스크의 건설현장에서 일했다.       | 하바롭스크
             # a port, a sea, a bay or a launch site the lexicon does not know, named by the way it is named
             North Korea shipped coal to China through the ports of Lushun and Weifang in breach of sanctions. | Lushun;Weifang
             Tankers delivered oil to North Korean ships in the Bay of Haizhou and off Qinhuangdao port, violating sanctions. | Bay of Haizhou;Qinhuangdao

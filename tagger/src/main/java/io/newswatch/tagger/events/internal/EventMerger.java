@@ -49,16 +49,12 @@ final class EventMerger {
     /** The source named last: who "she said" means. */
     private String lastSpeaker;
 
-    /** The state a place lies in, or null ({@link Lexicon#stateOf}). */
-    private final java.util.function.Function<CharSequence, String> stateOf;
+    /** Where places lie and which are macro-regions. */
+    private final Lexicon lexicon;
 
-    EventMerger(int maxEvents) {
-        this(maxEvents, place -> null);
-    }
-
-    EventMerger(int maxEvents, java.util.function.Function<CharSequence, String> stateOf) {
+    EventMerger(int maxEvents, Lexicon lexicon) {
         this.maxEvents = maxEvents;
-        this.stateOf = stateOf;
+        this.lexicon = lexicon;
     }
 
     /** Adds one sentence's statement of an event; false when the event limit keeps a new event out. */
@@ -296,7 +292,7 @@ final class EventMerger {
      * Nampo) stays with every event.
      */
     private boolean ofAnotherParty(Key k, String place) {
-        String state = stateOf.apply(place);
+        String state = lexicon.stateOf(place);
         if (state == null || state.equals(k.from()) || state.equals(k.to())) {
             return false;
         }
@@ -323,6 +319,10 @@ final class EventMerger {
             Key k = e.getKey();
             unionPlaces(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
             d.places.removeIf(place -> ofAnotherParty(k, place));
+            if (d.places.stream().anyMatch(place -> !lexicon.isRegion(place))) {
+                // "the Far East" beside Vostochny or Vladivostok, named in another sentence, adds nothing
+                d.places.removeIf(lexicon::isRegion);
+            }
             PeopleCount p = k.commodity().equals("workers") ? peopleOf(k) : null;
             if (p != null && (d.amount == null || p.count() > d.amount)) {
                 d.amount = p.count();

@@ -69,7 +69,7 @@ public final class EventReader {
         all = resolveStates(all);
         Set<String> textStates = new java.util.HashSet<>();
         mentions.forEach(m -> textStates.add(m.entity()));
-        EventMerger merger = new EventMerger(maxEvents, lexicon::stateOf);
+        EventMerger merger = new EventMerger(maxEvents, lexicon);
         List<Segmentation.Sentence> sentences = segmentation.sentences();
         int h = 0;
         int lastEventSentence = -100;
