@@ -176,6 +176,10 @@ class EventExtractorTest {
             A Hong Kong-flagged tanker delivered oil to North Korea off Nampo.                    | Nampo
             # a seat is no place of the route
             A Kyiv-based group found that North Korea shipped shells to Russia through Rajin.   | Rajin
+            # but a trader's seat is a place the goods pass through
+            Hong Kong-based front companies shipped chips to Russia in breach of export controls.  | Hong Kong
+            Dubai-based traders resold the microchips to Russia, evading export controls, through Vladivostok. | Dubai;Vladivostok
+            A Dandong-based fuel dealer smuggled diesel to North Korea in breach of the cap.       | Dandong
             # a state's adjective before "port" is no place
             North Korea shipped coal to a Chinese port near Dandong in breach of sanctions.       | Dandong
             # a macro-region beside a port only says where the port lies

@@ -391,12 +391,24 @@ final class Places {
         return false;
     }
 
-    /** "Hong Kong-flagged", "Panama-registered", "a Kyiv-based group": a flag or a seat, not a place of the route. */
+    /**
+     * "Hong Kong-flagged", "Panama-registered", "a Kyiv-based group": a flag or a seat, not a place of the route. A
+     * trader's seat is one ("Dubai-based traders reshipped the chips", "Hong Kong-based front companies"): the goods
+     * pass through it.
+     */
     private static boolean registry(String text, int at, int end) {
-        return at < end && (text.charAt(at) == '-' || text.charAt(at) == '‑')
-                && (text.startsWith("flag", at + 1) || text.startsWith("regist", at + 1)
-                || text.startsWith("based", at + 1));
+        if (at >= end || text.charAt(at) != '-' && text.charAt(at) != '‑') {
+            return false;
+        }
+        if (text.startsWith("based ", at + 1)) {
+            return !TRADER.matcher(text).region(at + 7, end).lookingAt();
+        }
+        return text.startsWith("flag", at + 1) || text.startsWith("regist", at + 1) || text.startsWith("based", at + 1);
     }
+
+    /** The trading parties a seat is a place of the route for, after "X-based" and its adjectives. */
+    private static final Pattern TRADER = Pattern.compile("(?:[\\p{Ll}-]+ ){0,2}(?:compan|firm|trader|intermediar"
+            + "|distributor|supplier|broker|exporter|importer|reseller|middlem|dealer|shipper|freight|logistics)");
 
     private static boolean covered(List<Hit> hits, int s, int e, Lexicon.Kind kind) {
         for (Hit h : hits) {
