@@ -489,6 +489,19 @@ class EventExtractorTest {
         assertThat(events.get(1).places()).isEmpty();
     }
 
+    /** A headline line that states the transfer still names its places for the rest of its story, not the goods'. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Live: Iran has delivered missiles to Russia; drones hit Odesa overnight\\n\\nIran has delivered ballistic missiles to Russia, officials said.
+            Онлайн: КНДР передала России ракеты, удары по Харькову продолжаются\\n\\nКНДР передала России баллистические ракеты, заявили в разведке.
+            实时：朝鲜向俄罗斯运送炮弹 基辅夜间遭袭\\n\\n朝鲜违反安理会决议向俄罗斯运送了炮弹。
+            """)
+    void aHeadlineGivesTheGoodsNoPlace(String text) {
+        List<ViolationEvent> events = events(text.replace("\\n", "\n"));
+        assertThat(events).isNotEmpty();
+        assertThat(events).allSatisfy(e -> assertThat(e.places()).isEmpty());
+    }
+
     @Test
     void aHeadlineInAListGivesTheGoodsNoPlace() {
         List<ViolationEvent> events = events("North Korea has sent attack drones to Russia, officials said.\n\n"

@@ -45,7 +45,10 @@ final class SentenceFacts {
         SentenceFacts f = new SentenceFacts();
         String sentence = text.substring(start, end);
         boolean resolutionCue = false;
-        f.places.addAll(places(text, start, end, hits));
+        if (Words.prose(text, start, end)) {
+            // a headline, a menu or a list line names places for its own story, not where the goods went
+            f.places.addAll(places(text, start, end, hits));
+        }
         for (Hit h : hits) {
             switch (h.kind()) {
                 case VESSEL -> {
