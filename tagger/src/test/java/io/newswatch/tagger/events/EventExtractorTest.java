@@ -238,6 +238,11 @@ class EventExtractorTest {
             # a capital is a place where the goods or workers are, not where a government speaks
             North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
             Moscow says North Korea sent missiles to Russia through Rason.                        | Rason
+            # where a speaker or an authority sits is no place of the route
+            North Korea shipped coal to China through Longkou in breach of sanctions, an analyst in Dalian said. | Longkou
+            КНДР в обход санкций вывезла уголь в Китай через Нампхо, говорит аналитик из Владивостока. | Нампхо
+            North Korean coal reached South Korea through Kholmsk in breach of sanctions, Pohang customs officials said. | Kholmsk
+            По данным властей Сахалина, КНДР в обход санкций вывезла уголь через Холмск.            | Холмск
             # a city that stands for its government, or opens a firm's name, is no place
             Kyiv says North Korea shipped shells to Russia through Tumangang.                     | Tumangang
             Xiamen Trading shipped chips to Russia through Hong Kong in breach of export bans.    | Hong Kong

@@ -95,6 +95,20 @@ final class Places {
     /** Words after a place that make it part of a longer name: "Vostochny Cosmodrome" stays, "Xiamen Limbach" goes. */
     private static final Pattern IN_NAME = Pattern.compile("^ (?!(?:Sea|Bay|Gulf|Strait|River|Port|Harbou?r|Cosmodrome"
             + "|Krai|Oblast|Province|Region|Station|Terminal|And|Or|On|In|At|To|From|Via|The)\\b)\\p{Lu}\\p{Ll}");
+    /**
+     * A place that only says where a speaker or an authority is: "an analyst from Vladivostok", "a source in
+     * Dandong", "аналитик из Владивостока", "портовых властей Сахалина", "Sakhalin port authorities", "단둥 세관".
+     */
+    private static final Pattern SPEAKER_BEFORE = Pattern.compile("(?iu)(?:analyst|expert|official|source|diplomat"
+            + "|researcher|correspondent|reporter|journalist|spokes\\p{L}*|аналитик|эксперт|источник|корреспондент"
+            + "|чиновник|аналітик|експерт|джерел|кореспондент|посадов)\\p{L}*\\s+(?:from|in|based in|из|в|во|с|со|з|із|у"
+            + "|в)\\s+(?:the\\s+)?$|(?:властей|власти|властям|администрации|губернатор\\p{L}*|мэри[ия]|влади"
+            + "|адміністрації|мерії)\\s+$");
+    private static final Pattern AUTHORITY_AFTER = Pattern.compile("^(?:\\s+(?:port|city|local|provincial|regional"
+            + "|customs))?\\s+(?:authorities|officials|police|customs|court|prosecutors|governor|mayor|administration"
+            + "|당국|세관|시청|경찰)\\b|^(?:当局|海关|警方|政府)");
+    /** How far before a place a speaker's words are looked for. */
+    private static final int SPEAKER_REACH = 48;
     /** A place standing for its government or people: "Kyiv says", "Kyiv's allies". */
     private static final Pattern METONYM = Pattern.compile("^(?:'s|’s|\\s+(?:says|said|has|have|had|is|was|expects"
             + "|expected|believes|claims|claimed|accused|urged|wants|will|would|denies|denied)\\b)");
@@ -130,7 +144,7 @@ final class Places {
             if (!h.is(Lexicon.Kind.PLACE) || registry(text, h.end(), end)
                     || precise && Lexicon.REGION.equals(h.value())
                     || CAPITAL.equals(h.value()) && !located(text, start, end, h, hits)
-                    || METONYM.matcher(text).region(h.end(), end).lookingAt()
+                    || METONYM.matcher(text).region(h.end(), end).lookingAt() || speaker(text, start, end, h)
                     || IN_NAME.matcher(text).region(h.end(), end).lookingAt()) {
                 continue;
             }
@@ -389,6 +403,12 @@ final class Places {
             }
         }
         return false;
+    }
+
+    /** Whether the place {@code h} only says where a speaker or an authority is ({@link #SPEAKER_BEFORE}). */
+    private static boolean speaker(String text, int start, int end, Hit h) {
+        return SPEAKER_BEFORE.matcher(text).region(Math.max(start, h.start() - SPEAKER_REACH), h.start()).find()
+                || AUTHORITY_AFTER.matcher(text).region(h.end(), end).lookingAt();
     }
 
     /**
