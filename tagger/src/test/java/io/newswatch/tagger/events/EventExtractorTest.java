@@ -500,6 +500,8 @@ class EventExtractorTest {
             Live: Iran has delivered missiles to Russia; drones hit Odesa overnight\\n\\nIran has delivered ballistic missiles to Russia, officials said.
             Онлайн: КНДР передала России ракеты, удары по Харькову продолжаются\\n\\nКНДР передала России баллистические ракеты, заявили в разведке.
             实时：朝鲜向俄罗斯运送炮弹 基辅夜间遭袭\\n\\n朝鲜违反安理会决议向俄罗斯运送了炮弹。
+            North Korea has shipped coal to China in breach of sanctions, officials said.\\n\\nRelated: Coal from Nampo unloaded at Longkou\\n\\nThe coal was sold to Chinese buyers, the report said.
+            КНДР в обход санкций продала Китаю уголь, сообщили эксперты.\\n\\nЧитайте также: уголь и контейнеры у причалов Находки\\n\\nУголь продали китайским покупателям, говорится в докладе.
             """)
     void aHeadlineGivesTheGoodsNoPlace(String text) {
         List<ViolationEvent> events = events(text.replace("\\n", "\n"));

@@ -24,15 +24,12 @@ final class Carryover {
      */
     void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger, boolean stated) {
         boolean state = false;
-        boolean moved = false;
         boolean planned = false;
         Set<String> named = new java.util.HashSet<>();
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
                 return;
             }
-            moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE)
-                    || h.is(Lexicon.Kind.BREACH) || h.is(Lexicon.Kind.ANAPHOR);
             state |= h.is(Lexicon.Kind.STATE);
             planned |= h.is(Lexicon.Kind.POSSIBLE);
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
@@ -55,9 +52,9 @@ final class Carryover {
                 }
             });
         }
-        // a line that is not prose joins its places only where it moves or uses the goods: not "Russian drones
-        // attack Kyiv overnight" in a list of headlines, nor a page's list of tags
-        if (stated || named.isEmpty() || !moved && !Words.prose(text, start, end)) {
+        // a line that is not prose joins no places, even where it moves the goods: "Russian drones attack Kyiv
+        // overnight" in a list of headlines, a page's list of tags, a headline naming the port of another story
+        if (stated || named.isEmpty() || !Words.prose(text, start, end)) {
             return;
         }
         List<String> places = null;
