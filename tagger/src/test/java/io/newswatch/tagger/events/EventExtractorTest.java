@@ -437,6 +437,12 @@ class EventExtractorTest {
             러시아가 제재를 어기고 북한에 정유제품을 넘겼다. 중국 선박들도 서해 공해상에서 북한 선박에 정유제품을 불법으로 옮겨 실었다. | petroleum RU>KP |
             Россия в нарушение санкций поставила КНДР нефть. Китайские танкеры также незаконно перекачивали нефть северокорейским судам в Желтом море. | petroleum RU>KP |
             Россия в нарушение санкций поставила КНДР нефть. Китайские танкеры также незаконно перекачивали нефть северокорейским судам в Желтом море. | petroleum CN>KP | Желтом море
+            # in a sentence of several clauses, each goods keep the places of their own clause
+            In breach of UN resolutions, North Korea shipped 100 missiles to Russia through Rajin, and also sent 11,000 troops to Kursk. | missiles KP>RU | Rajin
+            In breach of UN resolutions, North Korea shipped 100 missiles to Russia through Rajin, and also sent 11,000 troops to Kursk. | troops KP>RU | Kursk
+            КНДР в нарушение санкций передала России ракеты через Раджин, а также направила в Курскую область 11 тысяч военных. | missiles KP>RU | Раджин
+            朝鲜违反安理会决议经罗津港向俄罗斯运送导弹，并向库尔斯克派遣了一万名士兵。 | missiles KP>RU | 罗津港
+            朝鲜违反安理会决议经罗津港向俄罗斯运送导弹，并向库尔斯克派遣了一万名士兵。 | troops KP>RU | 库尔斯克
             # a transit place in a state no event names stays with every event
             Luxury cars went from the Netherlands and from Russia to North Korea in breach of sanctions. The luxury cars passed through Dalian. | luxury-goods RU>KP | Dalian
             """)

@@ -371,7 +371,8 @@ public final class EventReader {
             }
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
             if (merger.add(key, !c.generic(), amount == null ? null : amount[0], amount == null ? null : Amounts.unit(text, amount),
-                    facts, status, text.substring(start, end), start, end)) {
+                    commodities.size() > 1 ? facts.ofClause(text, start, end, c, in) : facts, status,
+                    text.substring(start, end), start, end)) {
                 keys.add(key);
             }
             }
