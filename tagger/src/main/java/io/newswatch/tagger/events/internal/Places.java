@@ -95,20 +95,6 @@ final class Places {
     /** Words after a place that make it part of a longer name: "Vostochny Cosmodrome" stays, "Xiamen Limbach" goes. */
     private static final Pattern IN_NAME = Pattern.compile("^ (?!(?:Sea|Bay|Gulf|Strait|River|Port|Harbou?r|Cosmodrome"
             + "|Krai|Oblast|Province|Region|Station|Terminal|And|Or|On|In|At|To|From|Via|The)\\b)\\p{Lu}\\p{Ll}");
-    /**
-     * A place that only says where a speaker or an authority is: "an analyst from Vladivostok", "a source in
-     * Dandong", "аналитик из Владивостока", "портовых властей Сахалина", "Sakhalin port authorities", "단둥 세관".
-     */
-    private static final Pattern SPEAKER_BEFORE = Pattern.compile("(?iu)(?:analyst|expert|official|source|diplomat"
-            + "|researcher|correspondent|reporter|journalist|spokes\\p{L}*|аналитик|эксперт|источник|корреспондент"
-            + "|чиновник|аналітик|експерт|джерел|кореспондент|посадов)\\p{L}*\\s+(?:from|in|based in|из|в|во|с|со|з|із|у"
-            + "|в)\\s+(?:the\\s+)?$|(?:властей|власти|властям|администрации|губернатор\\p{L}*|мэри[ия]|влади"
-            + "|адміністрації|мерії)\\s+$");
-    private static final Pattern AUTHORITY_AFTER = Pattern.compile("^(?:\\s+(?:port|city|local|provincial|regional"
-            + "|customs))?\\s+(?:authorities|officials|police|customs|court|prosecutors|governor|mayor|administration"
-            + "|당국|세관|시청|경찰)\\b|^(?:当局|海关|警方|政府)");
-    /** How far before a place a speaker's words are looked for. */
-    private static final int SPEAKER_REACH = 48;
     /** A place standing for its government or people: "Kyiv says", "Kyiv's allies". */
     private static final Pattern METONYM = Pattern.compile("^(?:'s|’s|\\s+(?:says|said|has|have|had|is|was|expects"
             + "|expected|believes|claims|claimed|accused|urged|wants|will|would|denies|denied)\\b)");
@@ -141,10 +127,10 @@ final class Places {
             precise |= h.is(Lexicon.Kind.PLACE) && !Lexicon.REGION.equals(h.value()) && !CAPITAL.equals(h.value());
         }
         for (Hit h : hits) {
-            if (!h.is(Lexicon.Kind.PLACE) || registry(text, h.end(), end)
+            if (!h.is(Lexicon.Kind.PLACE) || Seats.registry(text, h.end(), end)
                     || precise && Lexicon.REGION.equals(h.value())
                     || CAPITAL.equals(h.value()) && !located(text, start, end, h, hits)
-                    || METONYM.matcher(text).region(h.end(), end).lookingAt() || speaker(text, start, end, h)
+                    || METONYM.matcher(text).region(h.end(), end).lookingAt() || Seats.speaker(text, start, end, h)
                     || IN_NAME.matcher(text).region(h.end(), end).lookingAt()) {
                 continue;
             }
@@ -404,31 +390,6 @@ final class Places {
         }
         return false;
     }
-
-    /** Whether the place {@code h} only says where a speaker or an authority is ({@link #SPEAKER_BEFORE}). */
-    private static boolean speaker(String text, int start, int end, Hit h) {
-        return SPEAKER_BEFORE.matcher(text).region(Math.max(start, h.start() - SPEAKER_REACH), h.start()).find()
-                || AUTHORITY_AFTER.matcher(text).region(h.end(), end).lookingAt();
-    }
-
-    /**
-     * "Hong Kong-flagged", "Panama-registered", "a Kyiv-based group": a flag or a seat, not a place of the route. A
-     * trader's seat is one ("Dubai-based traders reshipped the chips", "Hong Kong-based front companies"): the goods
-     * pass through it.
-     */
-    private static boolean registry(String text, int at, int end) {
-        if (at >= end || text.charAt(at) != '-' && text.charAt(at) != '‑') {
-            return false;
-        }
-        if (text.startsWith("based ", at + 1)) {
-            return !TRADER.matcher(text).region(at + 7, end).lookingAt();
-        }
-        return text.startsWith("flag", at + 1) || text.startsWith("regist", at + 1) || text.startsWith("based", at + 1);
-    }
-
-    /** The trading parties a seat is a place of the route for, after "X-based" and its adjectives. */
-    private static final Pattern TRADER = Pattern.compile("(?:[\\p{Ll}-]+ ){0,2}(?:compan|firm|trader|intermediar"
-            + "|distributor|supplier|broker|exporter|importer|reseller|middlem|dealer|shipper|freight|logistics)");
 
     private static boolean covered(List<Hit> hits, int s, int e, Lexicon.Kind kind) {
         for (Hit h : hits) {
