@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link EventScore} on small tables. An event is written {@code commodity from to amount status places}, with
- * {@code -} for no amount or no places and {@code +} between places; events on one page are separated by {@code |}.
+ * {@code -} for no amount or no places, {@code +} between places and {@code _} for a space in a place's name; events
+ * on one page are separated by {@code |}.
  */
 class EventScoreTest {
     @ParameterizedTest(name = "{0} / {1}")
@@ -24,6 +25,19 @@ class EventScoreTest {
             "petroleum RU KP 500000 asserted -; petroleum RU KP 1000 possible -;                    1;0;0; 0;0; 0;0;0",
             "coal KP CN - asserted Nampo; coal KP CN - asserted nampo+Dalian;                       1;0;0; 1;1; 1;1;0",
             "Munitions KP RU 20 asserted -; munitions kp ru 20 ASSERTED -;                          1;0;0; 1;1; 0;0;0",
+            // one place in another spelling: a Russian or Ukrainian case ending, "port" written with the name, a
+            // romanisation variant (ph/p, ai/ay), another dash
+            "coal KP RU - asserted Находку+Приморского_края; coal KP RU - asserted Находкой+Приморском_крае; "
+                    + "1;0;0; 1;1; 2;0;0",
+            "missiles KP RU - asserted Харків; missiles KP RU - asserted Харкова;                    1;0;0; 1;1; 1;0;0",
+            "coal KP CN - asserted port_of_Nampo; coal KP CN - asserted Nampho_port;                 1;0;0; 1;1; 1;0;0",
+            "munitions KP RU - asserted 나진항+Dunai; munitions KP RU - asserted 나진+Dunay;              1;0;0; 1;1; 2;0;0",
+            "coal KP CN - asserted 南浦港+宁波—舟山; coal KP CN - asserted 南浦+宁波-舟山;                 1;0;0; 1;1; 2;0;0",
+            // but another place, or the same name with a different kind of place, stays apart
+            "coal KP CN - asserted Nampo; coal KP CN - asserted Najin;                               1;0;0; 1;1; 0;1;1",
+            "weapons KP RU - asserted Kharkiv_region; weapons KP RU - asserted Kharkiv;              1;0;0; 1;1; 0;1;1",
+            "coal KP RU - asserted Холмск; coal KP RU - asserted Хасан;                             1;0;0; 1;1; 0;1;1",
+            "petroleum - KP - asserted 香港; petroleum - KP - asserted 香;                              1;0;0; 1;1; 0;1;1",
             // two labelled under one key: the prediction pairs with the one it agrees with
             "munitions KP RU 1000 asserted -|munitions KP RU 20 possible -; munitions KP RU 20 possible -; "
                     + "1;0;1; 1;1; 0;0;0",
@@ -74,7 +88,7 @@ class EventScoreTest {
         return Arrays.stream(table.split("\\|")).map(String::strip).map(e -> {
             String[] f = e.split(" ");
             return new ExpectedEvent(f[0], f[1], f[2], f[3].equals("-") ? null : Long.valueOf(f[3]), null,
-                    f[5].equals("-") ? List.of() : List.of(f[5].split("\\+")), f[4], "");
+                    f[5].equals("-") ? List.of() : List.of(f[5].replace('_', ' ').split("\\+")), f[4], "");
         }).toList();
     }
 }

@@ -145,7 +145,7 @@ class PageCorpusQualityTest {
             if (!java.util.Objects.equals(e.amount(), p.amount()) || !e.status().equals(p.status())
                     || !new java.util.HashSet<>(e.foldedPlaces()).equals(new java.util.HashSet<>(p.foldedPlaces()))) {
                 out.add(page.id() + " ~ " + e.key() + " amount " + e.amount() + "/" + p.amount() + " status "
-                        + e.status() + "/" + p.status() + " places " + e.foldedPlaces() + "/" + p.foldedPlaces());
+                        + e.status() + "/" + p.status() + " places " + shownPlaces(e) + "/" + shownPlaces(p));
             }
         }
         open.forEach(p -> out.add(page.id() + " + " + p.key() + " " + p.status() + " " + shown(p.evidence())));
@@ -183,6 +183,11 @@ class PageCorpusQualityTest {
             sb.append(String.format(" %6d%n", row.values().stream().mapToInt(Integer::intValue).sum()));
         }
         return sb.toString();
+    }
+
+    /** The places as written, lower-cased: the worklist shows names, the scorer compares their keys. */
+    private static java.util.List<String> shownPlaces(ExpectedEvent e) {
+        return e.places().stream().map(ExpectedEvent::fold).distinct().toList();
     }
 
     /** What an alert would show, on one line and cut to {@value #SHOWN_CHARS} characters. */

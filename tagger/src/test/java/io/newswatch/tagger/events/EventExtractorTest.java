@@ -176,10 +176,21 @@ class EventExtractorTest {
             A Hong Kong-flagged tanker delivered oil to North Korea off Nampo.                    | Nampo
             # a seat is no place of the route
             A Kyiv-based group found that North Korea shipped shells to Russia through Rajin.   | Rajin
+            # but a trader's seat is a place the goods pass through
+            Hong Kong-based front companies shipped chips to Russia in breach of export controls.  | Hong Kong
+            Dubai-based traders resold the microchips to Russia, evading export controls, through Vladivostok. | Dubai;Vladivostok
+            A Dandong-based fuel dealer smuggled diesel to North Korea in breach of the cap.       | Dandong
             # a state's adjective before "port" is no place
             North Korea shipped coal to a Chinese port near Dandong in breach of sanctions.       | Dandong
             # a macro-region beside a port only says where the port lies
             Russia shipped oil to North Korea from the port of Vostochny in the Russian Far East. | Vostochny
+            # so does a region in the locative after a place, and in Korean and Chinese the larger place written first
+            КНДР отправила снаряды в Россию через порт Восточный в Приморском крае.                  | Восточный
+            КНДР передала Росії снаряди через порт Зарубіно у Приморському краї.                     | Зарубіно
+            북한은 러시아 연해주의 자루비노항으로 포탄을 보냈다.                                        | 자루비노항
+            朝鲜违反制裁把煤炭运到辽宁大连。                                                          | 大连
+            # but a destination after a place is a place of its own
+            КНДР отправила снаряды из Раджина в Дунай.                                              | Раджина;Дунай
             # the ports of the trade named in the lexicon, in every script
             North Korea shipped troops to Russia from the ports of Hamhung and Musudan.         | Hamhung;Musudan
             两辆豪华轿车经大连运往平壤，违反了制裁。                                                | 大连;平壤
@@ -187,6 +198,9 @@ class EventExtractorTest {
             По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
             # named alone, it is the place
             North Korea sent workers to construction sites in the Russian Far East.              | Russian Far East
+            # but beside a city named in another sentence, the macro-region adds nothing
+            North Korea sent workers to the Russian Far East in breach of UN resolutions. The workers were found on building sites in Khabarovsk. | Khabarovsk
+            북한이 제재를 어기고 러시아 극동에 노동자를 보냈다. 노동자들은 하바롭스크의 건설현장에서 일했다.       | 하바롭스크
             # a port, a sea, a bay or a launch site the lexicon does not know, named by the way it is named
             North Korea shipped coal to China through the ports of Lushun and Weifang in breach of sanctions. | Lushun;Weifang
             Tankers delivered oil to North Korean ships in the Bay of Haizhou and off Qinhuangdao port, violating sanctions. | Bay of Haizhou;Qinhuangdao
@@ -201,6 +215,20 @@ class EventExtractorTest {
             # a sentence that goes on with the goods named before ("much of it", "by rail") gives them its route
             North Korea sent shells to Russia last year. Much of it left from the port of Kimchaek. | Kimchaek
             North Korea sent shells to Russia last year. A smaller part went by rail across the Tumen River. | Tumen River
+            # a sentence that goes on with the transfer (the transfer, the batches, the ship, a tanker, this equipment) gives
+            # it its places
+            A tanker pumped diesel into a North Korean ship in breach of the UN cap. The transfer took place in the Sea of Japan. | Sea of Japan
+            Iran has shipped drones to Russia, officials say. The first batches crossed the Caspian Sea to Astrakhan. | Caspian Sea;Astrakhan
+            Russia sold oil to North Korea in violation of the cap. A North Korean tanker was later seen off Vanino. | Vanino
+            Россия поставила КНДР нефть сверх лимита. Судно затем разгрузилось в порту Нампхо.       | Нампхо
+            КНДР передала России гаубицы в нарушение санкций. Часть этой техники уже замечена в Белгородской области. | Белгородской области
+            俄罗斯违反制裁向朝鲜运送石油。该船随后驶入罗津港。                                          | 罗津港
+            러시아가 제재를 어기고 북한에 정유제품을 넘겼다. 해당 선박은 이후 청진항에 입항했다.             | 청진항
+            # waters named by the port or river they lie off keep their kind word
+            North Korean barges sold coal to China at the Lianyungang anchorage in breach of sanctions. | Lianyungang anchorage
+            Tankers delivered sand from North Korea to China in the Pearl River estuary, violating the ban. | Pearl River estuary
+            КНДР в обход санкций продала Китаю уголь: баржи перегружали его на рейде Лункоу.          | Лункоу
+            Північна Корея в обхід санкцій продала Китаю пісок, який вивантажували в гирлі Янцзи.      | Янцзи
             # one place written in two cases is one place, in the form written first
             КНДР передала России снаряды через Расон. Снаряды из Расона доставили по железной дороге. | Расон
             # what a port is (a transit port) is not its name
@@ -210,6 +238,11 @@ class EventExtractorTest {
             # a capital is a place where the goods or workers are, not where a government speaks
             North Korean workers were sent to Russia to building sites in Ussuriysk and Moscow.   | Ussuriysk;Moscow
             Moscow says North Korea sent missiles to Russia through Rason.                        | Rason
+            # where a speaker or an authority sits is no place of the route
+            North Korea shipped coal to China through Longkou in breach of sanctions, an analyst in Dalian said. | Longkou
+            КНДР в обход санкций вывезла уголь в Китай через Нампхо, говорит аналитик из Владивостока. | Нампхо
+            North Korean coal reached South Korea through Kholmsk in breach of sanctions, Pohang customs officials said. | Kholmsk
+            По данным властей Сахалина, КНДР в обход санкций вывезла уголь через Холмск.            | Холмск
             # a city that stands for its government, or opens a firm's name, is no place
             Kyiv says North Korea shipped shells to Russia through Tumangang.                     | Tumangang
             Xiamen Trading shipped chips to Russia through Hong Kong in breach of export bans.    | Hong Kong
@@ -369,8 +402,10 @@ class EventExtractorTest {
             goods a breached ban covers were read as moved      | Сеул заявил, что подарок нарушает резолюции, запрещающие поставки в КНДР предметов роскоши. |
             a Chinese negation before the receiver was not read | 北京虽然没有直接向莫斯科提供武器，但正在帮助俄罗斯。 |
             a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
-            drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>?
+            drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>RU
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
+            a tanker was read as a tank | Китайские танкеры незаконно передали КНДР нефть. | petroleum CN>KP
+            a Ukrainian tanker too | Китайські танкери незаконно передали КНДР нафту. | petroleum CN>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
@@ -379,6 +414,41 @@ class EventExtractorTest {
         } else {
             assertThat(keys).as(name).containsExactlyInAnyOrder(expected.split(";"));
         }
+    }
+
+    /**
+     * Goods or workers that went two ways keep each route's places: a place that lies in the state of another
+     * event's party (the lexicon's place-states) is that event's place, whatever sentence names it, and the places of
+     * a sentence that states a route of its own are that route's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chips reached Russia through traders in China and the Emirates, in breach of export bans. Brokers in Shenzhen and Dubai forwarded the chips by air. | military-technology CN>RU | Shenzhen
+            Chips reached Russia through traders in China and the Emirates, in breach of export bans. Brokers in Shenzhen and Dubai forwarded the chips by air. | military-technology AE>RU | Dubai
+            North Korea sent workers to Russia and to China in breach of UN resolutions. The workers were found on building sites in Khabarovsk and at fish plants in Dandong. | workers KP>CN | Dandong
+            North Korea sent workers to Russia and to China in breach of UN resolutions. The workers were found on building sites in Khabarovsk and at fish plants in Dandong. | workers KP>RU | Khabarovsk
+            КНДР в нарушение санкций отправила рабочих в Россию и в Китай. Рабочих видели на стройках Владивостока и на заводах Даньдуна. | workers KP>CN | Даньдуна
+            КНДР в нарушение санкций отправила рабочих в Россию и в Китай. Рабочих видели на стройках Владивостока и на заводах Даньдуна. | workers KP>RU | Владивостока
+            朝鲜违反安理会决议向俄罗斯派遣工人，也向中国派遣工人。这些朝鲜工人在海参崴的工地和丹东的工厂工作。 | workers KP>CN | 丹东
+            朝鲜违反安理会决议向俄罗斯派遣工人，也向中国派遣工人。这些朝鲜工人在海参崴的工地和丹东的工厂工作。 | workers KP>RU | 海参崴
+            # the places of a sentence that states its own route are that route's, not another's of the same goods
+            Russia supplied oil to North Korea in breach of the UN cap. Chinese tankers also smuggled fuel to North Korean ships in the Yellow Sea. | petroleum RU>KP |
+            Russia supplied oil to North Korea in breach of the UN cap. Chinese tankers also smuggled fuel to North Korean ships in the Yellow Sea. | petroleum CN>KP | Yellow Sea
+            러시아가 제재를 어기고 북한에 정유제품을 넘겼다. 중국 선박들도 서해 공해상에서 북한 선박에 정유제품을 불법으로 옮겨 실었다. | petroleum RU>KP |
+            Россия в нарушение санкций поставила КНДР нефть. Китайские танкеры также незаконно перекачивали нефть северокорейским судам в Желтом море. | petroleum RU>KP |
+            Россия в нарушение санкций поставила КНДР нефть. Китайские танкеры также незаконно перекачивали нефть северокорейским судам в Желтом море. | petroleum CN>KP | Желтом море
+            # in a sentence of several clauses, each goods keep the places of their own clause
+            In breach of UN resolutions, North Korea shipped 100 missiles to Russia through Rajin, and also sent 11,000 troops to Kursk. | missiles KP>RU | Rajin
+            In breach of UN resolutions, North Korea shipped 100 missiles to Russia through Rajin, and also sent 11,000 troops to Kursk. | troops KP>RU | Kursk
+            КНДР в нарушение санкций передала России ракеты через Раджин, а также направила в Курскую область 11 тысяч военных. | missiles KP>RU | Раджин
+            朝鲜违反安理会决议经罗津港向俄罗斯运送导弹，并向库尔斯克派遣了一万名士兵。 | missiles KP>RU | 罗津港
+            朝鲜违反安理会决议经罗津港向俄罗斯运送导弹，并向库尔斯克派遣了一万名士兵。 | troops KP>RU | 库尔斯克
+            # a transit place in a state no event names stays with every event
+            Luxury cars went from the Netherlands and from Russia to North Korea in breach of sanctions. The luxury cars passed through Dalian. | luxury-goods RU>KP | Dalian
+            """)
+    void eachRouteKeepsThePlacesOfItsOwnStates(String text, String key, String places) {
+        ViolationEvent e = events(text).stream().filter(x -> key(x).equals(key)).findFirst().orElseThrow();
+        assertThat(e.places()).isEqualTo(places == null ? List.of() : List.of(places.split(";")));
     }
 
     /** The price of a barter or a purchase goes the other way from the goods bought. */
@@ -428,6 +498,21 @@ class EventExtractorTest {
         assertThat(events).extracting(EventExtractorTest::key).containsExactly("petroleum RU>KP", "munitions KP>RU");
         assertThat(events.get(0).places()).containsExactly("Chongjin");
         assertThat(events.get(1).places()).isEmpty();
+    }
+
+    /** A headline line that states the transfer still names its places for the rest of its story, not the goods'. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Live: Iran has delivered missiles to Russia; drones hit Odesa overnight\\n\\nIran has delivered ballistic missiles to Russia, officials said.
+            Онлайн: КНДР передала России ракеты, удары по Харькову продолжаются\\n\\nКНДР передала России баллистические ракеты, заявили в разведке.
+            实时：朝鲜向俄罗斯运送炮弹 基辅夜间遭袭\\n\\n朝鲜违反安理会决议向俄罗斯运送了炮弹。
+            North Korea has shipped coal to China in breach of sanctions, officials said.\\n\\nRelated: Coal from Nampo unloaded at Longkou\\n\\nThe coal was sold to Chinese buyers, the report said.
+            КНДР в обход санкций продала Китаю уголь, сообщили эксперты.\\n\\nЧитайте также: уголь и контейнеры у причалов Находки\\n\\nУголь продали китайским покупателям, говорится в докладе.
+            """)
+    void aHeadlineGivesTheGoodsNoPlace(String text) {
+        List<ViolationEvent> events = events(text.replace("\\n", "\n"));
+        assertThat(events).isNotEmpty();
+        assertThat(events).allSatisfy(e -> assertThat(e.places()).isEmpty());
     }
 
     @Test

@@ -17,18 +17,19 @@ final class Carryover {
         this.lexicon = lexicon;
     }
 
-    /** The places of a sentence that names goods join every event of those goods ("oil loaded at Vostochny"). */
-    void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger) {
+    /**
+     * The places of a sentence that names goods join every event of those goods ("oil loaded at Vostochny"), unless
+     * the sentence states an event of its own ({@code stated}): then they are that event's places, and another
+     * route of the same goods ("Chinese ships also passed oil to the North in the Yellow Sea") does not take them.
+     */
+    void commodityPlaces(String text, int start, int end, List<Hit> in, EventMerger merger, boolean stated) {
         boolean state = false;
-        boolean moved = false;
         boolean planned = false;
         Set<String> named = new java.util.HashSet<>();
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.NEGATIVE) || h.is(Lexicon.Kind.BAN)) {
                 return;
             }
-            moved |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE)
-                    || h.is(Lexicon.Kind.BREACH) || h.is(Lexicon.Kind.ANAPHOR);
             state |= h.is(Lexicon.Kind.STATE);
             planned |= h.is(Lexicon.Kind.POSSIBLE);
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic()) {
@@ -51,9 +52,9 @@ final class Carryover {
                 }
             });
         }
-        // a line that is not prose joins its places only where it moves or uses the goods: not "Russian drones
-        // attack Kyiv overnight" in a list of headlines, nor a page's list of tags
-        if (named.isEmpty() || !moved && !Words.prose(text, start, end)) {
+        // a line that is not prose joins no places, even where it moves the goods: "Russian drones attack Kyiv
+        // overnight" in a list of headlines, a page's list of tags, a headline naming the port of another story
+        if (stated || named.isEmpty() || !Words.prose(text, start, end)) {
             return;
         }
         List<String> places = null;
@@ -154,13 +155,17 @@ final class Carryover {
         return out;
     }
 
-    /** A sentence after an event that names no goods but refers back: its route, ship and amount join it. */
+    /**
+     * A sentence after an event that names no goods but refers back ("the transfer took place", "the first batches",
+     * "该船", "해당 선박") or names a ship ("a North Korean tanker was later seen off Vanino"): its route, ship and
+     * amount join it.
+     */
     void followUp(String text, int start, int end, List<Hit> in, List<EventMerger.Key> keys,
                           EventMerger merger) {
         boolean refers = false;
         boolean commodity = false;
         for (Hit h : in) {
-            refers |= h.is(Lexicon.Kind.ANAPHOR);
+            refers |= h.is(Lexicon.Kind.ANAPHOR) || h.is(Lexicon.Kind.VESSEL);
             commodity |= h.is(Lexicon.Kind.COMMODITY) && !h.generic();
         }
         if (!refers || commodity) {

@@ -49,8 +49,12 @@ final class EventMerger {
     /** The source named last: who "she said" means. */
     private String lastSpeaker;
 
-    EventMerger(int maxEvents) {
+    /** Where places lie and which are macro-regions. */
+    private final Lexicon lexicon;
+
+    EventMerger(int maxEvents, Lexicon lexicon) {
         this.maxEvents = maxEvents;
+        this.lexicon = lexicon;
     }
 
     /** Adds one sentence's statement of an event; false when the event limit keeps a new event out. */
@@ -280,6 +284,26 @@ final class EventMerger {
         }
     }
 
+    /**
+     * Whether the place lies in a state that is no party to this event but is one of another event of the same
+     * goods: with chips reaching Russia through China, the Emirates and Turkey, "Hong Kong" and "Shenzhen" are
+     * places of the Chinese route, "Dubai" of the Emirati one; workers in Vladivostok and in Shenyang are those sent
+     * to Russia and to China. A transit place in a state no event names (Dalian on the road from Rotterdam to
+     * Nampo) stays with every event.
+     */
+    private boolean ofAnotherParty(Key k, String place) {
+        String state = lexicon.stateOf(place);
+        if (state == null || state.equals(k.from()) || state.equals(k.to())) {
+            return false;
+        }
+        for (Key o : drafts.keySet()) {
+            if (o.commodity().equals(k.commodity()) && (state.equals(o.from()) || state.equals(o.to()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void addFacts(Draft into, Draft from) {
         unionPlaces(into.places, from.places);
         union(into.vessels, from.vessels);
@@ -294,6 +318,11 @@ final class EventMerger {
             Draft d = e.getValue();
             Key k = e.getKey();
             unionPlaces(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            d.places.removeIf(place -> ofAnotherParty(k, place));
+            if (d.places.stream().anyMatch(place -> !lexicon.isRegion(place))) {
+                // "the Far East" beside Vostochny or Vladivostok, named in another sentence, adds nothing
+                d.places.removeIf(lexicon::isRegion);
+            }
             PeopleCount p = k.commodity().equals("workers") ? peopleOf(k) : null;
             if (p != null && (d.amount == null || p.count() > d.amount)) {
                 d.amount = p.count();

@@ -69,7 +69,7 @@ public final class EventReader {
         all = resolveStates(all);
         Set<String> textStates = new java.util.HashSet<>();
         mentions.forEach(m -> textStates.add(m.entity()));
-        EventMerger merger = new EventMerger(maxEvents);
+        EventMerger merger = new EventMerger(maxEvents, lexicon);
         List<Segmentation.Sentence> sentences = segmentation.sentences();
         int h = 0;
         int lastEventSentence = -100;
@@ -98,7 +98,7 @@ public final class EventReader {
             }
             List<EventMerger.Key> keys = sentence(text, s.start(), end, in, textStates, recentStates, merger);
             recentStates = Carryover.recentStates(recentStates, in);
-            carryover.commodityPlaces(text, s.start(), end, in, merger);
+            carryover.commodityPlaces(text, s.start(), end, in, merger, !keys.isEmpty());
             List<EventMerger.Key> named = keys.isEmpty() ? Carryover.namedAgain(in, merger) : keys;
             if (!named.isEmpty()) {
                 // "In return he is getting oil. The ships then sailed to Chongjin": the goods named last are
@@ -371,7 +371,8 @@ public final class EventReader {
             }
             EventMerger.Key key = new EventMerger.Key(c.value(), dir[0], dir[1]);
             if (merger.add(key, !c.generic(), amount == null ? null : amount[0], amount == null ? null : Amounts.unit(text, amount),
-                    facts, status, text.substring(start, end), start, end)) {
+                    commodities.size() > 1 ? facts.ofClause(text, start, end, c, in) : facts, status,
+                    text.substring(start, end), start, end)) {
                 keys.add(key);
             }
             }

@@ -79,11 +79,13 @@ public final class Lexicon {
     private final List<String> fromParticles;
     private final Map<String, Long> multipliers;
     private final Map<String, String> placeStates;
+    /** The macro-regions' names as written ("Far East", "극동"), folded. */
+    private final Set<String> regionNames;
     /** Which ASCII characters begin a (lower-case) number word. */
     private final boolean[] asciiFirst = new boolean[0x80];
 
     private Lexicon(List<Part> parts, Map<String, Set<String>> words, Map<String, List<String>> particles,
-                    Map<String, Long> multipliers, Map<String, String> placeStates) {
+                    Map<String, Long> multipliers, Map<String, String> placeStates, Set<String> regionNames) {
         this.parts = List.copyOf(parts);
         this.to = words.get("to");
         this.from = words.get("from");
@@ -94,6 +96,7 @@ public final class Lexicon {
         this.fromParticles = particles.getOrDefault("from", List.of());
         this.multipliers = Map.copyOf(multipliers);
         this.placeStates = Map.copyOf(placeStates);
+        this.regionNames = Set.copyOf(regionNames);
         for (String m : this.multipliers.keySet()) {
             if (!m.isEmpty() && m.charAt(0) < 0x80) {
                 asciiFirst[m.charAt(0)] = true;
@@ -178,7 +181,14 @@ public final class Lexicon {
                 throw located.keyError(s.getKey(), "a state is an ISO 3166 alpha-2 code, not '" + s.getKey() + "'");
             }
             for (YamlTree.Node w : words(s.getValue())) {
-                placeStates.put(CharClasses.foldPattern(w.text()), s.getKey());
+                try {
+                    // "Владивосток{,а,е}": a place in every case form the texts write it in
+                    for (String form : Expansions.expand(w.text())) {
+                        placeStates.put(CharClasses.foldPattern(form), s.getKey());
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw w.error(e.getMessage());
+                }
             }
         }
         addAll(required(root, "capitals"), Kind.PLACE, Places.CAPITAL, patterns, prefixes, kinds, values);
@@ -237,7 +247,13 @@ public final class Lexicon {
             parts.add(new Part(script, new TermAutomaton(ps, prefix), ks.toArray(Kind[]::new),
                     vs.toArray(String[]::new)));
         }
-        return new Lexicon(parts, words, particles, multipliers, placeStates);
+        Set<String> regionNames = new HashSet<>();
+        for (YamlTree.Node w : words(required(root, "regions"))) {
+            for (String form : Expansions.expand(w.text())) {
+                regionNames.add(CharClasses.foldPattern(form));
+            }
+        }
+        return new Lexicon(parts, words, particles, multipliers, placeStates, regionNames);
     }
 
     private static YamlTree.Node required(YamlTree.Node map, String key) {
@@ -383,6 +399,11 @@ public final class Lexicon {
             }
         }
         return multiplier(text.substring(start, end));
+    }
+
+    /** Whether the place, as written, is one of the lexicon's macro-regions ("the Far East"). */
+    public boolean isRegion(CharSequence place) {
+        return regionNames.contains(CharClasses.foldPattern(place));
     }
 
     /** The value of a number word ("million"), or 0 when it is none. */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * gives a place by the way it names it ("the port of X", "X Bay", "Sea of X", "X Cosmodrome", "порт X", "X области",
  * "X항", "X港"). A capital counts only where the sentence puts something in it or sends something to it ("to
  * Pyongyang", "in Moscow"), not where it stands for its government ("Moscow says"); a region right after a port or
- * city ("Nakhodka in Primorsky Krai") only says where that lies. Work is bounded by the sentence: the patterns run
+ * city ("Nakhodka in Primorsky Krai", "Дунай в Приморском крае", "연해주의 보스토치니항") only says where that lies. Work is bounded by the sentence: the patterns run
  * only where their cheap anchor word stands.
  */
 final class Places {
@@ -32,6 +32,12 @@ final class Places {
             + "|[Ss]tation|[Tt]erminal|[Bb]order crossing|[Cc]heckpoint"
             + "|[Ss]hipyard)\\b");
     /**
+     * "the Ningbo-Zhoushan anchorage", "the Yangtze estuary": waters named by the port or river they lie off are
+     * that place as written. Group 1 the name, group 2 the kind. ("the Kursk region" is mostly written "Kursk"; a
+     * "bridge" is as often a crypto bridge as a river crossing.)
+     */
+    private static final Pattern KIND_AFTER = Pattern.compile("(?<![\\p{L}\\d])(" + NAMES + ") ([Aa]nchorage|[Ee]stuary)\\b");
+    /**
      * The words at least one of the English patterns needs, each at a word's start (the patterns' own word
      * boundaries make this a filter that changes no match): "report" and "transportation" hold no head word.
      */
@@ -39,7 +45,8 @@ final class Places {
             "Town of", "village of", "Village of", "settlement of", "Settlement of", "harbo", "Harbo", "province",
             "Province", "region", "Region", "Sea", "Gulf", "Bay", "Strait", "River", "Cosmodrome", "Launch", "Krai",
             "Oblast", "Spaceport", "station", "Station", "terminal", "Terminal", "border crossing",
-            "Border crossing", "checkpoint", "Checkpoint", "shipyard", "Shipyard");
+            "Border crossing", "checkpoint", "Checkpoint", "shipyard", "Shipyard", "anchorage", "Anchorage", "estuary",
+            "Estuary");
 
     /** Whether {@code word} occurs in {@code s} where no letter or digit stands right before it. */
     private static boolean startsWord(String s, String word) {
@@ -55,10 +62,11 @@ final class Places {
     private static final Set<String> SEA = Set.of("Sea", "Gulf", "Bay", "Strait");
     private static final Pattern MORE = Pattern.compile("(?:,\\s*|,?\\s+(?:and|or|и|і|та|й)\\s+)(" + WORD + ")");
     private static final String CY_NAME = "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?";
-    /** "порт Холмск", "в порту Находка", "порты Ванмо и Нампхо", "станции Хасан". */
+    /** "порт Холмск", "в порту Находка", "порты Ванмо и Нампхо", "станции Хасан", "на рейде Нампхо", "в устье Янцзы". */
     private static final Pattern CY_HEAD = Pattern.compile("(?<!\\p{L})(?:порт|порта|порту|портом|порты|портов"
             + "|портах|порті|порти|портів|город|города|городе|місто|міста|місті|станци[яиюей]|станці[яїю]"
-            + "|космодром|космодрома|космодроме|космодромі) (" + CY_NAME + ")");
+            + "|космодром|космодрома|космодроме|космодромі|рейд|рейде|рейда|рейді|устье|устья|гирло|гирлі) ("
+            + CY_NAME + ")");
     /** "Курской области", "Приморском крае", "Святошинський район": as written. */
     private static final Pattern CY_REGION = Pattern.compile("(?<!\\p{L})(\\p{Lu}\\p{Ll}*(?:ск|цк|зьк|ськ)\\p{Ll}{1,4}"
             + " (?:област[ьиі]\\p{Ll}{0,2}|кра[йяюеї]\\p{Ll}{0,2}|район\\p{Ll}{0,2}))(?!\\p{L})");
@@ -80,6 +88,9 @@ final class Places {
             "поблизу");
     /** A place named right after a place only says where that lies. */
     private static final Pattern LOCATOR = Pattern.compile("\\s+(?:in|on|на)\\s+(?:the\\s+)?");
+    /** "в порт Дунай в Приморском крае": a region in the locative after a place says where that place lies. */
+    private static final Pattern CY_LOCATOR = Pattern.compile("\\s+(?:в|во|у)\\s+");
+    private static final Pattern CY_REGION_WHERE = Pattern.compile("(?:крае|области|районе|краї|області|районі)$");
     private static final Pattern LIST_GAP = Pattern.compile("\\s*,\\s*|,?\\s+(?:and|or|и|і|та|й)\\s+|、|和|与|及|와|과");
     /** Words after a place that make it part of a longer name: "Vostochny Cosmodrome" stays, "Xiamen Limbach" goes. */
     private static final Pattern IN_NAME = Pattern.compile("^ (?!(?:Sea|Bay|Gulf|Strait|River|Port|Harbou?r|Cosmodrome"
@@ -116,10 +127,10 @@ final class Places {
             precise |= h.is(Lexicon.Kind.PLACE) && !Lexicon.REGION.equals(h.value()) && !CAPITAL.equals(h.value());
         }
         for (Hit h : hits) {
-            if (!h.is(Lexicon.Kind.PLACE) || registry(text, h.end(), end)
+            if (!h.is(Lexicon.Kind.PLACE) || Seats.registry(text, h.end(), end)
                     || precise && Lexicon.REGION.equals(h.value())
                     || CAPITAL.equals(h.value()) && !located(text, start, end, h, hits)
-                    || METONYM.matcher(text).region(h.end(), end).lookingAt()
+                    || METONYM.matcher(text).region(h.end(), end).lookingAt() || Seats.speaker(text, start, end, h)
                     || IN_NAME.matcher(text).region(h.end(), end).lookingAt()) {
                 continue;
             }
@@ -155,13 +166,31 @@ final class Places {
         List<String> out = new ArrayList<>();
         Span last = null;
         for (Span s : kept) {
-            boolean locator = last != null && LOCATOR.matcher(text).region(last.end(), s.start()).matches();
+            boolean locator = last != null && (LOCATOR.matcher(text).region(last.end(), s.start()).matches()
+                    || CY_LOCATOR.matcher(text).region(last.end(), s.start()).matches()
+                    && CY_REGION_WHERE.matcher(s.name()).find());
+            if (last != null && locatorBefore(text, last, s)) {
+                // "연해주의 보스토치니항", "远东东方港": the region written first only says where the port lies
+                out.remove(last.name());
+            }
             last = s;
             if (!locator && !out.contains(s.name())) {
                 out.add(s.name());
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code a}, a Korean or Chinese place, stands right before the place {@code b} with nothing between but
+     * a possessive (의, 的) or a space: the larger place written first, as those languages write an address.
+     */
+    private static boolean locatorBefore(String text, Span a, Span b) {
+        if (!hangul(text.charAt(a.start())) && !han(text.charAt(a.start()))) {
+            return false;
+        }
+        String gap = text.substring(a.end(), b.start()).strip();
+        return b.start() - a.end() <= 3 && (gap.isEmpty() || gap.equals("의") || gap.equals("的"));
     }
 
     private static void english(String text, int start, int end, String sentence, List<Hit> hits, List<Span> spans) {
@@ -200,6 +229,10 @@ final class Places {
         while (m.find()) {
             addName(text, m.start(1), m.end(1), m.end(1), hits, spans, true, NAMED);
         }
+        m = KIND_AFTER.matcher(text).region(start, end);
+        while (m.find()) {
+            addName(text, m.start(1), m.end(1), m.end(2), hits, spans, true, FULL_NAME);
+        }
     }
 
     /**
@@ -234,7 +267,8 @@ final class Places {
 
     private static void cyrillic(String text, int start, int end, String sentence, List<Hit> hits, List<Span> spans) {
         if (sentence.contains("порт") || sentence.contains("город") || sentence.contains("міст")
-                || sentence.contains("станці") || sentence.contains("космодром")) {
+                || sentence.contains("станці") || sentence.contains("космодром") || sentence.contains("рейд")
+                || sentence.contains("усть") || sentence.contains("гирл")) {
             Matcher m = CY_HEAD.matcher(text).region(start, end);
             while (m.find()) {
                 int at = m.end(1);
@@ -252,7 +286,8 @@ final class Places {
         if (sentence.contains("област") || sentence.contains("кра") || sentence.contains("район")) {
             Matcher m = CY_REGION.matcher(text).region(start, end);
             while (m.find()) {
-                spans.add(new Span(m.start(1), m.end(1), m.group(1), NAMED));
+                // the whole name: "Белгородской области", not the city the lexicon finds in its first word
+                spans.add(new Span(m.start(1), m.end(1), m.group(1), FULL_NAME));
             }
         }
     }
@@ -354,13 +389,6 @@ final class Places {
             }
         }
         return false;
-    }
-
-    /** "Hong Kong-flagged", "Panama-registered", "a Kyiv-based group": a flag or a seat, not a place of the route. */
-    private static boolean registry(String text, int at, int end) {
-        return at < end && (text.charAt(at) == '-' || text.charAt(at) == '‑')
-                && (text.startsWith("flag", at + 1) || text.startsWith("regist", at + 1)
-                || text.startsWith("based", at + 1));
     }
 
     private static boolean covered(List<Hit> hits, int s, int e, Lexicon.Kind kind) {

@@ -45,7 +45,10 @@ final class SentenceFacts {
         SentenceFacts f = new SentenceFacts();
         String sentence = text.substring(start, end);
         boolean resolutionCue = false;
-        f.places.addAll(places(text, start, end, hits));
+        if (Words.prose(text, start, end)) {
+            // a headline, a menu or a list line names places for its own story, not where the goods went
+            f.places.addAll(places(text, start, end, hits));
+        }
         for (Hit h : hits) {
             switch (h.kind()) {
                 case VESSEL -> {
@@ -80,6 +83,52 @@ final class SentenceFacts {
             f.attribution = null;
             f.pronoun = true;
         }
+        return f;
+    }
+
+    /**
+     * Where a clause of its own begins within a sentence: "; ", ", and also", ", while", ", а также", ", тоді як",
+     * "；", "，并": "sent 100 missiles to Russia, and also 11,000 troops to the Kursk region".
+     */
+    private static final Pattern CLAUSE = Pattern.compile("(?iu);\\s|,\\s+(?:and also|as well as|while|whereas"
+            + "|а также|а еще|в то время как|тогда как|а також|тоді як|а ще)\\s|；|，(?:并|还|同时)");
+
+    /**
+     * These facts with only the places of the clause that names {@code goods}, when the sentence names other goods
+     * in other clauses ("shipped shells through Rajin, and also sent troops to Kursk": Kursk is no place of the
+     * shells); the same facts when the sentence is one clause.
+     */
+    SentenceFacts ofClause(String text, int start, int end, Hit goods, List<Hit> hits) {
+        int from = start;
+        int to = end;
+        Matcher m = CLAUSE.matcher(text).region(start, end);
+        while (m.find()) {
+            if (m.end() <= goods.start()) {
+                from = m.end();
+            } else if (m.start() >= goods.end()) {
+                to = m.start();
+                break;
+            }
+        }
+        if (from == start && to == end || from >= to || goods.start() < from || goods.end() > to) {
+            return this;
+        }
+        SentenceFacts f = new SentenceFacts();
+        if (Words.prose(text, start, end)) {
+            List<Hit> inClause = new ArrayList<>();
+            for (Hit h : hits) {
+                if (h.start() >= from && h.end() <= to) {
+                    inClause.add(h);
+                }
+            }
+            f.places.addAll(places(text, from, to, inClause));
+        }
+        f.vessels.addAll(vessels);
+        f.imo.addAll(imo);
+        f.resolutions.addAll(resolutions);
+        f.attribution = attribution;
+        f.spanOfYears = spanOfYears;
+        f.pronoun = pronoun;
         return f;
     }
 
