@@ -103,7 +103,7 @@ class EventExtractorTest {
             North Korea sent some 10,000 artillery shells to Russia.                           | 10000
             Russia supplied North Korea with 1 million barrels of oil.                         | 1000000
             North Korea has transferred 5 million rounds of ammunition to Russia.              | 5000000
-            North Korea sent between 10,000 and 12,000 soldiers to Russia.                     | 12000
+            North Korea sent between 10,000 and 12,000 soldiers to Russia, breaching UN sanctions. | 12000
             North Korea has shipped hundreds of thousands of shells to Russia.                 |
             North Korea sent shells to Russia on 12 ships in 2023.                              |
             North Korea delivered 170-mm guns to Russia.                                        |
@@ -156,7 +156,7 @@ class EventExtractorTest {
             # a small number written in words counts the noun close after it
             North Korea sent seven military drones to Russia.                                     | 7
             Путин подарил Ким Чен Ыну два автомобиля Aurus.                                        | 2
-            North Korea sent troops to Russia two years ago.                                       |
+            North Korea sent troops to Russia two years ago in breach of UN sanctions.             |
             # what is planned is not what moved
             Russia shipped satellite parts to North Korea. Kim said the country intends to launch 3 more satellites in 2024. |
             # Chinese numerals count the measure word glued to them
@@ -181,7 +181,7 @@ class EventExtractorTest {
             # a macro-region beside a port only says where the port lies
             Russia shipped oil to North Korea from the port of Vostochny in the Russian Far East. | Vostochny
             # the ports of the trade named in the lexicon, in every script
-            North Korea shipped troops to Russia from the ports of Hamhung and Musudan.         | Hamhung;Musudan
+            North Korea illegally shipped troops to Russia from the ports of Hamhung and Musudan. | Hamhung;Musudan
             两辆豪华轿车经大连运往平壤，违反了制裁。                                                | 大连;平壤
             # a city's adjective ("the Kharkiv prosecutors") is no place
             По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
@@ -197,7 +197,7 @@ class EventExtractorTest {
             북한이 김책항에서 러시아로 포탄을 보냈다.                                              | 김책항
             朝鲜从兴南港向俄罗斯运送了炮弹。                                                       | 兴南港
             # military personnel named again are the troops, not a general word: their ports join the troops' event
-            КНДР отправила в Россию 10 тысяч солдат. Первую группу военнослужащих перебросили из порта Чхонджин во Владивосток. | Чхонджин;Владивосток
+            КНДР в нарушение санкций отправила в Россию 10 тысяч солдат. Первую группу военнослужащих перебросили из порта Чхонджин во Владивосток. | Чхонджин;Владивосток
             # a sentence that goes on with the goods named before ("much of it", "by rail") gives them its route
             North Korea sent shells to Russia last year. Much of it left from the port of Kimchaek. | Kimchaek
             North Korea sent shells to Russia last year. A smaller part went by rail across the Tumen River. | Tumen River
@@ -302,7 +302,7 @@ class EventExtractorTest {
             a ballistic missile programme was read as missiles  | The monitors who tracked sanctions on North Korea until Russia blocked them said the country relies on cyber theft for much of its hard currency, and that the proceeds help fund its weapons of mass destruction and ballistic missile programmes. | funds ?>KP
             workers at home were read as sent abroad            | Workers in North Korean garment factories sew the wigs, which are then shipped to China for export. |
             the workers' state was made the supplier of drones  | North Korean labourers are also being used at Russian plants where attack drones are assembled, Kyiv said. | workers KP>RU
-            a speaker's noun was read as its verb               | South Korea, which first disclosed the deployment, said the North had dispatched the troops on Russian landing ships to Vladivostok. | troops KP>RU
+            a speaker's noun was read as its verb               | South Korea, which first disclosed the deployment, said the North had dispatched the troops on Russian landing ships to Vladivostok, breaching UN sanctions. | troops KP>RU
             a think tank was read as tanks                      | Researchers at a Kyiv think tank say North Korea exported coal to Russia. | coal KP>RU
             the earnings of coal sales were read as funds of their own | Coal smuggled to China earned Pyongyang about 400 million dollars last year, the monitors estimated. | coal KP>CN
             a place in China left the workers' host unsaid     | Investigators found North Korean labourers employed at fish plants in Hunchun. | workers KP>CN
@@ -330,7 +330,7 @@ class EventExtractorTest {
             goods negated by not were read as sold              | Hair, not coal: what North Korea sells to China now |
             garments were no goods                              | Some 2,500 tonnes of North Korean garments were shipped from Nampo to Dalian in 2019. | other-goods KP>CN
             a related headline's hands moved no goods           | Read also: Russia hands North Korea air defence systems, Seoul says | weapons RU>KP
-            a speaker after the receiver became a second host   | North Korea is believed to have sent at least 3,000 troops to Russia, Seoul's spy agency said. | troops KP>RU
+            a speaker after the receiver became a second host   | North Korea is believed to have sent at least 3,000 troops to Russia, Seoul's spy agency said. It has also shipped shells to Russia. | troops KP>RU;munitions KP>RU
             workers found working in a state were not hosted there | North Korean laborers were found working in Chinese seafood factories in violation of UN sanctions. | workers KP>CN
             a sentence that names no state lost the parties before it | North Korea has shipped shells to Russia, officials said. Koksan self-propelled guns have also been delivered, the officials added. | munitions KP>RU;weapons KP>RU
             a headline's use against Ukraine moved no missiles  | Russia's war goes on. Read also: North Korean KN-24 missiles and their use against Ukraine | missiles KP>RU
@@ -370,7 +370,17 @@ class EventExtractorTest {
             a Chinese negation before the receiver was not read | 北京虽然没有直接向莫斯科提供武器，但正在帮助俄罗斯。 |
             a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
             drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>?
-            the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
+            the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових і снаряди. | troops KP>RU;munitions KP>RU
+            a Korean headline's topic before a comma was read as the head of a list | 러시아, 북한에 정유제품 100만 배럴 공급 | petroleum RU>KP
+            a Korean headline's topic after a bracketed tag     | [단독] 북한, 러시아에 포탄 대량 수출 | munitions KP>RU
+            a Korean topic with a get verb receives             | "러시아, 북한서 탄도미사일 수입" | missiles KP>RU
+            troops sent, and no breach reported                 | North Korea has sent about 11,000 soldiers to Russia, Seoul's spy agency says. |
+            troops sent, and no breach reported, in Chinese     | 据韩国情报机构称，朝鲜已向俄罗斯派出约一万名士兵。 |
+            troops sent, and no breach reported, in Russian     | Около 12 тысяч северокорейских солдат отправлены в Россию, сообщила разведка Южной Кореи. |
+            troops sent, and no breach reported, in Korean      | 북한이 러시아에 약 1만1천 명의 병력을 파병했다고 국정원이 밝혔다. |
+            troops called a breach are an event                 | North Korea sent 10,000 troops to Russia in violation of UN resolutions. | troops KP>RU
+            troops called a breach are an event, in Chinese     | 朝鲜向俄罗斯派兵违反了安理会决议。 | troops KP>RU
+            troops beside shells are an event                   | Pyongyang sent soldiers to Russia. It has also shipped millions of shells to Moscow. | troops KP>RU;munitions KP>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

@@ -376,6 +376,9 @@ public final class EventReader {
             }
             }
         }
+        if (breach && !keys.isEmpty()) {
+            merger.breachStated();
+        }
         return keys;
     }
 

@@ -74,6 +74,15 @@ final class Roles {
                 break;
             }
         }
+        if (koreanTopic(text, start, end, state)) {
+            // a Korean headline's topic: "러시아, 북한에 석유 공급" (Russia supplies oil to the North), no list
+            for (Hit h : in) {
+                if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                    return h.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+                }
+            }
+            return Role.NONE;
+        }
         int at = state.start();
         String before = Words.wordBefore(text, start, at);
         for (int skip = 0; skip < 2 && SKIPPED.contains(before); skip++) {
@@ -291,6 +300,31 @@ final class Roles {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a Korean state opens the sentence (past quotes and brackets) and a comma follows it: the topic of a
+     * headline ("北, 러시아에 포탄 수출"), the subject of its verb, not the head of a list of states.
+     */
+    static boolean koreanTopic(String text, int start, int end, Hit state) {
+        if (Character.UnicodeScript.of(text.charAt(state.start())) != Character.UnicodeScript.HANGUL
+                && !(text.charAt(state.start()) == '北' && state.end() - state.start() == 1) || state.end() >= end) {
+            return false;
+        }
+        boolean tag = false;
+        for (int i = start; i < state.start(); i++) {
+            char c = text.charAt(i);
+            // a tag in brackets may open a headline: "[단독]", "【속보】"
+            tag = tag ? c != ']' && c != '】' : c == '[' || c == '【';
+            if (!tag && !Character.isWhitespace(c) && "\"“”'‘’「『《〈(]】".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        int c = state.end();
+        while (c < end && text.charAt(c) == ' ') {
+            c++;
+        }
+        return c < end && text.charAt(c) == ',';
     }
 
     /** Whether a give word stands right after {@code state}, at most {@code gap} characters on. */
