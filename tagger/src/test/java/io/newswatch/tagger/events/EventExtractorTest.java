@@ -381,6 +381,14 @@ class EventExtractorTest {
             troops called a breach are an event                 | North Korea sent 10,000 troops to Russia in violation of UN resolutions. | troops KP>RU
             troops called a breach are an event, in Chinese     | 朝鲜向俄罗斯派兵违反了安理会决议。 | troops KP>RU
             troops beside shells are an event                   | Pyongyang sent soldiers to Russia. It has also shipped millions of shells to Moscow. | troops KP>RU;munitions KP>RU
+            the fuel of a second clause took the parties of the first | North Korea has shipped shells to Russia, while Moscow has supplied Pyongyang with fuel. | munitions KP>RU;petroleum RU>KP
+            a second clause with its own subject, in Russian    | Россия отправила КНДР зерно, а Пхеньян отправил России ракеты. | missiles KP>RU
+            a second clause with its own subject, in Ukrainian  | КНДР передала Росії снаряди, а Росія постачає Пхеньяну нафту. | munitions KP>RU;petroleum RU>KP
+            a second clause with its own subject, in Korean     | 북한은 러시아에 포탄을 보냈고, 러시아는 북한에 석유를 공급했다. | munitions KP>RU;petroleum RU>KP
+            a second clause with its own subject, in Chinese    | 俄罗斯向朝鲜提供石油，朝鲜向俄罗斯输送炮弹。 | petroleum RU>KP;munitions KP>RU
+            a Korean subject across a state with its own particle | 러시아는 북한으로부터 탄도미사일을 구매했다. | missiles KP>RU
+            Moscow in the accusative was read as an adjective   | Пхеньян отправляет в Москву снаряды. | munitions KP>RU
+            Moscow in the dative was read as an adjective       | Пхеньян передав Москві ракети. | missiles KP>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
@@ -398,6 +406,13 @@ class EventExtractorTest {
             In exchange for the shells, Russia has supplied North Korea with oil, officials said.  | petroleum RU>KP;munitions KP>RU
             Moscow is paying for North Korean troops partly with food and cash, Seoul says.        | troops KP>RU;funds RU>KP
             The Kremlin may offer North Korea help with its satellite programme in return for munitions. | munitions KP>RU
+            В обмен на снаряды Россия поставляет КНДР нефть.                                       | petroleum RU>KP;munitions KP>RU
+            Взамін на ракети Москва передала Пхеньяну нафту.                                       | petroleum RU>KP;missiles KP>RU
+            포탄 공급의 대가로 러시아는 북한에 석유를 제공했다.                                      | petroleum RU>KP;munitions KP>RU
+            북한은 러시아에 포탄을 넘기는 대가로 러시아로부터 정유제품을 받는다.                     | petroleum RU>KP;munitions KP>RU
+            朝鲜向俄罗斯提供炮弹，换取石油和粮食。                                                  | munitions KP>RU;petroleum RU>KP
+            # goods with a verb and states of their own before 대가로 are read in their clause
+            정부 관계자는 "북한이 러시아에 병력과 포탄을 제공한 대가로 받는 보상"이라고 말했다.        | troops KP>RU;munitions KP>RU
             """)
     void aPriceGoesTheOtherWay(String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key)

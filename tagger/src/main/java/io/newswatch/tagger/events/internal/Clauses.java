@@ -104,6 +104,85 @@ final class Clauses {
         return made.find() && !Roles.CLAUSE_BREAK.matcher(text).region(made.end(), breach.start()).find();
     }
 
+    /**
+     * Where one clause of a compound sentence ends and the next, with a subject of its own, begins: ", and",
+     * ", while", "; ", Russian and Ukrainian ", а", ", и", ", і", ", але", a Chinese comma, a Korean verb's
+     * connective ending ("보냈고,", "보냈으며") or the Korean "in return for" ("대가로").
+     */
+    private static final Pattern COMPOUND = Pattern.compile(
+            "(?iu)(?:;|,\\s*(?:and|while|whereas|but|а|и|но|тогда как|в то время как|і|й|та|але|проте|тоді як)(?!\\p{L})"
+                    + "|[，；]|(?<=\\p{IsHangul}[고며])\\s*,?\\s|대가로\\s)");
+
+    /** The states of the sentence, with their parts, that a commodity's direction is read from. */
+    record Scope(List<Hit> states, Role[] roles, String[] originOf, int[] originAt) {
+    }
+
+    /**
+     * The states of the clause of {@code goods} when the sentence joins clauses that each move goods between states
+     * of their own ("North Korea shipped shells to Russia, while Moscow supplied Pyongyang with fuel": the fuel's
+     * parties are Moscow and Pyongyang; "据韩国情报机构称，朝鲜向俄罗斯运送了炮弹": Seoul only reports); otherwise all the
+     * sentence's states. Only read for a sentence with more than one state.
+     */
+    static Scope scope(String text, int start, int end, Hit goods, List<Hit> in, Scope all) {
+        int from = start;
+        int to = end;
+        java.util.regex.Matcher m = COMPOUND.matcher(text).region(start, end);
+        int segment = start;
+        while (m.find()) {
+            if (!joinsClauses(in, all, segment, m.start(), m.end(), end)) {
+                continue;
+            }
+            if (m.end() <= goods.start()) {
+                from = m.end();
+            } else if (m.start() >= goods.end()) {
+                to = m.start();
+                break;
+            }
+            segment = m.end();
+        }
+        if (from == start && to == end) {
+            return all;
+        }
+        List<Hit> states = new java.util.ArrayList<>();
+        int n = 0;
+        Role[] roles = new Role[all.states().size()];
+        String[] originOf = new String[roles.length];
+        int[] originAt = new int[roles.length];
+        for (int i = 0; i < all.states().size(); i++) {
+            Hit h = all.states().get(i);
+            if (h.start() >= from && h.end() <= to) {
+                states.add(h);
+                roles[n] = all.roles()[i];
+                originOf[n] = all.originOf()[i];
+                originAt[n++] = all.originAt()[i];
+            }
+        }
+        return n == 0 ? all : new Scope(states, java.util.Arrays.copyOf(roles, n), java.util.Arrays.copyOf(originOf, n),
+                java.util.Arrays.copyOf(originAt, n));
+    }
+
+    /**
+     * Whether a boundary joins two clauses that each name a state, the later one as the subject of a give or get
+     * verb of its own: a list ("through China, and Turkey"), "not only ... but also" or a clause that only refers
+     * back does not count.
+     */
+    private static boolean joinsClauses(List<Hit> in, Scope all, int segmentStart, int at, int after, int end) {
+        boolean stateBefore = false;
+        for (Hit h : all.states()) {
+            stateBefore |= h.start() >= segmentStart && h.end() <= at;
+        }
+        if (!stateBefore) {
+            return false;
+        }
+        for (int i = 0; i < all.states().size(); i++) {
+            if (all.states().get(i).start() >= after
+                    && (all.roles()[i] == Role.SUBJECT_FROM || all.roles()[i] == Role.SUBJECT_TO)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the cue is the month May ("published in May", "May 5"), not the modal verb. */
     static boolean month(String text, int sentenceStart, Hit cue) {
         if (cue.end() - cue.start() != 3 || !text.startsWith("May", cue.start()) || cue.start() == sentenceStart) {

@@ -48,9 +48,12 @@ final class Roles {
 
     /** Words before "in" that make the state the maker: "weapons made in Pyongyang". */
     static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
-    /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
+    /**
+     * A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun: a Slavic
+     * adjective's ending after its -ск-, so that "Москву", "Москве" are no adjectives.
+     */
     static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
-            "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
+            "(?iu)(?:an|ese|ish|i|(?:с|сь|ць)к(?:ий|ая|ое|ие|ого|ому|им|их|ой|ую|ими|ом|ої|ою|ій|і|а|е|у))$");
 
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
@@ -61,6 +64,8 @@ final class Roles {
      */
     /** A state's army, side, government or port between it and its particle: "러시아군에", "중국 항구로". */
     static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부|항구|항만)(?=에|로|으로|의|와|과)");
+    /** A Korean subject or topic particle after a state: "러시아는", "북한이". */
+    static final java.util.regex.Pattern KO_SUBJECT = java.util.regex.Pattern.compile("^(?:은|는|이|가)(?![\\p{L}\\p{N}])");
     static final java.util.regex.Pattern KO_NO_PARTY = java.util.regex.Pattern.compile("^(?:의|와|과)(?!\\p{L})|^(?:와의|과의)");
 
     Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,
@@ -235,12 +240,15 @@ final class Roles {
             // "Russian officials said"; "through Turkey, where traders bought": a place, no subject
             return Role.NONE;
         }
-        // the subject of a verb: the state before the next give or get word, no other state in between
+        // the subject of a verb: the state before the next give or get word, no other state in between (but a
+        // Korean subject's particle marks it across the states that carry particles of their own: "러시아는 북한에")
+        boolean koSubject = hangul && KO_SUBJECT.matcher(text).region(particleAt, end).lookingAt();
         for (Hit h : in) {
             if (h.start() < state.end()) {
                 continue;
             }
-            if (h.is(Lexicon.Kind.STATE) && cjkPreposition(text, start, h)) {
+            if (h.is(Lexicon.Kind.STATE) && (cjkPreposition(text, start, h) || koSubject && !KO_SUBJECT.matcher(text)
+                    .region(h.end(), end).lookingAt())) {
                 // "阿联酋对俄罗斯的出口", "朝鲜向俄罗斯提供": the state after 对/向/从 is no subject of its own
                 continue;
             }
