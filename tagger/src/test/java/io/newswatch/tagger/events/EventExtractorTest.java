@@ -389,6 +389,15 @@ class EventExtractorTest {
             a Korean subject across a state with its own particle | 러시아는 북한으로부터 탄도미사일을 구매했다. | missiles KP>RU
             Moscow in the accusative was read as an adjective   | Пхеньян отправляет в Москву снаряды. | munitions KP>RU
             Moscow in the dative was read as an adjective       | Пхеньян передав Москві ракети. | missiles KP>RU
+            a tanker was read as a tank                         | Российский танкер перевез в Нампхо нефтепродукты для КНДР. | petroleum RU>KP
+            a tanker was read as a tank, in Ukrainian           | Російський танкер доставив до КНДР нафтопродукти. | petroleum RU>KP
+            engines for drones were read as drones              | A Chinese firm supplied Russia with engines for drones. | military-technology CN>RU
+            engines for drones, in Russian                      | Китайская компания поставляла России двигатели для дронов. | military-technology CN>RU
+            engines for drones, in Ukrainian                    | Китайська компанія постачала Росії двигуни для дронів. | military-technology CN>RU
+            parts for drones, in Korean                         | 중국 기업이 러시아에 드론용 부품을 수출했다. | military-technology CN>RU
+            drone engines, in Chinese                           | 中国一家公司向俄罗斯出售无人机发动机。 | military-technology CN>RU
+            a list of arms the chips are used in became goods   | Two Chinese trading houses sold Russia chips used to make missiles, drones and tanks. | military-technology CN>RU
+            a list of arms the chips are used in, in Russian    | Пекин отправляет в Россию микросхемы, используемые при производстве ракет, танков и беспилотников. | military-technology CN>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

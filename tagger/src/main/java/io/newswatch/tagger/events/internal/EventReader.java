@@ -286,7 +286,7 @@ public final class EventReader {
         java.util.Set<String> specificCommodities = new java.util.HashSet<>();
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic() && !Exchange.isPrice(text, priceAt, h, in)
-                    && !Cues.fieldOf(text, end, h)) {
+                    && !Cues.fieldOf(text, end, h, in)) {
                 specificCommodities.add(h.value());
             }
         }
@@ -308,7 +308,7 @@ public final class EventReader {
                 continue;
             }
             if (Goods.technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in) || Goods.negated(text, start, h)
-                    || Cues.fieldOf(text, end, h)
+                    || Cues.fieldOf(text, end, h, in)
                     || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
                     || Cues.armsAsPlace(text, start, h))
                     || h.value().equals("funds") && Cues.worthOfGoods(text, start, h)) {
