@@ -398,6 +398,13 @@ class EventExtractorTest {
             drone engines, in Chinese                           | 中国一家公司向俄罗斯出售无人机发动机。 | military-technology CN>RU
             a list of arms the chips are used in became goods   | Two Chinese trading houses sold Russia chips used to make missiles, drones and tanks. | military-technology CN>RU
             a list of arms the chips are used in, in Russian    | Пекин отправляет в Россию микросхемы, используемые при производстве ракет, танков и беспилотников. | military-technology CN>RU
+            satellite data were read as satellite technology    | Satellite analysis shows hundreds of Chinese boats fishing illegally in North Korean waters. |
+            satellite data, in Korean                           | 국제 비영리단체는 위성 자료 분석을 통해 중국 어선 수백 척이 북한 수역에서 불법 조업을 한 것으로 추정했다. |
+            satellite data, in Chinese                          | 专家通过卫星数据分析发现，数百艘中国渔船在朝鲜水域非法捕鱼。 |
+            satellite data, in Russian                          | По спутниковым данным, сотни китайских судов незаконно ловили рыбу в водах КНДР. |
+            satellite data, in Ukrainian                        | Згідно з супутниковими даними, сотні китайських суден незаконно ловили рибу у водах КНДР. |
+            weapons of mass destruction paid for were no arms moved | 유엔 전문가패널은 가상자산 탈취가 북한 외화 수입의 상당 부분을 차지하며 대량살상무기 개발에 쓰인다고 지적했다. | funds ?>KP
+            weapons of mass destruction, in Chinese             | 专家小组称，朝鲜窃取的加密货币被用于大规模杀伤性武器研发。 | funds ?>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
