@@ -405,6 +405,14 @@ class EventExtractorTest {
             satellite data, in Ukrainian                        | Згідно з супутниковими даними, сотні китайських суден незаконно ловили рибу у водах КНДР. |
             weapons of mass destruction paid for were no arms moved | 유엔 전문가패널은 가상자산 탈취가 북한 외화 수입의 상당 부분을 차지하며 대량살상무기 개발에 쓰인다고 지적했다. | funds ?>KP
             weapons of mass destruction, in Chinese             | 专家小组称，朝鲜窃取的加密货币被用于大规模杀伤性武器研发。 | funds ?>KP
+            coal sold before the sanctions was lawful trade, in Russian | До введения санкций КНДР экспортировала уголь в Китай. |
+            coal and ore sold before the sanctions, in Ukrainian | До запровадження санкцій КНДР продавала Китаю вугілля та залізну руду. |
+            coal sold before the sanctions, in Korean           | 제재 이전에는 북한이 중국에 석탄을 대량으로 수출했다. |
+            coal sold before the sanctions, in Chinese          | 制裁之前，朝鲜每年向中国出口大量煤炭。 |
+            coal sold in a year before the bans                 | In 2015, North Korea shipped coal to Vietnam. |
+            coal sold in a year before the bans, in Russian     | В 2015 году КНДР продала Вьетнаму 2 млн тонн угля. |
+            coal smuggled after the bans is a breach            | In 2015 and 2019, North Korea shipped coal to China in breach of the ban. | coal KP>CN
+            coal sold after the bans is a breach, in Korean     | 2019년 북한은 중국에 석탄을 밀수출했다. | coal KP>CN
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

@@ -94,6 +94,37 @@ final class Clauses {
     /** A year before the export bans of 2016 and 2017. */
     private static final Pattern BEFORE_BANS = Pattern.compile("\\b(?:19\\d\\d|200\\d|201[0-7])\\b");
 
+    /**
+     * A time before the bans, in every language: "before the sanctions", "до введения санкций", "до заборони",
+     * "제재 이전", "制裁之前"; or a year before 2016 that no later year joins.
+     */
+    private static final Pattern BEFORE_SANCTIONS = Pattern.compile("(?iu)\\b(?:before|prior\\s+to)\\s+(?:the\\s+)?"
+            + "(?:\\d{4}\\s+)?(?:UN\\s+|U\\.N\\.\\s+)?(?:ban|bans|sanctions|embargo)\\b"
+            + "|(?<!\\p{L})до\\s+(?:введения\\s+|запровадження\\s+|запрета\\s+|заборони\\s+)?(?:\\d{4}\\s+)?"
+            + "(?:санкций|санкцій|запрета|заборони|эмбарго|ембарго)"
+            + "|제재\\s?(?:이전|전에|전까지)|금지(?:되기|하기)\\s?(?:전|이전)|(?:制裁|禁令|禁运|禁止)之?前");
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19\\d\\d|20\\d\\d)(?!\\d)");
+
+    /**
+     * Whether the sentence dates what it tells before the UN bans on North Korea's coal, ore, seafood and textiles
+     * (resolutions 2270, 2321, 2371, 2397): "До введения санкций КНДР экспортировала уголь в Китай" was lawful trade.
+     */
+    static boolean beforeBans(String text, int start, int end) {
+        if (BEFORE_SANCTIONS.matcher(text).region(start, end).find()) {
+            return true;
+        }
+        java.util.regex.Matcher y = YEAR.matcher(text).region(start, end);
+        boolean early = false;
+        while (y.find()) {
+            int year = Integer.parseInt(y.group());
+            if (year >= 2016) {
+                return false;
+            }
+            early = true;
+        }
+        return early;
+    }
+
     /** Whether a breach word says what a rule made unlawful: "made the sale of coal illegal". */
     static boolean madeIllegal(String text, int sentenceStart, Hit breach) {
         if (!text.regionMatches(true, breach.start(), "illegal", 0, 7)) {
