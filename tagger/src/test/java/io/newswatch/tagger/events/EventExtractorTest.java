@@ -413,6 +413,11 @@ class EventExtractorTest {
             coal sold in a year before the bans, in Russian     | В 2015 году КНДР продала Вьетнаму 2 млн тонн угля. |
             coal smuggled after the bans is a breach            | In 2015 and 2019, North Korea shipped coal to China in breach of the ban. | coal KP>CN
             coal sold after the bans is a breach, in Korean     | 2019년 북한은 중국에 석탄을 밀수출했다. | coal KP>CN
+            the seller after "у" was read as the receiver       | Россия может закупить баллистические ракеты у Ирана. | missiles IR>RU
+            the seller after "у", in Ukrainian                  | Росія купує у Китаю мікросхеми для дронів. | military-technology CN>RU
+            "у" after a give verb still names the receiver      | Росія постачає нафту у КНДР. | petroleum RU>KP
+            chips for missiles were read as missiles            | Китай поставляет России чипы для ракет. | military-technology CN>RU
+            microchips for drones were read as drones           | Chinese traders shipped microchips for drones to Russia via Hong Kong. | military-technology CN>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

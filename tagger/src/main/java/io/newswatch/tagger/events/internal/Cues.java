@@ -137,9 +137,18 @@ final class Cues {
             }
             head = h.is(Lexicon.Kind.COMMODITY) ? h : head;
         }
+        if (head != null && head.value().equals("military-technology") && EventReader.ARMS.contains(arms.value())
+                && FOR.matcher(text).region(head.end(), arms.start()).matches()) {
+            // "chips for drones", "мікросхеми для дронів": the arms the goods serve
+            return true;
+        }
         return head != null && LIST.matcher(text).region(head.end(), arms.start()).matches()
                 && fieldOf(text, end, head, in);
     }
+
+    /** What stands between goods and the arms they serve: "for", "для", "for their". */
+    private static final Pattern FOR = Pattern.compile(
+            "(?iu)\\s+(?:for|для)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:[\\p{L}-]+\\s+){0,2}");
 
     /** What stands between two goods of one list. */
     private static final Pattern LIST = Pattern.compile("(?iu)\\s*(?:,|,?\\s*(?:and|or|и|или|і|й|та|або))\\s*");

@@ -108,6 +108,10 @@ final class Roles {
             // "markings linking them to North Korean production": the maker
             return Role.FROM;
         }
+        if (before.equals("у") && prevVerbIsGet(state, in)) {
+            // Russian "закупить ракеты у Ирана", Ukrainian "купує у Китаю": the seller after a get verb
+            return Role.FROM;
+        }
         if (lexicon.isTo(before) && !madeBy(text, state, in)) {
             // "according to Seoul", "a visit to Pyongyang": no receiver
             return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
@@ -343,6 +347,18 @@ final class Roles {
             }
         }
         return false;
+    }
+
+    /** Whether the give or get word nearest before {@code state} is a get word. */
+    static boolean prevVerbIsGet(Hit state, List<Hit> in) {
+        Hit verb = null;
+        for (Hit h : in) {
+            if (h.start() >= state.start()) {
+                break;
+            }
+            verb = h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) ? h : verb;
+        }
+        return verb != null && verb.is(Lexicon.Kind.GET);
     }
 
     /** Whether the first give or get word after {@code state} is a get word. */
