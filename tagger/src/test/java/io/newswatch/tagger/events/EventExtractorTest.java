@@ -418,6 +418,14 @@ class EventExtractorTest {
             "у" after a give verb still names the receiver      | Росія постачає нафту у КНДР. | petroleum RU>KP
             chips for missiles were read as missiles            | Китай поставляет России чипы для ракет. | military-technology CN>RU
             microchips for drones were read as drones           | Chinese traders shipped microchips for drones to Russia via Hong Kong. | military-technology CN>RU
+            a receiver's plain denial was read as a delivery, in Russian | В Кремле заявили, что Россия не получала от КНДР никаких снарядов. |
+            a buyer's plain denial, in Russian                  | Москва утверждает, что не покупала у Пхеньяна ракет. |
+            a receiver's plain denial, in Ukrainian             | Росія не отримувала від КНДР жодних снарядів, заявили в Кремлі. |
+            a seller's plain denial, in Ukrainian               | Китай не продає Росії зброю, наголосили в Пекіні. |
+            a receiver's plain denial, in Korean                | 러시아는 북한으로부터 포탄을 받은 적이 없다고 주장했다. |
+            a seller's plain denial, in Korean                  | 중국은 러시아에 무기를 판매하지 않았다고 밝혔다. |
+            a receiver's plain denial, in Chinese               | 俄罗斯表示从未从朝鲜获得弹药。 |
+            a seller's plain denial, in Chinese                 | 中方表示不向冲突任何一方提供致命性武器。 |
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
