@@ -426,6 +426,12 @@ class EventExtractorTest {
             a seller's plain denial, in Korean                  | 중국은 러시아에 무기를 판매하지 않았다고 밝혔다. |
             a receiver's plain denial, in Chinese               | 俄罗斯表示从未从朝鲜获得弹药。 |
             a seller's plain denial, in Chinese                 | 中方表示不向冲突任何一方提供致命性武器。 |
+            new limits debated were read as oil delivered       | Council members are weighing new limits on fuel deliveries to Pyongyang. |
+            a draft resolution's cut was read as a delivery     | Washington circulated a draft resolution that would cut oil supplies to North Korea. |
+            new sanctions debated, in Russian                   | Совбез ООН обсуждает новые санкции против поставок нефти в КНДР. |
+            a draft resolution, in Ukrainian                    | США підготували проєкт резолюції, який скоротить постачання нафти до КНДР. |
+            new sanctions debated, in Korean                    | 안보리는 북한에 대한 석유 공급을 제한하는 새 제재를 논의하고 있다. |
+            a draft resolution, in Chinese                      | 美国提出一项决议草案，将削减对朝鲜的原油供应。 |
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
