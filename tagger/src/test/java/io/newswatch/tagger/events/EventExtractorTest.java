@@ -432,6 +432,13 @@ class EventExtractorTest {
             a draft resolution, in Ukrainian                    | США підготували проєкт резолюції, який скоротить постачання нафти до КНДР. |
             new sanctions debated, in Korean                    | 안보리는 북한에 대한 석유 공급을 제한하는 새 제재를 논의하고 있다. |
             a draft resolution, in Chinese                      | 美国提出一项决议草案，将削减对朝鲜的原油供应。 |
+            a speaker's nationality became the supplier         | A Russian expert said North Korea received oil. | petroleum ?>KP
+            a speaker's nationality became the supplier, in Russian | Российский эксперт Иванов считает, что КНДР получает нефть. | petroleum ?>KP
+            a speaker's nationality, in Ukrainian               | Український політолог вважає, що КНДР отримує пальне. | petroleum ?>KP
+            a speaker's nationality, in Chinese                 | 一位俄罗斯分析人士说，朝鲜获得了石油。 | petroleum ?>KP
+            a speaker's state hid the receiver, in Chinese      | 中国专家说，朝鲜获得了石油。 | petroleum ?>KP
+            a state's body that acts is still a party           | The Russian government shipped oil to North Korea. | petroleum RU>KP
+            a state's body that acts is still a party, in Russian | Минобороны России передало КНДР крупную партию снарядов. | munitions RU>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

@@ -116,7 +116,7 @@ final class Direction {
                 // "North Korean workers toil at plants where drones are assembled": the workers' state, not the drones'
                 continue;
             }
-            if (!s.generic() || roles[i] != Role.NONE) {
+            if ((!s.generic() || roles[i] != Role.NONE) && roles[i] != Role.SPEAKER) {
                 addOnce(codes, s.value());
             }
         }

@@ -244,7 +244,7 @@ public final class EventReader {
         }
         if ((Words.refersBack(text, start, end) || states.isEmpty() && Goods.armsMoved(text, start, end, in))
                 && states.stream().allMatch(Hit::generic)
-                && java.util.Arrays.stream(roles).allMatch(r -> r == Role.NONE)) {
+                && java.util.Arrays.stream(roles).allMatch(r -> r == Role.NONE || r == Role.SPEAKER)) {
             // "Those things may include help with satellite launches": the parties of the sentences before
             recentStates.stream().filter(h -> h.start() >= start - REFER_BACK_CHARS).forEach(states::add);
             roles = java.util.Arrays.copyOf(roles, states.size());
@@ -263,7 +263,7 @@ public final class EventReader {
         for (int i = states.size() - 1; i > 0; i--) {
             // and, in Chinese and Korean, the part of a subject: "阿联酋和土耳其对俄罗斯的出口" (English "between Moscow
             // and Pyongyang" is no list of suppliers)
-            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO
+            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO || roles[i] == Role.SPEAKER
                     || (roles[i] == Role.SUBJECT_FROM || roles[i] == Role.SUBJECT_TO)
                     && CJK_AND.matcher(text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
@@ -271,7 +271,7 @@ public final class EventReader {
             }
         }
         for (int i = 1; i < states.size(); i++) {
-            if (roles[i - 1] != Role.NONE && LIST_GAP.matcher(
+            if (roles[i - 1] != Role.NONE && roles[i - 1] != Role.SPEAKER && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
                 if (roles[i] == Role.NONE || roles[i] == Role.ORIGIN && roles[i - 1] != Role.ORIGIN) {
                     roles[i] = roles[i - 1];

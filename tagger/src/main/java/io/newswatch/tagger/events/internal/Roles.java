@@ -64,6 +64,9 @@ final class Roles {
      */
     /** A state's army, side, government or port between it and its particle: "러시아군에", "중국 항구로". */
     static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부|항구|항만)(?=에|로|으로|의|와|과)");
+    /** Korean and Chinese speakers after their state that never move goods: experts, analysts, media, sources. */
+    static final java.util.regex.Pattern CJK_AGENT = java.util.regex.Pattern.compile("^\\s?(?:전문가|분석가|언론|매체|"
+            + "소식통|학자|교수|연구원|기자|专家|分析人士|分析师|学者|媒体|消息人士|智库|记者)");
     /** A Korean subject or topic particle after a state: "러시아는", "북한이". */
     static final java.util.regex.Pattern KO_SUBJECT = java.util.regex.Pattern.compile("^(?:은|는|이|가)(?![\\p{L}\\p{N}])");
     static final java.util.regex.Pattern KO_NO_PARTY = java.util.regex.Pattern.compile("^(?:의|와|과)(?!\\p{L})|^(?:와의|과의)");
@@ -88,6 +91,10 @@ final class Roles {
             }
             return Role.NONE;
         }
+        if (state.end() < end && CJK_AGENT.matcher(text).region(state.end(), end).lookingAt()) {
+            // "러시아 전문가는", "中国海关数据显示": the state of a speaker, no party
+            return Role.SPEAKER;
+        }
         int at = state.start();
         String before = Words.wordBefore(text, start, at);
         for (int skip = 0; skip < 2 && SKIPPED.contains(before); skip++) {
@@ -96,12 +103,12 @@ final class Roles {
         }
         if (Words.wordAfterIsPossessive(text, state.end(), end) && lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
             // "secretary of Russia's Security Council": a speaker's body, no party
-            return Role.NONE;
+            return speaks(state, in) ? Role.SPEAKER : Role.NONE;
         }
         if (Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.CYRILLIC
                 && lexicon.isAgent(before)) {
             // "МИД России", "У МЗС Росії": the state owns the speaking body (a genitive), no party
-            return Role.NONE;
+            return speaks(state, in) ? Role.SPEAKER : Role.NONE;
         }
         String twoBack = Words.wordBefore(text, start, Words.wordStartBefore(text, start, at));
         if (lexicon.isTo(before) && MAKING.contains(Words.wordAfter(text, state.end(), end))) {
@@ -114,7 +121,7 @@ final class Roles {
         }
         if (lexicon.isTo(before) && !madeBy(text, state, in)) {
             // "according to Seoul", "a visit to Pyongyang": no receiver
-            return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
+            return twoBack.equals("according") ? Role.SPEAKER : NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
         }
         if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
@@ -239,9 +246,13 @@ final class Roles {
             originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
         }
-        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end)) || WHERE.matcher(text).region(state.end(),
-                Math.min(end, state.end() + 8)).lookingAt()) {
-            // "Russian officials said"; "through Turkey, where traders bought": a place, no subject
+        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
+            // "Russian officials said", "Российский эксперт считает": a speaker, no subject (but "the Russian
+            // government shipped" acts, and "for the North Korean government" names whom the money is for)
+            return speaks(state, in) && !before.equals("for") && !before.equals("для") ? Role.SPEAKER : Role.NONE;
+        }
+        if (WHERE.matcher(text).region(state.end(), Math.min(end, state.end() + 8)).lookingAt()) {
+            // "through Turkey, where traders bought": a place, no subject
             return Role.NONE;
         }
         // the subject of a verb: the state before the next give or get word, no other state in between (but a
@@ -337,6 +348,19 @@ final class Roles {
             c++;
         }
         return c < end && text.charAt(c) == ',';
+    }
+
+    /**
+     * Whether the state's speaking body speaks: the next word the lexicon knows after the state is a reporting verb
+     * ("Russian officials said"), not goods or a give or get word ("the Russian government shipped").
+     */
+    static boolean speaks(Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && !h.is(Lexicon.Kind.PLACE) && !h.is(Lexicon.Kind.UNIT)) {
+                return h.is(Lexicon.Kind.REPORTING) || h.is(Lexicon.Kind.ACCORDING);
+            }
+        }
+        return false;
     }
 
     /** Whether a give word stands right after {@code state}, at most {@code gap} characters on. */
