@@ -439,6 +439,9 @@ class EventExtractorTest {
             a speaker's state hid the receiver, in Chinese      | 中国专家说，朝鲜获得了石油。 | petroleum ?>KP
             a state's body that acts is still a party           | The Russian government shipped oil to North Korea. | petroleum RU>KP
             a state's body that acts is still a party, in Russian | Минобороны России передало КНДР крупную партию снарядов. | munitions RU>KP
+            a Chinese city left the workers' host unsaid, in Chinese | 记者走访发现，珲春的多家水产加工厂仍在使用朝鲜工人。 | workers KP>CN
+            a Chinese city left the host unsaid, and a seafood plant was goods, in Korean | 북한은 노동자 수백 명을 훈춘 수산물 공장으로 보냈다. | workers KP>CN
+            a Korean port left the coal's receiver unsaid, in Korean | 북한산 석탄이 남포에서 포항으로 운송됐다. | coal KP>KR
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
