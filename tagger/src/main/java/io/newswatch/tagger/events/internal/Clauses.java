@@ -155,6 +155,9 @@ final class Clauses {
      * sentence's states. Only read for a sentence with more than one state.
      */
     static Scope scope(String text, int start, int end, Hit goods, List<Hit> in, Scope all) {
+        if (all.states().size() < 2) {
+            return all;
+        }
         int from = start;
         int to = end;
         java.util.regex.Matcher m = COMPOUND.matcher(text).region(start, end);

@@ -190,6 +190,13 @@ final class Direction {
         return out;
     }
 
+    /** The (from, to) pairs of one commodity, read from the states of its clause ({@link Clauses#scope}). */
+    static List<String[]> direction(String text, Hit commodity, Clauses.Scope scope, List<Hit> in,
+                                    Set<String> textStates, List<String> placeStates) {
+        return direction(text, commodity, scope.states(), verbFrame(commodity, scope.states(), scope.roles(), in),
+                scope.originOf(), scope.originAt(), in, textStates, placeStates);
+    }
+
     /**
      * The roles for one commodity: a subject's part comes from the give or get word nearest before the goods
      * ("North Korea violated a cap on imports of fuel and kept exporting coal" exports the coal).

@@ -348,9 +348,8 @@ public final class EventReader {
             String status = possible(text, start, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
             List<String[]> dirs = price && bought != null && Direction.valid(c.value(), bought[1], bought[0])
                     ? List.<String[]>of(new String[] {bought[1], bought[0]})
-                    : direction(text, start, end, c, states.size() > 1 ? Clauses.scope(text, start, end, c, in,
-                    new Clauses.Scope(states, roles, originOf, originAt)) : null, states, roles, originOf, originAt, in,
-                    textStates);
+                    : Direction.direction(text, c, Clauses.scope(text, start, end, c, in, new Clauses.Scope(states, roles,
+                    originOf, originAt)), in, textStates, Direction.placeStates(lexicon, text, in));
             if (!price && bought == null && !dirs.isEmpty()) {
                 bought = dirs.get(0);
             } else if (price && bought == null) {
@@ -383,14 +382,6 @@ public final class EventReader {
             merger.breachStated();
         }
         return keys;
-    }
-
-    /** The (from, to) pairs of one commodity, read from the states of its own clause when {@code scope} names them. */
-    private List<String[]> direction(String text, int start, int end, Hit c, Clauses.Scope scope, List<Hit> states,
-                                     Role[] roles, String[] originOf, int[] originAt, List<Hit> in, Set<String> textStates) {
-        Clauses.Scope s = scope != null ? scope : new Clauses.Scope(states, roles, originOf, originAt);
-        return Direction.direction(text, c, s.states(), Direction.verbFrame(c, s.states(), s.roles(), in), s.originOf(),
-                s.originAt(), in, textStates, Direction.placeStates(lexicon, text, in));
     }
 
     /**
