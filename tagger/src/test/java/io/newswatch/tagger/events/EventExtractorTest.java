@@ -411,6 +411,12 @@ class EventExtractorTest {
             coal sold before the sanctions, in Chinese          | 制裁之前，朝鲜每年向中国出口大量煤炭。 |
             coal sold in a year before the bans                 | In 2015, North Korea shipped coal to Vietnam. |
             coal sold in a year before the bans, in Russian     | В 2015 году КНДР продала Вьетнаму 2 млн тонн угля. |
+            workers sent before the ban on them were lawful     | Until 2017, North Korea sent thousands of workers to Russia. |
+            workers sent before the ban, in Russian             | До 2017 года КНДР отправляла рабочих в Россию. |
+            workers sent before the ban, in Ukrainian           | До 2017 року КНДР відправляла робітників до Росії. |
+            workers sent before the ban, in Korean              | 2017년 이전까지 북한은 러시아에 노동자를 보냈다. |
+            workers sent before the ban, in Chinese             | 2017年以前，朝鲜向中国派遣了大量工人。 |
+            workers sent after the ban are an event             | In 2019, North Korea still sent workers to Russia. | workers KP>RU
             coal smuggled after the bans is a breach            | In 2015 and 2019, North Korea shipped coal to China in breach of the ban. | coal KP>CN
             coal sold after the bans is a breach, in Korean     | 2019년 북한은 중국에 석탄을 밀수출했다. | coal KP>CN
             the seller after "у" was read as the receiver       | Россия может закупить баллистические ракеты у Ирана. | missiles IR>RU

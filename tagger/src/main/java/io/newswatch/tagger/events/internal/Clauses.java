@@ -102,12 +102,16 @@ final class Clauses {
             + "(?:\\d{4}\\s+)?(?:UN\\s+|U\\.N\\.\\s+)?(?:ban|bans|sanctions|embargo)\\b"
             + "|(?<!\\p{L})до\\s+(?:введения\\s+|запровадження\\s+|запрета\\s+|заборони\\s+)?(?:\\d{4}\\s+)?"
             + "(?:санкций|санкцій|запрета|заборони|эмбарго|ембарго)"
-            + "|제재\\s?(?:이전|전에|전까지)|금지(?:되기|하기)\\s?(?:전|이전)|(?:制裁|禁令|禁运|禁止)之?前");
+            + "|제재\\s?(?:이전|전에|전까지)|금지(?:되기|하기)\\s?(?:전|이전)|(?:制裁|禁令|禁运|禁止)之?前"
+            // "until 2017", "до 2017 года", "2017년 이전", "2017年以前"
+            + "|\\b(?:until|before|prior\\s+to)\\s+(?:19\\d\\d|20(?:0\\d|1[0-7]))\\b|(?<!\\p{L})до\\s+(?:19\\d\\d|20(?:0\\d|1[0-7]))"
+            + "\\s+(?:года|року)|(?:19\\d\\d|20(?:0\\d|1[0-7]))\\s?(?:년\\s?(?:이전|전까지|까지)|年(?:以前|之前|前))");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19\\d\\d|20\\d\\d)(?!\\d)");
 
     /**
      * Whether the sentence dates what it tells before the UN bans on North Korea's coal, ore, seafood and textiles
-     * (resolutions 2270, 2321, 2371, 2397): "До введения санкций КНДР экспортировала уголь в Китай" was lawful trade.
+     * and on its workers abroad (resolutions 2270, 2321, 2371, 2375, 2397): "До введения санкций КНДР
+     * экспортировала уголь в Китай", "До 2017 года северокорейские бригады работали на стройках" was lawful.
      */
     static boolean beforeBans(String text, int start, int end) {
         if (BEFORE_SANCTIONS.matcher(text).region(start, end).find()) {

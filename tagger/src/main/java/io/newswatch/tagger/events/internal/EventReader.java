@@ -366,7 +366,8 @@ public final class EventReader {
             if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
                     && !Cues.bannedExport(text, c, dir, states) && !Clauses.exportAfterBans(text, start, end, c, dir, states)
                     || c.value().equals("funds") && dir[0] == null && Cues.proceeds(text, keys, in)
-                    || !breach && Direction.BANNED_EXPORTS.contains(c.value()) && Direction.KP.equals(dir[0])
+                    || !breach && (Direction.BANNED_EXPORTS.contains(c.value()) || c.value().equals("workers"))
+                    && Direction.KP.equals(dir[0])
                     && Clauses.beforeBans(text, start, end)
                     || Direction.KP.equals(dir[1]) && Cues.food(text, c)) {
                 continue;
