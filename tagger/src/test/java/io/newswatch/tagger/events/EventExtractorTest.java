@@ -448,6 +448,8 @@ class EventExtractorTest {
             a Chinese city left the workers' host unsaid, in Chinese | 记者走访发现，珲春的多家水产加工厂仍在使用朝鲜工人。 | workers KP>CN
             a Chinese city left the host unsaid, and a seafood plant was goods, in Korean | 북한은 노동자 수백 명을 훈춘 수산물 공장으로 보냈다. | workers KP>CN
             a Korean port left the coal's receiver unsaid, in Korean | 북한산 석탄이 남포에서 포항으로 운송됐다. | coal KP>KR
+            the state in a sanctions committee's name became the maker | 러시아는 대북제재위원회에 석유 공급 실적을 보고했다. | petroleum RU>KP
+            the state in a sanctions committee's name, in Chinese | 俄罗斯向对朝制裁委员会通报了石油供应。 | petroleum RU>KP
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
