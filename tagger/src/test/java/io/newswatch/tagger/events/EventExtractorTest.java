@@ -386,6 +386,11 @@ class EventExtractorTest {
             a second clause with its own subject, in Ukrainian  | КНДР передала Росії снаряди, а Росія постачає Пхеньяну нафту. | munitions KP>RU;petroleum RU>KP
             a second clause with its own subject, in Korean     | 북한은 러시아에 포탄을 보냈고, 러시아는 북한에 석유를 공급했다. | munitions KP>RU;petroleum RU>KP
             a second clause with its own subject, in Chinese    | 俄罗斯向朝鲜提供石油，朝鲜向俄罗斯输送炮弹。 | petroleum RU>KP;munitions KP>RU
+            a clause before a comma lent its parties to the main clause | After North Korea sent shells to Russia, Moscow began supplying Pyongyang with fuel. | munitions KP>RU;petroleum RU>KP
+            a clause before a comma, in Russian                 | После того как КНДР отправила снаряды в Россию, Москва начала поставлять Пхеньяну топливо. | munitions KP>RU;petroleum RU>KP
+            a clause before a comma, in Ukrainian               | Після того як КНДР передала Росії снаряди, Москва почала постачати Пхеньяну пальне. | munitions KP>RU;petroleum RU>KP
+            a clause before 뒤, in Korean                        | 북한이 러시아에 포탄을 보낸 뒤 러시아는 북한에 석유를 공급하기 시작했다. | munitions KP>RU;petroleum RU>KP
+            a list of suppliers with a later comma is no clause | Chips reach Russia through China, Hong Kong, the UAE and Turkey, in breach of export bans. | military-technology CN>RU;military-technology AE>RU;military-technology TR>RU
             a Korean subject across a state with its own particle | 러시아는 북한으로부터 탄도미사일을 구매했다. | missiles KP>RU
             Moscow in the accusative was read as an adjective   | Пхеньян отправляет в Москву снаряды. | munitions KP>RU
             Moscow in the dative was read as an adjective       | Пхеньян передав Москві ракети. | missiles KP>RU

@@ -142,11 +142,14 @@ final class Clauses {
     /**
      * Where one clause of a compound sentence ends and the next, with a subject of its own, begins: ", and",
      * ", while", "; ", Russian and Ukrainian ", а", ", и", ", і", ", але", a Chinese comma, a Korean verb's
-     * connective ending ("보냈고,", "보냈으며") or the Korean "in return for" ("대가로").
+     * connective ending ("보냈고,", "보냈으며"), the Korean "in return for" ("대가로") or "after" ("보낸 뒤"), or a
+     * plain comma after a clause that moves goods of its own.
      */
     private static final Pattern COMPOUND = Pattern.compile(
             "(?iu)(?:;|,\\s*(?:and|while|whereas|but|а|и|но|тогда как|в то время как|і|й|та|але|проте|тоді як)(?!\\p{L})"
-                    + "|[，；]|(?<=\\p{IsHangul}[고며])\\s*,?\\s|대가로\\s)");
+                    + "|[，；]|(?<=\\p{IsHangul}[고며])\\s*,?\\s|대가로\\s|(?<=\\p{IsHangul})\\s(?:뒤|후|후에|다음에?)\\s"
+                    // a plain comma after a clause of its own: "After North Korea sent shells to Russia, Moscow ..."
+                    + "|,\\s)");
 
     /** The states of the sentence, with their parts, that a commodity's direction is read from. */
     record Scope(List<Hit> states, Role[] roles, String[] originOf, int[] originAt) {
@@ -167,7 +170,9 @@ final class Clauses {
         java.util.regex.Matcher m = COMPOUND.matcher(text).region(start, end);
         int segment = start;
         while (m.find()) {
-            if (!joinsClauses(in, all, segment, m.start(), m.end(), end)) {
+            boolean plain = text.charAt(m.start()) == ',' && m.end() - m.start() <= 2;
+            if (!joinsClauses(in, all, segment, m.start(), m.end(), end)
+                    || plain && !(deed(in, segment, m.start()) && subjectNext(all, m.end()))) {
                 continue;
             }
             if (m.end() <= goods.start()) {
@@ -197,6 +202,30 @@ final class Clauses {
         }
         return n == 0 ? all : new Scope(states, java.util.Arrays.copyOf(roles, n), java.util.Arrays.copyOf(originOf, n),
                 java.util.Arrays.copyOf(originAt, n));
+    }
+
+    /** Whether the first state after {@code at} stands right there as the subject of a verb: ", Moscow began supplying". */
+    private static boolean subjectNext(Scope all, int at) {
+        for (int i = 0; i < all.states().size(); i++) {
+            if (all.states().get(i).start() >= at) {
+                return all.states().get(i).start() - at <= 4
+                        && (all.roles()[i] == Role.SUBJECT_FROM || all.roles()[i] == Role.SUBJECT_TO);
+            }
+        }
+        return false;
+    }
+
+    /** Whether goods and a give, get or use word stand between {@code from} and {@code to}: a clause that moves goods. */
+    private static boolean deed(List<Hit> in, int from, int to) {
+        boolean goods = false;
+        boolean verb = false;
+        for (Hit h : in) {
+            if (h.start() >= from && h.end() <= to) {
+                goods |= h.is(Lexicon.Kind.COMMODITY);
+                verb |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE);
+            }
+        }
+        return goods && verb;
     }
 
     /**
