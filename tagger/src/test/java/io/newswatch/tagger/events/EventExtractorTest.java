@@ -455,6 +455,9 @@ class EventExtractorTest {
             a Korean port left the coal's receiver unsaid, in Korean | 북한산 석탄이 남포에서 포항으로 운송됐다. | coal KP>KR
             the state in a sanctions committee's name became the maker | 러시아는 대북제재위원회에 석유 공급 실적을 보고했다. | petroleum RU>KP
             the state in a sanctions committee's name, in Chinese | 俄罗斯向对朝制裁委员会通报了石油供应。 | petroleum RU>KP
+            a drone factory was read as drones                  | North Korean workers are employed at a Russian drone factory in Alabuga. | workers KP>RU
+            a missile factory was read as missiles, in Chinese  | 中国芯片流入俄罗斯导弹工厂。 | military-technology CN>RU
+            a missile factory, in Korean                        | 중국산 반도체가 러시아 미사일 공장으로 흘러들어갔다. | military-technology CN>RU
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
