@@ -458,6 +458,9 @@ class EventExtractorTest {
             a drone factory was read as drones                  | North Korean workers are employed at a Russian drone factory in Alabuga. | workers KP>RU
             a missile factory was read as missiles, in Chinese  | 中国芯片流入俄罗斯导弹工厂。 | military-technology CN>RU
             a missile factory, in Korean                        | 중국산 반도체가 러시아 미사일 공장으로 흘러들어갔다. | military-technology CN>RU
+            earnings of what no sanction covers were read as funds, in Korean | 관광 자체는 유엔 제재 대상이 아니지만, 북한이 관광으로 벌어들이는 외화가 수입을 보전해 줄 수 있다. |
+            earnings of what no sanction covers, in Russian     | Туризм не подпадает под санкции ООН, хотя российские туристы приносят КНДР миллионы долларов. |
+            earnings of what no sanction covers, in Chinese     | 旅游本身不在制裁范围内，但俄罗斯游客每年给朝鲜带来数百万美元。 |
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
