@@ -162,7 +162,12 @@ final class Clauses {
      * sentence's states. Only read for a sentence with more than one state.
      */
     static Scope scope(String text, int start, int end, Hit goods, List<Hit> in, Scope all) {
-        if (all.states().size() < 2) {
+        boolean subject = false;
+        for (Role r : all.roles()) {
+            subject |= r == Role.SUBJECT_FROM || r == Role.SUBJECT_TO;
+        }
+        if (all.states().size() < 2 || !subject) {
+            // no later clause can have a subject of its own: no boundary to look for
             return all;
         }
         int from = start;

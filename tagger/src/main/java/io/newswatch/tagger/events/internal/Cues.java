@@ -126,6 +126,9 @@ final class Cues {
      * phrase, no clause break between ("방공 운용과 전자전 분야에서도 기술 지원", "防空领域的技术合作").
      */
     static boolean fieldOf(String text, int end, Hit arms, List<Hit> in) {
+        if (!EventReader.ARMS.contains(arms.value())) {
+            return false;
+        }
         if (fieldOf(text, end, arms)) {
             return true;
         }
@@ -137,7 +140,7 @@ final class Cues {
             }
             head = h.is(Lexicon.Kind.COMMODITY) ? h : head;
         }
-        if (head != null && head.value().equals("military-technology") && EventReader.ARMS.contains(arms.value())
+        if (head != null && head.value().equals("military-technology")
                 && FOR.matcher(text).region(head.end(), arms.start()).matches()) {
             // "chips for drones", "мікросхеми для дронів": the arms the goods serve
             return true;

@@ -91,7 +91,9 @@ final class Roles {
             }
             return Role.NONE;
         }
-        if (state.end() < end && CJK_AGENT.matcher(text).region(state.end(), end).lookingAt()) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(text.charAt(state.start()));
+        if ((script == Character.UnicodeScript.HANGUL || script == Character.UnicodeScript.HAN) && state.end() < end
+                && CJK_AGENT.matcher(text).region(state.end(), end).lookingAt()) {
             // "러시아 전문가는", "中国海关数据显示": the state of a speaker, no party
             return Role.SPEAKER;
         }
