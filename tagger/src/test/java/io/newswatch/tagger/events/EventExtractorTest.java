@@ -103,7 +103,7 @@ class EventExtractorTest {
             North Korea sent some 10,000 artillery shells to Russia.                           | 10000
             Russia supplied North Korea with 1 million barrels of oil.                         | 1000000
             North Korea has transferred 5 million rounds of ammunition to Russia.              | 5000000
-            North Korea sent between 10,000 and 12,000 soldiers to Russia.                     | 12000
+            North Korea sent between 10,000 and 12,000 soldiers to Russia, breaching UN sanctions. | 12000
             North Korea has shipped hundreds of thousands of shells to Russia.                 |
             North Korea sent shells to Russia on 12 ships in 2023.                              |
             North Korea delivered 170-mm guns to Russia.                                        |
@@ -156,7 +156,7 @@ class EventExtractorTest {
             # a small number written in words counts the noun close after it
             North Korea sent seven military drones to Russia.                                     | 7
             Путин подарил Ким Чен Ыну два автомобиля Aurus.                                        | 2
-            North Korea sent troops to Russia two years ago.                                       |
+            North Korea sent troops to Russia two years ago in breach of UN sanctions.             |
             # what is planned is not what moved
             Russia shipped satellite parts to North Korea. Kim said the country intends to launch 3 more satellites in 2024. |
             # Chinese numerals count the measure word glued to them
@@ -192,7 +192,7 @@ class EventExtractorTest {
             # but a destination after a place is a place of its own
             КНДР отправила снаряды из Раджина в Дунай.                                              | Раджина;Дунай
             # the ports of the trade named in the lexicon, in every script
-            North Korea shipped troops to Russia from the ports of Hamhung and Musudan.         | Hamhung;Musudan
+            North Korea illegally shipped troops to Russia from the ports of Hamhung and Musudan. | Hamhung;Musudan
             两辆豪华轿车经大连运往平壤，违反了制裁。                                                | 大连;平壤
             # a city's adjective ("the Kharkiv prosecutors") is no place
             По данным харьковских прокуроров, КНДР передала России ракеты, которые ударили по Харькову. | Харькову
@@ -211,7 +211,7 @@ class EventExtractorTest {
             북한이 김책항에서 러시아로 포탄을 보냈다.                                              | 김책항
             朝鲜从兴南港向俄罗斯运送了炮弹。                                                       | 兴南港
             # military personnel named again are the troops, not a general word: their ports join the troops' event
-            КНДР отправила в Россию 10 тысяч солдат. Первую группу военнослужащих перебросили из порта Чхонджин во Владивосток. | Чхонджин;Владивосток
+            КНДР в нарушение санкций отправила в Россию 10 тысяч солдат. Первую группу военнослужащих перебросили из порта Чхонджин во Владивосток. | Чхонджин;Владивосток
             # a sentence that goes on with the goods named before ("much of it", "by rail") gives them its route
             North Korea sent shells to Russia last year. Much of it left from the port of Kimchaek. | Kimchaek
             North Korea sent shells to Russia last year. A smaller part went by rail across the Tumen River. | Tumen River
@@ -335,7 +335,7 @@ class EventExtractorTest {
             a ballistic missile programme was read as missiles  | The monitors who tracked sanctions on North Korea until Russia blocked them said the country relies on cyber theft for much of its hard currency, and that the proceeds help fund its weapons of mass destruction and ballistic missile programmes. | funds ?>KP
             workers at home were read as sent abroad            | Workers in North Korean garment factories sew the wigs, which are then shipped to China for export. |
             the workers' state was made the supplier of drones  | North Korean labourers are also being used at Russian plants where attack drones are assembled, Kyiv said. | workers KP>RU
-            a speaker's noun was read as its verb               | South Korea, which first disclosed the deployment, said the North had dispatched the troops on Russian landing ships to Vladivostok. | troops KP>RU
+            a speaker's noun was read as its verb               | South Korea, which first disclosed the deployment, said the North had dispatched the troops on Russian landing ships to Vladivostok, breaching UN sanctions. | troops KP>RU
             a think tank was read as tanks                      | Researchers at a Kyiv think tank say North Korea exported coal to Russia. | coal KP>RU
             the earnings of coal sales were read as funds of their own | Coal smuggled to China earned Pyongyang about 400 million dollars last year, the monitors estimated. | coal KP>CN
             a place in China left the workers' host unsaid     | Investigators found North Korean labourers employed at fish plants in Hunchun. | workers KP>CN
@@ -363,7 +363,7 @@ class EventExtractorTest {
             goods negated by not were read as sold              | Hair, not coal: what North Korea sells to China now |
             garments were no goods                              | Some 2,500 tonnes of North Korean garments were shipped from Nampo to Dalian in 2019. | other-goods KP>CN
             a related headline's hands moved no goods           | Read also: Russia hands North Korea air defence systems, Seoul says | weapons RU>KP
-            a speaker after the receiver became a second host   | North Korea is believed to have sent at least 3,000 troops to Russia, Seoul's spy agency said. | troops KP>RU
+            a speaker after the receiver became a second host   | North Korea is believed to have sent at least 3,000 troops to Russia, Seoul's spy agency said. It has also shipped shells to Russia. | troops KP>RU;munitions KP>RU
             workers found working in a state were not hosted there | North Korean laborers were found working in Chinese seafood factories in violation of UN sanctions. | workers KP>CN
             a sentence that names no state lost the parties before it | North Korea has shipped shells to Russia, officials said. Koksan self-propelled guns have also been delivered, the officials added. | munitions KP>RU;weapons KP>RU
             a headline's use against Ukraine moved no missiles  | Russia's war goes on. Read also: North Korean KN-24 missiles and their use against Ukraine | missiles KP>RU
@@ -406,6 +406,98 @@ class EventExtractorTest {
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
             a tanker was read as a tank | Китайские танкеры незаконно передали КНДР нефть. | petroleum CN>KP
             a Ukrainian tanker too | Китайські танкери незаконно передали КНДР нафту. | petroleum CN>KP
+            drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>?
+            the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових і снаряди. | troops KP>RU;munitions KP>RU
+            a Korean headline's topic before a comma was read as the head of a list | 러시아, 북한에 정유제품 100만 배럴 공급 | petroleum RU>KP
+            a Korean headline's topic after a bracketed tag     | [단독] 북한, 러시아에 포탄 대량 수출 | munitions KP>RU
+            a Korean topic with a get verb receives             | "러시아, 북한서 탄도미사일 수입" | missiles KP>RU
+            troops sent, and no breach reported                 | North Korea has sent about 11,000 soldiers to Russia, Seoul's spy agency says. |
+            troops sent, and no breach reported, in Chinese     | 据韩国情报机构称，朝鲜已向俄罗斯派出约一万名士兵。 |
+            troops sent, and no breach reported, in Russian     | Около 12 тысяч северокорейских солдат отправлены в Россию, сообщила разведка Южной Кореи. |
+            troops sent, and no breach reported, in Korean      | 북한이 러시아에 약 1만1천 명의 병력을 파병했다고 국정원이 밝혔다. |
+            troops called a breach are an event                 | North Korea sent 10,000 troops to Russia in violation of UN resolutions. | troops KP>RU
+            troops called a breach are an event, in Chinese     | 朝鲜向俄罗斯派兵违反了安理会决议。 | troops KP>RU
+            troops beside shells are an event                   | Pyongyang sent soldiers to Russia. It has also shipped millions of shells to Moscow. | troops KP>RU;munitions KP>RU
+            the fuel of a second clause took the parties of the first | North Korea has shipped shells to Russia, while Moscow has supplied Pyongyang with fuel. | munitions KP>RU;petroleum RU>KP
+            a second clause with its own subject, in Russian    | Россия отправила КНДР зерно, а Пхеньян отправил России ракеты. | missiles KP>RU
+            a second clause with its own subject, in Ukrainian  | КНДР передала Росії снаряди, а Росія постачає Пхеньяну нафту. | munitions KP>RU;petroleum RU>KP
+            a second clause with its own subject, in Korean     | 북한은 러시아에 포탄을 보냈고, 러시아는 북한에 석유를 공급했다. | munitions KP>RU;petroleum RU>KP
+            a second clause with its own subject, in Chinese    | 俄罗斯向朝鲜提供石油，朝鲜向俄罗斯输送炮弹。 | petroleum RU>KP;munitions KP>RU
+            a clause before a comma lent its parties to the main clause | After North Korea sent shells to Russia, Moscow began supplying Pyongyang with fuel. | munitions KP>RU;petroleum RU>KP
+            a clause before a comma, in Russian                 | После того как КНДР отправила снаряды в Россию, Москва начала поставлять Пхеньяну топливо. | munitions KP>RU;petroleum RU>KP
+            a clause before a comma, in Ukrainian               | Після того як КНДР передала Росії снаряди, Москва почала постачати Пхеньяну пальне. | munitions KP>RU;petroleum RU>KP
+            a clause before 뒤, in Korean                        | 북한이 러시아에 포탄을 보낸 뒤 러시아는 북한에 석유를 공급하기 시작했다. | munitions KP>RU;petroleum RU>KP
+            a list of suppliers with a later comma is no clause | Chips reach Russia through China, Hong Kong, the UAE and Turkey, in breach of export bans. | military-technology CN>RU;military-technology AE>RU;military-technology TR>RU
+            a Korean subject across a state with its own particle | 러시아는 북한으로부터 탄도미사일을 구매했다. | missiles KP>RU
+            Moscow in the accusative was read as an adjective   | Пхеньян отправляет в Москву снаряды. | munitions KP>RU
+            Moscow in the dative was read as an adjective       | Пхеньян передав Москві ракети. | missiles KP>RU
+            a tanker was read as a tank                         | Российский танкер перевез в Нампхо нефтепродукты для КНДР. | petroleum RU>KP
+            a tanker was read as a tank, in Ukrainian           | Російський танкер доставив до КНДР нафтопродукти. | petroleum RU>KP
+            engines for drones were read as drones              | A Chinese firm supplied Russia with engines for drones. | military-technology CN>RU
+            engines for drones, in Russian                      | Китайская компания поставляла России двигатели для дронов. | military-technology CN>RU
+            engines for drones, in Ukrainian                    | Китайська компанія постачала Росії двигуни для дронів. | military-technology CN>RU
+            parts for drones, in Korean                         | 중국 기업이 러시아에 드론용 부품을 수출했다. | military-technology CN>RU
+            drone engines, in Chinese                           | 中国一家公司向俄罗斯出售无人机发动机。 | military-technology CN>RU
+            a list of arms the chips are used in became goods   | Two Chinese trading houses sold Russia chips used to make missiles, drones and tanks. | military-technology CN>RU
+            a list of arms the chips are used in, in Russian    | Пекин отправляет в Россию микросхемы, используемые при производстве ракет, танков и беспилотников. | military-technology CN>RU
+            satellite data were read as satellite technology    | Satellite analysis shows hundreds of Chinese boats fishing illegally in North Korean waters. |
+            satellite data, in Korean                           | 국제 비영리단체는 위성 자료 분석을 통해 중국 어선 수백 척이 북한 수역에서 불법 조업을 한 것으로 추정했다. |
+            satellite data, in Chinese                          | 专家通过卫星数据分析发现，数百艘中国渔船在朝鲜水域非法捕鱼。 |
+            satellite data, in Russian                          | По спутниковым данным, сотни китайских судов незаконно ловили рыбу в водах КНДР. |
+            satellite data, in Ukrainian                        | Згідно з супутниковими даними, сотні китайських суден незаконно ловили рибу у водах КНДР. |
+            weapons of mass destruction paid for were no arms moved | 유엔 전문가패널은 가상자산 탈취가 북한 외화 수입의 상당 부분을 차지하며 대량살상무기 개발에 쓰인다고 지적했다. | funds ?>KP
+            weapons of mass destruction, in Chinese             | 专家小组称，朝鲜窃取的加密货币被用于大规模杀伤性武器研发。 | funds ?>KP
+            coal sold before the sanctions was lawful trade, in Russian | До введения санкций КНДР экспортировала уголь в Китай. |
+            coal and ore sold before the sanctions, in Ukrainian | До запровадження санкцій КНДР продавала Китаю вугілля та залізну руду. |
+            coal sold before the sanctions, in Korean           | 제재 이전에는 북한이 중국에 석탄을 대량으로 수출했다. |
+            coal sold before the sanctions, in Chinese          | 制裁之前，朝鲜每年向中国出口大量煤炭。 |
+            coal sold in a year before the bans                 | In 2015, North Korea shipped coal to Vietnam. |
+            coal sold in a year before the bans, in Russian     | В 2015 году КНДР продала Вьетнаму 2 млн тонн угля. |
+            workers sent before the ban on them were lawful     | Until 2017, North Korea sent thousands of workers to Russia. |
+            workers sent before the ban, in Russian             | До 2017 года КНДР отправляла рабочих в Россию. |
+            workers sent before the ban, in Ukrainian           | До 2017 року КНДР відправляла робітників до Росії. |
+            workers sent before the ban, in Korean              | 2017년 이전까지 북한은 러시아에 노동자를 보냈다. |
+            workers sent before the ban, in Chinese             | 2017年以前，朝鲜向中国派遣了大量工人。 |
+            workers sent after the ban are an event             | In 2019, North Korea still sent workers to Russia. | workers KP>RU
+            coal smuggled after the bans is a breach            | In 2015 and 2019, North Korea shipped coal to China in breach of the ban. | coal KP>CN
+            coal sold after the bans is a breach, in Korean     | 2019년 북한은 중국에 석탄을 밀수출했다. | coal KP>CN
+            the seller after "у" was read as the receiver       | Россия может закупить баллистические ракеты у Ирана. | missiles IR>RU
+            the seller after "у", in Ukrainian                  | Росія купує у Китаю мікросхеми для дронів. | military-technology CN>RU
+            "у" after a give verb still names the receiver      | Росія постачає нафту у КНДР. | petroleum RU>KP
+            chips for missiles were read as missiles            | Китай поставляет России чипы для ракет. | military-technology CN>RU
+            microchips for drones were read as drones           | Chinese traders shipped microchips for drones to Russia via Hong Kong. | military-technology CN>RU
+            a receiver's plain denial was read as a delivery, in Russian | В Кремле заявили, что Россия не получала от КНДР никаких снарядов. |
+            a buyer's plain denial, in Russian                  | Москва утверждает, что не покупала у Пхеньяна ракет. |
+            a receiver's plain denial, in Ukrainian             | Росія не отримувала від КНДР жодних снарядів, заявили в Кремлі. |
+            a seller's plain denial, in Ukrainian               | Китай не продає Росії зброю, наголосили в Пекіні. |
+            a receiver's plain denial, in Korean                | 러시아는 북한으로부터 포탄을 받은 적이 없다고 주장했다. |
+            a seller's plain denial, in Korean                  | 중국은 러시아에 무기를 판매하지 않았다고 밝혔다. |
+            a receiver's plain denial, in Chinese               | 俄罗斯表示从未从朝鲜获得弹药。 |
+            a seller's plain denial, in Chinese                 | 中方表示不向冲突任何一方提供致命性武器。 |
+            new limits debated were read as oil delivered       | Council members are weighing new limits on fuel deliveries to Pyongyang. |
+            a draft resolution's cut was read as a delivery     | Washington circulated a draft resolution that would cut oil supplies to North Korea. |
+            new sanctions debated, in Russian                   | Совбез ООН обсуждает новые санкции против поставок нефти в КНДР. |
+            a draft resolution, in Ukrainian                    | США підготували проєкт резолюції, який скоротить постачання нафти до КНДР. |
+            new sanctions debated, in Korean                    | 안보리는 북한에 대한 석유 공급을 제한하는 새 제재를 논의하고 있다. |
+            a draft resolution, in Chinese                      | 美国提出一项决议草案，将削减对朝鲜的原油供应。 |
+            a speaker's nationality became the supplier         | A Russian expert said North Korea received oil. | petroleum ?>KP
+            a speaker's nationality became the supplier, in Russian | Российский эксперт Иванов считает, что КНДР получает нефть. | petroleum ?>KP
+            a speaker's nationality, in Ukrainian               | Український політолог вважає, що КНДР отримує пальне. | petroleum ?>KP
+            a speaker's nationality, in Chinese                 | 一位俄罗斯分析人士说，朝鲜获得了石油。 | petroleum ?>KP
+            a speaker's state hid the receiver, in Chinese      | 中国专家说，朝鲜获得了石油。 | petroleum ?>KP
+            a state's body that acts is still a party           | The Russian government shipped oil to North Korea. | petroleum RU>KP
+            a state's body that acts is still a party, in Russian | Минобороны России передало КНДР крупную партию снарядов. | munitions RU>KP
+            a Chinese city left the workers' host unsaid, in Chinese | 记者走访发现，珲春的多家水产加工厂仍在使用朝鲜工人。 | workers KP>CN
+            a Chinese city left the host unsaid, and a seafood plant was goods, in Korean | 북한은 노동자 수백 명을 훈춘 수산물 공장으로 보냈다. | workers KP>CN
+            a Korean port left the coal's receiver unsaid, in Korean | 북한산 석탄이 남포에서 포항으로 운송됐다. | coal KP>KR
+            the state in a sanctions committee's name became the maker | 러시아는 대북제재위원회에 석유 공급 실적을 보고했다. | petroleum RU>KP
+            the state in a sanctions committee's name, in Chinese | 俄罗斯向对朝制裁委员会通报了石油供应。 | petroleum RU>KP
+            a drone factory was read as drones                  | North Korean workers are employed at a Russian drone factory in Alabuga. | workers KP>RU
+            a missile factory was read as missiles, in Chinese  | 中国芯片流入俄罗斯导弹工厂。 | military-technology CN>RU
+            a missile factory, in Korean                        | 중국산 반도체가 러시아 미사일 공장으로 흘러들어갔다. | military-technology CN>RU
+            earnings of what no sanction covers were read as funds, in Korean | 관광 자체는 유엔 제재 대상이 아니지만, 북한이 관광으로 벌어들이는 외화가 수입을 보전해 줄 수 있다. |
+            earnings of what no sanction covers, in Russian     | Туризм не подпадает под санкции ООН, хотя российские туристы приносят КНДР миллионы долларов. |
+            earnings of what no sanction covers, in Chinese     | 旅游本身不在制裁范围内，但俄罗斯游客每年给朝鲜带来数百万美元。 |
             """)
     void regressions(String name, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
@@ -458,6 +550,13 @@ class EventExtractorTest {
             In exchange for the shells, Russia has supplied North Korea with oil, officials said.  | petroleum RU>KP;munitions KP>RU
             Moscow is paying for North Korean troops partly with food and cash, Seoul says.        | troops KP>RU;funds RU>KP
             The Kremlin may offer North Korea help with its satellite programme in return for munitions. | munitions KP>RU
+            В обмен на снаряды Россия поставляет КНДР нефть.                                       | petroleum RU>KP;munitions KP>RU
+            Взамін на ракети Москва передала Пхеньяну нафту.                                       | petroleum RU>KP;missiles KP>RU
+            포탄 공급의 대가로 러시아는 북한에 석유를 제공했다.                                      | petroleum RU>KP;munitions KP>RU
+            북한은 러시아에 포탄을 넘기는 대가로 러시아로부터 정유제품을 받는다.                     | petroleum RU>KP;munitions KP>RU
+            朝鲜向俄罗斯提供炮弹，换取石油和粮食。                                                  | munitions KP>RU;petroleum RU>KP
+            # goods with a verb and states of their own before 대가로 are read in their clause
+            정부 관계자는 "북한이 러시아에 병력과 포탄을 제공한 대가로 받는 보상"이라고 말했다.        | troops KP>RU;munitions KP>RU
             """)
     void aPriceGoesTheOtherWay(String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key)

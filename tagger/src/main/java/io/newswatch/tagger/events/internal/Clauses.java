@@ -103,6 +103,41 @@ final class Clauses {
     /** A year before the export bans of 2016 and 2017. */
     private static final Pattern BEFORE_BANS = Pattern.compile("\\b(?:19\\d\\d|200\\d|201[0-7])\\b");
 
+    /**
+     * A time before the bans, in every language: "before the sanctions", "до введения санкций", "до заборони",
+     * "제재 이전", "制裁之前"; or a year before 2016 that no later year joins.
+     */
+    private static final Pattern BEFORE_SANCTIONS = Pattern.compile("(?iu)\\b(?:before|prior\\s+to)\\s+(?:the\\s+)?"
+            + "(?:\\d{4}\\s+)?(?:UN\\s+|U\\.N\\.\\s+)?(?:ban|bans|sanctions|embargo)\\b"
+            + "|(?<!\\p{L})до\\s+(?:введения\\s+|запровадження\\s+|запрета\\s+|заборони\\s+)?(?:\\d{4}\\s+)?"
+            + "(?:санкций|санкцій|запрета|заборони|эмбарго|ембарго)"
+            + "|제재\\s?(?:이전|전에|전까지)|금지(?:되기|하기)\\s?(?:전|이전)|(?:制裁|禁令|禁运|禁止)之?前"
+            // "until 2017", "до 2017 года", "2017년 이전", "2017年以前"
+            + "|\\b(?:until|before|prior\\s+to)\\s+(?:19\\d\\d|20(?:0\\d|1[0-7]))\\b|(?<!\\p{L})до\\s+(?:19\\d\\d|20(?:0\\d|1[0-7]))"
+            + "\\s+(?:года|року)|(?:19\\d\\d|20(?:0\\d|1[0-7]))\\s?(?:년\\s?(?:이전|전까지|까지)|年(?:以前|之前|前))");
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19\\d\\d|20\\d\\d)(?!\\d)");
+
+    /**
+     * Whether the sentence dates what it tells before the UN bans on North Korea's coal, ore, seafood and textiles
+     * and on its workers abroad (resolutions 2270, 2321, 2371, 2375, 2397): "До введения санкций КНДР
+     * экспортировала уголь в Китай", "До 2017 года северокорейские бригады работали на стройках" was lawful.
+     */
+    static boolean beforeBans(String text, int start, int end) {
+        if (BEFORE_SANCTIONS.matcher(text).region(start, end).find()) {
+            return true;
+        }
+        java.util.regex.Matcher y = YEAR.matcher(text).region(start, end);
+        boolean early = false;
+        while (y.find()) {
+            int year = Integer.parseInt(y.group());
+            if (year >= 2016) {
+                return false;
+            }
+            early = true;
+        }
+        return early;
+    }
+
     /** Whether a breach word says what a rule made unlawful: "made the sale of coal illegal". */
     static boolean madeIllegal(String text, int sentenceStart, Hit breach) {
         if (!text.regionMatches(true, breach.start(), "illegal", 0, 7)) {
@@ -111,6 +146,122 @@ final class Clauses {
         java.util.regex.Matcher made = MADE.matcher(text).region(Math.max(sentenceStart, breach.start() - 80),
                 breach.start());
         return made.find() && !Roles.CLAUSE_BREAK.matcher(text).region(made.end(), breach.start()).find();
+    }
+
+    /**
+     * Where one clause of a compound sentence ends and the next, with a subject of its own, begins: ", and",
+     * ", while", "; ", Russian and Ukrainian ", а", ", и", ", і", ", але", a Chinese comma, a Korean verb's
+     * connective ending ("보냈고,", "보냈으며"), the Korean "in return for" ("대가로") or "after" ("보낸 뒤"), or a
+     * plain comma after a clause that moves goods of its own.
+     */
+    private static final Pattern COMPOUND = Pattern.compile(
+            "(?iu)(?:;|,\\s*(?:and|while|whereas|but|а|и|но|тогда как|в то время как|і|й|та|але|проте|тоді як)(?!\\p{L})"
+                    + "|[，；]|(?<=\\p{IsHangul}[고며])\\s*,?\\s|대가로\\s|(?<=\\p{IsHangul})\\s(?:뒤|후|후에|다음에?)\\s"
+                    // a plain comma after a clause of its own: "After North Korea sent shells to Russia, Moscow ..."
+                    + "|,\\s)");
+
+    /** The states of the sentence, with their parts, that a commodity's direction is read from. */
+    record Scope(List<Hit> states, Role[] roles, String[] originOf, int[] originAt) {
+    }
+
+    /**
+     * The states of the clause of {@code goods} when the sentence joins clauses that each move goods between states
+     * of their own ("North Korea shipped shells to Russia, while Moscow supplied Pyongyang with fuel": the fuel's
+     * parties are Moscow and Pyongyang; "据韩国情报机构称，朝鲜向俄罗斯运送了炮弹": Seoul only reports); otherwise all the
+     * sentence's states. Only read for a sentence with more than one state.
+     */
+    static Scope scope(String text, int start, int end, Hit goods, List<Hit> in, Scope all) {
+        boolean subject = false;
+        for (Role r : all.roles()) {
+            subject |= r == Role.SUBJECT_FROM || r == Role.SUBJECT_TO;
+        }
+        if (all.states().size() < 2 || !subject) {
+            // no later clause can have a subject of its own: no boundary to look for
+            return all;
+        }
+        int from = start;
+        int to = end;
+        java.util.regex.Matcher m = COMPOUND.matcher(text).region(start, end);
+        int segment = start;
+        while (m.find()) {
+            boolean plain = text.charAt(m.start()) == ',' && m.end() - m.start() <= 2;
+            if (!joinsClauses(in, all, segment, m.start(), m.end(), end)
+                    || plain && !(deed(in, segment, m.start()) && subjectNext(all, m.end()))) {
+                continue;
+            }
+            if (m.end() <= goods.start()) {
+                from = m.end();
+            } else if (m.start() >= goods.end()) {
+                to = m.start();
+                break;
+            }
+            segment = m.end();
+        }
+        if (from == start && to == end) {
+            return all;
+        }
+        List<Hit> states = new java.util.ArrayList<>();
+        int n = 0;
+        Role[] roles = new Role[all.states().size()];
+        String[] originOf = new String[roles.length];
+        int[] originAt = new int[roles.length];
+        for (int i = 0; i < all.states().size(); i++) {
+            Hit h = all.states().get(i);
+            if (h.start() >= from && h.end() <= to) {
+                states.add(h);
+                roles[n] = all.roles()[i];
+                originOf[n] = all.originOf()[i];
+                originAt[n++] = all.originAt()[i];
+            }
+        }
+        return n == 0 ? all : new Scope(states, java.util.Arrays.copyOf(roles, n), java.util.Arrays.copyOf(originOf, n),
+                java.util.Arrays.copyOf(originAt, n));
+    }
+
+    /** Whether the first state after {@code at} stands right there as the subject of a verb: ", Moscow began supplying". */
+    private static boolean subjectNext(Scope all, int at) {
+        for (int i = 0; i < all.states().size(); i++) {
+            if (all.states().get(i).start() >= at) {
+                return all.states().get(i).start() - at <= 4
+                        && (all.roles()[i] == Role.SUBJECT_FROM || all.roles()[i] == Role.SUBJECT_TO);
+            }
+        }
+        return false;
+    }
+
+    /** Whether goods and a give, get or use word stand between {@code from} and {@code to}: a clause that moves goods. */
+    private static boolean deed(List<Hit> in, int from, int to) {
+        boolean goods = false;
+        boolean verb = false;
+        for (Hit h : in) {
+            if (h.start() >= from && h.end() <= to) {
+                goods |= h.is(Lexicon.Kind.COMMODITY);
+                verb |= h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE);
+            }
+        }
+        return goods && verb;
+    }
+
+    /**
+     * Whether a boundary joins two clauses that each name a state, the later one as the subject of a give or get
+     * verb of its own: a list ("through China, and Turkey"), "not only ... but also" or a clause that only refers
+     * back does not count.
+     */
+    private static boolean joinsClauses(List<Hit> in, Scope all, int segmentStart, int at, int after, int end) {
+        boolean stateBefore = false;
+        for (Hit h : all.states()) {
+            stateBefore |= h.start() >= segmentStart && h.end() <= at;
+        }
+        if (!stateBefore) {
+            return false;
+        }
+        for (int i = 0; i < all.states().size(); i++) {
+            if (all.states().get(i).start() >= after
+                    && (all.roles()[i] == Role.SUBJECT_FROM || all.roles()[i] == Role.SUBJECT_TO)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the cue is the month May ("published in May", "May 5"), not the modal verb. */

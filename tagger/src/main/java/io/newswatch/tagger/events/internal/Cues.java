@@ -118,14 +118,45 @@ final class Cues {
         return IN_PLACE.matcher(text.substring(Math.max(start, arms.start() - 24), arms.start())).find();
     }
 
-    /** "분야", "领域": the word of a field after arms ("방공 운용과 전자전 분야에서 기술 지원"). */
-    private static final Pattern FIELD = Pattern.compile("분야|부문|领域");
+    /** "분야", "领域": the word of a field after arms ("방공 운용과 전자전 분야에서 기술 지원"); "드론용 부품", parts for them. */
+    private static final Pattern FIELD = Pattern.compile("분야|부문|领域|^\\s?용\\s?(?:부품|엔진|반도체|칩|부속)");
 
     /**
      * Whether arms are named as the field of help rather than as goods: a field word follows them within a short
      * phrase, no clause break between ("방공 운용과 전자전 분야에서도 기술 지원", "防空领域的技术合作").
      */
-    static boolean fieldOf(String text, int end, Hit arms) {
+    static boolean fieldOf(String text, int end, Hit arms, List<Hit> in) {
+        if (!EventReader.ARMS.contains(arms.value())) {
+            return false;
+        }
+        if (fieldOf(text, end, arms)) {
+            return true;
+        }
+        // "при производстве ракет, танков и беспилотников": the tail of a list shares the part of its head
+        Hit head = null;
+        for (Hit h : in) {
+            if (h.start() >= arms.start()) {
+                break;
+            }
+            head = h.is(Lexicon.Kind.COMMODITY) ? h : head;
+        }
+        if (head != null && head.value().equals("military-technology")
+                && FOR.matcher(text).region(head.end(), arms.start()).matches()) {
+            // "chips for drones", "мікросхеми для дронів": the arms the goods serve
+            return true;
+        }
+        return head != null && LIST.matcher(text).region(head.end(), arms.start()).matches()
+                && fieldOf(text, end, head, in);
+    }
+
+    /** What stands between goods and the arms they serve: "for", "для", "for their". */
+    private static final Pattern FOR = Pattern.compile(
+            "(?iu)\\s+(?:for|для)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:[\\p{L}-]+\\s+){0,2}");
+
+    /** What stands between two goods of one list. */
+    private static final Pattern LIST = Pattern.compile("(?iu)\\s*(?:,|,?\\s*(?:and|or|и|или|і|й|та|або))\\s*");
+
+    private static boolean fieldOf(String text, int end, Hit arms) {
         if (!arms.value().equals("weapons") && !arms.value().equals("missiles") && !arms.value().equals("munitions")) {
             return false;
         }
@@ -162,6 +193,13 @@ final class Cues {
      */
     private static final Pattern MAKING = Pattern.compile(
             "(?iu)(?:用于|用来|用以)(?:制造|生产)[^，。,]{0,12}$|для (?:производства|изготовления|виробництва|виготовлення) [^,;:—]{0,20}$"
+            // parts for arms, or goods used in them: "engines for drones", "chips used in missiles",
+            // "компоненты, используемые при производстве ракет", "двигуни для дронів"
+            + "|(?:components?|parts?|engines?|modules?|chips?)\\s+(?:for|used\\s+in)\\s+(?:the\\s+)?(?:\\p{L}+\\s+){0,2}$"
+            + "|\\bused\\s+(?:in|to\\s+(?:make|build|produce))\\s+(?:the\\s+)?(?:production\\s+of\\s+)?(?:\\p{L}+\\s+){0,2}$"
+            + "|(?:компонент|детал|двигател|двигун|комплектующ|комплектуюч|запчаст)\\p{L}*\\s+(?:для|до)\\s+(?:\\p{L}+\\s+){0,2}$"
+            + "|(?:используем|применяем|використову|застосову)\\p{L}*\\s+(?:в|у|при|для)\\s+(?:производстве\\s+|изготовлении\\s+"
+            + "|виробництві\\s+|виготовленні\\s+)?(?:\\p{L}+\\s+){0,2}$"
             + "|(?:де|где|where)\\s+(?:збирають|виробляють|виготовляють|собирают|производят|выпускают|assemble|produce|build)"
             + "\\s+(?:\\p{L}+\\s+){0,2}$");
 

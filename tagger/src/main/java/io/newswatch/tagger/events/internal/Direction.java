@@ -116,7 +116,7 @@ final class Direction {
                 // "North Korean workers toil at plants where drones are assembled": the workers' state, not the drones'
                 continue;
             }
-            if (!s.generic() || roles[i] != Role.NONE) {
+            if ((!s.generic() || roles[i] != Role.NONE) && roles[i] != Role.SPEAKER) {
                 addOnce(codes, s.value());
             }
         }
@@ -188,6 +188,13 @@ final class Direction {
             }
         }
         return out;
+    }
+
+    /** The (from, to) pairs of one commodity, read from the states of its clause ({@link Clauses#scope}). */
+    static List<String[]> direction(String text, Hit commodity, Clauses.Scope scope, List<Hit> in,
+                                    Set<String> textStates, List<String> placeStates) {
+        return direction(text, commodity, scope.states(), verbFrame(commodity, scope.states(), scope.roles(), in),
+                scope.originOf(), scope.originAt(), in, textStates, placeStates);
     }
 
     /**

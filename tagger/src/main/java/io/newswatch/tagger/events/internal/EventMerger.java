@@ -46,6 +46,8 @@ final class EventMerger {
 
     private record PeopleCount(long count, String unit, java.util.Set<String> states) {
     }
+    /** Whether a sentence that states an event also calls it a breach ("in violation of", "smuggled"). */
+    private boolean breachStated;
     /** The source named last: who "she said" means. */
     private String lastSpeaker;
 
@@ -89,6 +91,11 @@ final class EventMerger {
             d.attribution = attribution;
         }
         return true;
+    }
+
+    /** Notes that a sentence stating an event calls it a breach. */
+    void breachStated() {
+        breachStated = true;
     }
 
     /** Adds the route, ship and resolutions of a sentence that refers back to an event. */
@@ -313,6 +320,11 @@ final class EventMerger {
 
     List<ViolationEvent> events() {
         fold();
+        if (!breachStated && drafts.keySet().stream().allMatch(k -> k.commodity().equals("troops"))) {
+            // soldiers sent to fight for an ally are an event only in a text that reports a breach: beside arms,
+            // money or labour moved, or called a violation themselves (no UN resolution names troops)
+            drafts.clear();
+        }
         List<ViolationEvent> out = new ArrayList<>(drafts.size());
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             Draft d = e.getValue();

@@ -244,7 +244,7 @@ public final class EventReader {
         }
         if ((Words.refersBack(text, start, end) || states.isEmpty() && Goods.armsMoved(text, start, end, in))
                 && states.stream().allMatch(Hit::generic)
-                && java.util.Arrays.stream(roles).allMatch(r -> r == Role.NONE)) {
+                && java.util.Arrays.stream(roles).allMatch(r -> r == Role.NONE || r == Role.SPEAKER)) {
             // "Those things may include help with satellite launches": the parties of the sentences before
             recentStates.stream().filter(h -> h.start() >= start - REFER_BACK_CHARS).forEach(states::add);
             roles = java.util.Arrays.copyOf(roles, states.size());
@@ -263,7 +263,7 @@ public final class EventReader {
         for (int i = states.size() - 1; i > 0; i--) {
             // and, in Chinese and Korean, the part of a subject: "阿联酋和土耳其对俄罗斯的出口" (English "between Moscow
             // and Pyongyang" is no list of suppliers)
-            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO
+            if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO || roles[i] == Role.SPEAKER
                     || (roles[i] == Role.SUBJECT_FROM || roles[i] == Role.SUBJECT_TO)
                     && CJK_AND.matcher(text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
@@ -271,7 +271,7 @@ public final class EventReader {
             }
         }
         for (int i = 1; i < states.size(); i++) {
-            if (roles[i - 1] != Role.NONE && LIST_GAP.matcher(
+            if (roles[i - 1] != Role.NONE && roles[i - 1] != Role.SPEAKER && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
                 if (roles[i] == Role.NONE || roles[i] == Role.ORIGIN && roles[i - 1] != Role.ORIGIN) {
                     roles[i] = roles[i - 1];
@@ -286,7 +286,7 @@ public final class EventReader {
         java.util.Set<String> specificCommodities = new java.util.HashSet<>();
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.COMMODITY) && !h.generic() && !Exchange.isPrice(text, priceAt, h, in)
-                    && !Cues.fieldOf(text, end, h)) {
+                    && !Cues.fieldOf(text, end, h, in)) {
                 specificCommodities.add(h.value());
             }
         }
@@ -308,7 +308,7 @@ public final class EventReader {
                 continue;
             }
             if (Goods.technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in) || Goods.negated(text, start, h)
-                    || Cues.fieldOf(text, end, h)
+                    || Cues.fieldOf(text, end, h, in)
                     || ARMS.contains(h.value()) && (Cues.adjectiveOfTechnology(text, end, h, in)
                     || Cues.armsAsPlace(text, start, h))
                     || h.value().equals("funds") && Cues.worthOfGoods(text, start, h)) {
@@ -348,8 +348,8 @@ public final class EventReader {
             String status = possible(text, start, in, c) ? ViolationEvent.POSSIBLE : ViolationEvent.ASSERTED;
             List<String[]> dirs = price && bought != null && Direction.valid(c.value(), bought[1], bought[0])
                     ? List.<String[]>of(new String[] {bought[1], bought[0]})
-                    : Direction.direction(text, c, states, Direction.verbFrame(c, states, roles, in), originOf, originAt, in,
-                    textStates, Direction.placeStates(lexicon, text, in));
+                    : Direction.direction(text, c, Clauses.scope(text, start, end, c, in, new Clauses.Scope(states, roles,
+                    originOf, originAt)), in, textStates, Direction.placeStates(lexicon, text, in));
             if (!price && bought == null && !dirs.isEmpty()) {
                 bought = dirs.get(0);
             } else if (price && bought == null) {
@@ -366,6 +366,9 @@ public final class EventReader {
             if (!breach && TRADE_GOODS.contains(c.value()) && (Direction.CN.equals(dir[0]) || Direction.CN.equals(dir[1]))
                     && !Cues.bannedExport(text, c, dir, states) && !Clauses.exportAfterBans(text, start, end, c, dir, states)
                     || c.value().equals("funds") && dir[0] == null && Cues.proceeds(text, keys, in)
+                    || !breach && (Direction.BANNED_EXPORTS.contains(c.value()) || c.value().equals("workers"))
+                    && Direction.KP.equals(dir[0])
+                    && Clauses.beforeBans(text, start, end)
                     || Direction.KP.equals(dir[1]) && Cues.food(text, c)) {
                 continue;
             }
@@ -376,6 +379,9 @@ public final class EventReader {
                 keys.add(key);
             }
             }
+        }
+        if (breach && !keys.isEmpty()) {
+            merger.breachStated();
         }
         return keys;
     }

@@ -21,12 +21,16 @@ final class Exchange {
 
     /**
      * Where the price of the sentence begins, or -1 when it names none: the end of an exchange phrase, or the end
-     * of the first "with" after a payment phrase in the same clause.
+     * of the first "with" after a payment phrase in the same clause; in Korean, where the phrase follows what it
+     * governs ("포탄의 대가로", in return for the shells), the start of the phrase, the price standing before it.
      */
     static int priceStart(String text, int end, List<Hit> in) {
         for (Hit h : in) {
             if (!h.is(Lexicon.Kind.EXCHANGE)) {
                 continue;
+            }
+            if (headFinal(text, h.start())) {
+                return h.start();
             }
             if (!Lexicon.PRICE_AFTER_WITH.equals(h.value())) {
                 return h.end();
@@ -44,6 +48,22 @@ final class Exchange {
      * clause break between.
      */
     static boolean isPrice(String text, int priceAt, Hit goods, List<Hit> in) {
+        if (priceAt >= 0 && headFinal(text, priceAt)) {
+            // "포탄의 대가로", "포탄 공급의 대가로": the goods before the phrase, in its clause; goods with a verb of
+            // their own ("북한이 러시아에 포탄을 제공한 대가로") are read in their own clause
+            if (goods.end() > priceAt) {
+                return false;
+            }
+            for (Hit h : in) {
+                if (h.start() >= goods.end() && h.start() < priceAt && (h.is(Lexicon.Kind.STATE)
+                        || h.is(Lexicon.Kind.REPORTING) || (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))
+                        && !text.startsWith("의", h.end()))) {
+                    return false;
+                }
+            }
+            return !Roles.CLAUSE_BREAK.matcher(text).region(goods.end(), priceAt).find()
+                    && !Words.hasPunctuation(text, goods.end(), priceAt);
+        }
         if (priceAt < 0 || goods.start() < priceAt) {
             return false;
         }
@@ -55,6 +75,11 @@ final class Exchange {
             }
         }
         return !Roles.CLAUSE_BREAK.matcher(text).region(priceAt, goods.start()).find();
+    }
+
+    /** Whether the exchange phrase at {@code at} is Korean, which follows the goods it governs. */
+    private static boolean headFinal(String text, int at) {
+        return Character.UnicodeScript.of(text.charAt(at)) == Character.UnicodeScript.HANGUL;
     }
 
     /** Whether the goods are the payer's own: "how North Korea pays for its weapons" buys none. */

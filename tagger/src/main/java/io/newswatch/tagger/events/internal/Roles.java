@@ -48,9 +48,12 @@ final class Roles {
 
     /** Words before "in" that make the state the maker: "weapons made in Pyongyang". */
     static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
-    /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
+    /**
+     * A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun: a Slavic
+     * adjective's ending after its -ск-, so that "Москву", "Москве" are no adjectives.
+     */
     static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
-            "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
+            "(?iu)(?:an|ese|ish|i|(?:с|сь|ць)к(?:ий|ая|ое|ие|ого|ому|им|их|ой|ую|ими|ом|ої|ою|ій|і|а|е|у))$");
 
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
@@ -61,6 +64,11 @@ final class Roles {
      */
     /** A state's army, side, government or port between it and its particle: "러시아군에", "중국 항구로". */
     static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부|항구|항만)(?=에|로|으로|의|와|과)");
+    /** Korean and Chinese speakers after their state that never move goods: experts, analysts, media, sources. */
+    static final java.util.regex.Pattern CJK_AGENT = java.util.regex.Pattern.compile("^\\s?(?:전문가|분석가|언론|매체|"
+            + "소식통|학자|교수|연구원|기자|专家|分析人士|分析师|学者|媒体|消息人士|智库|记者)");
+    /** A Korean subject or topic particle after a state: "러시아는", "북한이". */
+    static final java.util.regex.Pattern KO_SUBJECT = java.util.regex.Pattern.compile("^(?:은|는|이|가)(?![\\p{L}\\p{N}])");
     static final java.util.regex.Pattern KO_NO_PARTY = java.util.regex.Pattern.compile("^(?:의|와|과)(?!\\p{L})|^(?:와의|과의)");
 
     Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,
@@ -74,6 +82,21 @@ final class Roles {
                 break;
             }
         }
+        if (koreanTopic(text, start, end, state)) {
+            // a Korean headline's topic: "러시아, 북한에 석유 공급" (Russia supplies oil to the North), no list
+            for (Hit h : in) {
+                if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                    return h.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+                }
+            }
+            return Role.NONE;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(text.charAt(state.start()));
+        if ((script == Character.UnicodeScript.HANGUL || script == Character.UnicodeScript.HAN) && state.end() < end
+                && CJK_AGENT.matcher(text).region(state.end(), end).lookingAt()) {
+            // "러시아 전문가는", "中国海关数据显示": the state of a speaker, no party
+            return Role.SPEAKER;
+        }
         int at = state.start();
         String before = Words.wordBefore(text, start, at);
         for (int skip = 0; skip < 2 && SKIPPED.contains(before); skip++) {
@@ -82,21 +105,25 @@ final class Roles {
         }
         if (Words.wordAfterIsPossessive(text, state.end(), end) && lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
             // "secretary of Russia's Security Council": a speaker's body, no party
-            return Role.NONE;
+            return speaks(state, in) ? Role.SPEAKER : Role.NONE;
         }
         if (Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.CYRILLIC
                 && lexicon.isAgent(before)) {
             // "МИД России", "У МЗС Росії": the state owns the speaking body (a genitive), no party
-            return Role.NONE;
+            return speaks(state, in) ? Role.SPEAKER : Role.NONE;
         }
         String twoBack = Words.wordBefore(text, start, Words.wordStartBefore(text, start, at));
         if (lexicon.isTo(before) && MAKING.contains(Words.wordAfter(text, state.end(), end))) {
             // "markings linking them to North Korean production": the maker
             return Role.FROM;
         }
+        if (before.equals("у") && prevVerbIsGet(state, in)) {
+            // Russian "закупить ракеты у Ирана", Ukrainian "купує у Китаю": the seller after a get verb
+            return Role.FROM;
+        }
         if (lexicon.isTo(before) && !madeBy(text, state, in)) {
             // "according to Seoul", "a visit to Pyongyang": no receiver
-            return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
+            return twoBack.equals("according") ? Role.SPEAKER : NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
         }
         if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
@@ -221,17 +248,24 @@ final class Roles {
             originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
         }
-        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end)) || WHERE.matcher(text).region(state.end(),
-                Math.min(end, state.end() + 8)).lookingAt()) {
-            // "Russian officials said"; "through Turkey, where traders bought": a place, no subject
+        if (lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
+            // "Russian officials said", "Российский эксперт считает": a speaker, no subject (but "the Russian
+            // government shipped" acts, and "for the North Korean government" names whom the money is for)
+            return speaks(state, in) && !before.equals("for") && !before.equals("для") ? Role.SPEAKER : Role.NONE;
+        }
+        if (WHERE.matcher(text).region(state.end(), Math.min(end, state.end() + 8)).lookingAt()) {
+            // "through Turkey, where traders bought": a place, no subject
             return Role.NONE;
         }
-        // the subject of a verb: the state before the next give or get word, no other state in between
+        // the subject of a verb: the state before the next give or get word, no other state in between (but a
+        // Korean subject's particle marks it across the states that carry particles of their own: "러시아는 북한에")
+        boolean koSubject = hangul && KO_SUBJECT.matcher(text).region(particleAt, end).lookingAt();
         for (Hit h : in) {
             if (h.start() < state.end()) {
                 continue;
             }
-            if (h.is(Lexicon.Kind.STATE) && cjkPreposition(text, start, h)) {
+            if (h.is(Lexicon.Kind.STATE) && (cjkPreposition(text, start, h) || koSubject && !KO_SUBJECT.matcher(text)
+                    .region(h.end(), end).lookingAt())) {
                 // "阿联酋对俄罗斯的出口", "朝鲜向俄罗斯提供": the state after 对/向/从 is no subject of its own
                 continue;
             }
@@ -293,6 +327,44 @@ final class Roles {
         return false;
     }
 
+    /**
+     * Whether a Korean state opens the sentence (past quotes and brackets) and a comma follows it: the topic of a
+     * headline ("北, 러시아에 포탄 수출"), the subject of its verb, not the head of a list of states.
+     */
+    static boolean koreanTopic(String text, int start, int end, Hit state) {
+        if (Character.UnicodeScript.of(text.charAt(state.start())) != Character.UnicodeScript.HANGUL
+                && !(text.charAt(state.start()) == '北' && state.end() - state.start() == 1) || state.end() >= end) {
+            return false;
+        }
+        boolean tag = false;
+        for (int i = start; i < state.start(); i++) {
+            char c = text.charAt(i);
+            // a tag in brackets may open a headline: "[단독]", "【속보】"
+            tag = tag ? c != ']' && c != '】' : c == '[' || c == '【';
+            if (!tag && !Character.isWhitespace(c) && "\"“”'‘’「『《〈(]】".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        int c = state.end();
+        while (c < end && text.charAt(c) == ' ') {
+            c++;
+        }
+        return c < end && text.charAt(c) == ',';
+    }
+
+    /**
+     * Whether the state's speaking body speaks: the next word the lexicon knows after the state is a reporting verb
+     * ("Russian officials said"), not goods or a give or get word ("the Russian government shipped").
+     */
+    static boolean speaks(Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && !h.is(Lexicon.Kind.PLACE) && !h.is(Lexicon.Kind.UNIT)) {
+                return h.is(Lexicon.Kind.REPORTING) || h.is(Lexicon.Kind.ACCORDING);
+            }
+        }
+        return false;
+    }
+
     /** Whether a give word stands right after {@code state}, at most {@code gap} characters on. */
     static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
         for (Hit h : in) {
@@ -301,6 +373,18 @@ final class Roles {
             }
         }
         return false;
+    }
+
+    /** Whether the give or get word nearest before {@code state} is a get word. */
+    static boolean prevVerbIsGet(Hit state, List<Hit> in) {
+        Hit verb = null;
+        for (Hit h : in) {
+            if (h.start() >= state.start()) {
+                break;
+            }
+            verb = h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) ? h : verb;
+        }
+        return verb != null && verb.is(Lexicon.Kind.GET);
     }
 
     /** Whether the first give or get word after {@code state} is a get word. */
