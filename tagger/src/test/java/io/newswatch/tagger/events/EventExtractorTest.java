@@ -403,10 +403,8 @@ class EventExtractorTest {
             a Chinese negation before the receiver was not read | 北京虽然没有直接向莫斯科提供武器，但正在帮助俄罗斯。 |
             a Korean state's region and a seafood plant became parties and goods | 북한이 러시아 극동의 건설현장과 수산물 가공공장에 노동자를 보냈다. | workers KP>RU
             drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>RU
-            the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових. | troops KP>RU
             a tanker was read as a tank | Китайские танкеры незаконно передали КНДР нефть. | petroleum CN>KP
             a Ukrainian tanker too | Китайські танкери незаконно передали КНДР нафту. | petroleum CN>KP
-            drones assembled where the workers go became goods  | Росія приймає працівників. Пхеньян може відправити кілька тисяч робітників до «Алабуги», де збирають ударні дрони. | workers KP>?
             the intelligence services' state became the supplier | КНДР, за даними української та південнокорейської розвідок, перекинула до Росії близько 11 тисяч військових і снаряди. | troops KP>RU;munitions KP>RU
             a Korean headline's topic before a comma was read as the head of a list | 러시아, 북한에 정유제품 100만 배럴 공급 | petroleum RU>KP
             a Korean headline's topic after a bracketed tag     | [단독] 북한, 러시아에 포탄 대량 수출 | munitions KP>RU

@@ -161,7 +161,7 @@ final class Cues {
             return false;
         }
         int from = Math.max(0, arms.start() - 30);
-        if (mayMake(text, from, arms.start()) && MAKING.matcher(text.substring(from, arms.start())).find()) {
+        if (MAKING.matcher(text.substring(from, arms.start())).find()) {
             // "这些产品被用于制造导弹", "для производства ракет": the arms are what the goods make
             return true;
         }
@@ -171,21 +171,6 @@ final class Cues {
                 && after.substring(0, m.start()).indexOf(',') < 0 && after.substring(0, m.start()).indexOf('，') < 0;
     }
 
-    /**
-     * Whether {@link #MAKING} can match in {@code text[from, to)}: each of its phrases holds 用, д (для, де, где) or
-     * "wh" (where); ignoring case, д is also Д and the long-legged ᲁ, and w and h only their capitals.
-     */
-    private static boolean mayMake(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            boolean wh = (c == 'w' || c == 'W') && i + 1 < to
-                    && (text.charAt(i + 1) == 'h' || text.charAt(i + 1) == 'H');
-            if (c == '用' || c == 'д' || c == 'Д' || c == '\u1C81' || wh) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * Making arms out of the goods, or a plant "where drones are assembled": the arms after it are a product, not goods
