@@ -111,12 +111,34 @@ final class Cues {
      * ракетах", "рішення, втілені у нових ракетах"): the arms are no goods of the sentence.
      */
     static boolean armsAsPlace(String text, int start, Hit arms) {
+        String before = text.substring(Math.max(start, arms.start() - 48), arms.start());
+        if (FOUND_IN.matcher(before).find() || WRECKAGE.matcher(before).find()) {
+            return true;
+        }
+        int after = Math.min(text.length(), arms.end() + 12);
+        if (FOUND_AFTER.matcher(text).region(arms.end(), after).lookingAt()) {
+            return true;
+        }
         String word = text.substring(arms.start(), arms.end());
         if (!word.endsWith("ах") && !word.endsWith("ях")) {
             return false;
         }
         return IN_PLACE.matcher(text.substring(Math.max(start, arms.start() - 24), arms.start())).find();
     }
+
+    /**
+     * "found in Russian drones", "recovered from downed cruise missiles", "turned up inside": the arms the goods were
+     * found in are where they ended up, no goods of their own.
+     */
+    private static final Pattern FOUND_IN = Pattern.compile("(?iu)\\b(?:found|discovered|recovered|uncovered|identified"
+            + "|turn(?:s|ed|ing)?\\s+up|end(?:s|ed|ing)?\\s+up)\\s+(?:in|inside|within|from|aboard)\\s+(?:the\\s+|a\\s+|an\\s+)?"
+            + "(?:(?:wreckage|debris|remains|fragments)\\s+of\\s+(?:the\\s+|a\\s+)?)?(?:[\\p{L}-]+,?\\s+){0,5}$");
+    /** "в обломках российской ракеты", "в уламках", "на залишках": the wreckage the goods were found in. */
+    private static final Pattern WRECKAGE = Pattern.compile(
+            "(?iu)(?:^|\\s)(?:в|у|во|на|из|із|з)\\s+(?:обломк|остатк|уламк|залишк|фрагмент)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}$");
+    /** "러시아 드론에서 발견", "미사일 잔해에서", "俄罗斯无人机中发现", "导弹残骸里": found inside the arms. */
+    private static final Pattern FOUND_AFTER = Pattern.compile("\\s?(?:잔해|파편|내부|안)?에서\\s?(?:발견|나온|나왔|검출|회수)"
+            + "|\\s?(?:잔해|파편|내부)에서|(?:残骸|碎片|内部)?(?:中|里|内)(?:发现|找到|检出)|残骸");
 
     /** "분야", "领域": the word of a field after arms ("방공 운용과 전자전 분야에서 기술 지원"). */
     private static final Pattern FIELD = Pattern.compile("분야|부문|领域");

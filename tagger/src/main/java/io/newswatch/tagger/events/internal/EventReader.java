@@ -30,6 +30,8 @@ public final class EventReader {
             "\\d[\\d,.]*\\s+(?:\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2})\\s*$");
     /** How far before the goods a status cue still governs them, in characters. */
     private static final int STATUS_REACH = 150;
+    /** How far after Chinese goods a status cue still governs them, in characters. */
+    private static final int HAN_CUE_REACH = 8;
     /** Goods China trades lawfully too: a China pair needs a breach word in the sentence. */
     private static final Set<String> TRADE_GOODS = Set.of("petroleum", "coal", "minerals", "other-goods",
             "luxury-goods");
@@ -386,10 +388,14 @@ public final class EventReader {
     private static boolean possible(String text, int start, List<Hit> in, Hit commodity) {
         char first = text.charAt(commodity.start());
         boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
+        // "部分鱿鱼很可能来自朝鲜": in Chinese the goods may be the subject, the cue standing after them before the verb
+        boolean han = Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN;
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal ? Cues.koreanCueGoverns(text, in, commodity, h)
                     : h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH
-                    && !Clauses.cueCutOff(text, h, commodity) && !Clauses.month(text, start, h))) {
+                    && !Clauses.cueCutOff(text, h, commodity) && !Clauses.month(text, start, h)
+                    || han && h.start() >= commodity.end() && h.start() - commodity.end() <= HAN_CUE_REACH
+                    && text.substring(commodity.end(), h.start()).chars().noneMatch(ch -> "，。；：,;".indexOf(ch) >= 0))) {
                 return true;
             }
         }

@@ -217,6 +217,10 @@ final class Roles {
         if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
                 && !Words.hasPunctuation(text, state.end(), nextCommodity.start())
                 && !RELATIVE.matcher(text).region(state.end(), nextCommodity.start()).find()) {
+            if (EventReader.ARMS.contains(nextCommodity.value()) && Cues.armsAsPlace(text, start, nextCommodity)) {
+                // "chips found in Russian drones": the state whose arms hold the goods received them
+                return Role.TO;
+            }
             originOf[index] = nextCommodity.value();
             originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
