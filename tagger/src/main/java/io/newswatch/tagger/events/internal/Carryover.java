@@ -35,8 +35,10 @@ final class Carryover {
                 named.add(h.value());
             }
         }
-        if (named.isEmpty()) {
-            peopleCount(text, start, end, in, merger);
+        if (named.isEmpty() || named.equals(Set.of("workers"))) {
+            // "more than 15,000 had been sent, most on student visas": a bare count of those sent (but "the number
+            // of such workers fell from 30,000 to a thousand people" counts the workers it names)
+            peopleCount(text, start, end, in, merger, !named.isEmpty());
         }
         // a line that is not prose ("Air defences downed 41 of 67 drones" in a page's ticker) counts no goods
         // nor does a plan or a fear ("intends to launch three more satellites"): what may move is not what moved
@@ -76,7 +78,7 @@ final class Carryover {
      * "nearly 8,000 of them arrived on student visas", "1만3천여 명"): the count of the workers, when the text
      * states workers' events ({@link EventMerger#peopleCount}).
      */
-    private void peopleCount(String text, int start, int end, List<Hit> in, EventMerger merger) {
+    private void peopleCount(String text, int start, int end, List<Hit> in, EventMerger merger, boolean bareOnly) {
         if (!Words.hasDigit(text, start, end) || !Words.prose(text, start, end)) {
             return;
         }
@@ -99,7 +101,7 @@ final class Carryover {
                     states.add(h.value());
                 }
             }
-            if (word != null && noun.is(Lexicon.Kind.UNIT) && PEOPLE.matcher(word).matches()) {
+            if (word != null && noun.is(Lexicon.Kind.UNIT) && PEOPLE.matcher(word).matches() && !bareOnly) {
                 merger.peopleCount(q.value(), word.toLowerCase(java.util.Locale.ROOT), states);
             } else if (OF_THEM.matcher(text).region(q.end(), end).lookingAt()) {
                 merger.peopleCount(q.value(), "person", states);
