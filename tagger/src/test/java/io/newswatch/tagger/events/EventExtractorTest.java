@@ -138,6 +138,30 @@ class EventExtractorTest {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).containsExactly(expected);
     }
 
+    /**
+     * Workers are reported where they stay or work rather than as sent: the place after a verb of staying is their
+     * host, and such a verb moves no goods.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | Most North Korean IT workers are based in China and Russia, the monitors found.   | workers KP>CN;workers KP>RU
+            en | Investigators say the North Korean coders operate from China while posing as freelancers. | workers KP>CN
+            ru | Тысячи северокорейских рабочих работают на стройках в России.                   | workers KP>RU
+            uk | Тисячі північнокорейських робітників працюють на будовах у Росії.               | workers KP>RU
+            ko | 중국에는 북한 IT 인력 1천여 명이 머물고 있다.                                       | workers KP>CN
+            zh | 朝鲜工人滞留在俄罗斯的工厂。                                                        | workers KP>RU
+            zh | 在俄罗斯工作的朝鲜工人很多。                                                        | workers KP>RU
+            en | Russian engineers work on North Korean missiles in Pyongyang.                  |
+            """)
+    void workersWhereTheyStay(String language, String sentence, String expected) {
+        List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
+        if (expected == null) {
+            assertThat(keys).isEmpty();
+        } else {
+            assertThat(keys).containsExactlyInAnyOrder(expected.split(";"));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             North Korea has shipped more than 1,000 containers of ammunition to Russia.        | 1000
@@ -179,6 +203,11 @@ class EventExtractorTest {
             러시아가 북한에 정유제품 100만 배럴을 넘겨 연간 상한을 초과했다.                          | 1000000
             # the day of a date is no amount, in any order or script
             North Korea shipped to Russia on Jan. 5 artillery shells worth millions.             |
+            # people charged or held are the count of a case, not of those sent
+            Prosecutors indicted 14 North Korean nationals who worked as IT workers based in China. |
+            Полиция задержала 30 северокорейских рабочих, которых КНДР отправила в Россию.          |
+            # a sum in yuan is no count of people
+            丹东新桥耗资22亿元人民币。朝鲜工人在中国工作。                                             |
             North Korea shipped to Russia on 5 January artillery shells worth millions.          |
             КНДР 5 января передала России снаряды.                                                |
             북한은 지난해 10월 위성 기술을 러시아로부터 받았다.                                     |

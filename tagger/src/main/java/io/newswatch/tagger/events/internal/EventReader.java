@@ -192,9 +192,12 @@ public final class EventReader {
         boolean negative = false;
         boolean anyCommodity = false;
         boolean specific = false;
+        boolean stay = false;
+        boolean people = false;
         for (Hit h : in) {
             switch (h.kind()) {
                 case GIVE, GET, USE -> transfer = true;
+                case STAY -> stay = true;
                 case BREACH -> {
                     if (Clauses.madeIllegal(text, start, h)) {
                         // "Resolution 2371 made the sale of North Korean coal illegal": the ban, not a breach
@@ -209,11 +212,14 @@ public final class EventReader {
                         && !Clauses.deniedAllegation(lexicon, text, start, h, in);
                 case COMMODITY -> {
                     anyCommodity = true;
+                    people |= Direction.PEOPLE.contains(h.value());
                 }
                 default -> {
                 }
             }
         }
+        // "North Korean IT workers operate from China": people staying or working where they were sent
+        transfer |= stay && people;
         if (!anyCommodity && transfer) {
             // "the scheme generated $88 million for the regime": a sum in dollars earned is money moved
             Hit dollars = Exchange.dollars(text, start, end, in);

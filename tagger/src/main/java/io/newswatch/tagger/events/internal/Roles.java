@@ -98,6 +98,10 @@ final class Roles {
             // "according to Seoul", "a visit to Pyongyang": no receiver
             return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
         }
+        if (STAY_PREPOSITIONS.contains(before) && stayedAt(Words.wordStartBefore(text, start, at), at, in)) {
+            // "IT workers operating from China", "companies based in Russia": where the people stay hosts them
+            return Role.TO;
+        }
         if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
             return Role.FROM;
@@ -265,6 +269,24 @@ final class Roles {
     /** Words before "in" or "at" that make the state where people work: "found working in Chinese factories". */
     static final Set<String> WORKING = Set.of("working", "work", "works", "worked", "employed", "toiling",
             "stationed", "living");
+
+    /** The prepositions after which a verb of staying names the host: "operate from", "based in", "працюють у". */
+    static final Set<String> STAY_PREPOSITIONS = Set.of("in", "at", "from", "inside", "в", "во", "у", "на", "из", "з",
+            "із");
+
+    /**
+     * Whether a verb of staying or working ends at the preposition that starts at {@code preposition} ("operate from")
+     * or takes it in ("based in"), in a sentence that names people.
+     */
+    static boolean stayedAt(int preposition, int state, List<Hit> in) {
+        boolean stay = false;
+        boolean people = false;
+        for (Hit h : in) {
+            stay |= h.is(Lexicon.Kind.STAY) && h.end() <= state && h.end() >= preposition - 2;
+            people |= h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value());
+        }
+        return stay && people;
+    }
 
     /** Whether workers or troops are named before the state. */
     static boolean peopleBefore(Hit state, List<Hit> in) {
