@@ -162,6 +162,29 @@ class EventExtractorTest {
         }
     }
 
+    /**
+     * States named by adjectives share the part of the noun they modify ("Turkish and Emirati distributors
+     * supplied"); the partner goods are shared with receives them; help whose maker is named is given by it.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | Some Chinese and Turkish firms sold microchips to Russian buyers, evading controls.      | military-technology CN>RU;military-technology TR>RU
+            ru | Китайские и турецкие компании продают российским заводам микросхемы в обход санкций.   | military-technology CN>RU;military-technology TR>RU
+            ko | 중국 업체들이 러시아 군수업체에 반도체를 팔았다.                                            | military-technology CN>RU
+            en | Russia is sharing missile technology with North Korea.                                  | military-technology RU>KP
+            ru | Россия делится с КНДР ракетными технологиями.                                           | military-technology RU>KP
+            uk | Росія ділиться з КНДР ракетними технологіями.                                           | military-technology RU>KP
+            ko | 러시아가 북한과 미사일 기술을 공유하고 있다.                                               | military-technology RU>KP
+            zh | 俄罗斯正在与朝鲜分享导弹技术。                                                            | military-technology RU>KP
+            en | Russia has localised drone production with Iranian engineering help.                   | military-technology IR>RU
+            ru | Россия оказывает КНДР техническую помощь.                                              | military-technology RU>KP
+            uk | Росія надає КНДР технічну допомогу.                                                     | military-technology RU>KP
+            """)
+    void adjectivesPartnersAndHelp(String language, String sentence, String expected) {
+        assertThat(events(sentence)).extracting(EventExtractorTest::key)
+                .containsExactlyInAnyOrder(expected.split(";"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             North Korea has shipped more than 1,000 containers of ammunition to Russia.        | 1000

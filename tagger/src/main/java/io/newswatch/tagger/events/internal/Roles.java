@@ -50,7 +50,7 @@ final class Roles {
     static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
     /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
     static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
-            "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
+            "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|цк\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
 
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
@@ -59,8 +59,8 @@ final class Roles {
      * Korean particles after a state that make it a possessor or a partner, no party to the goods: "북한의 정찰위성
      * 개발" (the North's satellite programme, not its exports), "러시아와의 교류", "러시아와 함께".
      */
-    /** A state's army, side, government or port between it and its particle: "러시아군에", "중국 항구로". */
-    static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부|항구|항만)(?=에|로|으로|의|와|과)");
+    /** A state's army, side, government, port or firms between it and its particle: "러시아군에", "중국 항구로", "러시아 군수업체에". */
+    static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부|항구|항만|군수업체|방산업체|업체|기업|회사|공장|구매자|바이어)들?(?=에|로|으로|의|와|과)");
     static final java.util.regex.Pattern KO_NO_PARTY = java.util.regex.Pattern.compile("^(?:의|와|과)(?!\\p{L})|^(?:와의|과의)");
 
     Role role(String text, int start, int end, Hit state, List<Hit> in, String[] originOf, int[] originAt,
@@ -100,6 +100,14 @@ final class Roles {
         }
         if (STAY_PREPOSITIONS.contains(before) && stayedAt(Words.wordStartBefore(text, start, at), at, in)) {
             // "IT workers operating from China", "companies based in Russia": where the people stay hosts them
+            return Role.TO;
+        }
+        if (lexicon.isWith(before) && shared(text, state, in)) {
+            // "Moscow was sharing technology with Tehran": who the goods are shared with receives them
+            return Role.TO;
+        }
+        if ((before.equals("с") || before.equals("з") || before.equals("із")) && SHARE.matcher(twoBack).matches()) {
+            // "делится с КНДР технологиями": who the goods are shared with receives them
             return Role.TO;
         }
         if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
@@ -174,6 +182,11 @@ final class Roles {
                     ? text.substring(state.start(), state.start() + w) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
+                    if (p.equals(cjk) && w == 1 && "与同跟".contains(p) && SHARE_ZH.matcher(text).region(state.end(),
+                            Math.min(end, state.end() + 4)).lookingAt()) {
+                        // 与朝鲜分享技术: the partner shared with receives, no subject of the verb
+                        return Role.TO;
+                    }
                     if (p.equals(cjk) && w == 1 && p.equals("在")) {
                         // 在俄罗斯境内, 在朝鲜南浦港: where the goods are, no party
                         return Role.NONE;
@@ -269,6 +282,25 @@ final class Roles {
     /** Words before "in" or "at" that make the state where people work: "found working in Chinese factories". */
     static final Set<String> WORKING = Set.of("working", "work", "works", "worked", "employed", "toiling",
             "stationed", "living");
+
+    /** Verbs of sharing, whose partner after "с"/"з" receives: "делится с", "ділиться з". */
+    static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile(
+            "(?iu)дел(?:ится|ятся|илась|ился|ились|иться)|діл(?:иться|яться|илася|ився|илися|итися)|поделил\\p{L}*|поділил\\p{L}*");
+    /** Whether a give word of sharing ("sharing", "shared") stands before the state. */
+    static boolean shared(String text, Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.start()) {
+                return false;
+            }
+            if (h.is(Lexicon.Kind.GIVE) && text.regionMatches(true, h.start(), "shar", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Chinese verbs of sharing after their partner: "与朝鲜分享", "同俄罗斯共享". */
+    static final java.util.regex.Pattern SHARE_ZH = java.util.regex.Pattern.compile("\\s?(?:分享|共享)");
 
     /** The prepositions after which a verb of staying names the host: "operate from", "based in", "працюють у". */
     static final Set<String> STAY_PREPOSITIONS = Set.of("in", "at", "from", "inside", "в", "во", "у", "на", "из", "з",
