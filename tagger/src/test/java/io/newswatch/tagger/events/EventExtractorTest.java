@@ -179,6 +179,9 @@ class EventExtractorTest {
             en | Russia has localised drone production with Iranian engineering help.                   | military-technology IR>RU
             ru | Россия оказывает КНДР техническую помощь.                                              | military-technology RU>KP
             uk | Росія надає КНДР технічну допомогу.                                                     | military-technology RU>KP
+            # arms the goods go into are a product, not goods of their own; a capital in the dative is no adjective
+            ru | Пекин поставляет Москве компоненты, используемые при производстве ракет, танков и дронов. | military-technology CN>RU
+            en | China supplies Russia with components used to build missiles, tanks and drones.         | military-technology CN>RU
             """)
     void adjectivesPartnersAndHelp(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key)

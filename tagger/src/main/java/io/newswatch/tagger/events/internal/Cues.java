@@ -151,7 +151,7 @@ final class Cues {
         if (!arms.value().equals("weapons") && !arms.value().equals("missiles") && !arms.value().equals("munitions")) {
             return false;
         }
-        int from = Math.max(0, arms.start() - 30);
+        int from = Math.max(0, arms.start() - MAKING_REACH);
         if (MAKING.matcher(text.substring(from, arms.start())).find()) {
             // "这些产品被用于制造导弹", "для производства ракет": the arms are what the goods make
             return true;
@@ -166,10 +166,19 @@ final class Cues {
      * Making arms out of the goods, or a plant "where drones are assembled": the arms after it are a product, not goods
      * moved.
      */
+    /** The products after a word of making, a short list: "ракет, танков и ", "missiles, tanks and ". */
+    private static final String PRODUCTS = "[^,;:—]{0,20}(?:,\\s*[^,;:—]{1,20}){0,2}$";
+    /** How far before arms a word of making them still governs them, in characters. */
+    private static final int MAKING_REACH = 60;
     private static final Pattern MAKING = Pattern.compile(
             "(?iu)(?:用于|用来|用以)(?:制造|生产)[^，。,]{0,12}$|для (?:производства|изготовления|виробництва|виготовлення) [^,;:—]{0,20}$"
             + "|(?:де|где|where)\\s+(?:збирають|виробляють|виготовляють|собирают|производят|выпускают|assemble|produce|build)"
-            + "\\s+(?:\\p{L}+\\s+){0,2}$");
+            + "\\s+(?:\\p{L}+\\s+){0,2}$"
+            // "компоненты, используемые при производстве ракет", "parts used to build drones", "for the production of"
+            + "|(?:при|в|у)\\s+(?:производстве|изготовлении|виробництві|виготовленні)\\s+" + PRODUCTS
+            + "|\\b(?:used|needed|required|intended)\\s+(?:in|for|to\\s+(?:make|build|produce|assemble))\\s+(?:the\\s+)?"
+            + "(?:(?:production|manufacture|manufacturing|assembly)\\s+of\\s+)?" + PRODUCTS
+            + "|\\bfor\\s+(?:the\\s+)?(?:production|manufacture|manufacturing|assembly)\\s+of\\s+" + PRODUCTS);
 
     /**
      * Whether the goods are named only as what a breached ban covers: "подарок нарушает резолюции, запрещающие

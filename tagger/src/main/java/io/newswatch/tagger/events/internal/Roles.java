@@ -50,7 +50,8 @@ final class Roles {
     static final Set<String> MADE = Set.of("made", "produced", "manufactured", "built", "assembled");
     /** A state written as an adjective ("North Korean", "Chinese", "северокорейские"), not as a noun. */
     static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
-            "(?iu)(?:an|ese|ish|i|ск\\p{L}{1,3}|цк\\p{L}{1,3}|ськ\\p{L}{1,3}|цьк\\p{L}{1,3})$");
+            "(?iu)(?:an|ese|ish|i|(?:ск|цк|ськ|цьк)(?:ий|ый|ой|ая|ое|ие|ые|их|ых|ого|ому|ую|им|ым|ими|ыми|ом|і|а|е|у|ій"
+            + "|ої|ою))$");
 
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
