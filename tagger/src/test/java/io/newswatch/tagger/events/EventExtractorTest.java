@@ -188,6 +188,21 @@ class EventExtractorTest {
                 .containsExactlyInAnyOrder(expected.split(";"));
     }
 
+    /**
+     * A sentence after the loading that names where the ship or cargo was bound gives the event its receiver; a
+     * tanker is no tank.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | The ship loaded 25,000 tonnes of North Korean coal at Nampo in March. It was bound for Balikpapan in Indonesia, where the buyer was waiting. | coal KP>ID
+            ru | Судно загрузило в Нампхо 20 тысяч тонн северокорейского угля. Оно направлялось в Индонезию.                   | coal KP>ID
+            uk | Судно прийняло в Нампхо 20 тисяч тонн північнокорейського вугілля. Вантаж прямував до Балікпапана в Індонезії. | coal KP>ID
+            uk | Танкер завантажив у порту Їосу 14 тисяч тонн нафтопродуктів для КНДР.                                          | petroleum ?>KP
+            """)
+    void aDestinationNamesTheReceiver(String language, String text, String expected) {
+        assertThat(events(text)).extracting(EventExtractorTest::key).containsExactly(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             North Korea has shipped more than 1,000 containers of ammunition to Russia.        | 1000

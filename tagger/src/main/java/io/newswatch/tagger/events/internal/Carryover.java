@@ -142,6 +142,42 @@ final class Carryover {
         }
     }
 
+    /** A ship's or cargo's destination: "bound for", "прямував до", "направлялось в", "驶往", "향하던". */
+    private static final java.util.regex.Pattern DESTINATION = java.util.regex.Pattern.compile(
+            "(?iu)\\b(?:bound|headed|heading|destined)\\s+for\\b|\\ben\\s+route\\s+to\\b|направля(?:лс|л|лось|лись|лся|ется)\\p{L}*\\s+(?:в|во|к)\\s"
+            + "|прямува\\p{L}*\\s+(?:до|в|у)\\s|驶往|开往|运往|향하던|향하는|향했");
+
+    /**
+     * A sentence after an event whose receiver was unsaid that names where the ship or cargo was bound ("It was bound
+     * for Balikpapan in Indonesia"): the state of the destination (of its place, else the state the sentence names)
+     * receives the goods. Returns the keys the events are filed under now.
+     */
+    List<EventMerger.Key> destination(String text, int start, int end, List<Hit> in, List<EventMerger.Key> keys,
+                                      EventMerger merger) {
+        if (keys.stream().allMatch(k -> k.to() != null) || in.stream().noneMatch(h -> h.is(Lexicon.Kind.STATE)
+                || h.is(Lexicon.Kind.PLACE)) || !DESTINATION.matcher(text).region(start, end).find()) {
+            return keys;
+        }
+        List<String> candidates = new ArrayList<>(Direction.placeStates(lexicon, text, in));
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.STATE)) {
+                candidates.add(h.value());
+            }
+        }
+        List<EventMerger.Key> out = new ArrayList<>(keys.size());
+        for (EventMerger.Key k : keys) {
+            String to = null;
+            for (String c : candidates) {
+                if (k.to() == null && !c.equals(k.from()) && Direction.valid(k.commodity(), k.from(), c)) {
+                    to = c;
+                    break;
+                }
+            }
+            out.add(to == null ? k : merger.receiver(k, to));
+        }
+        return out;
+    }
+
     /** The gazetteer's states named lately, latest last: at most eight, none a long sentence before the latest. */
     static List<Hit> recentStates(List<Hit> recent, List<Hit> in) {
         List<Hit> named = new ArrayList<>();

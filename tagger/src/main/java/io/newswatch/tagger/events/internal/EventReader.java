@@ -67,7 +67,10 @@ public final class EventReader {
         for (Mention m : mentions) {
             all.add(new Hit(Lexicon.Kind.STATE, m.entity(), m.start(), m.end(), false));
         }
-        all.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
+        // of two words over the same span, the phrase that is no goods comes first and hides the goods word
+        // ("танкер" is no "танк*")
+        all.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed())
+                .thenComparing(h -> !h.is(Lexicon.Kind.NOT_COMMODITY)));
         all = resolveStates(all);
         Set<String> textStates = new java.util.HashSet<>();
         mentions.forEach(m -> textStates.add(m.entity()));
@@ -111,6 +114,7 @@ public final class EventReader {
                 lastKeys = named;
                 lastEventSentence = si;
             } else if (si - lastEventSentence <= FOLLOW_UP_SENTENCES && !lastKeys.isEmpty()) {
+                lastKeys = carryover.destination(text, s.start(), end, in, lastKeys, merger);
                 carryover.followUp(text, s.start(), end, in, lastKeys, merger);
             }
         }
