@@ -111,8 +111,11 @@ final class Cues {
      * ракетах", "рішення, втілені у нових ракетах"): the arms are no goods of the sentence.
      */
     static boolean armsAsPlace(String text, int start, Hit arms) {
-        String before = text.substring(Math.max(start, arms.start() - 48), arms.start());
-        if (FOUND_IN.matcher(before).find() || WRECKAGE.matcher(before).find()) {
+        int from = Math.max(start, arms.start() - 48);
+        // the patterns run only where a word of finding or of wreckage stands before the arms (most arms have none)
+        if (hasCue(text, from, arms.start(), FOUND_CUES) && FOUND_IN.matcher(text).region(from, arms.start()).find()
+                || hasCue(text, from, arms.start(), WRECKAGE_CUES)
+                && WRECKAGE.matcher(text).region(from, arms.start()).find()) {
             return true;
         }
         int after = Math.min(text.length(), arms.end() + 12);
@@ -124,6 +127,21 @@ final class Cues {
             return false;
         }
         return IN_PLACE.matcher(text.substring(Math.max(start, arms.start() - 24), arms.start())).find();
+    }
+
+    private static final String[] FOUND_CUES = {"found", "discover", "recover", "uncover", "identif", " up "};
+    private static final String[] WRECKAGE_CUES = {"бломк", "статк", "ламк", "алишк", "рагмент"};
+
+    /** Whether one of {@code cues} (lower case) stands in the text between {@code from} and {@code to}. */
+    private static boolean hasCue(String text, int from, int to, String[] cues) {
+        for (int i = from; i < to; i++) {
+            for (String cue : cues) {
+                if (text.charAt(i) == cue.charAt(0) && text.startsWith(cue, i) && i + cue.length() <= to) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -70,7 +70,7 @@ public final class EventReader {
         // of two words over the same span, the phrase that is no goods comes first and hides the goods word
         // ("танкер" is no "танк*")
         all.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed())
-                .thenComparing(h -> !h.is(Lexicon.Kind.NOT_COMMODITY)));
+                .thenComparingInt(h -> h.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1));
         all = resolveStates(all);
         Set<String> textStates = new java.util.HashSet<>();
         mentions.forEach(m -> textStates.add(m.entity()));
