@@ -278,7 +278,7 @@ public final class EventReader {
             if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO
                     || (roles[i] == Role.SUBJECT_FROM || roles[i] == Role.SUBJECT_TO)
                     && (CJK_AND.matcher(text.substring(states.get(i - 1).end(), states.get(i).start())).matches()
-                    || adjectives(text, states.get(i - 1), states.get(i)))) && LIST_GAP.matcher(
+                    || Partners.adjectives(text, states.get(i - 1), states.get(i)))) && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
                 roles[i - 1] = roles[i];
             }
@@ -411,15 +411,6 @@ public final class EventReader {
             }
         }
         return false;
-    }
-
-    /**
-     * Whether two states of a list are both written as adjectives, so modify one noun: "Turkish and Emirati
-     * distributors supplied", "китайские и турецкие компании поставляют" (not "Moscow and Pyongyang").
-     */
-    private static boolean adjectives(String text, Hit one, Hit other) {
-        return Roles.ADJECTIVE.matcher(text.substring(one.start(), one.end())).find()
-                && Roles.ADJECTIVE.matcher(text.substring(other.start(), other.end())).find();
     }
 
     /** Whether the goods word is part of a phrase that refers back ("the coal", "the shells"). */

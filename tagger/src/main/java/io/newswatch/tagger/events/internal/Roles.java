@@ -99,15 +99,15 @@ final class Roles {
             // "according to Seoul", "a visit to Pyongyang": no receiver
             return twoBack.equals("according") || NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
         }
-        if (STAY_PREPOSITIONS.contains(before) && stayedAt(Words.wordStartBefore(text, start, at), at, in)) {
+        if (Partners.STAY_PREPOSITIONS.contains(before) && Partners.stayedAt(Words.wordStartBefore(text, start, at), at, in)) {
             // "IT workers operating from China", "companies based in Russia": where the people stay hosts them
             return Role.TO;
         }
-        if (lexicon.isWith(before) && shared(text, state, in)) {
+        if (lexicon.isWith(before) && Partners.shared(text, state, in)) {
             // "Moscow was sharing technology with Tehran": who the goods are shared with receives them
             return Role.TO;
         }
-        if ((before.equals("с") || before.equals("з") || before.equals("із")) && SHARE.matcher(twoBack).matches()) {
+        if ((before.equals("с") || before.equals("з") || before.equals("із")) && Partners.SHARE.matcher(twoBack).matches()) {
             // "делится с КНДР технологиями": who the goods are shared with receives them
             return Role.TO;
         }
@@ -183,7 +183,7 @@ final class Roles {
                     ? text.substring(state.start(), state.start() + w) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
-                    if (p.equals(cjk) && w == 1 && "与同跟".contains(p) && SHARE_ZH.matcher(text).region(state.end(),
+                    if (p.equals(cjk) && w == 1 && "与同跟".contains(p) && Partners.SHARE_ZH.matcher(text).region(state.end(),
                             Math.min(end, state.end() + 4)).lookingAt()) {
                         // 与朝鲜分享技术: the partner shared with receives, no subject of the verb
                         return Role.TO;
@@ -283,43 +283,6 @@ final class Roles {
     /** Words before "in" or "at" that make the state where people work: "found working in Chinese factories". */
     static final Set<String> WORKING = Set.of("working", "work", "works", "worked", "employed", "toiling",
             "stationed", "living");
-
-    /** Verbs of sharing, whose partner after "с"/"з" receives: "делится с", "ділиться з". */
-    static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile(
-            "(?iu)дел(?:ится|ятся|илась|ился|ились|иться)|діл(?:иться|яться|илася|ився|илися|итися)|поделил\\p{L}*|поділил\\p{L}*");
-    /** Whether a give word of sharing ("sharing", "shared") stands before the state. */
-    static boolean shared(String text, Hit state, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.start() >= state.start()) {
-                return false;
-            }
-            if (h.is(Lexicon.Kind.GIVE) && text.regionMatches(true, h.start(), "shar", 0, 4)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Chinese verbs of sharing after their partner: "与朝鲜分享", "同俄罗斯共享". */
-    static final java.util.regex.Pattern SHARE_ZH = java.util.regex.Pattern.compile("\\s?(?:分享|共享)");
-
-    /** The prepositions after which a verb of staying names the host: "operate from", "based in", "працюють у". */
-    static final Set<String> STAY_PREPOSITIONS = Set.of("in", "at", "from", "inside", "в", "во", "у", "на", "из", "з",
-            "із");
-
-    /**
-     * Whether a verb of staying or working ends at the preposition that starts at {@code preposition} ("operate from")
-     * or takes it in ("based in"), in a sentence that names people.
-     */
-    static boolean stayedAt(int preposition, int state, List<Hit> in) {
-        boolean stay = false;
-        boolean people = false;
-        for (Hit h : in) {
-            stay |= h.is(Lexicon.Kind.STAY) && h.end() <= state && h.end() >= preposition - 2;
-            people |= h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value());
-        }
-        return stay && people;
-    }
 
     /** Whether workers or troops are named before the state. */
     static boolean peopleBefore(Hit state, List<Hit> in) {
