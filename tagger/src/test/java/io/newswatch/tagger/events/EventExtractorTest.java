@@ -97,6 +97,112 @@ class EventExtractorTest {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
     }
 
+    /**
+     * The goods the regimes name, as reporters name them: battlefield electronics, machine tools and optics of the
+     * high-priority list, the North's banned exports and what it may not import, and workers by their trade or by the
+     * visas that cover them; the verbs of goods moving on or turning up; arms the goods were found in, whose state
+     * received them.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | Hong Kong traders sold integrated circuits and GNSS modules to Russian defence plants, evading export controls. | military-technology CN>RU
+            en | Ball bearings and CNC lathes from Turkish suppliers keep reaching Russia's arms factories.       | military-technology TR>RU
+            ru | Китайские фирмы поставляют в Россию подшипники и тепловизоры.                                      | military-technology CN>RU
+            uk | Турецькі посередники постачають до Росії мікроконтролери та сервоприводи.                           | military-technology TR>RU
+            ko | 중국 업체들이 러시아에 집적회로와 베어링을 수출했다.                                                  | military-technology CN>RU
+            zh | 中国公司向俄罗斯出口了大量轴承和数控机床。                                                            | military-technology CN>RU
+            en | A Singapore trader sold cigarettes and tobacco to North Korea in breach of sanctions.              | other-goods SG>KP
+            ru | КНДР продавала в Китай кальмаров и крабов в нарушение резолюции 2371.                              | other-goods KP>CN
+            ko | 북한산 꽃게가 중국으로 밀반출됐다.                                                                    | other-goods KP>CN
+            zh | 朝鲜违反决议向中国出口鱿鱼和木材。                                                                    | other-goods KP>CN
+            uk | Росія доставила до КНДР коней і худобу.                                                             | other-goods RU>KP
+            en | Russia shipped yachts and racehorses to Pyongyang in violation of the luxury ban.                 | luxury-goods RU>KP
+            ru | Россия передала КНДР чистокровных скакунов.                                                        | luxury-goods RU>KP
+            zh | 俄罗斯向朝鲜运送了游艇和名表。                                                                        | luxury-goods RU>KP
+            en | Russian construction firms hired North Korean labour brigades last year.                          | workers KP>RU
+            en | Timber companies in the Russian Far East employ North Korean loggers, despite the UN ban.         | workers KP>RU
+            ru | Российские компании нанимают северокорейских программистов в обход санкций.                        | workers KP>RU
+            uk | Російські підприємства наймають північнокорейських лісорубів.                                      | workers KP>RU
+            ko | 중국 업체들이 북한 노동자를 고용하고 있다.                                                             | workers KP>CN
+            zh | 大连的工厂雇用了三百名朝鲜女工。                                                                       | workers KP>CN
+            en | Thousands of North Koreans have entered Russia on student visas to work on building sites.         | workers KP>RU
+            ru | Тысячи северокорейцев въезжают в Россию по студенческим визам.                                    | workers KP>RU
+            uk | Тисячі північнокорейців в'їжджають до Росії за навчальними візами.                                  | workers KP>RU
+            en | Machine tools declared for Kazakhstan were re-exported to Russia within weeks.                    | military-technology KZ>RU
+            en | Chinese-made microchips keep turning up in Russian cruise missiles.                                | military-technology CN>RU
+            ru | Микросхемы китайского производства обнаружены в российских ракетах.                               | military-technology CN>RU
+            ko | 중국산 반도체가 러시아 미사일 잔해에서 발견됐다.                                                       | military-technology CN>RU
+            zh | 乌克兰在俄罗斯导弹残骸中发现了中国制造的芯片。                                                          | military-technology CN>RU
+            """)
+    void bannedGoodsWorkersAndTheirRoutes(String language, String sentence, String expected) {
+        assertThat(events(sentence)).extracting(EventExtractorTest::key).containsExactly(expected);
+    }
+
+    /**
+     * Workers are reported where they stay or work rather than as sent: the place after a verb of staying is their
+     * host, and such a verb moves no goods.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | Most North Korean IT workers are based in China and Russia, the monitors found.   | workers KP>CN;workers KP>RU
+            en | Investigators say the North Korean coders operate from China while posing as freelancers. | workers KP>CN
+            ru | Тысячи северокорейских рабочих работают на стройках в России.                   | workers KP>RU
+            uk | Тисячі північнокорейських робітників працюють на будовах у Росії.               | workers KP>RU
+            ko | 중국에는 북한 IT 인력 1천여 명이 머물고 있다.                                       | workers KP>CN
+            zh | 朝鲜工人滞留在俄罗斯的工厂。                                                        | workers KP>RU
+            zh | 在俄罗斯工作的朝鲜工人很多。                                                        | workers KP>RU
+            en | Russian engineers work on North Korean missiles in Pyongyang.                  |
+            """)
+    void workersWhereTheyStay(String language, String sentence, String expected) {
+        List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
+        if (expected == null) {
+            assertThat(keys).isEmpty();
+        } else {
+            assertThat(keys).containsExactlyInAnyOrder(expected.split(";"));
+        }
+    }
+
+    /**
+     * States named by adjectives share the part of the noun they modify ("Turkish and Emirati distributors
+     * supplied"); the partner goods are shared with receives them; help whose maker is named is given by it.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | Some Chinese and Turkish firms sold microchips to Russian buyers, evading controls.      | military-technology CN>RU;military-technology TR>RU
+            ru | Китайские и турецкие компании продают российским заводам микросхемы в обход санкций.   | military-technology CN>RU;military-technology TR>RU
+            ko | 중국 업체들이 러시아 군수업체에 반도체를 팔았다.                                            | military-technology CN>RU
+            en | Russia is sharing missile technology with North Korea.                                  | military-technology RU>KP
+            ru | Россия делится с КНДР ракетными технологиями.                                           | military-technology RU>KP
+            uk | Росія ділиться з КНДР ракетними технологіями.                                           | military-technology RU>KP
+            ko | 러시아가 북한과 미사일 기술을 공유하고 있다.                                               | military-technology RU>KP
+            zh | 俄罗斯正在与朝鲜分享导弹技术。                                                            | military-technology RU>KP
+            en | Russia has localised drone production with Iranian engineering help.                   | military-technology IR>RU
+            ru | Россия оказывает КНДР техническую помощь.                                              | military-technology RU>KP
+            uk | Росія надає КНДР технічну допомогу.                                                     | military-technology RU>KP
+            # arms the goods go into are a product, not goods of their own; a capital in the dative is no adjective
+            ru | Пекин поставляет Москве компоненты, используемые при производстве ракет, танков и дронов. | military-technology CN>RU
+            en | China supplies Russia with components used to build missiles, tanks and drones.         | military-technology CN>RU
+            """)
+    void adjectivesPartnersAndHelp(String language, String sentence, String expected) {
+        assertThat(events(sentence)).extracting(EventExtractorTest::key)
+                .containsExactlyInAnyOrder(expected.split(";"));
+    }
+
+    /**
+     * A sentence after the loading that names where the ship or cargo was bound gives the event its receiver; a
+     * tanker is no tank.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | The ship loaded 25,000 tonnes of North Korean coal at Nampo in March. It was bound for Balikpapan in Indonesia, where the buyer was waiting. | coal KP>ID
+            ru | Судно загрузило в Нампхо 20 тысяч тонн северокорейского угля. Оно направлялось в Индонезию.                   | coal KP>ID
+            uk | Судно прийняло в Нампхо 20 тисяч тонн північнокорейського вугілля. Вантаж прямував до Балікпапана в Індонезії. | coal KP>ID
+            uk | Танкер завантажив у порту Їосу 14 тисяч тонн нафтопродуктів для КНДР.                                          | petroleum ?>KP
+            """)
+    void aDestinationNamesTheReceiver(String language, String text, String expected) {
+        assertThat(events(text)).extracting(EventExtractorTest::key).containsExactly(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             North Korea has shipped more than 1,000 containers of ammunition to Russia.        | 1000
@@ -138,6 +244,11 @@ class EventExtractorTest {
             러시아가 북한에 정유제품 100만 배럴을 넘겨 연간 상한을 초과했다.                          | 1000000
             # the day of a date is no amount, in any order or script
             North Korea shipped to Russia on Jan. 5 artillery shells worth millions.             |
+            # people charged or held are the count of a case, not of those sent
+            Prosecutors indicted 14 North Korean nationals who worked as IT workers based in China. |
+            Полиция задержала 30 северокорейских рабочих, которых КНДР отправила в Россию.          |
+            # a sum in yuan is no count of people
+            丹东新桥耗资22亿元人民币。朝鲜工人在中国工作。                                             |
             North Korea shipped to Russia on 5 January artillery shells worth millions.          |
             КНДР 5 января передала России снаряды.                                                |
             북한은 지난해 10월 위성 기술을 러시아로부터 받았다.                                     |
@@ -271,6 +382,9 @@ class EventExtractorTest {
             The panel investigated reports of missile transfers from North Korea to Russia.        | possible
             # a Korean cue reaches the verb after the goods, not the end of a later clause
             러시아에서 북한으로 유류가 반입된 의혹이 제기되고 있어 감시는 앞으로 더 강화될 전망이다.     | asserted
+            # a Chinese cue may stand after the goods, before the verb
+            部分鱿鱼很可能经中国渔船从朝鲜运回港口，违反了决议。                                        | possible
+            Moscow may hire thousands of North Korean loggers.                                     | possible
             """)
     void statusCues(String sentence, String status) {
         List<ViolationEvent> events = events(sentence);
@@ -292,6 +406,11 @@ class EventExtractorTest {
             Москва и Пхеньян сблизились. Каждая стрельба дает северокорейским инженерам данные о ракетах, которые невозможно получить иначе.
             专家小组认为，这类交易违反了决议，朝鲜从中获利数百万美元。
             Китай сократил импорт угля из КНДР до нуля.
+            The EU banned exports of machine tools and ball bearings to Russia.
+            Казахстан не реэкспортирует микросхемы в Россию.
+            China's exports of tobacco to Russia rose last year.
+            The US imposed sanctions on Chinese firms that sold bearings to Russia.
+            Tourists entered North Korea from China on Monday.
             """)
     void notEvents(String sentence) {
         assertThat(events(sentence)).isEmpty();

@@ -27,6 +27,15 @@ final class Amounts {
             + "|не\\s+более|не\\s+більше|лимит\\p{L}*\\s+в|ліміт\\p{L}*\\s+у|上限|不得超过|不超过|상한)[^\\d.;]{0,8}$");
 
     /**
+     * People counted as charged, held or sent home ("indicted 14 North Korean nationals", "задержали 30 рабочих"):
+     * the count of a case, not of those sent.
+     */
+    static final java.util.regex.Pattern PROSECUTED = java.util.regex.Pattern.compile(
+            "(?iu)(?:\\b(?:indicted|charged|arrested|detained|deported|expelled|repatriated|convicted|sentenced)"
+            + "|задержал\\p{L}*|арестова\\p{L}*|депортирова\\p{L}*|затрима\\p{L}*|заарештува\\p{L}*)"
+            + "\\s+(?:about\\s+|some\\s+|around\\s+|more\\s+than\\s+|at\\s+least\\s+|около\\s+|более\\s+|понад\\s+)?$");
+
+    /**
      * For each commodity, the largest amount of the sentence that counts it: a number whose noun is the commodity
      * word itself or a unit, standing before that commodity (or, failing one after, the nearest before it).
      * Values: {amount, unitStart, unitEnd}.
@@ -35,7 +44,8 @@ final class Amounts {
                                                Set<String> commodities) {
         Map<String, long[]> out = new LinkedHashMap<>();
         for (Quantities.Quantity q : quantities) {
-            if (isYearOrShare(text, q) || isDate(text, q) || isResolution(q, in) || isCap(text, q)) {
+            if (isYearOrShare(text, q) || isDate(text, q) || isResolution(q, in) || isCap(text, q)
+                    || PROSECUTED.matcher(text).region(Math.max(0, q.start() - 40), q.start()).find()) {
                 continue;
             }
             Hit noun = null;

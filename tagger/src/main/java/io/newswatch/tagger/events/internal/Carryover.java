@@ -36,8 +36,10 @@ final class Carryover {
                 named.add(h.value());
             }
         }
-        if (named.isEmpty()) {
-            peopleCount(text, start, end, in, merger);
+        if (named.isEmpty() || named.equals(Set.of("workers"))) {
+            // "more than 15,000 had been sent, most on student visas": a bare count of those sent (but "the number
+            // of such workers fell from 30,000 to a thousand people" counts the workers it names)
+            peopleCount(text, start, end, in, merger, !named.isEmpty());
         }
         // a line that is not prose ("Air defences downed 41 of 67 drones" in a page's ticker) counts no goods
         // nor does a plan or a fear ("intends to launch three more satellites"): what may move is not what moved
@@ -107,7 +109,7 @@ final class Carryover {
      * "nearly 8,000 of them arrived on student visas", "1만3천여 명"): the count of the workers, when the text
      * states workers' events ({@link EventMerger#peopleCount}).
      */
-    private void peopleCount(String text, int start, int end, List<Hit> in, EventMerger merger) {
+    private void peopleCount(String text, int start, int end, List<Hit> in, EventMerger merger, boolean bareOnly) {
         if (!Words.hasDigit(text, start, end) || !Words.prose(text, start, end)
                 || !countsPeople(text, in) && !mayReferToThem(text, start, end)) {
             // no noun of people and nothing that refers back to them: no number of the sentence can count people
@@ -132,7 +134,7 @@ final class Carryover {
                     states.add(h.value());
                 }
             }
-            if (word != null && noun.is(Lexicon.Kind.UNIT) && PEOPLE.matcher(word).matches()) {
+            if (word != null && noun.is(Lexicon.Kind.UNIT) && PEOPLE.matcher(word).matches() && !bareOnly) {
                 merger.peopleCount(q.value(), word.toLowerCase(java.util.Locale.ROOT), states);
             } else if (OF_THEM.matcher(text).region(q.end(), end).lookingAt()) {
                 merger.peopleCount(q.value(), "person", states);
@@ -175,6 +177,42 @@ final class Carryover {
         for (EventMerger.Key key : keys) {
             merger.addFacts(key, facts);
         }
+    }
+
+    /** A ship's or cargo's destination: "bound for", "прямував до", "направлялось в", "驶往", "향하던". */
+    private static final java.util.regex.Pattern DESTINATION = java.util.regex.Pattern.compile(
+            "(?iu)\\b(?:bound|headed|heading|destined)\\s+for\\b|\\ben\\s+route\\s+to\\b|направля(?:лс|л|лось|лись|лся|ется)\\p{L}*\\s+(?:в|во|к)\\s"
+            + "|прямува\\p{L}*\\s+(?:до|в|у)\\s|驶往|开往|运往|향하던|향하는|향했");
+
+    /**
+     * A sentence after an event whose receiver was unsaid that names where the ship or cargo was bound ("It was bound
+     * for Balikpapan in Indonesia"): the state of the destination (of its place, else the state the sentence names)
+     * receives the goods. Returns the keys the events are filed under now.
+     */
+    List<EventMerger.Key> destination(String text, int start, int end, List<Hit> in, List<EventMerger.Key> keys,
+                                      EventMerger merger) {
+        if (keys.stream().allMatch(k -> k.to() != null) || in.stream().noneMatch(h -> h.is(Lexicon.Kind.STATE)
+                || h.is(Lexicon.Kind.PLACE)) || !DESTINATION.matcher(text).region(start, end).find()) {
+            return keys;
+        }
+        List<String> candidates = new ArrayList<>(Direction.placeStates(lexicon, text, in));
+        for (Hit h : in) {
+            if (h.is(Lexicon.Kind.STATE)) {
+                candidates.add(h.value());
+            }
+        }
+        List<EventMerger.Key> out = new ArrayList<>(keys.size());
+        for (EventMerger.Key k : keys) {
+            String to = null;
+            for (String c : candidates) {
+                if (k.to() == null && !c.equals(k.from()) && Direction.valid(k.commodity(), k.from(), c)) {
+                    to = c;
+                    break;
+                }
+            }
+            out.add(to == null ? k : merger.receiver(k, to));
+        }
+        return out;
     }
 
     /** The gazetteer's states named lately, latest last: at most eight, none a long sentence before the latest. */

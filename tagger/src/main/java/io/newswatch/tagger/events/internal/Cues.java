@@ -111,12 +111,52 @@ final class Cues {
      * ракетах", "рішення, втілені у нових ракетах"): the arms are no goods of the sentence.
      */
     static boolean armsAsPlace(String text, int start, Hit arms) {
+        int from = Math.max(start, arms.start() - 48);
+        // the patterns run only where a word of finding or of wreckage stands before the arms (most arms have none)
+        if (hasCue(text, from, arms.start(), FOUND_CUES) && FOUND_IN.matcher(text).region(from, arms.start()).find()
+                || hasCue(text, from, arms.start(), WRECKAGE_CUES)
+                && WRECKAGE.matcher(text).region(from, arms.start()).find()) {
+            return true;
+        }
+        int after = Math.min(text.length(), arms.end() + 12);
+        if (FOUND_AFTER.matcher(text).region(arms.end(), after).lookingAt()) {
+            return true;
+        }
         String word = text.substring(arms.start(), arms.end());
         if (!word.endsWith("ах") && !word.endsWith("ях")) {
             return false;
         }
         return IN_PLACE.matcher(text.substring(Math.max(start, arms.start() - 24), arms.start())).find();
     }
+
+    private static final String[] FOUND_CUES = {"found", "discover", "recover", "uncover", "identif", " up "};
+    private static final String[] WRECKAGE_CUES = {"бломк", "статк", "ламк", "алишк", "рагмент"};
+
+    /** Whether one of {@code cues} (lower case) stands in the text between {@code from} and {@code to}. */
+    private static boolean hasCue(String text, int from, int to, String[] cues) {
+        for (int i = from; i < to; i++) {
+            for (String cue : cues) {
+                if (text.charAt(i) == cue.charAt(0) && text.startsWith(cue, i) && i + cue.length() <= to) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "found in Russian drones", "recovered from downed cruise missiles", "turned up inside": the arms the goods were
+     * found in are where they ended up, no goods of their own.
+     */
+    private static final Pattern FOUND_IN = Pattern.compile("(?iu)\\b(?:found|discovered|recovered|uncovered|identified"
+            + "|turn(?:s|ed|ing)?\\s+up|end(?:s|ed|ing)?\\s+up)\\s+(?:in|inside|within|from|aboard)\\s+(?:the\\s+|a\\s+|an\\s+)?"
+            + "(?:(?:wreckage|debris|remains|fragments)\\s+of\\s+(?:the\\s+|a\\s+)?)?(?:[\\p{L}-]+,?\\s+){0,5}$");
+    /** "в обломках российской ракеты", "в уламках", "на залишках": the wreckage the goods were found in. */
+    private static final Pattern WRECKAGE = Pattern.compile(
+            "(?iu)(?:^|\\s)(?:в|у|во|на|из|із|з)\\s+(?:обломк|остатк|уламк|залишк|фрагмент)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}$");
+    /** "러시아 드론에서 발견", "미사일 잔해에서", "俄罗斯无人机中发现", "导弹残骸里": found inside the arms. */
+    private static final Pattern FOUND_AFTER = Pattern.compile("\\s?(?:잔해|파편|내부|안)?에서\\s?(?:발견|나온|나왔|검출|회수)"
+            + "|\\s?(?:잔해|파편|내부)에서|(?:残骸|碎片|内部)?(?:中|里|内)(?:发现|找到|检出)|残骸");
 
     /** "분야", "领域": the word of a field after arms ("방공 운용과 전자전 분야에서 기술 지원"); "드론용 부품", parts for them. */
     private static final Pattern FIELD = Pattern.compile("분야|부문|领域|^\\s?용\\s?(?:부품|엔진|반도체|칩|부속)");
@@ -160,7 +200,7 @@ final class Cues {
         if (!arms.value().equals("weapons") && !arms.value().equals("missiles") && !arms.value().equals("munitions")) {
             return false;
         }
-        int from = Math.max(0, arms.start() - 30);
+        int from = Math.max(0, arms.start() - MAKING_REACH);
         if (MAKING.matcher(text.substring(from, arms.start())).find()) {
             // "这些产品被用于制造导弹", "для производства ракет": the arms are what the goods make
             return true;
@@ -176,6 +216,10 @@ final class Cues {
      * Making arms out of the goods, or a plant "where drones are assembled": the arms after it are a product, not goods
      * moved.
      */
+    /** The products after a word of making, a short list: "ракет, танков и ", "missiles, tanks and ". */
+    private static final String PRODUCTS = "[^,;:—]{0,20}(?:,\\s*[^,;:—]{1,20}){0,2}$";
+    /** How far before arms a word of making them still governs them, in characters. */
+    private static final int MAKING_REACH = 60;
     private static final Pattern MAKING = Pattern.compile(
             "(?iu)(?:用于|用来|用以)(?:制造|生产)[^，。,]{0,12}$|для (?:производства|изготовления|виробництва|виготовлення) [^,;:—]{0,20}$"
             // parts for arms, or goods used in them: "engines for drones", "chips used in missiles",
@@ -186,7 +230,12 @@ final class Cues {
             + "|(?:используем|применяем|використову|застосову)\\p{L}*\\s+(?:в|у|при|для)\\s+(?:производстве\\s+|изготовлении\\s+"
             + "|виробництві\\s+|виготовленні\\s+)?(?:\\p{L}+\\s+){0,2}$"
             + "|(?:де|где|where)\\s+(?:збирають|виробляють|виготовляють|собирают|производят|выпускают|assemble|produce|build)"
-            + "\\s+(?:\\p{L}+\\s+){0,2}$");
+            + "\\s+(?:\\p{L}+\\s+){0,2}$"
+            // "компоненты, используемые при производстве ракет", "parts used to build drones", "for the production of"
+            + "|(?:при|в|у)\\s+(?:производстве|изготовлении|виробництві|виготовленні)\\s+" + PRODUCTS
+            + "|\\b(?:used|needed|required|intended)\\s+(?:in|for|to\\s+(?:make|build|produce|assemble))\\s+(?:the\\s+)?"
+            + "(?:(?:production|manufacture|manufacturing|assembly)\\s+of\\s+)?" + PRODUCTS
+            + "|\\bfor\\s+(?:the\\s+)?(?:production|manufacture|manufacturing|assembly)\\s+of\\s+" + PRODUCTS);
 
     /**
      * Whether the goods are named only as what a breached ban covers: "подарок нарушает резолюции, запрещающие

@@ -106,6 +106,26 @@ final class EventMerger {
         }
     }
 
+    /**
+     * Gives an event whose receiver was unsaid the receiver a later sentence names ("It was bound for Indonesia"):
+     * the event is filed under its full key, merged into one already there. Returns the key it is filed under.
+     */
+    Key receiver(Key key, String to) {
+        Draft d = drafts.get(key);
+        if (d == null || key.to() != null) {
+            return key;
+        }
+        Key named = new Key(key.commodity(), key.from(), to);
+        drafts.remove(key);
+        Draft into = drafts.get(named);
+        if (into == null) {
+            drafts.put(named, d);
+        } else {
+            addFacts(into, d);
+        }
+        return named;
+    }
+
     /** Whether an event of these goods has been found. */
     boolean has(String commodity) {
         return drafts.keySet().stream().anyMatch(k -> k.commodity().equals(commodity));

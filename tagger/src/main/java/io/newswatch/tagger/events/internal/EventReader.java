@@ -30,6 +30,8 @@ public final class EventReader {
             "\\d[\\d,.]*\\s+(?:\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2})\\s*$");
     /** How far before the goods a status cue still governs them, in characters. */
     private static final int STATUS_REACH = 150;
+    /** How far after Chinese goods a status cue still governs them, in characters. */
+    private static final int HAN_CUE_REACH = 8;
     /** Goods China trades lawfully too: a China pair needs a breach word in the sentence. */
     private static final Set<String> TRADE_GOODS = Set.of("petroleum", "coal", "minerals", "other-goods",
             "luxury-goods");
@@ -65,7 +67,10 @@ public final class EventReader {
         for (Mention m : mentions) {
             all.add(new Hit(Lexicon.Kind.STATE, m.entity(), m.start(), m.end(), false));
         }
-        all.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
+        // of two words over the same span, the phrase that is no goods comes first and hides the goods word
+        // ("танкер" is no "танк*")
+        all.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed())
+                .thenComparingInt(h -> h.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1));
         all = resolveStates(all);
         Set<String> textStates = new java.util.HashSet<>();
         mentions.forEach(m -> textStates.add(m.entity()));
@@ -109,6 +114,7 @@ public final class EventReader {
                 lastKeys = named;
                 lastEventSentence = si;
             } else if (si - lastEventSentence <= FOLLOW_UP_SENTENCES && !lastKeys.isEmpty()) {
+                lastKeys = carryover.destination(text, s.start(), end, in, lastKeys, merger);
                 carryover.followUp(text, s.start(), end, in, lastKeys, merger);
             }
         }
@@ -190,9 +196,12 @@ public final class EventReader {
         boolean negative = false;
         boolean anyCommodity = false;
         boolean specific = false;
+        boolean stay = false;
+        boolean people = false;
         for (Hit h : in) {
             switch (h.kind()) {
                 case GIVE, GET, USE -> transfer = true;
+                case STAY -> stay = true;
                 case BREACH -> {
                     if (Clauses.madeIllegal(text, start, h)) {
                         // "Resolution 2371 made the sale of North Korean coal illegal": the ban, not a breach
@@ -207,11 +216,14 @@ public final class EventReader {
                         && !Clauses.deniedAllegation(lexicon, text, start, h, in);
                 case COMMODITY -> {
                     anyCommodity = true;
+                    people |= Direction.PEOPLE.contains(h.value());
                 }
                 default -> {
                 }
             }
         }
+        // "North Korean IT workers operate from China": people staying or working where they were sent
+        transfer |= stay && people;
         if (!anyCommodity && transfer) {
             // "the scheme generated $88 million for the regime": a sum in dollars earned is money moved
             Hit dollars = Exchange.dollars(text, start, end, in);
@@ -265,7 +277,8 @@ public final class EventReader {
             // and Pyongyang" is no list of suppliers)
             if (roles[i - 1] == Role.NONE && (roles[i] == Role.FROM || roles[i] == Role.TO || roles[i] == Role.SPEAKER
                     || (roles[i] == Role.SUBJECT_FROM || roles[i] == Role.SUBJECT_TO)
-                    && CJK_AND.matcher(text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) && LIST_GAP.matcher(
+                    && (CJK_AND.matcher(text.substring(states.get(i - 1).end(), states.get(i).start())).matches()
+                    || Partners.adjectives(text, states.get(i - 1), states.get(i)))) && LIST_GAP.matcher(
                     text.substring(states.get(i - 1).end(), states.get(i).start())).matches()) {
                 roles[i - 1] = roles[i];
             }
@@ -393,10 +406,14 @@ public final class EventReader {
     private static boolean possible(String text, int start, List<Hit> in, Hit commodity) {
         char first = text.charAt(commodity.start());
         boolean headFinal = Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL;
+        // "部分鱿鱼很可能来自朝鲜": in Chinese the goods may be the subject, the cue standing after them before the verb
+        boolean han = Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN;
         for (Hit h : in) {
             if (h.is(Lexicon.Kind.POSSIBLE) && (headFinal ? Cues.koreanCueGoverns(text, in, commodity, h)
                     : h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH
-                    && !Clauses.cueCutOff(text, h, commodity) && !Clauses.month(text, start, h))) {
+                    && !Clauses.cueCutOff(text, h, commodity) && !Clauses.month(text, start, h)
+                    || han && h.start() >= commodity.end() && h.start() - commodity.end() <= HAN_CUE_REACH
+                    && text.substring(commodity.end(), h.start()).chars().noneMatch(ch -> "，。；：,;".indexOf(ch) >= 0))) {
                 return true;
             }
         }

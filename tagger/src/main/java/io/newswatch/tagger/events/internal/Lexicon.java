@@ -29,7 +29,7 @@ public final class Lexicon {
     /** What a word of the lexicon means. */
     public enum Kind {
         COMMODITY, NOT_COMMODITY, GENERIC, GIVE, GET, USE, BREACH, BAN, POSSIBLE, NEGATIVE, ANAPHOR, STATE, PLACE, VESSEL, UNIT, NOT_UNIT,
-        RESOLUTION, REPORTING, ACCORDING, EXCHANGE, EARN
+        RESOLUTION, REPORTING, ACCORDING, EXCHANGE, EARN, STAY
     }
 
     /** The value of an exchange hit after which the price stands behind "with" ("paying for shells with oil"). */
@@ -42,7 +42,7 @@ public final class Lexicon {
             "get", "use", "breach", "ban", "possible", "negative", "anaphora", "to", "from", "with", "particles", "states",
             "places", "regions", "capitals", "vessels",
             "units", "not-units", "multipliers", "resolutions", "reporting", "according", "agents", "intermediaries",
-            "exchange", "payment", "earnings", "place-states");
+            "exchange", "payment", "earnings", "place-states", "stay");
 
     /**
      * The words of one script in their own automaton: a single automaton over Latin, Cyrillic, Hangul and Han
@@ -168,7 +168,7 @@ public final class Lexicon {
                 Map.entry("places", Kind.PLACE), Map.entry("vessels", Kind.VESSEL), Map.entry("units", Kind.UNIT),
                 Map.entry("not-units", Kind.NOT_UNIT), Map.entry("resolutions", Kind.RESOLUTION),
                 Map.entry("reporting", Kind.REPORTING), Map.entry("according", Kind.ACCORDING),
-                Map.entry("exchange", Kind.EXCHANGE), Map.entry("earnings", Kind.EARN));
+                Map.entry("exchange", Kind.EXCHANGE), Map.entry("earnings", Kind.EARN), Map.entry("stay", Kind.STAY));
         for (Map.Entry<String, Kind> e : plain.entrySet()) {
             addAll(required(root, e.getKey()), e.getValue(), null, patterns, prefixes, kinds, values);
         }

@@ -97,7 +97,9 @@ public final class Quantities {
                     continue;
                 }
             }
-            if (c >= HAN_FIRST && HAN_START.indexOf(c) >= 0
+            // 一 starts a number only before a power of ten: "一千名" is a thousand, "一名", "一带" are none
+            boolean oneThousand = c == '一' && i + 1 < to && "十百千万亿".indexOf(text.charAt(i + 1)) >= 0;
+            if (c >= HAN_FIRST && (HAN_START.indexOf(c) >= 0 || oneThousand)
                     && (i == from || HAN_NUMERALS.indexOf(text.charAt(i - 1)) < 0)) {
                 Quantity han = hanNumber(text, i, to);
                 if (han != null) {

@@ -53,7 +53,8 @@ final class Roles {
      * adjective's ending after its -ск-, so that "Москву", "Москве" are no adjectives.
      */
     static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
-            "(?iu)(?:an|ese|ish|i|(?:с|сь|ць)к(?:ий|ая|ое|ие|ого|ому|им|их|ой|ую|ими|ом|ої|ою|ій|і|а|е|у))$");
+            "(?iu)(?:an|ese|ish|i|(?:ск|цк|ськ|цьк)(?:ий|ый|ой|ая|ое|ие|ые|их|ых|ого|ому|ую|им|ым|ими|ыми|ом|і|а|е|у|ій"
+            + "|ої|ою))$");
 
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
@@ -62,8 +63,9 @@ final class Roles {
      * Korean particles after a state that make it a possessor or a partner, no party to the goods: "북한의 정찰위성
      * 개발" (the North's satellite programme, not its exports), "러시아와의 교류", "러시아와 함께".
      */
-    /** A state's army, side, government or port between it and its particle: "러시아군에", "중국 항구로". */
-    static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile("^\\s?(?:군|측|당국|정부|항구|항만)(?=에|로|으로|의|와|과)");
+    /** A state's army, side, government, port or firms between it and its particle: "러시아군에", "중국 항구로", "러시아 군수업체에". */
+    static final java.util.regex.Pattern KO_FORCES = java.util.regex.Pattern.compile(
+            "^\\s?(?:군|측|당국|정부|항구|항만|군수업체|방산업체|업체|기업|회사|공장|구매자|바이어)들?(?=에|로|으로|의|와|과)");
     /** Korean and Chinese speakers after their state that never move goods: experts, analysts, media, sources. */
     static final java.util.regex.Pattern CJK_AGENT = java.util.regex.Pattern.compile("^\\s?(?:전문가|분석가|언론|매체|"
             + "소식통|학자|교수|연구원|기자|专家|分析人士|分析师|学者|媒体|消息人士|智库|记者)");
@@ -124,6 +126,18 @@ final class Roles {
         if (lexicon.isTo(before) && !madeBy(text, state, in)) {
             // "according to Seoul", "a visit to Pyongyang": no receiver
             return twoBack.equals("according") ? Role.SPEAKER : NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
+        }
+        if (Partners.STAY_PREPOSITIONS.contains(before) && Partners.stayedAt(Words.wordStartBefore(text, start, at), at, in)) {
+            // "IT workers operating from China", "companies based in Russia": where the people stay hosts them
+            return Role.TO;
+        }
+        if (lexicon.isWith(before) && Partners.shared(text, state, in)) {
+            // "Moscow was sharing technology with Tehran": who the goods are shared with receives them
+            return Role.TO;
+        }
+        if ((before.equals("с") || before.equals("з") || before.equals("із")) && Partners.SHARE.matcher(twoBack).matches()) {
+            // "делится с КНДР технологиями": who the goods are shared with receives them
+            return Role.TO;
         }
         if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
@@ -197,6 +211,11 @@ final class Roles {
                     ? text.substring(state.start(), state.start() + w) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
+                    if (p.equals(cjk) && w == 1 && "与同跟".contains(p) && Partners.SHARE_ZH.matcher(text).region(state.end(),
+                            Math.min(end, state.end() + 4)).lookingAt()) {
+                        // 与朝鲜分享技术: the partner shared with receives, no subject of the verb
+                        return Role.TO;
+                    }
                     if (p.equals(cjk) && w == 1 && p.equals("在")) {
                         // 在俄罗斯境内, 在朝鲜南浦港: where the goods are, no party
                         return Role.NONE;
@@ -244,6 +263,10 @@ final class Roles {
         if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
                 && !Words.hasPunctuation(text, state.end(), nextCommodity.start())
                 && !RELATIVE.matcher(text).region(state.end(), nextCommodity.start()).find()) {
+            if (EventReader.ARMS.contains(nextCommodity.value()) && Cues.armsAsPlace(text, start, nextCommodity)) {
+                // "chips found in Russian drones": the state whose arms hold the goods received them
+                return Role.TO;
+            }
             originOf[index] = nextCommodity.value();
             originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
