@@ -312,6 +312,35 @@ final class EventMerger {
     }
 
     /**
+     * Gives every event the places its goods were named with, then hands each place that lies in the state of
+     * another event's party ({@link #ofAnotherParty}) to that event: "these workers are at sites in Vladivostok and
+     * plants in Dandong", read as one sentence, puts Dandong on the route to China and Vladivostok on the one to
+     * Russia, whichever of the two the sentence itself was filed under.
+     */
+    private void routePlaces() {
+        Map<Key, List<String>> handed = new java.util.HashMap<>();
+        for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
+            Key k = e.getKey();
+            List<String> places = e.getValue().places;
+            unionPlaces(places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
+            for (String place : places) {
+                if (ofAnotherParty(k, place)) {
+                    String state = lexicon.stateOf(place);
+                    for (Key o : drafts.keySet()) {
+                        if (o.commodity().equals(k.commodity()) && (state.equals(o.from()) || state.equals(o.to()))) {
+                            handed.computeIfAbsent(o, x -> new ArrayList<>()).add(place);
+                        }
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
+            e.getValue().places.removeIf(place -> ofAnotherParty(e.getKey(), place));
+        }
+        handed.forEach((k, places) -> unionPlaces(drafts.get(k).places, places));
+    }
+
+    /**
      * Whether the place lies in a state that is no party to this event but is one of another event of the same
      * goods: with chips reaching Russia through China, the Emirates and Turkey, "Hong Kong" and "Shenzhen" are
      * places of the Chinese route, "Dubai" of the Emirati one; workers in Vladivostok and in Shenyang are those sent
@@ -345,12 +374,11 @@ final class EventMerger {
             // money or labour moved, or called a violation themselves (no UN resolution names troops)
             drafts.clear();
         }
+        routePlaces();
         List<ViolationEvent> out = new ArrayList<>(drafts.size());
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             Draft d = e.getValue();
             Key k = e.getKey();
-            unionPlaces(d.places, commodityPlaces.getOrDefault(k.commodity(), List.of()));
-            d.places.removeIf(place -> ofAnotherParty(k, place));
             if (d.places.stream().anyMatch(place -> !lexicon.isRegion(place))) {
                 // "the Far East" beside Vostochny or Vladivostok, named in another sentence, adds nothing
                 d.places.removeIf(lexicon::isRegion);
