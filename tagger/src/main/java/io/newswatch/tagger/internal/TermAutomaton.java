@@ -40,7 +40,12 @@ public final class TermAutomaton {
     private final int[] table;
     private final int alphabet;
     private final int hotShift;
-    private final int[] hot;
+    /** The narrow table: next state numbers in 16 bits, or null when there are too many states for that. */
+    private final char[] hotChars;
+    /** The narrow table in 32 bits, when {@link #hotChars} is null. */
+    private final int[] hotInts;
+    /** The first state number with outputs: states are numbered without outputs first. */
+    private final int firstOutput;
     private final int[] delta;
     private final int[][] outputs;
     private final int[] units;
@@ -193,10 +198,22 @@ public final class TermAutomaton {
             }
         }
         // States renumbered in breadth-first order, so the shallow states a scan spends nearly all its time in sit
-        // together at the start of the tables instead of being spread over them in pattern order.
+        // together at the start of the tables instead of being spread over them in pattern order; those without
+        // outputs first, then those with, each part in breadth-first order, so whether a state has outputs is one
+        // comparison of its number with the first of the second part.
         int[] renumbered = new int[states];
+        int withoutOutputs = 0;
         for (int i = 0; i < states; i++) {
-            renumbered[bfs[i]] = i;
+            if (trieOutputs[bfs[i]] == null) {
+                renumbered[bfs[i]] = withoutOutputs++;
+            }
+        }
+        this.firstOutput = withoutOutputs;
+        int numbered = withoutOutputs;
+        for (int i = 0; i < states; i++) {
+            if (trieOutputs[bfs[i]] != null) {
+                renumbered[bfs[i]] = numbered++;
+            }
         }
         // The classes of ASCII characters are the lowest ids (ids follow character order), and they are nearly all
         // an English text holds: their transitions get a narrow table of their own, its row width a power of two,
@@ -217,7 +234,6 @@ public final class TermAutomaton {
         this.hotShift = shift;
         int hotWidth = 1 << hotShift;
         this.outputs = new int[states][];
-        int[] byOld = new int[states * alphabet];
         this.endGated = new boolean[states];
         for (int old = 0; old < states; old++) {
             outputs[renumbered[old]] = trieOutputs[old];
@@ -229,17 +245,23 @@ public final class TermAutomaton {
             }
             endGated[renumbered[old]] = gated;
         }
-        // Every entry is the next state's offset in the narrow table, negated (minus one) when that state has
-        // outputs: the scan loop then needs no multiplication and tests for output with one sign check.
-        this.hot = new int[states << hotShift];
+        // Every entry is the next state's number. The narrow table holds it in 16 bits when the states are few
+        // enough (the engine's and the lexicon's are): half the bytes of an int table, so a row of 32 classes is
+        // one cache line and twice as many of the rows a scan visits stay in cache between texts.
+        int[] byOld = new int[states * alphabet];
+        this.hotChars = states <= 1 << Character.SIZE ? new char[states << hotShift] : null;
+        this.hotInts = hotChars == null ? new int[states << hotShift] : null;
         for (int old = 0; old < states; old++) {
             int s = renumbered[old];
             for (int a = 0; a < alphabet; a++) {
                 int next = renumbered[delta[old * alphabet + a]];
-                int entry = trieOutputs[delta[old * alphabet + a]] == null ? next << hotShift : -(next << hotShift) - 1;
-                byOld[s * alphabet + a] = entry;
+                byOld[s * alphabet + a] = next;
                 if (a < hotWidth) {
-                    hot[(s << hotShift) + a] = entry;
+                    if (hotChars != null) {
+                        hotChars[(s << hotShift) + a] = (char) next;
+                    } else {
+                        hotInts[(s << hotShift) + a] = next;
+                    }
                 }
             }
         }
@@ -294,7 +316,10 @@ public final class TermAutomaton {
     /** As {@link #scan(String, ScanHits)}, with the text already copied into the first {@code text.length()} chars. */
     public void scan(String text, char[] chars, ScanHits hits) {
         final int[] table = this.table;
-        final int[] hot = this.hot;
+        final char[] hotChars = this.hotChars;
+        final int[] hotInts = this.hotInts;
+        final boolean compact = hotChars != null;
+        final int firstOutput = this.firstOutput;
         final int[] delta = this.delta;
         final int[][] outputs = this.outputs;
         final boolean[] endGated = this.endGated;
@@ -346,12 +371,10 @@ public final class TermAutomaton {
                 }
             }
             int cls = t >>> KIND_BITS;
-            int next = cls < hotWidth ? hot[row + cls] : delta[(row >> shift) * alphabet + cls];
-            if (next >= 0) {
-                row = next;
-            } else {
-                row = -next - 1;
-                int state = row >> shift;
+            int state = cls >= hotWidth ? delta[(row >> shift) * alphabet + cls]
+                    : compact ? hotChars[row + cls] : hotInts[row + cls];
+            row = state << shift;
+            if (state >= firstOutput) {
                 if (endGated[state] && i + 1 < n && CharClasses.wordFrom(chars, i + 1, n)) {
                     // the word runs on ("t" of "the"): every hit here would fail its end boundary check
                     continue;
