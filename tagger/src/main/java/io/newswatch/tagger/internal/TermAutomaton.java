@@ -36,6 +36,16 @@ public final class TermAutomaton {
     private static final int OTHER_WORD = 2;
     /** At most this many ASCII classes past a power of two are left out of the narrow table. */
     private static final int SPILL = 4;
+    /** Pattern info bits: letters and digits only. */
+    private static final int SIMPLE = 1;
+    /** Pattern info bits: matches any word that begins with it. */
+    private static final int PREFIX = 2;
+    /** Pattern info bits: needs a word boundary before it. */
+    private static final int NEED_START = 4;
+    /** Pattern info bits: needs a word boundary after it. */
+    private static final int NEED_END = 8;
+    /** Pattern info: the pattern's length in folded units sits above the flags. */
+    private static final int UNITS_SHIFT = 4;
 
     private final int[] table;
     private final int alphabet;
@@ -47,17 +57,18 @@ public final class TermAutomaton {
     /** The first state number with outputs: states are numbered without outputs first. */
     private final int firstOutput;
     private final int[] delta;
-    private final int[][] outputs;
-    private final int[] units;
-    private final boolean[] prefix;
-    private final boolean[] needStart;
-    private final boolean[] needEnd;
-    private final boolean[] simple;
     /**
-     * Per state (new numbering): whether every output needs a word boundary after it, so that a word character
-     * right after the state's last character rules out all of them at once.
+     * Per state with outputs (its number minus {@link #firstOutput}): where its outputs start in {@link #outs}.
      */
-    private final boolean[] endGated;
+    private final int[] outputAt;
+    /**
+     * The outputs of every state with outputs, one after the other: a head (twice the count, plus one when every
+     * output needs a word boundary after it, so that a word character right after the state's last character rules
+     * out all of them at once), then per output its pattern and its {@link #info}. Packed in one array so that a
+     * hit reads two places of memory, not one per property of its pattern: after another text has been tagged the
+     * automaton's arrays are out of cache, and each read costs a miss.
+     */
+    private final int[] outs;
     private final int states;
 
     /**
@@ -69,11 +80,11 @@ public final class TermAutomaton {
      */
     public TermAutomaton(List<String> folded, boolean[] isPrefix) {
         int n = folded.size();
-        this.units = new int[n];
-        this.prefix = Arrays.copyOf(isPrefix, n);
-        this.needStart = new boolean[n];
-        this.needEnd = new boolean[n];
-        this.simple = new boolean[n];
+        int[] units = new int[n];
+        boolean[] prefix = Arrays.copyOf(isPrefix, n);
+        boolean[] needStart = new boolean[n];
+        boolean[] needEnd = new boolean[n];
+        boolean[] simple = new boolean[n];
         // Class ids in character order, so the few dozen Latin letters and digits that English text exercises sit
         // side by side in every row of the table: a transition then touches the same one or two cache lines of a
         // row whatever the state, and the hot part of a large automaton stays in cache.
@@ -233,17 +244,31 @@ public final class TermAutomaton {
         }
         this.hotShift = shift;
         int hotWidth = 1 << hotShift;
-        this.outputs = new int[states][];
-        this.endGated = new boolean[states];
+        int[] info = new int[n];
+        for (int p = 0; p < n; p++) {
+            info[p] = units[p] << UNITS_SHIFT | (simple[p] ? SIMPLE : 0) | (prefix[p] ? PREFIX : 0)
+                    | (needStart[p] ? NEED_START : 0) | (needEnd[p] ? NEED_END : 0);
+        }
+        int[][] byNew = new int[states][];
+        int outputSize = 0;
         for (int old = 0; old < states; old++) {
-            outputs[renumbered[old]] = trieOutputs[old];
-            boolean gated = trieOutputs[old] != null;
-            if (gated) {
-                for (int p : trieOutputs[old]) {
-                    gated &= needEnd[p];
-                }
+            byNew[renumbered[old]] = trieOutputs[old];
+            outputSize += trieOutputs[old] == null ? 0 : 1 + 2 * trieOutputs[old].length;
+        }
+        this.outputAt = new int[states - firstOutput];
+        this.outs = new int[outputSize];
+        int at = 0;
+        for (int s = firstOutput; s < states; s++) {
+            outputAt[s - firstOutput] = at;
+            boolean gated = true;
+            for (int p : byNew[s]) {
+                gated &= needEnd[p];
             }
-            endGated[renumbered[old]] = gated;
+            outs[at++] = 2 * byNew[s].length + (gated ? 1 : 0);
+            for (int p : byNew[s]) {
+                outs[at++] = p;
+                outs[at++] = info[p];
+            }
         }
         // Every entry is the next state's number. The narrow table holds it in 16 bits when the states are few
         // enough (the engine's and the lexicon's are): half the bytes of an int table, so a row of 32 classes is
@@ -321,8 +346,8 @@ public final class TermAutomaton {
         final boolean compact = hotChars != null;
         final int firstOutput = this.firstOutput;
         final int[] delta = this.delta;
-        final int[][] outputs = this.outputs;
-        final boolean[] endGated = this.endGated;
+        final int[] outputAt = this.outputAt;
+        final int[] outs = this.outs;
         final int alphabet = this.alphabet;
         final int shift = this.hotShift;
         final int hotWidth = 1 << shift;
@@ -375,15 +400,20 @@ public final class TermAutomaton {
                     : compact ? hotChars[row + cls] : hotInts[row + cls];
             row = state << shift;
             if (state >= firstOutput) {
-                if (endGated[state] && i + 1 < n && CharClasses.wordFrom(chars, i + 1, n)) {
+                int at = outputAt[state - firstOutput];
+                int head = outs[at];
+                if ((head & 1) != 0 && i + 1 < n && CharClasses.wordFrom(chars, i + 1, n)) {
                     // the word runs on ("t" of "the"): every hit here would fail its end boundary check
                     continue;
                 }
-                for (int p : outputs[state]) {
-                    if (simple[p] && lastIgnorable < i - units[p] + 1) {
-                        emitWord(chars, n, p, i, words, hits);
+                int last = at + 1 + (head & ~1);
+                for (int o = at + 1; o < last; o += 2) {
+                    int p = outs[o];
+                    int info = outs[o + 1];
+                    if ((info & SIMPLE) != 0 && lastIgnorable < i - (info >>> UNITS_SHIFT) + 1) {
+                        emitWord(chars, n, p, info, i, words, hits);
                     } else {
-                        emit(chars, n, p, i, words, hits);
+                        emit(chars, n, p, info, i, words, hits);
                     }
                 }
             }
@@ -394,32 +424,32 @@ public final class TermAutomaton {
      * The fast path for a one-word pattern (letters and digits only) with nothing skipped inside the hit: its
      * start is known from its length and it is a single word.
      */
-    private void emitWord(char[] chars, int n, int p, int last, int words, ScanHits hits) {
-        int start = last - units[p] + 1;
-        int end = endOnBoundaries(chars, n, p, start, last);
+    private static void emitWord(char[] chars, int n, int p, int info, int last, int words, ScanHits hits) {
+        int start = last - (info >>> UNITS_SHIFT) + 1;
+        int end = endOnBoundaries(chars, n, info, start, last);
         if (end >= 0) {
             hits.add(p, start, end, words - 1, words - 1);
         }
     }
 
     /**
-     * Where a hit of pattern {@code p} spanning {@code start..last} ends once its word boundaries are checked (a
-     * prefix pattern runs on to the end of its word), or -1 when a boundary fails.
+     * Where a hit spanning {@code start..last} of the pattern with {@code info} ends once its word boundaries are
+     * checked (a prefix pattern runs on to the end of its word), or -1 when a boundary fails.
      */
-    private int endOnBoundaries(char[] chars, int n, int p, int start, int last) {
-        if (needStart[p] && start > 0 && CharClasses.wordBefore(chars, start)) {
+    private static int endOnBoundaries(char[] chars, int n, int info, int start, int last) {
+        if ((info & NEED_START) != 0 && start > 0 && CharClasses.wordBefore(chars, start)) {
             return -1;
         }
         int end = last + 1;
-        if (prefix[p]) {
+        if ((info & PREFIX) != 0) {
             return wordEnd(chars, end, n);
         }
-        return needEnd[p] && end < n && CharClasses.wordFrom(chars, end, n) ? -1 : end;
+        return (info & NEED_END) != 0 && end < n && CharClasses.wordFrom(chars, end, n) ? -1 : end;
     }
 
-    private void emit(char[] chars, int n, int p, int last, int words, ScanHits hits) {
-        int start = startOf(chars, last, units[p]);
-        int end = endOnBoundaries(chars, n, p, start, last);
+    private static void emit(char[] chars, int n, int p, int info, int last, int words, ScanHits hits) {
+        int start = startOf(chars, last, info >>> UNITS_SHIFT);
+        int end = endOnBoundaries(chars, n, info, start, last);
         if (end < 0) {
             return;
         }
