@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <p>The state table is dense ({@code states × alphabet} ints, the alphabet being only the characters the
  * patterns use plus two classes for everything else), with a narrow copy of its ASCII columns that nearly every
- * transition of a scan reads, states numbered breadth-first. The automaton is anchored at word starts: it never
+ * transition of a scan reads (16-bit state numbers when there are at most 65,536 states), states numbered
+ * breadth-first, those without outputs first. The automaton is anchored at word starts: it never
  * enters a state for a suffix that begins inside a word unless that suffix begins with an ideograph or Hangul
  * (such a hit would fail its boundary check anyway), so the hits are exactly those of the plain Aho–Corasick
  * automaton with the boundary checks, in the same order. Immutable and thread-safe; {@link #scan} allocates nothing
@@ -64,9 +65,10 @@ public final class TermAutomaton {
     /**
      * The outputs of every state with outputs, one after the other: a head (twice the count, plus one when every
      * output needs a word boundary after it, so that a word character right after the state's last character rules
-     * out all of them at once), then per output its pattern and its {@link #info}. Packed in one array so that a
-     * hit reads two places of memory, not one per property of its pattern: after another text has been tagged the
-     * automaton's arrays are out of cache, and each read costs a miss.
+     * out all of them at once), then per output its pattern and its length and flags ({@link #UNITS_SHIFT},
+     * {@link #SIMPLE} ...). Packed in one array so that a hit reads two places of memory, not one per property of
+     * its pattern: after another text has been tagged the automaton's arrays are out of cache, and each read costs
+     * a miss.
      */
     private final int[] outs;
     private final int states;
