@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <p>The state table is dense ({@code states × alphabet} ints, the alphabet being only the characters the
  * patterns use plus two classes for everything else), with a narrow copy of its ASCII columns that nearly every
- * transition of a scan reads, states numbered breadth-first. The automaton is anchored at word starts: it never
+ * transition of a scan reads (16-bit state numbers when there are at most 65,536 states), states numbered
+ * breadth-first, those without outputs first. The automaton is anchored at word starts: it never
  * enters a state for a suffix that begins inside a word unless that suffix begins with an ideograph or Hangul
  * (such a hit would fail its boundary check anyway), so the hits are exactly those of the plain Aho–Corasick
  * automaton with the boundary checks, in the same order. Immutable and thread-safe; {@link #scan} allocates nothing
@@ -36,23 +37,40 @@ public final class TermAutomaton {
     private static final int OTHER_WORD = 2;
     /** At most this many ASCII classes past a power of two are left out of the narrow table. */
     private static final int SPILL = 4;
+    /** Pattern info bits: letters and digits only. */
+    private static final int SIMPLE = 1;
+    /** Pattern info bits: matches any word that begins with it. */
+    private static final int PREFIX = 2;
+    /** Pattern info bits: needs a word boundary before it. */
+    private static final int NEED_START = 4;
+    /** Pattern info bits: needs a word boundary after it. */
+    private static final int NEED_END = 8;
+    /** Pattern info: the pattern's length in folded units sits above the flags. */
+    private static final int UNITS_SHIFT = 4;
 
     private final int[] table;
     private final int alphabet;
     private final int hotShift;
-    private final int[] hot;
+    /** The narrow table: next state numbers in 16 bits, or null when there are too many states for that. */
+    private final char[] hotChars;
+    /** The narrow table in 32 bits, when {@link #hotChars} is null. */
+    private final int[] hotInts;
+    /** The first state number with outputs: states are numbered without outputs first. */
+    private final int firstOutput;
     private final int[] delta;
-    private final int[][] outputs;
-    private final int[] units;
-    private final boolean[] prefix;
-    private final boolean[] needStart;
-    private final boolean[] needEnd;
-    private final boolean[] simple;
     /**
-     * Per state (new numbering): whether every output needs a word boundary after it, so that a word character
-     * right after the state's last character rules out all of them at once.
+     * Per state with outputs (its number minus {@link #firstOutput}): where its outputs start in {@link #outs}.
      */
-    private final boolean[] endGated;
+    private final int[] outputAt;
+    /**
+     * The outputs of every state with outputs, one after the other: a head (twice the count, plus one when every
+     * output needs a word boundary after it, so that a word character right after the state's last character rules
+     * out all of them at once), then per output its pattern and its length and flags ({@link #UNITS_SHIFT},
+     * {@link #SIMPLE} ...). Packed in one array so that a hit reads two places of memory, not one per property of
+     * its pattern: after another text has been tagged the automaton's arrays are out of cache, and each read costs
+     * a miss.
+     */
+    private final int[] outs;
     private final int states;
 
     /**
@@ -64,11 +82,11 @@ public final class TermAutomaton {
      */
     public TermAutomaton(List<String> folded, boolean[] isPrefix) {
         int n = folded.size();
-        this.units = new int[n];
-        this.prefix = Arrays.copyOf(isPrefix, n);
-        this.needStart = new boolean[n];
-        this.needEnd = new boolean[n];
-        this.simple = new boolean[n];
+        int[] units = new int[n];
+        boolean[] prefix = Arrays.copyOf(isPrefix, n);
+        boolean[] needStart = new boolean[n];
+        boolean[] needEnd = new boolean[n];
+        boolean[] simple = new boolean[n];
         // Class ids in character order, so the few dozen Latin letters and digits that English text exercises sit
         // side by side in every row of the table: a transition then touches the same one or two cache lines of a
         // row whatever the state, and the hot part of a large automaton stays in cache.
@@ -193,10 +211,22 @@ public final class TermAutomaton {
             }
         }
         // States renumbered in breadth-first order, so the shallow states a scan spends nearly all its time in sit
-        // together at the start of the tables instead of being spread over them in pattern order.
+        // together at the start of the tables instead of being spread over them in pattern order; those without
+        // outputs first, then those with, each part in breadth-first order, so whether a state has outputs is one
+        // comparison of its number with the first of the second part.
         int[] renumbered = new int[states];
+        int withoutOutputs = 0;
         for (int i = 0; i < states; i++) {
-            renumbered[bfs[i]] = i;
+            if (trieOutputs[bfs[i]] == null) {
+                renumbered[bfs[i]] = withoutOutputs++;
+            }
+        }
+        this.firstOutput = withoutOutputs;
+        int numbered = withoutOutputs;
+        for (int i = 0; i < states; i++) {
+            if (trieOutputs[bfs[i]] != null) {
+                renumbered[bfs[i]] = numbered++;
+            }
         }
         // The classes of ASCII characters are the lowest ids (ids follow character order), and they are nearly all
         // an English text holds: their transitions get a narrow table of their own, its row width a power of two,
@@ -216,30 +246,49 @@ public final class TermAutomaton {
         }
         this.hotShift = shift;
         int hotWidth = 1 << hotShift;
-        this.outputs = new int[states][];
-        int[] byOld = new int[states * alphabet];
-        this.endGated = new boolean[states];
-        for (int old = 0; old < states; old++) {
-            outputs[renumbered[old]] = trieOutputs[old];
-            boolean gated = trieOutputs[old] != null;
-            if (gated) {
-                for (int p : trieOutputs[old]) {
-                    gated &= needEnd[p];
-                }
-            }
-            endGated[renumbered[old]] = gated;
+        int[] info = new int[n];
+        for (int p = 0; p < n; p++) {
+            info[p] = units[p] << UNITS_SHIFT | (simple[p] ? SIMPLE : 0) | (prefix[p] ? PREFIX : 0)
+                    | (needStart[p] ? NEED_START : 0) | (needEnd[p] ? NEED_END : 0);
         }
-        // Every entry is the next state's offset in the narrow table, negated (minus one) when that state has
-        // outputs: the scan loop then needs no multiplication and tests for output with one sign check.
-        this.hot = new int[states << hotShift];
+        int[][] byNew = new int[states][];
+        int outputSize = 0;
+        for (int old = 0; old < states; old++) {
+            byNew[renumbered[old]] = trieOutputs[old];
+            outputSize += trieOutputs[old] == null ? 0 : 1 + 2 * trieOutputs[old].length;
+        }
+        this.outputAt = new int[states - firstOutput];
+        this.outs = new int[outputSize];
+        int at = 0;
+        for (int s = firstOutput; s < states; s++) {
+            outputAt[s - firstOutput] = at;
+            boolean gated = true;
+            for (int p : byNew[s]) {
+                gated &= needEnd[p];
+            }
+            outs[at++] = 2 * byNew[s].length + (gated ? 1 : 0);
+            for (int p : byNew[s]) {
+                outs[at++] = p;
+                outs[at++] = info[p];
+            }
+        }
+        // Every entry is the next state's number. The narrow table holds it in 16 bits when the states are few
+        // enough (the engine's and the lexicon's are): half the bytes of an int table, so a row of 32 classes is
+        // one cache line and twice as many of the rows a scan visits stay in cache between texts.
+        int[] byOld = new int[states * alphabet];
+        this.hotChars = states <= 1 << Character.SIZE ? new char[states << hotShift] : null;
+        this.hotInts = hotChars == null ? new int[states << hotShift] : null;
         for (int old = 0; old < states; old++) {
             int s = renumbered[old];
             for (int a = 0; a < alphabet; a++) {
                 int next = renumbered[delta[old * alphabet + a]];
-                int entry = trieOutputs[delta[old * alphabet + a]] == null ? next << hotShift : -(next << hotShift) - 1;
-                byOld[s * alphabet + a] = entry;
+                byOld[s * alphabet + a] = next;
                 if (a < hotWidth) {
-                    hot[(s << hotShift) + a] = entry;
+                    if (hotChars != null) {
+                        hotChars[(s << hotShift) + a] = (char) next;
+                    } else {
+                        hotInts[(s << hotShift) + a] = next;
+                    }
                 }
             }
         }
@@ -294,10 +343,13 @@ public final class TermAutomaton {
     /** As {@link #scan(String, ScanHits)}, with the text already copied into the first {@code text.length()} chars. */
     public void scan(String text, char[] chars, ScanHits hits) {
         final int[] table = this.table;
-        final int[] hot = this.hot;
+        final char[] hotChars = this.hotChars;
+        final int[] hotInts = this.hotInts;
+        final boolean compact = hotChars != null;
+        final int firstOutput = this.firstOutput;
         final int[] delta = this.delta;
-        final int[][] outputs = this.outputs;
-        final boolean[] endGated = this.endGated;
+        final int[] outputAt = this.outputAt;
+        final int[] outs = this.outs;
         final int alphabet = this.alphabet;
         final int shift = this.hotShift;
         final int hotWidth = 1 << shift;
@@ -346,21 +398,24 @@ public final class TermAutomaton {
                 }
             }
             int cls = t >>> KIND_BITS;
-            int next = cls < hotWidth ? hot[row + cls] : delta[(row >> shift) * alphabet + cls];
-            if (next >= 0) {
-                row = next;
-            } else {
-                row = -next - 1;
-                int state = row >> shift;
-                if (endGated[state] && i + 1 < n && CharClasses.wordFrom(chars, i + 1, n)) {
+            int state = cls >= hotWidth ? delta[(row >> shift) * alphabet + cls]
+                    : compact ? hotChars[row + cls] : hotInts[row + cls];
+            row = state << shift;
+            if (state >= firstOutput) {
+                int at = outputAt[state - firstOutput];
+                int head = outs[at];
+                if ((head & 1) != 0 && i + 1 < n && CharClasses.wordFrom(chars, i + 1, n)) {
                     // the word runs on ("t" of "the"): every hit here would fail its end boundary check
                     continue;
                 }
-                for (int p : outputs[state]) {
-                    if (simple[p] && lastIgnorable < i - units[p] + 1) {
-                        emitWord(chars, n, p, i, words, hits);
+                int last = at + 1 + (head & ~1);
+                for (int o = at + 1; o < last; o += 2) {
+                    int p = outs[o];
+                    int info = outs[o + 1];
+                    if ((info & SIMPLE) != 0 && lastIgnorable < i - (info >>> UNITS_SHIFT) + 1) {
+                        emitWord(chars, n, p, info, i, words, hits);
                     } else {
-                        emit(chars, n, p, i, words, hits);
+                        emit(chars, n, p, info, i, words, hits);
                     }
                 }
             }
@@ -371,32 +426,32 @@ public final class TermAutomaton {
      * The fast path for a one-word pattern (letters and digits only) with nothing skipped inside the hit: its
      * start is known from its length and it is a single word.
      */
-    private void emitWord(char[] chars, int n, int p, int last, int words, ScanHits hits) {
-        int start = last - units[p] + 1;
-        int end = endOnBoundaries(chars, n, p, start, last);
+    private static void emitWord(char[] chars, int n, int p, int info, int last, int words, ScanHits hits) {
+        int start = last - (info >>> UNITS_SHIFT) + 1;
+        int end = endOnBoundaries(chars, n, info, start, last);
         if (end >= 0) {
             hits.add(p, start, end, words - 1, words - 1);
         }
     }
 
     /**
-     * Where a hit of pattern {@code p} spanning {@code start..last} ends once its word boundaries are checked (a
-     * prefix pattern runs on to the end of its word), or -1 when a boundary fails.
+     * Where a hit spanning {@code start..last} of the pattern with {@code info} ends once its word boundaries are
+     * checked (a prefix pattern runs on to the end of its word), or -1 when a boundary fails.
      */
-    private int endOnBoundaries(char[] chars, int n, int p, int start, int last) {
-        if (needStart[p] && start > 0 && CharClasses.wordBefore(chars, start)) {
+    private static int endOnBoundaries(char[] chars, int n, int info, int start, int last) {
+        if ((info & NEED_START) != 0 && start > 0 && CharClasses.wordBefore(chars, start)) {
             return -1;
         }
         int end = last + 1;
-        if (prefix[p]) {
+        if ((info & PREFIX) != 0) {
             return wordEnd(chars, end, n);
         }
-        return needEnd[p] && end < n && CharClasses.wordFrom(chars, end, n) ? -1 : end;
+        return (info & NEED_END) != 0 && end < n && CharClasses.wordFrom(chars, end, n) ? -1 : end;
     }
 
-    private void emit(char[] chars, int n, int p, int last, int words, ScanHits hits) {
-        int start = startOf(chars, last, units[p]);
-        int end = endOnBoundaries(chars, n, p, start, last);
+    private static void emit(char[] chars, int n, int p, int info, int last, int words, ScanHits hits) {
+        int start = startOf(chars, last, info >>> UNITS_SHIFT);
+        int end = endOnBoundaries(chars, n, info, start, last);
         if (end < 0) {
             return;
         }

@@ -178,12 +178,20 @@ class TermAutomatonTest {
         assertThat(a.stateCount()).isPositive();
     }
 
-    @Test
-    void tenThousandRandomPatternsStillFindExactlyThePlantedOnes() {
+    /**
+     * Many random patterns, planted in random text: below 65,536 states the narrow table holds 16-bit state
+     * numbers, above it 32-bit ones; both must find exactly the planted words.
+     */
+    @ParameterizedTest(name = "[{index}] {0} patterns of {1}-{2} letters, more than {3} states")
+    @CsvSource({
+            "10000, 3, 10, 10000",
+            "12000, 9, 14, 65536",
+    })
+    void manyRandomPatternsStillFindExactlyThePlantedOnes(int count, int min, int max, int minStates) {
         Random random = new Random(1975);
         Set<String> patterns = new LinkedHashSet<>();
-        while (patterns.size() < 10_000) {
-            patterns.add(randomWord(random, "abcdefghijklmnopqrstuvwxyzабвгдежз", 3, 10));
+        while (patterns.size() < count) {
+            patterns.add(randomWord(random, "abcdefghijklmnopqrstuvwxyzабвгдежз", min, max));
         }
         List<String> list = List.copyOf(patterns);
         boolean[] prefix = new boolean[list.size()];
@@ -213,7 +221,7 @@ class TermAutomatonTest {
         }
         assertThat(expected).hasSize(50);
         assertThat(found).containsExactlyElementsOf(expected);
-        assertThat(automaton.stateCount()).isGreaterThan(10_000);
+        assertThat(automaton.stateCount()).isGreaterThan(minStates);
     }
 
     private static String randomWord(Random random, String letters, int min, int max) {
