@@ -411,6 +411,10 @@ class EventExtractorTest {
             China's exports of tobacco to Russia rose last year.
             The US imposed sanctions on Chinese firms that sold bearings to Russia.
             Tourists entered North Korea from China on Monday.
+            Russia praised Pyongyang, which unveiled a destroyer capable of carrying missiles with nuclear warheads.
+            Россия приветствовала КНДР, чья новая подлодка способна нести ракеты с ядерными боеголовками.
+            러시아는 북한이 공개한 미사일을 탑재할 수 있는 잠수함을 높이 평가했다.
+            俄罗斯称赞朝鲜新公开的可携带导弹的潜艇。
             """)
     void notEvents(String sentence) {
         assertThat(events(sentence)).isEmpty();
@@ -550,6 +554,12 @@ class EventExtractorTest {
             Moscow in the dative was read as an adjective       | Пхеньян передав Москві ракети. | missiles KP>RU
             a tanker was read as a tank                         | Российский танкер перевез в Нампхо нефтепродукты для КНДР. | petroleum RU>KP
             a tanker was read as a tank, in Ukrainian           | Російський танкер доставив до КНДР нафтопродукти. | petroleum RU>KP
+            a price owned by a state was read with the goods' direction | Moscow could supply Pyongyang with satellite technology in return for Pyongyang's artillery shells. | military-technology RU>KP;munitions KP>RU
+            a price owned by a state, with a curly apostrophe   | Moscow could supply Pyongyang with satellite technology in return for North Korea’s artillery shells. | military-technology RU>KP;munitions KP>RU
+            a dash before the price's main item was read as a clause break | Moscow could supply Pyongyang with satellite technology in return for old weaponry – primarily artillery shells. | military-technology RU>KP;munitions KP>RU
+            a dash before the price's main item, in Russian     | Москва может передать КНДР спутниковые технологии в обмен на старое оружие — прежде всего снаряды. | military-technology RU>KP;munitions KP>RU
+            materials to manufacture missiles were read as missiles | Russia sold North Korea microelectronics to manufacture ballistic missiles. | military-technology RU>KP
+            machines for building drones were read as drones    | China shipped Russia machine tools for building attack drones. | military-technology CN>RU
             engines for drones were read as drones              | A Chinese firm supplied Russia with engines for drones. | military-technology CN>RU
             engines for drones, in Russian                      | Китайская компания поставляла России двигатели для дронов. | military-technology CN>RU
             engines for drones, in Ukrainian                    | Китайська компанія постачала Росії двигуни для дронів. | military-technology CN>RU

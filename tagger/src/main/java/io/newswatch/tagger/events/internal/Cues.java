@@ -226,6 +226,9 @@ final class Cues {
             // "компоненты, используемые при производстве ракет", "двигуни для дронів"
             + "|(?:components?|parts?|engines?|modules?|chips?)\\s+(?:for|used\\s+in)\\s+(?:the\\s+)?(?:\\p{L}+\\s+){0,2}$"
             + "|\\bused\\s+(?:in|to\\s+(?:make|build|produce))\\s+(?:the\\s+)?(?:production\\s+of\\s+)?(?:\\p{L}+\\s+){0,2}$"
+            // materials or machines "to manufacture ballistic missiles", "for building drones": the arms are the use
+            + "|\\b(?:to|for)\\s+(?:make|build|produce|manufacture|assemble|making|building|producing|manufacturing"
+            + "|assembling)\\s+(?:the\\s+)?(?:\\p{L}+\\s+){0,2}$"
             + "|(?:компонент|детал|двигател|двигун|комплектующ|комплектуюч|запчаст)\\p{L}*\\s+(?:для|до)\\s+(?:\\p{L}+\\s+){0,2}$"
             + "|(?:используем|применяем|використову|застосову)\\p{L}*\\s+(?:в|у|при|для)\\s+(?:производстве\\s+|изготовлении\\s+"
             + "|виробництві\\s+|виготовленні\\s+)?(?:\\p{L}+\\s+){0,2}$"

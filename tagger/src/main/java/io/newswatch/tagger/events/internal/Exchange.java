@@ -70,11 +70,30 @@ final class Exchange {
         for (Hit h : in) {
             if (h.start() >= priceAt && h.start() < goods.start() && (h.is(Lexicon.Kind.GIVE)
                     || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.REPORTING)
-                    || h.is(Lexicon.Kind.STATE))) {
+                    || h.is(Lexicon.Kind.STATE) && !possessive(text, h))) {
                 return false;
             }
         }
-        return !Roles.CLAUSE_BREAK.matcher(text).region(priceAt, goods.start()).find();
+        java.util.regex.Matcher br = Roles.CLAUSE_BREAK.matcher(text).region(priceAt, goods.start());
+        while (br.find()) {
+            if (!APPOSITION.matcher(text).region(br.end(), goods.start()).lookingAt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A dash that opens an apposition to the price, not a clause: "in return for its old weaponry – chiefly
+     * artillery shells", "в обмен на оружие — прежде всего снаряды".
+     */
+    private static final java.util.regex.Pattern APPOSITION = java.util.regex.Pattern.compile(
+            "(?iu)\\s*(?:primarily|mainly|chiefly|mostly|largely|notably|especially|including|such as|namely"
+            + "|прежде всего|в основном|главным образом|в том числе|насамперед|переважно|зокрема)\\b");
+
+    /** "Pyongyang's", "North Korea’s": the state owns the price, it does not start a clause of its own. */
+    private static boolean possessive(String text, Hit state) {
+        return text.startsWith("'s", state.end()) || text.startsWith("\u2019s", state.end());
     }
 
     /** Whether the exchange phrase at {@code at} is Korean, which follows the goods it governs. */
