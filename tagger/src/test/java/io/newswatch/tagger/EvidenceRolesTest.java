@@ -113,4 +113,30 @@ class EvidenceRolesTest {
         assertThat(evidence).hasSize(2).allMatch(Evidence::isDecisive);
         assertThat(evidence.get(0).text()).startsWith(first);
     }
+    /**
+     * When the rule's decisive part matched only a recalled ban, the sentence of the first asserted event leads as a
+     * decisive item (it states the transfer) and the ban's sentence stays decisive after it; a warned-of event leaves
+     * the order alone. Text, then how the first evidence sentence starts.
+     */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UN resolutions have long barred arms sales by North Korea. Officials said North Korea shipped artillery shells to Russia in May. | Officials said
+            Резолюції ООН забороняють будь-які поставки зброї з КНДР. За даними розвідки, КНДР передала Росії артилерійські снаряди.         | За даними
+            UN resolutions have long barred arms sales by North Korea. Analysts fear North Korea could ship artillery shells to Russia.       | UN resolutions
+            UN resolutions have long barred arms sales by North Korea.                                                                       | UN resolutions
+            """)
+    void theSentenceOfAnAssertedEventLeadsWhenNoDecisiveSentenceHoldsOne(String text, String first) {
+        Tagger tagger = Tagger.withRules(RuleSet.parse("""
+                version: 2
+                rules:
+                  - id: sanctions-violation
+                    title: t
+                    query: "@KP AND SENTENCE(barred OR забороняють)"
+                """, "test.yaml", null));
+        List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
+        assertThat(evidence.get(0).text()).startsWith(first);
+        assertThat(evidence.get(0).isDecisive()).isTrue();
+        assertThat(evidence.stream().anyMatch(e -> e.isDecisive() && e.matched().stream()
+                .anyMatch(w -> w.equals("barred") || w.equals("забороняють")))).isTrue();
+    }
 }

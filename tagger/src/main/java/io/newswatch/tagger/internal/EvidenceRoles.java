@@ -82,18 +82,25 @@ public final class EvidenceRoles {
      * sentence to name a sanctioned good is often background (a ban recalled, a programme described), while the
      * sentence an event was read from states who moved what to whom, which is the proof an analyst needs first.
      *
+     * <p>When none of {@code eventsTag}'s decisive items holds an asserted event, the sentence of the first asserted
+     * event (in text order) leads that tag's items as a decisive item with no matched terms: the event's sentence
+     * states the prohibited transfer, which is what the decisive role means for a sanctions tag, while the rule's
+     * decisive part may only have matched a ban being recalled.
+     *
      * @param evidence items as {@link #add} wrote them (each tag's items together); not changed
+     * @param eventsTag the tag the events were read for
      * @return the reordered items, or {@code evidence} itself when there are no events
      */
-    public static List<Evidence> eventsFirst(List<Evidence> evidence, List<ViolationEvent> events) {
+    public static List<Evidence> eventsFirst(List<Evidence> evidence, List<ViolationEvent> events, String eventsTag) {
         if (events.isEmpty() || evidence.isEmpty()) {
             return evidence;
         }
-        List<Evidence> out = new ArrayList<>(evidence.size());
+        List<Evidence> out = new ArrayList<>(evidence.size() + 1);
         List<Evidence> rest = new ArrayList<>();
         int i = 0;
         while (i < evidence.size()) {
             String tag = evidence.get(i).tag();
+            int first = out.size();
             for (; i < evidence.size() && evidence.get(i).tag().equals(tag); i++) {
                 Evidence e = evidence.get(i);
                 if (e.isDecisive() && holdsEvent(e, events)) {
@@ -102,10 +109,29 @@ public final class EvidenceRoles {
                     rest.add(e);
                 }
             }
+            if (out.size() == first && tag.equals(eventsTag)) {
+                ViolationEvent.Span span = firstAsserted(events);
+                if (span != null) {
+                    out.add(new Evidence(tag, Evidence.DECISIVE, span.text(), span.start(), span.end(), List.of()));
+                    rest.removeIf(e -> e.start() == span.start() && e.end() == span.end());
+                }
+            }
             out.addAll(rest);
             rest.clear();
         }
         return out;
+    }
+
+    private static ViolationEvent.Span firstAsserted(List<ViolationEvent> events) {
+        ViolationEvent.Span first = null;
+        for (ViolationEvent v : events) {
+            ViolationEvent.Span span = v.evidence();
+            if (span != null && ViolationEvent.ASSERTED.equals(v.status())
+                    && (first == null || span.start() < first.start())) {
+                first = span;
+            }
+        }
+        return first;
     }
 
     private static boolean holdsEvent(Evidence e, List<ViolationEvent> events) {
