@@ -92,6 +92,10 @@ class EventExtractorTest {
             zh | 阿联酋和土耳其对俄罗斯的两用物资出口大幅增长。                                                   | military-technology AE>RU
             ko | 보고서는 북한산 모래도 대량으로 중국에 수출됐다고 적었다.                                         | minerals KP>CN
             ko | 중국 어선들이 북한 수역에서 잡은 수산물 상당량이 중국 항구로 들어갔다.                               | other-goods KP>CN
+            zh | 在制裁下，朝鲜长期依靠在公海进行非法船对船转运来获得燃料。                                   | petroleum ?>KP
+            zh | 报道称，俄罗斯船只向朝鲜运送了航空煤油。                                                         | petroleum RU>KP
+            ko | 러시아가 북한에 연료를 몰래 공급했다고 정부는 밝혔다.                                            | petroleum RU>KP
+            ko | 러시아 선박이 북한에 디젤 연료를 넘겼다.                                                           | petroleum RU>KP
             """)
     void commoditiesInEveryLanguage(String language, String sentence, String expected) {
         assertThat(events(sentence)).extracting(EventExtractorTest::key).contains(expected);
@@ -415,6 +419,10 @@ class EventExtractorTest {
             Россия приветствовала КНДР, чья новая подлодка способна нести ракеты с ядерными боеголовками.
             러시아는 북한이 공개한 미사일을 탑재할 수 있는 잠수함을 높이 평가했다.
             俄罗斯称赞朝鲜新公开的可携带导弹的潜艇。
+            根据第2397号决议，朝鲜每年进口的成品油不得超过50万桶。
+            各国向朝鲜出口的原油不能超过每年400万桶。
+            Under Resolution 2397, refined petroleum supplied to North Korea may not exceed 500,000 barrels a year.
+            Deliveries of crude oil to North Korea must not exceed four million barrels a year.
             """)
     void notEvents(String sentence) {
         assertThat(events(sentence)).isEmpty();
