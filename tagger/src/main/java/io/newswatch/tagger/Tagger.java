@@ -99,7 +99,7 @@ public final class Tagger {
         List<ViolationEvent> events = byTag.containsKey(SANCTIONS)
                 ? EventExtractor.defaults().extract(text, match.segmentation(), mentions) : List.of();
         return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions,
-                EvidenceRoles.eventsFirst(evidence, events, SANCTIONS), events);
+                EvidenceRoles.eventsFirst(text, evidence, events, SANCTIONS), events);
     }
 
     /** One sentence's evidence from two rules that give the same tag: the words of both. */

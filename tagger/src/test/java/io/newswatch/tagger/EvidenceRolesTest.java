@@ -115,8 +115,8 @@ class EvidenceRolesTest {
     }
     /**
      * When the rule's decisive part matched only a recalled ban, the sentence of the first asserted event leads as a
-     * decisive item (it states the transfer) and the ban's sentence stays decisive after it; a warned-of event leaves
-     * the order alone. Text, then how the first evidence sentence starts.
+     * decisive item (it states the transfer) and the ban's sentence stays decisive after it; a warned-of event, a
+     * deployment of troops and a headline leave the order alone ({@code \n} in a text is a line break). Text, then how the first evidence sentence starts.
      */
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -124,6 +124,8 @@ class EvidenceRolesTest {
             Резолюції ООН забороняють будь-які поставки зброї з КНДР. За даними розвідки, КНДР передала Росії артилерійські снаряди.         | За даними
             UN resolutions have long barred arms sales by North Korea. Analysts fear North Korea could ship artillery shells to Russia.       | UN resolutions
             UN resolutions have long barred arms sales by North Korea.                                                                       | UN resolutions
+            UN resolutions have long barred arms sales by North Korea. North Korea sent 10,000 soldiers to Russia and could ship shells. | UN resolutions
+            'North Korea shipped artillery shells to Russia, officials say\\n\\nUN resolutions have long barred arms sales by North Korea.'     | UN resolutions
             """)
     void theSentenceOfAnAssertedEventLeadsWhenNoDecisiveSentenceHoldsOne(String text, String first) {
         Tagger tagger = Tagger.withRules(RuleSet.parse("""
@@ -133,7 +135,7 @@ class EvidenceRolesTest {
                     title: t
                     query: "@KP AND SENTENCE(barred OR забороняють)"
                 """, "test.yaml", null));
-        List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
+        List<Evidence> evidence = tagger.tag(text.replace("\\n", "\n")).evidenceFor("sanctions-violation");
         assertThat(evidence.get(0).text()).startsWith(first);
         assertThat(evidence.get(0).isDecisive()).isTrue();
         assertThat(evidence.stream().anyMatch(e -> e.isDecisive() && e.matched().stream()

@@ -82,16 +82,19 @@ public final class EvidenceRoles {
      * sentence to name a sanctioned good is often background (a ban recalled, a programme described), while the
      * sentence an event was read from states who moved what to whom, which is the proof an analyst needs first.
      *
-     * <p>When none of {@code eventsTag}'s decisive items holds an asserted event, the sentence of the first asserted
-     * event (in text order) leads that tag's items as a decisive item with no matched terms: the event's sentence
-     * states the prohibited transfer, which is what the decisive role means for a sanctions tag, while the rule's
-     * decisive part may only have matched a ban being recalled.
+     * <p>When none of {@code eventsTag}'s decisive items holds an asserted event, the prose sentence of the first
+     * asserted event (in text order) leads that tag's items as a decisive item with no matched terms: the event's
+     * sentence states the prohibited transfer, which is what the decisive role means for a sanctions tag, while the
+     * rule's decisive part may only have matched a ban being recalled. Page furniture (a headline, a teaser) is not
+     * promoted, nor troops, whose deployment alone states no breach.
      *
+     * @param text the tagged text
      * @param evidence items as {@link #add} wrote them (each tag's items together); not changed
      * @param eventsTag the tag the events were read for
      * @return the reordered items, or {@code evidence} itself when there are no events
      */
-    public static List<Evidence> eventsFirst(List<Evidence> evidence, List<ViolationEvent> events, String eventsTag) {
+    public static List<Evidence> eventsFirst(String text, List<Evidence> evidence, List<ViolationEvent> events,
+                                             String eventsTag) {
         if (events.isEmpty() || evidence.isEmpty()) {
             return evidence;
         }
@@ -110,7 +113,7 @@ public final class EvidenceRoles {
                 }
             }
             if (out.size() == first && tag.equals(eventsTag)) {
-                ViolationEvent.Span span = firstAsserted(events);
+                ViolationEvent.Span span = firstAsserted(text, events);
                 if (span != null) {
                     out.add(new Evidence(tag, Evidence.DECISIVE, span.text(), span.start(), span.end(), List.of()));
                     rest.removeIf(e -> e.start() == span.start() && e.end() == span.end());
@@ -122,12 +125,13 @@ public final class EvidenceRoles {
         return out;
     }
 
-    private static ViolationEvent.Span firstAsserted(List<ViolationEvent> events) {
+    private static ViolationEvent.Span firstAsserted(String text, List<ViolationEvent> events) {
         ViolationEvent.Span first = null;
         for (ViolationEvent v : events) {
             ViolationEvent.Span span = v.evidence();
-            if (span != null && ViolationEvent.ASSERTED.equals(v.status())
-                    && (first == null || span.start() < first.start())) {
+            if (span != null && ViolationEvent.ASSERTED.equals(v.status()) && !"troops".equals(v.commodity())
+                    && (first == null || span.start() < first.start())
+                    && PageLines.isProse(text, span.start(), span.end())) {
                 first = span;
             }
         }
