@@ -141,4 +141,28 @@ class EvidenceRolesTest {
         assertThat(evidence.stream().anyMatch(e -> e.isDecisive() && e.matched().stream()
                 .anyMatch(w -> w.equals("barred") || w.equals("забороняють")))).isTrue();
     }
+    /**
+     * A question asks what a statement asserts: among decisive sentences it comes after the statements, and it is the
+     * proof only when nothing else is. Text, then how the first evidence sentence starts.
+     */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Did North Korea break UN sanctions? The panel said North Korea broke UN sanctions.    | The panel
+            "Did North Korea break UN sanctions?" Analysts say North Korea broke UN sanctions.    | Analysts say
+            朝鲜违反了联合国制裁吗？专家小组说，朝鲜违反了联合国制裁。                                 | 专家小组
+            Did North Korea break UN sanctions?                                                  | Did North Korea
+            The panel said North Korea broke UN sanctions. Did it break them again?              | The panel
+            """)
+    void aQuestionFollowsTheStatements(String text, String first) {
+        Tagger tagger = Tagger.withRules(RuleSet.parse("""
+                version: 2
+                rules:
+                  - id: sanctions-violation
+                    title: t
+                    query: "SENTENCE((@KP OR it) AND (sanctions OR 制裁 OR them))"
+                """, "test.yaml", null));
+        List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
+        assertThat(evidence).allMatch(Evidence::isDecisive);
+        assertThat(evidence.get(0).text()).startsWith(first);
+    }
 }

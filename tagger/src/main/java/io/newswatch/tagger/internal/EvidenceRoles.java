@@ -61,19 +61,39 @@ public final class EvidenceRoles {
             }
         }
         List<Evidence> context = new ArrayList<>();
+        List<Evidence> questions = new ArrayList<>();
         int i = 0;
         for (TaggingEngine.EvidenceUnit u : units) {
             boolean decisive = u.decisive() && !(anyProse && furniture[i]);
             i++;
             Evidence e = new Evidence(tag, decisive ? Evidence.DECISIVE : Evidence.CONTEXT,
                     text.substring(u.start(), u.end()), u.start(), u.end(), u.matched());
-            if (decisive) {
-                out.add(e);
-            } else {
+            if (!decisive) {
                 context.add(e);
+            } else if (isQuestion(text, u.start(), u.end())) {
+                questions.add(e);
+            } else {
+                out.add(e);
             }
         }
+        // a question ("Did the gift break UN sanctions?") asks what a statement asserts: it proves less, so it
+        // follows the decisive statements
+        out.addAll(questions);
         out.addAll(context);
+    }
+
+    /** Whether a sentence ends with a question mark, closing quotes and brackets aside. */
+    static boolean isQuestion(String text, int start, int end) {
+        for (int k = end - 1; k >= start; k--) {
+            char c = text.charAt(k);
+            if (c == '?' || c == '？') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && "\"'”’»)）」』".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -106,7 +126,7 @@ public final class EvidenceRoles {
             int first = out.size();
             for (; i < evidence.size() && evidence.get(i).tag().equals(tag); i++) {
                 Evidence e = evidence.get(i);
-                if (e.isDecisive() && holdsEvent(e, events)) {
+                if (e.isDecisive() && holdsEvent(e, events) && !isQuestion(e.text(), 0, e.text().length())) {
                     out.add(e);
                 } else {
                     rest.add(e);
@@ -131,7 +151,7 @@ public final class EvidenceRoles {
             ViolationEvent.Span span = v.evidence();
             if (span != null && ViolationEvent.ASSERTED.equals(v.status()) && !"troops".equals(v.commodity())
                     && (first == null || span.start() < first.start())
-                    && PageLines.isProse(text, span.start(), span.end())) {
+                    && PageLines.isProse(text, span.start(), span.end()) && !isQuestion(text, span.start(), span.end())) {
                 first = span;
             }
         }
