@@ -165,4 +165,28 @@ class EvidenceRolesTest {
         assertThat(evidence).allMatch(Evidence::isDecisive);
         assertThat(evidence.get(0).text()).startsWith(first);
     }
+    /**
+     * A first decisive sentence that states the breach outright (decisive for {@code sanctions-explicit-breach}) is
+     * not outranked by an event's sentence; one that only recalls the ban is. Text, then how the first evidence
+     * sentence starts.
+     */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Hiring them breaks the ban on North Korean workers abroad. In 2024 North Korea sent workers to Russia.   | Hiring them
+            Resolution 2397 barred North Korean workers abroad. In 2024 North Korea sent workers to Russia.          | In 2024
+            """)
+    void aStatedBreachIsNotOutrankedByAnEvent(String text, String first) {
+        Tagger tagger = Tagger.withRules(RuleSet.parse("""
+                version: 2
+                rules:
+                  - id: sanctions-violation
+                    title: t
+                    query: "@KP AND SENTENCE(breaks OR barred)"
+                  - id: sanctions-explicit-breach
+                    title: t
+                    query: "@KP AND SENTENCE(breaks)"
+                """, "test.yaml", null));
+        List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
+        assertThat(evidence.get(0).text()).startsWith(first);
+    }
 }

@@ -106,15 +106,18 @@ public final class EvidenceRoles {
      * asserted event (in text order) leads that tag's items as a decisive item with no matched terms: the event's
      * sentence states the prohibited transfer, which is what the decisive role means for a sanctions tag, while the
      * rule's decisive part may only have matched a ban being recalled. Page furniture (a headline, a teaser) is not
-     * promoted, nor troops, whose deployment alone states no breach.
+     * promoted, nor troops, whose deployment alone states no breach, and nothing is promoted over a first decisive
+     * sentence that is also decisive for {@code breachTag}: a sentence that says the sanctions were broken is the
+     * proof, whether or not an event could be read from it.
      *
      * @param text the tagged text
      * @param evidence items as {@link #add} wrote them (each tag's items together); not changed
      * @param eventsTag the tag the events were read for
+     * @param breachTag the tag of a breach stated outright (its decisive sentences are never outranked)
      * @return the reordered items, or {@code evidence} itself when there are no events
      */
     public static List<Evidence> eventsFirst(String text, List<Evidence> evidence, List<ViolationEvent> events,
-                                             String eventsTag) {
+                                             String eventsTag, String breachTag) {
         if (events.isEmpty() || evidence.isEmpty()) {
             return evidence;
         }
@@ -132,7 +135,8 @@ public final class EvidenceRoles {
                     rest.add(e);
                 }
             }
-            if (out.size() == first && tag.equals(eventsTag)) {
+            if (out.size() == first && tag.equals(eventsTag)
+                    && !(!rest.isEmpty() && rest.get(0).isDecisive() && statesBreach(evidence, rest.get(0), breachTag))) {
                 ViolationEvent.Span span = firstAsserted(text, events);
                 if (span != null) {
                     out.add(new Evidence(tag, Evidence.DECISIVE, span.text(), span.start(), span.end(), List.of()));
@@ -143,6 +147,15 @@ public final class EvidenceRoles {
             rest.clear();
         }
         return out;
+    }
+
+    private static boolean statesBreach(List<Evidence> evidence, Evidence sentence, String breachTag) {
+        for (Evidence e : evidence) {
+            if (e.tag().equals(breachTag) && e.isDecisive() && e.start() < sentence.end() && e.end() > sentence.start()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ViolationEvent.Span firstAsserted(String text, List<ViolationEvent> events) {
