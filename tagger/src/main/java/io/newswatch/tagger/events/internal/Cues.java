@@ -201,7 +201,8 @@ final class Cues {
             return false;
         }
         int from = Math.max(0, arms.start() - MAKING_REACH);
-        if (MAKING.matcher(text.substring(from, arms.start())).find()) {
+        if (Words.anyFolded(text, from, arms.start(), MAKING_WORDS)
+                && MAKING.matcher(text.substring(from, arms.start())).find()) {
             // "这些产品被用于制造导弹", "для производства ракет": the arms are what the goods make
             return true;
         }
@@ -239,6 +240,16 @@ final class Cues {
             + "|\\b(?:used|needed|required|intended)\\s+(?:in|for|to\\s+(?:make|build|produce|assemble))\\s+(?:the\\s+)?"
             + "(?:(?:production|manufacture|manufacturing|assembly)\\s+of\\s+)?" + PRODUCTS
             + "|\\bfor\\s+(?:the\\s+)?(?:production|manufacture|manufacturing|assembly)\\s+of\\s+" + PRODUCTS);
+
+    /**
+     * Words one of which every alternative of {@link #MAKING} holds, case-folded as the pattern folds them: most
+     * arms have none before them, and the pattern, tried at every start of its window, is then not run at all.
+     */
+    private static final String[] MAKING_WORDS = {"用", "для", "component", "part", "engine", "module", "chip", "used",
+        "mak", "build", "produc", "manufactur", "assembl", "needed", "required", "intended", "компонент", "детал",
+        "двиг", "комплектую", "запчаст", "используем", "применяем", "використову", "застосову", "збирають",
+        "виробляють", "виготовляють", "собирают", "производят", "выпускают", "производств", "изготовлени",
+        "виробництв", "виготовленн"};
 
     /**
      * Whether the goods are named only as what a breached ban covers: "подарок нарушает резолюции, запрещающие

@@ -36,6 +36,40 @@ final class Words {
                 && REFERRING.contains(text.substring(start, e).toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * Whether one of {@code words} stands in {@code text[from, to)} in any case. Each word is given case-folded (the
+     * lower case of its upper case, the fold of {@code java.util.regex}'s {@code UNICODE_CASE}, which for lower-case
+     * letters is the letter itself): a filter before a case-insensitive pattern every match of which holds one of
+     * the words, which then turns away no text the pattern would match.
+     */
+    static boolean anyFolded(String text, int from, int to, String[] words) {
+        for (int i = from; i < to; i++) {
+            char c = fold(text.charAt(i));
+            for (String w : words) {
+                if (w.charAt(0) == c && i + w.length() <= to && restFolded(text, i, w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean restFolded(String text, int at, String word) {
+        for (int j = 1; j < word.length(); j++) {
+            if (fold(text.charAt(at + j)) != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
     static boolean hasPunctuation(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
