@@ -116,7 +116,8 @@ final class Clauses {
             + "|\\b(?:until|before|prior\\s+to)\\s+(?:19\\d\\d|20(?:0\\d|1[0-7]))\\b|(?<!\\p{L})до\\s+(?:19\\d\\d|20(?:0\\d|1[0-7]))"
             + "\\s+(?:года|року)|(?:19\\d\\d|20(?:0\\d|1[0-7]))\\s?(?:년\\s?(?:이전|전까지|까지)|年(?:以前|之前|前))");
     /** Words one of which every alternative of {@link #BEFORE_SANCTIONS} holds, case-folded. */
-    private static final String[] BEFORE_SANCTIONS_WORDS = {"before", "prior", "until", "до", "제재", "금지", "前", "년"};
+    private static final Words.Literals BEFORE_SANCTIONS_WORDS = new Words.Literals("before", "prior", "until", "до",
+            "제재", "금지", "前", "년");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19\\d\\d|20\\d\\d)(?!\\d)");
 
     /**

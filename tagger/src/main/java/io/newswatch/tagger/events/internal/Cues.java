@@ -245,11 +245,11 @@ final class Cues {
      * Words one of which every alternative of {@link #MAKING} holds, case-folded as the pattern folds them: most
      * arms have none before them, and the pattern, tried at every start of its window, is then not run at all.
      */
-    private static final String[] MAKING_WORDS = {"用", "для", "component", "part", "engine", "module", "chip", "used",
-        "mak", "build", "produc", "manufactur", "assembl", "needed", "required", "intended", "компонент", "детал",
-        "двиг", "комплектую", "запчаст", "используем", "применяем", "використову", "застосову", "збирають",
-        "виробляють", "виготовляють", "собирают", "производят", "выпускают", "производств", "изготовлени",
-        "виробництв", "виготовленн"};
+    private static final Words.Literals MAKING_WORDS = new Words.Literals("用", "для", "component", "part", "engine",
+            "module", "chip", "used", "mak", "build", "produc", "manufactur", "assembl", "needed", "required",
+            "intended", "компонент", "детал", "двиг", "комплектую", "запчаст", "используем", "применяем",
+            "використову", "застосову", "збирають", "виробляють", "виготовляють", "собирают", "производят",
+            "выпускают", "производств", "изготовлени", "виробництв", "виготовленн");
 
     /**
      * Whether the goods are named only as what a breached ban covers: "подарок нарушает резолюции, запрещающие

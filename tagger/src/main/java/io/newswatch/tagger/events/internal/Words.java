@@ -37,15 +37,42 @@ final class Words {
     }
 
     /**
-     * Whether one of {@code words} stands in {@code text[from, to)} in any case. Each word is given case-folded (the
-     * lower case of its upper case, the fold of {@code java.util.regex}'s {@code UNICODE_CASE}, which for lower-case
-     * letters is the letter itself): a filter before a case-insensitive pattern every match of which holds one of
-     * the words, which then turns away no text the pattern would match.
+     * Literal words one of which every match of a case-insensitive pattern holds, case-folded (the lower case of
+     * the upper case, the fold of {@code java.util.regex}'s {@code UNICODE_CASE}, which for a lower-case letter is
+     * the letter itself): {@link #anyFolded} tells whether a text can match the pattern at all.
      */
-    static boolean anyFolded(String text, int from, int to, String[] words) {
-        for (int i = from; i < to; i++) {
-            char c = fold(text.charAt(i));
+    static final class Literals {
+        private final String[] words;
+        private final java.util.BitSet firsts = new java.util.BitSet();
+
+        Literals(String... words) {
+            this.words = words;
             for (String w : words) {
+                firsts.set(w.charAt(0));
+            }
+        }
+    }
+
+    /** Every character's case fold, as {@link Literals} describes it. */
+    private static final char[] FOLD = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            FOLD[c] = Character.toLowerCase(Character.toUpperCase((char) c));
+        }
+    }
+
+    /**
+     * Whether one of the {@code literals} stands in {@code text[from, to)} in any case: a filter before the pattern
+     * they belong to, which turns away no text the pattern would match.
+     */
+    static boolean anyFolded(String text, int from, int to, Literals literals) {
+        for (int i = from; i < to; i++) {
+            char c = FOLD[text.charAt(i)];
+            if (!literals.firsts.get(c)) {
+                continue;
+            }
+            for (String w : literals.words) {
                 if (w.charAt(0) == c && i + w.length() <= to && restFolded(text, i, w)) {
                     return true;
                 }
@@ -56,18 +83,11 @@ final class Words {
 
     private static boolean restFolded(String text, int at, String word) {
         for (int j = 1; j < word.length(); j++) {
-            if (fold(text.charAt(at + j)) != word.charAt(j)) {
+            if (FOLD[text.charAt(at + j)] != word.charAt(j)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static char fold(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     static boolean hasPunctuation(String text, int from, int to) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class WordsTest {
-    private static final String[] WORDS = {"produc", "для", "用"};
+    private static final Words.Literals WORDS = new Words.Literals("produc", "для", "用");
     /** A pattern every match of which holds one of {@link #WORDS}, folded as {@link Words#anyFolded} folds. */
     private static final Pattern NEEDS_WORD = Pattern.compile("(?iu)produc|для|用");
 
@@ -39,7 +39,7 @@ class WordsTest {
         "\u212a|k",
     })
     void foldsAsThePatternFolds(String letter, String ascii) {
-        String[] words = {"a" + ascii + "b"};
+        Words.Literals words = new Words.Literals("a" + ascii + "b");
         String text = "xa" + letter + "by";
         boolean matches = Pattern.compile("(?iu)a" + ascii + "b").matcher(text).find();
         assertThat(matches).isTrue();
