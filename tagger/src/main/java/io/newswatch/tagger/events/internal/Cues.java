@@ -24,6 +24,9 @@ final class Cues {
     /** Words of help or upgrade before arms: "помощь в модернизации систем ПВО" is know-how, not air-defence guns. */
     private static final Pattern HELP = Pattern.compile(
             "(?iu)помощ|допомог|допомага|модерниз|модерніз|도움|도와|현대화|帮助|协助|现代化|升级");
+    /** The words of {@link #HELP}, case-folded. */
+    private static final Words.Literals HELP_WORDS = new Words.Literals("помощ", "допомог", "допомага", "модерниз",
+            "модерніз", "도움", "도와", "현대화", "帮助", "协助", "现代化", "升级");
     /** A Russian or Ukrainian adjective ending: "ракетными", "ракетні" are the missiles' field, not missiles. */
     private static final Pattern SLAVIC_ADJECTIVE = Pattern.compile(
             "(?iu).*н(?:ый|ий|ой|ая|ую|ое|ые|ых|ым|ыми|ими|ім|і|их|ої|у|а|е)$");
@@ -73,6 +76,10 @@ final class Cues {
      */
     static Hit helpWith(String text, int start, Hit arms) {
         int from = Math.max(start, arms.start() - HELP_REACH);
+        if (!Words.anyFolded(text, from, arms.start(), HELP_WORDS)) {
+            // no word of help: the pattern, an alternation of these words, would find none
+            return arms;
+        }
         String before = text.substring(from, arms.start());
         java.util.regex.Matcher m = HELP.matcher(before);
         int last = -1;

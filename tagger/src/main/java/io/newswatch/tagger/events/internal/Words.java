@@ -90,6 +90,21 @@ final class Words {
         return true;
     }
 
+    /**
+     * Whether {@code text[from, to)} may match a case-insensitive pattern anchored at its end ({@code (?:a|b)$})
+     * whose every alternative ends in one of {@code lastFolded} (case-folded as in {@link Literals}): false only when
+     * its last character folds to none of them. A final line break, before which {@code $} also matches, lets
+     * every text through.
+     */
+    static boolean mayEndIn(String text, int from, int to, String lastFolded) {
+        if (to <= from) {
+            return true;
+        }
+        char c = text.charAt(to - 1);
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                || lastFolded.indexOf(FOLD[c]) >= 0;
+    }
+
     static boolean hasPunctuation(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);

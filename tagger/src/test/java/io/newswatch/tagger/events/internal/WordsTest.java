@@ -45,4 +45,37 @@ class WordsTest {
         assertThat(matches).isTrue();
         assertThat(Words.anyFolded(text, 0, text.length(), words)).isTrue();
     }
+
+    private static final Pattern ENDING = Pattern.compile("(?iu)(?:an|ish|ий)$");
+
+    /** The filter on the last letter lets through every text the end-anchored pattern finds its ending in. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "North Korean|true|true",
+        "KOREAN|true|true",
+        "Russia|false|false",
+        "Turkish|true|true",
+        "Russ|false|false",
+        "российский|true|true",
+        "РОССИЙСКИЙ|true|true",
+        "Росія|false|false",
+        // letters it may end on, and no ending
+        "the chin|true|false",
+        "sobaki|false|false",
+    })
+    void filtersOnTheLastLetter(String text, boolean mayEnd, boolean matches) {
+        assertThat(Words.mayEndIn(text, 0, text.length(), "nhй")).isEqualTo(mayEnd);
+        assertThat(ENDING.matcher(text).find()).isEqualTo(matches);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Korean",
+        "Korean\\n",
+    })
+    void letsAFinalLineBreakThrough(String written) {
+        String text = written.replace("\\n", "\n");
+        assertThat(Words.mayEndIn(text, 0, text.length(), "n")).isTrue();
+        assertThat(ENDING.matcher(text).find()).isTrue();
+    }
 }
