@@ -68,6 +68,22 @@ final class Places {
     /** The words after a name, one of which {@link #KIND_AFTER} needs. */
     private static final String[] KIND_AFTER_WORDS = {" anchorage", " Anchorage", " estuary", " Estuary"};
 
+    /** The head words of {@link #OF}, any case: one of them ends right before every " of " it matches. */
+    private static final String[] OF_HEADS = {"port", "ports", "city", "town", "village", "settlement", "harbor",
+        "harbour", "province", "region", "sea", "gulf", "bay", "strait"};
+
+    /** Whether " of " stands in {@code s} right after one of {@link #OF_HEADS}. */
+    private static boolean headOf(String s) {
+        for (int at = s.indexOf(" of "); at >= 0; at = s.indexOf(" of ", at + 1)) {
+            for (String head : OF_HEADS) {
+                if (at >= head.length() && s.regionMatches(true, at - head.length(), head, 0, head.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether one of {@code words} occurs in {@code s}, as written. */
     private static boolean any(String s, String[] words) {
         for (String w : words) {
@@ -226,7 +242,7 @@ final class Places {
             return;
         }
         // and each pattern needs its own literal words (" of ", " Sea", " port"...): it runs only where one stands
-        Matcher m = OF.matcher(text).region(start, sentence.contains(" of ") ? end : start);
+        Matcher m = OF.matcher(text).region(start, headOf(sentence) ? end : start);
         while (m.find()) {
             if (Character.isUpperCase(m.group(1).charAt(0)) && SEA.contains(m.group(1))) {
                 // "Gulf of Tonkin", "Sea of Japan": the head word is part of the name

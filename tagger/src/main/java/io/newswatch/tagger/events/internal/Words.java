@@ -42,13 +42,15 @@ final class Words {
      * the letter itself): {@link #anyFolded} tells whether a text can match the pattern at all.
      */
     static final class Literals {
-        private final String[] words;
-        private final java.util.BitSet firsts = new java.util.BitSet();
+        /** The words by the low byte of their first letter, so a letter is compared with the few that may start. */
+        private final String[][] byFirst = new String[256][];
 
         Literals(String... words) {
-            this.words = words;
             for (String w : words) {
-                firsts.set(w.charAt(0));
+                String[] bucket = byFirst[w.charAt(0) & 0xFF];
+                bucket = bucket == null ? new String[1] : java.util.Arrays.copyOf(bucket, bucket.length + 1);
+                bucket[bucket.length - 1] = w;
+                byFirst[w.charAt(0) & 0xFF] = bucket;
             }
         }
     }
@@ -69,10 +71,11 @@ final class Words {
     static boolean anyFolded(String text, int from, int to, Literals literals) {
         for (int i = from; i < to; i++) {
             char c = FOLD[text.charAt(i)];
-            if (!literals.firsts.get(c)) {
+            String[] bucket = literals.byFirst[c & 0xFF];
+            if (bucket == null) {
                 continue;
             }
-            for (String w : literals.words) {
+            for (String w : bucket) {
                 if (w.charAt(0) == c && i + w.length() <= to && restFolded(text, i, w)) {
                     return true;
                 }
