@@ -120,7 +120,8 @@ final class Words {
 
     static boolean hasDigit(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (Character.isDigit(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c)) {
                 return true;
             }
         }
