@@ -55,6 +55,8 @@ final class Roles {
     static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
             "(?iu)(?:an|ese|ish|i|(?:ск|цк|ськ|цьк)(?:ий|ый|ой|ая|ое|ие|ые|их|ых|ого|ому|ую|им|ым|ими|ыми|ом|і|а|е|у|ій"
             + "|ої|ою))$");
+    /** The letters {@link #ADJECTIVE} can end on, case-folded: most states' names end on none of them. */
+    private static final String ADJECTIVE_ENDS = "nehiйяехоуюмиіаї";
 
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
@@ -252,7 +254,8 @@ final class Roles {
             }
         }
         // "handed Russia dozens of guns", "supplied North Korea with oil"
-        boolean adjective = ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
+        boolean adjective = Words.mayEndIn(text, state.start(), state.end(), ADJECTIVE_ENDS)
+                && ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
                 || Words.wordAfterIsPossessive(text, state.end(), end);
         if (prev != null && prev.is(Lexicon.Kind.GIVE)
                 && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
@@ -451,7 +454,8 @@ final class Roles {
 
     /** Whether the state is written as the maker of the goods right after it: "to a North Korean missile". */
     static boolean madeBy(String text, Hit state, List<Hit> in) {
-        if (!ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()) {
+        if (!Words.mayEndIn(text, state.start(), state.end(), ADJECTIVE_ENDS)
+                || !ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()) {
             return false;
         }
         for (Hit h : in) {

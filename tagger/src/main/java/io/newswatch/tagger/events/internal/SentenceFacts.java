@@ -174,8 +174,21 @@ final class SentenceFacts {
     }
 
     private static String trimmed(String s) {
-        String t = SPACES.matcher(s.strip()).replaceAll(" ");
+        String stripped = s.strip();
+        String t = singleSpaced(stripped) ? stripped : SPACES.matcher(stripped).replaceAll(" ");
         return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;
+    }
+
+    /** Whether {@link #SPACES} would change nothing in {@code s}: no white space but single plain spaces. */
+    private static boolean singleSpaced(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void add(List<String> list, String value) {
