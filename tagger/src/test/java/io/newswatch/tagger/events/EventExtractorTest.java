@@ -644,6 +644,135 @@ class EventExtractorTest {
     }
 
     /**
+     * A grammar grid of how a Korean or Chinese reporter states a transfer: the supplier, the receiver, the goods
+     * (passive, 被/把/将), a ship or a firm as the subject, or a noun phrase; one party or two, marked by particles
+     * (에/에게/으로/에서/로부터/을 통해) or prepositions (向/给/从/经/对); the maker as an origin (북한산, 朝鲜制造的);
+     * give, get and use verbs; hedges. The expected key (with " possible" when only warned of), or empty for no event.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ko | 북한이 러시아에 포탄을 보냈다. | munitions KP>RU
+            ko | 북한은 러시아에 탄약 수백만 발을 제공했다. | munitions KP>RU
+            ko | 북한이 러시아에 탄도미사일을 판매했다. | missiles KP>RU
+            ko | 북한은 러시아로 무기를 수출했다. | weapons KP>RU
+            ko | 북한이 중국으로 석탄을 밀수출했다. | coal KP>CN
+            ko | 북한은 석탄을 중국에 몰래 팔았다. | coal KP>CN
+            ko | 러시아가 북한에 석유를 공급했다. | petroleum RU>KP
+            ko | 러시아는 북한에 정유제품을 넘겼다. | petroleum RU>KP
+            ko | 러시아가 북한에 위성 기술을 이전했다. | military-technology RU>KP
+            ko | 러시아는 북한에 군사 기술을 전수했다. | military-technology RU>KP
+            ko | 북한은 러시아에 노동자 수천 명을 파견했다. | workers KP>RU
+            ko | 러시아가 북한에 자금을 지원했다. | funds RU>KP
+            ko | 북한이 러시아에 드론을 인도했다. | weapons KP>RU
+            ko | 북한은 포탄을 러시아로 실어 보냈다. | munitions KP>RU
+            ko | 러시아가 북한에게 석유를 팔았다. | petroleum RU>KP
+            ko | 북한은 석탄을 중국으로 보냈다. | coal KP>CN
+            ko | 북한은 중국을 통해 러시아에 무기를 보냈다. | weapons KP>RU
+            ko | 북한이 러시아에 포탄을 보내고 병력 1만 명을 파병했다. | munitions KP>RU;troops KP>RU
+            ko | 러시아가 북한으로부터 포탄을 받았다. | munitions KP>RU
+            ko | 러시아는 북한에서 포탄을 받았다. | munitions KP>RU
+            ko | 러시아가 북한으로부터 탄도미사일을 구입했다. | missiles KP>RU
+            ko | 러시아는 북한산 포탄을 사들였다. | munitions KP>RU
+            ko | 중국은 북한산 석탄을 수입했다. | coal KP>CN
+            ko | 북한은 러시아로부터 원유를 수입했다. | petroleum RU>KP
+            ko | 북한이 러시아로부터 미사일 기술을 획득했다. | military-technology RU>KP
+            ko | 러시아는 북한에서 미사일을 들여왔다. | missiles KP>RU
+            ko | 러시아군이 북한제 무기를 사용했다. | weapons KP>RU
+            ko | 러시아가 북한산 KN-23 미사일을 발사했다. | missiles KP>RU
+            ko | 러시아군이 북한산 포탄을 쐈다. | munitions KP>RU
+            ko | 북한 포탄이 러시아로 보내졌다. | munitions KP>RU
+            ko | 북한산 탄약이 러시아에 전달됐다. | munitions KP>RU
+            ko | 북한산 석탄이 중국으로 수출됐다. | coal KP>CN
+            ko | 러시아산 석유가 북한에 공급됐다. | petroleum RU>KP
+            ko | 북한의 탄도미사일이 러시아로 이전됐다. | missiles KP>RU
+            ko | 정유제품이 북한으로 반입됐다. | petroleum ?>KP
+            ko | 북한산 석탄이 밀수출됐다. | coal KP>?
+            ko | 선박이 북한산 석탄을 중국으로 운송했다. | coal KP>CN
+            ko | 유조선이 북한 선박에 석유를 옮겨 실었다. | petroleum ?>KP
+            ko | 러시아 유조선이 북한에 석유를 운반했다. | petroleum RU>KP
+            ko | 중국 기업들이 러시아에 드론 부품을 판매했다. | military-technology CN>RU
+            ko | 중국 회사가 북한에 석유를 밀수출했다. | petroleum CN>KP
+            ko | 북한산 석탄의 중국 수출이 계속되고 있다. | coal KP>CN
+            ko | 러시아의 대북 석유 공급은 제재 위반이다. | petroleum RU>KP
+            ko | 북한의 러시아에 대한 포탄 공급이 확인됐다. | munitions KP>RU
+            ko | 러시아로의 북한 노동자 파견이 늘고 있다. | workers KP>RU
+            ko | 러시아의 북한 포탄 구매가 급증했다. | munitions KP>RU
+            ko | 북한이 러시아에 미사일을 보낼 가능성이 있다. | missiles KP>RU possible
+            ko | 러시아가 북한에 위성 기술을 이전할 수 있다는 우려가 나온다. | military-technology RU>KP possible
+            ko | 북한이 러시아에 포탄을 추가로 제공할 것으로 예상된다. | munitions KP>RU possible
+            ko | 북한이 러시아에 포탄을 제공한 것으로 알려졌다. | munitions KP>RU
+            ko | 러시아가 북한에 석유를 공급하려 하고 있다. | petroleum RU>KP possible
+            ko | 북한이 러시아에 무기를 넘길 계획이다. | weapons KP>RU possible
+            ko | 조사 결과 러시아는 북한에 석유를 공급하지 않은 것으로 확인됐다. | 
+            ko | 안보리는 북한산 석탄 수출을 금지했다. | 
+            ko | 유엔은 북한에 대한 정유제품 공급을 연간 50만 배럴로 제한했다. | 
+            ko | 북한은 해킹으로 가상화폐 15억 달러를 벌어들였다. | funds ?>KP
+            zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
+            zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
+            zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
+            zh | 朝鲜向俄罗斯出口武器。 | weapons KP>RU
+            zh | 朝鲜向中国走私煤炭。 | coal KP>CN
+            zh | 朝鲜把煤炭运到中国。 | coal KP>CN
+            zh | 朝鲜将煤炭出口到中国。 | coal KP>CN
+            zh | 俄罗斯向朝鲜供应石油。 | petroleum RU>KP
+            zh | 俄罗斯把成品油运往朝鲜。 | petroleum RU>KP
+            zh | 俄罗斯向朝鲜转让了卫星技术。 | military-technology RU>KP
+            zh | 朝鲜向俄罗斯交付了无人机。 | weapons KP>RU
+            zh | 朝鲜向俄罗斯派遣了数千名工人。 | workers KP>RU
+            zh | 朝鲜向俄罗斯派兵约1万人，并提供了炮弹。 | troops KP>RU;munitions KP>RU
+            zh | 俄罗斯向朝鲜提供资金。 | funds RU>KP
+            zh | 朝鲜通过铁路向俄罗斯运送了炮弹。 | munitions KP>RU
+            zh | 朝鲜卖给俄罗斯大量炮弹。 | munitions KP>RU
+            zh | 俄罗斯卖给朝鲜石油。 | petroleum RU>KP
+            zh | 俄罗斯从朝鲜获得了炮弹。 | munitions KP>RU
+            zh | 俄罗斯从朝鲜购买了弹道导弹。 | missiles KP>RU
+            zh | 朝鲜从俄罗斯进口石油。 | petroleum RU>KP
+            zh | 朝鲜通过非法转运获得了燃料。 | petroleum ?>KP
+            zh | 中国进口了朝鲜煤炭。 | coal KP>CN
+            zh | 朝鲜从俄罗斯获取了导弹技术。 | military-technology RU>KP
+            zh | 俄军使用了朝鲜制造的导弹。 | missiles KP>RU
+            zh | 俄军向哈尔科夫发射了朝鲜的KN-23导弹。 | missiles KP>RU
+            zh | 俄罗斯军队使用朝鲜炮弹。 | munitions KP>RU
+            zh | 俄军发射了朝鲜产导弹。 | missiles KP>RU
+            zh | 朝鲜炮弹被运往俄罗斯。 | munitions KP>RU
+            zh | 朝鲜煤炭被走私到中国。 | coal KP>CN
+            zh | 俄罗斯石油被运到朝鲜。 | petroleum RU>KP
+            zh | 朝鲜导弹已被交付给俄罗斯。 | missiles KP>RU
+            zh | 大批炮弹从朝鲜运往俄罗斯。 | munitions KP>RU
+            zh | 朝鲜产煤炭出口到中国。 | coal KP>CN
+            zh | 炮弹被朝鲜运往俄罗斯。 | munitions KP>RU
+            zh | 石油被俄罗斯走私到朝鲜。 | petroleum RU>KP
+            zh | 从朝鲜运往俄罗斯的炮弹数量巨大。 | munitions KP>RU
+            zh | 一艘货船将朝鲜煤炭运往中国。 | coal KP>CN
+            zh | 油轮在公海向朝鲜船只转运石油。 | petroleum ?>KP
+            zh | 俄罗斯油轮向朝鲜运送石油。 | petroleum RU>KP
+            zh | 中国企业向俄罗斯出售无人机零部件。 | military-technology CN>RU
+            zh | 一家中国公司向朝鲜走私成品油。 | petroleum CN>KP
+            zh | 朝鲜对俄罗斯的武器出口增加。 | weapons KP>RU
+            zh | 朝鲜煤炭对华出口持续。 | coal KP>CN
+            zh | 俄罗斯对朝石油供应违反决议。 | petroleum RU>KP
+            zh | 朝鲜向俄罗斯输送炮弹一事已被证实。 | munitions KP>RU
+            zh | 朝鲜向俄罗斯派遣劳工的情况增多。 | workers KP>RU
+            zh | 朝鲜可能向俄罗斯提供导弹。 | missiles KP>RU possible
+            zh | 外界担心俄罗斯会向朝鲜转让核技术。 | military-technology RU>KP possible
+            zh | 朝鲜计划向俄罗斯运送更多炮弹。 | munitions KP>RU possible
+            zh | 据报道，朝鲜已向俄罗斯运送了炮弹。 | munitions KP>RU
+            zh | 如果俄罗斯向朝鲜供应石油，将违反决议。 | petroleum RU>KP possible
+            zh | 联合国安理会禁止朝鲜出口煤炭。 | 
+            zh | 调查显示，俄罗斯没有向朝鲜提供石油。 | 
+            zh | 朝鲜黑客窃取了15亿美元加密货币。 | funds ?>KP
+            """)
+    void grammarGridKoreanAndChinese(String language, String sentence, String expected) {
+        List<String> keys = events(sentence).stream()
+                .map(e -> key(e) + (ViolationEvent.POSSIBLE.equals(e.status()) ? " possible" : "")).toList();
+        if (expected == null) {
+            assertThat(keys).isEmpty();
+        } else {
+            assertThat(keys).containsExactlyInAnyOrder(expected.split(";"));
+        }
+    }
+
+    /**
      * Goods or workers that went two ways keep each route's places: a place that lies in the state of another
      * event's party (the lexicon's place-states) is that event's place, whatever sentence names it, and the places of
      * a sentence that states a route of its own are that route's.
