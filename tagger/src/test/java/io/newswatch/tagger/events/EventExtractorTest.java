@@ -671,6 +671,9 @@ class EventExtractorTest {
             ko | 북한이 러시아에 포탄을 보내고 병력 1만 명을 파병했다. | munitions KP>RU;troops KP>RU
             ko | 러시아가 북한으로부터 포탄을 받았다. | munitions KP>RU
             ko | 러시아는 북한에서 포탄을 받았다. | munitions KP>RU
+            ko | 북한은 불법 환적으로 연료를 확보했다. | petroleum ?>KP
+            ko | 북한이 연료를 들여왔다. | petroleum ?>KP
+            ko | 북한은 정제유를 반입했다. | petroleum ?>KP
             ko | 러시아가 북한으로부터 탄도미사일을 구입했다. | missiles KP>RU
             ko | 러시아는 북한산 포탄을 사들였다. | munitions KP>RU
             ko | 중국은 북한산 석탄을 수입했다. | coal KP>CN
@@ -678,6 +681,7 @@ class EventExtractorTest {
             ko | 북한이 러시아로부터 미사일 기술을 획득했다. | military-technology RU>KP
             ko | 러시아는 북한에서 미사일을 들여왔다. | missiles KP>RU
             ko | 러시아군이 북한제 무기를 사용했다. | weapons KP>RU
+            ko | 러시아군은 북한제 미사일을 우크라이나에 발사했다. | missiles KP>RU
             ko | 러시아가 북한산 KN-23 미사일을 발사했다. | missiles KP>RU
             ko | 러시아군이 북한산 포탄을 쐈다. | munitions KP>RU
             ko | 북한 포탄이 러시아로 보내졌다. | munitions KP>RU
@@ -692,6 +696,7 @@ class EventExtractorTest {
             ko | 러시아 유조선이 북한에 석유를 운반했다. | petroleum RU>KP
             ko | 중국 기업들이 러시아에 드론 부품을 판매했다. | military-technology CN>RU
             ko | 중국 회사가 북한에 석유를 밀수출했다. | petroleum CN>KP
+            ko | 북한의 대러시아 무기 수출이 크게 늘었다. | weapons KP>RU
             ko | 북한산 석탄의 중국 수출이 계속되고 있다. | coal KP>CN
             ko | 러시아의 대북 석유 공급은 제재 위반이다. | petroleum RU>KP
             ko | 북한의 러시아에 대한 포탄 공급이 확인됐다. | munitions KP>RU
@@ -707,6 +712,8 @@ class EventExtractorTest {
             ko | 안보리는 북한산 석탄 수출을 금지했다. | 
             ko | 유엔은 북한에 대한 정유제품 공급을 연간 50만 배럴로 제한했다. | 
             ko | 북한은 해킹으로 가상화폐 15억 달러를 벌어들였다. | funds ?>KP
+            ko | 러시아는 북한이 보낸 포탄을 받았다. | munitions KP>RU
+            ko | 러시아군이 북한이 만든 미사일을 발사했다. | missiles KP>RU
             zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
             zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
             zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
@@ -729,6 +736,7 @@ class EventExtractorTest {
             zh | 朝鲜从俄罗斯进口石油。 | petroleum RU>KP
             zh | 朝鲜通过非法转运获得了燃料。 | petroleum ?>KP
             zh | 中国进口了朝鲜煤炭。 | coal KP>CN
+            zh | 俄罗斯收到了朝鲜提供的炮弹。 | munitions KP>RU
             zh | 朝鲜从俄罗斯获取了导弹技术。 | military-technology RU>KP
             zh | 俄军使用了朝鲜制造的导弹。 | missiles KP>RU
             zh | 俄军向哈尔科夫发射了朝鲜的KN-23导弹。 | missiles KP>RU
@@ -761,6 +769,7 @@ class EventExtractorTest {
             zh | 联合国安理会禁止朝鲜出口煤炭。 | 
             zh | 调查显示，俄罗斯没有向朝鲜提供石油。 | 
             zh | 朝鲜黑客窃取了15亿美元加密货币。 | funds ?>KP
+            zh | 俄军使用了朝鲜提供的导弹。 | missiles KP>RU
             """)
     void grammarGridKoreanAndChinese(String language, String sentence, String expected) {
         List<String> keys = events(sentence).stream()

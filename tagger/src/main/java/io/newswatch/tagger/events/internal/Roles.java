@@ -79,7 +79,8 @@ final class Roles {
         for (Hit h : in) {
             if (h.start() >= state.end()) {
                 if (h.is(Lexicon.Kind.USE) && h.start() - state.end() <= 2) {
-                    return Role.USER;
+                    // but "우크라이나에 발사했다" names where the goods were fired
+                    return koreanTarget(text, state, h) ? Role.NONE : Role.USER;
                 }
                 break;
             }
@@ -169,7 +170,8 @@ final class Roles {
         }
         for (String p : lexicon.toParticles()) {
             if (text.startsWith(p, particleAt)) {
-                return Role.TO;
+                // "우크라이나에 발사했다": where the goods were fired, no receiver
+                return nextVerbIsUse(state, in) ? Role.NONE : Role.TO;
             }
         }
         boolean hangul = Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL;
@@ -180,6 +182,12 @@ final class Roles {
         if (hangul && text.startsWith("대", state.start()) && state.end() - state.start() == 2
                 && nextIsGive(state, in, 8)) {
             // 대북 (toward the North) before a give word: "대북 공급", "대북 수출" (but "대북 전문가", an expert)
+            return Role.TO;
+        }
+        if (hangul && state.start() > start && text.charAt(state.start() - 1) == '대'
+                && (state.start() - 1 == start || !Character.isLetterOrDigit(text.charAt(state.start() - 2)))
+                && nextIsGive(state, in, 8)) {
+            // 대 before a state's full name: "대러시아 무기 수출" (exports to Russia)
             return Role.TO;
         }
         if (hangul && particleAt < end
@@ -260,7 +268,9 @@ final class Roles {
             return Role.TO;
         }
         // "North Korean coal", "North Korea's arms deliveries"
-        if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
+        // "북한은 연료를 확보했다": a Korean subject whose verb gives or gets is no maker of the goods after it
+        if (nextCommodity != null && !between && !(hangul && koreanSubjectOfTransfer(text, particleAt, end, state, in))
+                && nextCommodity.start() - state.end() <= 25
                 && !Words.hasPunctuation(text, state.end(), nextCommodity.start())
                 && !RELATIVE.matcher(text).region(state.end(), nextCommodity.start()).find()) {
             if (EventReader.ARMS.contains(nextCommodity.value()) && Cues.armsAsPlace(text, start, nextCommodity)) {
@@ -393,6 +403,52 @@ final class Roles {
         for (Hit h : in) {
             if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a Korean particle of direction stands between the state and the use word right after it. */
+    private boolean koreanTarget(String text, Hit state, Hit use) {
+        if (text.startsWith("에서", state.end())) {
+            return false;
+        }
+        for (String p : lexicon.toParticles()) {
+            if (text.startsWith(p, state.end()) && state.end() + p.length() <= use.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the first give, get or use word after {@code state} is a use word ("우크라이나에 발사했다"). */
+    static boolean nextVerbIsUse(Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE))) {
+                return h.is(Lexicon.Kind.USE);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a Korean state carries a subject or topic particle and the verb it reaches first gives or gets
+     * ("북한이 포탄을 수출했다"), not another subject's verb ("북한이 만든 미사일을 러시아가 발사했다").
+     */
+    static boolean koreanSubjectOfTransfer(String text, int particleAt, int end, Hit state, List<Hit> in) {
+        if (particleAt >= end || !KO_SUBJECT.matcher(text).region(particleAt, end).lookingAt()) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() < state.end()) {
+                continue;
+            }
+            if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                return true;
+            }
+            if (h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.REPORTING)
+                    || h.is(Lexicon.Kind.STATE) && KO_SUBJECT.matcher(text).region(h.end(), end).lookingAt()) {
+                return false;
             }
         }
         return false;
