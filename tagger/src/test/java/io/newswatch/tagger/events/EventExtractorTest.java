@@ -714,6 +714,28 @@ class EventExtractorTest {
             ko | 북한은 해킹으로 가상화폐 15억 달러를 벌어들였다. | funds ?>KP
             ko | 러시아는 북한이 보낸 포탄을 받았다. | munitions KP>RU
             ko | 러시아군이 북한이 만든 미사일을 발사했다. | missiles KP>RU
+            ko | 북한산 석탄 수만 톤이 중국 항구에 하역됐다. | coal KP>CN
+            ko | 북한 노동자들이 러시아 건설 현장에서 일하고 있다. | workers KP>RU
+            ko | 러시아는 그 대가로 북한에 첨단 군사기술을 제공할 것으로 보인다. | military-technology RU>KP possible
+            ko | 중국 선박들이 북한 석탄을 중국으로 실어 날랐다. | coal KP>CN
+            ko | 북한 유조선이 공해상에서 환적을 통해 정유제품을 넘겨받았다. | petroleum ?>KP
+            ko | 러시아가 북한에 전투기를 넘겨줄 수 있다는 관측이 나온다. | weapons RU>KP possible
+            ko | 북한은 러시아에서 정제유 100만 배럴 이상을 들여온 것으로 추정된다. | petroleum RU>KP
+            ko | 북한 해커들이 가상화폐를 탈취했다. | funds ?>KP
+            ko | 러시아 기업들이 북한 노동자를 고용했다. | workers KP>RU
+            ko | 북한이 러시아에 미사일 발사대를 넘겼다. | missiles KP>RU
+            ko | 러시아가 북한 노동자 수천 명을 받아들였다. | workers KP>RU
+            ko | 중국 단둥의 공장에서 북한 노동자 수백 명이 일하고 있다. | workers KP>CN
+            ko | 북한이 러시아로부터 위성 발사 기술을 지원받았다. | military-technology RU>KP
+            ko | 북한은 정유제품을 공급받았다. | petroleum ?>KP
+            ko | 러시아는 북한으로부터 포탄을 제공받았다. | munitions KP>RU
+            ko | 러시아가 북한 포탄 수백만 발을 확보했다. | munitions KP>RU
+            ko | 북한 포탄이 러시아군에 공급되고 있다. | munitions KP>RU
+            ko | 북한은 러시아산 원유를 들여왔다. | petroleum RU>KP
+            ko | 북한이 러시아에 KN-23 탄도미사일 수십 발을 보낸 것으로 확인됐다. | missiles KP>RU
+            ko | 북한은 러시아에 자주포와 방사포를 넘겼다. | weapons KP>RU
+            ko | 북한은 고급 승용차를 밀반입했다. | luxury-goods ?>KP
+            ko | 중국 업체가 북한에 사치품을 밀수출했다. | luxury-goods CN>KP
             zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
             zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
             zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
@@ -770,6 +792,31 @@ class EventExtractorTest {
             zh | 调查显示，俄罗斯没有向朝鲜提供石油。 | 
             zh | 朝鲜黑客窃取了15亿美元加密货币。 | funds ?>KP
             zh | 俄军使用了朝鲜提供的导弹。 | missiles KP>RU
+            zh | 朝鲜把大批炮弹运往俄罗斯。 | munitions KP>RU
+            zh | 俄罗斯将向朝鲜提供防空系统。 | weapons RU>KP possible
+            zh | 朝鲜被指向俄罗斯提供了弹药。 | munitions KP>RU
+            zh | 朝鲜工人被派往俄罗斯建筑工地。 | workers KP>RU
+            zh | 俄罗斯从朝鲜输入了大量劳工。 | workers KP>RU
+            zh | 朝鲜向中国出口了价值数百万美元的煤炭。 | coal KP>CN
+            zh | 朝鲜通过出口煤炭赚取外汇。 | coal KP>?
+            zh | 朝鲜油轮在东海与外国油轮进行船对船转运，获取成品油。 | petroleum ?>KP
+            zh | 俄罗斯向朝鲜交付了米格-29战斗机。 | weapons RU>KP
+            zh | 俄罗斯可能会向朝鲜转让潜艇技术。 | military-technology RU>KP possible
+            zh | 据称，俄方向朝鲜提供了卫星技术。 | military-technology RU>KP
+            zh | 朝鲜已经向俄罗斯交付了约100枚弹道导弹。 | missiles KP>RU
+            zh | 朝方向俄方输送了大量炮弹。 | munitions KP>RU
+            zh | 俄罗斯买走了朝鲜的炮弹。 | munitions KP>RU
+            zh | 朝鲜从俄罗斯那里得到了防空系统。 | weapons RU>KP
+            zh | 朝鲜获得了俄罗斯的导弹技术。 | military-technology RU>KP
+            zh | 朝鲜劳工在俄罗斯工作。 | workers KP>RU
+            zh | 俄军被曝使用朝鲜提供的火箭弹。 | munitions KP>RU
+            zh | 朝鲜的煤炭经由第三国流入中国。 | coal KP>CN
+            zh | 俄罗斯对朝鲜的石油出口持续增加。 | petroleum RU>KP
+            zh | 朝鲜违反决议向俄罗斯派遣约1.1万名士兵。 | troops KP>RU
+            zh | 联合国禁止向朝鲜出口石油。 | 
+            zh | 中国商人向朝鲜走私豪华汽车。 | luxury-goods CN>KP
+            zh | 朝鲜通过网络攻击窃取了大量加密货币。 | funds ?>KP
+            zh | 朝鲜生产的炮弹被大量运到俄罗斯前线。 | munitions KP>RU
             """)
     void grammarGridKoreanAndChinese(String language, String sentence, String expected) {
         List<String> keys = events(sentence).stream()

@@ -318,7 +318,8 @@ final class Roles {
             if (h.is(Lexicon.Kind.GET)) {
                 return Role.SUBJECT_TO;
             }
-            if (h.is(Lexicon.Kind.USE)) {
+            if (h.is(Lexicon.Kind.USE) && !partOfGoods(h, in)) {
+                // (not the 발사 of 발사대, a launcher)
                 return Role.USER;
             }
         }
@@ -402,6 +403,19 @@ final class Roles {
     static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
         for (Hit h : in) {
             if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word lies inside a commodity word: the 발사 (launch) of 발사대 (launcher), the 发射 of 发射车. */
+    static boolean partOfGoods(Hit word, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() > word.start()) {
+                return false;
+            }
+            if (h.is(Lexicon.Kind.COMMODITY) && h.end() >= word.end() && h != word) {
                 return true;
             }
         }
