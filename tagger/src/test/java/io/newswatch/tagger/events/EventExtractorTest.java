@@ -736,6 +736,30 @@ class EventExtractorTest {
             ko | 북한은 러시아에 자주포와 방사포를 넘겼다. | weapons KP>RU
             ko | 북한은 고급 승용차를 밀반입했다. | luxury-goods ?>KP
             ko | 중국 업체가 북한에 사치품을 밀수출했다. | luxury-goods CN>KP
+            ko | 북한의 대러 포탄 수출이 이어지고 있다. | munitions KP>RU
+            ko | 러시아의 대북 정제유 반출이 급증했다. | petroleum RU>KP
+            ko | 북한으로 넘어간 정제유가 수십만 배럴에 이른다. | petroleum ?>KP
+            ko | 러시아로 건너간 북한 포탄이 전선에서 쓰이고 있다. | munitions KP>RU
+            ko | 러시아가 북한으로부터 사들인 미사일이 우크라이나를 공격했다. | missiles KP>RU
+            ko | 북한이 러시아에서 들여온 석유가 50만 배럴을 넘었다. | petroleum RU>KP
+            ko | 러시아 측은 북한에 석유를 계속 공급했다. | petroleum RU>KP
+            ko | 북한이 러시아에 포탄을 제공한 것으로 보인다. | munitions KP>RU
+            ko | 북한이 러시아에 포탄을 추가로 보낼 전망이다. | munitions KP>RU possible
+            ko | 러시아는 북한에 위성 기술을 제공할 방침이다. | military-technology RU>KP possible
+            ko | 러시아는 북한에 석유를 추가로 공급하기로 했다. | petroleum RU>KP possible
+            ko | 러시아가 북한에 전투기를 인도할 예정이다. | weapons RU>KP possible
+            ko | 북한 노동자 수천 명이 러시아에 입국했다. | workers KP>RU
+            ko | 러시아에 파견된 북한 노동자들이 건설 현장에서 일한다. | workers KP>RU
+            ko | 중국에 파견된 북한 노동자가 수만 명에 이른다. | workers KP>CN
+            ko | 북한산 석탄을 실은 선박이 중국 항구에 입항했다. | coal KP>CN
+            ko | 북한은 철광석을 중국에 밀수출했다. | minerals KP>CN
+            ko | 북한산 수산물이 중국으로 밀반출됐다. | other-goods KP>CN
+            ko | 우크라이나 당국은 러시아가 발사한 미사일이 북한제라고 밝혔다. | missiles KP>RU
+            ko | 러시아군이 사용하는 포탄의 절반이 북한산이다. | munitions KP>RU
+            ko | 중국 기업들이 러시아에 이중용도 물품을 수출했다. | military-technology CN>RU
+            ko | 북한은 러시아에 무기를 팔아 외화를 챙겼다. | weapons KP>RU
+            ko | 러시아가 북한에 고급 리무진을 선물했다. | luxury-goods RU>KP
+            ko | 북한 선박들이 공해상에서 석탄을 불법 환적했다. | coal KP>?
             zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
             zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
             zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
@@ -817,6 +841,29 @@ class EventExtractorTest {
             zh | 中国商人向朝鲜走私豪华汽车。 | luxury-goods CN>KP
             zh | 朝鲜通过网络攻击窃取了大量加密货币。 | funds ?>KP
             zh | 朝鲜生产的炮弹被大量运到俄罗斯前线。 | munitions KP>RU
+            zh | 俄军使用的导弹来自朝鲜。 | missiles KP>RU
+            zh | 原产于朝鲜的煤炭被运往中国。 | coal KP>CN
+            zh | 朝鲜对俄的炮弹供应仍在继续。 | munitions KP>RU
+            zh | 俄罗斯对朝鲜的技术援助引发关注。 | military-technology RU>KP
+            zh | 据信朝鲜已向俄罗斯运送了数百万发炮弹。 | munitions KP>RU
+            zh | 朝鲜恐将向俄罗斯提供更多弹药。 | munitions KP>RU possible
+            zh | 俄罗斯或许会向朝鲜出售石油。 | petroleum RU>KP possible
+            zh | 在中国工作的朝鲜劳工多达数万人。 | workers KP>CN
+            zh | 朝鲜向中国输出劳务人员。 | workers KP>CN
+            zh | 大批朝鲜劳工进入俄罗斯。 | workers KP>RU
+            zh | 俄罗斯把防空系统交给了朝鲜。 | weapons RU>KP
+            zh | 朝鲜将大批弹药运到俄罗斯。 | munitions KP>RU
+            zh | 朝鲜煤炭被运抵中国港口。 | coal KP>CN
+            zh | 朝鲜船只在公海上接收了成品油。 | petroleum ?>KP
+            zh | 朝鲜得到了俄罗斯的卫星技术支持。 | military-technology RU>KP
+            zh | 俄军使用的炮弹有一半来自朝鲜。 | munitions KP>RU
+            zh | 中国向俄罗斯出口了大量两用物资。 | military-technology CN>RU
+            zh | 中国制造的芯片出现在俄罗斯导弹中。 | military-technology CN>RU
+            zh | 普京向金正恩赠送了一辆豪华轿车。 | luxury-goods RU>KP
+            zh | 朝鲜海产品被走私到中国。 | other-goods KP>CN
+            zh | 朝鲜向中国出口铁矿石违反了制裁。 | minerals KP>CN
+            zh | 俄罗斯油轮把石油运到朝鲜罗津港。 | petroleum RU>KP
+            zh | 朝鲜向俄罗斯移交了自行火炮。 | weapons KP>RU
             """)
     void grammarGridKoreanAndChinese(String language, String sentence, String expected) {
         List<String> keys = events(sentence).stream()
