@@ -729,6 +729,7 @@ class EventExtractorTest {
             ko | 북한이 러시아로부터 위성 발사 기술을 지원받았다. | military-technology RU>KP
             ko | 북한은 정유제품을 공급받았다. | petroleum ?>KP
             ko | 러시아는 북한으로부터 포탄을 제공받았다. | munitions KP>RU
+            ko | 북한은 러시아의 기술 지원을 받아 정찰위성을 발사했다. | military-technology RU>KP
             ko | 러시아가 북한 포탄 수백만 발을 확보했다. | munitions KP>RU
             ko | 북한 포탄이 러시아군에 공급되고 있다. | munitions KP>RU
             ko | 북한은 러시아산 원유를 들여왔다. | petroleum RU>KP
@@ -759,6 +760,7 @@ class EventExtractorTest {
             ko | 중국 기업들이 러시아에 이중용도 물품을 수출했다. | military-technology CN>RU
             ko | 북한은 러시아에 무기를 팔아 외화를 챙겼다. | weapons KP>RU
             ko | 러시아가 북한에 고급 리무진을 선물했다. | luxury-goods RU>KP
+            ko | 북한 선박들이 공해상에서 석유를 불법 환적했다. | petroleum ?>KP
             ko | 북한 선박들이 공해상에서 석탄을 불법 환적했다. | coal KP>?
             zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
             zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU

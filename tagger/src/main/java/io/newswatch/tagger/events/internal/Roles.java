@@ -203,7 +203,8 @@ final class Roles {
                     break;
                 }
                 if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
-                    return h.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+                    // the possessor of the noun gives, whoever receives it: "러시아의 기술 지원을 받아"
+                    return h.is(Lexicon.Kind.GIVE) || giveAt(h.start(), in) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
                 }
                 if (!h.is(Lexicon.Kind.COMMODITY) && !h.is(Lexicon.Kind.STATE)) {
                     break;
@@ -268,8 +269,10 @@ final class Roles {
             return Role.TO;
         }
         // "North Korean coal", "North Korea's arms deliveries"
-        // "북한은 연료를 확보했다": a Korean subject whose verb gives or gets is no maker of the goods after it
-        if (nextCommodity != null && !between && !(hangul && koreanSubjectOfTransfer(text, particleAt, end, state, in))
+        // "북한은 연료를 확보했다": a Korean subject whose verb gives or gets is no maker of the goods after it, nor
+        // is the flag of a ship ("북한 선박들이 석유를 환적했다")
+        if (nextCommodity != null && !between && !(hangul && (koreanSubjectOfTransfer(text, particleAt, end, state, in)
+                || KO_SHIP.matcher(text).region(state.end(), end).lookingAt()))
                 && nextCommodity.start() - state.end() <= 25
                 && !Words.hasPunctuation(text, state.end(), nextCommodity.start())
                 && !RELATIVE.matcher(text).region(state.end(), nextCommodity.start()).find()) {
@@ -403,6 +406,19 @@ final class Roles {
     static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
         for (Hit h : in) {
             if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A ship word right after a Korean state: the state is the ship's flag. */
+    static final java.util.regex.Pattern KO_SHIP = java.util.regex.Pattern.compile("^\\s?(?:선박|유조선|화물선|운반선|선적 선박)");
+
+    /** Whether a give word starts at {@code at} (the noun of a get phrase: 지원 in "지원을 받"). */
+    static boolean giveAt(int at, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() == at && h.is(Lexicon.Kind.GIVE)) {
                 return true;
             }
         }
