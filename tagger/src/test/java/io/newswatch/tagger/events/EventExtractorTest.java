@@ -762,6 +762,21 @@ class EventExtractorTest {
             ko | 러시아가 북한에 고급 리무진을 선물했다. | luxury-goods RU>KP
             ko | 북한 선박들이 공해상에서 석유를 불법 환적했다. | petroleum ?>KP
             ko | 북한 선박들이 공해상에서 석탄을 불법 환적했다. | coal KP>?
+            ko | 북한에 의해 러시아로 보내진 포탄이 수백만 발에 달한다. | munitions KP>RU
+            ko | 러시아에 의해 북한에 이전된 기술이 미사일 개발에 쓰였다. | military-technology RU>KP
+            ko | 북한은 러시아에 포탄과 미사일을 보냈다. | munitions KP>RU;missiles KP>RU
+            ko | 러시아가 북한에 잠수함 기술을 넘겼다는 의혹이 제기됐다. | military-technology RU>KP
+            ko | 북한은 러시아에 포탄을 보내지 않았다. | 
+            ko | 북한제 드론이 러시아군에 인도됐다. | weapons KP>RU
+            ko | 러시아가 북한에 전차를 보낸 것으로 알려졌다. | weapons RU>KP
+            ko | 러시아 선박이 북한 나진항으로 석유를 실어 날랐다. | petroleum RU>KP
+            ko | 북한은 석탄을 중국 닝보 항으로 실어 보냈다. | coal KP>CN
+            ko | 북한 나진항을 떠난 화물선이 포탄을 싣고 러시아 두나이항에 도착했다. | munitions KP>RU
+            ko | 러시아는 북한 노동자 수천 명을 건설 현장에 투입했다. | workers KP>RU
+            ko | 국정원은 북한이 러시아에 포탄 1000만 발 이상을 보냈다고 밝혔다. | munitions KP>RU
+            ko | 북한이 러시아에 탄도미사일을 추가로 수출할 수도 있다. | missiles KP>RU possible
+            ko | 중국은 러시아에 드론 부품과 반도체를 공급했다. | military-technology CN>RU
+            ko | 북한은 올해 정제유 상한선을 넘어선 양을 반입했다. | petroleum ?>KP
             zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
             zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
             zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
@@ -866,6 +881,23 @@ class EventExtractorTest {
             zh | 朝鲜向中国出口铁矿石违反了制裁。 | minerals KP>CN
             zh | 俄罗斯油轮把石油运到朝鲜罗津港。 | petroleum RU>KP
             zh | 朝鲜向俄罗斯移交了自行火炮。 | weapons KP>RU
+            zh | 由朝鲜提供的炮弹已运抵俄罗斯。 | munitions KP>RU
+            zh | 炮弹从朝鲜被运到了俄罗斯。 | munitions KP>RU
+            zh | 朝鲜向俄罗斯提供了炮弹和导弹。 | munitions KP>RU;missiles KP>RU
+            zh | 朝鲜把炮弹卖给了俄罗斯。 | munitions KP>RU
+            zh | 朝鲜并未向俄罗斯提供炮弹。 | 
+            zh | 朝鲜制造的无人机已交付俄军。 | weapons KP>RU
+            zh | 据报道，俄罗斯向朝鲜运送了坦克。 | weapons RU>KP
+            zh | 俄罗斯船只把石油运往朝鲜罗津港。 | petroleum RU>KP
+            zh | 朝鲜将煤炭运至中国宁波港。 | coal KP>CN
+            zh | 一艘货船从朝鲜罗津港装载炮弹后驶往俄罗斯。 | munitions KP>RU
+            zh | 俄罗斯雇用了数千名朝鲜工人。 | workers KP>RU
+            zh | 韩国国家情报院称，朝鲜已向俄罗斯运送了超过1000万发炮弹。 | munitions KP>RU
+            zh | 朝鲜还可能向俄罗斯出口弹道导弹。 | missiles KP>RU possible
+            zh | 中国向俄罗斯供应无人机零部件和芯片。 | military-technology CN>RU
+            zh | 朝鲜今年进口的成品油超过了上限。 | petroleum ?>KP
+            zh | 俄方从朝方获得了大量炮弹。 | munitions KP>RU
+            zh | 朝鲜接收了俄罗斯运来的石油。 | petroleum RU>KP
             """)
     void grammarGridKoreanAndChinese(String language, String sentence, String expected) {
         List<String> keys = events(sentence).stream()

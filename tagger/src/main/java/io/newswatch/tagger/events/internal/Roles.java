@@ -168,6 +168,10 @@ final class Roles {
                 return Role.FROM;
             }
         }
+        if (text.startsWith("에 의해", particleAt) || text.startsWith("에 의하여", particleAt)) {
+            // the agent of a passive: "북한에 의해 러시아로 보내진 포탄" (shells sent by the North)
+            return nextVerbIsGet(state, in) ? Role.TO : Role.FROM;
+        }
         for (String p : lexicon.toParticles()) {
             if (text.startsWith(p, particleAt)) {
                 // "우크라이나에 발사했다": where the goods were fired, no receiver
