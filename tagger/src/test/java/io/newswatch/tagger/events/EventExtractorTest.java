@@ -914,6 +914,7 @@ class EventExtractorTest {
             ru | КНДР не поставляла ракеты в Россию, заявили в министерстве. | none
             ru | Тысячи северокорейских солдат были переброшены в Курскую область России в нарушение резолюций ООН. | troops KP>RU asserted
             ru | Россия наняла северокорейских рабочих на стройки. | workers KP>RU asserted
+            ru | Через Казахстан в Россию поступают западные микросхемы. | military-technology KZ>RU asserted
             uk | КНДР відправила до Росії артилерійські снаряди. | munitions KP>RU asserted
             uk | Північна Корея продала Росії балістичні ракети. | missiles KP>RU asserted
             uk | Пхеньян постачав Москві зброю. | weapons KP>RU asserted
@@ -931,6 +932,7 @@ class EventExtractorTest {
             uk | Пхеньян отримав від Москви ракетні технології. | military-technology RU>KP asserted
             uk | Китай імпортував північнокорейське вугілля. | coal KP>CN asserted
             uk | Росія закупила північнокорейські снаряди. | munitions KP>RU asserted
+            uk | Москва придбала в Ірану безпілотники. | weapons IR>RU asserted
             uk | КНДР отримала пальне. | petroleum ?>KP asserted
             uk | КНДР отримала нафтопродукти через незаконні перевантаження з судна на судно. | petroleum ?>KP asserted
             uk | Росія отримала північнокорейські снаряди. | munitions KP>RU asserted
@@ -965,6 +967,8 @@ class EventExtractorTest {
             uk | Тисячі північнокорейських солдатів було перекинуто до Курської області Росії в порушення резолюцій ООН. | troops KP>RU asserted
             uk | Росія найняла північнокорейських робітників на будови. | workers KP>RU asserted
             uk | Північнокорейські військові воюють на боці Росії в порушення резолюцій ООН. | troops KP>RU asserted
+            uk | Через Казахстан до Росії надходять західні мікросхеми. | military-technology KZ>RU asserted
+            en | North Korea is Russia's main supplier of artillery shells. | munitions KP>RU asserted
             en | The shells North Korea sent to Russia were defective. | munitions KP>RU asserted
             en | Ukrainian intelligence said the missiles Russia fired came from North Korea. | missiles KP>RU asserted
             en | Russian tankers carried oil to Nampo. | petroleum RU>KP asserted
@@ -1031,6 +1035,30 @@ class EventExtractorTest {
             uk | КНДР забезпечує Росію снарядами. | munitions KP>RU asserted
             uk | Росія забезпечувала КНДР нафтою в обхід санкцій. | petroleum RU>KP asserted
             uk | Північнокорейські снаряди відправлялися до Росії залізницею. | munitions KP>RU asserted
+            uk | Постачання КНДР снарядів Росії зросли. | munitions KP>RU asserted
+            # a transfer noun and its possessor (genitive, instrumental, possessive)
+            ru | Экспорт КНДР угля в Китай вырос. | coal KP>CN asserted
+            ru | Поставки Ирана беспилотников в Россию продолжаются. | weapons IR>RU asserted
+            ru | Передача КНДР ракет России нарушает резолюции ООН. | missiles KP>RU asserted
+            uk | Експорт КНДР вугілля до Китаю зріс. | coal KP>CN asserted
+            uk | Постачання Іраном безпілотників до Росії тривають. | weapons IR>RU asserted
+            uk | Передача КНДР ракет Росії порушує резолюції ООН. | missiles KP>RU asserted
+            en | North Korea's transfer of missiles to Russia violates UN resolutions. | missiles KP>RU asserted
+            en | Iran's deliveries of drones to Russia continued. | weapons IR>RU asserted
+            ru | Импорт Россией северокорейских снарядов вырос. | munitions KP>RU asserted
+            ru | Закупки Россией иранских дронов продолжаются. | weapons IR>RU asserted
+            ru | Вывоз угля из КНДР в Китай продолжается. | coal KP>CN asserted
+            uk | Вивезення вугілля з КНДР до Китаю триває. | coal KP>CN asserted
+            # the possessor of a supplier is its client
+            en | China remains Russia's key supplier of machine tools. | military-technology CN>RU asserted
+            # the seller after a get verb
+            ru | Россия закупила в Китае станки с ЧПУ. | military-technology CN>RU asserted
+            uk | Росія купує в Китаю мікросхеми. | military-technology CN>RU asserted
+            ru | КНДР купила у России нефть. | petroleum RU>KP asserted
+            # via
+            ru | Микросхемы попадают в Россию через Казахстан. | military-technology KZ>RU asserted
+            uk | Мікросхеми потрапляють до Росії через Киргизстан. | military-technology KG>RU asserted
+            en | Chips reach Russia via Kyrgyzstan. | military-technology KG>RU asserted
             """)
     void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected) {
         List<String> want = expected.equals("none") ? List.of() : List.of(expected.split(";\\s*"));

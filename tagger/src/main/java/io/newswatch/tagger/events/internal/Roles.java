@@ -119,7 +119,7 @@ final class Roles {
             // "markings linking them to North Korean production": the maker
             return Role.FROM;
         }
-        if (before.equals("у") && prevVerbIsGet(state, in)) {
+        if ((before.equals("у") || before.equals("в")) && prevVerbIsGet(state, in)) {
             // Russian "закупить ракеты у Ирана", Ukrainian "купує у Китаю": the seller after a get verb
             return Role.FROM;
         }
@@ -257,7 +257,8 @@ final class Roles {
         if (prev != null && prev.is(Lexicon.Kind.GIVE)
                 && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
                 && !(adjective && nextCommodity != null && nextCommodity.start() - state.end() <= 4)) {
-            return Role.TO;
+            // "экспорт КНДР угля", "постачання Іраном дронів": after a transfer noun the state is its possessor
+            return Words.slavicNoun(text, prev.start(), prev.end()) ? Role.SUBJECT_FROM : Role.TO;
         }
         // "North Korean coal", "North Korea's arms deliveries"
         if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
@@ -303,7 +304,9 @@ final class Roles {
                 continue;
             }
             if (h.is(Lexicon.Kind.GIVE)) {
-                return Role.SUBJECT_FROM;
+                // "Russia's main supplier of shells": the possessor of a supplier is its client
+                return Words.wordAfterIsPossessive(text, state.end(), end) && CLIENT_OF.contains(
+                        text.substring(h.start(), h.end()).toLowerCase(java.util.Locale.ROOT)) ? Role.TO : Role.SUBJECT_FROM;
             }
             if (h.is(Lexicon.Kind.GET)) {
                 return Role.SUBJECT_TO;
@@ -314,6 +317,9 @@ final class Roles {
         }
         return Role.NONE;
     }
+
+    /** Agent nouns of a give word whose possessor receives: "Russia's supplier", "Moscow's arms providers". */
+    static final Set<String> CLIENT_OF = Set.of("supplier", "suppliers", "provider", "providers");
 
     /** Words before "in" or "at" that make the state where people work: "found working in Chinese factories". */
     static final Set<String> WORKING = Set.of("working", "work", "works", "worked", "employed", "toiling",

@@ -105,4 +105,18 @@ final class Words {
         }
         return s;
     }
+
+    /**
+     * Endings of a Russian or Ukrainian transfer noun ("поставки", "экспорт", "передача", "постачання", "вывоз"),
+     * none of which ends a verb: after such a noun a state is its genitive possessor, the supplier, not the dative
+     * receiver that follows a give verb.
+     */
+    private static final java.util.regex.Pattern SLAVIC_NOUN = java.util.regex.Pattern.compile(
+            "(?iu).*(?:к[иау]|ок|ни[яе]|ння|орт[ау]?|ач[аиуі]|оз[ау]?|аж[аиі])$");
+
+    /** Whether the Cyrillic word at [start, end) is a transfer noun, not a verb (see {@link #SLAVIC_NOUN}). */
+    static boolean slavicNoun(String text, int start, int end) {
+        return Character.UnicodeScript.of(text.charAt(start)) == Character.UnicodeScript.CYRILLIC
+                && SLAVIC_NOUN.matcher(text.substring(start, end)).matches();
+    }
 }
