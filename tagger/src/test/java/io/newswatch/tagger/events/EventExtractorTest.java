@@ -1109,6 +1109,56 @@ class EventExtractorTest {
             en | Chinese firms sell semiconductors to Russia. | military-technology CN>RU asserted |
             en | Russia handed North Korea cash. | funds RU>KP asserted |
             en | Russia delivered luxury cars to North Korea. | luxury-goods RU>KP asserted |
+            # a second sentence adds the route
+            en | North Korea has sent artillery shells to Russia. The shipments left from Rajin and were unloaded at Dunay. | munitions KP>RU asserted | Rajin, Dunay
+            ru | КНДР отправила в Россию снаряды. Грузы отправлялись из порта Раджин. | munitions KP>RU asserted | Раджин
+            uk | КНДР відправила до Росії снаряди. Вантажі відправлялися з порту Раджин. | munitions KP>RU asserted | Раджин
+            # participles and relative clauses
+            ru | Снаряды, поставленные КНДР в Россию, оказались неисправными. | munitions KP>RU asserted |
+            ru | Ракеты, полученные Россией от КНДР, применялись против Украины. | missiles KP>RU asserted |
+            uk | Снаряди, поставлені КНДР до Росії, виявилися несправними. | munitions KP>RU asserted |
+            uk | Ракети, отримані Росією від КНДР, застосовувалися проти України. | missiles KP>RU asserted |
+            en | Missiles supplied by North Korea to Russia were used against Ukraine. | missiles KP>RU asserted |
+            en | The shells, which Russia received from North Korea, were of poor quality. | munitions KP>RU asserted |
+            # who says so
+            en | According to Seoul, North Korea has sent 20,000 containers of munitions to Russia. | munitions KP>RU asserted |
+            ru | По словам представителя Пентагона, КНДР отправила в Россию ракеты. | missiles KP>RU asserted |
+            uk | За словами речника Пентагону, КНДР відправила до Росії ракети. | missiles KP>RU asserted |
+            ru | Южнокорейская разведка сообщила, что КНДР отправила в Россию около 10 тысяч солдат в нарушение резолюций ООН. | troops KP>RU asserted |
+            # said not to have happened
+            ru | Россия никогда не поставляла КНДР оружие. | none |
+            uk | Росія ніколи не постачала КНДР зброю. | none |
+            en | There is no evidence that North Korea shipped missiles to Russia. | none |
+            uk | Немає доказів того, що КНДР постачала ракети до Росії. | none |
+            ru | Нет доказательств того, что КНДР поставляла ракеты в Россию. | none |
+            # the sanctions themselves
+            en | UN resolutions ban North Korea from exporting coal. | none |
+            ru | Резолюции ООН запрещают КНДР экспортировать уголь. | none |
+            uk | Резолюції ООН забороняють КНДР експортувати вугілля. | none |
+            en | The EU banned exports of machine tools to Russia. | none |
+            ru | ЕС запретил экспорт станков в Россию. | none |
+            uk | ЄС заборонив експорт верстатів до Росії. | none |
+            # a flagged ship, a receiving ship
+            en | The Panama-flagged tanker delivered diesel to a North Korean vessel. | petroleum ?>KP asserted |
+            ru | Танкер под флагом Панамы передал дизельное топливо северокорейскому судну. | petroleum ?>KP asserted |
+            uk | Танкер під прапором Панами передав дизельне пальне північнокорейському судну. | petroleum ?>KP asserted |
+            # workers hosted
+            ru | В России работают около 15 тысяч северокорейских рабочих. | workers KP>RU asserted |
+            uk | У Росії працюють близько 15 тисяч північнокорейських робітників. | workers KP>RU asserted |
+            en | About 15,000 North Korean workers are employed in Russia. | workers KP>RU asserted |
+            ru | Россия приняла тысячи рабочих из КНДР. | workers KP>RU asserted |
+            uk | Росія прийняла тисячі робітників з КНДР. | workers KP>RU asserted |
+            en | Russia has taken in thousands of workers from North Korea. | workers KP>RU asserted |
+            # the agent of a passive in the instrumental
+            ru | Снаряды, поставленные Северной Кореей в Россию, оказались неисправными. | munitions KP>RU asserted |
+            ru | Ракеты, полученные Россией от Северной Кореи, применялись против Украины. | missiles KP>RU asserted |
+            uk | Снаряди, поставлені Північною Кореєю до Росії, виявилися несправними. | munitions KP>RU asserted |
+            uk | Ракети, отримані Росією від Північної Кореї, застосовувалися проти України. | missiles KP>RU asserted |
+            ru | Нефть, поставленная Россией в КНДР, превысила лимит. | petroleum RU>KP asserted |
+            uk | Нафта, постачена Росією до КНДР, перевищила ліміт. | petroleum RU>KP asserted |
+            # the ban, and defying it
+            en | North Korea kept exporting coal to China, defying the UN ban. | coal KP>CN asserted |
+            en | The resolutions forbid any state to supply North Korea with more than 500,000 barrels of refined petroleum. | none |
             """)
     void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected, String places) {
         List<ViolationEvent> events = events(sentence);

@@ -254,11 +254,19 @@ final class Roles {
         // "handed Russia dozens of guns", "supplied North Korea with oil"
         boolean adjective = ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
                 || Words.wordAfterIsPossessive(text, state.end(), end);
+        if (prev != null && (prev.is(Lexicon.Kind.GIVE) || prev.is(Lexicon.Kind.GET))
+                && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
+                && Words.slavicInstrumental(text, state.start(), state.end())) {
+            // "поставленные Северной Кореей", "отримані Росією": the agent of a passive or of a transfer noun
+            return prev.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+        }
         if (prev != null && prev.is(Lexicon.Kind.GIVE)
                 && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
                 && !(adjective && nextCommodity != null && nextCommodity.start() - state.end() <= 4)) {
-            // "экспорт КНДР угля", "постачання Іраном дронів": after a transfer noun the state is its possessor
-            return Words.slavicNoun(text, prev.start(), prev.end()) ? Role.SUBJECT_FROM : Role.TO;
+            // "экспорт КНДР угля", "постачання Іраном дронів": after a transfer noun the state is its possessor; so
+            // is a bare state after a participle whose receiver a preposition names ("поставленные КНДР в Россию")
+            return Words.slavicNoun(text, prev.start(), prev.end()) || receiverAfter(text, start, end, prev, state, in)
+                    ? Role.SUBJECT_FROM : Role.TO;
         }
         // "North Korean coal", "North Korea's arms deliveries"
         if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
@@ -399,6 +407,24 @@ final class Roles {
         for (Hit h : in) {
             if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether, after a Russian or Ukrainian give word and the bare state right after it, another state of the same
+     * clause stands after a preposition of the receiver ("поставленные КНДР в Россию"): the bare state is then no
+     * dative receiver but the agent.
+     */
+    private boolean receiverAfter(String text, int start, int end, Hit give, Hit state, List<Hit> in) {
+        if (Character.UnicodeScript.of(text.charAt(give.start())) != Character.UnicodeScript.CYRILLIC) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() >= state.end() && h.is(Lexicon.Kind.STATE) && !h.value().equals(state.value())
+                    && !Words.hasPunctuation(text, state.end(), h.start())) {
+                return lexicon.isTo(Words.wordBefore(text, start, h.start()));
             }
         }
         return false;

@@ -119,4 +119,14 @@ final class Words {
         return Character.UnicodeScript.of(text.charAt(start)) == Character.UnicodeScript.CYRILLIC
                 && SLAVIC_NOUN.matcher(text.substring(start, end)).matches();
     }
+
+    /** The endings of a Russian or Ukrainian state's name in the instrumental case: "Россией", "Кореєю", "Китаем". */
+    private static final java.util.regex.Pattern SLAVIC_INSTRUMENTAL = java.util.regex.Pattern.compile(
+            "(?iu).*(?:ей|ой|ою|єю|ею|ем|ом|єм|ём)$");
+
+    /** Whether the Cyrillic state name at [start, end) is in the instrumental case: the agent of a passive. */
+    static boolean slavicInstrumental(String text, int start, int end) {
+        return Character.UnicodeScript.of(text.charAt(start)) == Character.UnicodeScript.CYRILLIC
+                && SLAVIC_INSTRUMENTAL.matcher(text.substring(start, end)).matches();
+    }
 }
