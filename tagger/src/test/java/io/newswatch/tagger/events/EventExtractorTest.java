@@ -1050,6 +1050,7 @@ class EventExtractorTest {
             ru | Вывоз угля из КНДР в Китай продолжается. | coal KP>CN asserted |
             uk | Вивезення вугілля з КНДР до Китаю триває. | coal KP>CN asserted |
             # the possessor of a supplier is its client
+            en | Iran has become Russia's biggest supplier of drones. | weapons IR>RU asserted |
             en | China remains Russia's key supplier of machine tools. | military-technology CN>RU asserted |
             # the seller after a get verb
             ru | Россия закупила в Китае станки с ЧПУ. | military-technology CN>RU asserted |
@@ -1159,6 +1160,17 @@ class EventExtractorTest {
             # the ban, and defying it
             en | North Korea kept exporting coal to China, defying the UN ban. | coal KP>CN asserted |
             en | The resolutions forbid any state to supply North Korea with more than 500,000 barrels of refined petroleum. | none |
+            # money the receiver gets from a state
+            en | North Korea received money from Russia. | funds RU>KP asserted |
+            ru | КНДР получила от России деньги. | funds RU>KP asserted |
+            uk | КНДР отримує від Росії гроші та нафтопродукти. | funds RU>KP asserted; petroleum RU>KP asserted |
+            ru | Аналитик сказал, что взамен КНДР получает от России деньги и нефтепродукты. | funds RU>KP asserted; petroleum RU>KP asserted |
+            # a supplier of a client
+            en | North Korea has become one of the Kremlin's most important arms suppliers. | weapons KP>RU asserted |
+            ru | КНДР стала для России крупнейшим поставщиком снарядов. | munitions KP>RU asserted |
+            uk | КНДР стала для Росії найбільшим постачальником снарядів. | munitions KP>RU asserted |
+            # a source of money is no transfer
+            en | Coal remains one of Pyongyang's main sources of hard currency. | none |
             """)
     void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected, String places) {
         List<ViolationEvent> events = events(sentence);

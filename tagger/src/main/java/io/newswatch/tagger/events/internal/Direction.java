@@ -128,8 +128,14 @@ final class Direction {
             // the payer is the subject of a give word; "from" names a theft's victim ("took $1.5 billion from a
             // Dubai-based exchange"), no state that pays
             String from = null;
+            boolean kpReceives = false;
+            for (int i = 0; i < states.size(); i++) {
+                kpReceives |= roles[i] == Role.SUBJECT_TO && states.get(i).value().equals(KP);
+            }
             for (int i = 0; i < states.size() && from == null; i++) {
-                if (roles[i] == Role.SUBJECT_FROM && !states.get(i).value().equals(KP)) {
+                // (but "North Korea received money from Russia": the state the receiver gets it from pays)
+                if ((roles[i] == Role.SUBJECT_FROM || kpReceives && roles[i] == Role.FROM)
+                        && !states.get(i).value().equals(KP)) {
                     from = states.get(i).value();
                 }
             }

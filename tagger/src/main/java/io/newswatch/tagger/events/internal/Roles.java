@@ -301,6 +301,11 @@ final class Roles {
                 // "阿联酋对俄罗斯的出口", "朝鲜向俄罗斯提供": the state after 对/向/从 is no subject of its own
                 continue;
             }
+            if (h.is(Lexicon.Kind.STATE) && clientBetween(text, start, end, h, in)) {
+                // "Iran has become Russia's main supplier", "КНДР стала для России поставщиком": the client stands
+                // between the supplier and its noun
+                continue;
+            }
             if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.REPORTING)
                     || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH
                     || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
@@ -313,8 +318,7 @@ final class Roles {
             }
             if (h.is(Lexicon.Kind.GIVE)) {
                 // "Russia's main supplier of shells": the possessor of a supplier is its client
-                return Words.wordAfterIsPossessive(text, state.end(), end) && CLIENT_OF.contains(
-                        text.substring(h.start(), h.end()).toLowerCase(java.util.Locale.ROOT)) ? Role.TO : Role.SUBJECT_FROM;
+                return Words.wordAfterIsPossessive(text, state.end(), end) && clientOf(text, h) ? Role.TO : Role.SUBJECT_FROM;
             }
             if (h.is(Lexicon.Kind.GET)) {
                 return Role.SUBJECT_TO;
@@ -327,7 +331,29 @@ final class Roles {
     }
 
     /** Agent nouns of a give word whose possessor receives: "Russia's supplier", "Moscow's arms providers". */
-    static final Set<String> CLIENT_OF = Set.of("supplier", "suppliers", "provider", "providers");
+    static final java.util.regex.Pattern CLIENT_OF = java.util.regex.Pattern.compile("(?iu).*(?:supplier|provider).*");
+
+    static boolean clientOf(String text, Hit give) {
+        return CLIENT_OF.matcher(text.substring(give.start(), give.end())).matches();
+    }
+
+    /**
+     * Whether {@code client} is the client of the supplier noun that follows it, so that a state before it may
+     * still be that noun's subject: "Russia's main supplier" (a possessive), "для России главным поставщиком".
+     */
+    private boolean clientBetween(String text, int start, int end, Hit client, List<Hit> in) {
+        if (!Words.wordAfterIsPossessive(text, client.end(), end)
+                && !(lexicon.isTo(Words.wordBefore(text, start, client.start()))
+                && Character.UnicodeScript.of(text.charAt(client.start())) == Character.UnicodeScript.CYRILLIC)) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() >= client.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                return h.is(Lexicon.Kind.GIVE) && clientOf(text, h);
+            }
+        }
+        return false;
+    }
 
     /** Words before "in" or "at" that make the state where people work: "found working in Chinese factories". */
     static final Set<String> WORKING = Set.of("working", "work", "works", "worked", "employed", "toiling",
