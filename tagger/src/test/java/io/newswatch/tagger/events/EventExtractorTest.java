@@ -1121,6 +1121,10 @@ class EventExtractorTest {
             uk | Ракети, отримані Росією від КНДР, застосовувалися проти України. | missiles KP>RU asserted |
             en | Missiles supplied by North Korea to Russia were used against Ukraine. | missiles KP>RU asserted |
             en | The shells, which Russia received from North Korea, were of poor quality. | munitions KP>RU asserted |
+            # two clauses, goods going both ways
+            en | North Korea sent shells to Russia and received oil in return. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            ru | КНДР отправила России снаряды и получила взамен нефть. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            uk | КНДР відправила Росії снаряди та отримала натомість нафту. | munitions KP>RU asserted; petroleum RU>KP asserted |
             # who says so
             en | According to Seoul, North Korea has sent 20,000 containers of munitions to Russia. | munitions KP>RU asserted |
             ru | По словам представителя Пентагона, КНДР отправила в Россию ракеты. | missiles KP>RU asserted |
@@ -1171,6 +1175,10 @@ class EventExtractorTest {
             uk | КНДР стала для Росії найбільшим постачальником снарядів. | munitions KP>RU asserted |
             # a source of money is no transfer
             en | Coal remains one of Pyongyang's main sources of hard currency. | none |
+            # goods going back in a second clause
+            en | Russia received shells from North Korea and sent oil in return. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            ru | Россия получила от КНДР снаряды и отправила взамен нефть. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            uk | Росія отримала від КНДР снаряди та відправила натомість нафту. | munitions KP>RU asserted; petroleum RU>KP asserted |
             """)
     void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected, String places) {
         List<ViolationEvent> events = events(sentence);

@@ -226,6 +226,15 @@ final class Direction {
             if (own != roles[i]) {
                 out = out == roles ? roles.clone() : out;
                 out[i] = own;
+                // "sent shells to Russia and received oil in return": the first clause's receiver, named before the
+                // second verb, is the counterpart of the goods that come back
+                for (int j = 0; j < states.size(); j++) {
+                    Hit s = states.get(j);
+                    if (s.start() > states.get(i).end() && s.end() <= verb.start()
+                            && (roles[j] == Role.TO || roles[j] == Role.FROM)) {
+                        out[j] = roles[j] == Role.TO ? Role.FROM : Role.TO;
+                    }
+                }
             }
         }
         return out;
