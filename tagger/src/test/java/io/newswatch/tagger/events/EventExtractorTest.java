@@ -1179,6 +1179,32 @@ class EventExtractorTest {
             en | Russia received shells from North Korea and sent oil in return. | munitions KP>RU asserted; petroleum RU>KP asserted |
             ru | Россия получила от КНДР снаряды и отправила взамен нефть. | munitions KP>RU asserted; petroleum RU>KP asserted |
             uk | Росія отримала від КНДР снаряди та відправила натомість нафту. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            # re-export through a third state
+            en | Chips shipped to Kazakhstan were then re-exported to Russia. | military-technology KZ>RU asserted |
+            ru | Микросхемы, ввезённые в Казахстан, затем реэкспортировались в Россию. | military-technology KZ>RU asserted |
+            uk | Мікросхеми, ввезені до Казахстану, потім реекспортувалися до Росії. | military-technology KZ>RU asserted |
+            # speakers' states are no parties
+            en | South Korea's spy agency said North Korea had sent 3,000 more troops to Russia in violation of UN resolutions. | troops KP>RU asserted |
+            ru | Южнокорейская разведка заявила, что КНДР поставила России ракеты. | missiles KP>RU asserted |
+            uk | Південнокорейська розвідка заявила, що КНДР постачила Росії ракети. | missiles KP>RU asserted |
+            en | Japanese officials said Russia had delivered oil to North Korea. | petroleum RU>KP asserted |
+            # sides and leaders
+            ru | Российская сторона передала северокорейской стороне партию автомобилей Aurus. | luxury-goods RU>KP asserted |
+            uk | Російська сторона передала північнокорейській стороні партію автомобілів Aurus. | luxury-goods RU>KP asserted |
+            ru | Путин подарил Ким Чен Ыну автомобиль Aurus. | luxury-goods RU>KP asserted |
+            uk | Путін подарував Кім Чен Ину автомобіль Aurus. | luxury-goods RU>KP asserted |
+            en | Putin gave Kim Jong Un an Aurus limousine. | luxury-goods RU>KP asserted |
+            # capitals in their cases
+            ru | Москва получила от Пхеньяна крупную партию снарядов. | munitions KP>RU asserted |
+            uk | Москва отримала від Пхеньяна велику партію снарядів. | munitions KP>RU asserted |
+            ru | Пхеньян получил от Москвы партию нефтепродуктов. | petroleum RU>KP asserted |
+            uk | Пхеньян отримав від Москви партію нафтопродуктів. | petroleum RU>KP asserted |
+            # know-how and training
+            ru | Россия передала КНДР ноу-хау в области ракетостроения. | military-technology RU>KP asserted |
+            uk | Росія передала КНДР ноу-хау у сфері ракетобудування. | military-technology RU>KP asserted |
+            en | Pyongyang expects to receive military technology from Moscow. | military-technology RU>KP possible |
+            ru | КНДР рассчитывает получить от России военную помощь. | military-technology RU>KP possible |
+            uk | КНДР розраховує отримати від Росії військову допомогу. | military-technology RU>KP possible |
             """)
     void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected, String places) {
         List<ViolationEvent> events = events(sentence);

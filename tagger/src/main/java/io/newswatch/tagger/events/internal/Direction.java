@@ -87,6 +87,11 @@ final class Direction {
             }
         }
         froms.remove(UA);
+        String transit = transit(text, states, roles, in);
+        if (transit != null && tos.remove(transit)) {
+            // "chips shipped to Kazakhstan were re-exported to Russia": the first destination supplies the last
+            addOnce(froms, transit);
+        }
         for (int i = 0; i < states.size() && froms.size() > 1; i++) {
             // "ракети ... північнокорейські KN-23, якими Росія б'є": the user of goods another state made received them
             if (roles[i] == Role.USER) {
@@ -201,6 +206,35 @@ final class Direction {
                                     Set<String> textStates, List<String> placeStates) {
         return direction(text, commodity, scope.states(), verbFrame(commodity, scope.states(), scope.roles(), in),
                 scope.originOf(), scope.originAt(), in, textStates, placeStates);
+    }
+
+    /** A give word that sends goods on from where they first went: re-export, resale, onward shipment. */
+    private static final java.util.regex.Pattern ONWARD = java.util.regex.Pattern.compile(
+            "(?iu)(?:re-?export|реэкспорт|реекспорт|resold|resell|перепрода|onward|re-?rout).*");
+
+    /**
+     * The receiver that only passed the goods on: a state named as a receiver before a give word of re-export and
+     * another receiver after it ("shipped to Kazakhstan and re-exported to Russia", "ввезённые в Казахстан,
+     * реэкспортировались в Россию"); null when there is none.
+     */
+    static String transit(String text, List<Hit> states, Role[] roles, List<Hit> in) {
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] != Role.TO) {
+                continue;
+            }
+            for (int j = i + 1; j < states.size(); j++) {
+                if (roles[j] != Role.TO || states.get(j).value().equals(states.get(i).value())) {
+                    continue;
+                }
+                for (Hit h : in) {
+                    if (h.is(Lexicon.Kind.GIVE) && h.start() >= states.get(i).end() && h.end() <= states.get(j).start()
+                            && ONWARD.matcher(text.substring(h.start(), h.end())).matches()) {
+                        return states.get(i).value();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**
