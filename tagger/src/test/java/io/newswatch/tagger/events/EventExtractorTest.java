@@ -1205,6 +1205,29 @@ class EventExtractorTest {
             en | Pyongyang expects to receive military technology from Moscow. | military-technology RU>KP possible |
             ru | КНДР рассчитывает получить от России военную помощь. | military-technology RU>KP possible |
             uk | КНДР розраховує отримати від Росії військову допомогу. | military-technology RU>KP possible |
+            # future, plans, conditions, fears
+            ru | КНДР собирается отправить в Россию ещё 5 тысяч рабочих. | workers KP>RU possible |
+            uk | КНДР збирається відправити до Росії ще 5 тисяч робітників. | workers KP>RU possible |
+            ru | Если Россия передаст КНДР ядерные технологии, это изменит баланс сил. | military-technology RU>KP possible |
+            uk | Якщо Росія передасть КНДР ядерні технології, це змінить баланс сил. | military-technology RU>KP possible |
+            ru | Сеул опасается, что Москва поделится с Пхеньяном ракетными технологиями. | military-technology RU>KP possible |
+            uk | Сеул побоюється, що Москва поділиться з Пхеньяном ракетними технологіями. | military-technology RU>KP possible |
+            en | Seoul fears Moscow will share missile technology with Pyongyang. | military-technology RU>KP possible |
+            ru | Россия, возможно, уже поставила КНДР истребители. | weapons RU>KP possible |
+            uk | Росія, можливо, вже постачила КНДР винищувачі. | weapons RU>KP possible |
+            en | Russia may already have delivered fighter jets to North Korea. | weapons RU>KP possible |
+            # past, asserted, with hearsay
+            ru | Как сообщает Reuters, КНДР отправила в Россию более 10 тысяч контейнеров с боеприпасами. | munitions KP>RU asserted |
+            uk | Як повідомляє Reuters, КНДР відправила до Росії понад 10 тисяч контейнерів із боєприпасами. | munitions KP>RU asserted |
+            en | Reuters reported that North Korea had shipped more than 10,000 containers of munitions to Russia. | munitions KP>RU asserted |
+            ru | Разведка утверждает, что Россия поставляла КНДР нефть сверх лимита. | petroleum RU>KP asserted |
+            uk | Розвідка стверджує, що Росія постачала КНДР нафту понад ліміт. | petroleum RU>KP asserted |
+            # negation
+            ru | Россия не получала от КНДР никаких снарядов, заявил Песков. | none |
+            uk | Росія не отримувала від КНДР жодних снарядів, заявив Пєсков. | none |
+            en | Russia has not received any shells from North Korea, the Kremlin said. | none |
+            ru | КНДР прекратила поставки угля в Китай. | none |
+            uk | КНДР припинила постачання вугілля до Китаю. | none |
             """)
     void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected, String places) {
         List<ViolationEvent> events = events(sentence);
