@@ -1053,4 +1053,455 @@ class EventExtractorTest {
             assertThat(e.vessels()).allSatisfy(v -> assertThat(v.length()).isLessThanOrEqualTo(120));
         });
     }
+
+    /**
+     * A grid of how a reporter states a transfer in English, Russian and Ukrainian, crossing who is the subject (the
+     * supplier, the receiver, the goods in the passive or a reflexive passive, a ship, a company, or nobody in a
+     * nominal), how the other party is marked (a preposition, a case, an origin adjective), the verb and its tense
+     * or hedge, and the commodity. Each row names every event the sentence holds (commodity, from, to, status),
+     * or none: exactly those, no more; and, where given, the places the events hold, as written.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # supplier subject, two parties
+            en | North Korea sent artillery shells to Russia. | munitions KP>RU asserted |
+            en | North Korea has sold ballistic missiles to Russia. | missiles KP>RU asserted |
+            en | Pyongyang supplied Moscow with anti-tank weapons. | weapons KP>RU asserted |
+            en | Russia gave North Korea satellite technology. | military-technology RU>KP asserted |
+            en | Russia shipped refined petroleum to North Korea. | petroleum RU>KP asserted |
+            en | North Korea exported coal to China. | coal KP>CN asserted |
+            en | North Korea sent thousands of workers to Russia. | workers KP>RU asserted |
+            en | North Korea has deployed troops to Russia, in breach of UN resolutions. | troops KP>RU asserted |
+            en | North Korea smuggled coal to Vietnam. | coal KP>VN asserted |
+            en | Russia delivered oil to North Korea. | petroleum RU>KP asserted |
+            en | China has supplied Russia with machine tools. | military-technology CN>RU asserted |
+            # receiver subject
+            en | Russia received artillery shells from North Korea. | munitions KP>RU asserted |
+            en | Russia bought ballistic missiles from North Korea. | missiles KP>RU asserted |
+            en | North Korea imported refined oil from Russia. | petroleum RU>KP asserted |
+            en | North Korea obtained missile technology from Russia. | military-technology RU>KP asserted |
+            en | China imported North Korean coal. | coal KP>CN asserted |
+            en | Russia acquired North Korean rockets. | munitions KP>RU asserted |
+            en | Moscow has purchased drones from Iran. | weapons IR>RU asserted |
+            en | Russia is buying artillery shells from North Korea. | munitions KP>RU asserted |
+            # one party
+            en | North Korea received fuel. | petroleum ?>KP asserted |
+            en | North Korea obtained refined petroleum through illicit ship-to-ship transfers. | petroleum ?>KP asserted |
+            en | Russia received North Korean shells. | munitions KP>RU asserted |
+            en | North Korea exported coal. | coal KP>? asserted |
+            # passive
+            en | Artillery shells were sent from North Korea to Russia. | munitions KP>RU asserted |
+            en | Missiles were supplied to Russia by North Korea. | missiles KP>RU asserted |
+            en | Coal was smuggled from North Korea to China. | coal KP>CN asserted |
+            en | Refined petroleum was delivered to North Korea by Russian tankers. | petroleum RU>KP asserted |
+            en | North Korean shells were fired at Ukrainian positions by Russian troops. | munitions KP>RU asserted |
+            en | North Korean workers were sent to Russia. | workers KP>RU asserted |
+            # ship, company
+            en | A Russian tanker delivered diesel to North Korea. | petroleum RU>KP asserted |
+            en | The vessel carried North Korean coal to China. | coal KP>CN asserted |
+            en | A North Korean ship transported containers of ammunition to Russia. | munitions KP>RU asserted |
+            en | A Chinese company sold microchips to Russia. | military-technology CN>RU asserted |
+            en | A Turkish firm shipped drone components to Russia. | military-technology TR>RU asserted |
+            # nominal
+            en | Deliveries of North Korean shells to Russia continued. | munitions KP>RU asserted |
+            en | North Korea's exports of coal to China rose. | coal KP>CN asserted |
+            en | Russian oil shipments to North Korea exceeded the cap. | petroleum RU>KP asserted |
+            en | The transfer of missiles from North Korea to Russia violates UN resolutions. | missiles KP>RU asserted |
+            en | North Korea's coal exports violate UN sanctions. | coal KP>? asserted |
+            en | Shipments of arms from Iran to Russia continued. | weapons IR>RU asserted |
+            # use, pay
+            en | Russian troops fired North Korean missiles at Kyiv. | missiles KP>RU asserted |
+            en | Russia used Iranian drones to attack Odesa. | weapons IR>RU asserted |
+            en | North Korea earned millions of dollars from arms sales to Russia. | weapons KP>RU asserted |
+            en | North Korea received oil from Russia in exchange for shells. | petroleum RU>KP asserted; munitions KP>RU asserted |
+            # hedges
+            en | North Korea may send more troops to Russia, in breach of UN resolutions. | troops KP>RU possible |
+            en | Russia could supply North Korea with missile technology. | military-technology RU>KP possible |
+            en | Officials fear Pyongyang will ship more shells to Moscow. | munitions KP>RU possible |
+            en | Russia plans to deliver fighter jets to North Korea. | weapons RU>KP possible |
+            en | North Korea is reportedly supplying artillery shells to Russia. | munitions KP>RU asserted |
+            en | If North Korea sends missiles to Russia, it will breach UN resolutions. | missiles KP>RU possible |
+            # not events
+            en | The UN Security Council imposed new sanctions on North Korea's coal exports. | none |
+            en | North Korea did not send any missiles to Russia, the ministry said. | none |
+            # troops, workers
+            en | Thousands of North Korean soldiers were deployed to Russia's Kursk region, in breach of UN resolutions. | troops KP>RU asserted |
+            en | Russia hired North Korean labourers for construction sites. | workers KP>RU asserted |
+            en | North Korean troops are fighting alongside Russian forces, in breach of UN resolutions. | troops KP>RU asserted |
+            ru | КНДР отправила в Россию артиллерийские снаряды. | munitions KP>RU asserted |
+            ru | Северная Корея продала России баллистические ракеты. | missiles KP>RU asserted |
+            ru | Пхеньян поставил Москве противотанковое оружие. | weapons KP>RU asserted |
+            ru | Россия передала КНДР спутниковые технологии. | military-technology RU>KP asserted |
+            ru | Россия поставляет в КНДР нефтепродукты. | petroleum RU>KP asserted |
+            ru | КНДР экспортировала уголь в Китай. | coal KP>CN asserted |
+            ru | КНДР направила в Россию тысячи рабочих. | workers KP>RU asserted |
+            ru | КНДР перебросила в Россию свои войска в нарушение резолюций ООН. | troops KP>RU asserted |
+            ru | Россия перевела КНДР 20 миллионов долларов. | funds RU>KP asserted |
+            ru | КНДР контрабандой вывозила уголь во Вьетнам. | coal KP>VN asserted |
+            ru | Китай поставил России станки с ЧПУ. | military-technology CN>RU asserted |
+            ru | Россия получила от КНДР артиллерийские снаряды. | munitions KP>RU asserted |
+            ru | Россия купила у КНДР баллистические ракеты. | missiles KP>RU asserted |
+            ru | КНДР импортировала нефть из России. | petroleum RU>KP asserted |
+            ru | Пхеньян получил от Москвы ракетные технологии. | military-technology RU>KP asserted |
+            ru | Китай импортировал северокорейский уголь. | coal KP>CN asserted |
+            ru | Россия закупила северокорейские снаряды. | munitions KP>RU asserted |
+            ru | Москва приобрела у Ирана беспилотники. | weapons IR>RU asserted |
+            ru | КНДР получила топливо. | petroleum ?>KP asserted |
+            ru | КНДР получила нефтепродукты через незаконные перегрузки с судна на судно. | petroleum ?>KP asserted |
+            ru | Россия получила северокорейские снаряды. | munitions KP>RU asserted |
+            ru | КНДР экспортировала уголь. | coal KP>? asserted |
+            ru | Снаряды поставлялись из КНДР в Россию. | munitions KP>RU asserted |
+            ru | Ракеты были переданы России Северной Кореей. | missiles KP>RU asserted |
+            ru | Уголь вывозился из КНДР в Китай. | coal KP>CN asserted |
+            ru | Нефтепродукты доставлялись в КНДР российскими танкерами. | petroleum RU>KP asserted |
+            ru | Северокорейские снаряды использовались российскими войсками. | munitions KP>RU asserted |
+            ru | Северокорейские рабочие были отправлены в Россию. | workers KP>RU asserted |
+            ru | Российский танкер доставил дизельное топливо в КНДР. | petroleum RU>KP asserted |
+            ru | Судно перевезло северокорейский уголь в Китай. | coal KP>CN asserted |
+            ru | Северокорейское судно доставило в Россию контейнеры с боеприпасами. | munitions KP>RU asserted |
+            ru | Китайская компания продала России микросхемы. | military-technology CN>RU asserted |
+            ru | Турецкая фирма поставила в Россию компоненты для дронов. | military-technology TR>RU asserted |
+            ru | Поставки северокорейских снарядов в Россию продолжаются. | munitions KP>RU asserted |
+            ru | Экспорт угля из КНДР в Китай вырос. | coal KP>CN asserted |
+            ru | Российские поставки нефти в КНДР превысили лимит. | petroleum RU>KP asserted |
+            ru | Передача ракет из КНДР в Россию нарушает резолюции ООН. | missiles KP>RU asserted |
+            ru | Экспорт северокорейского угля нарушает санкции ООН. | coal KP>? asserted |
+            ru | Поставки оружия из Ирана в Россию продолжаются. | weapons IR>RU asserted |
+            ru | Российские военные выпустили по Киеву северокорейские ракеты. | missiles KP>RU asserted |
+            ru | Россия использовала иранские беспилотники для атаки на Одессу. | weapons IR>RU asserted |
+            ru | КНДР заработала миллионы долларов на продаже оружия России. | weapons KP>RU asserted |
+            ru | КНДР получила от России нефть в обмен на снаряды. | petroleum RU>KP asserted; munitions KP>RU asserted |
+            ru | КНДР может отправить в Россию новые войска в нарушение резолюций ООН. | troops KP>RU possible |
+            ru | Россия может передать КНДР ракетные технологии. | military-technology RU>KP possible |
+            ru | Эксперты опасаются, что Пхеньян поставит Москве больше снарядов. | munitions KP>RU possible |
+            ru | Россия планирует поставить КНДР истребители. | weapons RU>KP possible |
+            ru | КНДР, по данным разведки, поставляет России артиллерийские снаряды. | munitions KP>RU asserted |
+            ru | Совет Безопасности ООН ввёл санкции против экспорта угля из КНДР. | none |
+            ru | КНДР не поставляла ракеты в Россию, заявили в министерстве. | none |
+            ru | Тысячи северокорейских солдат были переброшены в Курскую область России в нарушение резолюций ООН. | troops KP>RU asserted |
+            ru | Россия наняла северокорейских рабочих на стройки. | workers KP>RU asserted |
+            ru | Через Казахстан в Россию поступают западные микросхемы. | military-technology KZ>RU asserted |
+            uk | КНДР відправила до Росії артилерійські снаряди. | munitions KP>RU asserted |
+            uk | Північна Корея продала Росії балістичні ракети. | missiles KP>RU asserted |
+            uk | Пхеньян постачав Москві зброю. | weapons KP>RU asserted |
+            uk | Росія передала КНДР супутникові технології. | military-technology RU>KP asserted |
+            uk | Росія постачає до КНДР нафтопродукти. | petroleum RU>KP asserted |
+            uk | КНДР експортувала вугілля до Китаю. | coal KP>CN asserted |
+            uk | КНДР направила до Росії тисячі робітників. | workers KP>RU asserted |
+            uk | КНДР перекинула до Росії свої війська в порушення резолюцій ООН. | troops KP>RU asserted |
+            uk | Росія переказала КНДР 20 мільйонів доларів. | funds RU>KP asserted |
+            uk | КНДР контрабандою вивозила вугілля до В'єтнаму. | coal KP>VN asserted |
+            uk | Китай постачив Росії верстати з ЧПК. | military-technology CN>RU asserted |
+            uk | Росія отримала від КНДР артилерійські снаряди. | munitions KP>RU asserted |
+            uk | Росія купила у КНДР балістичні ракети. | missiles KP>RU asserted |
+            uk | КНДР імпортувала нафту з Росії. | petroleum RU>KP asserted |
+            uk | Пхеньян отримав від Москви ракетні технології. | military-technology RU>KP asserted |
+            uk | Китай імпортував північнокорейське вугілля. | coal KP>CN asserted |
+            uk | Росія закупила північнокорейські снаряди. | munitions KP>RU asserted |
+            uk | Москва придбала в Ірану безпілотники. | weapons IR>RU asserted |
+            uk | КНДР отримала пальне. | petroleum ?>KP asserted |
+            uk | КНДР отримала нафтопродукти через незаконні перевантаження з судна на судно. | petroleum ?>KP asserted |
+            uk | Росія отримала північнокорейські снаряди. | munitions KP>RU asserted |
+            uk | КНДР експортувала вугілля. | coal KP>? asserted |
+            uk | Снаряди постачалися з КНДР до Росії. | munitions KP>RU asserted |
+            uk | Ракети були передані Росії Північною Кореєю. | missiles KP>RU asserted |
+            uk | Вугілля вивозилося з КНДР до Китаю. | coal KP>CN asserted |
+            uk | Нафтопродукти доставлялися до КНДР російськими танкерами. | petroleum RU>KP asserted |
+            uk | Північнокорейські снаряди використовувалися російськими військами. | munitions KP>RU asserted |
+            uk | Північнокорейських робітників було відправлено до Росії. | workers KP>RU asserted |
+            uk | Російський танкер доставив дизельне пальне до КНДР. | petroleum RU>KP asserted |
+            uk | Судно перевезло північнокорейське вугілля до Китаю. | coal KP>CN asserted |
+            uk | Північнокорейське судно доставило до Росії контейнери з боєприпасами. | munitions KP>RU asserted |
+            uk | Китайська компанія продала Росії мікросхеми. | military-technology CN>RU asserted |
+            uk | Турецька фірма поставила до Росії компоненти для дронів. | military-technology TR>RU asserted |
+            uk | Постачання північнокорейських снарядів до Росії тривають. | munitions KP>RU asserted |
+            uk | Експорт вугілля з КНДР до Китаю зріс. | coal KP>CN asserted |
+            uk | Російські поставки нафти до КНДР перевищили ліміт. | petroleum RU>KP asserted |
+            uk | Передача ракет з КНДР до Росії порушує резолюції ООН. | missiles KP>RU asserted |
+            uk | Експорт північнокорейського вугілля порушує санкції ООН. | coal KP>? asserted |
+            uk | Постачання зброї з Ірану до Росії тривають. | weapons IR>RU asserted |
+            uk | Російські військові випустили по Києву північнокорейські ракети. | missiles KP>RU asserted |
+            uk | Росія використала іранські безпілотники для атаки на Одесу. | weapons IR>RU asserted |
+            uk | КНДР заробила мільйони доларів на продажу зброї Росії. | weapons KP>RU asserted |
+            uk | КНДР отримала від Росії нафту в обмін на снаряди. | petroleum RU>KP asserted; munitions KP>RU asserted |
+            uk | КНДР може відправити до Росії нові війська в порушення резолюцій ООН. | troops KP>RU possible |
+            uk | Росія може передати КНДР ракетні технології. | military-technology RU>KP possible |
+            uk | Експерти побоюються, що Пхеньян постачатиме Москві більше снарядів. | munitions KP>RU possible |
+            uk | Росія планує поставити КНДР винищувачі. | weapons RU>KP possible |
+            uk | Рада Безпеки ООН запровадила санкції проти експорту вугілля з КНДР. | none |
+            uk | КНДР не постачала ракети до Росії, заявили в міністерстві. | none |
+            uk | Тисячі північнокорейських солдатів було перекинуто до Курської області Росії в порушення резолюцій ООН. | troops KP>RU asserted |
+            uk | Росія найняла північнокорейських робітників на будови. | workers KP>RU asserted |
+            uk | Північнокорейські військові воюють на боці Росії в порушення резолюцій ООН. | troops KP>RU asserted |
+            uk | Через Казахстан до Росії надходять західні мікросхеми. | military-technology KZ>RU asserted |
+            en | North Korea is Russia's main supplier of artillery shells. | munitions KP>RU asserted |
+            en | The shells North Korea sent to Russia were defective. | munitions KP>RU asserted |
+            en | Ukrainian intelligence said the missiles Russia fired came from North Korea. | missiles KP>RU asserted |
+            en | Russian tankers carried oil to Nampo. | petroleum RU>KP asserted |
+            en | North Korean coal arrived at Chinese ports. | coal KP>CN asserted |
+            en | India bought record amounts of Russian crude. | none |
+            en | Pyongyang allegedly shipped rockets to Moscow. | munitions KP>RU asserted |
+            en | Some 12,000 North Korean soldiers have been sent to fight for Russia, in violation of UN resolutions. | troops KP>RU asserted |
+            en | North Korean labourers continue to work in Russia despite the UN ban. | workers KP>RU asserted |
+            en | Tehran has sent Moscow hundreds of Shahed drones. | weapons IR>RU asserted |
+            en | Belarus supplied Russia with ammunition. | munitions BY>RU asserted |
+            en | A Hong Kong firm exported chips to Russia. | military-technology CN>RU asserted |
+            en | Kazakh companies re-exported Western microelectronics to Russia. | military-technology KZ>RU asserted |
+            en | The tanker transferred fuel to a North Korean vessel at sea. | petroleum ?>KP asserted |
+            en | North Korean vessels delivered coal to Chinese ports in breach of resolution 2371. | coal KP>CN asserted |
+            en | Ammunition from North Korea has reached Russian units at the front. | munitions KP>RU asserted |
+            en | North Korea hands over shells to Russia in return for oil. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            en | Russia is getting shells from North Korea. | munitions KP>RU asserted |
+            en | Russia got ballistic missiles from Pyongyang. | missiles KP>RU asserted |
+            en | North Korea provides Russia with artillery shells. | munitions KP>RU asserted |
+            en | Russia has been supplying North Korea with oil in breach of the cap. | petroleum RU>KP asserted |
+            en | North Korean shells were sent to Russia by rail. | munitions KP>RU asserted |
+            ru | Северная Корея стала главным поставщиком снарядов для России. | munitions KP>RU asserted |
+            ru | Снаряды, которые КНДР отправила в Россию, оказались бракованными. | munitions KP>RU asserted |
+            ru | Украинская разведка заявила, что ракеты прибыли в Россию из КНДР. | missiles KP>RU asserted |
+            ru | Российские танкеры доставляли нефть в Нампхо. | petroleum RU>KP asserted |
+            ru | Индия закупила рекордные объемы российской нефти. | none |
+            ru | Пхеньян якобы отправил в Москву реактивные снаряды. | munitions KP>RU asserted |
+            ru | Россия помогает КНДР со спутниковыми технологиями. | military-technology RU>KP asserted |
+            ru | Около 12 тысяч северокорейских солдат отправлены воевать за Россию в нарушение резолюций ООН. | troops KP>RU asserted |
+            ru | Северокорейские рабочие продолжают работать в России вопреки запрету ООН. | workers KP>RU asserted |
+            ru | Тегеран передал Москве сотни дронов Shahed. | weapons IR>RU asserted |
+            ru | Беларусь поставила России боеприпасы. | munitions BY>RU asserted |
+            ru | Казахстанские компании реэкспортировали в Россию западную микроэлектронику. | military-technology KZ>RU asserted |
+            ru | Танкер перекачал топливо на северокорейское судно в открытом море. | petroleum ?>KP asserted |
+            ru | Северокорейские суда доставили уголь в китайские порты в нарушение резолюции 2371. | coal KP>CN asserted |
+            ru | Боеприпасы из КНДР уже попали к российским войскам на фронт. | munitions KP>RU asserted |
+            ru | КНДР передает России снаряды в обмен на нефть. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            ru | Поставки КНДР снарядов России выросли. | munitions KP>RU asserted |
+            ru | Закупки Россией северокорейских ракет продолжаются. | missiles KP>RU asserted |
+            ru | Россия получает из Северной Кореи снаряды. | munitions KP>RU asserted |
+            ru | В Россию из КНДР прибыли эшелоны с боеприпасами. | munitions KP>RU asserted |
+            ru | Российская армия получила партию северокорейских гаубиц. | weapons KP>RU asserted |
+            ru | КНДР снабжает Россию снарядами. | munitions KP>RU asserted |
+            ru | Россия снабжала КНДР нефтью в обход санкций. | petroleum RU>KP asserted |
+            ru | Северокорейские снаряды отправлялись в Россию по железной дороге. | munitions KP>RU asserted |
+            uk | Північна Корея стала головним постачальником снарядів для Росії. | munitions KP>RU asserted |
+            uk | Снаряди, які КНДР відправила до Росії, виявилися бракованими. | munitions KP>RU asserted |
+            uk | Українська розвідка заявила, що ракети прибули до Росії з КНДР. | missiles KP>RU asserted |
+            uk | Російські танкери доставляли нафту до Нампхо. | petroleum RU>KP asserted |
+            uk | Індія закупила рекордні обсяги російської нафти. | none |
+            uk | Пхеньян нібито відправив до Москви реактивні снаряди. | munitions KP>RU asserted |
+            uk | Близько 12 тисяч північнокорейських солдатів відправлено воювати за Росію в порушення резолюцій ООН. | troops KP>RU asserted |
+            uk | Тегеран передав Москві сотні дронів Shahed. | weapons IR>RU asserted |
+            uk | Білорусь поставила Росії боєприпаси. | munitions BY>RU asserted |
+            uk | Казахстанські компанії реекспортували до Росії західну мікроелектроніку. | military-technology KZ>RU asserted |
+            uk | Танкер перекачав пальне на північнокорейське судно у відкритому морі. | petroleum ?>KP asserted |
+            uk | Північнокорейські судна доставили вугілля до китайських портів у порушення резолюції 2371. | coal KP>CN asserted |
+            uk | Боєприпаси з КНДР уже потрапили до російських військ на фронт. | munitions KP>RU asserted |
+            uk | КНДР передає Росії снаряди в обмін на нафту. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            uk | Закупівлі Росією північнокорейських ракет тривають. | missiles KP>RU asserted |
+            uk | Росія отримує з Північної Кореї снаряди. | munitions KP>RU asserted |
+            uk | До Росії з КНДР прибули ешелони з боєприпасами. | munitions KP>RU asserted |
+            uk | Російська армія отримала партію північнокорейських гаубиць. | weapons KP>RU asserted |
+            uk | КНДР забезпечує Росію снарядами. | munitions KP>RU asserted |
+            uk | Росія забезпечувала КНДР нафтою в обхід санкцій. | petroleum RU>KP asserted |
+            uk | Північнокорейські снаряди відправлялися до Росії залізницею. | munitions KP>RU asserted |
+            uk | Постачання КНДР снарядів Росії зросли. | munitions KP>RU asserted |
+            # a transfer noun and its possessor (genitive, instrumental, possessive)
+            ru | Экспорт КНДР угля в Китай вырос. | coal KP>CN asserted |
+            ru | Поставки Ирана беспилотников в Россию продолжаются. | weapons IR>RU asserted |
+            ru | Передача КНДР ракет России нарушает резолюции ООН. | missiles KP>RU asserted |
+            uk | Експорт КНДР вугілля до Китаю зріс. | coal KP>CN asserted |
+            uk | Постачання Іраном безпілотників до Росії тривають. | weapons IR>RU asserted |
+            uk | Передача КНДР ракет Росії порушує резолюції ООН. | missiles KP>RU asserted |
+            en | North Korea's transfer of missiles to Russia violates UN resolutions. | missiles KP>RU asserted |
+            en | Iran's deliveries of drones to Russia continued. | weapons IR>RU asserted |
+            ru | Импорт Россией северокорейских снарядов вырос. | munitions KP>RU asserted |
+            ru | Закупки Россией иранских дронов продолжаются. | weapons IR>RU asserted |
+            ru | Вывоз угля из КНДР в Китай продолжается. | coal KP>CN asserted |
+            uk | Вивезення вугілля з КНДР до Китаю триває. | coal KP>CN asserted |
+            # the possessor of a supplier is its client
+            en | Iran has become Russia's biggest supplier of drones. | weapons IR>RU asserted |
+            en | China remains Russia's key supplier of machine tools. | military-technology CN>RU asserted |
+            # the seller after a get verb
+            ru | Россия закупила в Китае станки с ЧПУ. | military-technology CN>RU asserted |
+            uk | Росія купує в Китаю мікросхеми. | military-technology CN>RU asserted |
+            ru | КНДР купила у России нефть. | petroleum RU>KP asserted |
+            # via
+            ru | Микросхемы попадают в Россию через Казахстан. | military-technology KZ>RU asserted |
+            uk | Мікросхеми потрапляють до Росії через Киргизстан. | military-technology KG>RU asserted |
+            en | Chips reach Russia via Kyrgyzstan. | military-technology KG>RU asserted |
+            # places: ports of loading and unloading
+            en | North Korea shipped containers of shells from Rajin to the Russian port of Dunay. | munitions KP>RU asserted | Rajin, Dunay
+            en | Russian tankers delivered fuel to Nampo in breach of the cap. | petroleum RU>KP asserted | Nampo
+            en | The coal was loaded at Nampo and unloaded in Dalian. | none |
+            ru | КНДР отправила контейнеры со снарядами из порта Раджин в порт Дунай. | munitions KP>RU asserted | Раджин, Дунай
+            ru | Российские танкеры доставили топливо в Нампхо в обход ограничений. | petroleum RU>KP asserted | Нампхо
+            ru | Снаряды из Раджина доставлялись во Владивосток. | munitions KP>RU asserted | Раджина, Владивосток
+            uk | КНДР відправила контейнери зі снарядами з порту Раджин до порту Дунай. | munitions KP>RU asserted | Раджин, Дунай
+            uk | Російські танкери доставили пальне до Нампхо в обхід обмежень. | petroleum RU>KP asserted | Нампхо
+            uk | Снаряди з Раджина доставлялися до Владивостока. | munitions KP>RU asserted | Раджина, Владивостока
+            # status: hedges and hearsay
+            en | North Korea is suspected of supplying rockets to Russia. | munitions KP>RU asserted |
+            en | North Korea is expected to send more shells to Russia. | munitions KP>RU possible |
+            en | Russia is preparing to hand over air defence systems to North Korea. | weapons RU>KP possible |
+            en | Russia has agreed to supply North Korea with fighter jets. | weapons RU>KP possible |
+            en | North Korea is believed to have shipped millions of shells to Russia. | munitions KP>RU asserted |
+            ru | КНДР, предположительно, поставила России миллионы снарядов. | munitions KP>RU asserted |
+            ru | Не исключено, что Россия передаст КНДР технологии подводных лодок. | military-technology RU>KP possible |
+            ru | Россия намерена поставить КНДР системы ПВО. | weapons RU>KP possible |
+            ru | По некоторым данным, КНДР отправила в Россию ракеты KN-23. | missiles KP>RU asserted |
+            uk | Можливо, Росія передасть КНДР технології підводних човнів. | military-technology RU>KP possible |
+            uk | Росія має намір постачати КНДР системи ППО. | weapons RU>KP possible |
+            uk | За деякими даними, КНДР відправила до Росії ракети KN-23. | missiles KP>RU asserted |
+            # commodity words
+            ru | КНДР поставила России мины и реактивные снаряды. | munitions KP>RU asserted |
+            ru | КНДР передала России реактивные системы залпового огня. | weapons KP>RU asserted |
+            ru | Россия поставила КНДР мазут и керосин. | petroleum RU>KP asserted |
+            ru | КНДР экспортировала в Китай антрацит. | coal KP>CN asserted |
+            ru | КНДР продала Китаю цинк и молибден. | minerals KP>CN asserted |
+            ru | Россия передала КНДР предметы роскоши. | luxury-goods RU>KP asserted |
+            ru | Китайские фирмы продают России полупроводники. | military-technology CN>RU asserted |
+            ru | Россия перевела КНДР наличные. | funds RU>KP asserted |
+            ru | КНДР ввезла из России нефтепродукты. | petroleum RU>KP asserted |
+            ru | Россия скупает северокорейские снаряды. | munitions KP>RU asserted |
+            uk | КНДР постачила Росії міни та реактивні снаряди. | munitions KP>RU asserted |
+            uk | КНДР передала Росії реактивні системи залпового вогню. | weapons KP>RU asserted |
+            uk | Росія постачила КНДР мазут і гас. | petroleum RU>KP asserted |
+            uk | КНДР експортувала до Китаю антрацит. | coal KP>CN asserted |
+            uk | КНДР продала Китаю цинк і молібден. | minerals KP>CN asserted |
+            uk | Росія передала КНДР предмети розкоші. | luxury-goods RU>KP asserted |
+            uk | Китайські фірми продають Росії напівпровідники. | military-technology CN>RU asserted |
+            uk | Росія передала КНДР готівку. | funds RU>KP asserted |
+            uk | КНДР ввезла з Росії нафтопродукти. | petroleum RU>KP asserted |
+            uk | Росія скуповує північнокорейські снаряди. | munitions KP>RU asserted |
+            en | North Korea supplied Russia with Grad rockets and mortar rounds. | munitions KP>RU asserted |
+            en | Russia sold North Korea fuel oil and kerosene. | petroleum RU>KP asserted |
+            en | North Korea exported zinc and molybdenum to China. | minerals KP>CN asserted |
+            en | Chinese firms sell semiconductors to Russia. | military-technology CN>RU asserted |
+            en | Russia handed North Korea cash. | funds RU>KP asserted |
+            en | Russia delivered luxury cars to North Korea. | luxury-goods RU>KP asserted |
+            # a second sentence adds the route
+            en | North Korea has sent artillery shells to Russia. The shipments left from Rajin and were unloaded at Dunay. | munitions KP>RU asserted | Rajin, Dunay
+            ru | КНДР отправила в Россию снаряды. Грузы отправлялись из порта Раджин. | munitions KP>RU asserted | Раджин
+            uk | КНДР відправила до Росії снаряди. Вантажі відправлялися з порту Раджин. | munitions KP>RU asserted | Раджин
+            # participles and relative clauses
+            ru | Снаряды, поставленные КНДР в Россию, оказались неисправными. | munitions KP>RU asserted |
+            ru | Ракеты, полученные Россией от КНДР, применялись против Украины. | missiles KP>RU asserted |
+            uk | Снаряди, поставлені КНДР до Росії, виявилися несправними. | munitions KP>RU asserted |
+            uk | Ракети, отримані Росією від КНДР, застосовувалися проти України. | missiles KP>RU asserted |
+            en | Missiles supplied by North Korea to Russia were used against Ukraine. | missiles KP>RU asserted |
+            en | The shells, which Russia received from North Korea, were of poor quality. | munitions KP>RU asserted |
+            # two clauses, goods going both ways
+            en | North Korea sent shells to Russia and received oil in return. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            ru | КНДР отправила России снаряды и получила взамен нефть. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            uk | КНДР відправила Росії снаряди та отримала натомість нафту. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            # who says so
+            en | According to Seoul, North Korea has sent 20,000 containers of munitions to Russia. | munitions KP>RU asserted |
+            ru | По словам представителя Пентагона, КНДР отправила в Россию ракеты. | missiles KP>RU asserted |
+            uk | За словами речника Пентагону, КНДР відправила до Росії ракети. | missiles KP>RU asserted |
+            ru | Южнокорейская разведка сообщила, что КНДР отправила в Россию около 10 тысяч солдат в нарушение резолюций ООН. | troops KP>RU asserted |
+            # said not to have happened
+            ru | Россия никогда не поставляла КНДР оружие. | none |
+            uk | Росія ніколи не постачала КНДР зброю. | none |
+            en | There is no evidence that North Korea shipped missiles to Russia. | none |
+            uk | Немає доказів того, що КНДР постачала ракети до Росії. | none |
+            ru | Нет доказательств того, что КНДР поставляла ракеты в Россию. | none |
+            # the sanctions themselves
+            en | UN resolutions ban North Korea from exporting coal. | none |
+            ru | Резолюции ООН запрещают КНДР экспортировать уголь. | none |
+            uk | Резолюції ООН забороняють КНДР експортувати вугілля. | none |
+            en | The EU banned exports of machine tools to Russia. | none |
+            ru | ЕС запретил экспорт станков в Россию. | none |
+            uk | ЄС заборонив експорт верстатів до Росії. | none |
+            # a flagged ship, a receiving ship
+            en | The Panama-flagged tanker delivered diesel to a North Korean vessel. | petroleum ?>KP asserted |
+            ru | Танкер под флагом Панамы передал дизельное топливо северокорейскому судну. | petroleum ?>KP asserted |
+            uk | Танкер під прапором Панами передав дизельне пальне північнокорейському судну. | petroleum ?>KP asserted |
+            # workers hosted
+            ru | В России работают около 15 тысяч северокорейских рабочих. | workers KP>RU asserted |
+            uk | У Росії працюють близько 15 тисяч північнокорейських робітників. | workers KP>RU asserted |
+            en | About 15,000 North Korean workers are employed in Russia. | workers KP>RU asserted |
+            ru | Россия приняла тысячи рабочих из КНДР. | workers KP>RU asserted |
+            uk | Росія прийняла тисячі робітників з КНДР. | workers KP>RU asserted |
+            en | Russia has taken in thousands of workers from North Korea. | workers KP>RU asserted |
+            # the agent of a passive in the instrumental
+            ru | Снаряды, поставленные Северной Кореей в Россию, оказались неисправными. | munitions KP>RU asserted |
+            ru | Ракеты, полученные Россией от Северной Кореи, применялись против Украины. | missiles KP>RU asserted |
+            uk | Снаряди, поставлені Північною Кореєю до Росії, виявилися несправними. | munitions KP>RU asserted |
+            uk | Ракети, отримані Росією від Північної Кореї, застосовувалися проти України. | missiles KP>RU asserted |
+            ru | Нефть, поставленная Россией в КНДР, превысила лимит. | petroleum RU>KP asserted |
+            uk | Нафта, постачена Росією до КНДР, перевищила ліміт. | petroleum RU>KP asserted |
+            # the ban, and defying it
+            en | North Korea kept exporting coal to China, defying the UN ban. | coal KP>CN asserted |
+            en | The resolutions forbid any state to supply North Korea with more than 500,000 barrels of refined petroleum. | none |
+            # money the receiver gets from a state
+            en | North Korea received money from Russia. | funds RU>KP asserted |
+            ru | КНДР получила от России деньги. | funds RU>KP asserted |
+            uk | КНДР отримує від Росії гроші та нафтопродукти. | funds RU>KP asserted; petroleum RU>KP asserted |
+            ru | Аналитик сказал, что взамен КНДР получает от России деньги и нефтепродукты. | funds RU>KP asserted; petroleum RU>KP asserted |
+            # a supplier of a client
+            en | North Korea has become one of the Kremlin's most important arms suppliers. | weapons KP>RU asserted |
+            ru | КНДР стала для России крупнейшим поставщиком снарядов. | munitions KP>RU asserted |
+            uk | КНДР стала для Росії найбільшим постачальником снарядів. | munitions KP>RU asserted |
+            # a source of money is no transfer
+            en | Coal remains one of Pyongyang's main sources of hard currency. | none |
+            # goods going back in a second clause
+            en | Russia received shells from North Korea and sent oil in return. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            ru | Россия получила от КНДР снаряды и отправила взамен нефть. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            uk | Росія отримала від КНДР снаряди та відправила натомість нафту. | munitions KP>RU asserted; petroleum RU>KP asserted |
+            # re-export through a third state
+            en | Chips shipped to Kazakhstan were then re-exported to Russia. | military-technology KZ>RU asserted |
+            ru | Микросхемы, ввезённые в Казахстан, затем реэкспортировались в Россию. | military-technology KZ>RU asserted |
+            uk | Мікросхеми, ввезені до Казахстану, потім реекспортувалися до Росії. | military-technology KZ>RU asserted |
+            # speakers' states are no parties
+            en | South Korea's spy agency said North Korea had sent 3,000 more troops to Russia in violation of UN resolutions. | troops KP>RU asserted |
+            ru | Южнокорейская разведка заявила, что КНДР поставила России ракеты. | missiles KP>RU asserted |
+            uk | Південнокорейська розвідка заявила, що КНДР постачила Росії ракети. | missiles KP>RU asserted |
+            en | Japanese officials said Russia had delivered oil to North Korea. | petroleum RU>KP asserted |
+            # sides and leaders
+            ru | Российская сторона передала северокорейской стороне партию автомобилей Aurus. | luxury-goods RU>KP asserted |
+            uk | Російська сторона передала північнокорейській стороні партію автомобілів Aurus. | luxury-goods RU>KP asserted |
+            ru | Путин подарил Ким Чен Ыну автомобиль Aurus. | luxury-goods RU>KP asserted |
+            uk | Путін подарував Кім Чен Ину автомобіль Aurus. | luxury-goods RU>KP asserted |
+            en | Putin gave Kim Jong Un an Aurus limousine. | luxury-goods RU>KP asserted |
+            # capitals in their cases
+            ru | Москва получила от Пхеньяна крупную партию снарядов. | munitions KP>RU asserted |
+            uk | Москва отримала від Пхеньяна велику партію снарядів. | munitions KP>RU asserted |
+            ru | Пхеньян получил от Москвы партию нефтепродуктов. | petroleum RU>KP asserted |
+            uk | Пхеньян отримав від Москви партію нафтопродуктів. | petroleum RU>KP asserted |
+            # know-how and training
+            ru | Россия передала КНДР ноу-хау в области ракетостроения. | military-technology RU>KP asserted |
+            uk | Росія передала КНДР ноу-хау у сфері ракетобудування. | military-technology RU>KP asserted |
+            en | Pyongyang expects to receive military technology from Moscow. | military-technology RU>KP possible |
+            ru | КНДР рассчитывает получить от России военную помощь. | military-technology RU>KP possible |
+            uk | КНДР розраховує отримати від Росії військову допомогу. | military-technology RU>KP possible |
+            # future, plans, conditions, fears
+            ru | КНДР собирается отправить в Россию ещё 5 тысяч рабочих. | workers KP>RU possible |
+            uk | КНДР збирається відправити до Росії ще 5 тисяч робітників. | workers KP>RU possible |
+            ru | Если Россия передаст КНДР ядерные технологии, это изменит баланс сил. | military-technology RU>KP possible |
+            uk | Якщо Росія передасть КНДР ядерні технології, це змінить баланс сил. | military-technology RU>KP possible |
+            ru | Сеул опасается, что Москва поделится с Пхеньяном ракетными технологиями. | military-technology RU>KP possible |
+            uk | Сеул побоюється, що Москва поділиться з Пхеньяном ракетними технологіями. | military-technology RU>KP possible |
+            en | Seoul fears Moscow will share missile technology with Pyongyang. | military-technology RU>KP possible |
+            ru | Россия, возможно, уже поставила КНДР истребители. | weapons RU>KP possible |
+            uk | Росія, можливо, вже постачила КНДР винищувачі. | weapons RU>KP possible |
+            en | Russia may already have delivered fighter jets to North Korea. | weapons RU>KP possible |
+            # past, asserted, with hearsay
+            ru | Как сообщает Reuters, КНДР отправила в Россию более 10 тысяч контейнеров с боеприпасами. | munitions KP>RU asserted |
+            uk | Як повідомляє Reuters, КНДР відправила до Росії понад 10 тисяч контейнерів із боєприпасами. | munitions KP>RU asserted |
+            en | Reuters reported that North Korea had shipped more than 10,000 containers of munitions to Russia. | munitions KP>RU asserted |
+            ru | Разведка утверждает, что Россия поставляла КНДР нефть сверх лимита. | petroleum RU>KP asserted |
+            uk | Розвідка стверджує, що Росія постачала КНДР нафту понад ліміт. | petroleum RU>KP asserted |
+            # negation
+            ru | Россия не получала от КНДР никаких снарядов, заявил Песков. | none |
+            uk | Росія не отримувала від КНДР жодних снарядів, заявив Пєсков. | none |
+            en | Russia has not received any shells from North Korea, the Kremlin said. | none |
+            ru | КНДР прекратила поставки угля в Китай. | none |
+            uk | КНДР припинила постачання вугілля до Китаю. | none |
+            """)
+    void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected, String places) {
+        List<ViolationEvent> events = events(sentence);
+        List<String> want = expected.equals("none") ? List.of() : List.of(expected.split(";\\s*"));
+        assertThat(events).extracting(e -> key(e) + " " + e.status()).containsExactlyInAnyOrderElementsOf(want);
+        if (places != null) {
+            assertThat(events.stream().flatMap(e -> e.places().stream()).distinct())
+                    .containsExactlyInAnyOrder(places.split(",\\s*"));
+        }
+    }
 }

@@ -87,6 +87,11 @@ final class Direction {
             }
         }
         froms.remove(UA);
+        String transit = transit(text, states, roles, in);
+        if (transit != null && tos.remove(transit)) {
+            // "chips shipped to Kazakhstan were re-exported to Russia": the first destination supplies the last
+            addOnce(froms, transit);
+        }
         for (int i = 0; i < states.size() && froms.size() > 1; i++) {
             // "ракети ... північнокорейські KN-23, якими Росія б'є": the user of goods another state made received them
             if (roles[i] == Role.USER) {
@@ -128,8 +133,14 @@ final class Direction {
             // the payer is the subject of a give word; "from" names a theft's victim ("took $1.5 billion from a
             // Dubai-based exchange"), no state that pays
             String from = null;
+            boolean kpReceives = false;
+            for (int i = 0; i < states.size(); i++) {
+                kpReceives |= roles[i] == Role.SUBJECT_TO && states.get(i).value().equals(KP);
+            }
             for (int i = 0; i < states.size() && from == null; i++) {
-                if (roles[i] == Role.SUBJECT_FROM && !states.get(i).value().equals(KP)) {
+                // (but "North Korea received money from Russia": the state the receiver gets it from pays)
+                if ((roles[i] == Role.SUBJECT_FROM || kpReceives && roles[i] == Role.FROM)
+                        && !states.get(i).value().equals(KP)) {
                     from = states.get(i).value();
                 }
             }
@@ -197,6 +208,35 @@ final class Direction {
                 scope.originOf(), scope.originAt(), in, textStates, placeStates);
     }
 
+    /** A give word that sends goods on from where they first went: re-export, resale, onward shipment. */
+    private static final java.util.regex.Pattern ONWARD = java.util.regex.Pattern.compile(
+            "(?iu)(?:re-?export|реэкспорт|реекспорт|resold|resell|перепрода|onward|re-?rout).*");
+
+    /**
+     * The receiver that only passed the goods on: a state named as a receiver before a give word of re-export and
+     * another receiver after it ("shipped to Kazakhstan and re-exported to Russia", "ввезённые в Казахстан,
+     * реэкспортировались в Россию"); null when there is none.
+     */
+    static String transit(String text, List<Hit> states, Role[] roles, List<Hit> in) {
+        for (int i = 0; i < states.size(); i++) {
+            if (roles[i] != Role.TO) {
+                continue;
+            }
+            for (int j = i + 1; j < states.size(); j++) {
+                if (roles[j] != Role.TO || states.get(j).value().equals(states.get(i).value())) {
+                    continue;
+                }
+                for (Hit h : in) {
+                    if (h.is(Lexicon.Kind.GIVE) && h.start() >= states.get(i).end() && h.end() <= states.get(j).start()
+                            && ONWARD.matcher(text.substring(h.start(), h.end())).matches()) {
+                        return states.get(i).value();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * The roles for one commodity: a subject's part comes from the give or get word nearest before the goods
      * ("North Korea violated a cap on imports of fuel and kept exporting coal" exports the coal).
@@ -227,6 +267,15 @@ final class Direction {
             if (own != roles[i]) {
                 out = out == roles ? roles.clone() : out;
                 out[i] = own;
+                // "sent shells to Russia and received oil in return": the first clause's receiver, named before the
+                // second verb, is the counterpart of the goods that come back
+                for (int j = 0; j < states.size(); j++) {
+                    Hit s = states.get(j);
+                    if (s.start() > states.get(i).end() && s.end() <= verb.start()
+                            && (roles[j] == Role.TO || roles[j] == Role.FROM)) {
+                        out[j] = roles[j] == Role.TO ? Role.FROM : Role.TO;
+                    }
+                }
             }
         }
         return out;

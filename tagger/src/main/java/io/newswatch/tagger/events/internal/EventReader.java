@@ -324,7 +324,7 @@ public final class EventReader {
                 }
             } else if (h.generic() && !specificCommodities.contains(h.value())
                     && (h.value().equals("weapons") ? specificCommodities.contains("munitions")
-                    || specificCommodities.contains("missiles") : specific)) {
+                    || specificCommodities.contains("missiles") : specific) && !Goods.ownClause(h, in)) {
                 continue;
             }
             if (Goods.technologyField(text, end, h, in) || Exchange.ownGoods(text, h, in) || Goods.negated(text, start, h)

@@ -80,4 +80,32 @@ final class Goods {
         }
         return false;
     }
+
+    /**
+     * Whether a general goods word is the object of a verb of its own, after the specific goods of an earlier
+     * clause and before any other: "sent shells to Russia and received oil" names the oil in its own right.
+     */
+    static boolean ownClause(Hit general, List<Hit> in) {
+        boolean specificBefore = false;
+        boolean verbSince = false;
+        for (Hit h : in) {
+            if (h == general) {
+                continue;
+            }
+            boolean specific = h.is(Lexicon.Kind.COMMODITY) && !h.generic();
+            if (h.start() >= general.end()) {
+                if (specific) {
+                    return false;
+                }
+                continue;
+            }
+            if (specific) {
+                specificBefore = true;
+                verbSince = false;
+            } else if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                verbSince = true;
+            }
+        }
+        return specificBefore && verbSince;
+    }
 }

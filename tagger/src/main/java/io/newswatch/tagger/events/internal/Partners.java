@@ -14,7 +14,8 @@ final class Partners {
 
     /** Verbs of sharing, whose partner after "с"/"з" receives: "делится с", "ділиться з". */
     static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile(
-            "(?iu)дел(?:ится|ятся|илась|ился|ились|иться)|діл(?:иться|яться|илася|ився|илися|итися)|поделил\\p{L}*|поділил\\p{L}*");
+            "(?iu)(?:по)?дел(?:ится|ятся|илась|ился|ились|иться)|(?:по)?діл(?:иться|яться|илася|ився|илися|итися)"
+            + "|поделил\\p{L}*|поділил\\p{L}*");
 
     /** Whether a give word of sharing ("sharing", "shared") stands before the state. */
     static boolean shared(String text, Hit state, List<Hit> in) {

@@ -122,7 +122,7 @@ final class Roles {
             // "markings linking them to North Korean production": the maker
             return Role.FROM;
         }
-        if (before.equals("у") && prevVerbIsGet(state, in)) {
+        if ((before.equals("у") || before.equals("в")) && prevVerbIsGet(state, in)) {
             // Russian "закупить ракеты у Ирана", Ukrainian "купує у Китаю": the seller after a get verb
             return Role.FROM;
         }
@@ -270,10 +270,19 @@ final class Roles {
         boolean adjective = Words.mayEndIn(text, state.start(), state.end(), ADJECTIVE_ENDS)
                 && ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
                 || Words.wordAfterIsPossessive(text, state.end(), end);
+        if (prev != null && (prev.is(Lexicon.Kind.GIVE) || prev.is(Lexicon.Kind.GET))
+                && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
+                && Words.slavicInstrumental(text, state.start(), state.end())) {
+            // "поставленные Северной Кореей", "отримані Росією": the agent of a passive or of a transfer noun
+            return prev.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+        }
         if (prev != null && prev.is(Lexicon.Kind.GIVE)
                 && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
                 && !(adjective && nextCommodity != null && nextCommodity.start() - state.end() <= 4)) {
-            return Role.TO;
+            // "экспорт КНДР угля", "постачання Іраном дронів": after a transfer noun the state is its possessor; so
+            // is a bare state after a participle whose receiver a preposition names ("поставленные КНДР в Россию")
+            return Words.slavicNoun(text, prev.start(), prev.end()) || receiverAfter(text, start, end, prev, state, in)
+                    ? Role.SUBJECT_FROM : Role.TO;
         }
         // "North Korean coal", "North Korea's arms deliveries"
         // "북한은 연료를 확보했다": a Korean subject whose verb gives or gets is no maker of the goods after it, nor
@@ -312,6 +321,11 @@ final class Roles {
                 // "阿联酋对俄罗斯的出口", "朝鲜向俄罗斯提供": the state after 对/向/从 is no subject of its own
                 continue;
             }
+            if (h.is(Lexicon.Kind.STATE) && clientBetween(text, start, end, h, in)) {
+                // "Iran has become Russia's main supplier", "КНДР стала для России поставщиком": the client stands
+                // between the supplier and its noun
+                continue;
+            }
             if (h.is(Lexicon.Kind.STATE) || h.is(Lexicon.Kind.REPORTING)
                     || state.generic() && h.start() - state.end() > WEAK_SUBJECT_REACH
                     || CLAUSE_BREAK.matcher(text.substring(state.end(), h.start())).find()) {
@@ -323,7 +337,8 @@ final class Roles {
                 continue;
             }
             if (h.is(Lexicon.Kind.GIVE)) {
-                return Role.SUBJECT_FROM;
+                // "Russia's main supplier of shells": the possessor of a supplier is its client
+                return Words.wordAfterIsPossessive(text, state.end(), end) && clientOf(text, h) ? Role.TO : Role.SUBJECT_FROM;
             }
             if (h.is(Lexicon.Kind.GET)) {
                 return Role.SUBJECT_TO;
@@ -334,6 +349,31 @@ final class Roles {
             }
         }
         return Role.NONE;
+    }
+
+    /** Agent nouns of a give word whose possessor receives: "Russia's supplier", "Moscow's arms providers". */
+    static final java.util.regex.Pattern CLIENT_OF = java.util.regex.Pattern.compile("(?iu).*(?:supplier|provider).*");
+
+    static boolean clientOf(String text, Hit give) {
+        return CLIENT_OF.matcher(text.substring(give.start(), give.end())).matches();
+    }
+
+    /**
+     * Whether {@code client} is the client of the supplier noun that follows it, so that a state before it may
+     * still be that noun's subject: "Russia's main supplier" (a possessive), "для России главным поставщиком".
+     */
+    private boolean clientBetween(String text, int start, int end, Hit client, List<Hit> in) {
+        if (!Words.wordAfterIsPossessive(text, client.end(), end)
+                && !(lexicon.isTo(Words.wordBefore(text, start, client.start()))
+                && Character.UnicodeScript.of(text.charAt(client.start())) == Character.UnicodeScript.CYRILLIC)) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() >= client.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                return h.is(Lexicon.Kind.GIVE) && clientOf(text, h);
+            }
+        }
+        return false;
     }
 
     /** Words before "in" or "at" that make the state where people work: "found working in Chinese factories". */
@@ -486,6 +526,24 @@ final class Roles {
             if (h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.REPORTING)
                     || h.is(Lexicon.Kind.STATE) && KO_SUBJECT.matcher(text).region(h.end(), end).lookingAt()) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether, after a Russian or Ukrainian give word and the bare state right after it, another state of the same
+     * clause stands after a preposition of the receiver ("поставленные КНДР в Россию"): the bare state is then no
+     * dative receiver but the agent.
+     */
+    private boolean receiverAfter(String text, int start, int end, Hit give, Hit state, List<Hit> in) {
+        if (Character.UnicodeScript.of(text.charAt(give.start())) != Character.UnicodeScript.CYRILLIC) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() >= state.end() && h.is(Lexicon.Kind.STATE) && !h.value().equals(state.value())
+                    && !Words.hasPunctuation(text, state.end(), h.start())) {
+                return lexicon.isTo(Words.wordBefore(text, start, h.start()));
             }
         }
         return false;

@@ -178,4 +178,28 @@ final class Words {
         }
         return s;
     }
+
+    /**
+     * Endings of a Russian or Ukrainian transfer noun ("поставки", "экспорт", "передача", "постачання", "вывоз"),
+     * none of which ends a verb: after such a noun a state is its genitive possessor, the supplier, not the dative
+     * receiver that follows a give verb.
+     */
+    private static final java.util.regex.Pattern SLAVIC_NOUN = java.util.regex.Pattern.compile(
+            "(?iu).*(?:к[иау]|ок|ни[яе]|ння|орт[ау]?|ач[аиуі]|оз[ау]?|аж[аиі])$");
+
+    /** Whether the Cyrillic word at [start, end) is a transfer noun, not a verb (see {@link #SLAVIC_NOUN}). */
+    static boolean slavicNoun(String text, int start, int end) {
+        return Character.UnicodeScript.of(text.charAt(start)) == Character.UnicodeScript.CYRILLIC
+                && SLAVIC_NOUN.matcher(text.substring(start, end)).matches();
+    }
+
+    /** The endings of a Russian or Ukrainian state's name in the instrumental case: "Россией", "Кореєю", "Китаем". */
+    private static final java.util.regex.Pattern SLAVIC_INSTRUMENTAL = java.util.regex.Pattern.compile(
+            "(?iu).*(?:ей|ой|ою|єю|ею|ем|ом|єм|ём)$");
+
+    /** Whether the Cyrillic state name at [start, end) is in the instrumental case: the agent of a passive. */
+    static boolean slavicInstrumental(String text, int start, int end) {
+        return Character.UnicodeScript.of(text.charAt(start)) == Character.UnicodeScript.CYRILLIC
+                && SLAVIC_INSTRUMENTAL.matcher(text.substring(start, end)).matches();
+    }
 }
