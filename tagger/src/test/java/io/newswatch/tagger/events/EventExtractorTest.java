@@ -423,6 +423,8 @@ class EventExtractorTest {
             各国向朝鲜出口的原油不能超过每年400万桶。
             Under Resolution 2397, refined petroleum supplied to North Korea may not exceed 500,000 barrels a year.
             Deliveries of crude oil to North Korea must not exceed four million barrels a year.
+            China does not supply weapons to Russia, the foreign ministry said.
+            No, this viral photo is not new evidence of North Korean coal arriving in China.
             """)
     void notEvents(String sentence) {
         assertThat(events(sentence)).isEmpty();
