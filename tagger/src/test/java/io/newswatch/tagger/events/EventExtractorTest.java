@@ -94,6 +94,8 @@ class EventExtractorTest {
             ko | 중국 어선들이 북한 수역에서 잡은 수산물 상당량이 중국 항구로 들어갔다.                               | other-goods KP>CN
             zh | 在制裁下，朝鲜长期依靠在公海进行非法船对船转运来获得燃料。                                   | petroleum ?>KP
             zh | 报道称，俄罗斯船只向朝鲜运送了航空煤油。                                                         | petroleum RU>KP
+            zh | 报告估计，俄方在约8个月内向朝鲜提供超过100万桶石油产品，约为年度上限的两倍。                     | petroleum RU>KP
+            ko | 러시아는 북한에 연간 상한의 두 배가 넘는 석유를 공급했다.                                          | petroleum RU>KP
             ko | 러시아가 북한에 연료를 몰래 공급했다고 정부는 밝혔다.                                            | petroleum RU>KP
             ko | 러시아 선박이 북한에 디젤 연료를 넘겼다.                                                           | petroleum RU>KP
             """)
