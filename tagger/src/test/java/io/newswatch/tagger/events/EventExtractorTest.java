@@ -427,6 +427,7 @@ class EventExtractorTest {
             Deliveries of crude oil to North Korea must not exceed four million barrels a year.
             China does not supply weapons to Russia, the foreign ministry said.
             No, this viral photo is not new evidence of North Korean coal arriving in China.
+            Links from this episode: Russia shipped oil to North Korea · Seoul protests · Kim visits Vladivostok
             """)
     void notEvents(String sentence) {
         assertThat(events(sentence)).isEmpty();

@@ -71,6 +71,22 @@ final class Clauses {
     }
 
     /**
+     * Whether a sentence is a list of fields, as menus, link lists and breadcrumbs are ("Links: Alabuga imagery |
+     * Ukrainian intelligence statement | Treasury notice"): three or more fields separated by " | " or " · " are the
+     * titles of other pages, which state no event of this one.
+     */
+    static boolean menuLine(String text, int start, int end) {
+        int separators = 0;
+        for (int i = text.indexOf(" | ", start); i >= 0 && i + 3 <= end; i = text.indexOf(" | ", i + 3)) {
+            separators++;
+        }
+        for (int i = text.indexOf(" · ", start); i >= 0 && i + 3 <= end; i = text.indexOf(" · ", i + 3)) {
+            separators++;
+        }
+        return separators >= 2;
+    }
+
+    /**
      * Whether the negation is a party's denial of what others allege in the same sentence ("Moscow and Pyongyang deny
      * the transfers, which U.S. officials say included 1,000 containers"): a denied allegation is still reported.
      */

@@ -246,7 +246,7 @@ public final class EventReader {
         }
         if (!anyCommodity || !transfer || (negative || ban) && !breach
                 || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()
-                || Clauses.headlineList(text, start, end) || Cues.negatedTransfer(in)) {
+                || Clauses.headlineList(text, start, end) || Clauses.menuLine(text, start, end) || Cues.negatedTransfer(in)) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();
