@@ -158,6 +158,8 @@ class EventExtractorTest {
             zh | 朝鲜工人滞留在俄罗斯的工厂。                                                        | workers KP>RU
             zh | 在俄罗斯工作的朝鲜工人很多。                                                        | workers KP>RU
             en | Russian engineers work on North Korean missiles in Pyongyang.                  |
+            en | North Korean IT workers use false names and are mostly based in China and in Russia. | workers KP>CN;workers KP>RU
+            ru | Тысячи рабочих из КНДР трудятся на стройках в Китае и в России.                 | workers KP>CN;workers KP>RU
             """)
     void workersWhereTheyStay(String language, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();

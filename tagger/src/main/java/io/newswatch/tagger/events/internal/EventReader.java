@@ -38,7 +38,9 @@ public final class EventReader {
     static final Set<String> ARMS = Set.of("missiles", "weapons", "munitions");
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
-            "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
+            "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*"
+            // the preposition said again is still one list: "in China and in Russia", "из Китая и из России"
+            + "(?:(?:in|to|into|from|via|through|в|во|у|из|с|з|до|через)\\s+)?(?:the\\s+|mainland\\s+)?");
     /** A Chinese or Korean "and" between two states. */
     private static final java.util.regex.Pattern CJK_AND = java.util.regex.Pattern.compile("\\s*(?:와|과|및|和|与|及|、)\\s*");
     /**
