@@ -72,6 +72,7 @@ class GazetteerTest {
             中國外交部發言人表示。                                  | CN
             中俄关系持续发展。                                      | CN RU
             북러 조약이 발효됐다.                                   | KP RU
+            러·북 정상회담 이후 중ㆍ러 관계도 주목된다.                | CN KP RU
             中俄朝三国会谈。                                        | CN KP RU
             Russia, China and North Korea met.                   | CN KP RU
             South Korea protested.                               | -
