@@ -1021,6 +1021,7 @@ class EventExtractorTest {
             uk | Індія закупила рекордні обсяги російської нафти. | none |
             uk | Пхеньян нібито відправив до Москви реактивні снаряди. | munitions KP>RU asserted |
             uk | Близько 12 тисяч північнокорейських солдатів відправлено воювати за Росію в порушення резолюцій ООН. | troops KP>RU asserted |
+            uk | Північнокорейські робітники продовжують працювати в Росії всупереч забороні ООН. | workers KP>RU asserted |
             uk | Тегеран передав Москві сотні дронів Shahed. | weapons IR>RU asserted |
             uk | Білорусь поставила Росії боєприпаси. | munitions BY>RU asserted |
             uk | Казахстанські компанії реекспортували до Росії західну мікроелектроніку. | military-technology KZ>RU asserted |
@@ -1228,6 +1229,18 @@ class EventExtractorTest {
             en | Russia has not received any shells from North Korea, the Kremlin said. | none |
             ru | КНДР прекратила поставки угля в Китай. | none |
             uk | КНДР припинила постачання вугілля до Китаю. | none |
+            # places in their cases and with their kind (port, station, krai, cosmodrome, bridge)
+            ru | Снаряды из КНДР перевозили по железной дороге через Хасан в Тихорецк. | munitions KP>RU asserted | Хасан, Тихорецк
+            uk | Снаряди з КНДР перевозили залізницею через Хасан до Тихорецька. | munitions KP>RU asserted | Хасан, Тихорецька
+            en | North Korean shells were moved by rail through Khasan to Tikhoretsk. | munitions KP>RU asserted | Khasan, Tikhoretsk
+            ru | Северокорейские рабочие трудятся на стройках в Приморском крае. | workers KP>RU asserted | Приморском крае
+            uk | Північнокорейські робітники працюють на будовах у Приморському краї. | workers KP>RU asserted | Приморському краї
+            en | North Korean workers toil on building sites in Primorsky Krai. | workers KP>RU asserted | Primorsky Krai
+            ru | Российский танкер загрузил топливо в порту Находка и доставил его в Раджин. | petroleum RU>KP asserted | Находка, Раджин
+            uk | Російський танкер завантажив пальне в порту Находка і доставив його до Раджина. | petroleum RU>KP asserted | Находка, Раджина
+            en | A Russian tanker loaded fuel at Nakhodka and delivered it to Rajin. | petroleum RU>KP asserted | Nakhodka, Rajin
+            ru | Северокорейский уголь в нарушение санкций ООН выгружали в Находке и Холмске. | coal KP>RU asserted | Находке, Холмске
+            en | North Korean coal was unloaded at Nakhodka and Kholmsk in breach of UN sanctions. | coal KP>RU asserted | Nakhodka, Kholmsk
             """)
     void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected, String places) {
         List<ViolationEvent> events = events(sentence);
