@@ -1241,6 +1241,96 @@ class EventExtractorTest {
             en | A Russian tanker loaded fuel at Nakhodka and delivered it to Rajin. | petroleum RU>KP asserted | Nakhodka, Rajin
             ru | Северокорейский уголь в нарушение санкций ООН выгружали в Находке и Холмске. | coal KP>RU asserted | Находке, Холмске
             en | North Korean coal was unloaded at Nakhodka and Kholmsk in breach of UN sanctions. | coal KP>RU asserted | Nakhodka, Kholmsk
+            # every verb and noun of giving and getting, one pair
+            en | North Korea gave shells to Russia. | munitions KP>RU asserted |
+            en | North Korea sent shells to Russia. | munitions KP>RU asserted |
+            en | North Korea sold shells to Russia. | munitions KP>RU asserted |
+            en | North Korea exported shells to Russia. | munitions KP>RU asserted |
+            en | North Korea shipped shells to Russia. | munitions KP>RU asserted |
+            en | North Korea smuggled shells to Russia. | munitions KP>RU asserted |
+            en | North Korea supplied shells to Russia. | munitions KP>RU asserted |
+            en | North Korea delivered shells to Russia. | munitions KP>RU asserted |
+            en | North Korea transferred shells to Russia. | munitions KP>RU asserted |
+            en | North Korea handed shells to Russia. | munitions KP>RU asserted |
+            en | North Korea provided shells to Russia. | munitions KP>RU asserted |
+            en | Russia got shells from North Korea. | munitions KP>RU asserted |
+            en | Russia bought shells from North Korea. | munitions KP>RU asserted |
+            en | Russia imported shells from North Korea. | munitions KP>RU asserted |
+            en | Russia obtained shells from North Korea. | munitions KP>RU asserted |
+            en | Russia acquired shells from North Korea. | munitions KP>RU asserted |
+            en | Russia received shells from North Korea. | munitions KP>RU asserted |
+            en | Russia purchased shells from North Korea. | munitions KP>RU asserted |
+            en | North Korea's sales of shells to Russia continued. | munitions KP>RU asserted |
+            en | North Korea's exports of shells to Russia continued. | munitions KP>RU asserted |
+            en | North Korea's shipments of shells to Russia continued. | munitions KP>RU asserted |
+            en | North Korea's supplies of shells to Russia continued. | munitions KP>RU asserted |
+            en | North Korea's deliveries of shells to Russia continued. | munitions KP>RU asserted |
+            en | North Korea's transfers of shells to Russia continued. | munitions KP>RU asserted |
+            en | Russia's purchases of shells from North Korea continued. | munitions KP>RU asserted |
+            en | Russia's imports of shells from North Korea continued. | munitions KP>RU asserted |
+            en | Russia's acquisitions of shells from North Korea continued. | munitions KP>RU asserted |
+            ru | КНДР передала в Россию снаряды. | munitions KP>RU asserted |
+            ru | КНДР отправила в Россию снаряды. | munitions KP>RU asserted |
+            ru | КНДР продала в Россию снаряды. | munitions KP>RU asserted |
+            ru | КНДР экспортировала в Россию снаряды. | munitions KP>RU asserted |
+            ru | КНДР отгрузила в Россию снаряды. | munitions KP>RU asserted |
+            ru | КНДР переправила в Россию снаряды. | munitions KP>RU asserted |
+            ru | КНДР поставила в Россию снаряды. | munitions KP>RU asserted |
+            ru | КНДР доставила в Россию снаряды. | munitions KP>RU asserted |
+            ru | КНДР подарила в Россию снаряды. | munitions KP>RU asserted |
+            ru | КНДР вывезла в Россию снаряды. | munitions KP>RU asserted |
+            ru | Россия получила снаряды у КНДР. | munitions KP>RU asserted |
+            ru | Россия купила снаряды у КНДР. | munitions KP>RU asserted |
+            ru | Россия импортировала снаряды у КНДР. | munitions KP>RU asserted |
+            ru | Россия приобрела снаряды у КНДР. | munitions KP>RU asserted |
+            ru | Россия закупила снаряды у КНДР. | munitions KP>RU asserted |
+            ru | Продажа снарядов из КНДР в Россию продолжается. | munitions KP>RU asserted |
+            ru | Экспорт снарядов из КНДР в Россию продолжается. | munitions KP>RU asserted |
+            ru | Отправка снарядов из КНДР в Россию продолжается. | munitions KP>RU asserted |
+            ru | Поставки снарядов из КНДР в Россию продолжается. | munitions KP>RU asserted |
+            ru | Передача снарядов из КНДР в Россию продолжается. | munitions KP>RU asserted |
+            ru | Контрабанда снарядов из КНДР в Россию продолжается. | munitions KP>RU asserted |
+            ru | Доставка снарядов из КНДР в Россию продолжается. | munitions KP>RU asserted |
+            ru | Переброска снарядов из КНДР в Россию продолжается. | munitions KP>RU asserted |
+            ru | Отгрузка снарядов из КНДР в Россию продолжается. | munitions KP>RU asserted |
+            ru | Закупки Россией снарядов из КНДР продолжается. | munitions KP>RU asserted |
+            ru | Импорт Россией снарядов из КНДР продолжается. | munitions KP>RU asserted |
+            ru | Приобретение Россией снарядов из КНДР продолжается. | munitions KP>RU asserted |
+            ru | Получение Россией снарядов из КНДР продолжается. | munitions KP>RU asserted |
+            uk | КНДР передала до Росії снаряди. | munitions KP>RU asserted |
+            uk | КНДР відправила до Росії снаряди. | munitions KP>RU asserted |
+            uk | КНДР продала до Росії снаряди. | munitions KP>RU asserted |
+            uk | КНДР експортувала до Росії снаряди. | munitions KP>RU asserted |
+            uk | КНДР відвантажила до Росії снаряди. | munitions KP>RU asserted |
+            uk | КНДР переправила до Росії снаряди. | munitions KP>RU asserted |
+            uk | КНДР постачила до Росії снаряди. | munitions KP>RU asserted |
+            uk | КНДР доставила до Росії снаряди. | munitions KP>RU asserted |
+            uk | КНДР подарувала до Росії снаряди. | munitions KP>RU asserted |
+            uk | КНДР вивезла до Росії снаряди. | munitions KP>RU asserted |
+            uk | Росія отримала снаряди у КНДР. | munitions KP>RU asserted |
+            uk | Росія купила снаряди у КНДР. | munitions KP>RU asserted |
+            uk | Росія імпортувала снаряди у КНДР. | munitions KP>RU asserted |
+            uk | Росія придбала снаряди у КНДР. | munitions KP>RU asserted |
+            uk | Росія закупила снаряди у КНДР. | munitions KP>RU asserted |
+            uk | Продаж снарядів з КНДР до Росії триває. | munitions KP>RU asserted |
+            uk | Експорт снарядів з КНДР до Росії триває. | munitions KP>RU asserted |
+            uk | Відправлення снарядів з КНДР до Росії триває. | munitions KP>RU asserted |
+            uk | Постачання снарядів з КНДР до Росії триває. | munitions KP>RU asserted |
+            uk | Передача снарядів з КНДР до Росії триває. | munitions KP>RU asserted |
+            uk | Контрабанда снарядів з КНДР до Росії триває. | munitions KP>RU asserted |
+            uk | Доставка снарядів з КНДР до Росії триває. | munitions KP>RU asserted |
+            uk | Перекидання снарядів з КНДР до Росії триває. | munitions KP>RU asserted |
+            uk | Відвантаження снарядів з КНДР до Росії триває. | munitions KP>RU asserted |
+            uk | Закупівлі Росією снарядів з КНДР триває. | munitions KP>RU asserted |
+            uk | Імпорт Росією снарядів з КНДР триває. | munitions KP>RU asserted |
+            uk | Придбання Росією снарядів з КНДР триває. | munitions KP>RU asserted |
+            uk | Отримання Росією снарядів з КНДР триває. | munitions KP>RU asserted |
+            # use and fire
+            ru | Россия применяет северокорейские снаряды под Курском. | munitions KP>RU asserted |
+            uk | Росія застосовує північнокорейські снаряди під Курськом. | munitions KP>RU asserted |
+            ru | Российские войска выпустили по Харькову северокорейскую ракету KN-23. | missiles KP>RU asserted |
+            uk | Російські війська випустили по Харкову північнокорейську ракету KN-23. | missiles KP>RU asserted |
+            en | Russia is using North Korean shells near Kursk. | munitions KP>RU asserted |
             """)
     void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected, String places) {
         List<ViolationEvent> events = events(sentence);
