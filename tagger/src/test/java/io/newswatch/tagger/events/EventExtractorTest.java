@@ -1331,6 +1331,150 @@ class EventExtractorTest {
             ru | Российские войска выпустили по Харькову северокорейскую ракету KN-23. | missiles KP>RU asserted |
             uk | Російські війська випустили по Харкову північнокорейську ракету KN-23. | missiles KP>RU asserted |
             en | Russia is using North Korean shells near Kursk. | munitions KP>RU asserted |
+            # each commodity in the words a reporter uses, in a fixed frame
+            en | North Korea supplied Russia with artillery rounds. | munitions KP>RU asserted |
+            en | North Korea supplied Russia with ammunition. | munitions KP>RU asserted |
+            en | North Korea supplied Russia with mortar bombs. | munitions KP>RU asserted |
+            en | North Korea supplied Russia with 152mm shells. | munitions KP>RU asserted |
+            en | North Korea supplied Russia with cartridges. | munitions KP>RU asserted |
+            en | North Korea supplied Russia with rocket artillery ammunition. | munitions KP>RU asserted |
+            ru | КНДР передала России артиллерийские снаряды. | munitions KP>RU asserted |
+            ru | КНДР передала России боеприпасы. | munitions KP>RU asserted |
+            ru | КНДР передала России патроны. | munitions KP>RU asserted |
+            ru | КНДР передала России минометные мины. | munitions KP>RU asserted |
+            ru | КНДР передала России реактивные снаряды. | munitions KP>RU asserted |
+            ru | КНДР передала России снаряды калибра 152 мм. | munitions KP>RU asserted |
+            uk | КНДР передала Росії артилерійські снаряди. | munitions KP>RU asserted |
+            uk | КНДР передала Росії боєприпаси. | munitions KP>RU asserted |
+            uk | КНДР передала Росії набої. | munitions KP>RU asserted |
+            uk | КНДР передала Росії мінометні міни. | munitions KP>RU asserted |
+            uk | КНДР передала Росії реактивні снаряди. | munitions KP>RU asserted |
+            uk | КНДР передала Росії снаряди калібру 152 мм. | munitions KP>RU asserted |
+            en | North Korea supplied Russia with short-range ballistic missiles. | missiles KP>RU asserted |
+            en | North Korea supplied Russia with KN-23 missiles. | missiles KP>RU asserted |
+            en | North Korea supplied Russia with missile launchers. | missiles KP>RU asserted |
+            ru | КНДР передала России баллистические ракеты. | missiles KP>RU asserted |
+            ru | КНДР передала России ракеты KN-23. | missiles KP>RU asserted |
+            ru | КНДР передала России пусковые установки. | missiles KP>RU asserted |
+            ru | КНДР передала России ракеты малой дальности. | missiles KP>RU asserted |
+            uk | КНДР передала Росії балістичні ракети. | missiles KP>RU asserted |
+            uk | КНДР передала Росії ракети KN-23. | missiles KP>RU asserted |
+            uk | КНДР передала Росії пускові установки. | missiles KP>RU asserted |
+            uk | КНДР передала Росії ракети малої дальності. | missiles KP>RU asserted |
+            en | North Korea supplied Russia with self-propelled howitzers. | weapons KP>RU asserted |
+            en | North Korea supplied Russia with multiple rocket launchers. | weapons KP>RU asserted |
+            en | North Korea supplied Russia with tanks. | weapons KP>RU asserted |
+            en | North Korea supplied Russia with attack drones. | weapons KP>RU asserted |
+            en | North Korea supplied Russia with small arms. | weapons KP>RU asserted |
+            en | North Korea supplied Russia with air-defence systems. | weapons KP>RU asserted |
+            en | North Korea supplied Russia with armoured vehicles. | weapons KP>RU asserted |
+            ru | КНДР передала России самоходные гаубицы. | weapons KP>RU asserted |
+            ru | КНДР передала России РСЗО. | weapons KP>RU asserted |
+            ru | КНДР передала России танки. | weapons KP>RU asserted |
+            ru | КНДР передала России ударные дроны. | weapons KP>RU asserted |
+            ru | КНДР передала России стрелковое оружие. | weapons KP>RU asserted |
+            ru | КНДР передала России зенитные комплексы. | weapons KP>RU asserted |
+            ru | КНДР передала России бронетехнику. | weapons KP>RU asserted |
+            uk | КНДР передала Росії самохідні гаубиці. | weapons KP>RU asserted |
+            uk | КНДР передала Росії РСЗВ. | weapons KP>RU asserted |
+            uk | КНДР передала Росії танки. | weapons KP>RU asserted |
+            uk | КНДР передала Росії ударні дрони. | weapons KP>RU asserted |
+            uk | КНДР передала Росії стрілецьку зброю. | weapons KP>RU asserted |
+            uk | КНДР передала Росії зенітні комплекси. | weapons KP>RU asserted |
+            uk | КНДР передала Росії бронетехніку. | weapons KP>RU asserted |
+            en | North Korea received refined petroleum products from Russia. | petroleum RU>KP asserted |
+            en | North Korea received diesel fuel from Russia. | petroleum RU>KP asserted |
+            en | North Korea received jet fuel from Russia. | petroleum RU>KP asserted |
+            en | North Korea received crude oil from Russia. | petroleum RU>KP asserted |
+            en | North Korea received gasoline from Russia. | petroleum RU>KP asserted |
+            ru | КНДР получила от России нефтепродукты. | petroleum RU>KP asserted |
+            ru | КНДР получила от России дизельное топливо. | petroleum RU>KP asserted |
+            ru | КНДР получила от России авиационное топливо. | petroleum RU>KP asserted |
+            ru | КНДР получила от России сырую нефть. | petroleum RU>KP asserted |
+            ru | КНДР получила от России бензин. | petroleum RU>KP asserted |
+            uk | КНДР отримала від Росії нафтопродукти. | petroleum RU>KP asserted |
+            uk | КНДР отримала від Росії дизельне пальне. | petroleum RU>KP asserted |
+            uk | КНДР отримала від Росії авіаційне пальне. | petroleum RU>KP asserted |
+            uk | КНДР отримала від Росії сиру нафту. | petroleum RU>KP asserted |
+            uk | КНДР отримала від Росії бензин. | petroleum RU>KP asserted |
+            en | North Korea received satellite technology from Russia. | military-technology RU>KP asserted |
+            en | North Korea received missile technology from Russia. | military-technology RU>KP asserted |
+            en | North Korea received submarine technology from Russia. | military-technology RU>KP asserted |
+            en | North Korea received space technology from Russia. | military-technology RU>KP asserted |
+            en | North Korea received technical assistance from Russia. | military-technology RU>KP asserted |
+            ru | КНДР получила от России спутниковые технологии. | military-technology RU>KP asserted |
+            ru | КНДР получила от России ракетные технологии. | military-technology RU>KP asserted |
+            ru | КНДР получила от России технологии подводных лодок. | military-technology RU>KP asserted |
+            ru | КНДР получила от России космические технологии. | military-technology RU>KP asserted |
+            ru | КНДР получила от России техническую помощь. | military-technology RU>KP asserted |
+            uk | КНДР отримала від Росії супутникові технології. | military-technology RU>KP asserted |
+            uk | КНДР отримала від Росії ракетні технології. | military-technology RU>KP asserted |
+            uk | КНДР отримала від Росії технології підводних човнів. | military-technology RU>KP asserted |
+            uk | КНДР отримала від Росії космічні технології. | military-technology RU>KP asserted |
+            uk | КНДР отримала від Росії технічну допомогу. | military-technology RU>KP asserted |
+            en | North Korea received luxury cars from Russia. | luxury-goods RU>KP asserted |
+            en | North Korea received a limousine from Russia. | luxury-goods RU>KP asserted |
+            en | North Korea received luxury goods from Russia. | luxury-goods RU>KP asserted |
+            ru | КНДР получила от России автомобили класса люкс. | luxury-goods RU>KP asserted |
+            ru | КНДР получила от России лимузин. | luxury-goods RU>KP asserted |
+            ru | КНДР получила от России предметы роскоши. | luxury-goods RU>KP asserted |
+            uk | КНДР отримала від Росії автомобілі класу люкс. | luxury-goods RU>KP asserted |
+            uk | КНДР отримала від Росії лімузин. | luxury-goods RU>KP asserted |
+            uk | КНДР отримала від Росії предмети розкоші. | luxury-goods RU>KP asserted |
+            en | North Korea received cash from Russia. | funds RU>KP asserted |
+            en | North Korea received hard currency from Russia. | funds RU>KP asserted |
+            en | North Korea received cryptocurrency from Russia. | funds RU>KP asserted |
+            ru | КНДР получила от России наличные. | funds RU>KP asserted |
+            ru | КНДР получила от России валюту. | funds RU>KP asserted |
+            ru | КНДР получила от России криптовалюту. | funds RU>KP asserted |
+            uk | КНДР отримала від Росії готівку. | funds RU>KP asserted |
+            uk | КНДР отримала від Росії валюту. | funds RU>KP asserted |
+            uk | КНДР отримала від Росії криптовалюту. | funds RU>KP asserted |
+            en | North Korea sold coal to China in breach of the UN ban. | coal KP>CN asserted |
+            en | North Korea sold anthracite to China in breach of the UN ban. | coal KP>CN asserted |
+            ru | КНДР продала Китаю уголь в нарушение запрета ООН. | coal KP>CN asserted |
+            ru | КНДР продала Китаю антрацит в нарушение запрета ООН. | coal KP>CN asserted |
+            uk | КНДР продала Китаю вугілля в порушення заборони ООН. | coal KP>CN asserted |
+            uk | КНДР продала Китаю антрацит в порушення заборони ООН. | coal KP>CN asserted |
+            en | North Korea sold iron ore to China in breach of the UN ban. | minerals KP>CN asserted |
+            en | North Korea sold rare earths to China in breach of the UN ban. | minerals KP>CN asserted |
+            en | North Korea sold sand to China in breach of the UN ban. | minerals KP>CN asserted |
+            ru | КНДР продала Китаю железную руду в нарушение запрета ООН. | minerals KP>CN asserted |
+            ru | КНДР продала Китаю редкоземельные металлы в нарушение запрета ООН. | minerals KP>CN asserted |
+            ru | КНДР продала Китаю песок в нарушение запрета ООН. | minerals KP>CN asserted |
+            uk | КНДР продала Китаю залізну руду в порушення заборони ООН. | minerals KP>CN asserted |
+            uk | КНДР продала Китаю рідкоземельні метали в порушення заборони ООН. | minerals KP>CN asserted |
+            uk | КНДР продала Китаю пісок в порушення заборони ООН. | minerals KP>CN asserted |
+            en | North Korea sold seafood to China in breach of the UN ban. | other-goods KP>CN asserted |
+            en | North Korea sold textiles to China in breach of the UN ban. | other-goods KP>CN asserted |
+            en | North Korea sold garments to China in breach of the UN ban. | other-goods KP>CN asserted |
+            ru | КНДР продала Китаю морепродукты в нарушение запрета ООН. | other-goods KP>CN asserted |
+            ru | КНДР продала Китаю текстиль в нарушение запрета ООН. | other-goods KP>CN asserted |
+            ru | КНДР продала Китаю одежду в нарушение запрета ООН. | other-goods KP>CN asserted |
+            uk | КНДР продала Китаю морепродукти в порушення заборони ООН. | other-goods KP>CN asserted |
+            uk | КНДР продала Китаю текстиль в порушення заборони ООН. | other-goods KP>CN asserted |
+            uk | КНДР продала Китаю одяг в порушення заборони ООН. | other-goods KP>CN asserted |
+            en | North Korea sent construction workers to Russia. | workers KP>RU asserted |
+            ru | КНДР направила в Россию строителей. | workers KP>RU asserted |
+            uk | КНДР направила до Росії будівельників. | workers KP>RU asserted |
+            en | North Korea sent IT specialists to Russia. | workers KP>RU asserted |
+            ru | КНДР направила в Россию IT-специалистов. | workers KP>RU asserted |
+            uk | КНДР направила до Росії IT-фахівців. | workers KP>RU asserted |
+            en | North Korea sent labourers to Russia. | workers KP>RU asserted |
+            ru | КНДР направила в Россию рабочих. | workers KP>RU asserted |
+            uk | КНДР направила до Росії робітників. | workers KP>RU asserted |
+            en | North Korea sent loggers to Russia. | workers KP>RU asserted |
+            ru | КНДР направила в Россию лесорубов. | workers KP>RU asserted |
+            uk | КНДР направила до Росії лісорубів. | workers KP>RU asserted |
+            en | North Korea sent soldiers to Russia in violation of UN resolutions. | troops KP>RU asserted |
+            ru | КНДР направила в Россию солдат в нарушение резолюций ООН. | troops KP>RU asserted |
+            uk | КНДР направила до Росії солдатів в порушення резолюцій ООН. | troops KP>RU asserted |
+            en | North Korea sent troops to Russia in violation of UN resolutions. | troops KP>RU asserted |
+            ru | КНДР направила в Россию военнослужащих в нарушение резолюций ООН. | troops KP>RU asserted |
+            uk | КНДР направила до Росії військовослужбовців в порушення резолюцій ООН. | troops KP>RU asserted |
+            en | North Korea sent special forces to Russia in violation of UN resolutions. | troops KP>RU asserted |
+            ru | КНДР направила в Россию войска в нарушение резолюций ООН. | troops KP>RU asserted |
+            uk | КНДР направила до Росії війська в порушення резолюцій ООН. | troops KP>RU asserted |
             """)
     void grammarGridEnglishRussianUkrainian(String language, String sentence, String expected, String places) {
         List<ViolationEvent> events = events(sentence);
