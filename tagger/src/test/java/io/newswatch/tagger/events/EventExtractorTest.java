@@ -277,6 +277,31 @@ class EventExtractorTest {
             # Chinese numerals count the measure word glued to them
             俄罗斯向朝鲜提供了两辆豪华轿车。                                                        | 2
             朝鲜向俄罗斯运送了三百枚导弹。                                                          | 300
+            # the number grammar of Russian and Ukrainian: abbreviations (тыс., тис., млн), a singular with no article
+            КНДР поставила России более 5 млн артиллерийских снарядов. | 5000000
+            КНДР поставила России свыше 5 миллионов снарядов. | 5000000
+            КНДР передала России около 100 баллистических ракет. | 100
+            Россия поставила КНДР более миллиона баррелей нефти. | 1000000
+            Россия поставила КНДР 1,2 млн баррелей нефтепродуктов. | 1200000
+            КНДР направила в Россию 12 тыс. военнослужащих в нарушение резолюций ООН. | 12000
+            КНДР направила в Россию десятки тысяч рабочих. |
+            КНДР отправила в Россию порядка 20 тыс. контейнеров с боеприпасами. | 20000
+            КНДР поставила Росії понад 5 млн артилерійських снарядів. | 5000000
+            КНДР передала Росії близько 100 балістичних ракет. | 100
+            Росія постачила КНДР понад мільйон барелів нафти. | 1000000
+            Росія постачила КНДР 1,2 млн барелів нафтопродуктів. | 1200000
+            КНДР направила до Росії 12 тис. військовослужбовців в порушення резолюцій ООН. | 12000
+            КНДР відправила до Росії близько 20 тис. контейнерів із боєприпасами. | 20000
+            North Korea has supplied Russia with over 5 million artillery shells. | 5000000
+            Russia delivered 1.2 million barrels of refined products to North Korea. | 1200000
+            North Korea sent 12,000 troops to Russia in violation of UN resolutions. | 12000
+            North Korea shipped some 20,000 containers of munitions to Russia. | 20000
+            North Korea sent tens of thousands of workers to Russia. |
+            Russia sent 24 horses to North Korea in breach of UN sanctions. | 24
+            Россия отправила в КНДР 24 лошади в нарушение санкций ООН. | 24
+            Росія відправила до КНДР 24 коні в порушення санкцій ООН. | 24
+            Россия передала КНДР миллион баррелей нефти. | 1000000
+            КНДР направила в Россию тысячу рабочих. | 1000
             """)
     void quantityGrammar(String sentence, Long amount) {
         List<ViolationEvent> events = events(sentence);
