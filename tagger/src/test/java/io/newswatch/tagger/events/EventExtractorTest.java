@@ -926,6 +926,7 @@ class EventExtractorTest {
             # the possessor of a supplier is its client
             en | Iran has become Russia's biggest supplier of drones. | weapons IR>RU asserted |
             en | China remains Russia's key supplier of machine tools. | military-technology CN>RU asserted |
+            en | North Korea has become Moscow's main arms supplier. | weapons KP>RU asserted |
             # via
             en | Chips reach Russia via Kyrgyzstan. | military-technology KG>RU asserted |
             # places: ports of loading and unloading
@@ -985,6 +986,7 @@ class EventExtractorTest {
             # know-how and training
             en | Pyongyang expects to receive military technology from Moscow. | military-technology RU>KP possible |
             # future, plans, conditions, fears
+            en | North Korea is set to send another 5,000 workers to Russia. | workers KP>RU possible |
             en | Seoul fears Moscow will share missile technology with Pyongyang. | military-technology RU>KP possible |
             en | Russia may already have delivered fighter jets to North Korea. | weapons RU>KP possible |
             # past, asserted, with hearsay
@@ -1505,6 +1507,7 @@ class EventExtractorTest {
             uk | Снаряди з КНДР перевозили залізницею через Хасан до Тихорецька. | munitions KP>RU asserted | Хасан, Тихорецька
             uk | Північнокорейські робітники працюють на будовах у Приморському краї. | workers KP>RU asserted | Приморському краї
             uk | Російський танкер завантажив пальне в порту Находка і доставив його до Раджина. | petroleum RU>KP asserted | Находка, Раджина
+            uk | Північнокорейське вугілля всупереч санкціям ООН вивантажували в Находці та Холмську. | coal KP>RU asserted | Находці, Холмську
             # every verb and noun of giving and getting, one pair
             uk | КНДР передала до Росії снаряди. | munitions KP>RU asserted |
             uk | КНДР відправила до Росії снаряди. | munitions KP>RU asserted |
