@@ -1336,6 +1336,8 @@ class EventExtractorTest {
             ru | КНДР направила в Россию солдат в нарушение резолюций ООН. | troops KP>RU asserted |
             ru | КНДР направила в Россию военнослужащих в нарушение резолюций ООН. | troops KP>RU asserted |
             ru | КНДР направила в Россию войска в нарушение резолюций ООН. | troops KP>RU asserted |
+            # Ukrainian locatives that change the stem's last consonant
+            ru | Северокорейские рабочие трудятся на заводе в Алабуге в нарушение санкций ООН. | workers KP>RU asserted | Алабуге
             """)
     void grammarGridRussian(String language, String sentence, String expected, String places) {
         assertGridRow(sentence, expected, places);
@@ -1589,6 +1591,9 @@ class EventExtractorTest {
             uk | КНДР направила до Росії солдатів в порушення резолюцій ООН. | troops KP>RU asserted |
             uk | КНДР направила до Росії військовослужбовців в порушення резолюцій ООН. | troops KP>RU asserted |
             uk | КНДР направила до Росії війська в порушення резолюцій ООН. | troops KP>RU asserted |
+            # Ukrainian locatives that change the stem's last consonant
+            uk | Північнокорейські робітники працюють на заводі в Алабузі в порушення санкцій ООН. | workers KP>RU asserted | Алабузі
+            uk | Російський танкер завантажив нафтопродукти у Владивостоці й доставив їх до КНДР. | petroleum RU>KP asserted | Владивостоці
             """)
     void grammarGridUkrainian(String language, String sentence, String expected, String places) {
         assertGridRow(sentence, expected, places);
