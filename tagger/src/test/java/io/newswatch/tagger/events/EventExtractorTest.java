@@ -1076,6 +1076,8 @@ class EventExtractorTest {
             en | North Korea sent soldiers to Russia in violation of UN resolutions. | troops KP>RU asserted |
             en | North Korea sent troops to Russia in violation of UN resolutions. | troops KP>RU asserted |
             en | North Korea sent special forces to Russia in violation of UN resolutions. | troops KP>RU asserted |
+            # a later sentence adds the route or the port
+            en | North Korea has sent artillery shells to Russia. The deliveries went through the port of Rajin. Intelligence estimates put the total at 5 million shells. | munitions KP>RU asserted | Rajin
             """)
     void grammarGridEnglish(String language, String sentence, String expected, String places) {
         assertGridRow(sentence, expected, places);
@@ -1338,6 +1340,10 @@ class EventExtractorTest {
             ru | КНДР направила в Россию войска в нарушение резолюций ООН. | troops KP>RU asserted |
             # Ukrainian locatives that change the stem's last consonant
             ru | Северокорейские рабочие трудятся на заводе в Алабуге в нарушение санкций ООН. | workers KP>RU asserted | Алабуге
+            # a later sentence adds the route or the port
+            ru | КНДР отправила в Россию артиллерийские снаряды. Поставки шли через порт Раджин. По оценкам разведки, речь идёт о 5 млн снарядов. | munitions KP>RU asserted | Раджин
+            ru | Россия поставляет КНДР нефтепродукты сверх лимита. Танкеры загружаются в порту Восточный. | petroleum RU>KP asserted | Восточный
+            ru | Северокорейские рабочие продолжают прибывать в Россию. Только в прошлом году в страну въехали более 10 тысяч граждан КНДР. | workers KP>RU asserted |
             """)
     void grammarGridRussian(String language, String sentence, String expected, String places) {
         assertGridRow(sentence, expected, places);
@@ -1594,6 +1600,10 @@ class EventExtractorTest {
             # Ukrainian locatives that change the stem's last consonant
             uk | Північнокорейські робітники працюють на заводі в Алабузі в порушення санкцій ООН. | workers KP>RU asserted | Алабузі
             uk | Російський танкер завантажив нафтопродукти у Владивостоці й доставив їх до КНДР. | petroleum RU>KP asserted | Владивостоці
+            # a later sentence adds the route or the port
+            uk | КНДР відправила до Росії артилерійські снаряди. Постачання йшли через порт Раджин. За оцінками розвідки, йдеться про 5 млн снарядів. | munitions KP>RU asserted | Раджин
+            uk | Росія постачає КНДР нафтопродукти понад ліміт. Танкери завантажуються в порту Восточний. | petroleum RU>KP asserted | Восточний
+            uk | Північнокорейські робітники продовжують прибувати до Росії. Лише минулого року до країни в'їхали понад 10 тисяч громадян КНДР. | workers KP>RU asserted |
             """)
     void grammarGridUkrainian(String language, String sentence, String expected, String places) {
         assertGridRow(sentence, expected, places);
