@@ -27,6 +27,8 @@ public final class Tagger {
     public static final int MAX_TEXT_CHARS = 16_000_000;
     /** The tag whose texts also get their violation events ({@link EventExtractor}). */
     private static final String SANCTIONS = "sanctions-violation";
+    /** The default rules' tag of a breach stated outright ("violated resolution 2397"). */
+    private static final String EXPLICIT_BREACH = "sanctions-explicit-breach";
 
     private final RuleSet ruleSet;
     private final TaggingEngine engine;
@@ -99,7 +101,7 @@ public final class Tagger {
         List<ViolationEvent> events = byTag.containsKey(SANCTIONS)
                 ? EventExtractor.defaults().extract(text, match.segmentation(), mentions) : List.of();
         return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions,
-                EvidenceRoles.eventsFirst(evidence, events, SANCTIONS), events);
+                EvidenceRoles.eventsFirst(text, evidence, events, SANCTIONS, EXPLICIT_BREACH), events);
     }
 
     /** One sentence's evidence from two rules that give the same tag: the words of both. */

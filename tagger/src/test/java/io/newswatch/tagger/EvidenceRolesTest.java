@@ -115,8 +115,8 @@ class EvidenceRolesTest {
     }
     /**
      * When the rule's decisive part matched only a recalled ban, the sentence of the first asserted event leads as a
-     * decisive item (it states the transfer) and the ban's sentence stays decisive after it; a warned-of event leaves
-     * the order alone. Text, then how the first evidence sentence starts.
+     * decisive item (it states the transfer) and the ban's sentence stays decisive after it; a warned-of event, a
+     * deployment of troops and a headline leave the order alone ({@code \n} in a text is a line break). Text, then how the first evidence sentence starts.
      */
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -124,6 +124,8 @@ class EvidenceRolesTest {
             Резолюції ООН забороняють будь-які поставки зброї з КНДР. За даними розвідки, КНДР передала Росії артилерійські снаряди.         | За даними
             UN resolutions have long barred arms sales by North Korea. Analysts fear North Korea could ship artillery shells to Russia.       | UN resolutions
             UN resolutions have long barred arms sales by North Korea.                                                                       | UN resolutions
+            UN resolutions have long barred arms sales by North Korea. North Korea sent 10,000 soldiers to Russia and could ship shells. | UN resolutions
+            'North Korea shipped artillery shells to Russia, officials say\\n\\nUN resolutions have long barred arms sales by North Korea.'     | UN resolutions
             """)
     void theSentenceOfAnAssertedEventLeadsWhenNoDecisiveSentenceHoldsOne(String text, String first) {
         Tagger tagger = Tagger.withRules(RuleSet.parse("""
@@ -133,10 +135,58 @@ class EvidenceRolesTest {
                     title: t
                     query: "@KP AND SENTENCE(barred OR забороняють)"
                 """, "test.yaml", null));
-        List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
+        List<Evidence> evidence = tagger.tag(text.replace("\\n", "\n")).evidenceFor("sanctions-violation");
         assertThat(evidence.get(0).text()).startsWith(first);
         assertThat(evidence.get(0).isDecisive()).isTrue();
         assertThat(evidence.stream().anyMatch(e -> e.isDecisive() && e.matched().stream()
                 .anyMatch(w -> w.equals("barred") || w.equals("забороняють")))).isTrue();
+    }
+    /**
+     * A question asks what a statement asserts: among decisive sentences it comes after the statements, and it is the
+     * proof only when nothing else is. Text, then how the first evidence sentence starts.
+     */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Did North Korea break UN sanctions? The panel said North Korea broke UN sanctions.    | The panel
+            "Did North Korea break UN sanctions?" Analysts say North Korea broke UN sanctions.    | Analysts say
+            朝鲜违反了联合国制裁吗？专家小组说，朝鲜违反了联合国制裁。                                 | 专家小组
+            Did North Korea break UN sanctions?                                                  | Did North Korea
+            The panel said North Korea broke UN sanctions. Did it break them again?              | The panel
+            """)
+    void aQuestionFollowsTheStatements(String text, String first) {
+        Tagger tagger = Tagger.withRules(RuleSet.parse("""
+                version: 2
+                rules:
+                  - id: sanctions-violation
+                    title: t
+                    query: "SENTENCE((@KP OR it) AND (sanctions OR 制裁 OR them))"
+                """, "test.yaml", null));
+        List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
+        assertThat(evidence).allMatch(Evidence::isDecisive);
+        assertThat(evidence.get(0).text()).startsWith(first);
+    }
+    /**
+     * A first decisive sentence that states the breach outright (decisive for {@code sanctions-explicit-breach}) is
+     * not outranked by an event's sentence; one that only recalls the ban is. Text, then how the first evidence
+     * sentence starts.
+     */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Hiring them breaks the ban on North Korean workers abroad. In 2024 North Korea sent workers to Russia.   | Hiring them
+            Resolution 2397 barred North Korean workers abroad. In 2024 North Korea sent workers to Russia.          | In 2024
+            """)
+    void aStatedBreachIsNotOutrankedByAnEvent(String text, String first) {
+        Tagger tagger = Tagger.withRules(RuleSet.parse("""
+                version: 2
+                rules:
+                  - id: sanctions-violation
+                    title: t
+                    query: "@KP AND SENTENCE(breaks OR barred)"
+                  - id: sanctions-explicit-breach
+                    title: t
+                    query: "@KP AND SENTENCE(breaks)"
+                """, "test.yaml", null));
+        List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
+        assertThat(evidence.get(0).text()).startsWith(first);
     }
 }

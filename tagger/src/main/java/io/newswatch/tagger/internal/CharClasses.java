@@ -9,7 +9,10 @@ import java.text.Normalizer;
  * <p>Folding is NFKC (full-width and compatibility forms become their plain letters), then simple case folding
  * ({@code toLowerCase(toUpperCase(c))}), then newswatch's own equivalences: every dash and every kind of
  * whitespace (line breaks included) is one {@link #SPACE}, every apostrophe-like mark is {@code '}, and Russian
- * {@code ё} is {@code е} (the two are interchangeable in ordinary Russian print). Combining marks, the soft hyphen
+ * {@code ё} is {@code е} (the two are interchangeable in ordinary Russian print), and a Traditional Chinese ideograph
+ * is its Simplified form (Taiwanese and Hong Kong outlets write 北韓運送砲彈 where mainland ones write 北韩运送炮弹; the
+ * table, {@code han-simplified.txt}, is ICU's Traditional-Simplified transform, one-to-one replacements only).
+ * Combining marks, the soft hyphen
  * and zero-width characters are {@link #IGNORABLE}: the matcher skips them. A unit whose NFKC form is longer than
  * one unit (ligatures such as {@code ﬁ}) keeps its own identity.
  */
@@ -31,6 +34,7 @@ public final class CharClasses {
     private static final byte[] KIND = new byte[65536];
 
     static {
+        char[] simplified = simplifiedForms();
         for (int c = 0; c < 65536; c++) {
             char ch = (char) c;
             int type = Character.getType(ch);
@@ -50,6 +54,9 @@ public final class CharClasses {
             f = Character.toLowerCase(Character.toUpperCase(f));
             if (f == 'ё') {
                 f = 'е';
+            }
+            if (simplified[f] != 0) {
+                f = simplified[f];
             }
             if (Character.isWhitespace(f) || Character.isSpaceChar(f)
                     || Character.getType(f) == Character.DASH_PUNCTUATION || f == '\u2212') {
@@ -77,6 +84,33 @@ public final class CharClasses {
     }
 
     private CharClasses() {
+    }
+
+    /**
+     * The Simplified form of each Traditional ideograph in {@code han-simplified.txt}, 0 elsewhere.
+     *
+     * @throws IllegalStateException when the table is missing or a line is not two ideographs (a broken build)
+     */
+    private static char[] simplifiedForms() {
+        char[] table = new char[65536];
+        try (java.io.InputStream in = CharClasses.class.getResourceAsStream("han-simplified.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("han-simplified.txt is missing from the tagger's classpath");
+            }
+            String[] lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+            for (String line : lines) {
+                if (line.isEmpty() || line.charAt(0) == '#') {
+                    continue;
+                }
+                if (line.length() != 3 || line.charAt(1) != ' ') {
+                    throw new IllegalStateException("han-simplified.txt: not a pair of ideographs: " + line);
+                }
+                table[line.charAt(0)] = line.charAt(2);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return table;
     }
 
     /** The folded form of {@code c}; 0 for an ignorable unit, a space for whitespace and dashes. */

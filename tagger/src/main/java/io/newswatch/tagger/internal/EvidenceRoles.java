@@ -61,19 +61,39 @@ public final class EvidenceRoles {
             }
         }
         List<Evidence> context = new ArrayList<>();
+        List<Evidence> questions = new ArrayList<>();
         int i = 0;
         for (TaggingEngine.EvidenceUnit u : units) {
             boolean decisive = u.decisive() && !(anyProse && furniture[i]);
             i++;
             Evidence e = new Evidence(tag, decisive ? Evidence.DECISIVE : Evidence.CONTEXT,
                     text.substring(u.start(), u.end()), u.start(), u.end(), u.matched());
-            if (decisive) {
-                out.add(e);
-            } else {
+            if (!decisive) {
                 context.add(e);
+            } else if (isQuestion(text, u.start(), u.end())) {
+                questions.add(e);
+            } else {
+                out.add(e);
             }
         }
+        // a question ("Did the gift break UN sanctions?") asks what a statement asserts: it proves less, so it
+        // follows the decisive statements
+        out.addAll(questions);
         out.addAll(context);
+    }
+
+    /** Whether a sentence ends with a question mark, closing quotes and brackets aside. */
+    static boolean isQuestion(String text, int start, int end) {
+        for (int k = end - 1; k >= start; k--) {
+            char c = text.charAt(k);
+            if (c == '?' || c == '？') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && "\"'”’»)）」』".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -82,16 +102,22 @@ public final class EvidenceRoles {
      * sentence to name a sanctioned good is often background (a ban recalled, a programme described), while the
      * sentence an event was read from states who moved what to whom, which is the proof an analyst needs first.
      *
-     * <p>When none of {@code eventsTag}'s decisive items holds an asserted event, the sentence of the first asserted
-     * event (in text order) leads that tag's items as a decisive item with no matched terms: the event's sentence
-     * states the prohibited transfer, which is what the decisive role means for a sanctions tag, while the rule's
-     * decisive part may only have matched a ban being recalled.
+     * <p>When none of {@code eventsTag}'s decisive items holds an asserted event, the prose sentence of the first
+     * asserted event (in text order) leads that tag's items as a decisive item with no matched terms: the event's
+     * sentence states the prohibited transfer, which is what the decisive role means for a sanctions tag, while the
+     * rule's decisive part may only have matched a ban being recalled. Page furniture (a headline, a teaser) is not
+     * promoted, nor troops, whose deployment alone states no breach, and nothing is promoted over a first decisive
+     * sentence that is also decisive for {@code breachTag}: a sentence that says the sanctions were broken is the
+     * proof, whether or not an event could be read from it.
      *
+     * @param text the tagged text
      * @param evidence items as {@link #add} wrote them (each tag's items together); not changed
      * @param eventsTag the tag the events were read for
+     * @param breachTag the tag of a breach stated outright (its decisive sentences are never outranked)
      * @return the reordered items, or {@code evidence} itself when there are no events
      */
-    public static List<Evidence> eventsFirst(List<Evidence> evidence, List<ViolationEvent> events, String eventsTag) {
+    public static List<Evidence> eventsFirst(String text, List<Evidence> evidence, List<ViolationEvent> events,
+                                             String eventsTag, String breachTag) {
         if (events.isEmpty() || evidence.isEmpty()) {
             return evidence;
         }
@@ -103,14 +129,15 @@ public final class EvidenceRoles {
             int first = out.size();
             for (; i < evidence.size() && evidence.get(i).tag().equals(tag); i++) {
                 Evidence e = evidence.get(i);
-                if (e.isDecisive() && holdsEvent(e, events)) {
+                if (e.isDecisive() && holdsEvent(e, events) && !isQuestion(e.text(), 0, e.text().length())) {
                     out.add(e);
                 } else {
                     rest.add(e);
                 }
             }
-            if (out.size() == first && tag.equals(eventsTag)) {
-                ViolationEvent.Span span = firstAsserted(events);
+            if (out.size() == first && tag.equals(eventsTag)
+                    && !(!rest.isEmpty() && rest.get(0).isDecisive() && statesBreach(evidence, rest.get(0), breachTag))) {
+                ViolationEvent.Span span = firstAsserted(text, events);
                 if (span != null) {
                     out.add(new Evidence(tag, Evidence.DECISIVE, span.text(), span.start(), span.end(), List.of()));
                     rest.removeIf(e -> e.start() == span.start() && e.end() == span.end());
@@ -122,12 +149,22 @@ public final class EvidenceRoles {
         return out;
     }
 
-    private static ViolationEvent.Span firstAsserted(List<ViolationEvent> events) {
+    private static boolean statesBreach(List<Evidence> evidence, Evidence sentence, String breachTag) {
+        for (Evidence e : evidence) {
+            if (e.tag().equals(breachTag) && e.isDecisive() && e.start() < sentence.end() && e.end() > sentence.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ViolationEvent.Span firstAsserted(String text, List<ViolationEvent> events) {
         ViolationEvent.Span first = null;
         for (ViolationEvent v : events) {
             ViolationEvent.Span span = v.evidence();
-            if (span != null && ViolationEvent.ASSERTED.equals(v.status())
-                    && (first == null || span.start() < first.start())) {
+            if (span != null && ViolationEvent.ASSERTED.equals(v.status()) && !"troops".equals(v.commodity())
+                    && (first == null || span.start() < first.start())
+                    && PageLines.isProse(text, span.start(), span.end()) && !isQuestion(text, span.start(), span.end())) {
                 first = span;
             }
         }

@@ -94,6 +94,8 @@ class EventExtractorTest {
             ko | 중국 어선들이 북한 수역에서 잡은 수산물 상당량이 중국 항구로 들어갔다.                               | other-goods KP>CN
             zh | 在制裁下，朝鲜长期依靠在公海进行非法船对船转运来获得燃料。                                   | petroleum ?>KP
             zh | 报道称，俄罗斯船只向朝鲜运送了航空煤油。                                                         | petroleum RU>KP
+            zh | 报告估计，俄方在约8个月内向朝鲜提供超过100万桶石油产品，约为年度上限的两倍。                     | petroleum RU>KP
+            ko | 러시아는 북한에 연간 상한의 두 배가 넘는 석유를 공급했다.                                          | petroleum RU>KP
             ko | 러시아가 북한에 연료를 몰래 공급했다고 정부는 밝혔다.                                            | petroleum RU>KP
             ko | 러시아 선박이 북한에 디젤 연료를 넘겼다.                                                           | petroleum RU>KP
             """)
@@ -156,6 +158,8 @@ class EventExtractorTest {
             zh | 朝鲜工人滞留在俄罗斯的工厂。                                                        | workers KP>RU
             zh | 在俄罗斯工作的朝鲜工人很多。                                                        | workers KP>RU
             en | Russian engineers work on North Korean missiles in Pyongyang.                  |
+            en | North Korean IT workers use false names and are mostly based in China and in Russia. | workers KP>CN;workers KP>RU
+            ru | Тысячи рабочих из КНДР трудятся на стройках в Китае и в России.                 | workers KP>CN;workers KP>RU
             """)
     void workersWhereTheyStay(String language, String sentence, String expected) {
         List<String> keys = events(sentence).stream().map(EventExtractorTest::key).toList();
@@ -448,6 +452,9 @@ class EventExtractorTest {
             各国向朝鲜出口的原油不能超过每年400万桶。
             Under Resolution 2397, refined petroleum supplied to North Korea may not exceed 500,000 barrels a year.
             Deliveries of crude oil to North Korea must not exceed four million barrels a year.
+            China does not supply weapons to Russia, the foreign ministry said.
+            No, this viral photo is not new evidence of North Korean coal arriving in China.
+            Links from this episode: Russia shipped oil to North Korea · Seoul protests · Kim visits Vladivostok
             """)
     void notEvents(String sentence) {
         assertThat(events(sentence)).isEmpty();
@@ -665,6 +672,272 @@ class EventExtractorTest {
             assertThat(keys).as(name).isEmpty();
         } else {
             assertThat(keys).as(name).containsExactlyInAnyOrder(expected.split(";"));
+        }
+    }
+
+    /**
+     * A grammar grid of how a Korean or Chinese reporter states a transfer: the supplier, the receiver, the goods
+     * (passive, 被/把/将), a ship or a firm as the subject, or a noun phrase; one party or two, marked by particles
+     * (에/에게/으로/에서/로부터/을 통해) or prepositions (向/给/从/经/对); the maker as an origin (북한산, 朝鲜制造的);
+     * give, get and use verbs; hedges. The expected key (with " possible" when only warned of), or empty for no event.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ko | 북한이 러시아에 포탄을 보냈다. | munitions KP>RU
+            ko | 북한은 러시아에 탄약 수백만 발을 제공했다. | munitions KP>RU
+            ko | 북한이 러시아에 탄도미사일을 판매했다. | missiles KP>RU
+            ko | 북한은 러시아로 무기를 수출했다. | weapons KP>RU
+            ko | 북한이 중국으로 석탄을 밀수출했다. | coal KP>CN
+            ko | 북한은 석탄을 중국에 몰래 팔았다. | coal KP>CN
+            ko | 러시아가 북한에 석유를 공급했다. | petroleum RU>KP
+            ko | 러시아는 북한에 정유제품을 넘겼다. | petroleum RU>KP
+            ko | 러시아가 북한에 위성 기술을 이전했다. | military-technology RU>KP
+            ko | 러시아는 북한에 군사 기술을 전수했다. | military-technology RU>KP
+            ko | 북한은 러시아에 노동자 수천 명을 파견했다. | workers KP>RU
+            ko | 러시아가 북한에 자금을 지원했다. | funds RU>KP
+            ko | 북한이 러시아에 드론을 인도했다. | weapons KP>RU
+            ko | 북한은 포탄을 러시아로 실어 보냈다. | munitions KP>RU
+            ko | 러시아가 북한에게 석유를 팔았다. | petroleum RU>KP
+            ko | 북한은 석탄을 중국으로 보냈다. | coal KP>CN
+            ko | 북한은 중국을 통해 러시아에 무기를 보냈다. | weapons KP>RU
+            ko | 북한이 러시아에 포탄을 보내고 병력 1만 명을 파병했다. | munitions KP>RU;troops KP>RU
+            ko | 러시아가 북한으로부터 포탄을 받았다. | munitions KP>RU
+            ko | 러시아는 북한에서 포탄을 받았다. | munitions KP>RU
+            ko | 북한은 불법 환적으로 연료를 확보했다. | petroleum ?>KP
+            ko | 북한이 연료를 들여왔다. | petroleum ?>KP
+            ko | 북한은 정제유를 반입했다. | petroleum ?>KP
+            ko | 러시아가 북한으로부터 탄도미사일을 구입했다. | missiles KP>RU
+            ko | 러시아는 북한산 포탄을 사들였다. | munitions KP>RU
+            ko | 중국은 북한산 석탄을 수입했다. | coal KP>CN
+            ko | 북한은 러시아로부터 원유를 수입했다. | petroleum RU>KP
+            ko | 북한이 러시아로부터 미사일 기술을 획득했다. | military-technology RU>KP
+            ko | 러시아는 북한에서 미사일을 들여왔다. | missiles KP>RU
+            ko | 러시아군이 북한제 무기를 사용했다. | weapons KP>RU
+            ko | 러시아군은 북한제 미사일을 우크라이나에 발사했다. | missiles KP>RU
+            ko | 러시아가 북한산 KN-23 미사일을 발사했다. | missiles KP>RU
+            ko | 러시아군이 북한산 포탄을 쐈다. | munitions KP>RU
+            ko | 북한 포탄이 러시아로 보내졌다. | munitions KP>RU
+            ko | 북한산 탄약이 러시아에 전달됐다. | munitions KP>RU
+            ko | 북한산 석탄이 중국으로 수출됐다. | coal KP>CN
+            ko | 러시아산 석유가 북한에 공급됐다. | petroleum RU>KP
+            ko | 북한의 탄도미사일이 러시아로 이전됐다. | missiles KP>RU
+            ko | 정유제품이 북한으로 반입됐다. | petroleum ?>KP
+            ko | 북한산 석탄이 밀수출됐다. | coal KP>?
+            ko | 선박이 북한산 석탄을 중국으로 운송했다. | coal KP>CN
+            ko | 유조선이 북한 선박에 석유를 옮겨 실었다. | petroleum ?>KP
+            ko | 러시아 유조선이 북한에 석유를 운반했다. | petroleum RU>KP
+            ko | 중국 기업들이 러시아에 드론 부품을 판매했다. | military-technology CN>RU
+            ko | 중국 회사가 북한에 석유를 밀수출했다. | petroleum CN>KP
+            ko | 북한의 대러시아 무기 수출이 크게 늘었다. | weapons KP>RU
+            ko | 북한산 석탄의 중국 수출이 계속되고 있다. | coal KP>CN
+            ko | 러시아의 대북 석유 공급은 제재 위반이다. | petroleum RU>KP
+            ko | 북한의 러시아에 대한 포탄 공급이 확인됐다. | munitions KP>RU
+            ko | 러시아로의 북한 노동자 파견이 늘고 있다. | workers KP>RU
+            ko | 러시아의 북한 포탄 구매가 급증했다. | munitions KP>RU
+            ko | 북한이 러시아에 미사일을 보낼 가능성이 있다. | missiles KP>RU possible
+            ko | 러시아가 북한에 위성 기술을 이전할 수 있다는 우려가 나온다. | military-technology RU>KP possible
+            ko | 북한이 러시아에 포탄을 추가로 제공할 것으로 예상된다. | munitions KP>RU possible
+            ko | 북한이 러시아에 포탄을 제공한 것으로 알려졌다. | munitions KP>RU
+            ko | 러시아가 북한에 석유를 공급하려 하고 있다. | petroleum RU>KP possible
+            ko | 북한이 러시아에 무기를 넘길 계획이다. | weapons KP>RU possible
+            ko | 조사 결과 러시아는 북한에 석유를 공급하지 않은 것으로 확인됐다. | 
+            ko | 안보리는 북한산 석탄 수출을 금지했다. | 
+            ko | 유엔은 북한에 대한 정유제품 공급을 연간 50만 배럴로 제한했다. | 
+            ko | 북한은 해킹으로 가상화폐 15억 달러를 벌어들였다. | funds ?>KP
+            ko | 러시아는 북한이 보낸 포탄을 받았다. | munitions KP>RU
+            ko | 러시아군이 북한이 만든 미사일을 발사했다. | missiles KP>RU
+            ko | 북한산 석탄 수만 톤이 중국 항구에 하역됐다. | coal KP>CN
+            ko | 북한 노동자들이 러시아 건설 현장에서 일하고 있다. | workers KP>RU
+            ko | 러시아는 그 대가로 북한에 첨단 군사기술을 제공할 것으로 보인다. | military-technology RU>KP possible
+            ko | 중국 선박들이 북한 석탄을 중국으로 실어 날랐다. | coal KP>CN
+            ko | 북한 유조선이 공해상에서 환적을 통해 정유제품을 넘겨받았다. | petroleum ?>KP
+            ko | 러시아가 북한에 전투기를 넘겨줄 수 있다는 관측이 나온다. | weapons RU>KP possible
+            ko | 북한은 러시아에서 정제유 100만 배럴 이상을 들여온 것으로 추정된다. | petroleum RU>KP
+            ko | 북한 해커들이 가상화폐를 탈취했다. | funds ?>KP
+            ko | 러시아 기업들이 북한 노동자를 고용했다. | workers KP>RU
+            ko | 북한이 러시아에 미사일 발사대를 넘겼다. | missiles KP>RU
+            ko | 러시아가 북한 노동자 수천 명을 받아들였다. | workers KP>RU
+            ko | 중국 단둥의 공장에서 북한 노동자 수백 명이 일하고 있다. | workers KP>CN
+            ko | 북한이 러시아로부터 위성 발사 기술을 지원받았다. | military-technology RU>KP
+            ko | 북한은 정유제품을 공급받았다. | petroleum ?>KP
+            ko | 러시아는 북한으로부터 포탄을 제공받았다. | munitions KP>RU
+            ko | 북한은 러시아의 기술 지원을 받아 정찰위성을 발사했다. | military-technology RU>KP
+            ko | 러시아가 북한 포탄 수백만 발을 확보했다. | munitions KP>RU
+            ko | 북한 포탄이 러시아군에 공급되고 있다. | munitions KP>RU
+            ko | 북한은 러시아산 원유를 들여왔다. | petroleum RU>KP
+            ko | 북한이 러시아에 KN-23 탄도미사일 수십 발을 보낸 것으로 확인됐다. | missiles KP>RU
+            ko | 북한은 러시아에 자주포와 방사포를 넘겼다. | weapons KP>RU
+            ko | 북한은 고급 승용차를 밀반입했다. | luxury-goods ?>KP
+            ko | 중국 업체가 북한에 사치품을 밀수출했다. | luxury-goods CN>KP
+            ko | 북한의 대러 포탄 수출이 이어지고 있다. | munitions KP>RU
+            ko | 러시아의 대북 정제유 반출이 급증했다. | petroleum RU>KP
+            ko | 북한으로 넘어간 정제유가 수십만 배럴에 이른다. | petroleum ?>KP
+            ko | 러시아로 건너간 북한 포탄이 전선에서 쓰이고 있다. | munitions KP>RU
+            ko | 러시아가 북한으로부터 사들인 미사일이 우크라이나를 공격했다. | missiles KP>RU
+            ko | 북한이 러시아에서 들여온 석유가 50만 배럴을 넘었다. | petroleum RU>KP
+            ko | 러시아 측은 북한에 석유를 계속 공급했다. | petroleum RU>KP
+            ko | 북한이 러시아에 포탄을 제공한 것으로 보인다. | munitions KP>RU
+            ko | 북한이 러시아에 포탄을 추가로 보낼 전망이다. | munitions KP>RU possible
+            ko | 러시아는 북한에 위성 기술을 제공할 방침이다. | military-technology RU>KP possible
+            ko | 러시아는 북한에 석유를 추가로 공급하기로 했다. | petroleum RU>KP possible
+            ko | 러시아가 북한에 전투기를 인도할 예정이다. | weapons RU>KP possible
+            ko | 북한 노동자 수천 명이 러시아에 입국했다. | workers KP>RU
+            ko | 러시아에 파견된 북한 노동자들이 건설 현장에서 일한다. | workers KP>RU
+            ko | 중국에 파견된 북한 노동자가 수만 명에 이른다. | workers KP>CN
+            ko | 북한산 석탄을 실은 선박이 중국 항구에 입항했다. | coal KP>CN
+            ko | 북한은 철광석을 중국에 밀수출했다. | minerals KP>CN
+            ko | 북한산 수산물이 중국으로 밀반출됐다. | other-goods KP>CN
+            ko | 우크라이나 당국은 러시아가 발사한 미사일이 북한제라고 밝혔다. | missiles KP>RU
+            ko | 러시아군이 사용하는 포탄의 절반이 북한산이다. | munitions KP>RU
+            ko | 중국 기업들이 러시아에 이중용도 물품을 수출했다. | military-technology CN>RU
+            ko | 북한은 러시아에 무기를 팔아 외화를 챙겼다. | weapons KP>RU
+            ko | 러시아가 북한에 고급 리무진을 선물했다. | luxury-goods RU>KP
+            ko | 북한 선박들이 공해상에서 석유를 불법 환적했다. | petroleum ?>KP
+            ko | 북한 선박들이 공해상에서 석탄을 불법 환적했다. | coal KP>?
+            ko | 북한에 의해 러시아로 보내진 포탄이 수백만 발에 달한다. | munitions KP>RU
+            ko | 러시아에 의해 북한에 이전된 기술이 미사일 개발에 쓰였다. | military-technology RU>KP
+            ko | 북한은 러시아에 포탄과 미사일을 보냈다. | munitions KP>RU;missiles KP>RU
+            ko | 러시아가 북한에 잠수함 기술을 넘겼다는 의혹이 제기됐다. | military-technology RU>KP
+            ko | 북한은 러시아에 포탄을 보내지 않았다. | 
+            ko | 북한제 드론이 러시아군에 인도됐다. | weapons KP>RU
+            ko | 러시아가 북한에 전차를 보낸 것으로 알려졌다. | weapons RU>KP
+            ko | 러시아 선박이 북한 나진항으로 석유를 실어 날랐다. | petroleum RU>KP
+            ko | 북한은 석탄을 중국 닝보 항으로 실어 보냈다. | coal KP>CN
+            ko | 북한 나진항을 떠난 화물선이 포탄을 싣고 러시아 두나이항에 도착했다. | munitions KP>RU
+            ko | 러시아는 북한 노동자 수천 명을 건설 현장에 투입했다. | workers KP>RU
+            ko | 국정원은 북한이 러시아에 포탄 1000만 발 이상을 보냈다고 밝혔다. | munitions KP>RU
+            ko | 북한이 러시아에 탄도미사일을 추가로 수출할 수도 있다. | missiles KP>RU possible
+            ko | 중국은 러시아에 드론 부품과 반도체를 공급했다. | military-technology CN>RU
+            ko | 북한은 올해 정제유 상한선을 넘어선 양을 반입했다. | petroleum ?>KP
+            zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
+            zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
+            zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
+            zh | 朝鲜向俄罗斯出口武器。 | weapons KP>RU
+            zh | 朝鲜向中国走私煤炭。 | coal KP>CN
+            zh | 朝鲜把煤炭运到中国。 | coal KP>CN
+            zh | 朝鲜将煤炭出口到中国。 | coal KP>CN
+            zh | 俄罗斯向朝鲜供应石油。 | petroleum RU>KP
+            zh | 俄罗斯把成品油运往朝鲜。 | petroleum RU>KP
+            zh | 俄罗斯向朝鲜转让了卫星技术。 | military-technology RU>KP
+            zh | 朝鲜向俄罗斯交付了无人机。 | weapons KP>RU
+            zh | 朝鲜向俄罗斯派遣了数千名工人。 | workers KP>RU
+            zh | 朝鲜向俄罗斯派兵约1万人，并提供了炮弹。 | troops KP>RU;munitions KP>RU
+            zh | 俄罗斯向朝鲜提供资金。 | funds RU>KP
+            zh | 朝鲜通过铁路向俄罗斯运送了炮弹。 | munitions KP>RU
+            zh | 朝鲜卖给俄罗斯大量炮弹。 | munitions KP>RU
+            zh | 俄罗斯卖给朝鲜石油。 | petroleum RU>KP
+            zh | 俄罗斯从朝鲜获得了炮弹。 | munitions KP>RU
+            zh | 俄罗斯从朝鲜购买了弹道导弹。 | missiles KP>RU
+            zh | 朝鲜从俄罗斯进口石油。 | petroleum RU>KP
+            zh | 朝鲜通过非法转运获得了燃料。 | petroleum ?>KP
+            zh | 中国进口了朝鲜煤炭。 | coal KP>CN
+            zh | 俄罗斯收到了朝鲜提供的炮弹。 | munitions KP>RU
+            zh | 朝鲜从俄罗斯获取了导弹技术。 | military-technology RU>KP
+            zh | 俄军使用了朝鲜制造的导弹。 | missiles KP>RU
+            zh | 俄军向哈尔科夫发射了朝鲜的KN-23导弹。 | missiles KP>RU
+            zh | 俄罗斯军队使用朝鲜炮弹。 | munitions KP>RU
+            zh | 俄军发射了朝鲜产导弹。 | missiles KP>RU
+            zh | 朝鲜炮弹被运往俄罗斯。 | munitions KP>RU
+            zh | 朝鲜煤炭被走私到中国。 | coal KP>CN
+            zh | 俄罗斯石油被运到朝鲜。 | petroleum RU>KP
+            zh | 朝鲜导弹已被交付给俄罗斯。 | missiles KP>RU
+            zh | 大批炮弹从朝鲜运往俄罗斯。 | munitions KP>RU
+            zh | 朝鲜产煤炭出口到中国。 | coal KP>CN
+            zh | 炮弹被朝鲜运往俄罗斯。 | munitions KP>RU
+            zh | 石油被俄罗斯走私到朝鲜。 | petroleum RU>KP
+            zh | 从朝鲜运往俄罗斯的炮弹数量巨大。 | munitions KP>RU
+            zh | 一艘货船将朝鲜煤炭运往中国。 | coal KP>CN
+            zh | 油轮在公海向朝鲜船只转运石油。 | petroleum ?>KP
+            zh | 俄罗斯油轮向朝鲜运送石油。 | petroleum RU>KP
+            zh | 中国企业向俄罗斯出售无人机零部件。 | military-technology CN>RU
+            zh | 一家中国公司向朝鲜走私成品油。 | petroleum CN>KP
+            zh | 朝鲜对俄罗斯的武器出口增加。 | weapons KP>RU
+            zh | 朝鲜煤炭对华出口持续。 | coal KP>CN
+            zh | 俄罗斯对朝石油供应违反决议。 | petroleum RU>KP
+            zh | 朝鲜向俄罗斯输送炮弹一事已被证实。 | munitions KP>RU
+            zh | 朝鲜向俄罗斯派遣劳工的情况增多。 | workers KP>RU
+            zh | 朝鲜可能向俄罗斯提供导弹。 | missiles KP>RU possible
+            zh | 外界担心俄罗斯会向朝鲜转让核技术。 | military-technology RU>KP possible
+            zh | 朝鲜计划向俄罗斯运送更多炮弹。 | munitions KP>RU possible
+            zh | 据报道，朝鲜已向俄罗斯运送了炮弹。 | munitions KP>RU
+            zh | 如果俄罗斯向朝鲜供应石油，将违反决议。 | petroleum RU>KP possible
+            zh | 联合国安理会禁止朝鲜出口煤炭。 | 
+            zh | 调查显示，俄罗斯没有向朝鲜提供石油。 | 
+            zh | 朝鲜黑客窃取了15亿美元加密货币。 | funds ?>KP
+            zh | 俄军使用了朝鲜提供的导弹。 | missiles KP>RU
+            zh | 朝鲜把大批炮弹运往俄罗斯。 | munitions KP>RU
+            zh | 俄罗斯将向朝鲜提供防空系统。 | weapons RU>KP possible
+            zh | 朝鲜被指向俄罗斯提供了弹药。 | munitions KP>RU
+            zh | 朝鲜工人被派往俄罗斯建筑工地。 | workers KP>RU
+            zh | 俄罗斯从朝鲜输入了大量劳工。 | workers KP>RU
+            zh | 朝鲜向中国出口了价值数百万美元的煤炭。 | coal KP>CN
+            zh | 朝鲜通过出口煤炭赚取外汇。 | coal KP>?
+            zh | 朝鲜油轮在东海与外国油轮进行船对船转运，获取成品油。 | petroleum ?>KP
+            zh | 俄罗斯向朝鲜交付了米格-29战斗机。 | weapons RU>KP
+            zh | 俄罗斯可能会向朝鲜转让潜艇技术。 | military-technology RU>KP possible
+            zh | 据称，俄方向朝鲜提供了卫星技术。 | military-technology RU>KP
+            zh | 朝鲜已经向俄罗斯交付了约100枚弹道导弹。 | missiles KP>RU
+            zh | 朝方向俄方输送了大量炮弹。 | munitions KP>RU
+            zh | 俄罗斯买走了朝鲜的炮弹。 | munitions KP>RU
+            zh | 朝鲜从俄罗斯那里得到了防空系统。 | weapons RU>KP
+            zh | 朝鲜获得了俄罗斯的导弹技术。 | military-technology RU>KP
+            zh | 朝鲜劳工在俄罗斯工作。 | workers KP>RU
+            zh | 俄军被曝使用朝鲜提供的火箭弹。 | munitions KP>RU
+            zh | 朝鲜的煤炭经由第三国流入中国。 | coal KP>CN
+            zh | 俄罗斯对朝鲜的石油出口持续增加。 | petroleum RU>KP
+            zh | 朝鲜违反决议向俄罗斯派遣约1.1万名士兵。 | troops KP>RU
+            zh | 联合国禁止向朝鲜出口石油。 | 
+            zh | 中国商人向朝鲜走私豪华汽车。 | luxury-goods CN>KP
+            zh | 朝鲜通过网络攻击窃取了大量加密货币。 | funds ?>KP
+            zh | 朝鲜生产的炮弹被大量运到俄罗斯前线。 | munitions KP>RU
+            zh | 俄军使用的导弹来自朝鲜。 | missiles KP>RU
+            zh | 原产于朝鲜的煤炭被运往中国。 | coal KP>CN
+            zh | 朝鲜对俄的炮弹供应仍在继续。 | munitions KP>RU
+            zh | 俄罗斯对朝鲜的技术援助引发关注。 | military-technology RU>KP
+            zh | 据信朝鲜已向俄罗斯运送了数百万发炮弹。 | munitions KP>RU
+            zh | 朝鲜恐将向俄罗斯提供更多弹药。 | munitions KP>RU possible
+            zh | 俄罗斯或许会向朝鲜出售石油。 | petroleum RU>KP possible
+            zh | 在中国工作的朝鲜劳工多达数万人。 | workers KP>CN
+            zh | 朝鲜向中国输出劳务人员。 | workers KP>CN
+            zh | 大批朝鲜劳工进入俄罗斯。 | workers KP>RU
+            zh | 俄罗斯把防空系统交给了朝鲜。 | weapons RU>KP
+            zh | 朝鲜将大批弹药运到俄罗斯。 | munitions KP>RU
+            zh | 朝鲜煤炭被运抵中国港口。 | coal KP>CN
+            zh | 朝鲜船只在公海上接收了成品油。 | petroleum ?>KP
+            zh | 朝鲜得到了俄罗斯的卫星技术支持。 | military-technology RU>KP
+            zh | 俄军使用的炮弹有一半来自朝鲜。 | munitions KP>RU
+            zh | 中国向俄罗斯出口了大量两用物资。 | military-technology CN>RU
+            zh | 中国制造的芯片出现在俄罗斯导弹中。 | military-technology CN>RU
+            zh | 普京向金正恩赠送了一辆豪华轿车。 | luxury-goods RU>KP
+            zh | 朝鲜海产品被走私到中国。 | other-goods KP>CN
+            zh | 朝鲜向中国出口铁矿石违反了制裁。 | minerals KP>CN
+            zh | 俄罗斯油轮把石油运到朝鲜罗津港。 | petroleum RU>KP
+            zh | 朝鲜向俄罗斯移交了自行火炮。 | weapons KP>RU
+            zh | 由朝鲜提供的炮弹已运抵俄罗斯。 | munitions KP>RU
+            zh | 炮弹从朝鲜被运到了俄罗斯。 | munitions KP>RU
+            zh | 朝鲜向俄罗斯提供了炮弹和导弹。 | munitions KP>RU;missiles KP>RU
+            zh | 朝鲜把炮弹卖给了俄罗斯。 | munitions KP>RU
+            zh | 朝鲜并未向俄罗斯提供炮弹。 | 
+            zh | 朝鲜制造的无人机已交付俄军。 | weapons KP>RU
+            zh | 据报道，俄罗斯向朝鲜运送了坦克。 | weapons RU>KP
+            zh | 俄罗斯船只把石油运往朝鲜罗津港。 | petroleum RU>KP
+            zh | 朝鲜将煤炭运至中国宁波港。 | coal KP>CN
+            zh | 一艘货船从朝鲜罗津港装载炮弹后驶往俄罗斯。 | munitions KP>RU
+            zh | 俄罗斯雇用了数千名朝鲜工人。 | workers KP>RU
+            zh | 韩国国家情报院称，朝鲜已向俄罗斯运送了超过1000万发炮弹。 | munitions KP>RU
+            zh | 朝鲜还可能向俄罗斯出口弹道导弹。 | missiles KP>RU possible
+            zh | 中国向俄罗斯供应无人机零部件和芯片。 | military-technology CN>RU
+            zh | 朝鲜今年进口的成品油超过了上限。 | petroleum ?>KP
+            zh | 俄方从朝方获得了大量炮弹。 | munitions KP>RU
+            zh | 朝鲜接收了俄罗斯运来的石油。 | petroleum RU>KP
+            """)
+    void grammarGridKoreanAndChinese(String language, String sentence, String expected) {
+        List<String> keys = events(sentence).stream()
+                .map(e -> key(e) + (ViolationEvent.POSSIBLE.equals(e.status()) ? " possible" : "")).toList();
+        if (expected == null) {
+            assertThat(keys).isEmpty();
+        } else {
+            assertThat(keys).containsExactlyInAnyOrder(expected.split(";"));
         }
     }
 

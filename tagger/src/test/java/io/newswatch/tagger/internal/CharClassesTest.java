@@ -84,7 +84,8 @@ class CharClassesTest {
             D800 | D800 | OTHER
             DFFF | DFFF | OTHER
             4E2D | 4E2D | WORD+IDEOGRAPH
-            9BAE | 9BAE | WORD+IDEOGRAPH
+            9BAE | 9C9C | WORD+IDEOGRAPH
+            9C9C | 9C9C | WORD+IDEOGRAPH
             3042 | 3042 | WORD+IDEOGRAPH
             30AB | 30AB | WORD+IDEOGRAPH
             FF76 | 30AB | WORD+IDEOGRAPH

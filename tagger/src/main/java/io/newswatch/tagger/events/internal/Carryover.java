@@ -87,11 +87,25 @@ final class Carryover {
                 case 'н', 'Н' -> "них";
                 default -> null;
             };
-            if (word != null && i + word.length() <= end && text.regionMatches(true, i, word, 0, word.length())) {
+            if (word != null && i + word.length() <= end && sameIgnoringCase(text.charAt(i + 1), word.charAt(1))
+                    && text.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether two characters are equal ignoring case as {@link String#regionMatches(boolean, int, String, int, int)}
+     * compares them: a check of the second letter before that call, at every "t" and "s" of a sentence.
+     */
+    private static boolean sameIgnoringCase(char a, char b) {
+        if (a == b) {
+            return true;
+        }
+        char ua = Character.toUpperCase(a);
+        char ub = Character.toUpperCase(b);
+        return ua == ub || Character.toLowerCase(ua) == Character.toLowerCase(ub);
     }
 
     /** Whether a unit of the sentence is a noun that counts people. */

@@ -71,6 +71,22 @@ final class Clauses {
     }
 
     /**
+     * Whether a sentence is a list of fields, as menus, link lists and breadcrumbs are ("Links: Alabuga imagery |
+     * Ukrainian intelligence statement | Treasury notice"): three or more fields separated by " | " or " · " are the
+     * titles of other pages, which state no event of this one.
+     */
+    static boolean menuLine(String text, int start, int end) {
+        int separators = 0;
+        for (int i = text.indexOf(" | ", start); i >= 0 && i + 3 <= end; i = text.indexOf(" | ", i + 3)) {
+            separators++;
+        }
+        for (int i = text.indexOf(" · ", start); i >= 0 && i + 3 <= end; i = text.indexOf(" · ", i + 3)) {
+            separators++;
+        }
+        return separators >= 2;
+    }
+
+    /**
      * Whether the negation is a party's denial of what others allege in the same sentence ("Moscow and Pyongyang deny
      * the transfers, which U.S. officials say included 1,000 containers"): a denied allegation is still reported.
      */
@@ -115,6 +131,9 @@ final class Clauses {
             // "until 2017", "до 2017 года", "2017년 이전", "2017年以前"
             + "|\\b(?:until|before|prior\\s+to)\\s+(?:19\\d\\d|20(?:0\\d|1[0-7]))\\b|(?<!\\p{L})до\\s+(?:19\\d\\d|20(?:0\\d|1[0-7]))"
             + "\\s+(?:года|року)|(?:19\\d\\d|20(?:0\\d|1[0-7]))\\s?(?:년\\s?(?:이전|전까지|까지)|年(?:以前|之前|前))");
+    /** Words one of which every alternative of {@link #BEFORE_SANCTIONS} holds, case-folded. */
+    private static final Words.Literals BEFORE_SANCTIONS_WORDS = new Words.Literals("before", "prior", "until", "до",
+            "제재", "금지", "前", "년");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19\\d\\d|20\\d\\d)(?!\\d)");
 
     /**
@@ -123,7 +142,8 @@ final class Clauses {
      * экспортировала уголь в Китай", "До 2017 года северокорейские бригады работали на стройках" was lawful.
      */
     static boolean beforeBans(String text, int start, int end) {
-        if (BEFORE_SANCTIONS.matcher(text).region(start, end).find()) {
+        if (Words.anyFolded(text, start, end, BEFORE_SANCTIONS_WORDS)
+                && BEFORE_SANCTIONS.matcher(text).region(start, end).find()) {
             return true;
         }
         java.util.regex.Matcher y = YEAR.matcher(text).region(start, end);

@@ -24,6 +24,9 @@ final class Cues {
     /** Words of help or upgrade before arms: "помощь в модернизации систем ПВО" is know-how, not air-defence guns. */
     private static final Pattern HELP = Pattern.compile(
             "(?iu)помощ|допомог|допомага|модерниз|модерніз|도움|도와|현대화|帮助|协助|现代化|升级");
+    /** The words of {@link #HELP}, case-folded. */
+    private static final Words.Literals HELP_WORDS = new Words.Literals("помощ", "допомог", "допомага", "модерниз",
+            "модерніз", "도움", "도와", "현대화", "帮助", "协助", "现代化", "升级");
     /** A Russian or Ukrainian adjective ending: "ракетными", "ракетні" are the missiles' field, not missiles. */
     private static final Pattern SLAVIC_ADJECTIVE = Pattern.compile(
             "(?iu).*н(?:ый|ий|ой|ая|ую|ое|ые|ых|ым|ыми|ими|ім|і|их|ої|у|а|е)$");
@@ -73,6 +76,10 @@ final class Cues {
      */
     static Hit helpWith(String text, int start, Hit arms) {
         int from = Math.max(start, arms.start() - HELP_REACH);
+        if (!Words.anyFolded(text, from, arms.start(), HELP_WORDS)) {
+            // no word of help: the pattern, an alternation of these words, would find none
+            return arms;
+        }
         String before = text.substring(from, arms.start());
         java.util.regex.Matcher m = HELP.matcher(before);
         int last = -1;
@@ -201,7 +208,8 @@ final class Cues {
             return false;
         }
         int from = Math.max(0, arms.start() - MAKING_REACH);
-        if (MAKING.matcher(text.substring(from, arms.start())).find()) {
+        if (Words.anyFolded(text, from, arms.start(), MAKING_WORDS)
+                && MAKING.matcher(text.substring(from, arms.start())).find()) {
             // "这些产品被用于制造导弹", "для производства ракет": the arms are what the goods make
             return true;
         }
@@ -239,6 +247,16 @@ final class Cues {
             + "|\\b(?:used|needed|required|intended)\\s+(?:in|for|to\\s+(?:make|build|produce|assemble))\\s+(?:the\\s+)?"
             + "(?:(?:production|manufacture|manufacturing|assembly)\\s+of\\s+)?" + PRODUCTS
             + "|\\bfor\\s+(?:the\\s+)?(?:production|manufacture|manufacturing|assembly)\\s+of\\s+" + PRODUCTS);
+
+    /**
+     * Words one of which every alternative of {@link #MAKING} holds, case-folded as the pattern folds them: most
+     * arms have none before them, and the pattern, tried at every start of its window, is then not run at all.
+     */
+    private static final Words.Literals MAKING_WORDS = new Words.Literals("用", "для", "component", "part", "engine",
+            "module", "chip", "used", "mak", "build", "produc", "manufactur", "assembl", "needed", "required",
+            "intended", "компонент", "детал", "двиг", "комплектую", "запчаст", "используем", "применяем",
+            "використову", "застосову", "збирають", "виробляють", "виготовляють", "собирают", "производят",
+            "выпускают", "производств", "изготовлени", "виробництв", "виготовленн");
 
     /**
      * Whether the goods are named only as what a breached ban covers: "подарок нарушает резолюции, запрещающие

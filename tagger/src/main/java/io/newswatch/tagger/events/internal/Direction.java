@@ -204,7 +204,7 @@ final class Direction {
     /** The (from, to) pairs of one commodity, read from the states of its clause ({@link Clauses#scope}). */
     static List<String[]> direction(String text, Hit commodity, Clauses.Scope scope, List<Hit> in,
                                     Set<String> textStates, List<String> placeStates) {
-        return direction(text, commodity, scope.states(), verbFrame(commodity, scope.states(), scope.roles(), in),
+        return direction(text, commodity, scope.states(), verbFrame(text, commodity, scope.states(), scope.roles(), in),
                 scope.originOf(), scope.originAt(), in, textStates, placeStates);
     }
 
@@ -241,8 +241,10 @@ final class Direction {
      * The roles for one commodity: a subject's part comes from the give or get word nearest before the goods
      * ("North Korea violated a cap on imports of fuel and kept exporting coal" exports the coal).
      */
-    static Role[] verbFrame(Hit commodity, List<Hit> states, Role[] roles, List<Hit> in) {
+    static Role[] verbFrame(String text, Hit commodity, List<Hit> states, Role[] roles, List<Hit> in) {
         Role[] out = roles;
+        Lexicon.Script script = Lexicon.Script.of(text.charAt(commodity.start()));
+        boolean cjk = script == Lexicon.Script.HAN || script == Lexicon.Script.HANGUL;
         for (int i = 0; i < states.size(); i++) {
             if (roles[i] != Role.SUBJECT_FROM && roles[i] != Role.SUBJECT_TO) {
                 continue;
@@ -250,6 +252,11 @@ final class Direction {
             Hit verb = null;
             for (Hit h : in) {
                 if (h.start() >= commodity.start()) {
+                    break;
+                }
+                if (cjk && h.start() >= states.get(i).end() && h.is(Lexicon.Kind.STATE) && subject(h, states, roles)) {
+                    // "俄罗斯收到了朝鲜提供的炮弹": the relative clause before Chinese or Korean goods has its own subject,
+                    // and the verb after that subject is its own
                     break;
                 }
                 if (h.start() >= states.get(i).end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
@@ -272,6 +279,12 @@ final class Direction {
             }
         }
         return out;
+    }
+
+    /** Whether the state mention {@code h} is the subject of a give or get word. */
+    private static boolean subject(Hit h, List<Hit> states, Role[] roles) {
+        int j = states.indexOf(h);
+        return j >= 0 && (roles[j] == Role.SUBJECT_FROM || roles[j] == Role.SUBJECT_TO);
     }
 
     /**

@@ -38,9 +38,19 @@ public final class EventReader {
     static final Set<String> ARMS = Set.of("missiles", "weapons", "munitions");
     /** What stands between two states of one list. */
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile(
-            "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*(?:the\\s+|mainland\\s+)?");
+            "(?iu)(?:'s|’s)?\\s*(?:,|,?\\s*(?:and|or|и|или|і|та|або|와|과|및|和|与|及|、))\\s*"
+            // the preposition said again is still one list: "in China and in Russia", "из Китая и из России"
+            + "(?:(?:in|to|into|from|via|through|в|во|у|из|с|з|до|через)\\s+)?(?:the\\s+|mainland\\s+)?");
     /** A Chinese or Korean "and" between two states. */
     private static final java.util.regex.Pattern CJK_AND = java.util.regex.Pattern.compile("\\s*(?:와|과|및|和|与|及|、)\\s*");
+    /**
+     * By start, the longer of two first, a phrase that is no goods before a word over the same span: one comparator,
+     * as the hundreds of hits of a text are sorted with it.
+     */
+    private static final Comparator<Hit> HIT_ORDER = (a, b) -> a.start() != b.start()
+            ? Integer.compare(a.start(), b.start())
+            : a.end() != b.end() ? Integer.compare(b.end(), a.end())
+            : Integer.compare(a.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1, b.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1);
     /** How far back a sentence that refers back finds its parties, in characters. */
     private static final int REFER_BACK_CHARS = 1000;
 
@@ -69,8 +79,7 @@ public final class EventReader {
         }
         // of two words over the same span, the phrase that is no goods comes first and hides the goods word
         // ("танкер" is no "танк*")
-        all.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed())
-                .thenComparingInt(h -> h.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1));
+        all.sort(HIT_ORDER);
         all = resolveStates(all);
         Set<String> textStates = new java.util.HashSet<>();
         mentions.forEach(m -> textStates.add(m.entity()));
@@ -239,7 +248,7 @@ public final class EventReader {
         }
         if (!anyCommodity || !transfer || (negative || ban) && !breach
                 || NOT_PROSE.matcher(text).region(Math.max(start, end - 40), end).find()
-                || Clauses.headlineList(text, start, end) || Cues.negatedTransfer(in)) {
+                || Clauses.headlineList(text, start, end) || Clauses.menuLine(text, start, end) || Cues.negatedTransfer(in)) {
             return List.of();
         }
         List<Hit> states = new ArrayList<>();

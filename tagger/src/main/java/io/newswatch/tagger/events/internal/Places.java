@@ -58,6 +58,42 @@ final class Places {
         return false;
     }
 
+    /** The words after a name, one of which {@link #FULL} needs (with the space the pattern puts before them). */
+    private static final String[] FULL_WORDS = {" Sea", " Bay", " Gulf", " Strait", " River", " Cosmodrome", " Krai",
+        " Oblast", " Spaceport", " Launch"};
+    /** The words after a name, one of which {@link #BEFORE} needs. */
+    private static final String[] BEFORE_WORDS = {" port", " Port", " harbo", " Harbo", " station", " Station",
+        " terminal", " Terminal", " border crossing", " Border crossing", " checkpoint", " Checkpoint", " shipyard",
+        " Shipyard"};
+    /** The words after a name, one of which {@link #KIND_AFTER} needs. */
+    private static final String[] KIND_AFTER_WORDS = {" anchorage", " Anchorage", " estuary", " Estuary"};
+
+    /** The head words of {@link #OF}, any case: one of them ends right before every " of " it matches. */
+    private static final String[] OF_HEADS = {"port", "ports", "city", "town", "village", "settlement", "harbor",
+        "harbour", "province", "region", "sea", "gulf", "bay", "strait"};
+
+    /** Whether " of " stands in {@code s} right after one of {@link #OF_HEADS}. */
+    private static boolean headOf(String s) {
+        for (int at = s.indexOf(" of "); at >= 0; at = s.indexOf(" of ", at + 1)) {
+            for (String head : OF_HEADS) {
+                if (at >= head.length() && s.regionMatches(true, at - head.length(), head, 0, head.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of {@code words} occurs in {@code s}, as written. */
+    private static boolean any(String s, String[] words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** More names of one list: ", Y", " and Y". */
     private static final Set<String> SEA = Set.of("Sea", "Gulf", "Bay", "Strait");
     private static final Pattern MORE = Pattern.compile("(?:,\\s*|,?\\s+(?:and|or|и|і|та|й)\\s+)(" + WORD + ")");
@@ -205,7 +241,8 @@ final class Places {
         if (!named) {
             return;
         }
-        Matcher m = OF.matcher(text).region(start, end);
+        // and each pattern needs its own literal words (" of ", " Sea", " port"...): it runs only where one stands
+        Matcher m = OF.matcher(text).region(start, headOf(sentence) ? end : start);
         while (m.find()) {
             if (Character.isUpperCase(m.group(1).charAt(0)) && SEA.contains(m.group(1))) {
                 // "Gulf of Tonkin", "Sea of Japan": the head word is part of the name
@@ -221,15 +258,15 @@ final class Places {
                 more.region(at, end);
             }
         }
-        m = FULL.matcher(text).region(start, end);
+        m = FULL.matcher(text).region(start, any(sentence, FULL_WORDS) ? end : start);
         while (m.find()) {
             addName(text, m.start(2), m.end(2), m.end(1), hits, spans, false, FULL_NAME);
         }
-        m = BEFORE.matcher(text).region(start, end);
+        m = BEFORE.matcher(text).region(start, any(sentence, BEFORE_WORDS) ? end : start);
         while (m.find()) {
             addName(text, m.start(1), m.end(1), m.end(1), hits, spans, true, NAMED);
         }
-        m = KIND_AFTER.matcher(text).region(start, end);
+        m = KIND_AFTER.matcher(text).region(start, any(sentence, KIND_AFTER_WORDS) ? end : start);
         while (m.find()) {
             addName(text, m.start(1), m.end(1), m.end(2), hits, spans, true, FULL_NAME);
         }

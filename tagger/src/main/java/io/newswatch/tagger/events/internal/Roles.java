@@ -55,6 +55,8 @@ final class Roles {
     static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
             "(?iu)(?:an|ese|ish|i|(?:ск|цк|ськ|цьк)(?:ий|ый|ой|ая|ое|ие|ые|их|ых|ого|ому|ую|им|ым|ими|ыми|ом|і|а|е|у|ій"
             + "|ої|ою))$");
+    /** The letters {@link #ADJECTIVE} can end on, case-folded: most states' names end on none of them. */
+    private static final String ADJECTIVE_ENDS = "nehiйяехоуюмиіаї";
 
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
@@ -79,7 +81,8 @@ final class Roles {
         for (Hit h : in) {
             if (h.start() >= state.end()) {
                 if (h.is(Lexicon.Kind.USE) && h.start() - state.end() <= 2) {
-                    return Role.USER;
+                    // but "우크라이나에 발사했다" names where the goods were fired
+                    return koreanTarget(text, state, h) ? Role.NONE : Role.USER;
                 }
                 break;
             }
@@ -167,9 +170,14 @@ final class Roles {
                 return Role.FROM;
             }
         }
+        if (text.startsWith("에 의해", particleAt) || text.startsWith("에 의하여", particleAt)) {
+            // the agent of a passive: "북한에 의해 러시아로 보내진 포탄" (shells sent by the North)
+            return nextVerbIsGet(state, in) ? Role.TO : Role.FROM;
+        }
         for (String p : lexicon.toParticles()) {
             if (text.startsWith(p, particleAt)) {
-                return Role.TO;
+                // "우크라이나에 발사했다": where the goods were fired, no receiver
+                return nextVerbIsUse(state, in) ? Role.NONE : Role.TO;
             }
         }
         boolean hangul = Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL;
@@ -180,6 +188,12 @@ final class Roles {
         if (hangul && text.startsWith("대", state.start()) && state.end() - state.start() == 2
                 && nextIsGive(state, in, 8)) {
             // 대북 (toward the North) before a give word: "대북 공급", "대북 수출" (but "대북 전문가", an expert)
+            return Role.TO;
+        }
+        if (hangul && state.start() > start && text.charAt(state.start() - 1) == '대'
+                && (state.start() - 1 == start || !Character.isLetterOrDigit(text.charAt(state.start() - 2)))
+                && nextIsGive(state, in, 8)) {
+            // 대 before a state's full name: "대러시아 무기 수출" (exports to Russia)
             return Role.TO;
         }
         if (hangul && particleAt < end
@@ -195,7 +209,8 @@ final class Roles {
                     break;
                 }
                 if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
-                    return h.is(Lexicon.Kind.GIVE) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+                    // the possessor of the noun gives, whoever receives it: "러시아의 기술 지원을 받아"
+                    return h.is(Lexicon.Kind.GIVE) || giveAt(h.start(), in) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
                 }
                 if (!h.is(Lexicon.Kind.COMMODITY) && !h.is(Lexicon.Kind.STATE)) {
                     break;
@@ -252,7 +267,8 @@ final class Roles {
             }
         }
         // "handed Russia dozens of guns", "supplied North Korea with oil"
-        boolean adjective = ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
+        boolean adjective = Words.mayEndIn(text, state.start(), state.end(), ADJECTIVE_ENDS)
+                && ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()
                 || Words.wordAfterIsPossessive(text, state.end(), end);
         if (prev != null && (prev.is(Lexicon.Kind.GIVE) || prev.is(Lexicon.Kind.GET))
                 && DATIVE_GAP.matcher(text.substring(prev.end(), state.start())).matches()
@@ -269,7 +285,11 @@ final class Roles {
                     ? Role.SUBJECT_FROM : Role.TO;
         }
         // "North Korean coal", "North Korea's arms deliveries"
-        if (nextCommodity != null && !between && nextCommodity.start() - state.end() <= 25
+        // "북한은 연료를 확보했다": a Korean subject whose verb gives or gets is no maker of the goods after it, nor
+        // is the flag of a ship ("북한 선박들이 석유를 환적했다")
+        if (nextCommodity != null && !between && !(hangul && (koreanSubjectOfTransfer(text, particleAt, end, state, in)
+                || KO_SHIP.matcher(text).region(state.end(), end).lookingAt()))
+                && nextCommodity.start() - state.end() <= 25
                 && !Words.hasPunctuation(text, state.end(), nextCommodity.start())
                 && !RELATIVE.matcher(text).region(state.end(), nextCommodity.start()).find()) {
             if (EventReader.ARMS.contains(nextCommodity.value()) && Cues.armsAsPlace(text, start, nextCommodity)) {
@@ -327,7 +347,8 @@ final class Roles {
             if (h.is(Lexicon.Kind.GET)) {
                 return Role.SUBJECT_TO;
             }
-            if (h.is(Lexicon.Kind.USE)) {
+            if (h.is(Lexicon.Kind.USE) && !partOfGoods(h, in)) {
+                // (not the 발사 of 발사대, a launcher)
                 return Role.USER;
             }
         }
@@ -452,6 +473,78 @@ final class Roles {
         return false;
     }
 
+    /** A ship word right after a Korean state: the state is the ship's flag. */
+    static final java.util.regex.Pattern KO_SHIP = java.util.regex.Pattern.compile("^\\s?(?:선박|유조선|화물선|운반선|선적 선박)");
+
+    /** Whether a give word starts at {@code at} (the noun of a get phrase: 지원 in "지원을 받"). */
+    static boolean giveAt(int at, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() == at && h.is(Lexicon.Kind.GIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word lies inside a commodity word: the 발사 (launch) of 발사대 (launcher), the 发射 of 发射车. */
+    static boolean partOfGoods(Hit word, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() > word.start()) {
+                return false;
+            }
+            if (h.is(Lexicon.Kind.COMMODITY) && h.end() >= word.end() && h != word) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a Korean particle of direction stands between the state and the use word right after it. */
+    private boolean koreanTarget(String text, Hit state, Hit use) {
+        if (text.startsWith("에서", state.end())) {
+            return false;
+        }
+        for (String p : lexicon.toParticles()) {
+            if (text.startsWith(p, state.end()) && state.end() + p.length() <= use.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the first give, get or use word after {@code state} is a use word ("우크라이나에 발사했다"). */
+    static boolean nextVerbIsUse(Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE))) {
+                return h.is(Lexicon.Kind.USE);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a Korean state carries a subject or topic particle and the verb it reaches first gives or gets
+     * ("북한이 포탄을 수출했다"), not another subject's verb ("북한이 만든 미사일을 러시아가 발사했다").
+     */
+    static boolean koreanSubjectOfTransfer(String text, int particleAt, int end, Hit state, List<Hit> in) {
+        if (particleAt >= end || !KO_SUBJECT.matcher(text).region(particleAt, end).lookingAt()) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() < state.end()) {
+                continue;
+            }
+            if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                return true;
+            }
+            if (h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.REPORTING)
+                    || h.is(Lexicon.Kind.STATE) && KO_SUBJECT.matcher(text).region(h.end(), end).lookingAt()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether, after a Russian or Ukrainian give word and the bare state right after it, another state of the same
      * clause stands after a preposition of the receiver ("поставленные КНДР в Россию"): the bare state is then no
@@ -523,7 +616,8 @@ final class Roles {
 
     /** Whether the state is written as the maker of the goods right after it: "to a North Korean missile". */
     static boolean madeBy(String text, Hit state, List<Hit> in) {
-        if (!ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()) {
+        if (!Words.mayEndIn(text, state.start(), state.end(), ADJECTIVE_ENDS)
+                || !ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()) {
             return false;
         }
         for (Hit h : in) {

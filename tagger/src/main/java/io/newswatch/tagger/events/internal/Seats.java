@@ -18,6 +18,11 @@ final class Seats {
             + "|чиновник|аналітик|експерт|джерел|кореспондент|посадов)\\p{L}*\\s+(?:from|in|based in|из|в|во|с|со|з|із|у"
             + "|в)\\s+(?:the\\s+)?$|(?:властей|власти|властям|администрации|губернатор\\p{L}*|мэри[ия]|влади"
             + "|адміністрації|мерії)\\s+$");
+    /** Words one of which every alternative of {@link #SPEAKER_BEFORE} holds, case-folded. */
+    private static final Words.Literals SPEAKER_WORDS = new Words.Literals("analyst", "expert", "official", "source",
+            "diplomat", "researcher", "correspondent", "reporter", "journalist", "spokes", "аналитик", "эксперт",
+            "источник", "корреспондент", "чиновник", "аналітик", "експерт", "джерел", "кореспондент", "посадов",
+            "власт", "администрации", "губернатор", "мэри", "влади", "адміністрації", "мерії");
     private static final Pattern AUTHORITY_AFTER = Pattern.compile("^(?:\\s+(?:port|city|local|provincial|regional"
             + "|customs))?\\s+(?:authorities|officials|police|customs|court|prosecutors|governor|mayor|administration"
             + "|당국|세관|시청|경찰)\\b|^(?:当局|海关|警方|政府)");
@@ -32,7 +37,9 @@ final class Seats {
 
     /** Whether the place {@code h} only says where a speaker or an authority is ({@link #SPEAKER_BEFORE}). */
     static boolean speaker(String text, int start, int end, Hit h) {
-        return SPEAKER_BEFORE.matcher(text).region(Math.max(start, h.start() - SPEAKER_REACH), h.start()).find()
+        int from = Math.max(start, h.start() - SPEAKER_REACH);
+        return Words.anyFolded(text, from, h.start(), SPEAKER_WORDS)
+                && SPEAKER_BEFORE.matcher(text).region(from, h.start()).find()
                 || AUTHORITY_AFTER.matcher(text).region(h.end(), end).lookingAt();
     }
 

@@ -134,7 +134,50 @@ final class SentenceFacts {
 
     /** Whether {@code text[start, end)} counts over a span of years ("since 2017", "с 2019 года"). */
     static boolean spanOfYears(String text, int start, int end) {
-        return Words.hasDigit(text, start, end) && SPAN_OF_YEARS.matcher(text).region(start, end).find();
+        return Words.hasDigit(text, start, end) && hasYear(text, start, end)
+                && SPAN_OF_YEARS.matcher(text).region(start, end).find();
+    }
+
+    /** Whether a year of 19xx or 20xx, which every alternative of {@link #SPAN_OF_YEARS} needs, stands in the span. */
+    private static boolean hasYear(String text, int start, int end) {
+        for (int i = start; i + 4 <= end; i++) {
+            char c = text.charAt(i);
+            char d = text.charAt(i + 1);
+            if ((c == '1' && d == '9' || c == '2' && d == '0') && isAsciiDigit(text.charAt(i + 2))
+                    && isAsciiDigit(text.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The words {@link #TRAILING_AUXILIARY} may end on, besides what follows an "on ". */
+    private static final String[] AUXILIARY_ENDS = {"has", "have", "had", "also", "repeatedly", "previously",
+        "earlier", "week"};
+
+    /**
+     * Whether {@link #TRAILING_AUXILIARY} may match {@code s}: it ends on one of {@link #AUXILIARY_ENDS} or on the
+     * word after an "on " (or a line break, before which {@code $} also matches).
+     */
+    private static boolean mayTrail(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char last = s.charAt(s.length() - 1);
+        if (last == '\n' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029'
+                || s.contains("on ")) {
+            return true;
+        }
+        for (String w : AUXILIARY_ENDS) {
+            if (s.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The places of the sentence ({@link Places}), bounded in count and length. */
@@ -164,7 +207,8 @@ final class SentenceFacts {
                 int cut = Math.max(Math.max(before.lastIndexOf(','), before.lastIndexOf('—')),
                         Math.max(before.lastIndexOf('"'), before.lastIndexOf('”')));
                 String who = trimmed(cut >= 0 ? before.substring(cut + 1) : before);
-                who = LEADING_CONJUNCTION.matcher(TRAILING_AUXILIARY.matcher(who).replaceFirst("")).replaceFirst("");
+                who = LEADING_CONJUNCTION.matcher(mayTrail(who) ? TRAILING_AUXILIARY.matcher(who).replaceFirst("") : who)
+                        .replaceFirst("");
                 if (!who.isEmpty() && who.length() < 80 && Character.isLetter(who.charAt(0))) {
                     return who;
                 }
@@ -174,8 +218,21 @@ final class SentenceFacts {
     }
 
     private static String trimmed(String s) {
-        String t = SPACES.matcher(s.strip()).replaceAll(" ");
+        String stripped = s.strip();
+        String t = singleSpaced(stripped) ? stripped : SPACES.matcher(stripped).replaceAll(" ");
         return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;
+    }
+
+    /** Whether {@link #SPACES} would change nothing in {@code s}: no white space but single plain spaces. */
+    private static boolean singleSpaced(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void add(List<String> list, String value) {

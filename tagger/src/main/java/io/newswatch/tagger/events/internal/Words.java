@@ -36,6 +36,78 @@ final class Words {
                 && REFERRING.contains(text.substring(start, e).toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * Literal words one of which every match of a case-insensitive pattern holds, case-folded (the lower case of
+     * the upper case, the fold of {@code java.util.regex}'s {@code UNICODE_CASE}, which for a lower-case letter is
+     * the letter itself): {@link #anyFolded} tells whether a text can match the pattern at all.
+     */
+    static final class Literals {
+        /** The words by the low byte of their first letter, so a letter is compared with the few that may start. */
+        private final String[][] byFirst = new String[256][];
+
+        Literals(String... words) {
+            for (String w : words) {
+                String[] bucket = byFirst[w.charAt(0) & 0xFF];
+                bucket = bucket == null ? new String[1] : java.util.Arrays.copyOf(bucket, bucket.length + 1);
+                bucket[bucket.length - 1] = w;
+                byFirst[w.charAt(0) & 0xFF] = bucket;
+            }
+        }
+    }
+
+    /** Every character's case fold, as {@link Literals} describes it. */
+    private static final char[] FOLD = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            FOLD[c] = Character.toLowerCase(Character.toUpperCase((char) c));
+        }
+    }
+
+    /**
+     * Whether one of the {@code literals} stands in {@code text[from, to)} in any case: a filter before the pattern
+     * they belong to, which turns away no text the pattern would match.
+     */
+    static boolean anyFolded(String text, int from, int to, Literals literals) {
+        for (int i = from; i < to; i++) {
+            char c = FOLD[text.charAt(i)];
+            String[] bucket = literals.byFirst[c & 0xFF];
+            if (bucket == null) {
+                continue;
+            }
+            for (String w : bucket) {
+                if (w.charAt(0) == c && i + w.length() <= to && restFolded(text, i, w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean restFolded(String text, int at, String word) {
+        for (int j = 1; j < word.length(); j++) {
+            if (FOLD[text.charAt(at + j)] != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code text[from, to)} may match a case-insensitive pattern anchored at its end ({@code (?:a|b)$})
+     * whose every alternative ends in one of {@code lastFolded} (case-folded as in {@link Literals}): false only when
+     * its last character folds to none of them. A final line break, before which {@code $} also matches, lets
+     * every text through.
+     */
+    static boolean mayEndIn(String text, int from, int to, String lastFolded) {
+        if (to <= from) {
+            return true;
+        }
+        char c = text.charAt(to - 1);
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                || lastFolded.indexOf(FOLD[c]) >= 0;
+    }
+
     static boolean hasPunctuation(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -48,7 +120,8 @@ final class Words {
 
     static boolean hasDigit(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (Character.isDigit(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c)) {
                 return true;
             }
         }
