@@ -1617,6 +1617,11 @@ class EventExtractorTest {
             ru | КНДР отправила в Россию артиллерийские снаряды. Поставки шли через порт Раджин. По оценкам разведки, речь идёт о 5 млн снарядов. | munitions KP>RU asserted | Раджин
             ru | Россия поставляет КНДР нефтепродукты сверх лимита. Танкеры загружаются в порту Восточный. | petroleum RU>KP asserted | Восточный
             ru | Северокорейские рабочие продолжают прибывать в Россию. Только в прошлом году в страну въехали более 10 тысяч граждан КНДР. | workers KP>RU asserted |
+            # impersonal third person plural, nobody named as subject
+            ru | В Россию доставили северокорейские ракеты. | missiles KP>RU asserted |
+            ru | Для российской армии закупили у КНДР миллионы снарядов. | munitions KP>RU asserted |
+            ru | Из КНДР в Россию перебросили ещё несколько тысяч солдат в нарушение резолюций ООН. | troops KP>RU asserted |
+            ru | В КНДР отправили партию российских истребителей. | weapons RU>KP asserted |
             """)
     void grammarGridRussian(String language, String sentence, String expected, String places) {
         assertGridRow(sentence, expected, places);
@@ -1877,6 +1882,11 @@ class EventExtractorTest {
             uk | КНДР відправила до Росії артилерійські снаряди. Постачання йшли через порт Раджин. За оцінками розвідки, йдеться про 5 млн снарядів. | munitions KP>RU asserted | Раджин
             uk | Росія постачає КНДР нафтопродукти понад ліміт. Танкери завантажуються в порту Восточний. | petroleum RU>KP asserted | Восточний
             uk | Північнокорейські робітники продовжують прибувати до Росії. Лише минулого року до країни в'їхали понад 10 тисяч громадян КНДР. | workers KP>RU asserted |
+            # impersonal third person plural, nobody named as subject
+            uk | До Росії доставили північнокорейські ракети. | missiles KP>RU asserted |
+            uk | Для російської армії закупили у КНДР мільйони снарядів. | munitions KP>RU asserted |
+            uk | З КНДР до Росії перекинули ще кілька тисяч солдатів у порушення резолюцій ООН. | troops KP>RU asserted |
+            uk | До КНДР відправили партію російських винищувачів. | weapons RU>KP asserted |
             """)
     void grammarGridUkrainian(String language, String sentence, String expected, String places) {
         assertGridRow(sentence, expected, places);
