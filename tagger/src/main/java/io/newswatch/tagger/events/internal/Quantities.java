@@ -253,16 +253,25 @@ public final class Quantities {
                 }
             }
         }
-        if (!counted) {
-            return null;
-        }
         int e = at;
         while (e < to && e - at < 12 && Character.isLetter(text.charAt(e))) {
             e++;
         }
+        for (int i = 0; !counted && i < SLAVIC_ONE.size(); i++) {
+            // a Slavic singular needs no article: "передала миллион баррелей", "направила тисячу робітників"
+            String w = SLAVIC_ONE.get(i);
+            counted = w.length() == e - at && text.regionMatches(true, at, w, 0, w.length());
+        }
+        if (!counted) {
+            return null;
+        }
         long m = e - at < 12 ? lexicon.multiplier(text, at, e) : 0;
         return m > 0 ? new Quantity(m, at, e, dollarAfter(text, e, to)) : null;
     }
+
+    /** Russian and Ukrainian number words in the singular: one number with no article before them. */
+    private static final List<String> SLAVIC_ONE = List.of("миллион", "мільйон", "тысячу", "тисячу", "тысяча",
+            "тисяча", "миллиард", "мільярд");
 
     /** Numbers written as a word: "seven drones", "two limousines", "два автомобиля", "сім дронів". */
     private static final java.util.Map<String, Integer> SMALL = java.util.Map.ofEntries(

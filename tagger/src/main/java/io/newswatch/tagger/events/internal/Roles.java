@@ -296,6 +296,10 @@ final class Roles {
                 // "chips found in Russian drones": the state whose arms hold the goods received them
                 return Role.TO;
             }
+            if (Words.wordAfterIsPossessive(text, state.end(), end) && clientAfter(text, nextCommodity, in)) {
+                // "Moscow's main arms supplier": the possessor of the goods' supplier is its client
+                return Role.TO;
+            }
             originOf[index] = nextCommodity.value();
             originAt[index] = nextCommodity.start();
             return Role.ORIGIN;
@@ -356,6 +360,16 @@ final class Roles {
 
     static boolean clientOf(String text, Hit give) {
         return CLIENT_OF.matcher(text.substring(give.start(), give.end())).matches();
+    }
+
+    /** Whether a supplier noun stands right after the goods: "arms supplier", "ammunition providers". */
+    private static boolean clientAfter(String text, Hit goods, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= goods.end()) {
+                return h.is(Lexicon.Kind.GIVE) && h.start() - goods.end() <= 1 && clientOf(text, h);
+            }
+        }
+        return false;
     }
 
     /**
