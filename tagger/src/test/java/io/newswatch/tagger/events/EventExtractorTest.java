@@ -777,6 +777,14 @@ class EventExtractorTest {
             ko | 북한이 러시아에 탄도미사일을 추가로 수출할 수도 있다. | missiles KP>RU possible
             ko | 중국은 러시아에 드론 부품과 반도체를 공급했다. | military-technology CN>RU
             ko | 북한은 올해 정제유 상한선을 넘어선 양을 반입했다. | petroleum ?>KP
+            ko | 북한이 수출한 석탄은 대부분 불법이었다. | coal KP>?
+            ko | 중국이 몰래 수입한 북한 석탄이 수백만 톤에 이른다. | coal KP>CN
+            ko | 러시아로 수출된 북한 무기가 전장에 투입됐다. | weapons KP>RU
+            ko | 북한산 무기를 러시아가 사용하고 있다. | weapons KP>RU
+            ko | 북한 노동자를 러시아 기업이 고용했다. | workers KP>RU
+            ko | 석유를 북한에 공급한 러시아는 제재를 위반했다. | petroleum RU>KP
+            ko | 러시아는 북한에서 포탄을 대량으로 사들이고 있다. | munitions KP>RU
+            ko | 북한은 러시아에 미사일을 팔아 넘겼다. | missiles KP>RU
             zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
             zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
             zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
@@ -898,6 +906,39 @@ class EventExtractorTest {
             zh | 朝鲜今年进口的成品油超过了上限。 | petroleum ?>KP
             zh | 俄方从朝方获得了大量炮弹。 | munitions KP>RU
             zh | 朝鲜接收了俄罗斯运来的石油。 | petroleum RU>KP
+            zh | 朝鲜方面向俄方提供了炮弹。 | munitions KP>RU
+            zh | 俄罗斯正从朝鲜进口弹药。 | munitions KP>RU
+            zh | 朝鲜出口到俄罗斯的炮弹数量惊人。 | munitions KP>RU
+            zh | 运往朝鲜的石油超过了上限。 | petroleum ?>KP
+            zh | 来自俄罗斯的石油流入朝鲜。 | petroleum RU>KP
+            zh | 中国出口至俄罗斯的芯片被用于制造导弹。 | military-technology CN>RU
+            zh | 被俄军使用的朝鲜导弹落在了哈尔科夫。 | missiles KP>RU
+            zh | 俄罗斯企业雇佣朝鲜劳工违反了安理会决议。 | workers KP>RU
+            zh | 中国公司从朝鲜走私进口煤炭。 | coal KP>CN
+            zh | 朝鲜卖给俄罗斯的武器包括火箭炮。 | weapons KP>RU
+            zh | 北韓向俄羅斯提供了砲彈。 | munitions KP>RU
+            zh | 北韓向俄羅斯運送了大量彈藥。 | munitions KP>RU
+            zh | 俄軍使用了北韓製造的飛彈。 | missiles KP>RU
+            zh | 北韓向俄羅斯出售彈道飛彈。 | missiles KP>RU
+            zh | 俄羅斯向北韓運送石油。 | petroleum RU>KP
+            zh | 俄羅斯向北韓供應精煉石油產品。 | petroleum RU>KP
+            zh | 北韓向中國走私煤炭。 | coal KP>CN
+            zh | 北韓煤炭被運往中國。 | coal KP>CN
+            zh | 北韓從俄羅斯獲得衛星技術。 | military-technology RU>KP
+            zh | 俄羅斯向北韓轉讓軍事技術。 | military-technology RU>KP
+            zh | 北韓向俄羅斯交付了無人機。 | weapons KP>RU
+            zh | 北韓向俄羅斯派遣了數千名勞工。 | workers KP>RU
+            zh | 北韓向俄羅斯派兵並提供砲彈。 | troops KP>RU;munitions KP>RU
+            zh | 俄羅斯把防空系統交給北韓。 | weapons RU>KP
+            zh | 俄羅斯從北韓購買了砲彈。 | munitions KP>RU
+            zh | 北韓透過海上非法轉運取得燃油。 | petroleum ?>KP
+            zh | 北韓可能向俄羅斯提供飛彈。 | missiles KP>RU possible
+            zh | 外界擔心俄羅斯會向北韓轉移核技術。 | military-technology RU>KP possible
+            zh | 普丁向金正恩贈送了一輛豪華轎車。 | luxury-goods RU>KP
+            zh | 北韓對俄羅斯的武器出口增加。 | weapons KP>RU
+            zh | 在中國工作的北韓勞工多達數萬人。 | workers KP>CN
+            zh | 北韓將煤炭出口到中國。 | coal KP>CN
+            zh | 北韓砲彈被運往俄羅斯前線。 | munitions KP>RU
             """)
     void grammarGridKoreanAndChinese(String language, String sentence, String expected) {
         List<String> keys = events(sentence).stream()
