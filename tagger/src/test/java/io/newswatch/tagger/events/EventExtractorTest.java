@@ -245,6 +245,8 @@ class EventExtractorTest {
             북한이 러시아에 240㎜ 방사포를 보냈다.                                                |
             # exceeding the cap is the breach, the amount moved is still the amount
             俄罗斯已向朝鲜运送了超过100万桶石油，远远超过联合国安理会规定的上限。                       | 1000000
+            北韓向俄羅斯運送了五萬枚砲彈。 | 50000
+            俄羅斯向北韓運送了兩萬桶石油。 | 20000
             러시아가 북한에 정유제품 100만 배럴을 넘겨 연간 상한을 초과했다.                          | 1000000
             # the day of a date is no amount, in any order or script
             North Korea shipped to Russia on Jan. 5 artillery shells worth millions.             |
