@@ -787,6 +787,13 @@ class EventExtractorTest {
             ko | 석유를 북한에 공급한 러시아는 제재를 위반했다. | petroleum RU>KP
             ko | 러시아는 북한에서 포탄을 대량으로 사들이고 있다. | munitions KP>RU
             ko | 북한은 러시아에 미사일을 팔아 넘겼다. | missiles KP>RU
+            ko | 국가정보원은 20일 북한이 러시아에 포탄 수백만 발과 탄도미사일을 제공한 것으로 파악했다고 밝혔다. | munitions KP>RU;missiles KP>RU
+            ko | 정부 소식통에 따르면 러시아는 그 대가로 북한에 식량과 석유, 군사기술을 제공하고 있다. | petroleum RU>KP;military-technology RU>KP
+            ko | 북한은 러시아에 포탄을 넘기고 그 대가로 석유를 받았다. | munitions KP>RU;petroleum RU>KP
+            ko | 북한은 석탄을 몰래 수출하고 정유제품을 밀수입했다. | coal KP>?;petroleum ?>KP
+            ko | 러시아는 북한으로부터 받은 포탄을 전선에 투입했다. | munitions KP>RU
+            ko | 북한은 러시아에 포탄을 보내고 석유를 받았다. | munitions KP>RU;petroleum RU>KP
+            ko | 북한은 러시아에 포탄을 제공하고 석유를 수입했다. | munitions KP>RU;petroleum RU>KP
             zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
             zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
             zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
@@ -918,6 +925,10 @@ class EventExtractorTest {
             zh | 俄罗斯企业雇佣朝鲜劳工违反了安理会决议。 | workers KP>RU
             zh | 中国公司从朝鲜走私进口煤炭。 | coal KP>CN
             zh | 朝鲜卖给俄罗斯的武器包括火箭炮。 | weapons KP>RU
+            zh | 韩国国家情报院表示，朝鲜自去年8月以来已向俄罗斯运送了约1万个集装箱的炮弹。 | munitions KP>RU
+            zh | 作为回报，俄罗斯向朝鲜提供了粮食、石油和军事技术。 | petroleum RU>KP;military-technology RU>KP
+            zh | 朝鲜一边走私出口煤炭，一边非法进口成品油。 | coal KP>?;petroleum ?>KP
+            zh | 俄罗斯把从朝鲜得到的炮弹投入前线。 | munitions KP>RU
             zh | 北韓向俄羅斯提供了砲彈。 | munitions KP>RU
             zh | 北韓向俄羅斯運送了大量彈藥。 | munitions KP>RU
             zh | 俄軍使用了北韓製造的飛彈。 | missiles KP>RU

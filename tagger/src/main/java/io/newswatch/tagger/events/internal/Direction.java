@@ -229,7 +229,7 @@ final class Direction {
                 out[i] = own;
             }
         }
-        return out;
+        return script == Lexicon.Script.HANGUL ? KoreanClauses.secondClause(text, commodity, states, out, in) : out;
     }
 
     /** Whether the state mention {@code h} is the subject of a give or get word. */
