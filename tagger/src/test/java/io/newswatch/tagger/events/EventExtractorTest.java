@@ -899,6 +899,7 @@ class EventExtractorTest {
             zh | 俄罗斯油轮把石油运到朝鲜罗津港。 | petroleum RU>KP
             zh | 朝鲜向俄罗斯移交了自行火炮。 | weapons KP>RU
             zh | 由朝鲜提供的炮弹已运抵俄罗斯。 | munitions KP>RU
+            zh | 俄罗斯向朝鲜提供的潜艇技术引发担忧。 | military-technology RU>KP
             zh | 炮弹从朝鲜被运到了俄罗斯。 | munitions KP>RU
             zh | 朝鲜向俄罗斯提供了炮弹和导弹。 | munitions KP>RU;missiles KP>RU
             zh | 朝鲜把炮弹卖给了俄罗斯。 | munitions KP>RU
@@ -929,6 +930,7 @@ class EventExtractorTest {
             zh | 作为回报，俄罗斯向朝鲜提供了粮食、石油和军事技术。 | petroleum RU>KP;military-technology RU>KP
             zh | 朝鲜一边走私出口煤炭，一边非法进口成品油。 | coal KP>?;petroleum ?>KP
             zh | 俄罗斯把从朝鲜得到的炮弹投入前线。 | munitions KP>RU
+            zh | 俄罗斯向朝鲜转让导弹技术引起担忧。 | military-technology RU>KP
             zh | 北韓向俄羅斯提供了砲彈。 | munitions KP>RU
             zh | 北韓向俄羅斯運送了大量彈藥。 | munitions KP>RU
             zh | 俄軍使用了北韓製造的飛彈。 | missiles KP>RU

@@ -413,12 +413,16 @@ public final class EventReader {
                     : h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH
                     && !Clauses.cueCutOff(text, h, commodity) && !Clauses.month(text, start, h)
                     || han && h.start() >= commodity.end() && h.start() - commodity.end() <= HAN_CUE_REACH
-                    && text.substring(commodity.end(), h.start()).chars().noneMatch(ch -> "，。；：,;".indexOf(ch) >= 0))) {
+                    && text.substring(commodity.end(), h.start()).chars().noneMatch(ch -> "，。；：,;".indexOf(ch) >= 0)
+                    && !REACTION.matcher(text).region(Math.max(start, h.start() - 2), h.start()).lookingAt())) {
                 return true;
             }
         }
         return false;
     }
+
+    /** Words before a Chinese cue of worry that make it a reaction to the goods, no hedge: 引发担忧, 表示担心. */
+    private static final java.util.regex.Pattern REACTION = java.util.regex.Pattern.compile("引发|引起|令人|表示|表达|感到");
 
     /** Whether the goods word is part of a phrase that refers back ("the coal", "the shells"). */
     private static boolean isReference(Hit commodity, List<Hit> in) {
