@@ -3,11 +3,12 @@ package io.newswatch.tagger.events.internal;
 import java.util.List;
 
 /**
- * Korean sentences that join two transfers with a connective ending ("북한은 러시아에 포탄을 보내고 석유를 받았다",
- * North Korea sent Russia shells and received oil). Korean puts the verb after its object, so goods named after a
- * connective verb (-고, -며) belong to the verb that follows them, and a partner marked by a particle before that
- * connective verb (러시아에) belongs to the first clause only; the other party is then filled in as for any
- * sentence that leaves it unsaid.
+ * Korean grammar the roles and verb frames read: a particle before a firing verb (a target), a subject whose verb
+ * gives or gets, a ship's flag, a noun of giving received (지원을 받), and sentences that join two transfers with a
+ * connective ending ("북한은 러시아에 포탄을 보내고 석유를 받았다", North Korea sent Russia shells and received oil).
+ * Korean puts the verb after its object, so goods named after a connective verb (-고, -며) belong to the verb that
+ * follows them, and a partner marked by a particle before that connective verb (러시아에) belongs to the first
+ * clause only; the other party is then filled in as for any sentence that leaves it unsaid.
  */
 final class KoreanClauses {
     private KoreanClauses() {
@@ -76,5 +77,77 @@ final class KoreanClauses {
             }
         }
         return out;
+    }
+
+    /** A ship word right after a Korean state: the state is the ship's flag. */
+    static final java.util.regex.Pattern KO_SHIP = java.util.regex.Pattern.compile("^\\s?(?:선박|유조선|화물선|운반선|선적 선박)");
+
+    /** Whether a give word starts at {@code at} (the noun of a get phrase: 지원 in "지원을 받"). */
+    static boolean giveAt(int at, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() == at && h.is(Lexicon.Kind.GIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word lies inside a commodity word: the 발사 (launch) of 발사대 (launcher), the 发射 of 发射车. */
+    static boolean partOfGoods(Hit word, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() > word.start()) {
+                return false;
+            }
+            if (h.is(Lexicon.Kind.COMMODITY) && h.end() >= word.end() && h != word) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a Korean particle of direction stands between the state and the use word right after it. */
+    static boolean koreanTarget(Lexicon lexicon, String text, Hit state, Hit use) {
+        if (text.startsWith("에서", state.end())) {
+            return false;
+        }
+        for (String p : lexicon.toParticles()) {
+            if (text.startsWith(p, state.end()) && state.end() + p.length() <= use.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the first give, get or use word after {@code state} is a use word ("우크라이나에 발사했다"). */
+    static boolean nextVerbIsUse(Hit state, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE))) {
+                return h.is(Lexicon.Kind.USE);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a Korean state carries a subject or topic particle and the verb it reaches first gives or gets
+     * ("북한이 포탄을 수출했다"), not another subject's verb ("북한이 만든 미사일을 러시아가 발사했다").
+     */
+    static boolean koreanSubjectOfTransfer(String text, int particleAt, int end, Hit state, List<Hit> in) {
+        if (particleAt >= end || !Roles.KO_SUBJECT.matcher(text).region(particleAt, end).lookingAt()) {
+            return false;
+        }
+        for (Hit h : in) {
+            if (h.start() < state.end()) {
+                continue;
+            }
+            if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
+                return true;
+            }
+            if (h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.REPORTING)
+                    || h.is(Lexicon.Kind.STATE) && Roles.KO_SUBJECT.matcher(text).region(h.end(), end).lookingAt()) {
+                return false;
+            }
+        }
+        return false;
     }
 }
