@@ -931,6 +931,7 @@ class EventExtractorTest {
             zh | 朝鲜一边走私出口煤炭，一边非法进口成品油。 | coal KP>?;petroleum ?>KP
             zh | 俄罗斯把从朝鲜得到的炮弹投入前线。 | munitions KP>RU
             zh | 俄罗斯向朝鲜转让导弹技术引起担忧。 | military-technology RU>KP
+            zh | 俄罗斯向朝鲜提供石油，以换取炮弹。 | petroleum RU>KP;munitions KP>RU
             zh | 北韓向俄羅斯提供了砲彈。 | munitions KP>RU
             zh | 北韓向俄羅斯運送了大量彈藥。 | munitions KP>RU
             zh | 俄軍使用了北韓製造的飛彈。 | missiles KP>RU
