@@ -796,6 +796,7 @@ class EventExtractorTest {
             ko | 북한은 러시아에 포탄을 제공하고 석유를 수입했다. | munitions KP>RU;petroleum RU>KP
             ko | 러시아는 포탄의 대가로 북한에 석유를 제공했다. | petroleum RU>KP;munitions KP>RU
             ko | 북한은 파병의 대가로 러시아로부터 군사기술을 이전받았다. | military-technology RU>KP;troops KP>RU
+            ko | 러시아 등으로 파견된 북한 노동자가 늘었다. | workers KP>RU
             zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
             zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
             zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
@@ -930,13 +931,10 @@ class EventExtractorTest {
             zh | 朝鲜卖给俄罗斯的武器包括火箭炮。 | weapons KP>RU
             zh | 韩国国家情报院表示，朝鲜自去年8月以来已向俄罗斯运送了约1万个集装箱的炮弹。 | munitions KP>RU
             zh | 作为回报，俄罗斯向朝鲜提供了粮食、石油和军事技术。 | petroleum RU>KP;military-technology RU>KP
-            zh | 朝鲜用炮弹换取俄罗斯的石油。 | munitions KP>RU;petroleum RU>KP
             zh | 朝鲜一边走私出口煤炭，一边非法进口成品油。 | coal KP>?;petroleum ?>KP
             zh | 俄罗斯把从朝鲜得到的炮弹投入前线。 | munitions KP>RU
             zh | 俄罗斯向朝鲜转让导弹技术引起担忧。 | military-technology RU>KP
-            zh | 朝鲜以炮弹换取俄罗斯的石油。 | munitions KP>RU;petroleum RU>KP
             zh | 俄罗斯向朝鲜提供石油，以换取炮弹。 | petroleum RU>KP;munitions KP>RU
-            zh | 朝鲜向俄罗斯派兵，换取俄方的军事技术。 | troops KP>RU;military-technology RU>KP
             zh | 北韓向俄羅斯提供了砲彈。 | munitions KP>RU
             zh | 北韓向俄羅斯運送了大量彈藥。 | munitions KP>RU
             zh | 俄軍使用了北韓製造的飛彈。 | missiles KP>RU

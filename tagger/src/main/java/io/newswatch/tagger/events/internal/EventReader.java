@@ -70,7 +70,10 @@ public final class EventReader {
         // of two words over the same span, the phrase that is no goods comes first and hides the goods word
         // ("танкер" is no "танк*")
         all.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed())
-                .thenComparingInt(h -> h.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1));
+                .thenComparingInt(h -> h.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1)
+                // a word of two kinds ("换取" gives and names a price; "shipped") has its verb last, whatever order the
+                // scan found them in: the verb is the hit read as the one before the next word
+                .thenComparingInt(h -> h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE) ? 1 : 0));
         all = resolveStates(all);
         Set<String> textStates = new java.util.HashSet<>();
         mentions.forEach(m -> textStates.add(m.entity()));
