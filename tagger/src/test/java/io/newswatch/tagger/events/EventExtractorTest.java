@@ -249,6 +249,8 @@ class EventExtractorTest {
             북한이 러시아에 240㎜ 방사포를 보냈다.                                                |
             # exceeding the cap is the breach, the amount moved is still the amount
             俄罗斯已向朝鲜运送了超过100万桶石油，远远超过联合国安理会规定的上限。                       | 1000000
+            北韓向俄羅斯運送了五萬枚砲彈。 | 50000
+            俄羅斯向北韓運送了兩萬桶石油。 | 20000
             러시아가 북한에 정유제품 100만 배럴을 넘겨 연간 상한을 초과했다.                          | 1000000
             # the day of a date is no amount, in any order or script
             North Korea shipped to Russia on Jan. 5 artillery shells worth millions.             |
@@ -809,6 +811,24 @@ class EventExtractorTest {
             ko | 북한이 러시아에 탄도미사일을 추가로 수출할 수도 있다. | missiles KP>RU possible
             ko | 중국은 러시아에 드론 부품과 반도체를 공급했다. | military-technology CN>RU
             ko | 북한은 올해 정제유 상한선을 넘어선 양을 반입했다. | petroleum ?>KP
+            ko | 북한이 수출한 석탄은 대부분 불법이었다. | coal KP>?
+            ko | 중국이 몰래 수입한 북한 석탄이 수백만 톤에 이른다. | coal KP>CN
+            ko | 러시아로 수출된 북한 무기가 전장에 투입됐다. | weapons KP>RU
+            ko | 북한산 무기를 러시아가 사용하고 있다. | weapons KP>RU
+            ko | 북한 노동자를 러시아 기업이 고용했다. | workers KP>RU
+            ko | 석유를 북한에 공급한 러시아는 제재를 위반했다. | petroleum RU>KP
+            ko | 러시아는 북한에서 포탄을 대량으로 사들이고 있다. | munitions KP>RU
+            ko | 북한은 러시아에 미사일을 팔아 넘겼다. | missiles KP>RU
+            ko | 국가정보원은 20일 북한이 러시아에 포탄 수백만 발과 탄도미사일을 제공한 것으로 파악했다고 밝혔다. | munitions KP>RU;missiles KP>RU
+            ko | 정부 소식통에 따르면 러시아는 그 대가로 북한에 식량과 석유, 군사기술을 제공하고 있다. | petroleum RU>KP;military-technology RU>KP
+            ko | 북한은 러시아에 포탄을 넘기고 그 대가로 석유를 받았다. | munitions KP>RU;petroleum RU>KP
+            ko | 북한은 석탄을 몰래 수출하고 정유제품을 밀수입했다. | coal KP>?;petroleum ?>KP
+            ko | 러시아는 북한으로부터 받은 포탄을 전선에 투입했다. | munitions KP>RU
+            ko | 북한은 러시아에 포탄을 보내고 석유를 받았다. | munitions KP>RU;petroleum RU>KP
+            ko | 북한은 러시아에 포탄을 제공하고 석유를 수입했다. | munitions KP>RU;petroleum RU>KP
+            ko | 러시아는 포탄의 대가로 북한에 석유를 제공했다. | petroleum RU>KP;munitions KP>RU
+            ko | 북한은 파병의 대가로 러시아로부터 군사기술을 이전받았다. | military-technology RU>KP;troops KP>RU
+            ko | 러시아 등으로 파견된 북한 노동자가 늘었다. | workers KP>RU
             zh | 朝鲜向俄罗斯提供了炮弹。 | munitions KP>RU
             zh | 朝鲜给俄罗斯送去了大量弹药。 | munitions KP>RU
             zh | 朝鲜向俄罗斯出售了弹道导弹。 | missiles KP>RU
@@ -914,6 +934,7 @@ class EventExtractorTest {
             zh | 俄罗斯油轮把石油运到朝鲜罗津港。 | petroleum RU>KP
             zh | 朝鲜向俄罗斯移交了自行火炮。 | weapons KP>RU
             zh | 由朝鲜提供的炮弹已运抵俄罗斯。 | munitions KP>RU
+            zh | 俄罗斯向朝鲜提供的潜艇技术引发担忧。 | military-technology RU>KP
             zh | 炮弹从朝鲜被运到了俄罗斯。 | munitions KP>RU
             zh | 朝鲜向俄罗斯提供了炮弹和导弹。 | munitions KP>RU;missiles KP>RU
             zh | 朝鲜把炮弹卖给了俄罗斯。 | munitions KP>RU
@@ -930,6 +951,45 @@ class EventExtractorTest {
             zh | 朝鲜今年进口的成品油超过了上限。 | petroleum ?>KP
             zh | 俄方从朝方获得了大量炮弹。 | munitions KP>RU
             zh | 朝鲜接收了俄罗斯运来的石油。 | petroleum RU>KP
+            zh | 朝鲜方面向俄方提供了炮弹。 | munitions KP>RU
+            zh | 俄罗斯正从朝鲜进口弹药。 | munitions KP>RU
+            zh | 朝鲜出口到俄罗斯的炮弹数量惊人。 | munitions KP>RU
+            zh | 运往朝鲜的石油超过了上限。 | petroleum ?>KP
+            zh | 来自俄罗斯的石油流入朝鲜。 | petroleum RU>KP
+            zh | 中国出口至俄罗斯的芯片被用于制造导弹。 | military-technology CN>RU
+            zh | 被俄军使用的朝鲜导弹落在了哈尔科夫。 | missiles KP>RU
+            zh | 俄罗斯企业雇佣朝鲜劳工违反了安理会决议。 | workers KP>RU
+            zh | 中国公司从朝鲜走私进口煤炭。 | coal KP>CN
+            zh | 朝鲜卖给俄罗斯的武器包括火箭炮。 | weapons KP>RU
+            zh | 韩国国家情报院表示，朝鲜自去年8月以来已向俄罗斯运送了约1万个集装箱的炮弹。 | munitions KP>RU
+            zh | 作为回报，俄罗斯向朝鲜提供了粮食、石油和军事技术。 | petroleum RU>KP;military-technology RU>KP
+            zh | 朝鲜一边走私出口煤炭，一边非法进口成品油。 | coal KP>?;petroleum ?>KP
+            zh | 俄罗斯把从朝鲜得到的炮弹投入前线。 | munitions KP>RU
+            zh | 俄罗斯向朝鲜转让导弹技术引起担忧。 | military-technology RU>KP
+            zh | 俄罗斯向朝鲜提供石油，以换取炮弹。 | petroleum RU>KP;munitions KP>RU
+            zh | 北韓向俄羅斯提供了砲彈。 | munitions KP>RU
+            zh | 北韓向俄羅斯運送了大量彈藥。 | munitions KP>RU
+            zh | 俄軍使用了北韓製造的飛彈。 | missiles KP>RU
+            zh | 北韓向俄羅斯出售彈道飛彈。 | missiles KP>RU
+            zh | 俄羅斯向北韓運送石油。 | petroleum RU>KP
+            zh | 俄羅斯向北韓供應精煉石油產品。 | petroleum RU>KP
+            zh | 北韓向中國走私煤炭。 | coal KP>CN
+            zh | 北韓煤炭被運往中國。 | coal KP>CN
+            zh | 北韓從俄羅斯獲得衛星技術。 | military-technology RU>KP
+            zh | 俄羅斯向北韓轉讓軍事技術。 | military-technology RU>KP
+            zh | 北韓向俄羅斯交付了無人機。 | weapons KP>RU
+            zh | 北韓向俄羅斯派遣了數千名勞工。 | workers KP>RU
+            zh | 北韓向俄羅斯派兵並提供砲彈。 | troops KP>RU;munitions KP>RU
+            zh | 俄羅斯把防空系統交給北韓。 | weapons RU>KP
+            zh | 俄羅斯從北韓購買了砲彈。 | munitions KP>RU
+            zh | 北韓透過海上非法轉運取得燃油。 | petroleum ?>KP
+            zh | 北韓可能向俄羅斯提供飛彈。 | missiles KP>RU possible
+            zh | 外界擔心俄羅斯會向北韓轉移核技術。 | military-technology RU>KP possible
+            zh | 普丁向金正恩贈送了一輛豪華轎車。 | luxury-goods RU>KP
+            zh | 北韓對俄羅斯的武器出口增加。 | weapons KP>RU
+            zh | 在中國工作的北韓勞工多達數萬人。 | workers KP>CN
+            zh | 北韓將煤炭出口到中國。 | coal KP>CN
+            zh | 北韓砲彈被運往俄羅斯前線。 | munitions KP>RU
             """)
     void grammarGridKoreanAndChinese(String language, String sentence, String expected) {
         List<String> keys = events(sentence).stream()

@@ -268,17 +268,28 @@ final class Direction {
                 out = out == roles ? roles.clone() : out;
                 out[i] = own;
                 // "sent shells to Russia and received oil in return": the first clause's receiver, named before the
-                // second verb, is the counterpart of the goods that come back
+                // second verb and after the first, is the counterpart of the goods that come back (in "从朝鲜走私进口"
+                // both verbs follow the partner: one compound verb, no second clause)
                 for (int j = 0; j < states.size(); j++) {
                     Hit s = states.get(j);
                     if (s.start() > states.get(i).end() && s.end() <= verb.start()
-                            && (roles[j] == Role.TO || roles[j] == Role.FROM)) {
+                            && (roles[j] == Role.TO || roles[j] == Role.FROM)
+                            && verbBetween(states.get(i).end(), s.start(), in)) {
                         out[j] = roles[j] == Role.TO ? Role.FROM : Role.TO;
                     }
                 }
             }
         }
-        return out;
+        return script == Lexicon.Script.HANGUL ? KoreanClauses.secondClause(text, commodity, states, out, in) : out;
+    }
+
+    private static boolean verbBetween(int from, int to, List<Hit> in) {
+        for (Hit h : in) {
+            if (h.start() >= from && h.end() <= to && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the state mention {@code h} is the subject of a give or get word. */

@@ -50,7 +50,15 @@ public final class EventReader {
     private static final Comparator<Hit> HIT_ORDER = (a, b) -> a.start() != b.start()
             ? Integer.compare(a.start(), b.start())
             : a.end() != b.end() ? Integer.compare(b.end(), a.end())
-            : Integer.compare(a.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1, b.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1);
+            : a.is(Lexicon.Kind.NOT_COMMODITY) != b.is(Lexicon.Kind.NOT_COMMODITY)
+            ? Integer.compare(a.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1, b.is(Lexicon.Kind.NOT_COMMODITY) ? 0 : 1)
+            // a word of two kinds ("换取" gives and names a price; "shipped") has its verb last, whatever order the
+            // scan found them in: the verb is the hit read as the one before the next word
+            : Integer.compare(verb(a) ? 1 : 0, verb(b) ? 1 : 0);
+
+    private static boolean verb(Hit h) {
+        return h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE);
+    }
     /** How far back a sentence that refers back finds its parties, in characters. */
     private static final int REFER_BACK_CHARS = 1000;
 
@@ -422,12 +430,16 @@ public final class EventReader {
                     : h.end() <= commodity.start() && commodity.start() - h.end() <= STATUS_REACH
                     && !Clauses.cueCutOff(text, h, commodity) && !Clauses.month(text, start, h)
                     || han && h.start() >= commodity.end() && h.start() - commodity.end() <= HAN_CUE_REACH
-                    && text.substring(commodity.end(), h.start()).chars().noneMatch(ch -> "，。；：,;".indexOf(ch) >= 0))) {
+                    && text.substring(commodity.end(), h.start()).chars().noneMatch(ch -> "，。；：,;".indexOf(ch) >= 0)
+                    && !REACTION.matcher(text).region(Math.max(start, h.start() - 2), h.start()).lookingAt())) {
                 return true;
             }
         }
         return false;
     }
+
+    /** Words before a Chinese cue of worry that make it a reaction to the goods, no hedge: 引发担忧, 表示担心. */
+    private static final java.util.regex.Pattern REACTION = java.util.regex.Pattern.compile("引发|引起|令人|表示|表达|感到");
 
     /** Whether the goods word is part of a phrase that refers back ("the coal", "the shells"). */
     private static boolean isReference(Hit commodity, List<Hit> in) {

@@ -203,7 +203,7 @@ public final class Lexicon {
         for (String key : List.of("to", "from", "with", "agents", "intermediaries")) {
             Set<String> set = new HashSet<>();
             for (YamlTree.Node w : words(required(root, key))) {
-                set.add(w.text().toLowerCase(Locale.ROOT));
+                set.add(han(w.text().toLowerCase(Locale.ROOT)));
             }
             words.put(key, Set.copyOf(set));
         }
@@ -346,11 +346,24 @@ public final class Lexicon {
 
     /** Whether {@code word} (lower case), standing before a state, makes it the receiver. */
     public boolean isTo(String word) {
-        return to.contains(word);
+        return to.contains(han(word));
     }
 
     public boolean isFrom(String word) {
-        return from.contains(word);
+        return from.contains(han(word));
+    }
+
+    /**
+     * A word with its Chinese ideographs in their Simplified form, as the scanner reads them ({@link CharClasses}):
+     * 從 is 从. Words without ideographs are returned as they are, without a copy.
+     */
+    private static String han(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x3400) {
+                return CharClasses.foldPattern(word);
+            }
+        }
+        return word;
     }
 
     /**
@@ -363,11 +376,11 @@ public final class Lexicon {
 
     /** Whether {@code word} (lower case), after a state, makes the state a speaker ("Russian officials"). */
     public boolean isAgent(String word) {
-        return agents.contains(word);
+        return agents.contains(han(word));
     }
 
     public boolean isWith(String word) {
-        return with.contains(word);
+        return with.contains(han(word));
     }
 
     /** Korean particles written right after a state that make it the receiver, longest first. */

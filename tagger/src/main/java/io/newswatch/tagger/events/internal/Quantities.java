@@ -21,8 +21,8 @@ public final class Quantities {
             "понад", "близько", "майже");
 
     /** Chinese numerals; a number written in them starts with one of {@link #HAN_START} (not 一: "一名" is "a"). */
-    static final String HAN_NUMERALS = "零〇一二两三四五六七八九十百千万亿";
-    private static final String HAN_START = "二两三四五六七八九十百千";
+    static final String HAN_NUMERALS = "零〇一二两兩三四五六七八九十百千万萬亿億";
+    private static final String HAN_START = "二两兩三四五六七八九十百千";
     /** No character of {@link #HAN_START} comes before this one: most characters of a text need no look-up. */
     private static final char HAN_FIRST = '\u4E00';
     /** The longest word of {@link #ONE_OF}. */
@@ -44,7 +44,7 @@ public final class Quantities {
         while (j < to && j - at < 12) {
             char c = text.charAt(j);
             int d = "零一二三四五六七八九".indexOf(c);
-            if (c == '两') {
+            if (c == '两' || c == '兩') {
                 d = 2;
             } else if (c == '〇') {
                 d = 0;
@@ -55,8 +55,9 @@ public final class Quantities {
                 long unit = c == '十' ? 10 : c == '百' ? 100 : 1000;
                 section += (digit == 0 ? 1 : digit) * unit;
                 digit = 0;
-            } else if (c == '万' || c == '亿') {
-                long unit = c == '万' ? 10_000 : 100_000_000;
+            } else if (c == '万' || c == '亿' || c == '萬' || c == '億') {
+                // (萬, 億: the traditional forms)
+                long unit = c == '万' || c == '萬' ? 10_000 : 100_000_000;
                 total = (total + section + digit) * unit;
                 section = 0;
                 digit = 0;
@@ -98,7 +99,7 @@ public final class Quantities {
                 }
             }
             // 一 starts a number only before a power of ten: "一千名" is a thousand, "一名", "一带" are none
-            boolean oneThousand = c == '一' && i + 1 < to && "十百千万亿".indexOf(text.charAt(i + 1)) >= 0;
+            boolean oneThousand = c == '一' && i + 1 < to && "十百千万亿萬億".indexOf(text.charAt(i + 1)) >= 0;
             if (c >= HAN_FIRST && (HAN_START.indexOf(c) >= 0 || oneThousand)
                     && (i == from || HAN_NUMERALS.indexOf(text.charAt(i - 1)) < 0)) {
                 Quantity han = hanNumber(text, i, to);

@@ -1,5 +1,7 @@
 package io.newswatch.tagger.events.internal;
 
+import io.newswatch.tagger.internal.CharClasses;
+
 import java.util.List;
 import java.util.Set;
 
@@ -82,7 +84,7 @@ final class Roles {
             if (h.start() >= state.end()) {
                 if (h.is(Lexicon.Kind.USE) && h.start() - state.end() <= 2) {
                     // but "우크라이나에 발사했다" names where the goods were fired
-                    return koreanTarget(text, state, h) ? Role.NONE : Role.USER;
+                    return KoreanClauses.koreanTarget(lexicon, text, state, h) ? Role.NONE : Role.USER;
                 }
                 break;
             }
@@ -177,7 +179,7 @@ final class Roles {
         for (String p : lexicon.toParticles()) {
             if (text.startsWith(p, particleAt)) {
                 // "우크라이나에 발사했다": where the goods were fired, no receiver
-                return nextVerbIsUse(state, in) ? Role.NONE : Role.TO;
+                return KoreanClauses.nextVerbIsUse(state, in) ? Role.NONE : Role.TO;
             }
         }
         boolean hangul = Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.HANGUL;
@@ -210,7 +212,7 @@ final class Roles {
                 }
                 if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
                     // the possessor of the noun gives, whoever receives it: "러시아의 기술 지원을 받아"
-                    return h.is(Lexicon.Kind.GIVE) || giveAt(h.start(), in) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
+                    return h.is(Lexicon.Kind.GIVE) || KoreanClauses.giveAt(h.start(), in) ? Role.SUBJECT_FROM : Role.SUBJECT_TO;
                 }
                 if (!h.is(Lexicon.Kind.COMMODITY) && !h.is(Lexicon.Kind.STATE)) {
                     break;
@@ -220,10 +222,12 @@ final class Roles {
             return Role.NONE;
         }
         for (int w = 1; w <= 2; w++) {
-            String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
+            // folded as the scanner folds them, so that a Traditional 從, 對 reads as 从, 对
+            String cjk = state.start() - w >= start
+                    ? CharClasses.foldPattern(text.substring(state.start() - w, state.start())) : "";
             // the gazetteer's "对俄", "对朝" carry their preposition inside the mention ("对朝制裁" is no direction)
             String lead = state.end() - state.start() > w && !text.startsWith("制裁", state.end())
-                    ? text.substring(state.start(), state.start() + w) : "";
+                    ? CharClasses.foldPattern(text.substring(state.start(), state.start() + w)) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN) {
                     if (p.equals(cjk) && w == 1 && "与同跟".contains(p) && Partners.SHARE_ZH.matcher(text).region(state.end(),
@@ -287,8 +291,9 @@ final class Roles {
         // "North Korean coal", "North Korea's arms deliveries"
         // "북한은 연료를 확보했다": a Korean subject whose verb gives or gets is no maker of the goods after it, nor
         // is the flag of a ship ("북한 선박들이 석유를 환적했다")
-        if (nextCommodity != null && !between && !(hangul && (koreanSubjectOfTransfer(text, particleAt, end, state, in)
-                || KO_SHIP.matcher(text).region(state.end(), end).lookingAt()))
+        if (nextCommodity != null && !between
+                && !(hangul && (KoreanClauses.koreanSubjectOfTransfer(text, particleAt, end, state, in)
+                || KoreanClauses.KO_SHIP.matcher(text).region(state.end(), end).lookingAt()))
                 && nextCommodity.start() - state.end() <= 25
                 && !Words.hasPunctuation(text, state.end(), nextCommodity.start())
                 && !RELATIVE.matcher(text).region(state.end(), nextCommodity.start()).find()) {
@@ -347,7 +352,7 @@ final class Roles {
             if (h.is(Lexicon.Kind.GET)) {
                 return Role.SUBJECT_TO;
             }
-            if (h.is(Lexicon.Kind.USE) && !partOfGoods(h, in)) {
+            if (h.is(Lexicon.Kind.USE) && !KoreanClauses.partOfGoods(h, in)) {
                 // (not the 발사 of 발사대, a launcher)
                 return Role.USER;
             }
@@ -468,78 +473,6 @@ final class Roles {
         for (Hit h : in) {
             if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /** A ship word right after a Korean state: the state is the ship's flag. */
-    static final java.util.regex.Pattern KO_SHIP = java.util.regex.Pattern.compile("^\\s?(?:선박|유조선|화물선|운반선|선적 선박)");
-
-    /** Whether a give word starts at {@code at} (the noun of a get phrase: 지원 in "지원을 받"). */
-    static boolean giveAt(int at, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.start() == at && h.is(Lexicon.Kind.GIVE)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a word lies inside a commodity word: the 발사 (launch) of 발사대 (launcher), the 发射 of 发射车. */
-    static boolean partOfGoods(Hit word, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.start() > word.start()) {
-                return false;
-            }
-            if (h.is(Lexicon.Kind.COMMODITY) && h.end() >= word.end() && h != word) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a Korean particle of direction stands between the state and the use word right after it. */
-    private boolean koreanTarget(String text, Hit state, Hit use) {
-        if (text.startsWith("에서", state.end())) {
-            return false;
-        }
-        for (String p : lexicon.toParticles()) {
-            if (text.startsWith(p, state.end()) && state.end() + p.length() <= use.start()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the first give, get or use word after {@code state} is a use word ("우크라이나에 발사했다"). */
-    static boolean nextVerbIsUse(Hit state, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.USE))) {
-                return h.is(Lexicon.Kind.USE);
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a Korean state carries a subject or topic particle and the verb it reaches first gives or gets
-     * ("북한이 포탄을 수출했다"), not another subject's verb ("북한이 만든 미사일을 러시아가 발사했다").
-     */
-    static boolean koreanSubjectOfTransfer(String text, int particleAt, int end, Hit state, List<Hit> in) {
-        if (particleAt >= end || !KO_SUBJECT.matcher(text).region(particleAt, end).lookingAt()) {
-            return false;
-        }
-        for (Hit h : in) {
-            if (h.start() < state.end()) {
-                continue;
-            }
-            if (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET)) {
-                return true;
-            }
-            if (h.is(Lexicon.Kind.USE) || h.is(Lexicon.Kind.REPORTING)
-                    || h.is(Lexicon.Kind.STATE) && KO_SUBJECT.matcher(text).region(h.end(), end).lookingAt()) {
-                return false;
             }
         }
         return false;
