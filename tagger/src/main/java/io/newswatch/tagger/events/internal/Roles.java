@@ -58,7 +58,7 @@ final class Roles {
             "(?iu)(?:an|ese|ish|i|(?:ск|цк|ськ|цьк)(?:ий|ый|ой|ая|ое|ие|ые|их|ых|ого|ому|ую|им|ым|ими|ыми|ом|і|а|е|у|ій"
             + "|ої|ою))$");
     /** The letters {@link #ADJECTIVE} can end on, case-folded: most states' names end on none of them. */
-    private static final String ADJECTIVE_ENDS = "nehiйяехоуюмиіаї";
+    static final String ADJECTIVE_ENDS = "nehiйяехоуюмиіаї";
 
     /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
@@ -89,7 +89,7 @@ final class Roles {
                 break;
             }
         }
-        if (koreanTopic(text, start, end, state)) {
+        if (RoleCues.koreanTopic(text, start, end, state)) {
             // a Korean headline's topic: "러시아, 북한에 석유 공급" (Russia supplies oil to the North), no list
             for (Hit h : in) {
                 if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
@@ -112,23 +112,23 @@ final class Roles {
         }
         if (Words.wordAfterIsPossessive(text, state.end(), end) && lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
             // "secretary of Russia's Security Council": a speaker's body, no party
-            return speaks(state, in) ? Role.SPEAKER : Role.NONE;
+            return RoleCues.speaks(state, in) ? Role.SPEAKER : Role.NONE;
         }
         if (Character.UnicodeScript.of(text.charAt(state.start())) == Character.UnicodeScript.CYRILLIC
                 && lexicon.isAgent(before)) {
             // "МИД России", "У МЗС Росії": the state owns the speaking body (a genitive), no party
-            return speaks(state, in) ? Role.SPEAKER : Role.NONE;
+            return RoleCues.speaks(state, in) ? Role.SPEAKER : Role.NONE;
         }
         String twoBack = Words.wordBefore(text, start, Words.wordStartBefore(text, start, at));
         if (lexicon.isTo(before) && MAKING.contains(Words.wordAfter(text, state.end(), end))) {
             // "markings linking them to North Korean production": the maker
             return Role.FROM;
         }
-        if ((before.equals("у") || before.equals("в")) && prevVerbIsGet(state, in)) {
+        if ((before.equals("у") || before.equals("в")) && RoleCues.prevVerbIsGet(state, in)) {
             // Russian "закупить ракеты у Ирана", Ukrainian "купує у Китаю": the seller after a get verb
             return Role.FROM;
         }
-        if (lexicon.isTo(before) && !madeBy(text, state, in)) {
+        if (lexicon.isTo(before) && !RoleCues.madeBy(text, state, in)) {
             // "according to Seoul", "a visit to Pyongyang": no receiver
             return twoBack.equals("according") ? Role.SPEAKER : NOT_RECEIVING.contains(twoBack) ? Role.NONE : Role.TO;
         }
@@ -144,7 +144,7 @@ final class Roles {
             // "делится с КНДР технологиями": who the goods are shared with receives them
             return Role.TO;
         }
-        if (lexicon.isFrom(before) && (!before.equals("of") || ofGoods(Words.wordStartBefore(text, start, at), in))
+        if (lexicon.isFrom(before) && (!before.equals("of") || RoleCues.ofGoods(Words.wordStartBefore(text, start, at), in))
                 || lexicon.isVia(before, twoBack) || before.equals("in") && MADE.contains(twoBack)) {
             return Role.FROM;
         }
@@ -152,8 +152,8 @@ final class Roles {
             // "before arriving at a Russian firm": where the goods end up
             return Role.TO;
         }
-        if ((before.equals("in") || before.equals("at")) && (hosted(text, Words.wordStartBefore(text, start, at), in)
-                || WORKING.contains(twoBack) && peopleBefore(state, in))) {
+        if ((before.equals("in") || before.equals("at")) && (RoleCues.hosted(text, Words.wordStartBefore(text, start, at), in)
+                || RoleCues.WORKING.contains(twoBack) && RoleCues.peopleBefore(state, in))) {
             // "workers in Russia", "labourers at Chinese plants": the state that hosts them
             return Role.TO;
         }
@@ -174,7 +174,7 @@ final class Roles {
         }
         if (text.startsWith("에 의해", particleAt) || text.startsWith("에 의하여", particleAt)) {
             // the agent of a passive: "북한에 의해 러시아로 보내진 포탄" (shells sent by the North)
-            return nextVerbIsGet(state, in) ? Role.TO : Role.FROM;
+            return RoleCues.nextVerbIsGet(state, in) ? Role.TO : Role.FROM;
         }
         for (String p : lexicon.toParticles()) {
             if (text.startsWith(p, particleAt)) {
@@ -188,13 +188,13 @@ final class Roles {
             return Role.TO;
         }
         if (hangul && text.startsWith("대", state.start()) && state.end() - state.start() == 2
-                && nextIsGive(state, in, 8)) {
+                && RoleCues.nextIsGive(state, in, 8)) {
             // 대북 (toward the North) before a give word: "대북 공급", "대북 수출" (but "대북 전문가", an expert)
             return Role.TO;
         }
         if (hangul && state.start() > start && text.charAt(state.start() - 1) == '대'
                 && (state.start() - 1 == start || !Character.isLetterOrDigit(text.charAt(state.start() - 2)))
-                && nextIsGive(state, in, 8)) {
+                && RoleCues.nextIsGive(state, in, 8)) {
             // 대 before a state's full name: "대러시아 무기 수출" (exports to Russia)
             return Role.TO;
         }
@@ -246,7 +246,7 @@ final class Roles {
                     }
                     if (lexicon.isTo(p)) {
                         // "俄罗斯向朝鲜采购武器": 向 before a get verb names the seller
-                        return nextVerbIsGet(state, in) ? Role.FROM : Role.TO;
+                        return RoleCues.nextVerbIsGet(state, in) ? Role.FROM : Role.TO;
                     }
                     if (lexicon.isFrom(p)) {
                         return Role.FROM;
@@ -301,7 +301,7 @@ final class Roles {
                 // "chips found in Russian drones": the state whose arms hold the goods received them
                 return Role.TO;
             }
-            if (Words.wordAfterIsPossessive(text, state.end(), end) && clientAfter(text, nextCommodity, in)) {
+            if (Words.wordAfterIsPossessive(text, state.end(), end) && RoleCues.clientAfter(text, nextCommodity, in)) {
                 // "Moscow's main arms supplier": the possessor of the goods' supplier is its client
                 return Role.TO;
             }
@@ -312,7 +312,7 @@ final class Roles {
         if (lexicon.isAgent(Words.wordAfter(text, state.end(), end))) {
             // "Russian officials said", "Российский эксперт считает": a speaker, no subject (but "the Russian
             // government shipped" acts, and "for the North Korean government" names whom the money is for)
-            return speaks(state, in) && !before.equals("for") && !before.equals("для") ? Role.SPEAKER : Role.NONE;
+            return RoleCues.speaks(state, in) && !before.equals("for") && !before.equals("для") ? Role.SPEAKER : Role.NONE;
         }
         if (WHERE.matcher(text).region(state.end(), Math.min(end, state.end() + 8)).lookingAt()) {
             // "through Turkey, where traders bought": a place, no subject
@@ -347,7 +347,7 @@ final class Roles {
             }
             if (h.is(Lexicon.Kind.GIVE)) {
                 // "Russia's main supplier of shells": the possessor of a supplier is its client
-                return Words.wordAfterIsPossessive(text, state.end(), end) && clientOf(text, h) ? Role.TO : Role.SUBJECT_FROM;
+                return Words.wordAfterIsPossessive(text, state.end(), end) && RoleCues.clientOf(text, h) ? Role.TO : Role.SUBJECT_FROM;
             }
             if (h.is(Lexicon.Kind.GET)) {
                 return Role.SUBJECT_TO;
@@ -358,23 +358,6 @@ final class Roles {
             }
         }
         return Role.NONE;
-    }
-
-    /** Agent nouns of a give word whose possessor receives: "Russia's supplier", "Moscow's arms providers". */
-    static final java.util.regex.Pattern CLIENT_OF = java.util.regex.Pattern.compile("(?iu).*(?:supplier|provider).*");
-
-    static boolean clientOf(String text, Hit give) {
-        return CLIENT_OF.matcher(text.substring(give.start(), give.end())).matches();
-    }
-
-    /** Whether a supplier noun stands right after the goods: "arms supplier", "ammunition providers". */
-    private static boolean clientAfter(String text, Hit goods, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.start() >= goods.end()) {
-                return h.is(Lexicon.Kind.GIVE) && h.start() - goods.end() <= 1 && clientOf(text, h);
-            }
-        }
-        return false;
     }
 
     /**
@@ -389,90 +372,7 @@ final class Roles {
         }
         for (Hit h : in) {
             if (h.start() >= client.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
-                return h.is(Lexicon.Kind.GIVE) && clientOf(text, h);
-            }
-        }
-        return false;
-    }
-
-    /** Words before "in" or "at" that make the state where people work: "found working in Chinese factories". */
-    static final Set<String> WORKING = Set.of("working", "work", "works", "worked", "employed", "toiling",
-            "stationed", "living");
-
-    /** Whether workers or troops are named before the state. */
-    static boolean peopleBefore(Hit state, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.start() >= state.start()) {
-                return false;
-            }
-            if (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A give word that sends people abroad: "work abroad", "sent abroad". */
-    static final java.util.regex.Pattern ABROAD = java.util.regex.Pattern.compile("(?i)abroad");
-    /** What may stand between the people or "abroad" and the host's preposition: ", mainly". */
-    static final java.util.regex.Pattern ABROAD_GAP = java.util.regex.Pattern.compile(
-            "(?i)\\s{0,2}(?:,\\s*(?:mainly|mostly|chiefly|largely|including|especially)\\s+)?");
-
-    /** Whether workers or troops (or a word sending them abroad) stand right before the preposition at {@code preposition}. */
-    static boolean hosted(String text, int preposition, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.end() <= preposition && (h.is(Lexicon.Kind.COMMODITY) && Direction.PEOPLE.contains(h.value())
-                    || h.is(Lexicon.Kind.GIVE) && ABROAD.matcher(text).region(h.start(), h.end()).find())
-                    && ABROAD_GAP.matcher(text).region(h.end(), preposition).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a Korean state opens the sentence (past quotes and brackets) and a comma follows it: the topic of a
-     * headline ("北, 러시아에 포탄 수출"), the subject of its verb, not the head of a list of states.
-     */
-    static boolean koreanTopic(String text, int start, int end, Hit state) {
-        if (Character.UnicodeScript.of(text.charAt(state.start())) != Character.UnicodeScript.HANGUL
-                && !(text.charAt(state.start()) == '北' && state.end() - state.start() == 1) || state.end() >= end) {
-            return false;
-        }
-        boolean tag = false;
-        for (int i = start; i < state.start(); i++) {
-            char c = text.charAt(i);
-            // a tag in brackets may open a headline: "[단독]", "【속보】"
-            tag = tag ? c != ']' && c != '】' : c == '[' || c == '【';
-            if (!tag && !Character.isWhitespace(c) && "\"“”'‘’「『《〈(]】".indexOf(c) < 0) {
-                return false;
-            }
-        }
-        int c = state.end();
-        while (c < end && text.charAt(c) == ' ') {
-            c++;
-        }
-        return c < end && text.charAt(c) == ',';
-    }
-
-    /**
-     * Whether the state's speaking body speaks: the next word the lexicon knows after the state is a reporting verb
-     * ("Russian officials said"), not goods or a give or get word ("the Russian government shipped").
-     */
-    static boolean speaks(Hit state, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.start() >= state.end() && !h.is(Lexicon.Kind.PLACE) && !h.is(Lexicon.Kind.UNIT)) {
-                return h.is(Lexicon.Kind.REPORTING) || h.is(Lexicon.Kind.ACCORDING);
-            }
-        }
-        return false;
-    }
-
-    /** Whether a give word stands right after {@code state}, at most {@code gap} characters on. */
-    static boolean nextIsGive(Hit state, List<Hit> in, int gap) {
-        for (Hit h : in) {
-            if (h.start() >= state.end() && h.start() - state.end() <= gap && h.is(Lexicon.Kind.GIVE)) {
-                return true;
+                return h.is(Lexicon.Kind.GIVE) && RoleCues.clientOf(text, h);
             }
         }
         return false;
@@ -496,33 +396,13 @@ final class Roles {
         return false;
     }
 
-    /** Whether the give or get word nearest before {@code state} is a get word. */
-    static boolean prevVerbIsGet(Hit state, List<Hit> in) {
-        Hit verb = null;
-        for (Hit h : in) {
-            if (h.start() >= state.start()) {
-                break;
-            }
-            verb = h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET) ? h : verb;
-        }
-        return verb != null && verb.is(Lexicon.Kind.GET);
-    }
-
-    /** Whether the first give or get word after {@code state} is a get word. */
-    static boolean nextVerbIsGet(Hit state, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.start() >= state.end() && (h.is(Lexicon.Kind.GIVE) || h.is(Lexicon.Kind.GET))) {
-                return h.is(Lexicon.Kind.GET);
-            }
-        }
-        return false;
-    }
-
     /** Whether a Chinese preposition of Direction.direction (向, 对, 从, ...) stands right before {@code state}. */
     boolean cjkPreposition(String text, int start, Hit state) {
         for (int w = 1; w <= 2; w++) {
-            String cjk = state.start() - w >= start ? text.substring(state.start() - w, state.start()) : "";
-            String lead = state.end() - state.start() > w ? text.substring(state.start(), state.start() + w) : "";
+            String cjk = state.start() - w >= start
+                    ? CharClasses.foldPattern(text.substring(state.start() - w, state.start())) : "";
+            String lead = state.end() - state.start() > w
+                    ? CharClasses.foldPattern(text.substring(state.start(), state.start() + w)) : "";
             for (String p : new String[] {cjk, lead}) {
                 if (!p.isEmpty() && Character.UnicodeScript.of(p.charAt(0)) == Character.UnicodeScript.HAN
                         && (lexicon.isTo(p) || lexicon.isFrom(p))) {
@@ -533,31 +413,4 @@ final class Roles {
         return false;
     }
 
-    /**
-     * Whether the "of" at {@code of} follows goods or a transfer ("deliveries of", "shells of"): "the defence of
-     * Pyongyang" names no supplier.
-     */
-    static boolean ofGoods(int of, List<Hit> in) {
-        for (Hit h : in) {
-            if (h.end() <= of && of - h.end() <= 2 && (h.is(Lexicon.Kind.COMMODITY) || h.is(Lexicon.Kind.GIVE)
-                    || h.is(Lexicon.Kind.GET) || h.is(Lexicon.Kind.UNIT) || h.is(Lexicon.Kind.ANAPHOR))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the state is written as the maker of the goods right after it: "to a North Korean missile". */
-    static boolean madeBy(String text, Hit state, List<Hit> in) {
-        if (!Words.mayEndIn(text, state.start(), state.end(), ADJECTIVE_ENDS)
-                || !ADJECTIVE.matcher(text.substring(state.start(), state.end())).find()) {
-            return false;
-        }
-        for (Hit h : in) {
-            if (h.start() >= state.end()) {
-                return h.is(Lexicon.Kind.COMMODITY) && h.start() - state.end() <= 2;
-            }
-        }
-        return false;
-    }
 }
