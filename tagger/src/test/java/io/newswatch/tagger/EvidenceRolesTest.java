@@ -23,6 +23,12 @@ class EvidenceRolesTest {
                 + "\"\n" + (decisive == null ? "" : "    decisive: \"" + decisive + "\"\n"), "test.yaml", null));
     }
 
+    /** A ruleset of one rule, sanctions-violation, whose events the tagger reads too. */
+    private static Tagger sanctionsRule(String query) {
+        return Tagger.withRules(RuleSet.parse("version: 2\nrules:\n  - id: sanctions-violation\n    title: t\n    query: \""
+                + query + "\"\n", "test.yaml", null));
+    }
+
     /**
      * Query, explicit decisive part ('-' for the default), the start of the first evidence sentence, how many
      * sentences are decisive and how many context.
@@ -102,13 +108,7 @@ class EvidenceRolesTest {
             UN resolutions have long barred arms sales by North Korea. Arms from anywhere are a worry for everyone.                          | UN resolutions
             """)
     void theSentenceOfAnAssertedEventLeads(String text, String first) {
-        Tagger tagger = Tagger.withRules(RuleSet.parse("""
-                version: 2
-                rules:
-                  - id: sanctions-violation
-                    title: t
-                    query: "@KP AND SENTENCE(arms OR shells OR оружия OR снаряды)"
-                """, "test.yaml", null));
+        Tagger tagger = sanctionsRule("@KP AND SENTENCE(arms OR shells OR оружия OR снаряды)");
         List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
         assertThat(evidence).hasSize(2).allMatch(Evidence::isDecisive);
         assertThat(evidence.get(0).text()).startsWith(first);
@@ -128,13 +128,7 @@ class EvidenceRolesTest {
             'North Korea shipped artillery shells to Russia, officials say\\n\\nUN resolutions have long barred arms sales by North Korea.'     | UN resolutions
             """)
     void theSentenceOfAnAssertedEventLeadsWhenNoDecisiveSentenceHoldsOne(String text, String first) {
-        Tagger tagger = Tagger.withRules(RuleSet.parse("""
-                version: 2
-                rules:
-                  - id: sanctions-violation
-                    title: t
-                    query: "@KP AND SENTENCE(barred OR забороняють)"
-                """, "test.yaml", null));
+        Tagger tagger = sanctionsRule("@KP AND SENTENCE(barred OR забороняють)");
         List<Evidence> evidence = tagger.tag(text.replace("\\n", "\n")).evidenceFor("sanctions-violation");
         assertThat(evidence.get(0).text()).startsWith(first);
         assertThat(evidence.get(0).isDecisive()).isTrue();
@@ -154,13 +148,7 @@ class EvidenceRolesTest {
             The panel said North Korea broke UN sanctions. Did it break them again?              | The panel
             """)
     void aQuestionFollowsTheStatements(String text, String first) {
-        Tagger tagger = Tagger.withRules(RuleSet.parse("""
-                version: 2
-                rules:
-                  - id: sanctions-violation
-                    title: t
-                    query: "SENTENCE((@KP OR it) AND (sanctions OR 制裁 OR them))"
-                """, "test.yaml", null));
+        Tagger tagger = sanctionsRule("SENTENCE((@KP OR it) AND (sanctions OR 制裁 OR them))");
         List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
         assertThat(evidence).allMatch(Evidence::isDecisive);
         assertThat(evidence.get(0).text()).startsWith(first);
