@@ -21,5 +21,7 @@ class TaggingQualityTest {
         assertThat(report.tagsMicro.f1()).as("tags micro-F1").isGreaterThanOrEqualTo(0.95);
         assertThat(report.entitiesMicro.f1()).as("entities micro-F1").isGreaterThanOrEqualTo(0.98);
         assertThat(report.exactShare()).as("share of texts exactly right").isGreaterThanOrEqualTo(0.85);
+        // every text here is a regression fixture: a rule change may not lose one (the wrong ones are printed above)
+        assertThat(report.wrong).as("regression texts tagged wrongly").isEmpty();
     }
 }
