@@ -155,13 +155,17 @@ class EvidenceRolesTest {
     }
     /**
      * A first decisive sentence that states the breach outright (decisive for {@code sanctions-explicit-breach}) is
-     * not outranked by an event's sentence; one that only recalls the ban is. Text, then how the first evidence
-     * sentence starts.
+     * not outranked by an event's sentence; one that only recalls the ban is, and so is one whose subject only
+     * refers back ("Such hiring breaks the ban"): the sentence that states the transfer proves more. Text, then how
+     * the first evidence sentence starts.
      */
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', textBlock = """
             Hiring them breaks the ban on North Korean workers abroad. In 2024 North Korea sent workers to Russia.   | Hiring them
             Resolution 2397 barred North Korean workers abroad. In 2024 North Korea sent workers to Russia.          | In 2024
+            In 2024 North Korea sent workers to Russia. Such hiring breaks the ban on North Korean workers abroad.   | In 2024
+            Such hiring breaks the ban on North Korean workers abroad. In 2024 North Korea sent workers to Russia.   | In 2024
+            This week North Korea breaks the ban on workers abroad. In 2024 North Korea sent workers to Russia.     | This week
             """)
     void aStatedBreachIsNotOutrankedByAnEvent(String text, String first) {
         Tagger tagger = Tagger.withRules(RuleSet.parse("""
@@ -176,5 +180,33 @@ class EvidenceRolesTest {
                 """, "test.yaml", null));
         List<Evidence> evidence = tagger.tag(text).evidenceFor("sanctions-violation");
         assertThat(evidence.get(0).text()).startsWith(first);
+    }
+
+    /**
+     * Which sentences refer back by their subject, in the five languages; a time phrase ("This week", "Этот год") is
+     * no reference back. Sentence, then whether it refers back.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Such transfers violate resolution 2397.                           | true
+            Each such shipment breaks the UN ban.                             | true
+            "This is a clear breach of the sanctions," she said.              | true
+            These deliveries breach resolution 2270.                          | true
+            This week North Korea shipped shells to Russia.                   | false
+            The panel said such transfers violate resolution 2397.            | false
+            Thistle Shipping denied the charge.                               | false
+            Кожен такий ланцюжок — це порушення санкцій.                      | true
+            Такие поставки нарушают резолюцию 2397.                           | true
+            Это прямое нарушение санкций ООН.                                 | true
+            Этот год стал рекордным для экспорта угля.                        | false
+            Эксперты считают, что такие поставки нарушают санкции.            | false
+            보고서는 이 같은 거래가 안보리 결의를 위반한 것이라고 규정했다.   | true
+            북한은 러시아에 포탄을 보냈다.                                    | false
+            此类交易违反了安理会决议。                                        | true
+            专家小组说，朝鲜向俄罗斯运送了炮弹，此类交易违反了安理会决议。    | false
+            """)
+    void aSubjectThatRefersBackIsRecognised(String sentence, boolean refersBack) {
+        assertThat(io.newswatch.tagger.internal.EvidenceRoles.refersBack(sentence, 0, sentence.length()))
+                .isEqualTo(refersBack);
     }
 }

@@ -6,6 +6,7 @@ import io.newswatch.tagger.Segmentation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turns each tag's evidence sentences into {@link Evidence} items with their roles, in the order every reader relies
@@ -26,6 +27,20 @@ public final class EvidenceRoles {
     private static final byte FURNITURE = 2;
     /** A paragraph of several lines (hard-wrapped text): judged sentence by sentence. */
     private static final byte LINES = 3;
+    /**
+     * A sentence whose subject points back at what came before ("Such transfers violate resolution 2397", "Кожен
+     * такий ланцюжок — це порушення санкцій", "이 같은 거래가 … 위반", "此类交易违反…"): a time phrase ("This week
+     * ...") is no reference back.
+     */
+    private static final Pattern REFERS_BACK = Pattern.compile(
+            "^[\\s\"'«“„(—–-]*(?:(?:each|every|all) (?:such|of (?:this|these|those))\\b|such\\b|these\\b|those\\b"
+                    + "|(?:this|that)\\b(?! (?:week|month|year|spring|summer|autumn|fall|winter|morning|time)\\b)"
+                    + "|(?:кожен|кожна|каждый|каждая) так|(?:усе|все|всё) (?:це|это)(?![\\p{L}])"
+                    + "|(?:такие|такая|такой|такое|такі|такий|така|таке|эти|ці)(?![\\p{L}])"
+                    + "|(?:это|це|этот|эта|цей|ця)(?![\\p{L}])(?! (?:году|год|тижня|неделе|року|месяце|місяця))"
+                    + "|[^.!?。]{0,12}?(?:이 같은|이같은|이러한|이와 같은|이런 )"
+                    + "|[^。！？]{0,6}?(?:这种|这些|此类|这类|此举|上述|这样的))",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final String text;
     private final Segmentation seg;
@@ -62,6 +77,7 @@ public final class EvidenceRoles {
         }
         List<Evidence> context = new ArrayList<>();
         List<Evidence> questions = new ArrayList<>();
+        List<Evidence> backReferences = new ArrayList<>();
         int i = 0;
         for (TaggingEngine.EvidenceUnit u : units) {
             boolean decisive = u.decisive() && !(anyProse && furniture[i]);
@@ -72,14 +88,23 @@ public final class EvidenceRoles {
                 context.add(e);
             } else if (isQuestion(text, u.start(), u.end())) {
                 questions.add(e);
+            } else if (refersBack(text, u.start(), u.end())) {
+                backReferences.add(e);
             } else {
                 out.add(e);
             }
         }
-        // a question ("Did the gift break UN sanctions?") asks what a statement asserts: it proves less, so it
-        // follows the decisive statements
+        // "Such transfers violate resolution 2397" names the breach but not what was moved: by itself it proves less
+        // than a sentence that states the transfer, so it follows the statements that stand on their own; a
+        // question ("Did the gift break UN sanctions?") asks what a statement asserts and proves less again
+        out.addAll(backReferences);
         out.addAll(questions);
         out.addAll(context);
+    }
+
+    /** Whether a sentence's subject refers back to what came before ({@link #REFERS_BACK}). */
+    public static boolean refersBack(String text, int start, int end) {
+        return REFERS_BACK.matcher(text).region(start, end).lookingAt();
     }
 
     /** Whether a sentence ends with a question mark, closing quotes and brackets aside. */
@@ -108,7 +133,8 @@ public final class EvidenceRoles {
      * rule's decisive part may only have matched a ban being recalled. Page furniture (a headline, a teaser) is not
      * promoted, nor troops, whose deployment alone states no breach, and nothing is promoted over a first decisive
      * sentence that is also decisive for {@code breachTag}: a sentence that says the sanctions were broken is the
-     * proof, whether or not an event could be read from it.
+     * proof, whether or not an event could be read from it, unless it only refers back ("Such transfers violate
+     * ..."): then the sentence that states the transfer is the better proof.
      *
      * @param text the tagged text
      * @param evidence items as {@link #add} wrote them (each tag's items together); not changed
@@ -136,7 +162,8 @@ public final class EvidenceRoles {
                 }
             }
             if (out.size() == first && tag.equals(eventsTag)
-                    && !(!rest.isEmpty() && rest.get(0).isDecisive() && statesBreach(evidence, rest.get(0), breachTag))) {
+                    && !(!rest.isEmpty() && rest.get(0).isDecisive() && statesBreach(evidence, rest.get(0), breachTag)
+                    && !refersBack(text, rest.get(0).start(), rest.get(0).end()))) {
                 ViolationEvent.Span span = firstAsserted(text, events);
                 if (span != null) {
                     out.add(new Evidence(tag, Evidence.DECISIVE, span.text(), span.start(), span.end(), List.of()));
