@@ -155,8 +155,8 @@ class EvidenceRolesTest {
     }
     /**
      * A first decisive sentence that states the breach outright (decisive for {@code sanctions-explicit-breach}) is
-     * not outranked by an event's sentence; one that only recalls the ban is, and so is one whose subject only
-     * refers back ("Such hiring breaks the ban"): the sentence that states the transfer proves more. Text, then how
+     * not outranked by an event's sentence; one that only recalls the ban is, and so are one whose subject only
+     * refers back ("Such hiring breaks the ban") and a denial: the sentence that states the transfer proves more. Text, then how
      * the first evidence sentence starts.
      */
     @ParameterizedTest(name = "[{index}] {1}")
@@ -166,6 +166,7 @@ class EvidenceRolesTest {
             In 2024 North Korea sent workers to Russia. Such hiring breaks the ban on North Korean workers abroad.   | In 2024
             Such hiring breaks the ban on North Korean workers abroad. In 2024 North Korea sent workers to Russia.   | In 2024
             This week North Korea breaks the ban on workers abroad. In 2024 North Korea sent workers to Russia.     | This week
+            North Korea denies it breaks the ban on workers abroad. In 2024 North Korea sent workers to Russia.     | In 2024
             """)
     void aStatedBreachIsNotOutrankedByAnEvent(String text, String first) {
         Tagger tagger = Tagger.withRules(RuleSet.parse("""
@@ -208,5 +209,22 @@ class EvidenceRolesTest {
     void aSubjectThatRefersBackIsRecognised(String sentence, boolean refersBack) {
         assertThat(io.newswatch.tagger.internal.EvidenceRoles.refersBack(sentence, 0, sentence.length()))
                 .isEqualTo(refersBack);
+    }
+
+    /** Which sentences report a denial, in the five languages. Sentence, then whether it denies. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Beijing denies supplying Moscow with lethal aid.                  | true
+            The Kremlin has denied any arms deal with Pyongyang.              | true
+            The ministry rejected the accusations as slander.                 | true
+            Пекін офіційно заперечує, що допомагає Москві обходити санкції.   | true
+            Москва отрицает поставки топлива в КНДР.                          | true
+            中方否认向俄罗斯提供致命武器。                                    | true
+            북한은 무기 거래 사실을 부인했다.                                 | true
+            Officials said North Korea shipped shells to Russia.              | false
+            Denise Park, an analyst, said the shipments broke the ban.        | false
+            """)
+    void aDenialIsRecognised(String sentence, boolean denies) {
+        assertThat(io.newswatch.tagger.internal.EvidenceRoles.denies(sentence, 0, sentence.length())).isEqualTo(denies);
     }
 }

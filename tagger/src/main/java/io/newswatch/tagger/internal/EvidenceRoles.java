@@ -32,6 +32,14 @@ public final class EvidenceRoles {
      * такий ланцюжок — це порушення санкцій", "이 같은 거래가 … 위반", "此类交易违反…"): a time phrase ("This week
      * ...") is no reference back.
      */
+    /**
+     * A denial ("Beijing denies supplying ...", "Пекін заперечує ...", "朝方否认 ..."): it reports the accusation it
+     * denies, and the sentence that makes the accusation is the better proof.
+     */
+    private static final Pattern DENIAL = Pattern.compile(
+            "\\b(?:denie[sd]|denying|rejected the (?:claim|accusation|allegation)s?)\\b"
+                    + "|(?<![\\p{L}])(?:отрица|отверга|заперечу|заперечи|спростову)\\p{L}*|否认|否定了|부인(?:했|하|해)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern REFERS_BACK = Pattern.compile(
             "^[\\s\"'«“„(—–-]*(?:(?:each|every|all) (?:such|of (?:this|these|those))\\b|such\\b|these\\b|those\\b"
                     + "|(?:this|that)\\b(?! (?:week|month|year|spring|summer|autumn|fall|winter|morning|time)\\b)"
@@ -88,18 +96,24 @@ public final class EvidenceRoles {
                 context.add(e);
             } else if (isQuestion(text, u.start(), u.end())) {
                 questions.add(e);
-            } else if (refersBack(text, u.start(), u.end())) {
+            } else if (refersBack(text, u.start(), u.end()) || denies(text, u.start(), u.end())) {
                 backReferences.add(e);
             } else {
                 out.add(e);
             }
         }
-        // "Such transfers violate resolution 2397" names the breach but not what was moved: by itself it proves less
-        // than a sentence that states the transfer, so it follows the statements that stand on their own; a
+        // "Such transfers violate resolution 2397" names the breach but not what was moved, and a denial reports
+        // the charge it denies: by themselves they prove less than a sentence that states the transfer, so they
+        // follow the statements that stand on their own; a
         // question ("Did the gift break UN sanctions?") asks what a statement asserts and proves less again
         out.addAll(backReferences);
         out.addAll(questions);
         out.addAll(context);
+    }
+
+    /** Whether a sentence reports a denial ({@link #DENIAL}). */
+    public static boolean denies(String text, int start, int end) {
+        return DENIAL.matcher(text).region(start, end).find();
     }
 
     /** Whether a sentence's subject refers back to what came before ({@link #REFERS_BACK}). */
@@ -134,7 +148,7 @@ public final class EvidenceRoles {
      * promoted, nor troops, whose deployment alone states no breach, and nothing is promoted over a first decisive
      * sentence that is also decisive for {@code breachTag}: a sentence that says the sanctions were broken is the
      * proof, whether or not an event could be read from it, unless it only refers back ("Such transfers violate
-     * ..."): then the sentence that states the transfer is the better proof.
+     * ...") or reports a denial: then the sentence that states the transfer is the better proof.
      *
      * @param text the tagged text
      * @param evidence items as {@link #add} wrote them (each tag's items together); not changed
@@ -163,7 +177,8 @@ public final class EvidenceRoles {
             }
             if (out.size() == first && tag.equals(eventsTag)
                     && !(!rest.isEmpty() && rest.get(0).isDecisive() && statesBreach(evidence, rest.get(0), breachTag)
-                    && !refersBack(text, rest.get(0).start(), rest.get(0).end()))) {
+                    && !refersBack(text, rest.get(0).start(), rest.get(0).end())
+                    && !denies(text, rest.get(0).start(), rest.get(0).end()))) {
                 ViolationEvent.Span span = firstAsserted(text, events);
                 if (span != null) {
                     out.add(new Evidence(tag, Evidence.DECISIVE, span.text(), span.start(), span.end(), List.of()));
