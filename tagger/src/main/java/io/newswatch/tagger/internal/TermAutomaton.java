@@ -72,6 +72,12 @@ public final class TermAutomaton {
      */
     private final int[] outs;
     private final int states;
+    /**
+     * The row of the "inside a word" state when every plain word character (kind {@link CharClasses#WORD} alone)
+     * keeps the automaton there, else -1. Why: on most words the trie runs out after a few letters, and the rest of
+     * the word then needs neither a transition nor an output check, only the next character's kind.
+     */
+    private final int midWordRow;
 
     /**
      * Compiles patterns.
@@ -293,6 +299,12 @@ public final class TermAutomaton {
             }
         }
         System.arraycopy(byOld, 0, delta, 0, delta.length);
+        int mid = renumbered[midWord];
+        boolean holds = mid < firstOutput;
+        for (int c = 0; c < table.length && holds; c++) {
+            holds = (table[c] & KIND_MASK) != CharClasses.WORD || delta[mid * alphabet + (table[c] >>> KIND_BITS)] == mid;
+        }
+        this.midWordRow = holds ? mid << hotShift : -1;
     }
 
     private int[] newRow() {
@@ -353,6 +365,7 @@ public final class TermAutomaton {
         final int alphabet = this.alphabet;
         final int shift = this.hotShift;
         final int hotWidth = 1 << shift;
+        final int midWordRow = this.midWordRow;
         int n = text.length();
         int row = 0;
         int words = 0;
@@ -363,6 +376,10 @@ public final class TermAutomaton {
             int t = table[chars[i]];
             int kind = t & KIND_MASK;
             if (kind == CharClasses.WORD) {
+                if (row == midWordRow && prevWord) {
+                    // the word goes on, the automaton stays inside it: nothing to count, read or report
+                    continue;
+                }
                 if (!prevWord) {
                     words++;
                     prevWord = true;
