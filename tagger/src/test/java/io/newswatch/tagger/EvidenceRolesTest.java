@@ -116,7 +116,8 @@ class EvidenceRolesTest {
     /**
      * When the rule's decisive part matched only a recalled ban, the sentence of the first asserted event leads as a
      * decisive item (it states the transfer) and the ban's sentence stays decisive after it; a warned-of event, a
-     * deployment of troops and a headline leave the order alone ({@code \n} in a text is a line break). Text, then how the first evidence sentence starts.
+     * deployment of troops, a headline and an event whose sentence does not name both its parties leave the order
+     * alone ({@code \n} in a text is a line break). Text, then how the first evidence sentence starts.
      */
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -126,6 +127,7 @@ class EvidenceRolesTest {
             UN resolutions have long barred arms sales by North Korea.                                                                       | UN resolutions
             UN resolutions have long barred arms sales by North Korea. North Korea sent 10,000 soldiers to Russia and could ship shells. | UN resolutions
             'North Korea shipped artillery shells to Russia, officials say\\n\\nUN resolutions have long barred arms sales by North Korea.'     | UN resolutions
+            UN resolutions have long barred arms sales by North Korea. North Korea sent shells. They went to Russia by rail.                | UN resolutions
             """)
     void theSentenceOfAnAssertedEventLeadsWhenNoDecisiveSentenceHoldsOne(String text, String first) {
         Tagger tagger = sanctionsRule("@KP AND SENTENCE(barred OR забороняють)");
