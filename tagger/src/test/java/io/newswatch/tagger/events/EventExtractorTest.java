@@ -86,6 +86,8 @@ class EventExtractorTest {
             zh | 俄罗斯向朝鲜购买了大量炮弹。                                                                   | munitions KP>RU
             ru | Путин подарил лидеру КНДР Ким Чен Ыну лимузин Aurus.                                            | luxury-goods RU>KP
             ko | 그 유조선은 공해상에서 북한 선박 '금별 3호'에 정유제품 약 900t을 옮겨 실었다.                      | petroleum ?>KP
+            ko | 그 유조선은 공해상에서 북한 선박 금별 3호(Kum Byol 3)에 정유제품 약 900t을 옮겨 실었다.          | petroleum ?>KP
+            ko | 그 유조선은 동해에서 북한 선박 천마호에 경유를 옮겨 실었다.                                     | petroleum ?>KP
             uk | Росія планує залучити до роботи на своїх заводах тисячі робітників із КНДР.                     | workers KP>RU
             zh | 对朝制裁委员会指出，朝鲜违反决议向中国出口煤炭。                                                 | coal KP>CN
             uk | Москва допомагає Пхеньяну з ракетними технологіями.                                            | military-technology RU>KP

@@ -60,9 +60,13 @@ final class Roles {
     /** The letters {@link #ADJECTIVE} can end on, case-folded: most states' names end on none of them. */
     static final String ADJECTIVE_ENDS = "nehiйяехоуюмиіаї";
 
-    /** A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박에" (but not "에서", from). */
+    /**
+     * A Korean state's ship as the receiver: "북한 선박 '삼정 2호'에", "북한 선박 삼정 2호(Sam Jong 2)에", "북한
+     * 선박에" (but not "에서", from).
+     */
     static final java.util.regex.Pattern KO_SHIP_TO = java.util.regex.Pattern.compile(
-            "^\\s?(?:선박|선적 선박|배|유조선|화물선)(?:\\s?['‘\"][^'’\"]{1,20}['’\"]\\s?호?)?(?:에게|에)(?!서)");
+            "^\\s?(?:선박|선적 선박|배|유조선|화물선)(?:\\s?['‘\"][^'’\"]{1,20}['’\"]\\s?호?"
+                    + "|\\s[가-힣A-Za-z0-9][가-힣A-Za-z0-9 -]{0,14}호(?:\\s?\\([^()]{1,30}\\))?)?(?:에게|에)(?!서)");
     /**
      * Korean particles after a state that make it a possessor or a partner, no party to the goods: "북한의 정찰위성
      * 개발" (the North's satellite programme, not its exports), "러시아와의 교류", "러시아와 함께".
