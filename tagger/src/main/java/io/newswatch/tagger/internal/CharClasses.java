@@ -183,13 +183,17 @@ public final class CharClasses {
         return j >= 0 && joinsWord(text[j]);
     }
 
-    /** Whether the nearest visible character from {@code i} on continues a word (ignorable characters skipped). */
+    /**
+     * Whether the nearest visible character from {@code i} on continues the word a hit ends in (ignorable characters
+     * skipped). Hangul does not: a Korean particle is written solid after a foreign word or a number with its unit
+     * ("KN-23을", "UN의", "600t을"), and the word still ends where the Latin or Cyrillic letters end.
+     */
     static boolean wordFrom(char[] text, int i, int n) {
         int j = i;
         while (j < n && (KIND[text[j]] & IGNORABLE) != 0) {
             j++;
         }
-        return j < n && joinsWord(text[j]);
+        return j < n && joinsWord(text[j]) && (KIND[text[j]] & HANGUL) == 0;
     }
 
     /** A copy of the fold table, for the automaton's class table. */

@@ -94,6 +94,8 @@ class TermAutomatonTest {
             북한                                | 북한은 북한과                   | 북한@0-2 북한@4-6
             russia                             | 俄russia俄                    | russia@1-7
             russia                             | 러시아russia                   | -
+            un                                 | UN의 결의 UNX                  | un@0-2
+            russia                             | Russia가 russiax              | russia@0-6
             ab abc bcd cd                      | abcd                         | -
             ab abc bcd cd                      | ab abc bcd cd                | ab@0-2 abc@3-6 bcd@7-10 cd@11-13
             s\u0430m_s\u0430m sam              | s\u0430m s\u0430m sam          | sam@8-11 s\u0430m_s\u0430m@0-7
