@@ -123,7 +123,7 @@ public final class EvidenceRoles {
     }
 
     /** Whether a sentence ends with a question mark, closing quotes and brackets aside. */
-    static boolean isQuestion(String text, int start, int end) {
+    public static boolean isQuestion(String text, int start, int end) {
         for (int k = end - 1; k >= start; k--) {
             char c = text.charAt(k);
             if (c == '?' || c == '？') {

@@ -1084,6 +1084,23 @@ class EventExtractorTest {
                 + "UNSCR 2397 · asserted (the White House)");
     }
 
+    /**
+     * An event's evidence is the first sentence that states it, not a question that asks about it, whether the
+     * statement names the goods anew or refers back to them; a question after the statement changes nothing. Text,
+     * then how the evidence starts.
+     */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            How did North Korean shells reach Russia? Officials said North Korea shipped shells to Russia by rail, in breach of UN sanctions. | Officials said North Korea
+            How did North Korean shells reach Russia? Officials said Russia received the shells by rail, in breach of UN sanctions.         | Officials said Russia
+            North Korea shipped shells to Russia, in breach of UN sanctions. Why did Russia need North Korean shells?                       | North Korea shipped
+            """)
+    void aStatementIsTheEvidenceRatherThanAQuestion(String text, String evidence) {
+        List<ViolationEvent> events = events(text);
+        assertThat(events).extracting(ViolationEvent::commodity).containsExactly("munitions");
+        assertThat(events.get(0).evidence().text()).startsWith(evidence);
+    }
+
     @Test
     void aReferenceBackJoinsTheGoodsNamedLast() {
         List<ViolationEvent> events = events("Russia has supplied North Korea with oil, officials said. North Korea "

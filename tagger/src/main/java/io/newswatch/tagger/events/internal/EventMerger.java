@@ -1,6 +1,7 @@
 package io.newswatch.tagger.events.internal;
 
 import io.newswatch.model.ViolationEvent;
+import io.newswatch.tagger.internal.EvidenceRoles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * Merges the facts of every sentence about one (commodity, from, to) into one event: the largest amount, the union
  * of places, vessels, IMO numbers and resolutions, asserted over possible, and as evidence the sentence that best
- * states it (the first asserted one, else the first). Bounded: at most {@code maxEvents} events, lists capped.
+ * states it (the first asserted statement, else the first asserted question, else the first). Bounded: at most {@code maxEvents} events, lists capped.
  */
 final class EventMerger {
     /** What events are merged on. */
@@ -32,6 +33,8 @@ final class EventMerger {
         String status;
         String attribution;
         ViolationEvent.Span evidence;
+        /** Whether the evidence sentence is a question: any statement of the event proves it better. */
+        boolean evidenceAsks;
         /** Whether a specific word named the goods (not only "arms", "equipment"). */
         boolean specific;
     }
@@ -77,11 +80,14 @@ final class EventMerger {
         amount(d, key.commodity(), amount, unit, facts);
         addFacts(d, facts);
         d.specific |= specific;
+        boolean asks = EvidenceRoles.isQuestion(sentence, 0, sentence.length());
         boolean better = d.evidence == null
-                || ViolationEvent.ASSERTED.equals(status) && ViolationEvent.POSSIBLE.equals(d.status);
+                || ViolationEvent.ASSERTED.equals(status) && ViolationEvent.POSSIBLE.equals(d.status)
+                || status.equals(d.status) && d.evidenceAsks && !asks;
         if (better) {
             String shown = sentence.length() > MAX_EVIDENCE_CHARS ? sentence.substring(0, MAX_EVIDENCE_CHARS) : sentence;
             d.evidence = new ViolationEvent.Span(shown, start, end);
+            d.evidenceAsks = asks;
             d.status = status;
             if (attribution != null) {
                 d.attribution = attribution;
@@ -142,18 +148,35 @@ final class EventMerger {
         return keys;
     }
 
-    /** Adds an amount and facts to every event of these goods; returns their keys. */
-    List<Key> addToCommodity(String commodity, Long amount, String unit, SentenceFacts facts) {
+    /**
+     * Adds an amount and facts to every event of these goods; returns their keys. A statement that names the goods
+     * again ("Russia received the North Korean ammunition by sea") becomes the evidence of an asserted event whose
+     * evidence so far is only a question ("how does a North Korean shell get to the front?").
+     *
+     * @param statement the sentence, when it reports (does not warn of) the goods, else null
+     */
+    List<Key> addToCommodity(String commodity, Long amount, String unit, SentenceFacts facts, Statement statement) {
         List<Key> keys = new ArrayList<>();
         for (Map.Entry<Key, Draft> e : drafts.entrySet()) {
             if (e.getKey().commodity().equals(commodity)) {
                 Draft d = e.getValue();
                 amount(d, commodity, amount, unit, facts);
                 addFacts(d, facts);
+                if (statement != null && d.evidenceAsks && ViolationEvent.ASSERTED.equals(d.status)
+                        && !EvidenceRoles.isQuestion(statement.sentence(), 0, statement.sentence().length())) {
+                    String shown = statement.sentence().length() > MAX_EVIDENCE_CHARS
+                            ? statement.sentence().substring(0, MAX_EVIDENCE_CHARS) : statement.sentence();
+                    d.evidence = new ViolationEvent.Span(shown, statement.start(), statement.end());
+                    d.evidenceAsks = false;
+                }
                 keys.add(e.getKey());
             }
         }
         return keys;
+    }
+
+    /** A sentence as the evidence of an event: its text (whole) and where it is. */
+    record Statement(String sentence, int start, int end) {
     }
 
     /**

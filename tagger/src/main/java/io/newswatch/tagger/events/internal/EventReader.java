@@ -368,7 +368,8 @@ public final class EventReader {
             if ((isReference(c, in) || banObject) && merger.has(c.value())) {
                 // "the coal was shipped from Nampo to Kholmsk": more about goods already named
                 keys.addAll(merger.addToCommodity(c.value(), amount == null ? null : amount[0],
-                        amount == null ? null : Amounts.unit(text, amount), facts));
+                        amount == null ? null : Amounts.unit(text, amount), facts, possible(text, start, in, c) ? null
+                                : new EventMerger.Statement(text.substring(start, end), start, end)));
                 continue;
             }
             if (banObject && Lexicon.Script.of(text.charAt(c.start())) != Lexicon.Script.LATIN) {
