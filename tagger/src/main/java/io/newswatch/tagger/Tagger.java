@@ -101,8 +101,9 @@ public final class Tagger {
         List<ViolationEvent> events = byTag.containsKey(SANCTIONS)
                 ? EventExtractor.defaults().extract(text, match.segmentation(), mentions) : List.of();
         return new TagResult(entities, List.copyOf(byTag.keySet()), ruleIds, mentions,
-                EvidenceRoles.eventsFirst(text, evidence, events, mentions, codes, SANCTIONS, EXPLICIT_BREACH),
-                events);
+                EvidenceRoles.eventsFirst(text, evidence, events, EvidenceRoles.PartyNamed.of(mentions,
+                        (span, code) -> EventExtractor.defaults().namesState(span.text(), code)), SANCTIONS,
+                        EXPLICIT_BREACH), events);
     }
 
     /** One sentence's evidence from two rules that give the same tag: the words of both. */

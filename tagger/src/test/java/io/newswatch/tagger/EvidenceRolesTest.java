@@ -128,6 +128,7 @@ class EvidenceRolesTest {
             UN resolutions have long barred arms sales by North Korea. North Korea sent 10,000 soldiers to Russia and could ship shells. | UN resolutions
             'North Korea shipped artillery shells to Russia, officials say\\n\\nUN resolutions have long barred arms sales by North Korea.'     | UN resolutions
             UN resolutions have long barred arms sales by North Korea. North Korea sent shells. They went to Russia by rail.                | UN resolutions
+            UN resolutions have long barred arms sales by North Korea. Officials said the North sent shells to Russia by rail.            | Officials said
             """)
     void theSentenceOfAnAssertedEventLeadsWhenNoDecisiveSentenceHoldsOne(String text, String first) {
         Tagger tagger = sanctionsRule("@KP AND SENTENCE(barred OR забороняють)");

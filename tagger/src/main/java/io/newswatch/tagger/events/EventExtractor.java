@@ -27,9 +27,11 @@ public final class EventExtractor {
 
     private static final EventExtractor DEFAULTS = new EventExtractor(Lexicon.defaults());
 
+    private final Lexicon lexicon;
     private final EventReader reader;
 
     private EventExtractor(Lexicon lexicon) {
+        this.lexicon = lexicon;
         this.reader = new EventReader(lexicon);
     }
 
@@ -47,5 +49,14 @@ public final class EventExtractor {
      */
     public List<ViolationEvent> extract(String text, Segmentation segmentation, List<Mention> mentions) {
         return reader.read(text, segmentation, mentions, MAX_EVENTS);
+    }
+
+    /**
+     * Whether a sentence names a state by one of the words the events lexicon has for it beyond the gazetteer's
+     * ("the North", "Iranian"): with the gazetteer's mentions, this says whether an event's sentence names its
+     * parties itself.
+     */
+    public boolean namesState(String sentence, String code) {
+        return lexicon.namesState(sentence, code);
     }
 }

@@ -199,7 +199,7 @@ public final class EvidenceRoles {
      * asserted event (in text order) leads that tag's items as a decisive item with no matched terms: the event's
      * sentence states the prohibited transfer, which is what the decisive role means for a sanctions tag, while the
      * rule's decisive part may only have matched a ban being recalled. Page furniture (a headline, a teaser) is not
-     * promoted, nor a sentence that does not name the event's parties that the gazetteer knows, nor troops, whose
+     * promoted, nor a sentence that does not name each of the event's parties ({@link PartyNamed}), nor troops, whose
      * deployment alone states no breach, and nothing is promoted over a first decisive sentence that is also
      * decisive for {@code breachTag}: a sentence that says the sanctions were broken is the
      * proof, whether or not an event could be read from it, unless it only refers back ("Such transfers violate
@@ -207,15 +207,13 @@ public final class EvidenceRoles {
      *
      * @param text the tagged text
      * @param evidence items as {@link #add} wrote them (each tag's items together); not changed
-     * @param mentions the text's entity mentions
-     * @param known the entity codes the gazetteer knows (a party outside them cannot be checked for)
+     * @param named whether an event's sentence names its parties ({@link PartyNamed})
      * @param eventsTag the tag the events were read for
      * @param breachTag the tag of a breach stated outright (its decisive sentences are never outranked)
      * @return the reordered items, or {@code evidence} itself when there are no events
      */
     public static List<Evidence> eventsFirst(String text, List<Evidence> evidence, List<ViolationEvent> events,
-                                             List<Mention> mentions, Collection<String> known, String eventsTag,
-                                             String breachTag) {
+                                             PartyNamed named, String eventsTag, String breachTag) {
         if (events.isEmpty() || evidence.isEmpty()) {
             return evidence;
         }
@@ -237,7 +235,7 @@ public final class EvidenceRoles {
                     && !(!rest.isEmpty() && rest.get(0).isDecisive() && statesBreach(evidence, rest.get(0), breachTag)
                     && !refersBack(text, rest.get(0).start(), rest.get(0).end())
                     && !denies(text, rest.get(0).start(), rest.get(0).end()))) {
-                ViolationEvent.Span span = firstAsserted(text, events, mentions, known);
+                ViolationEvent.Span span = firstAsserted(text, events, named);
                 if (span != null) {
                     out.add(new Evidence(tag, Evidence.DECISIVE, span.text(), span.start(), span.end(), List.of()));
                     rest.removeIf(e -> e.start() == span.start() && e.end() == span.end());
@@ -258,13 +256,12 @@ public final class EvidenceRoles {
         return false;
     }
 
-    private static ViolationEvent.Span firstAsserted(String text, List<ViolationEvent> events, List<Mention> mentions,
-                                                     Collection<String> known) {
+    private static ViolationEvent.Span firstAsserted(String text, List<ViolationEvent> events, PartyNamed named) {
         ViolationEvent.Span first = null;
         for (ViolationEvent v : events) {
             ViolationEvent.Span span = v.evidence();
             if (span != null && ViolationEvent.ASSERTED.equals(v.status()) && !"troops".equals(v.commodity())
-                    && names(span, v.from(), mentions, known) && names(span, v.to(), mentions, known)
+                    && (v.from() == null || named.names(span, v.from())) && (v.to() == null || named.names(span, v.to()))
                     && (first == null || span.start() < first.start())
                     && PageLines.isProse(text, span.start(), span.end()) && !isQuestion(text, span.start(), span.end())) {
                 first = span;
@@ -274,21 +271,35 @@ public final class EvidenceRoles {
     }
 
     /**
-     * Whether a sentence names this party of its event, or cannot be checked for it (no party, or a state the
-     * gazetteer does not know). Why: an event's sentence may be only where its facts began to be gathered ("China is the other,
-     * larger route"), with its parties named in the sentences around it, and such a sentence proves nothing alone.
+     * Whether an event's sentence names a party of the event itself. Why it matters: an event's sentence may be only
+     * where its facts began to be gathered ("China is the other, larger route"), with its parties named in the
+     * sentences around it, and such a sentence proves nothing alone.
      */
-    private static boolean names(ViolationEvent.Span span, String party, List<Mention> mentions,
-                                 Collection<String> known) {
-        if (party == null || !known.contains(party)) {
-            return true;
+    @FunctionalInterface
+    public interface PartyNamed {
+        /**
+         * @param span the event's sentence
+         * @param code the party's state code
+         * @return whether the sentence names that state
+         */
+        boolean names(ViolationEvent.Span span, String code);
+
+        /**
+         * Named when the gazetteer finds the state in the sentence, or {@code other} does (the events lexicon's own
+         * words for states: "the North", "Iranian").
+         *
+         * @param mentions the gazetteer's mentions in the text
+         */
+        static PartyNamed of(List<Mention> mentions, PartyNamed other) {
+            return (span, code) -> {
+                for (Mention m : mentions) {
+                    if (m.entity().equals(code) && m.start() >= span.start() && m.end() <= span.end()) {
+                        return true;
+                    }
+                }
+                return other.names(span, code);
+            };
         }
-        for (Mention m : mentions) {
-            if (m.entity().equals(party) && m.start() >= span.start() && m.end() <= span.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean holdsEvent(Evidence e, List<ViolationEvent> events) {

@@ -300,6 +300,21 @@ public final class Lexicon {
     }
 
     /**
+     * Whether {@code sentence} names the state {@code code} by one of the lexicon's own words for it ("the North",
+     * "Iranian", "Emirati"), the words the gazetteer leaves out.
+     */
+    public boolean namesState(String sentence, String code) {
+        List<Hit> hits = new ArrayList<>();
+        scan(sentence, hits);
+        for (Hit h : hits) {
+            if (h.is(Kind.STATE) && h.value().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Finds every lexicon word in {@code text} ({@link TermAutomaton#scan}: whole words, overlaps all reported), as
      * hits whose {@code generic} flag is unset, and adds them to {@code out}. Only the scripts the text uses are
      * scanned for.
