@@ -7,6 +7,7 @@ import io.newswatch.tagger.Segmentation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,11 +30,6 @@ public final class EvidenceRoles {
     /** A paragraph of several lines (hard-wrapped text): judged sentence by sentence. */
     private static final byte LINES = 3;
     /**
-     * A sentence whose subject points back at what came before ("Such transfers violate resolution 2397", "Кожен
-     * такий ланцюжок — це порушення санкцій", "이 같은 거래가 … 위반", "此类交易违反…"): a time phrase ("This week
-     * ...") is no reference back.
-     */
-    /**
      * A denial ("Beijing denies supplying ...", "Пекін заперечує ...", "朝方否认 ..."): it reports the accusation it
      * denies, and the sentence that makes the accusation is the better proof.
      */
@@ -42,7 +38,7 @@ public final class EvidenceRoles {
                     + "|(?<![\\p{L}])(?:отрица|отверга|заперечу|заперечи|спростову)\\p{L}*|否认|否定了|부인(?:했|하|해)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The first words of a subject that refers back, in the alphabetic languages ({@link #REFERS_BACK}). */
-    private static final java.util.Set<String> REFERS_BACK_WORDS = java.util.Set.of("such", "these", "those", "this",
+    private static final Set<String> REFERS_BACK_WORDS = Set.of("such", "these", "those", "this",
             "that", "each", "every", "all", "кожен", "кожна", "каждый", "каждая", "усе", "все", "всё", "такие", "такая",
             "такой", "такое", "такі", "такий", "така", "таке", "эти", "ці", "это", "це", "этот", "эта", "цей", "ця");
     private static final int MAX_FIRST_WORD = 7;
@@ -52,6 +48,11 @@ public final class EvidenceRoles {
     private static final List<List<String>> DENIAL_STEMS = List.of(List.of("deni", "deny"), List.of("rejected the"),
             List.of("отрица", "отверга"), List.of("заперечу", "заперечи"), List.of("спростову"),
             List.of("否认", "否定了"), List.of("부인"));
+    /**
+     * A sentence whose subject points back at what came before ("Such transfers violate resolution 2397", "Кожен
+     * такий ланцюжок — це порушення санкцій", "이 같은 거래가 … 위반", "此类交易违反…"): a time phrase ("This week
+     * ...") is no reference back.
+     */
     private static final Pattern REFERS_BACK = Pattern.compile(
             "^[\\s\"'«“„(—–-]*(?:(?:each|every|all) (?:such|of (?:this|these|those))\\b|such\\b|these\\b|those\\b"
                     + "|(?:this|that)\\b(?! (?:week|month|year|spring|summer|autumn|fall|winter|morning|time)\\b)"
@@ -116,8 +117,8 @@ public final class EvidenceRoles {
         }
         // "Such transfers violate resolution 2397" names the breach but not what was moved, and a denial reports
         // the charge it denies: by themselves they prove less than a sentence that states the transfer, so they
-        // follow the statements that stand on their own; a
-        // question ("Did the gift break UN sanctions?") asks what a statement asserts and proves less again
+        // follow the statements that stand on their own; a question ("Did the gift break UN sanctions?") asks what
+        // a statement asserts and proves less again
         out.addAll(backReferences);
         out.addAll(questions);
         out.addAll(context);
@@ -201,9 +202,9 @@ public final class EvidenceRoles {
      * rule's decisive part may only have matched a ban being recalled. Page furniture (a headline, a teaser) is not
      * promoted, nor a sentence that does not name each of the event's parties ({@link PartyNamed}), nor troops, whose
      * deployment alone states no breach, and nothing is promoted over a first decisive sentence that is also
-     * decisive for {@code breachTag}: a sentence that says the sanctions were broken is the
-     * proof, whether or not an event could be read from it, unless it only refers back ("Such transfers violate
-     * ...") or reports a denial: then the sentence that states the transfer is the better proof.
+     * decisive for {@code breachTag}: a sentence that says the sanctions were broken is the proof, whether or not an
+     * event could be read from it, unless it only refers back ("Such transfers violate ...") or reports a denial:
+     * then the sentence that states the transfer is the better proof.
      *
      * @param text the tagged text
      * @param evidence items as {@link #add} wrote them (each tag's items together); not changed

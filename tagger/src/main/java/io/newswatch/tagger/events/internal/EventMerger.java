@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Merges the facts of every sentence about one (commodity, from, to) into one event: the largest amount, the union
  * of places, vessels, IMO numbers and resolutions, asserted over possible, and as evidence the sentence that best
- * states it (the first asserted statement, else the first asserted question, else the first). Bounded: at most {@code maxEvents} events, lists capped.
+ * states it (the first asserted statement, else the first asserted question, else the first). Bounded: at most
+ * {@code maxEvents} events, lists capped.
  */
 final class EventMerger {
     /** What events are merged on. */
