@@ -19,9 +19,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * and the ratio between them against the target (extraction at most 1.5 times the cost of a bare parse).
  *
  * <p>Usage, from the repository root: {@code java -cp benchmarks/target/benchmarks.jar
- * io.newswatch.benchmarks.ExtractionBenchmarkReport [JMH options]}. The pages are read from
- * {@code ../shared/bench/extraction/dev}, or from the folder named by {@code -Dnewswatch.extraction.dev=FOLDER}
- * given before {@code -cp}. MB are 10^6 bytes of uncompressed UTF-8 HTML: the pages' mean size times pages/s. Exits
+ * io.newswatch.benchmarks.ExtractionBenchmarkReport [JMH options]}, with the pages' folder named by
+ * {@code -Dnewswatch.bench.articles.dir=FOLDER} before {@code -cp}. MB are 10^6 bytes of uncompressed UTF-8 HTML: the pages' mean size times pages/s. Exits
  * with status 1 on bad options, missing pages or a missing result; missing the target is reported, not an error.
  */
 public final class ExtractionBenchmarkReport {

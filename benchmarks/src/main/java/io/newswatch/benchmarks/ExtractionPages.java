@@ -15,15 +15,13 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The pages of the extraction benchmark's development half ({@code ../shared/bench/extraction/dev}, see its README),
- * decoded to strings once, with the address each came from. The folder is resolved against the working directory
- * (run from the repository root) unless the system property {@value #DIR_PROPERTY} names another.
+ * The pages of Zyte's article-extraction benchmark (github.com/scrapinghub/article-extraction-benchmark), development
+ * half, decoded to strings once, with the address each came from. The pages are data outside the repository: the
+ * system property {@value #DIR_PROPERTY} names their folder, the same property the extraction quality test reads.
  */
 public final class ExtractionPages {
     /** System property naming the folder that holds {@code ground-truth.json} and {@code html/}. */
-    public static final String DIR_PROPERTY = "newswatch.extraction.dev";
-    /** The folder used when the property is not set, relative to the repository root. */
-    public static final String DEFAULT_DIR = "../shared/bench/extraction/dev";
+    public static final String DIR_PROPERTY = "newswatch.bench.articles.dir";
 
     private final List<String> html;
     private final List<String> urls;
@@ -35,9 +33,9 @@ public final class ExtractionPages {
         this.utf8Bytes = utf8Bytes;
     }
 
-    /** The folder the pages are read from: the system property, else {@link #DEFAULT_DIR}, made absolute. */
+    /** The folder the pages are read from, made absolute; the working directory when the property is not set. */
     public static Path directory() {
-        return Path.of(System.getProperty(DIR_PROPERTY, DEFAULT_DIR)).toAbsolutePath().normalize();
+        return Path.of(System.getProperty(DIR_PROPERTY, "")).toAbsolutePath().normalize();
     }
 
     /** Reads every page listed in the folder's ground truth, in id order; fails when there is none. */
@@ -45,8 +43,8 @@ public final class ExtractionPages {
         Path dir = directory();
         Path truthFile = dir.resolve("ground-truth.json");
         if (!Files.isRegularFile(truthFile)) {
-            throw new IllegalStateException("no extraction benchmark at " + dir + " (run from the repository root, "
-                    + "or set -D" + DIR_PROPERTY + "=FOLDER)");
+            throw new IllegalStateException("no extraction benchmark at " + dir + ": name its folder (ground-truth.json "
+                    + "and html/) with -D" + DIR_PROPERTY + "=FOLDER before -cp");
         }
         try {
             JsonNode truth = new ObjectMapper().readTree(truthFile.toFile());

@@ -5,6 +5,7 @@ import io.newswatch.ingest.extract.internal.BoilerplateStripper;
 import io.newswatch.ingest.extract.internal.ControlCharacters;
 import io.newswatch.ingest.extract.internal.MainTextFinder;
 import io.newswatch.ingest.extract.internal.MetadataReader;
+import io.newswatch.ingest.extract.internal.ProseFallback;
 import io.newswatch.ingest.extract.internal.ScriptLanguage;
 import io.newswatch.ingest.fetch.UrlCanonicalizer;
 import java.io.ByteArrayInputStream;
@@ -138,6 +139,10 @@ public final class ArticleExtractor {
         var modifiedAt = meta.modifiedAt();
         String language = meta.language();
         List<String> paragraphs = BlockTextWriter.paragraphs(MainTextFinder.find(doc.body(), prepared));
+        if (ProseFallback.isShort(paragraphs)) {
+            // the cascade's second method, on the page the first walks left without its boilerplate
+            paragraphs = ProseFallback.better(paragraphs, BlockTextWriter.paragraphs(List.of(doc.body())));
+        }
         List<String> kept = new ArrayList<>();
         for (String p : paragraphs) {
             if (!p.equals(title) && !isByline(p, byline)) {

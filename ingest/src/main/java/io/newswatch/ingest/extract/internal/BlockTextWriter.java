@@ -19,6 +19,9 @@ public final class BlockTextWriter {
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
             "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "main", "table", "tr", "td", "th",
             "figure", "figcaption", "address", "hr", "center");
+    /** Longer "headings" are paragraphs a site styled as headings, kept whatever follows them. */
+    private static final int MAX_TITLE = 80;
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
 
     private BlockTextWriter() {
     }
@@ -30,6 +33,7 @@ public final class BlockTextWriter {
             NodeTraversor.traverse(collector, container);
             collector.flush();
         }
+        collector.endSection();
         return collector.paragraphs;
     }
 
@@ -40,6 +44,11 @@ public final class BlockTextWriter {
         private int linkDepth;
         private int headlineDepth;
         private boolean lastWasBreak;
+        private int headingDepth;
+        /** Where the last subheading sits in {@link #paragraphs}, or -1; and what followed it so far. */
+        private int heading = -1;
+        private boolean keptAfterHeading;
+        private boolean droppedAfterHeading;
 
         @Override
         public void head(Node node, int depth) {
@@ -71,6 +80,8 @@ public final class BlockTextWriter {
                     linkDepth++;
                 } else if (tag.equals("h1")) {
                     headlineDepth++;
+                } else if (HEADINGS.contains(tag)) {
+                    headingDepth++;
                 }
             }
         }
@@ -87,6 +98,9 @@ public final class BlockTextWriter {
                 if (BLOCKS.contains(tag)) {
                     flush();
                 }
+                if (HEADINGS.contains(tag)) {
+                    headingDepth--;
+                }
             }
         }
 
@@ -100,9 +114,32 @@ public final class BlockTextWriter {
                 return;
             }
             if (links > 0 && links >= 0.6 * text.length()) {
+                droppedAfterHeading = true;
                 return;
             }
+            if (headingDepth > 0) {
+                endSection();
+                heading = paragraphs.size();
+                keptAfterHeading = false;
+                droppedAfterHeading = false;
+            } else {
+                keptAfterHeading = true;
+            }
             paragraphs.add(text);
+        }
+
+        /**
+         * Drops the last subheading when nothing of its section was kept: a "Related" or "Read more" heading whose
+         * list of links has gone, or a heading left at the very end. Why: boilerplate blocks are recognised by their
+         * links, their titles carry none, and a site we have never seen names them in its own words.
+         */
+        void endSection() {
+            if (heading >= 0 && !keptAfterHeading
+                    && (droppedAfterHeading || heading == paragraphs.size() - 1)
+                    && paragraphs.get(heading).length() <= MAX_TITLE) {
+                paragraphs.remove(heading);
+            }
+            heading = -1;
         }
 
         /** The text with whitespace runs (no-break spaces included) collapsed to one space, trimmed. */
