@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,6 +48,8 @@ public final class ArticleExtractor {
             "(?i)<(p|div|article|br|span|a\\s+href|h[1-6]|title|meta|table|ul|li)[\\s>/]");
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
     private static final Pattern BY_LINE = Pattern.compile("(?i)^by\\s+\\p{Lu}[\\p{L}.'\\- ]+(,.*)?$");
+    /** Below this many characters of text a page is read again leniently; a short news item has more. */
+    private static final int LENIENT_BELOW = 300;
     private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
 
     /**
@@ -98,7 +101,9 @@ public final class ArticleExtractor {
         if (!looksLikeHtml(html)) {
             return fromPlainText(html == null ? "" : html, url);
         }
-        return fromDocument(Jsoup.parse(html, url == null ? "" : url), url);
+        String base = url == null ? "" : url;
+        String page = html;
+        return fromDocument(Jsoup.parse(page, base), url, () -> Jsoup.parse(page, base));
     }
 
     /**
@@ -117,16 +122,19 @@ public final class ArticleExtractor {
         }
         // jsoup drops most NULs itself, but not in every state of its tokenizer (a NUL in a tag name becomes U+FFFD)
         byte[] clean = ControlCharacters.strip(body, declared);
-        try {
-            Document doc = Jsoup.parse(new ByteArrayInputStream(clean), declared == null ? null : declared.name(),
-                    url == null ? "" : url);
-            return fromDocument(doc, url);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read an in-memory page", e);
-        }
+        String charset = declared == null ? null : declared.name();
+        String base = url == null ? "" : url;
+        Supplier<Document> parse = () -> {
+            try {
+                return Jsoup.parse(new ByteArrayInputStream(clean), charset, base);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read an in-memory page", e);
+            }
+        };
+        return fromDocument(parse.get(), url, parse);
     }
 
-    private static ExtractedArticle fromDocument(Document doc, String url) {
+    private static ExtractedArticle fromDocument(Document doc, String url, Supplier<Document> parseAgain) {
         // one walk reads the metadata, drops scripts, styles and hidden parts, and measures the boilerplate;
         // a second one scores the rest and drops the boilerplate on the way
         MetadataReader meta = MetadataReader.fedByCaller(doc);
@@ -138,10 +146,16 @@ public final class ArticleExtractor {
         var publishedAt = meta.publishedAt();
         var modifiedAt = meta.modifiedAt();
         String language = meta.language();
-        List<String> paragraphs = BlockTextWriter.paragraphs(MainTextFinder.find(doc.body(), prepared));
-        if (ProseFallback.isShort(paragraphs)) {
-            // the cascade's second method, on the page the first walks left without its boilerplate
-            paragraphs = ProseFallback.better(paragraphs, BlockTextWriter.paragraphs(List.of(doc.body())));
+        List<String> paragraphs = mainText(doc, prepared);
+        if (ProseFallback.chars(paragraphs) < LENIENT_BELOW) {
+            // little text: the page may have hidden its story behind names that read as boilerplate ("author-
+            // article", "comment" for a forum's posts) or in <noscript>; a lenient pass over a fresh parse is
+            // kept when it finds at least twice as much
+            Document again = parseAgain.get();
+            List<String> lenient = mainText(again, BoilerplateStripper.prepareLenient(again));
+            if (ProseFallback.chars(lenient) >= 2 * Math.max(1, ProseFallback.chars(paragraphs))) {
+                paragraphs = lenient;
+            }
         }
         List<String> kept = new ArrayList<>();
         for (String p : paragraphs) {
@@ -156,6 +170,15 @@ public final class ArticleExtractor {
             language = ScriptLanguage.guess(text.isEmpty() && title != null ? title : text);
         }
         return new ExtractedArticle(canonical, title, byline, publishedAt, modifiedAt, language, text);
+    }
+
+    /** The cascade's first two methods: the best container, else the page's prose when that is short. */
+    private static List<String> mainText(Document doc, BoilerplateStripper.Prepared prepared) {
+        List<String> paragraphs = BlockTextWriter.paragraphs(MainTextFinder.find(doc.body(), prepared));
+        if (ProseFallback.isShort(paragraphs)) {
+            paragraphs = ProseFallback.better(paragraphs, BlockTextWriter.paragraphs(List.of(doc.body())));
+        }
+        return paragraphs;
     }
 
     private static boolean isByline(String paragraph, String byline) {

@@ -3,6 +3,7 @@ package io.newswatch.ingest.extract.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -19,6 +20,10 @@ public final class BlockTextWriter {
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
             "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "main", "table", "tr", "td", "th",
             "figure", "figcaption", "address", "hr", "center");
+    /** Numeric dates (day.month.year, year-month-day, month/day/year) and clock times. */
+    private static final Pattern DATE_OR_TIME = Pattern.compile(
+            "\\b(\\d{1,2}[./]\\d{1,2}[./](\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}(:\\d{2})?)\\b");
+    private static final int MAX_LABEL = 50;
     /** Longer "headings" are paragraphs a site styled as headings, kept whatever follows them. */
     private static final int MAX_TITLE = 80;
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
@@ -34,7 +39,63 @@ public final class BlockTextWriter {
             collector.flush();
         }
         collector.endSection();
+        trimTail(collector.paragraphs);
         return collector.paragraphs;
+    }
+
+    /**
+     * Drops the labels a page leaves after its text: short lines that end no sentence ("Schlagworte", "Keine
+     * Kommentare", "Mehr zum Thema:") and copyright lines. Their blocks of links or widgets are gone, the label
+     * stays; a story does not end on a line without a full stop.
+     */
+    static void trimTail(List<String> paragraphs) {
+        while (!paragraphs.isEmpty()) {
+            String last = paragraphs.get(paragraphs.size() - 1);
+            if (!(isLabel(last) || last.indexOf('\u00a9') >= 0) || paragraphs.size() == 1) {
+                return;
+            }
+            paragraphs.remove(paragraphs.size() - 1);
+        }
+    }
+
+    private static boolean isLabel(String text) {
+        if (text.length() > MAX_LABEL) {
+            return false;
+        }
+        char last = text.charAt(text.length() - 1);
+        return !(last == '.' || last == '!' || last == '?' || last == '\u3002' || last == '\uff01' || last == '\uff1f'
+                || last == ')' || last == '"' || last == '\u201d' || last == '\u00bb');
+    }
+
+    /**
+     * Whether a paragraph is only a date or time with at most a short label ("23.10.2018", "05:28 Uhr",
+     * "Updated: 2020-04-03"): the page's metadata, which {@code MetadataReader} reads, not body text.
+     */
+    static boolean isDateLine(String text) {
+        if (text.length() > 40 || text.length() < 4 || !Character.isDigit(firstDigit(text))) {
+            return false;
+        }
+        String rest = DATE_OR_TIME.matcher(text).replaceAll("");
+        if (rest.length() == text.length()) {
+            return false;
+        }
+        int letters = 0;
+        for (int i = 0; i < rest.length(); i++) {
+            char ch = rest.charAt(i);
+            if (Character.isLetter(ch)) {
+                letters++;
+            }
+        }
+        return letters <= 15;
+    }
+
+    private static char firstDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return ' ';
     }
 
     private static final class Collector implements NodeVisitor {
@@ -113,7 +174,7 @@ public final class BlockTextWriter {
             if (text.isEmpty()) {
                 return;
             }
-            if (links > 0 && links >= 0.6 * text.length()) {
+            if ((links > 0 && links >= 0.6 * text.length()) || isDateLine(text)) {
                 droppedAfterHeading = true;
                 return;
             }

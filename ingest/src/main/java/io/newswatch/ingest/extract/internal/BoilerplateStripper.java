@@ -43,6 +43,9 @@ public final class BoilerplateStripper {
             "breadcrumb", "cookie", "advert", "social", "sponsor", "promo", "sharing", "sharebar", "share-",
             "comments", "subscribe-", "recommend", "most-popular", "mostpopular", "most-read", "mostread",
             "readmore", "read-more", "see-also", "seealso", "donat", "support-us", "supportus");
+    /** Names that mark a paragraph as an image's or a story's furniture, matched inside class names. */
+    private static final List<String> FURNITURE = List.of("caption", "credit", "copyright", "byline", "dateline",
+            "timestamp");
     private static final Set<String> ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "menu",
             "menubar", "dialog", "alertdialog", "search", "toolbar", "tablist");
 
@@ -68,7 +71,19 @@ public final class BoilerplateStripper {
      * to drop, so the next walk can drop them without descending into them.
      */
     public static Prepared prepare(Document doc, MetadataReader metaOrNull) {
-        Prepared prepared = new Prepared(doc.body(), metaOrNull);
+        Prepared prepared = new Prepared(doc.body(), metaOrNull, false);
+        NodeTraversor.filter(prepared, doc);
+        return prepared;
+    }
+
+    /**
+     * The same walk for the cascade's lenient pass, on a fresh parse of a page whose strict pass found little text:
+     * only the structural parts (navigation, header, footer, asides, forms, menus) are candidates, not elements whose
+     * names sound like boilerplate, and {@code <noscript>} is kept, because a page that shows its text only without
+     * scripts puts it there.
+     */
+    public static Prepared prepareLenient(Document doc) {
+        Prepared prepared = new Prepared(doc.body(), null, true);
         NodeTraversor.filter(prepared, doc);
         return prepared;
     }
@@ -77,6 +92,7 @@ public final class BoilerplateStripper {
     public static final class Prepared implements NodeFilter {
         private final Element body;
         private final MetadataReader meta;
+        private final boolean lenient;
         private final Map<Element, Integer> candidates = new IdentityHashMap<>();
         private int[] chars = new int[64];
         private boolean[] candidate = new boolean[64];
@@ -87,9 +103,10 @@ public final class BoilerplateStripper {
         private int articleDepth;
         private int total;
 
-        Prepared(Element body, MetadataReader meta) {
+        Prepared(Element body, MetadataReader meta, boolean lenient) {
             this.body = body;
             this.meta = meta;
+            this.lenient = lenient;
         }
 
         /** Whether the element is boilerplate to drop: a candidate that does not hold most of the story. */
@@ -125,7 +142,8 @@ public final class BoilerplateStripper {
                 meta.collect(e, attrs, articleDepth > 0);
             }
             boolean inBody = bodyDepth >= 0;
-            if (inBody && (ALWAYS.contains(tag) || (attrs != null && isHidden(attrs)))) {
+            if (inBody && ((ALWAYS.contains(tag) && !(lenient && tag.equals("noscript")))
+                    || (attrs != null && isHidden(attrs)))) {
                 return FilterResult.REMOVE;
             }
             depth++;
@@ -137,7 +155,7 @@ public final class BoilerplateStripper {
             chars[depth] = 0;
             ownText[depth] = ParagraphText.OWN.contains(tag);
             candidate[depth] = inBody && (STRUCTURAL.contains(tag)
-                    || (attrs != null && isBoilerplateByName(tag, attrs)));
+                    || (!lenient && attrs != null && isBoilerplateByName(tag, attrs)));
             if (e == body) {
                 bodyDepth = depth;
             }
@@ -198,11 +216,29 @@ public final class BoilerplateStripper {
         if (!role.isEmpty() && ROLES.contains(role.toLowerCase(Locale.ROOT))) {
             return true;
         }
-        if (tag.equals("html") || tag.equals("body") || tag.equals("p") || tag.equals("main")) {
+        if (tag.equals("p")) {
+            // a paragraph's class rarely names its function, so only the few names that mark an image's or a
+            // story's furniture count ("image-copyright", "photo-credit", "byline")
+            return namesFurniture(attrs.get("class"));
+        }
+        if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
             return false;
         }
         return namesBoilerplate(attrs.get("class")) || namesBoilerplate(attrs.get("id"))
                 || namesBoilerplate(attrs.get("aria-label")) || namesBoilerplate(attrs.get("data-component"));
+    }
+
+    private static boolean namesFurniture(String names) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        String lower = names.toLowerCase(Locale.ROOT);
+        for (String word : FURNITURE) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

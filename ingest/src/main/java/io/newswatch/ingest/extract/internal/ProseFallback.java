@@ -29,12 +29,20 @@ public final class ProseFallback {
 
     /**
      * The better of two results by a measurable criterion: the fallback wins when the main result is short and the
-     * fallback holds at least twice as much text and all of the main result's paragraphs.
+     * fallback holds at least twice as much text and every paragraph of the main result but its shortest lines.
      */
     public static List<String> better(List<String> main, List<String> pageParagraphs) {
         int mainChars = chars(main);
         List<String> prose = prose(pageParagraphs);
-        return chars(prose) >= 2 * Math.max(mainChars, 1) && prose.containsAll(main) ? prose : main;
+        if (chars(prose) < 2 * Math.max(mainChars, 1)) {
+            return main;
+        }
+        for (String p : main) {
+            if (p.length() >= MIN_CHARS && !prose.contains(p)) {
+                return main;
+            }
+        }
+        return prose;
     }
 
     /** The paragraphs that read as prose, and the short ones between two of them, in order. */
@@ -65,7 +73,8 @@ public final class ProseFallback {
         return false;
     }
 
-    private static int chars(List<String> paragraphs) {
+    /** The characters of a result's paragraphs. */
+    public static int chars(List<String> paragraphs) {
         int n = 0;
         for (String p : paragraphs) {
             n += p.length();

@@ -1,0 +1,61 @@
+package io.newswatch.ingest.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The paragraph writer's judgements on lines that are page furniture rather than text. */
+class BlockTextWriterTest {
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "23.10.2018                                              | true",
+        "05:28 Uhr                                               | true",
+        "15. Mai 2019, 05:28 Uhr                                 | true",
+        "Aktualisiert: 03.04.2020                                | true",
+        "Updated 2021-11-02 14:05                                | true",
+        "Am 23.10.2018 stimmte der Rat dem Gesetz zu.            | false",
+        "Der Zug fährt um 05:28 Uhr ab Gleis 4 nach Hamburg.     | false",
+        "Saison 2021/22                                          | false",
+        "3. Klasse                                               | false",
+        "Tel. 0171 2345678                                       | false",
+    })
+    void datesAndTimesAloneAreMetadata(String line, boolean dropped) {
+        assertThat(BlockTextWriter.isDateLine(line.strip())).isEqualTo(dropped);
+    }
+
+    @Test
+    void labelsAndCopyrightLinesAfterTheTextGo() {
+        List<String> paragraphs = new ArrayList<>(List.of("The council met on Tuesday and agreed the budget.",
+                "It takes effect in March.", "Schlagworte", "© 2022 Example Daily. All rights reserved"));
+        BlockTextWriter.trimTail(paragraphs);
+        assertThat(paragraphs).containsExactly("The council met on Tuesday and agreed the budget.",
+                "It takes effect in March.");
+    }
+
+    @Test
+    void aStoryThatEndsOnASentenceKeepsItsEnd() {
+        List<String> paragraphs = new ArrayList<>(List.of("Short opening line", "The vote passed 12 to 3.",
+                "\"We are relieved,\" the mayor said."));
+        BlockTextWriter.trimTail(paragraphs);
+        assertThat(paragraphs).hasSize(3);
+    }
+
+    @Test
+    void aHeadingWhoseLinksWereDroppedGoesWithThem() {
+        String html = "<div><p>The ferry resumed service on Monday after three weeks of repairs to its hull.</p>"
+                + "<h2>More on this topic</h2><ul><li><a href=/a>Harbour fees rise again</a></li>"
+                + "<li><a href=/b>New terminal opens</a></li></ul>"
+                + "<h2>Timetable</h2><p>Boats leave every hour from seven in the morning, weather permitting.</p>"
+                + "<h3>Share this</h3></div>";
+        List<String> paragraphs = BlockTextWriter.paragraphs(List.of(Jsoup.parse(html).body()));
+        assertThat(paragraphs).containsExactly(
+                "The ferry resumed service on Monday after three weeks of repairs to its hull.", "Timetable",
+                "Boats leave every hour from seven in the morning, weather permitting.");
+    }
+}
