@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Extracts the article from saved pages or URLs. Output contract (DESIGN.md): one JSON object per input, in
+ * Extracts the article from saved pages or URLs. Output contract: one JSON object per input, in
  * input order: {@code {"source", "url", "title", "byline", "publishedAt", "language", "text"}}. An unreadable
  * input gets a one-line message on standard error, the others are still extracted, and the exit code is 3.
  */
