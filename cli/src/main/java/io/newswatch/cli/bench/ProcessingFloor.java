@@ -9,13 +9,13 @@ import java.util.List;
 
 /**
  * A lower bound on the CPU the pipeline spends per article, and so an upper bound on its throughput on this machine.
- * The topic contract has the tagged article, text included, written to {@code news.tagged}, so every article
- * crosses Kafka in and out: produced to and consumed from {@code news.articles} (a whole raw-reference pass), then
- * produced to {@code news.tagged} (a pass without its consumer, whose CPU the raw reference measures on its own thread). It must
+ * The topic contract has the tagged article, text included, written to {@code news.tagged}, so every article crosses
+ * Kafka in and out: produced to and consumed from {@code news.articles} (a whole raw-reference pass), then produced to
+ * {@code news.tagged} (a pass without its consumer, whose CPU the raw reference measures on its own thread). It must
  * also be tagged and fingerprinted (timed here, on one thread, over the benchmark's own articles). Nothing else is
- * counted: not the JSON, the state stores, the transactions, the story step, the trend counts or the alerts. The
- * bound is therefore generous, and a pipeline/raw ratio above the one it gives cannot be reached by any
- * implementation of this design on these cores.
+ * counted: not the JSON, the state stores, the transactions, the story step, the trend counts or the alerts. The bound
+ * is therefore generous, and a pipeline/raw ratio above the one it gives cannot be reached by any implementation of
+ * this design on these cores.
  */
 public final class ProcessingFloor {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
