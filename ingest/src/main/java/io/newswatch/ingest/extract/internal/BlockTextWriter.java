@@ -2,6 +2,7 @@ package io.newswatch.ingest.extract.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -24,6 +25,12 @@ public final class BlockTextWriter {
     private static final Pattern DATE_OR_TIME = Pattern.compile(
             "\\b(\\d{1,2}[./]\\d{1,2}[./](\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}(:\\d{2})?)\\b");
     private static final int MAX_LABEL = 50;
+    private static final int MAX_CREDIT = 150;
+    private static final int MAX_INVITATION = 300;
+    /** How many of the last paragraphs are looked at for invitations. */
+    private static final int TAIL = 3;
+    private static final List<String> NETWORKS = List.of("twitter", "facebook", "instagram", "youtube", "telegram",
+            "whatsapp", "tiktok", "linkedin", "mastodon", "bluesky");
     /** Longer "headings" are paragraphs a site styled as headings, kept whatever follows them. */
     private static final int MAX_TITLE = 80;
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
@@ -44,18 +51,42 @@ public final class BlockTextWriter {
     }
 
     /**
-     * Drops the labels a page leaves after its text: short lines that end no sentence ("Schlagworte", "Keine
-     * Kommentare", "Mehr zum Thema:") and copyright lines. Their blocks of links or widgets are gone, the label
-     * stays; a story does not end on a line without a full stop.
+     * Drops what a page leaves after its text: short lines that end no sentence ("Schlagworte", "Keine
+     * Kommentare", "Mehr zum Thema:"), copyright lines, and among the last few paragraphs the calls to follow the
+     * site elsewhere (a social network's name with a handle or an address, a newsletter). Their blocks of links or
+     * widgets are gone, the label stays; a story does not end on a line without a full stop. A short paragraph with a
+     * copyright sign is a photo credit or a footer wherever it stands.
      */
     static void trimTail(List<String> paragraphs) {
-        while (!paragraphs.isEmpty()) {
+        paragraphs.removeIf(p -> p.length() <= MAX_CREDIT && p.indexOf('\u00a9') >= 0 && paragraphs.size() > 1);
+        while (paragraphs.size() > 1) {
             String last = paragraphs.get(paragraphs.size() - 1);
-            if (!(isLabel(last) || last.indexOf('\u00a9') >= 0) || paragraphs.size() == 1) {
-                return;
+            if (!(isLabel(last) || last.indexOf('\u00a9') >= 0)) {
+                break;
             }
             paragraphs.remove(paragraphs.size() - 1);
         }
+        for (int i = paragraphs.size() - 1; i >= Math.max(1, paragraphs.size() - TAIL); i--) {
+            if (isInvitation(paragraphs.get(i))) {
+                paragraphs.remove(i);
+            }
+        }
+    }
+
+    /** An invitation to follow the site elsewhere: a network and a handle or address, or a newsletter. */
+    static boolean isInvitation(String text) {
+        if (text.length() > MAX_INVITATION) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("newsletter")) {
+            return true;
+        }
+        boolean network = false;
+        for (String name : NETWORKS) {
+            network |= lower.contains(name);
+        }
+        return network && (lower.contains("@") || lower.contains("http") || lower.contains("www."));
     }
 
     private static boolean isLabel(String text) {

@@ -29,6 +29,27 @@ class BlockTextWriterTest {
         assertThat(BlockTextWriter.isDateLine(line.strip())).isEqualTo(dropped);
     }
 
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Follow us on Twitter @ExampleDaily and on Facebook.                         | true",
+        "Sign up for our weekly newsletter and never miss a story.                   | true",
+        "Unser Kanal auf Telegram: https://t.me/beispiel                             | true",
+        "The minister wrote on Telegram that the talks would resume on Friday.       | false",
+        "Her post on Facebook drew thousands of replies within an hour.              | false",
+    })
+    void invitationsToFollowTheSiteAreNotText(String paragraph, boolean invitation) {
+        assertThat(BlockTextWriter.isInvitation(paragraph.strip())).isEqualTo(invitation);
+    }
+
+    @Test
+    void aPhotoCreditAmongTheParagraphsGoes() {
+        List<String> paragraphs = new ArrayList<>(List.of("The skier won the downhill by a tenth of a second.",
+                "The winner at the finish. \u00a9 Photo Agency / J. Doe", "It was her third win of the season."));
+        BlockTextWriter.trimTail(paragraphs);
+        assertThat(paragraphs).containsExactly("The skier won the downhill by a tenth of a second.",
+                "It was her third win of the season.");
+    }
+
     @Test
     void labelsAndCopyrightLinesAfterTheTextGo() {
         List<String> paragraphs = new ArrayList<>(List.of("The council met on Tuesday and agreed the budget.",
