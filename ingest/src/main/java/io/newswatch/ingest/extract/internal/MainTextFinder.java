@@ -29,6 +29,8 @@ public final class MainTextFinder {
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "div", "li", "section");
     private static final Set<String> CONTAINERS = Set.of("div", "section", "li", "td");
     private static final int MIN_BLOCK_CHARS = 25;
+    private static final double REPEAT_SCORE = 5;
+    private static final int REPEAT_CHARS = 100;
 
     private MainTextFinder() {
     }
@@ -69,7 +71,56 @@ public final class MainTextFinder {
         if (best == null) {
             return List.of(body);
         }
-        return withSiblings(best, bestScore, walk);
+        return withRepeats(withSiblings(best, bestScore, walk), best, body, walk);
+    }
+
+    /**
+     * Adds the blocks built like the chosen one: a forum's posts, an FAQ's answers, a page's sections written as
+     * one template each ({@code div.post > div.content}) hold the text in repeated containers, of which the score
+     * picks one. A block counts as a repeat when its tag and classes and its parent's are the chosen block's, it is
+     * prose enough to have a score of its own, and it is not mostly links.
+     */
+    private static List<Element> withRepeats(List<Element> chosen, Element best, Element body, Walk walk) {
+        String signature = signature(best);
+        if (best.classNames().isEmpty() && (best.parent() == null || best.parent().classNames().isEmpty())) {
+            return chosen; // a bare <div> in a bare <div> is no template
+        }
+        Set<Element> extra = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (var e : walk.stats.entrySet()) {
+            Element el = e.getKey();
+            Stats st = e.getValue();
+            if (st.score >= REPEAT_SCORE && st.textLength >= REPEAT_CHARS && walk.linkDensity(el) < 0.3
+                    && !chosen.contains(el) && signature.equals(signature(el)) && !overlaps(el, chosen)) {
+                extra.add(el);
+            }
+        }
+        if (extra.isEmpty()) {
+            return chosen;
+        }
+        extra.addAll(chosen);
+        List<Element> ordered = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (extra.contains(e)) {
+                ordered.add(e);
+            }
+        }
+        return ordered;
+    }
+
+    private static boolean overlaps(Element e, List<Element> chosen) {
+        for (Element c : chosen) {
+            if (e.parents().contains(c) || c.parents().contains(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String signature(Element e) {
+        Element parent = e.parent();
+        return e.normalName() + "." + String.join(".", new java.util.TreeSet<>(e.classNames())) + "<"
+                + (parent == null ? "" : parent.normalName() + "." + String.join(".",
+                new java.util.TreeSet<>(parent.classNames())));
     }
 
     /** Readability's insight: story paragraphs are often split across sibling containers of the best one. */
