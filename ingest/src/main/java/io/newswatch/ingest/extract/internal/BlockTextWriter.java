@@ -46,19 +46,22 @@ public final class BlockTextWriter {
             collector.flush();
         }
         collector.endSection();
-        trimTail(collector.paragraphs);
+        trimEnds(collector.paragraphs);
         return collector.paragraphs;
     }
 
     /**
-     * Drops what a page leaves after its text: short lines that end no sentence ("Schlagworte", "Keine
-     * Kommentare", "Mehr zum Thema:"), copyright lines, and among the last few paragraphs the calls to follow the
+     * Drops what a page leaves before and after its text: short lines that end no sentence ("Promis", "Zum Rezept",
+     * "Schlagworte", "Keine Kommentare", "Mehr zum Thema:"), copyright lines after it, and among the last few paragraphs the calls to follow the
      * site elsewhere (a social network's name with a handle or an address, a newsletter). Their blocks of links or
      * widgets are gone, the label stays; a story does not end on a line without a full stop. A short paragraph with a
      * copyright sign is a photo credit or a footer wherever it stands.
      */
-    static void trimTail(List<String> paragraphs) {
+    static void trimEnds(List<String> paragraphs) {
         paragraphs.removeIf(p -> p.length() <= MAX_CREDIT && p.indexOf('\u00a9') >= 0 && paragraphs.size() > 1);
+        while (paragraphs.size() > 1 && isLabel(paragraphs.get(0))) {
+            paragraphs.remove(0);
+        }
         while (paragraphs.size() > 1) {
             String last = paragraphs.get(paragraphs.size() - 1);
             if (!(isLabel(last) || last.indexOf('\u00a9') >= 0)) {

@@ -45,26 +45,27 @@ class BlockTextWriterTest {
     void aPhotoCreditAmongTheParagraphsGoes() {
         List<String> paragraphs = new ArrayList<>(List.of("The skier won the downhill by a tenth of a second.",
                 "The winner at the finish. \u00a9 Photo Agency / J. Doe", "It was her third win of the season."));
-        BlockTextWriter.trimTail(paragraphs);
+        BlockTextWriter.trimEnds(paragraphs);
         assertThat(paragraphs).containsExactly("The skier won the downhill by a tenth of a second.",
                 "It was her third win of the season.");
     }
 
     @Test
-    void labelsAndCopyrightLinesAfterTheTextGo() {
-        List<String> paragraphs = new ArrayList<>(List.of("The council met on Tuesday and agreed the budget.",
+    void labelsAroundTheTextAndCopyrightLinesAfterItGo() {
+        List<String> paragraphs = new ArrayList<>(List.of("Local news", "All our reports",
+                "The council met on Tuesday and agreed the budget.",
                 "It takes effect in March.", "Schlagworte", "© 2022 Example Daily. All rights reserved"));
-        BlockTextWriter.trimTail(paragraphs);
+        BlockTextWriter.trimEnds(paragraphs);
         assertThat(paragraphs).containsExactly("The council met on Tuesday and agreed the budget.",
                 "It takes effect in March.");
     }
 
     @Test
     void aStoryThatEndsOnASentenceKeepsItsEnd() {
-        List<String> paragraphs = new ArrayList<>(List.of("Short opening line", "The vote passed 12 to 3.",
+        List<String> paragraphs = new ArrayList<>(List.of("The vote passed 12 to 3.",
                 "\"We are relieved,\" the mayor said."));
-        BlockTextWriter.trimTail(paragraphs);
-        assertThat(paragraphs).hasSize(3);
+        BlockTextWriter.trimEnds(paragraphs);
+        assertThat(paragraphs).hasSize(2);
     }
 
     @Test
