@@ -29,8 +29,8 @@ public final class MainTextFinder {
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "div", "li", "section");
     private static final Set<String> CONTAINERS = Set.of("div", "section", "li", "td");
     private static final int MIN_BLOCK_CHARS = 25;
-    private static final double REPEAT_SCORE = 5;
-    private static final int REPEAT_CHARS = 100;
+    private static final double REPEAT_SCORE = 2;
+    private static final int REPEAT_CHARS = 40;
 
     private MainTextFinder() {
     }
