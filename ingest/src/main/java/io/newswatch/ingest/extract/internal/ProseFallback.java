@@ -17,6 +17,8 @@ public final class ProseFallback {
     /** Below this many characters the main method's result is compared with the fallback's. */
     public static final int SHORT_RESULT = 2000;
     private static final int PROSE_CHARS = 70;
+    /** How many times the main result's text the fallback must hold to replace it. */
+    private static final double GAIN = 2;
     private static final int MIN_CHARS = 15;
 
     private ProseFallback() {
@@ -34,7 +36,7 @@ public final class ProseFallback {
     public static List<String> better(List<String> main, List<String> pageParagraphs) {
         int mainChars = chars(main);
         List<String> prose = prose(pageParagraphs);
-        if (chars(prose) < 2 * Math.max(mainChars, 1)) {
+        if (chars(prose) < GAIN * Math.max(mainChars, 1)) {
             return main;
         }
         for (String p : main) {
