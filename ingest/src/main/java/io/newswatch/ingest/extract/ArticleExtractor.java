@@ -157,6 +157,14 @@ public final class ArticleExtractor {
                 paragraphs = lenient;
             }
         }
+        if (ProseFallback.isShort(paragraphs)) {
+            // a page that builds its text with scripts may still declare it: JSON-LD articleBody, kept when it holds
+            // at least twice what the markup gave
+            List<String> declaredBody = meta.articleBodyParagraphs();
+            if (ProseFallback.chars(declaredBody) >= 2 * Math.max(1, ProseFallback.chars(paragraphs))) {
+                paragraphs = declaredBody;
+            }
+        }
         List<String> kept = new ArrayList<>();
         for (String p : paragraphs) {
             if (!p.equals(title) && !isByline(p, byline)) {

@@ -17,14 +17,31 @@ class ExtractionCascadeTest {
         String html = "<html><body><nav><a href=/>Shop</a> <a href=/tea>Tea</a></nav>"
                 + "<div class=hero><p>Our first-flush Darjeeling is picked in late March, when the leaves are young "
                 + "and the cup is light and flowery.</p></div>"
-                + "<div class=grid><div class=cell><h3>Brewing</h3><p>Use water just off the boil, about 90 degrees, "
+                + "<div class=howto><h3>Brewing</h3><p>Use water just off the boil, about 90 degrees, "
                 + "and steep for three minutes; longer makes it bitter.</p></div>"
-                + "<div class=cell><h3>Storage</h3><p>Keep the tin closed and away from light, and the tea stays "
-                + "fresh for a year.</p></div></div>"
+                + "<section class=care><h3>Storage</h3><p>Keep the tin closed and away from light, and the tea stays "
+                + "fresh for a year.</p></section>"
                 + "<footer><p>Imprint</p></footer></body></html>";
         String text = extractor.extract(html, "https://tea.example/darjeeling").text();
         assertThat(text).contains("first-flush Darjeeling", "steep for three minutes", "stays fresh for a year")
                 .doesNotContain("Imprint");
+    }
+
+    @Test
+    void aThreadsPostsAreAllText() {
+        StringBuilder html = new StringBuilder("<html><body><nav><a href=/>Forum</a></nav>");
+        // posts shorter than the prose fallback's paragraphs, so only the repeated structure can find them all
+        String[] posts = {"Since the update my phone reaches the store only on wifi.",
+            "Same here on my tablet; toggling mobile data did not help.",
+            "A server problem, fixed this morning. Works again for me."};
+        for (String post : posts) {
+            html.append("<div class=post><div class=author><a href=/u>someone</a></div><div class=post-text>")
+                    .append(post).append("</div></div>");
+        }
+        html.append("<div class=ad><p>Buy a new phone today and save, offer valid while stocks last.</p></div>")
+                .append("</body></html>");
+        String text = extractor.extract(html.toString(), "https://forum.example/t/1").text();
+        assertThat(text).contains(posts).doesNotContain("Buy a new phone");
     }
 
     @Test
@@ -49,6 +66,18 @@ class ExtractionCascadeTest {
                 + "</body></html>";
         String text = extractor.extract(html, "https://sport.example/win").text();
         assertThat(text).contains("beat the league leaders", "held its shape");
+    }
+
+    @Test
+    void aStoryBuiltByScriptsIsReadFromItsDeclaredArticleBody() {
+        String html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                + "\"headline\": \"Ferry fares rise\", \"articleBody\": \"Ferry fares to the islands rise by "
+                + "eight per cent in April, the operator said on Monday.\\nSeason tickets are spared until the "
+                + "autumn, when the operator reviews its timetable.\"}</script></head><body><div id=root>"
+                + "<p>Loading…</p></div></body></html>";
+        String text = extractor.extract(html, "https://islands.example/fares").text();
+        assertThat(text).isEqualTo("Ferry fares to the islands rise by eight per cent in April, the operator said "
+                + "on Monday.\n\nSeason tickets are spared until the autumn, when the operator reviews its timetable.");
     }
 
     @Test

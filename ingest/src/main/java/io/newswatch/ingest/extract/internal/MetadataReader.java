@@ -314,6 +314,29 @@ public final class MetadataReader {
         return null;
     }
 
+    /**
+     * The story's text as the page's JSON-LD gives it ({@code articleBody} of its first article object), as
+     * paragraphs split at line breaks; empty when it gives none. Markup inside it is dropped. It is a candidate for
+     * the text, not a verdict: many publishers truncate it or fill it with a summary.
+     */
+    public List<String> articleBodyParagraphs() {
+        List<String> paragraphs = new ArrayList<>();
+        for (JsonNode article : articles()) {
+            String body = text(article.get("articleBody"));
+            if (body == null || body.isBlank()) {
+                continue;
+            }
+            for (String line : body.split("\\R+")) {
+                String p = clean(org.jsoup.Jsoup.parse(line).text());
+                if (p != null) {
+                    paragraphs.add(p);
+                }
+            }
+            break;
+        }
+        return paragraphs;
+    }
+
     private String jsonLdText(String field) {
         for (JsonNode article : articles()) {
             String t = clean(text(article.get(field)));
