@@ -153,7 +153,7 @@ public final class ArticleExtractor {
             // kept when it finds at least twice as much
             Document again = parseAgain.get();
             List<String> lenient = mainText(again, BoilerplateStripper.prepareLenient(again));
-            if (ProseFallback.chars(lenient) >= 2 * Math.max(1, ProseFallback.chars(paragraphs))) {
+            if (ProseFallback.holdsMore(lenient, paragraphs)) {
                 paragraphs = lenient;
             }
         }
@@ -161,7 +161,7 @@ public final class ArticleExtractor {
             // a page that builds its text with scripts may still declare it: JSON-LD articleBody, kept when it holds
             // at least twice what the markup gave
             List<String> declaredBody = meta.articleBodyParagraphs();
-            if (ProseFallback.chars(declaredBody) >= 2 * Math.max(1, ProseFallback.chars(paragraphs))) {
+            if (ProseFallback.holdsMore(declaredBody, paragraphs)) {
                 paragraphs = declaredBody;
             }
         }

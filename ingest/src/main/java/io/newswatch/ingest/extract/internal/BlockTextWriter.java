@@ -52,13 +52,16 @@ public final class BlockTextWriter {
 
     /**
      * Drops what a page leaves before and after its text: short lines that end no sentence ("Promis", "Zum Rezept",
-     * "Schlagworte", "Keine Kommentare", "Mehr zum Thema:"), copyright lines after it, and among the last few paragraphs the calls to follow the
-     * site elsewhere (a social network's name with a handle or an address, a newsletter). Their blocks of links or
-     * widgets are gone, the label stays; a story does not end on a line without a full stop. A short paragraph with a
-     * copyright sign is a photo credit or a footer wherever it stands.
+     * "Schlagworte", "Keine Kommentare", "Mehr zum Thema:"), copyright lines after it, and among the last few
+     * paragraphs the calls to follow the site elsewhere (a social network's name with a handle or an address, a
+     * newsletter). Their blocks of links or widgets are gone, the label stays; a story does not end on a line
+     * without a full stop. A short paragraph with a copyright sign is a photo credit or a footer wherever it stands.
+     * One paragraph is always left.
      */
     static void trimEnds(List<String> paragraphs) {
-        paragraphs.removeIf(p -> p.length() <= MAX_CREDIT && p.indexOf('\u00a9') >= 0 && paragraphs.size() > 1);
+        if (paragraphs.size() > 1) {
+            paragraphs.removeIf(p -> p.length() <= MAX_CREDIT && p.indexOf('\u00a9') >= 0);
+        }
         while (paragraphs.size() > 1 && isLabel(paragraphs.get(0))) {
             paragraphs.remove(0);
         }
@@ -106,7 +109,7 @@ public final class BlockTextWriter {
      * "Updated: 2020-04-03"): the page's metadata, which {@code MetadataReader} reads, not body text.
      */
     static boolean isDateLine(String text) {
-        if (text.length() > 40 || text.length() < 4 || !Character.isDigit(firstDigit(text))) {
+        if (text.length() > 40 || text.length() < 4 || !hasDigit(text)) {
             return false;
         }
         String rest = DATE_OR_TIME.matcher(text).replaceAll("");
@@ -123,13 +126,14 @@ public final class BlockTextWriter {
         return letters <= 15;
     }
 
-    private static char firstDigit(String text) {
+    /** A cheap test before the date pattern runs on a paragraph. */
+    private static boolean hasDigit(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isDigit(text.charAt(i))) {
-                return text.charAt(i);
+                return true;
             }
         }
-        return ' ';
+        return false;
     }
 
     private static final class Collector implements NodeVisitor {

@@ -1,10 +1,12 @@
 package io.newswatch.ingest.extract.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -85,7 +87,7 @@ public final class MainTextFinder {
         if (best.classNames().isEmpty() && (best.parent() == null || best.parent().classNames().isEmpty())) {
             return chosen; // a bare <div> in a bare <div> is no template
         }
-        Set<Element> extra = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Element> extra = Collections.newSetFromMap(new IdentityHashMap<>());
         for (var e : walk.stats.entrySet()) {
             Element el = e.getKey();
             Stats st = e.getValue();
@@ -118,9 +120,9 @@ public final class MainTextFinder {
 
     private static String signature(Element e) {
         Element parent = e.parent();
-        return e.normalName() + "." + String.join(".", new java.util.TreeSet<>(e.classNames())) + "<"
+        return e.normalName() + "." + String.join(".", new TreeSet<>(e.classNames())) + "<"
                 + (parent == null ? "" : parent.normalName() + "." + String.join(".",
-                new java.util.TreeSet<>(parent.classNames())));
+                new TreeSet<>(parent.classNames())));
     }
 
     /** Readability's insight: story paragraphs are often split across sibling containers of the best one. */

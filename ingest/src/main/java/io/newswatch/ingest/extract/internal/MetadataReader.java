@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -327,7 +328,7 @@ public final class MetadataReader {
                 continue;
             }
             for (String line : body.split("\\R+")) {
-                String p = clean(org.jsoup.Jsoup.parse(line).text());
+                String p = clean(Jsoup.parseBodyFragment(line).text());
                 if (p != null) {
                     paragraphs.add(p);
                 }

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class ProseFallback {
     /** Below this many characters the main method's result is compared with the fallback's. */
-    public static final int SHORT_RESULT = 2000;
+    private static final int SHORT_RESULT = 2000;
     private static final int PROSE_CHARS = 70;
     /** How many times the main result's text the fallback must hold to replace it. */
     private static final double GAIN = 2;
@@ -34,9 +34,8 @@ public final class ProseFallback {
      * fallback holds at least twice as much text and every paragraph of the main result but its shortest lines.
      */
     public static List<String> better(List<String> main, List<String> pageParagraphs) {
-        int mainChars = chars(main);
         List<String> prose = prose(pageParagraphs);
-        if (chars(prose) < GAIN * Math.max(mainChars, 1)) {
+        if (!holdsMore(prose, main)) {
             return main;
         }
         for (String p : main) {
@@ -73,6 +72,11 @@ public final class ProseFallback {
             }
         }
         return false;
+    }
+
+    /** Whether a candidate result holds at least {@link #GAIN} times the text of the current one. */
+    public static boolean holdsMore(List<String> candidate, List<String> current) {
+        return chars(candidate) >= GAIN * Math.max(1, chars(current));
     }
 
     /** The characters of a result's paragraphs. */

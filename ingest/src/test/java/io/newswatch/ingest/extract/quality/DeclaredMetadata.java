@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -27,7 +28,7 @@ import org.jsoup.parser.Parser;
  */
 final class DeclaredMetadata {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.regex.Pattern SITE_SUFFIX = java.util.regex.Pattern.compile(
+    private static final Pattern SITE_SUFFIX = Pattern.compile(
             "\\s*[|\\-\u2013\u2014:\u00b7]\\s*\\S.{0,60}");
 
     /** Per field, per source, the declared value; a source that declares nothing is absent. */
