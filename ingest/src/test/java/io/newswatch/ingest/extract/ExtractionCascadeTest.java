@@ -28,6 +28,25 @@ class ExtractionCascadeTest {
     }
 
     @Test
+    void aStorysLooseTextBesideItsParagraphsIsKept() {
+        String html = "<html><body><nav><a href=/>News</a></nav><div class=story>"
+                + "<div class=body><p>The harbour reopened on Friday after the storm had closed it for three days, "
+                + "and the first ferries left at noon.</p><p>Repairs to the outer wall will take until spring, the "
+                + "port authority said, and cost about two million.</p><p>Fishing boats may use the inner basin "
+                + "from Monday; cargo ships wait for the wall.</p>"
+                // long enough that the prose fallback, which only looks at short results, stays out of it
+                + ("<p>Divers inspected the foundations of the quay on each day of the closure and found the damage "
+                + "confined to the upper courses of stone, which crews can replace from barges.</p>").repeat(12)
+                + "</div>"
+                + "Skippers must report to the harbour office before leaving, by radio or in person, until then."
+                + "</div><div class=more><a href=/a>Storm damage elsewhere</a> <a href=/b>Weather</a></div>"
+                + "</body></html>";
+        String text = extractor.extract(html, "https://port.example/reopened").text();
+        assertThat(text).contains("first ferries left at noon", "cargo ships wait for the wall",
+                "Skippers must report to the harbour office").doesNotContain("Storm damage elsewhere");
+    }
+
+    @Test
     void aThreadsPostsAreAllText() {
         StringBuilder html = new StringBuilder("<html><body><nav><a href=/>Forum</a></nav>");
         // posts shorter than the prose fallback's paragraphs, so only the repeated structure can find them all

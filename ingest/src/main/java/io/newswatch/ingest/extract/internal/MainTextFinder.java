@@ -32,6 +32,8 @@ public final class MainTextFinder {
     private static final Set<String> CONTAINERS = Set.of("div", "section", "li", "td");
     private static final int MIN_BLOCK_CHARS = 25;
     private static final double REPEAT_SCORE = 2;
+    private static final double CLIMB_COVER = 0.7;
+    private static final double CLIMB_LINKS = 0.15;
     private static final int REPEAT_CHARS = 40;
 
     private MainTextFinder() {
@@ -73,7 +75,7 @@ public final class MainTextFinder {
         if (best == null) {
             return List.of(body);
         }
-        return withRepeats(withSiblings(best, bestScore, walk), best, body, walk);
+        return withRepeats(climb(withSiblings(best, bestScore, walk), best, walk), best, body, walk);
     }
 
     /**
@@ -107,6 +109,26 @@ public final class MainTextFinder {
             }
         }
         return ordered;
+    }
+
+    /**
+     * Takes the chosen block's parent instead when the chosen blocks already hold most of its text
+     * ({@link #CLIMB_COVER}) and the rest is not links: what the parent adds is then the same story's loose text (a
+     * list, a closing line, text between the blocks) rather than a neighbour's.
+     */
+    private static List<Element> climb(List<Element> chosen, Element best, Walk walk) {
+        Element parent = best.parent();
+        Stats ps = parent == null ? null : walk.stats.get(parent);
+        if (ps == null || !ps.measured || ps.textLength == 0 || parent.normalName().equals("body")) {
+            return chosen;
+        }
+        int covered = 0;
+        for (Element c : chosen) {
+            Stats cs = walk.stats.get(c);
+            covered += cs == null ? 0 : cs.textLength;
+        }
+        boolean mostly = covered >= CLIMB_COVER * ps.textLength && covered < ps.textLength;
+        return mostly && walk.linkDensity(parent) < CLIMB_LINKS ? List.of(parent) : chosen;
     }
 
     private static boolean overlaps(Element e, List<Element> chosen) {
