@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * Tags texts with a ruleset: segments the text into paragraphs and sentences ({@link TextSegmenter}), finds every
  * entity alias and rule word in one pass of one automaton, resolves entity mentions (exclusions win), then
- * evaluates the rules whose words occur (semantics of the default ruleset: newswatch DESIGN.md, "The tagging
- * semantics of the default ruleset"; query language: {@link io.newswatch.tagger.query.QueryParser}).
+ * evaluates the rules whose words occur (semantics of the default ruleset: the README's "Tags and rules"; query
+ * language: {@link io.newswatch.tagger.query.QueryParser}).
  *
  * <p>Every tag carries its evidence: the sentences whose words made a rule true, with offsets into the text and
  * the matched words as they stand, each {@code decisive} or {@code context} ({@link EvidenceRoles}); a tag's

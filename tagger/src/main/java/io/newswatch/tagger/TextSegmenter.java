@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Splits plain text into paragraphs and sentences (newswatch DESIGN.md, "The tagging semantics of the default
- * ruleset": boundaries must be real ones).
+ * Splits plain text into paragraphs and sentences; the tags of the default ruleset are judged per sentence and per
+ * paragraph, so the boundaries must be real ones.
  *
  * <p>A paragraph ends at a blank line (a line of nothing but whitespace); a single line break inside a paragraph
  * is hard wrapping and splits nothing. A sentence ends at {@code . ? ! …} or {@code 。！？}, together with any
