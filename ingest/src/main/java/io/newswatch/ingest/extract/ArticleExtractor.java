@@ -147,23 +147,26 @@ public final class ArticleExtractor {
         var modifiedAt = meta.modifiedAt();
         String language = meta.language();
         List<String> paragraphs = mainText(doc, prepared);
+        // read now, while the page is at hand: the lenient pass below lets go of this parse first
+        List<String> declaredBody = ProseFallback.isShort(paragraphs) ? meta.articleBodyParagraphs() : List.of();
         if (ProseFallback.chars(paragraphs) < LENIENT_BELOW) {
             // little text: the page may have hidden its story behind names that read as boilerplate ("author-
             // article", "comment" for a forum's posts) or in <noscript>; a lenient pass over a fresh parse is
-            // kept when it finds at least twice as much
+            // kept when it finds at least twice as much. The first tree is released before the second is built,
+            // so a page of many elements and little text never holds two.
+            doc = null;
+            meta = null;
+            prepared = null;
             Document again = parseAgain.get();
             List<String> lenient = mainText(again, BoilerplateStripper.prepareLenient(again));
             if (ProseFallback.holdsMore(lenient, paragraphs)) {
                 paragraphs = lenient;
             }
         }
-        if (ProseFallback.isShort(paragraphs)) {
+        if (ProseFallback.isShort(paragraphs) && ProseFallback.holdsMore(declaredBody, paragraphs)) {
             // a page that builds its text with scripts may still declare it: JSON-LD articleBody, kept when it holds
             // at least twice what the markup gave
-            List<String> declaredBody = meta.articleBodyParagraphs();
-            if (ProseFallback.holdsMore(declaredBody, paragraphs)) {
-                paragraphs = declaredBody;
-            }
+            paragraphs = declaredBody;
         }
         List<String> kept = new ArrayList<>();
         for (String p : paragraphs) {
