@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Scores a tagger on the regression corpus: per-tag precision and recall, micro-F1 over the DESIGN.md tags and over
+ * Scores a tagger on the regression corpus: per-tag precision and recall, micro-F1 over the five core tags and over
  * entities, and the share of texts exactly right (all entities and all core tags), the measures the issue sets
  * targets for.
  */

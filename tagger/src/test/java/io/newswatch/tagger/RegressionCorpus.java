@@ -13,14 +13,14 @@ import java.util.TreeSet;
 
 /**
  * The hand-labelled regression corpus in {@code src/test/resources/io/newswatch/tagger/regression/} (format in its
- * README): texts with the entities, tags and sanctions kinds DESIGN.md's semantics give them.
+ * README): texts with the entities, tags and sanctions kinds the README's "Tags and rules" gives them.
  */
 final class RegressionCorpus {
     static final List<String> FILES = List.of("entities-aliases", "exclusions", "segmentation", "sanctions-positive",
             "sanctions-negative", "mixed-articles", "edge-cases", "multilingual-ru", "multilingual-uk",
             "multilingual-ko", "multilingual-zh", "sanctions-dev-1", "sanctions-dev-2",
             "realistic-dev-1", "realistic-dev-2", "indirect-dev", "page-dev");
-    /** The tags DESIGN.md defines; the sanctions kinds are reported beside them. */
+    /** The five core tags of the default ruleset; the sanctions kinds are reported beside them. */
     static final List<String> CORE_TAGS = List.of("ru-kp", "cn-kp", "ru-cn", "triangle", "sanctions-violation");
 
     record Case(String file, String id, String why, Set<String> entities, Set<String> tags, Set<String> kinds,

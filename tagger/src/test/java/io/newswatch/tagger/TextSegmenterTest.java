@@ -73,7 +73,7 @@ class TextSegmenterTest {
         assertThat(Tagger.withDefaultRules().tag(text).tags()).doesNotContain("triangle");
     }
 
-    /** DESIGN.md: decimals do not end a sentence, full-width ones included (３．５ is 3.5). */
+    /** Decimals do not end a sentence, full-width ones included (３．５ is 3.5). */
     @Test
     void aFullWidthDecimalPointDoesNotEndASentence() {
         String text = "中国经济增长３．５％，俄罗斯表示欢迎。";
