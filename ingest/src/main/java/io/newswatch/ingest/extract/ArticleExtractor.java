@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Extracts an article's main text and metadata from a news page, with jsoup.
@@ -28,11 +30,12 @@ import org.jsoup.nodes.Document;
  * visible markup; a page that declares no language gets one guessed from the script of its text. Then boilerplate
  * is removed (navigation, header, footer, asides, forms, figure captions, hidden elements, and anything whose
  * class, id, role or aria-label names a menu, newsletter, donation appeal, related stories or teasers, sharing,
- * comments, adverts, cookie banners or breadcrumbs), the content container is chosen by a text-density score (the
- * publisher's {@code itemprop=articleBody}, {@code <article>} or {@code <main>} when it holds most of the
- * paragraph text), and its block elements are written out as paragraphs separated by one blank line. The page is
- * walked twice (metadata, noise and boilerplate sizes; then scoring, dropping the boilerplate on the way), so
- * extraction costs little more than the parse.
+ * comments, adverts, cookie banners, breadcrumbs, placeholders or disclosures), the content container is chosen by
+ * a text-density score (the publisher's {@code itemprop=articleBody}, {@code <article>} or {@code <main>} when it
+ * holds most of the paragraph text), a standfirst removed right before it is given back, and its block elements are
+ * written out as paragraphs separated by one blank line. Short results go through a cascade of fallbacks (the
+ * prose of the whole page, a lenient second parse, JSON-LD articleBody). The text comes out in Unicode NFC. The
+ * page is walked twice (metadata, noise and boilerplate sizes; then scoring, dropping the boilerplate on the way).
  *
  * <p>Plain text is accepted too: its blank-line separated paragraphs are kept, with whitespace collapsed. Thread
  * safe and stateless. Failure behaviour: never throws for odd markup; a page without recognisable text yields an
@@ -175,6 +178,11 @@ public final class ArticleExtractor {
             }
         }
         String text = ControlCharacters.strip(String.join("\n\n", kept));
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+            // one spelling for canonically equal text (a Bengali "য়" precomposed or as "য" with a nukta), as
+            // W3C's character model asks of web text, so that rules, deduplication and quotes match it
+            text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
         title = ControlCharacters.strip(title);
         byline = ControlCharacters.strip(byline);
         if (language == null) {
@@ -183,13 +191,38 @@ public final class ArticleExtractor {
         return new ExtractedArticle(canonical, title, byline, publishedAt, modifiedAt, language, text);
     }
 
-    /** The cascade's first two methods: the best container, else the page's prose when that is short. */
+    /**
+     * The cascade's first two methods: the best container with its standfirst, else the page's prose when that is
+     * short.
+     */
     private static List<String> mainText(Document doc, BoilerplateStripper.Prepared prepared) {
-        List<String> paragraphs = BlockTextWriter.paragraphs(MainTextFinder.find(doc.body(), prepared));
+        MainTextFinder.Found found = MainTextFinder.find(doc.body(), prepared);
+        List<String> paragraphs = BlockTextWriter.paragraphs(found.blocks());
+        if (found.lead() != null) {
+            paragraphs = withLead(found.lead(), paragraphs);
+        }
         if (ProseFallback.isShort(paragraphs)) {
             paragraphs = ProseFallback.better(paragraphs, BlockTextWriter.paragraphs(List.of(doc.body())));
         }
         return paragraphs;
+    }
+
+    /**
+     * The text with the standfirst's sentences before it: of the removed header or teaser the finder handed back,
+     * only prose paragraphs that end a sentence count, not its headline, date, byline or labels.
+     */
+    private static List<String> withLead(Element lead, List<String> paragraphs) {
+        List<String> text = new ArrayList<>();
+        for (String p : BlockTextWriter.sentences(List.of(lead))) {
+            if (!BY_LINE.matcher(p).matches() && !paragraphs.contains(p)) {
+                text.add(p);
+            }
+        }
+        if (text.isEmpty()) {
+            return paragraphs;
+        }
+        text.addAll(paragraphs);
+        return text;
     }
 
     private static boolean isByline(String paragraph, String byline) {

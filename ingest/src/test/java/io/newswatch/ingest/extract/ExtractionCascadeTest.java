@@ -13,6 +13,48 @@ class ExtractionCascadeTest {
     private final ArticleExtractor extractor = new ArticleExtractor();
 
     @Test
+    void aStandfirstRemovedAsATeaserRightBeforeTheTextLeadsIt() {
+        String body = ("<p>Customs officers boarded the vessel at dawn and found the hold full of refined fuel, "
+                + "against the manifest, which listed fertiliser.</p>").repeat(9); // past the small-result climb
+        String html = "<html><body><header class=site><p>The region's news, every morning, since 1901, for you.</p>"
+                + "</header><div class=page><div class=story-head><h1>Tanker held off Nakhodka</h1>"
+                + "<div class=teaser-text><p>A tanker bound for a North Korean port was held on Tuesday, the "
+                + "second this month, with fuel it had not declared.</p></div></div>"
+                + "<div class=column><div class=story-body>" + body + "</div></div></div>"
+                + "<div class=more><div class=teaser-text><p>Another story's teaser, which no reader of this one "
+                + "should get as its lead or as its text.</p></div></div></body></html>";
+        String text = extractor.extract(html, "https://news.example/tanker").text();
+        assertThat(text).startsWith("A tanker bound for a North Korean port").contains("refined fuel")
+                .doesNotContain("every morning", "Another story's teaser");
+    }
+
+    @Test
+    void aRecipesStepsInSmallBoxesAreFoundTogether() {
+        StringBuilder steps = new StringBuilder();
+        String[] texts = {"Warm the milk and melt the butter in it, then let it cool until it feels warm.",
+            "Mix the flour with the yeast, add the milk and the eggs, and knead for five minutes.",
+            "Leave the dough covered in a warm place until it has grown by half, about an hour.",
+            "Bake at 180 degrees for twenty minutes, until the tops are golden and firm."};
+        for (String t : texts) {
+            steps.append("<div class=step><div class=copy><div><p>").append(t).append("</p></div></div></div>");
+        }
+        String html = "<html><body><nav><a href=/>Recipes</a> <a href=/cakes>Cakes</a></nav>"
+                + "<div class=recipe><div class=steps>" + steps + "</div></div></body></html>";
+        String text = extractor.extract(html, "https://recipes.example/buns").text();
+        assertThat(text).contains(texts);
+    }
+
+    @Test
+    void canonicallyEqualSpellingsComeOutAsOne() {
+        // U+09DF (BENGALI LETTER YYA) is excluded from composition: NFC spells it as U+09AF U+09BC
+        String html = "<html><body><article><p>\u0995\u09c1\u09b7\u09cd\u099f\u09bf\u09df\u09be"
+                + " \u09b8\u0982\u09b8\u09a6 \u09b8\u09a6\u09b8\u09cd\u09af \u0995\u09c1\u09b7\u09cd"
+                + "\u099f\u09bf\u09df\u09be\u09b0 \u0996\u09ac\u09b0\u0964</p></article></body></html>";
+        String text = extractor.extract(html, "https://news.example/bn").text();
+        assertThat(text).doesNotContain("\u09df").contains("\u09af\u09bc");
+    }
+
+    @Test
     void aPageWithItsTextSpreadOverSmallBlocksYieldsAllItsProse() {
         String html = "<html><body><nav><a href=/>Shop</a> <a href=/tea>Tea</a></nav>"
                 + "<div class=hero><p>Our first-flush Darjeeling is picked in late March, when the leaves are young "

@@ -25,6 +25,19 @@ public final class BlockTextWriter {
     private static final Pattern DATE_OR_TIME = Pattern.compile(
             "\\b(\\d{1,2}[./]\\d{1,2}[./](\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}(:\\d{2})?)\\b");
     private static final int MAX_LABEL = 50;
+    /**
+     * A figure's caption or credit written as a paragraph: "Abbildung 4: ...", "Fig. 2:", "Foto: ...", "Photo
+     * credit: ...". The label and colon are how captions read in any layout, whatever the markup around them.
+     */
+    private static final Pattern CAPTION = Pattern.compile(
+            "(?iu)(abbildung|abb\\.|figure|fig\\.|bild|foto|photo|titelbild|image|grafik|photo credit|bildquelle)"
+                    + "(\\s*\\d+)?\\s*:");
+    /** A standfirst's paragraph is prose: at least this long, and it ends a sentence. */
+    private static final int MIN_LEAD = 70;
+    /** Words that invite the reader to sign up, matched at a word's start ("unsubscribe" is no invitation). */
+    private static final List<String> SIGN_UPS = List.of("sign up", "subscribe", "abonnier");
+    /** Verbs that invite the reader to follow a network account: English, German, Spanish, French. */
+    private static final List<String> FOLLOWS = List.of("follow", "folg", "síguenos", "suivez", "join", "únete");
     private static final int MAX_CREDIT = 150;
     private static final int MAX_INVITATION = 300;
     /** How many of the last paragraphs are looked at for invitations. */
@@ -48,6 +61,20 @@ public final class BlockTextWriter {
         collector.endSection();
         trimEnds(collector.paragraphs);
         return collector.paragraphs;
+    }
+
+    /**
+     * The paragraphs of the elements that are prose sentences: at least {@value #MIN_LEAD} characters that end a
+     * sentence. A standfirst's header holds a headline, a date, a byline and labels too; only its sentences are text.
+     */
+    public static List<String> sentences(List<Element> containers) {
+        List<String> prose = new ArrayList<>();
+        for (String p : paragraphs(containers)) {
+            if (p.length() >= MIN_LEAD && endsSentence(p)) {
+                prose.add(p);
+            }
+        }
+        return prose;
     }
 
     /**
@@ -79,7 +106,10 @@ public final class BlockTextWriter {
         }
     }
 
-    /** An invitation to follow the site elsewhere: a network and a handle or address, or a newsletter. */
+    /**
+     * An invitation to follow the site elsewhere: a newsletter, a call to sign up or subscribe, or a social network
+     * named with a handle, an address or a verb that asks to follow or join it.
+     */
     static boolean isInvitation(String text) {
         if (text.length() > MAX_INVITATION) {
             return false;
@@ -92,16 +122,35 @@ public final class BlockTextWriter {
         for (String name : NETWORKS) {
             network |= lower.contains(name);
         }
-        return network && (lower.contains("@") || lower.contains("http") || lower.contains("www."));
+        if (startsAWord(lower, SIGN_UPS)) {
+            return true;
+        }
+        if (network && (lower.contains("@") || lower.contains("http") || lower.contains("www."))) {
+            return true;
+        }
+        return network && startsAWord(lower, FOLLOWS);
+    }
+
+    /** Whether one of the words occurs in the text at the start of a word. */
+    private static boolean startsAWord(String text, List<String> words) {
+        for (String w : words) {
+            for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+                if (i == 0 || !Character.isLetter(text.charAt(i - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isLabel(String text) {
-        if (text.length() > MAX_LABEL) {
-            return false;
-        }
+        return text.length() <= MAX_LABEL && !endsSentence(text);
+    }
+
+    private static boolean endsSentence(String text) {
         char last = text.charAt(text.length() - 1);
-        return !(last == '.' || last == '!' || last == '?' || last == '\u3002' || last == '\uff01' || last == '\uff1f'
-                || last == ')' || last == '"' || last == '\u201d' || last == '\u00bb');
+        return last == '.' || last == '!' || last == '?' || last == '\u3002' || last == '\uff01' || last == '\uff1f'
+                || last == ')' || last == '"' || last == '\u201d' || last == '\u00bb';
     }
 
     /**
@@ -148,6 +197,8 @@ public final class BlockTextWriter {
         private int heading = -1;
         private boolean keptAfterHeading;
         private boolean droppedAfterHeading;
+        /** Whether the last paragraph kept is a label outside a heading, which the links after it may take along. */
+        private boolean lastKeptIsLabel;
 
         @Override
         public void head(Node node, int depth) {
@@ -212,10 +263,17 @@ public final class BlockTextWriter {
             if (text.isEmpty()) {
                 return;
             }
-            if ((links > 0 && links >= 0.6 * text.length()) || isDateLine(text)) {
+            boolean linked = links > 0 && links >= 0.6 * text.length();
+            if (linked || isDateLine(text) || CAPTION.matcher(text).lookingAt()) {
                 droppedAfterHeading = true;
+                if (linked && lastKeptIsLabel) {
+                    // "Mehr Kolumnen:", "Articles liés": a label written as a paragraph introduces the links
+                    paragraphs.remove(paragraphs.size() - 1);
+                }
+                lastKeptIsLabel = false;
                 return;
             }
+            lastKeptIsLabel = headingDepth == 0 && isLabel(text);
             if (headingDepth > 0) {
                 endSection();
                 heading = paragraphs.size();

@@ -38,14 +38,15 @@ public final class BoilerplateStripper {
             "taboola", "disqus", "recirc", "recommended", "recommendations", "trending", "toolbar", "masthead",
             "sponsored", "paywall", "sr", "skip", "tags", "topics", "byline", "dateline", "timestamp", "author",
             "caption", "credit", "copyright", "print", "email", "rss", "widget", "donate", "donation", "donations",
-            "more", "teaser", "teasers");
+            "more", "teaser", "teasers", "placeholder", "disclosure", "flyout");
     private static final List<String> PREFIXES = List.of("navbar", "navigation", "newsletter", "related",
             "breadcrumb", "cookie", "advert", "social", "sponsor", "promo", "sharing", "sharebar", "share-",
             "comments", "subscribe-", "recommend", "most-popular", "mostpopular", "most-read", "mostread",
             "readmore", "read-more", "see-also", "seealso", "donat", "support-us", "supportus");
     /** Names that mark a paragraph as an image's or a story's furniture, matched inside class names. */
     private static final List<String> FURNITURE = List.of("caption", "credit", "copyright", "byline", "dateline",
-            "timestamp");
+            "timestamp", "disclosure");
+    private static final List<String> LAYOUT_FLAGS = List.of("no", "has", "with", "without");
     private static final Set<String> ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "menu",
             "menubar", "dialog", "alertdialog", "search", "toolbar", "tablist");
 
@@ -283,17 +284,33 @@ public final class BoilerplateStripper {
 
     private static boolean hasKebabPartAfter(String names, int start, int end) {
         int dash = names.indexOf('-', start);
-        return dash >= 0 && dash < end && partsNameBoilerplate(names, dash + 1, end);
+        // from the start, not the dash: the part before it may be a layout flag ("has-sidebar")
+        return dash >= 0 && dash < end && partsNameBoilerplate(names, start, end);
     }
 
     private static boolean partsNameBoilerplate(String names, int start, int end) {
         int partStart = start;
+        boolean flag = false; // the previous part was a layout flag
         for (int i = start; i <= end; i++) {
             if (i == end || names.charAt(i) == '-') {
-                if (i - partStart >= 2 && isExactWord(names, partStart, i)) {
+                if (i - partStart >= 2 && !flag && isExactWord(names, partStart, i)) {
                     return true;
                 }
+                flag = isLayoutFlag(names, partStart, i);
                 partStart = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether names[start, end) is "no", "has", "with" or "without": in {@code site__main--no-sidebar} or
+     * {@code has-sidebar} the word after it describes the layout around the element, not what the element is.
+     */
+    private static boolean isLayoutFlag(String names, int start, int end) {
+        for (String flag : LAYOUT_FLAGS) {
+            if (end - start == flag.length() && names.regionMatches(true, start, flag, 0, flag.length())) {
+                return true;
             }
         }
         return false;

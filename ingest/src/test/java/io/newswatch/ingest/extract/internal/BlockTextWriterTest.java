@@ -34,11 +34,40 @@ class BlockTextWriterTest {
         "Follow us on Twitter @ExampleDaily and on Facebook.                         | true",
         "Sign up for our weekly newsletter and never miss a story.                   | true",
         "Unser Kanal auf Telegram: https://t.me/beispiel                             | true",
+        "Do you want to hear about our campaigns? Sign up here                       | true",
+        "Jetzt unseren Podcast abonnieren!                                           | true",
+        "¿Te gusta el fútbol? Únete a nuestro canal de WhatsApp.                     | true",
+        "To unsubscribe, write to the address in any of our letters.                 | false",
         "The minister wrote on Telegram that the talks would resume on Friday.       | false",
         "Her post on Facebook drew thousands of replies within an hour.              | false",
     })
     void invitationsToFollowTheSiteAreNotText(String paragraph, boolean invitation) {
         assertThat(BlockTextWriter.isInvitation(paragraph.strip())).isEqualTo(invitation);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Abbildung 4: Eine Schwachschicht im Profil.               | false",
+        "Foto: Agentur Beispiel                                    | false",
+        "Fig. 2: The route of the convoy.                          | false",
+        "Photo credit: Jane Doe                                    | false",
+        "Die Abbildung zeigt den Hafen von Nachodka im Winter.     | true",
+        "Bildung ist der Schlüssel, sagte die Ministerin.          | true",
+    })
+    void captionsWrittenAsParagraphsGo(String paragraph, boolean kept) {
+        String html = "<div><p>Der Tanker lief am Dienstag aus dem Hafen aus, berichteten Beobachter vor Ort.</p><p>"
+                + paragraph.strip() + "</p></div>";
+        assertThat(BlockTextWriter.paragraphs(List.of(Jsoup.parse(html).body())).contains(paragraph.strip()))
+                .isEqualTo(kept);
+    }
+
+    @Test
+    void aLabelGoesWithTheLinksItIntroduces() {
+        String html = "<div><p>Der Tanker lief am Dienstag aus dem Hafen aus, berichteten Beobachter vor Ort.</p>"
+                + "<p>Mehr Kolumnen:</p><p><a href='/a'>Die erste Kolumne über Häfen</a></p>"
+                + "<p>Die Ladung wurde später auf ein anderes Schiff umgeladen, heißt es im Bericht.</p></div>";
+        assertThat(BlockTextWriter.paragraphs(List.of(Jsoup.parse(html).body())))
+                .doesNotContain("Mehr Kolumnen:").hasSize(2);
     }
 
     @Test
