@@ -77,7 +77,8 @@ public final class TaggerCpuTimeReport {
         }
     }
 
-    private static int positive(String[] args, int index, int fallback, String name) {
+    /** The argument at {@code index} as a positive integer, the fallback when absent; exits 1 naming it otherwise. */
+    static int positive(String[] args, int index, int fallback, String name) {
         if (args.length <= index) {
             return fallback;
         }

@@ -290,13 +290,14 @@ public final class BoilerplateStripper {
 
     private static boolean partsNameBoilerplate(String names, int start, int end) {
         int partStart = start;
-        boolean flag = false; // the previous part was a layout flag
+        int previousStart = -1;
         for (int i = start; i <= end; i++) {
             if (i == end || names.charAt(i) == '-') {
-                if (i - partStart >= 2 && !flag && isExactWord(names, partStart, i)) {
+                if (i - partStart >= 2 && isExactWord(names, partStart, i)
+                        && !(previousStart >= 0 && isLayoutFlag(names, previousStart, partStart - 1))) {
                     return true;
                 }
-                flag = isLayoutFlag(names, partStart, i);
+                previousStart = partStart;
                 partStart = i + 1;
             }
         }
