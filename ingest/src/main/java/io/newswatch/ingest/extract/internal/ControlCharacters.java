@@ -44,8 +44,11 @@ public final class ControlCharacters {
         if (text == null) {
             return null;
         }
-        int first = firstStripped(text);
-        if (first < 0) {
+        int first = 0;
+        while (first < text.length() && !isStripped(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
             return text;
         }
         StringBuilder sb = new StringBuilder(text.length());
@@ -58,29 +61,6 @@ public final class ControlCharacters {
         }
         return sb.toString();
     }
-
-    /**
-     * The index of the first character to strip, or -1. Copies the text in chunks to an array first: a loop over an
-     * array is several times faster than {@code charAt} over a string that holds non-Latin-1 text, and this scan runs
-     * over every page before it is parsed.
-     */
-    private static int firstStripped(String text) {
-        char[] chunk = CHUNK.get();
-        int length = text.length();
-        for (int from = 0; from < length; from += chunk.length) {
-            int to = Math.min(length, from + chunk.length);
-            text.getChars(from, to, chunk, 0);
-            for (int i = 0, n = to - from; i < n; i++) {
-                char c = chunk[i];
-                if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && isStripped(c)) {
-                    return from + i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static final ThreadLocal<char[]> CHUNK = ThreadLocal.withInitial(() -> new char[4096]);
 
     /**
      * The bytes without C0 controls (except tab, LF, FF, CR) and DEL, when the charset is ASCII-compatible and the
