@@ -24,6 +24,7 @@ import picocli.CommandLine;
                 BenchCommand.class,
                 StreamsCommand.class,
                 AlertsCommand.class,
+                ConsoleCommand.class,
                 BrokerCommand.class,
                 TagCommand.class,
                 RulesCommand.class,

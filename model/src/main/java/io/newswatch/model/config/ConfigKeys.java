@@ -125,6 +125,14 @@ public final class ConfigKeys {
             "alerts.delivery.max.in.flight", "1000", 1, 1_000_000,
             "alerts read but not yet delivered everywhere before the service stops reading more");
 
+    // --- console
+    public static final ConfigKey<String> CONSOLE_BIND = ConfigKey.string("console.bind", "127.0.0.1",
+            "address the console listens on; anything but loopback needs console.token");
+    public static final ConfigKey<Integer> CONSOLE_PORT = ConfigKey.integer("console.port", "8080", 0, 65535,
+            "port of the console; 0 picks a free one");
+    public static final ConfigKey<String> CONSOLE_TOKEN = ConfigKey.string("console.token", "",
+            "env:NAME or file:PATH of the access token the console asks for; empty: none (loopback only)");
+
     /** Every key, in the order of the default file. */
     public static final List<ConfigKey<?>> ALL = List.of(
             BOOTSTRAP_SERVERS, CLIENT_ID_PREFIX, INSTANCE_ID,
@@ -140,7 +148,8 @@ public final class ConfigKeys {
             ALERTS_GROUP_ID, SUBSCRIPTIONS_FILE, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL,
             ALERTS_WEBHOOK_SIGNING_KEY, ALERTS_WEBHOOK_ALLOW_LOOPBACK, ALERTS_WEBHOOK_ALLOW_PRIVATE,
             ALERTS_DELIVERY_MAX_AGE, ALERTS_DELIVERY_BACKOFF_MAX, ALERTS_DELIVERY_CIRCUIT_FAILURES,
-            ALERTS_DELIVERY_CIRCUIT_PROBE_DELAY, ALERTS_DELIVERY_MAX_IN_FLIGHT);
+            ALERTS_DELIVERY_CIRCUIT_PROBE_DELAY, ALERTS_DELIVERY_MAX_IN_FLIGHT,
+            CONSOLE_BIND, CONSOLE_PORT, CONSOLE_TOKEN);
 
     /** Keys under this prefix are passed to every Kafka client as they are (security, SASL, ...). */
     public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
