@@ -1,6 +1,7 @@
 package io.newswatch.cli;
 
 import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.ConsoleServer;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.console.Console;
@@ -30,11 +31,16 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NewswatchConfig config = configOptions.load();
-        ConsoleOptions options = ConsoleOptions.of(bind != null ? bind : config.get(ConfigKeys.CONSOLE_BIND),
-                port != null ? port : config.get(ConfigKeys.CONSOLE_PORT), config.get(ConfigKeys.CONSOLE_TOKEN));
+        if (bind != null) {
+            config = config.with(ConfigKeys.CONSOLE_BIND, bind);
+        }
+        if (port != null) {
+            config = config.with(ConfigKeys.CONSOLE_PORT, Integer.toString(port));
+        }
+        ConsoleOptions options = ConsoleServer.options(config);
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrLocal(config));
-            Console console = lifecycle.add(Console.start(options, kafka.config().kafkaClientProperties()));
+            Console console = ConsoleServer.start(lifecycle, kafka, options);
             System.err.println("console at " + console.url() + " reading " + kafka.bootstrapServers()
                     + ". Press Ctrl-C to stop.");
             lifecycle.awaitShutdown();

@@ -2,6 +2,7 @@ package io.newswatch.cli;
 
 import io.newswatch.cli.demo.DemoRun;
 import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.ConsoleServer;
 import io.newswatch.cli.internal.WorkDirectory;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
@@ -33,15 +34,32 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the demo's broker and state directory and print its path.")
     boolean keep;
 
+    @Option(names = "--console", description = "After the demo, serve the console (console.port, 127.0.0.1:8080) "
+            + "with its alerts, and keep the pipeline up until Ctrl-C.")
+    boolean console;
+
+    private void print(DemoRun.Summary summary) {
+        try {
+            DemoRun.print(summary, out, System.out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + out, e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         NewswatchConfig config = configOptions.load();
         Path work = Files.createTempDirectory("newswatch-demo-");
         try {
             DemoRun run = new DemoRun(config, out, work, Duration.ofSeconds(timeoutSeconds), System.out);
-            DemoRun.Summary summary = run.run();
-            DemoRun.print(summary, out, System.out);
-            DemoRun.printLedgerHint(run.bootstrapServers(), config.get(ConfigKeys.BROKER_PORT), System.out);
+            if (console) {
+                run.thenServeConsole(ConsoleServer.options(config), summary -> print(summary));
+                run.run();
+            } else {
+                DemoRun.Summary summary = run.run();
+                print(summary);
+                DemoRun.printLedgerHint(run.bootstrapServers(), config.get(ConfigKeys.BROKER_PORT), System.out);
+            }
             return 0;
         } finally {
             if (keep) {

@@ -2,11 +2,14 @@ package io.newswatch.cli;
 
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.ConsoleServer;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.cli.internal.Pipeline;
 import io.newswatch.cli.internal.Receivers;
 import io.newswatch.cli.internal.Rules;
+import io.newswatch.console.Console;
+import io.newswatch.console.ConsoleOptions;
 import io.newswatch.ingest.source.SourcesFile;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /** Continuous monitoring: ingest, streams and alerts together, until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Continuous monitoring: poll the sources, tag every article and deliver alerts, until Ctrl-C.",
+        description = {"Continuous monitoring: poll the sources, tag every article and deliver alerts, until Ctrl-C;",
+                "the analyst's console is served at console.bind:console.port (127.0.0.1:8080).",
                 "With no kafka.bootstrap.servers configured, an embedded broker is started (data in broker.data.dir);",
                 "with them, that cluster is used and no broker is started."})
 final class RunCommand implements Callable<Integer> {
@@ -46,14 +50,17 @@ final class RunCommand implements Callable<Integer> {
         Path sourcesFile = config.get(ConfigKeys.SOURCES_FILE);
         var sourceList = SourcesFile.load(sourcesFile); // fail fast, before a broker starts
         var tagger = Rules.tagger(rules, config);
+        ConsoleOptions consoleOptions = ConsoleServer.options(config);
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrEmbedded(config, BrokerOptions.persistent(
                     config.get(ConfigKeys.BROKER_PORT), config.get(ConfigKeys.BROKER_DATA_DIR))));
             Pipeline.startWatching(lifecycle, kafka, tagger, Receivers.fromConfig(kafka.config()), sourcesFile);
+            Console console = ConsoleServer.startBeside(lifecycle, kafka, consoleOptions);
             System.err.println("newswatch is watching " + sourceList.size() + " sources from " + sourcesFile
                     + " (edits are picked up without a restart)"
                     + (kafka.isEmbedded() ? " on the embedded broker at " : " on ") + kafka.bootstrapServers()
-                    + "; alerts go to " + describeReceivers(kafka.config()) + ". Press Ctrl-C to stop.");
+                    + "; alerts go to " + describeReceivers(kafka.config())
+                    + (console == null ? "" : "; the console is at " + console.url()) + ". Press Ctrl-C to stop.");
             lifecycle.awaitShutdown();
         }
         return 0;

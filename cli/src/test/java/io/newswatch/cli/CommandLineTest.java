@@ -35,7 +35,7 @@ class CommandLineTest {
     @Test
     void helpListsEverySubcommand() {
         assertThat(run("--help")).isZero();
-        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "rules", "sources", "subscribe", "routes", "dlq", "events", "extract",
+        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "console", "broker", "tag", "rules", "sources", "subscribe", "routes", "dlq", "events", "extract",
                 "topics")) {
             assertThat(out()).containsPattern("(?m)^\\s+" + sub + "\\s");
         }
@@ -43,7 +43,7 @@ class CommandLineTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "broker", "tag", "rules", "sources", "subscribe", "routes", "dlq", "events", "extract",
+        for (String sub : List.of("run", "demo", "ingest", "streams", "alerts", "console", "broker", "tag", "rules", "sources", "subscribe", "routes", "dlq", "events", "extract",
                 "topics")) {
             assertThat(run(sub, "--help")).as(sub).isZero();
             assertThat(out()).as(sub).contains("Usage: newswatch " + sub);

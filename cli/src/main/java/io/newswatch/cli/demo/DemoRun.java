@@ -1,6 +1,7 @@
 package io.newswatch.cli.demo;
 
 import io.newswatch.broker.BrokerOptions;
+import io.newswatch.cli.internal.ConsoleServer;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.LedgerFilter;
 import io.newswatch.cli.internal.LedgerFormat;
@@ -8,6 +9,8 @@ import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.cli.internal.Pipeline;
 import io.newswatch.cli.internal.PipelineProgress;
 import io.newswatch.cli.internal.Receivers;
+import io.newswatch.console.Console;
+import io.newswatch.console.ConsoleOptions;
 import io.newswatch.ingest.IngestStats;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.model.Alert;
@@ -31,6 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -61,12 +65,25 @@ public final class DemoRun {
      * @param workDir    a scratch directory for the broker's and the topology's state
      * @param timeout    how long to wait for the pipeline before giving up
      */
+    private ConsoleOptions console;
+    private Consumer<Summary> whenFinished = summary -> { };
+
     public DemoRun(NewswatchConfig config, Path alertsFile, Path workDir, Duration timeout, PrintStream out) {
         this.baseConfig = config;
         this.alertsFile = alertsFile;
         this.workDir = workDir;
         this.timeout = timeout;
         this.out = out;
+    }
+
+    /**
+     * After the next {@link #run} has finished, hand its summary to {@code whenFinished}, serve the console with
+     * these options and keep the pipeline up until Ctrl-C before returning.
+     */
+    public DemoRun thenServeConsole(ConsoleOptions options, Consumer<Summary> whenFinished) {
+        this.console = options;
+        this.whenFinished = whenFinished;
+        return this;
     }
 
     /** Runs the demo; throws with a one-line reason when the pipeline did not finish in time. */
@@ -132,8 +149,17 @@ public final class DemoRun {
                     .toList());
             long total = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             bootstrapServers = kafka.isEmbedded() ? null : kafka.bootstrapServers();
-            return new Summary(expected.size(), stats.published(), expected.size(), new TreeMap<>(byRule),
-                    Set.copyOf(alerted), firstAlert.get(), total, events);
+            Summary summary = new Summary(expected.size(), stats.published(), expected.size(),
+                    new TreeMap<>(byRule), Set.copyOf(alerted), firstAlert.get(), total, events);
+            if (console != null) {
+                whenFinished.accept(summary);
+                Console served = ConsoleServer.start(lifecycle, kafka, console);
+                out.println();
+                out.println("The console is at " + served.url() + " with the demo's alerts; the demo's broker and "
+                        + "pipeline stay up until Ctrl-C.");
+                lifecycle.awaitShutdown();
+            }
+            return summary;
         }
     }
 
