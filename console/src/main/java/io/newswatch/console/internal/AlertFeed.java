@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alerts the console shows: one consumer reads {@code news.alerts} from its start, with no consumer group (the
- * console commits nothing and never takes partitions from a service), keeps the newest {@link #capacity} alerts in
- * memory, numbers them in arrival order, and hands each new one to the listeners (the live pages).
+ * The alerts the console shows: one consumer reads the newest records of {@code news.alerts} (the capacity's share
+ * of each partition), then follows it, with no consumer group (the console commits nothing and never takes
+ * partitions from a service); it keeps the newest {@code capacity} alerts in memory, numbers them in arrival order,
+ * and hands each new one to the listeners (the live pages).
  *
  * <p>Failure behaviour: a record that does not read as an alert is skipped with a log line naming its partition and
  * offset; the alerts service sends such records to the dead-letter topic, the console only shows. When the broker is
@@ -112,7 +113,13 @@ public final class AlertFeed implements AutoCloseable {
         List<org.apache.kafka.common.TopicPartition> all = new ArrayList<>();
         partitions.forEach(p -> all.add(new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())));
         consumer.assign(all);
-        consumer.seekToBeginning(all);
+        // only the newest: a topic of a year of alerts is not read whole to keep its last few thousand
+        Map<org.apache.kafka.common.TopicPartition, Long> begin = consumer.beginningOffsets(all);
+        Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(all);
+        long share = Math.max(1, capacity / all.size());
+        for (var tp : all) {
+            consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - share));
+        }
         return true;
     }
 
