@@ -25,8 +25,8 @@ import java.util.function.Predicate;
 /**
  * The analyst's console: a web server (Javalin) that shows the alerts of {@code news.alerts} as they arrive.
  *
- * <p>The live page lists the newest alerts, filtered on the server by text, rule, severity and outlet (the filters
- * live in the URL), and a server-sent event stream ({@code /alerts/stream}) pushes each new alert that passes the
+ * <p>The live page lists the newest alerts, filtered on the server by text, rule, severity, outlet, tag and entity
+ * (the filters live in the URL), and a server-sent event stream ({@code /alerts/stream}) pushes each new alert that passes the
  * same filters as a rendered, escaped fragment; a page that reconnects sends the last event id it saw and gets what
  * it missed. Pages are plain HTML with htmx and one small script, all served from the console itself (WebJars), so
  * it works with no network; every response carries a Content-Security-Policy that allows scripts, styles and
@@ -152,7 +152,9 @@ public final class Console implements AutoCloseable {
                         feed.count(Alert::ruleId).keySet())).append(select("severity", filter.severity,
                         feed.count(a -> a.severity() == null ? null : a.severity().toLowerCase(Locale.ROOT))
                                 .keySet())).append(select("source", filter.source,
-                        feed.count(Alert::sourceId).keySet()))
+                        feed.count(Alert::sourceId).keySet())).append(select("tag", filter.tag,
+                        feed.countAll(Alert::tags).keySet())).append(select("entity", filter.entity,
+                        feed.countAll(Alert::entities).keySet()))
                 .append("<span id=\"connection\" class=\"connection\">connecting</span></form>");
         body.append("<ul id=\"alerts\" class=\"alerts\" data-stream=\"/alerts/stream").append(Html.escape(
                 filter.query())).append("\">");
@@ -237,9 +239,11 @@ public final class Console implements AutoCloseable {
     }
 
     /** The list's filters, from the query string; empty means any. */
-    private record Filter(String text, String rule, String severity, String source) implements Predicate<Alert> {
+    private record Filter(String text, String rule, String severity, String source, String tag, String entity)
+            implements Predicate<Alert> {
         static Filter of(Context ctx) {
-            return new Filter(param(ctx, "q"), param(ctx, "rule"), param(ctx, "severity"), param(ctx, "source"));
+            return new Filter(param(ctx, "q"), param(ctx, "rule"), param(ctx, "severity"), param(ctx, "source"),
+                    param(ctx, "tag"), param(ctx, "entity"));
         }
 
         private static String param(Context ctx, String name) {
@@ -252,6 +256,8 @@ public final class Console implements AutoCloseable {
             return (rule.isEmpty() || rule.equals(a.ruleId()))
                     && (severity.isEmpty() || severity.equalsIgnoreCase(a.severity()))
                     && (source.isEmpty() || source.equals(a.sourceId()))
+                    && (tag.isEmpty() || a.tags().contains(tag))
+                    && (entity.isEmpty() || a.entities().contains(entity))
                     && (text.isEmpty() || contains(a.title(), text) || contains(a.url(), text)
                     || proofContains(a.evidence(), text));
         }
@@ -275,6 +281,8 @@ public final class Console implements AutoCloseable {
             append(q, "rule", rule);
             append(q, "severity", severity);
             append(q, "source", source);
+            append(q, "tag", tag);
+            append(q, "entity", entity);
             return q.toString();
         }
 

@@ -90,6 +90,11 @@ class ConsoleTest {
         assertThat(get("/alerts?q=shells").body()).contains("Trains carried").doesNotContain("Chinese port");
         assertThat(get("/alerts?severity=warning&source=outlet-a2").body()).contains("Chinese port")
                 .doesNotContain("Trains");
+        assertThat(get("/alerts?tag=cn-kp-trade").body()).contains("Chinese port").doesNotContain("Trains");
+        assertThat(get("/alerts?entity=CN").body()).doesNotContain("Chinese port", "Trains");
+        assertThat(get("/alerts?entity=KP&q=coal").body()).contains("Chinese port").doesNotContain("Trains");
+        assertThat(get("/").body()).contains("<select name=\"tag\">", "<option value=\"cn-kp-trade\">",
+                "<select name=\"entity\">", "<option value=\"KP\">");
     }
 
     @Test

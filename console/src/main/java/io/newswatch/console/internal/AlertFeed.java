@@ -87,7 +87,7 @@ public final class AlertFeed implements AutoCloseable {
                 } catch (WakeupException e) {
                     throw e;
                 } catch (KafkaException e) {
-                    // the cluster is away or refused us: the consumer reconnects by itself, the pages keep what they have
+                    // the cluster is away or refused us: the consumer reconnects by itself; the pages keep their alerts
                     LOG.warn("reading {}: {}", Topics.ALERTS.name(), e.toString());
                     Thread.sleep(1000);
                 }
@@ -189,6 +189,19 @@ public final class AlertFeed implements AutoCloseable {
             for (Entry e : newest) {
                 String k = key.apply(e.alert());
                 if (k != null) {
+                    counts.merge(k, 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Counts of the kept alerts by each value of a list-valued key (tags, entities), for the filter choices. */
+    public Map<String, Integer> countAll(java.util.function.Function<Alert, List<String>> keys) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        synchronized (newest) {
+            for (Entry e : newest) {
+                for (String k : keys.apply(e.alert())) {
                     counts.merge(k, 1, Integer::sum);
                 }
             }
