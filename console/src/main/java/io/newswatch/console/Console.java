@@ -13,6 +13,7 @@ import io.newswatch.model.Evidence;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,9 @@ import java.util.function.Predicate;
  * The analyst's console: a web server (Javalin) that shows the alerts of {@code news.alerts} as they arrive.
  *
  * <p>The live page lists the newest alerts, filtered on the server by text, rule, severity, outlet, tag and entity
- * (the filters live in the URL), and a server-sent event stream ({@code /alerts/stream}) pushes each new alert that passes the
- * same filters as a rendered, escaped fragment; a page that reconnects sends the last event id it saw and gets what
- * it missed. Pages are plain HTML with htmx and one small script, all served from the console itself (WebJars), so
+ * (the filters live in the URL), and a server-sent event stream ({@code /alerts/stream}) pushes each new alert
+ * that passes the same filters as a rendered, escaped fragment; a page that reconnects sends the last event id it
+ * saw and gets what it missed. Pages are plain HTML with htmx and one small script, all served from the console itself (WebJars), so
  * it works with no network; every response carries a Content-Security-Policy that allows scripts, styles and
  * connections from the console only.
  *
@@ -148,19 +149,24 @@ public final class Console implements AutoCloseable {
         StringBuilder body = new StringBuilder(8192);
         body.append("<form class=\"filters\" action=\"/\" method=\"get\" hx-get=\"/alerts\" hx-target=\"#alerts\" ")
                 .append("hx-trigger=\"input changed delay:300ms, change\" hx-push-url=\"true\">")
-                .append(input("q", "search", filter.text)).append(select("rule", filter.rule,
-                        feed.count(Alert::ruleId).keySet())).append(select("severity", filter.severity,
-                        feed.count(a -> a.severity() == null ? null : a.severity().toLowerCase(Locale.ROOT))
-                                .keySet())).append(select("source", filter.source,
-                        feed.count(Alert::sourceId).keySet())).append(select("tag", filter.tag,
-                        feed.countAll(Alert::tags).keySet())).append(select("entity", filter.entity,
-                        feed.countAll(Alert::entities).keySet()))
+                .append(input("q", "search", filter.text))
+                .append(select("rule", filter.rule, choices(a -> a.ruleId())))
+                .append(select("severity", filter.severity,
+                        choices(a -> a.severity() == null ? null : a.severity().toLowerCase(Locale.ROOT))))
+                .append(select("source", filter.source, choices(Alert::sourceId)))
+                .append(select("tag", filter.tag, feed.count(Alert::tags).keySet()))
+                .append(select("entity", filter.entity, feed.count(Alert::entities).keySet()))
                 .append("<span id=\"connection\" class=\"connection\">connecting</span></form>");
         body.append("<ul id=\"alerts\" class=\"alerts\" data-stream=\"/alerts/stream").append(Html.escape(
                 filter.query())).append("\">");
         list(body, filter);
         body.append("</ul>");
         ctx.contentType("text/html; charset=utf-8").result(page("Live alerts", body.toString()));
+    }
+
+    /** The values of a single-valued key among the kept alerts. */
+    private Set<String> choices(java.util.function.Function<Alert, String> key) {
+        return feed.count(a -> Collections.singletonList(key.apply(a))).keySet();
     }
 
     private void alertList(Context ctx) {

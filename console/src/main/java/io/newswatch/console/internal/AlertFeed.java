@@ -182,27 +182,18 @@ public final class AlertFeed implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Counts of the kept alerts by a key, for the filter choices. */
-    public Map<String, Integer> count(java.util.function.Function<Alert, String> key) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        synchronized (newest) {
-            for (Entry e : newest) {
-                String k = key.apply(e.alert());
-                if (k != null) {
-                    counts.merge(k, 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
-    }
-
-    /** Counts of the kept alerts by each value of a list-valued key (tags, entities), for the filter choices. */
-    public Map<String, Integer> countAll(java.util.function.Function<Alert, List<String>> keys) {
+    /**
+     * Counts of the kept alerts by each value of a key (a rule, the tags), for the filter choices; null values are
+     * not counted.
+     */
+    public Map<String, Integer> count(java.util.function.Function<Alert, List<String>> keys) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         synchronized (newest) {
             for (Entry e : newest) {
                 for (String k : keys.apply(e.alert())) {
-                    counts.merge(k, 1, Integer::sum);
+                    if (k != null) {
+                        counts.merge(k, 1, Integer::sum);
+                    }
                 }
             }
         }
