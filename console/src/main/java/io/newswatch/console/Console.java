@@ -27,11 +27,11 @@ import java.util.function.Predicate;
  * The analyst's console: a web server (Javalin) that shows the alerts of {@code news.alerts} as they arrive.
  *
  * <p>The live page lists the newest alerts, filtered on the server by text, rule, severity, outlet, tag and entity
- * (the filters live in the URL), and a server-sent event stream ({@code /alerts/stream}) pushes each new alert
- * that passes the same filters as a rendered, escaped fragment; a page that reconnects sends the last event id it
- * saw and gets what it missed. Pages are plain HTML with htmx and one small script, all served from the console itself (WebJars), so
- * it works with no network; every response carries a Content-Security-Policy that allows scripts, styles and
- * connections from the console only.
+ * (the filters live in the URL), and a server-sent event stream ({@code /alerts/stream}) pushes each new alert that
+ * passes the same filters as a rendered, escaped fragment; a page that reconnects sends the last event id it saw and
+ * gets what it missed. Pages are plain HTML with htmx and one small script, all served from the console itself
+ * (WebJars), so it works with no network; every response carries a Content-Security-Policy that allows scripts,
+ * styles and connections from the console only.
  *
  * <p>Failure behaviour: see {@link ConsoleOptions} for the bind and token rules, which are checked before anything
  * starts; {@link AlertFeed} for a broker that is away or a record that is not an alert.
