@@ -2,7 +2,7 @@ package io.newswatch.cli;
 
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
-import io.newswatch.cli.internal.LedgerFilter;
+import io.newswatch.model.LedgerFilter;
 import io.newswatch.cli.internal.LedgerFormat;
 import io.newswatch.ingest.source.DateRange;
 import io.newswatch.model.ViolationEvent;

@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Properties;
+import io.newswatch.alerts.AlertsService;
+import io.newswatch.alerts.receiver.JsonlFileReceiver;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +51,7 @@ class ConsoleBrowserTest {
         // no background connections: this machine's network is closed, and a test must not reach beyond loopback
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000");
+                "--disable-dev-shm-usage", "--window-size=1280,800");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -108,7 +113,9 @@ class ConsoleBrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;"))
                 .isEqualTo(true);
         WebElement hostile = browser.findElement(By.id("alert-a3-0"));
-        assertThat(hostile.findElements(By.tagName("a"))).isEmpty();
+        // the console's own links (article, silence) stay; the alert's javascript: address never becomes one
+        assertThat(hostile.findElements(By.tagName("a"))).extracting(a -> a.getAttribute("href"))
+                .allMatch(href -> href.startsWith(fixture.console.url()));
         assertThat(hostile.findElements(By.tagName("img"))).isEmpty();
         assertThat(hostile.findElement(By.tagName("h3")).getText()).startsWith("<script>");
         screenshot("hostile-alert");
@@ -124,5 +131,195 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#alerts > li h3")).getText()).contains("Chinese port");
         assertThat(browser.getCurrentUrl()).contains("q=coal");
         screenshot("filtered");
+    }
+
+    private boolean dialogOpen() {
+        try {
+            browser.switchTo().alert();
+            return true;
+        } catch (NoAlertPresentException e) {
+            return false;
+        }
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    /** Painted pixels of the chart's canvas: zero when uPlot drew nothing. */
+    private long paintedPixels(String chartId) {
+        return ((Number) js("var c = document.querySelector('#' + arguments[0] + ' canvas');"
+                + "if (!c) { return 0; } var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "var n = 0; for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { n++; } } return n;",
+                chartId)).longValue();
+    }
+
+    @Test
+    void theArticlePageMarksDecisiveAndContextEvidenceAndShowsTheEvents() throws Exception {
+        browser.get(fixture.console.url() + "article/a1");
+        waiting(Duration.ofSeconds(20)).until(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.cssSelector("mark.ev.decisive")).isEmpty();
+        });
+        assertThat(browser.findElement(By.cssSelector("article.text mark.ev.decisive")).getText())
+                .startsWith("Satellite images show trains carried artillery shells");
+        assertThat(browser.findElement(By.cssSelector("article.text mark.ev.context")).getText())
+                .contains("resolution 1718");
+        WebElement events = browser.findElement(By.cssSelector("table.events"));
+        assertThat(events.getText()).contains("munitions").contains("KP → RU").contains("Tumangang");
+        assertThat(browser.findElement(By.cssSelector("table.mentions")).getText()).contains("Pyongyang");
+        assertThat(browser.findElement(By.cssSelector("a.original")).getAttribute("href"))
+                .isEqualTo("https://news.example/trains");
+        screenshot("article");
+    }
+
+    @Test
+    void theHostileArticleIsInert() throws Exception {
+        browser.get(fixture.console.url() + "article/a3");
+        waiting(Duration.ofSeconds(20)).until(d -> {
+            d.navigate().refresh();
+            return d.getPageSource().contains("Ammunition went north");
+        });
+        Thread.sleep(500);
+        assertThat(dialogOpen()).as("a dialog opened").isFalse();
+        assertThat(js("return window.pwned === undefined;")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("main a"))).extracting(a -> a.getAttribute("href"))
+                .noneMatch(href -> href == null || href.startsWith("javascript"));
+        assertThat(browser.findElement(By.cssSelector("article.text")).getText()).contains("<script>");
+        screenshot("hostile-article");
+    }
+
+    @Test
+    void theLedgerDrawsItsChartAndItsVesselsLinkToTheirEvents() throws Exception {
+        browser.get(fixture.console.url() + "ledger");
+        waiting(Duration.ofSeconds(20)).until(d -> {
+            d.navigate().refresh();
+            return d.findElements(By.cssSelector("table.ledger tbody tr")).size() == 7;
+        });
+        waiting(Duration.ofSeconds(5)).until(d -> paintedPixels("ledger-chart") > 500);
+        WebElement angara = browser.findElement(By.linkText("Angara"));
+        assertThat(angara.findElement(By.xpath("..")).getText()).endsWith("2");
+        screenshot("ledger");
+        angara.click();
+        waiting(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("vessel=Angara"));
+        assertThat(browser.findElements(By.cssSelector("table.ledger tbody tr"))).hasSize(2);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("commodity")))
+                .selectByVisibleText("petroleum");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        waiting(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("commodity=petroleum"));
+        assertThat(browser.findElements(By.cssSelector("table.ledger tbody tr"))).hasSize(1);
+    }
+
+    @Test
+    void theTrendsPageChartsATag() throws Exception {
+        browser.get(fixture.console.url() + "trends?key=tag:sanctions-violation");
+        waiting(Duration.ofSeconds(20)).until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.cssSelector("p.count")).getText().equals("1 articles");
+        });
+        waiting(Duration.ofSeconds(5)).until(d -> paintedPixels("trend-chart") > 500);
+        screenshot("trends");
+    }
+
+    @Test
+    void aBrokenRuleDraftShowsItsLineAndColumn() throws Exception {
+        browser.get(fixture.console.url() + "rules");
+        WebElement draft = browser.findElement(By.id("draft"));
+        js("arguments[0].value = arguments[1];", draft, "version: 2\nrules:\n  - id: broken\n    title: Broken\n"
+                + "    query: SENTENCE(@RU AND (@KP\n");
+        browser.findElement(By.xpath("//button[text()='Check']")).click();
+        WebElement result = waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(
+                "#draft-result .rule-error")).stream().findFirst().orElse(null));
+        assertThat(result.getText()).containsPattern("draft:5:\\d+");
+        js("arguments[0].scrollIntoView();", result);
+        screenshot("rules-broken-draft");
+    }
+
+    @Test
+    void aBacktestOfTheDraftDrawsItsChart() throws Exception {
+        browser.get(fixture.console.url() + "rules");
+        js("document.querySelector('input[name=from]').value = '2026-11-01';"
+                + "document.querySelector('input[name=to]').value = '2026-11-30';");
+        browser.findElement(By.xpath("//button[text()='Backtest']")).click();
+        waiting(Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("backtest-chart")).isEmpty());
+        assertThat(browser.findElement(By.id("draft-result")).getText()).contains("3 matches");
+        waiting(Duration.ofSeconds(5)).until(d -> paintedPixels("backtest-chart") > 500);
+        js("document.getElementById('draft-result').scrollIntoView();");
+        screenshot("rules-backtest");
+    }
+
+    @Test
+    void aSilenceSetFromAnAlertKeepsLaterMatchingAlertsFromBeingDelivered() throws Exception {
+        Path delivered = Files.createTempFile("console-delivered", ".jsonl");
+        Properties kafkaProps = fixture.clientProperties();
+        try (AlertsService service = new AlertsService(NewswatchConfig.defaults().with(ConfigKeys.ALERTS_GROUP_ID,
+                "console-browser-test"), kafkaProps, List.of(new JsonlFileReceiver(delivered)))) {
+            service.start();
+            browser.get(fixture.console.url());
+            waiting(Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("Chinese port"));
+            browser.findElement(By.id("alert-a2-0")).findElement(By.linkText("silence…")).click();
+            waiting(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("/silences?alert=a2"));
+            assertThat(browser.findElement(By.name("rule")).getAttribute("value")).isEqualTo("cn-kp-trade");
+            assertThat(browser.findElement(By.name("source")).getAttribute("value")).isEqualTo("outlet-a2");
+            browser.findElement(By.name("comment")).sendKeys("coal reports from this outlet are known");
+            browser.findElement(By.xpath("//button[text()='Silence']")).click();
+            try {
+                waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".notice.ok")).size() == 1);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("no confirmation; the page says: " + browser.findElement(By.tagName("main"))
+                        .getText(), e);
+            }
+            assertThat(browser.findElement(By.cssSelector("table.silences")).getText()).contains("active")
+                    .contains("rule=cn-kp-trade");
+            screenshot("silences");
+            long silencedBefore = service.silencedCount();
+            fixture.send(ConsoleFixture.alert("a2-later", "outlet-a2", "cn-kp-trade", "warning", "More coal at the port",
+                    "https://news.example/coal-2", "The port handled more coal.", List.of("coal")));
+            fixture.send(ConsoleFixture.alert("c9", "ru-kp-arms", "critical", "Another convoy",
+                    "https://news.example/convoy", "A convoy crossed the bridge.", List.of("convoy")));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> service.silencedCount() > silencedBefore
+                            && Files.readString(delivered).contains("Another convoy"));
+            assertThat(Files.readString(delivered)).doesNotContain("More coal at the port");
+        }
+    }
+
+    @Test
+    void theSourcesPageListsBothDeadLetterTopics() throws Exception {
+        browser.get(fixture.console.url() + "sources");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Dead letters on news.dlq")
+                .contains("Dead letters on news.alerts.dlq");
+        screenshot("sources");
+    }
+
+    @Test
+    void everyControlHasALabelAndTheSkipLinkComesFirst() {
+        for (String page : List.of("", "ledger", "trends", "rules", "silences")) {
+            browser.get(fixture.console.url() + page);
+            Object unlabelled = js("var bad = [];"
+                    + "document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(function (e) {"
+                    + "  if (!e.closest('label') && !(e.id && document.querySelector('label[for=\"' + e.id + '\"]')))"
+                    + "  { bad.push(e.name); } }); return bad.join(',');");
+            assertThat(unlabelled).as("unlabelled controls on /" + page).isEqualTo("");
+            browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        }
+    }
+
+    @Test
+    void itFitsAPhoneScreen() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : List.of("", "ledger")) {
+                browser.get(fixture.console.url() + page);
+                waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.tagName("main")).size() == 1);
+                assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue())
+                        .as("page width of /" + page).isLessThanOrEqualTo(390);
+                screenshot("phone-" + (page.isEmpty() ? "live" : page));
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
     }
 }

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The console against a real broker: alerts produced to {@code news.alerts} are listed, filtered on the server,
  * pushed live over server-sent events, and rendered inert when their text is hostile; every page carries the
- * Content-Security-Policy. A browser drives none of this yet: these are HTTP-level checks.
+ * Content-Security-Policy; every action needs the form's CSRF token and refuses another origin; a rules push
+ * asks first and then writes {@code news.rules}. These are HTTP-level checks; {@link ConsoleBrowserTest} drives
+ * the pages in Chromium.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleTest {
@@ -69,7 +71,8 @@ class ConsoleTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(Console.CSP);
         assertThat(page.body()).contains("Trains carried shells from North Korea to Russia",
-                "Trains carried <mark>artillery shells</mark> from North Korea to Russia.",
+                "Satellite images show trains carried <mark>artillery shells</mark> from North Korea to Russia in "
+                        + "September.",
                 "/webjars/htmx.org/2.0.10/dist/htmx.min.js");
         assertThat(get("/webjars/htmx.org/2.0.10/dist/htmx.min.js").statusCode()).isEqualTo(200);
         assertThat(get("/static/console.js").statusCode()).isEqualTo(200);
@@ -159,5 +162,94 @@ class ConsoleTest {
             assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
                     .contains("HttpOnly", "SameSite=Strict").doesNotContain("s3cret"));
         }
+    }
+
+    private HttpResponse<String> post(String path, String form, String origin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(console.url() + path.substring(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String csrfFrom(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"")
+                .matcher(page);
+        assertThat(m.find()).as("a CSRF field on the page").isTrue();
+        return m.group(1);
+    }
+
+    private static String enc(String v) {
+        return java.net.URLEncoder.encode(v, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyActionNeedsTheFormTokenAndItsOwnOrigin() throws Exception {
+        String token = csrfFrom(get("/silences").body());
+        String form = "rule=ru-kp-arms&hours=1&comment=" + enc("testing the token");
+        assertThat(post("/silences", form, null).statusCode()).as("no token").isEqualTo(403);
+        assertThat(post("/silences", form + "&csrf=" + "0".repeat(64), null).statusCode()).as("a wrong token")
+                .isEqualTo(403);
+        assertThat(post("/silences", form + "&csrf=" + token, "http://evil.example").statusCode())
+                .as("another origin").isEqualTo(403);
+        assertThat(post("/dead-letters/redrive", "topic=news.dlq&offset=0", null).statusCode()).isEqualTo(403);
+        assertThat(post("/rules/push", "draft=x", null).statusCode()).isEqualTo(403);
+        HttpResponse<String> ok = post("/silences", form + "&csrf=" + token, console.url().replaceAll("/$", ""));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("notice ok").contains("testing the token");
+    }
+
+    @Test
+    void aSilenceWithoutConditionsIsRefusedWithTheReason() throws Exception {
+        String token = csrfFrom(get("/silences").body());
+        HttpResponse<String> r = post("/silences", "hours=1&comment=why&csrf=" + token, null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("give at least one condition");
+    }
+
+    @Test
+    void aRulesPushAsksFirstThenWritesTheRuleBesideTheOthers() throws Exception {
+        String token = csrfFrom(get("/rules").body());
+        String draft = "version: 2\nrules:\n  - id: rason-port\n    title: Ships at Rason\n    severity: info\n"
+                + "    query: SENTENCE(Rason AND port)\n    examples:\n      match:\n"
+                + "        - \"The ship left the port of Rason.\"\n";
+        HttpResponse<String> ask = post("/rules/push", "draft=" + enc(draft) + "&csrf=" + token, null);
+        assertThat(ask.body()).contains("Push to news.rules?").contains("add: rason-port");
+        assertThat(io.newswatch.model.topics.CompactedTopicReader.read(fixture.clientProperties(), "test-rules",
+                io.newswatch.model.topics.Topics.RULES)).isEmpty();
+        HttpResponse<String> pushed = post("/rules/push", "draft=" + enc(draft) + "&confirm=yes&csrf=" + token, null);
+        assertThat(pushed.body()).contains("Pushed to news.rules");
+        Map<String, String> records = io.newswatch.model.topics.CompactedTopicReader.read(
+                fixture.clientProperties(), "test-rules", io.newswatch.model.topics.Topics.RULES);
+        assertThat(records).containsKey("rason-port").containsKey("ru-kp").hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void aRuleDraftWhoseExampleFailsIsNotPushed() throws Exception {
+        String token = csrfFrom(get("/rules").body());
+        String draft = "version: 2\nrules:\n  - id: never\n    title: Never\n    severity: info\n"
+                + "    query: SENTENCE(Rason AND port)\n    examples:\n      match:\n"
+                + "        - \"Nothing about it here.\"\n";
+        HttpResponse<String> r = post("/rules/push", "draft=" + enc(draft) + "&confirm=yes&csrf=" + token, null);
+        assertThat(r.body()).contains("1 example(s) fail; nothing was pushed").contains("FAIL");
+    }
+
+    @Test
+    void theLedgerFiltersOnTheServerAndPages() throws Exception {
+        String all = listUntil("/ledger", "7 of 7 events");
+        assertThat(all).contains("id=\"ledger-chart\"").contains("Angara");
+        assertThat(get("/ledger?commodity=petroleum").body()).contains("2 of 7 events");
+        assertThat(get("/ledger?from=KP&to=RU").body()).contains("4 of 7 events");
+        assertThat(get("/ledger?resolution=2397&outlet=outlet-0").body()).contains("2 of 7 events");
+        assertThat(get("/ledger?resolution=2397&outlet=outlet-1").body()).contains("1 of 7 events");
+    }
+
+    @Test
+    void anUnknownArticleIsNotFound() throws Exception {
+        HttpResponse<String> r = get("/article/no-such-article");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("No tagged article no-such-article");
     }
 }

@@ -87,12 +87,20 @@ public final class RuleSet {
      * @throws IllegalStateException when the jar lacks them (a build error)
      */
     public static RuleSet defaults() {
+        return parse(defaultsText(), "classpath:" + DEFAULT_RESOURCE, null);
+    }
+
+    /**
+     * The text of the shipped default ruleset, for a tool that edits or pushes it as a file.
+     *
+     * @throws IllegalStateException when the jar lacks it (a build error)
+     */
+    public static String defaultsText() {
         try (InputStream in = RuleSet.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the default ruleset " + DEFAULT_RESOURCE + " is not on the classpath");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE,
-                    null);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the default ruleset", e);
         }

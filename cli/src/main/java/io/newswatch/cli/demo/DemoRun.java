@@ -3,7 +3,7 @@ package io.newswatch.cli.demo;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.internal.ConsoleServer;
 import io.newswatch.cli.internal.KafkaConnection;
-import io.newswatch.cli.internal.LedgerFilter;
+import io.newswatch.model.LedgerFilter;
 import io.newswatch.cli.internal.LedgerFormat;
 import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.cli.internal.Pipeline;

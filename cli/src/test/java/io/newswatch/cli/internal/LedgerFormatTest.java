@@ -2,6 +2,7 @@ package io.newswatch.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.model.LedgerFilter;
 import io.newswatch.model.ViolationRecord;
 import java.time.Instant;
 import java.util.List;

@@ -3,9 +3,6 @@ package io.newswatch.console.internal;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Evidence;
 import io.newswatch.model.ViolationEvent;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,8 +12,6 @@ import java.util.Locale;
  * ({@link Html}); the headline links to the article only when its address is http or https.
  */
 public final class AlertView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private AlertView() {
     }
@@ -30,7 +25,8 @@ public final class AlertView {
         html.append("<div class=\"meta\"><span class=\"severity\">").append(Html.escape(severity))
                 .append("</span> <span class=\"rule\">").append(Html.escape(alert.ruleTitle() == null
                         ? alert.ruleId() : alert.ruleTitle())).append("</span> <span class=\"outlet\">")
-                .append(Html.escape(alert.sourceId())).append("</span> <time>").append(Html.escape(time(alert)))
+                .append(Html.escape(alert.sourceId())).append("</span> <time>")
+                .append(Layout.time(alert.publishedAt() != null ? alert.publishedAt() : alert.raisedAt()))
                 .append("</time></div>");
         String href = Html.safeHref(alert.url());
         String title = Html.escape(alert.title() == null || alert.title().isBlank() ? alert.url() : alert.title());
@@ -55,13 +51,12 @@ public final class AlertView {
                     .append(alert.alsoReportedBy().size() == 1 ? " outlet" : " outlets").append(" (revision ")
                     .append(alert.revision()).append(")</p>");
         }
+        html.append("<p class=\"actions\"><a href=\"/article/").append(Layout.url(alert.articleId()))
+                .append("\">article and evidence</a> <a href=\"/silences?alert=").append(Layout.url(alert.id()))
+                .append("\">silence…</a></p>");
         return html.append("</li>").toString();
     }
 
-    private static String time(Alert alert) {
-        Instant at = alert.publishedAt() != null ? alert.publishedAt() : alert.raisedAt();
-        return at == null ? "" : TIME.format(at);
-    }
 
     /**
      * The sentence, escaped, with each matched term wrapped in {@code <mark>}: terms are found case-insensitively

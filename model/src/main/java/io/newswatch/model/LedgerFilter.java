@@ -1,6 +1,5 @@
-package io.newswatch.cli.internal;
+package io.newswatch.model;
 
-import io.newswatch.model.ViolationRecord;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +15,12 @@ import java.util.Locale;
  * @param since     a latest report at or after this instant (a record without report times never matches)
  * @param vessel    a vessel name or IMO number containing this text, ignoring case
  * @param place     a place containing this text, ignoring case
+ * @param status     exactly this status ({@value ViolationEvent#ASSERTED} or {@value ViolationEvent#POSSIBLE})
+ * @param resolution a UN Security Council resolution number containing this text
+ * @param outlet     an outlet (source id) among the reports, exactly
  */
-public record LedgerFilter(String commodity, String from, String to, Instant since, String vessel, String place) {
+public record LedgerFilter(String commodity, String from, String to, Instant since, String vessel, String place,
+                           String status, String resolution, String outlet) {
     /**
      * The order of a listing: latest report newest first, records without one last; at the same time by from, to
      * and commodity (an unknown state first), then by id.
@@ -29,6 +32,11 @@ public record LedgerFilter(String commodity, String from, String to, Instant sin
             .thenComparing(ViolationRecord::to, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ViolationRecord::commodity, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ViolationRecord::id, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /** The filter of the criteria {@code newswatch events} offers. */
+    public LedgerFilter(String commodity, String from, String to, Instant since, String vessel, String place) {
+        this(commodity, from, to, since, vessel, place, null, null, null);
+    }
 
     /** Selects every record. */
     public static LedgerFilter all() {
@@ -43,7 +51,10 @@ public record LedgerFilter(String commodity, String from, String to, Instant sin
                 && (since == null || r.latestReportedAt() != null && !r.latestReportedAt().isBefore(since))
                 && (vessel == null || containsIgnoringCase(r.vessels(), vessel)
                     || containsIgnoringCase(r.imo(), vessel))
-                && (place == null || containsIgnoringCase(r.places(), place));
+                && (place == null || containsIgnoringCase(r.places(), place))
+                && (status == null || status.equalsIgnoreCase(nullToEmpty(r.status())))
+                && (resolution == null || containsIgnoringCase(r.resolutions(), resolution))
+                && (outlet == null || r.reports().stream().anyMatch(p -> outlet.equals(p.sourceId())));
     }
 
     /** The selected records, {@link #NEWEST_FIRST}. */
