@@ -98,13 +98,43 @@ final class Actions {
         Map<String, String> records = liveRecords();
         // nothing pushed: the shipped rules are live, and their records are what "edit" opens
         Map<String, String> editable = records.isEmpty() ? shippedRecords() : records;
-        Console.html(ctx, "/rules", "Rules", RulesPage.render(RulesPage.live(records), !records.isEmpty(),
+        Console.html(ctx, "/rules", "Rules", RulesPage.render(live(records), !records.isEmpty(),
                 RulesPage.draftOf(editable, ctx.queryParam("edit")), csrf.apply(ctx)));
     }
 
-    private static Map<String, String> shippedRecords() {
-        return RuleRecords.split(RuleSet.defaultsText(), "the shipped rules");
+    /** Reads the shipped rules now, off the request path, so that the first visit to the rules page is quick. */
+    static void warmUp() {
+        Thread t = new Thread(() -> shippedRecords().size(), "newswatch-console-rules-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
+
+    /** The shipped rules as records, read once: they cannot change while the console runs. */
+    private static Map<String, String> shippedRecords() {
+        return Shipped.RECORDS;
+    }
+
+    private static final class Shipped {
+        static final Map<String, String> RECORDS = Map.copyOf(RuleRecords.split(RuleSet.defaultsText(),
+                "the shipped rules"));
+        static final RuleSet RULES = RuleSet.defaults();
+    }
+
+    /** The live rules: the records' merge (kept while the records stay the same), or the shipped rules. */
+    private RuleSet live(Map<String, String> records) {
+        if (records.isEmpty()) {
+            return Shipped.RULES;
+        }
+        Map.Entry<Map<String, String>, RuleSet> cached = liveCache;
+        if (cached != null && cached.getKey().equals(records)) {
+            return cached.getValue();
+        }
+        RuleSet merged = RuleRecords.merge(records);
+        liveCache = Map.entry(Map.copyOf(records), merged);
+        return merged;
+    }
+
+    private volatile Map.Entry<Map<String, String>, RuleSet> liveCache;
 
     void checkRules(Context ctx) {
         respond(ctx, RulesPage.check(draft(ctx)));
@@ -135,7 +165,7 @@ final class Actions {
         Map<String, String> live = liveRecords();
         Map<String, String> merged = new TreeMap<>(live);
         merged.putAll(draftRecords);
-        RuleSet liveRules = RulesPage.live(live);
+        RuleSet liveRules = live(live);
         Tagger older = Tagger.withRules(liveRules);
         Tagger newer = Tagger.withRules(live.isEmpty() ? merge(liveRules, draft) : RuleRecords.merge(merged));
         Replay replay = new Replay(sources.client(), CLIENT + "-backtest");

@@ -121,6 +121,7 @@ public final class Console implements AutoCloseable {
                 new Catalogue<>(client, "newswatch-console-silences", Topics.SILENCES),
                 new Catalogue<>(client, "newswatch-console-sources", Topics.SOURCE_STATUS));
         Console console = new Console(options, sources);
+        Actions.warmUp();
         try {
             console.app.start();
         } catch (RuntimeException e) {
@@ -129,6 +130,21 @@ public final class Console implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         return console;
+    }
+
+    /**
+     * What the console has read so far: the alerts it keeps, the ledger's events, the tagged articles it indexed.
+     *
+     * @param alerts   alerts kept (at most {@link #KEPT})
+     * @param events   violation events in the ledger
+     * @param articles tagged articles indexed
+     */
+    public record Loaded(int alerts, int events, int articles) {
+    }
+
+    /** What the console has read so far. */
+    public Loaded loaded() {
+        return new Loaded(sources.feed().size(), sources.ledger().size(), sources.articles().size());
     }
 
     /** The address a browser opens. */

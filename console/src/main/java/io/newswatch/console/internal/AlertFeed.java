@@ -116,7 +116,7 @@ public final class AlertFeed implements AutoCloseable {
         // only the newest: a topic of a year of alerts is not read whole to keep its last few thousand
         Map<org.apache.kafka.common.TopicPartition, Long> begin = consumer.beginningOffsets(all);
         Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(all);
-        long share = Math.max(1, capacity / all.size());
+        long share = Math.max(1, (capacity + all.size() - 1) / all.size());
         for (var tp : all) {
             consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - share));
         }
@@ -172,6 +172,13 @@ public final class AlertFeed implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** How many alerts are kept. */
+    public int size() {
+        synchronized (newest) {
+            return newest.size();
+        }
     }
 
     public void listen(Consumer<Entry> listener) {

@@ -68,6 +68,12 @@ public final class ArticleIndex implements AutoCloseable {
     private KafkaConsumer<String, TaggedArticle> consumer(String clientId) {
         Properties p = new Properties();
         p.putAll(client);
+        if (clientId.endsWith("-article")) {
+            // one record at a time, on demand: a fetch that waits at the log's end for more would hold the next
+            // article page for fetch.max.wait.ms (500 ms)
+            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+            p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        }
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -96,10 +96,13 @@ public final class LedgerPage {
             months.add(month);
             counts.computeIfAbsent(r.commodity(), c -> new TreeMap<>()).merge(month, 1L, Long::sum);
         }
-        // every month between the first and the last, so a quiet month shows as zero, not as a gap
+        // every month between the first and the last, so a quiet month shows as zero, not as a gap; at least
+        // half a year, so that a young ledger is not drawn as a lone point on an axis of years
         if (!months.isEmpty()) {
             SortedMap<Instant, Long> any = counts.values().iterator().next();
-            for (Instant m = months.first(); !m.isAfter(months.last());
+            Instant halfYear = months.last().atZone(ZoneOffset.UTC).minusMonths(5).toInstant();
+            Instant first = halfYear.isBefore(months.first()) ? halfYear : months.first();
+            for (Instant m = first; !m.isAfter(months.last());
                  m = m.atZone(ZoneOffset.UTC).plusMonths(1).toInstant()) {
                 any.putIfAbsent(m, 0L);
             }

@@ -32,12 +32,6 @@ public final class RulesPage {
     private RulesPage() {
     }
 
-    /** The live rules: from the topic's records, else the shipped defaults. */
-    public static RuleSet live(Map<String, String> records) {
-        RuleSet pushed = records.isEmpty() ? null : RuleRecords.merge(records);
-        return pushed != null ? pushed : RuleSet.defaults();
-    }
-
     /** The page: the live rules and the editor holding {@code draft}. */
     public static String render(RuleSet live, boolean pushed, String draft, String csrf) {
         StringBuilder html = new StringBuilder(16_384);

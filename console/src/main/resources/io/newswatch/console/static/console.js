@@ -36,8 +36,13 @@
     if (!list || !window.EventSource) { return; }
     var pending = [];
     var scheduled = false;
+    // counted on the list, for whoever checks that nothing was lost and that bursts were drawn together
+    var received = 0;
+    var frames = 0;
     function flush() {
       scheduled = false;
+      frames++;
+      list.setAttribute('data-frames', String(frames));
       var fragment = document.createDocumentFragment();
       for (var i = pending.length - 1; i >= 0; i--) {
         var t = document.createElement('template');
@@ -57,6 +62,8 @@
       source.onopen = function () { if (state) { state.textContent = 'live'; state.className = 'connection live'; } };
       source.onerror = function () { if (state) { state.textContent = 'reconnecting'; state.className = 'connection'; } };
       source.addEventListener('alert', function (e) {
+        received++;
+        list.setAttribute('data-received', String(received));
         pending.push(e.data);
         if (!scheduled) { scheduled = true; window.requestAnimationFrame(flush); }
       });
