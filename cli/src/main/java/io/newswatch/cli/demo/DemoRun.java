@@ -155,8 +155,8 @@ public final class DemoRun {
                 whenFinished.accept(summary);
                 Console served = ConsoleServer.start(lifecycle, kafka, console);
                 out.println();
-                out.println("The console is at " + served.url() + " with the demo's alerts; the demo's broker and "
-                        + "pipeline stay up until Ctrl-C.");
+                out.println("The console is at " + served.url() + " with the demo's alerts, articles and ledger; the "
+                        + "demo's broker and pipeline stay up until Ctrl-C.");
                 lifecycle.awaitShutdown();
             }
             return summary;
