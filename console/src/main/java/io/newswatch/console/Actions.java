@@ -63,7 +63,7 @@ final class Actions {
         if (tagged.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND);
             Console.html(ctx, "", "Article not found", Layout.notice("error", "No tagged article " + id
-                    + " has been read from news.tagged (yet), or it has passed the topic's retention."));
+                    + " has been read from " + Topics.TAGGED.name() + " (yet), or it has passed the topic's retention."));
             return;
         }
         List<Alert> alerts = sources.feed().newest(a -> id.equals(a.articleId()), 20).stream()

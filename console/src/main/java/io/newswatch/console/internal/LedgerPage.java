@@ -1,5 +1,6 @@
 package io.newswatch.console.internal;
 
+import io.newswatch.model.topics.Topics;
 import io.newswatch.model.LedgerFilter;
 import io.newswatch.model.ViolationEvent;
 import io.newswatch.model.ViolationRecord;
@@ -41,7 +42,7 @@ public final class LedgerPage {
         StringBuilder html = new StringBuilder(16_384);
         html.append(form(all, f));
         if (!loaded) {
-            html.append(Layout.notice("ok", "Still reading news.events; the ledger fills in as it is read."));
+            html.append(Layout.notice("ok", "Still reading " + Topics.EVENTS.name() + "; the ledger fills in as it is read."));
         }
         html.append("<p class=\"count\" role=\"status\">").append(selected.size()).append(" of ").append(all.size())
                 .append(" events</p>");

@@ -1,5 +1,6 @@
 package io.newswatch.console.internal;
 
+import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.replay.ReplayDiffResult;
 import io.newswatch.streams.replay.ReplayMatch;
 import io.newswatch.streams.replay.ReplayResult;
@@ -35,8 +36,8 @@ public final class RulesPage {
     /** The page: the live rules and the editor holding {@code draft}. */
     public static String render(RuleSet live, boolean pushed, String draft, String csrf) {
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<section><h2>Live rules</h2><p>").append(pushed ? "As pushed to news.rules" :
-                "Nothing has been pushed to news.rules: the pipeline runs the shipped rules").append(", version ")
+        html.append("<section><h2>Live rules</h2><p>").append(pushed ? "As pushed to " + Topics.RULES.name() :
+                "Nothing has been pushed to " + Topics.RULES.name() + ": the pipeline runs the shipped rules").append(", version ")
                 .append(Html.escape(live.version())).append(".</p><div class=\"scroll\"><table class=\"rules\">"
                         + "<thead><tr><th scope=\"col\">id</th><th scope=\"col\">title</th><th scope=\"col\">"
                         + "severity</th><th scope=\"col\">tags</th><th scope=\"col\">version</th><th scope=\"col\">"
@@ -152,7 +153,7 @@ public final class RulesPage {
 
     /** The confirmation before a push: what changes. */
     public static String confirmPush(Map<String, String> live, Map<String, String> draft, String csrf, String text) {
-        StringBuilder html = new StringBuilder("<div class=\"confirm\"><p>Push to news.rules? ");
+        StringBuilder html = new StringBuilder("<div class=\"confirm\"><p>Push to " + Topics.RULES.name() + "? ");
         draft.forEach((id, record) -> html.append(live.containsKey(id) ? (live.get(id).equals(record)
                 ? "unchanged: " : "replace: ") : "add: ").append(Html.escape(id)).append(". "));
         html.append("The other live rules stay.</p><form method=\"post\" action=\"/rules/push\">")

@@ -1,5 +1,6 @@
 package io.newswatch.console.internal;
 
+import io.newswatch.model.topics.Topics;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.topics.DeadLetters;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class SourcesPage {
         StringBuilder html = new StringBuilder(8192);
         html.append("<section><h2>Sources</h2>");
         if (!loaded) {
-            html.append(Layout.notice("ok", "Still reading news.sources.status."));
+            html.append(Layout.notice("ok", "Still reading " + Topics.SOURCE_STATUS.name() + "."));
         }
         if (statuses.isEmpty()) {
             html.append("<p>No ingester has reported a source yet.</p>");
