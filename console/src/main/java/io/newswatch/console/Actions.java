@@ -140,13 +140,20 @@ final class Actions {
         respond(ctx, RulesPage.check(draft(ctx)));
     }
 
-    void backtest(Context ctx) {
-        String draft = draft(ctx);
-        Map<String, String> draftRecords;
+    /** The draft's records, or null after answering with its error (line:column). */
+    private Map<String, String> draftRecords(Context ctx, String draft) {
         try {
-            draftRecords = RuleRecords.split(draft, "draft");
+            return RuleRecords.split(draft, "draft");
         } catch (RuleSetException e) {
             respond(ctx, RulesPage.check(draft));
+            return null;
+        }
+    }
+
+    void backtest(Context ctx) {
+        String draft = draft(ctx);
+        Map<String, String> draftRecords = draftRecords(ctx, draft);
+        if (draftRecords == null) {
             return;
         }
         Instant until;
@@ -184,11 +191,8 @@ final class Actions {
 
     void pushRules(Context ctx) {
         String draft = draft(ctx);
-        Map<String, String> draftRecords;
-        try {
-            draftRecords = RuleRecords.split(draft, "draft");
-        } catch (RuleSetException e) {
-            respond(ctx, RulesPage.check(draft));
+        Map<String, String> draftRecords = draftRecords(ctx, draft);
+        if (draftRecords == null) {
             return;
         }
         long failing = RuleChecker.run(RuleSet.parse(draft, "draft", null)).stream().filter(o -> !o.passed()).count();
@@ -233,7 +237,13 @@ final class Actions {
         String alertId = ctx.queryParam("alert");
         Alert from = alertId == null ? null : sources.feed().newest(a -> alertId.equals(a.id()), 1).stream()
                 .map(e -> e.alert()).findFirst().orElse(null);
-        showSilences(ctx, from, Map.of(), null);
+        String set = ctx.queryParam("set");
+        String expired = ctx.queryParam("expired");
+        Silence done = sources.silences().get(set != null ? set : expired);
+        String notice = done == null ? null : set != null
+                ? Layout.notice("ok", "Silence " + done.id() + " set until " + Layout.time(done.endsAt()) + ".")
+                : Layout.notice("ok", "Silence " + done.id() + " expired.");
+        showSilences(ctx, from, Map.of(), notice);
     }
 
     private void showSilences(Context ctx, Alert from, Map<String, String> values, String notice) {
@@ -259,8 +269,8 @@ final class Actions {
                     now);
             SilenceWriter.add(sources.client(), CLIENT, s);
             sources.silences().awaitKey(s.id(), Duration.ofSeconds(5));
-            showSilences(ctx, null, Map.of(), Layout.notice("ok", "Silence " + s.id() + " set until " + s.endsAt()
-                    + "."));
+            // Post/Redirect/Get: a reload of the page that follows does not set the silence again
+            ctx.redirect("/silences?set=" + Layout.url(s.id()), HttpStatus.SEE_OTHER);
         } catch (IllegalArgumentException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             showSilences(ctx, null, form, Layout.notice("error", e.getMessage()));
@@ -270,9 +280,13 @@ final class Actions {
     void expireSilence(Context ctx) {
         String id = ctx.pathParam("id");
         Optional<Silence> s = SilenceWriter.expire(sources.client(), CLIENT, id, Instant.now());
-        s.ifPresent(x -> sources.silences().awaitKey(x.id(), Duration.ofSeconds(5)));
-        showSilences(ctx, null, Map.of(), s.isPresent() ? Layout.notice("ok", "Silence " + id + " expired.")
-                : Layout.notice("error", "No silence " + id + "."));
+        if (s.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            showSilences(ctx, null, Map.of(), Layout.notice("error", "No silence " + id + "."));
+            return;
+        }
+        sources.silences().awaitKey(id, Duration.ofSeconds(5));
+        ctx.redirect("/silences?expired=" + Layout.url(id), HttpStatus.SEE_OTHER);
     }
 
     // --- sources and dead letters ------------------------------------------------------------------------------

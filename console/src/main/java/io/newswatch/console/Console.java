@@ -54,7 +54,7 @@ public final class Console implements AutoCloseable {
      */
     public static final int KEPT = 10_000;
     private static final String SESSION = "newswatch_session";
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final Javalin app;

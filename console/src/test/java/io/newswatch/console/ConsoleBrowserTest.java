@@ -288,6 +288,10 @@ class ConsoleBrowserTest {
                     .until(() -> service.silencedCount() > silencedBefore
                             && Files.readString(delivered).contains("Another convoy"));
             assertThat(Files.readString(delivered)).doesNotContain("More coal at the port");
+            // and it can be ended from the list
+            browser.findElement(By.cssSelector("table.silences tr.active button")).click();
+            waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("expired=")
+                    && d.findElement(By.cssSelector("table.silences")).getText().contains("ended"));
         }
     }
 
@@ -334,6 +338,31 @@ class ConsoleBrowserTest {
             assertThat(unlabelled).as("unlabelled controls on /" + page).isEqualTo("");
             browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
             assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        }
+    }
+
+    @Test
+    void withATokenTheBrowserSignsInOnceAndNeverSeesTheToken() throws Exception {
+        String secret = "s3cret-" + System.nanoTime();
+        try (Console guarded = Console.start(new ConsoleOptions(ConsoleOptions.LOOPBACK, 0, secret),
+                fixture.kafka.bootstrapServers())) {
+            browser.get(guarded.url() + "ledger");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+            assertThat(browser.findElements(By.cssSelector("table.ledger"))).isEmpty();
+            screenshot("sign-in");
+            browser.findElement(By.name("token")).sendKeys(secret);
+            browser.findElement(By.xpath("//button[text()='Open']")).click();
+            waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText()
+                    .equals("Live alerts"));
+            org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("newswatch_session");
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Strict");
+            assertThat(js("return document.cookie;")).isEqualTo("");
+            for (String page : List.of("", "ledger", "rules", "silences", "sources")) {
+                browser.get(guarded.url() + page);
+                assertThat(browser.getPageSource()).as("/" + page).doesNotContain(secret);
+                assertThat(browser.findElement(By.tagName("h1")).getText()).isNotEqualTo("Sign in");
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,8 +67,8 @@ class ConsoleTest {
 
     @Test
     void theLivePageListsAlertsWithTheDecisiveSentenceMarkedAndAStrictPolicy() throws Exception {
-        listUntil("/alerts", "Chinese port");
-        HttpResponse<String> page = get("/");
+        listUntil("/alerts?severity=critical", "Trains carried");
+        HttpResponse<String> page = get("/?severity=critical");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(Console.CSP);
         assertThat(page.body()).contains("Trains carried shells from North Korea to Russia",
@@ -80,7 +81,7 @@ class ConsoleTest {
 
     @Test
     void hostileTextIsEscapedAndAScriptLinkIsNoLink() throws Exception {
-        String body = listUntil("/alerts", "pwned");
+        String body = listUntil("/alerts?rule=ru-kp-arms", "pwned");
         assertThat(body).contains("&lt;script&gt;window.pwned=1&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;",
                 "&lt;b onmouseover=alert(3)&gt;<mark>Ammunition</mark>&lt;/b&gt;")
                 .doesNotContain("<script>", "<img", "href=\"javascript", "<b onmouseover");
@@ -88,7 +89,7 @@ class ConsoleTest {
 
     @Test
     void filtersNarrowTheListOnTheServer() throws Exception {
-        listUntil("/alerts", "Chinese port");
+        listUntil("/alerts?severity=warning", "Chinese port");
         assertThat(get("/alerts?rule=cn-kp-trade").body()).contains("Chinese port").doesNotContain("Trains carried");
         assertThat(get("/alerts?q=shells").body()).contains("Trains carried").doesNotContain("Chinese port");
         assertThat(get("/alerts?severity=warning&source=outlet-a2").body()).contains("Chinese port")
@@ -102,7 +103,7 @@ class ConsoleTest {
 
     @Test
     void aNewAlertIsPushedToAnOpenStreamWithinTwoSeconds() throws Exception {
-        listUntil("/alerts", "Chinese port");
+        listUntil("/alerts?severity=warning", "Chinese port");
         HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(
                         URI.create(console.url() + "alerts/stream?rule=kp-workers"))
                         .header("Accept", "text/event-stream").build(),
@@ -197,8 +198,10 @@ class ConsoleTest {
         assertThat(post("/dead-letters/redrive", "topic=news.dlq&offset=0", null).statusCode()).isEqualTo(403);
         assertThat(post("/rules/push", "draft=x", null).statusCode()).isEqualTo(403);
         HttpResponse<String> ok = post("/silences", form + "&csrf=" + token, console.url().replaceAll("/$", ""));
-        assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.body()).contains("notice ok").contains("testing the token");
+        assertThat(ok.statusCode()).isEqualTo(303);
+        String location = ok.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/silences?set=");
+        assertThat(get(location).body()).contains("notice ok").contains("testing the token");
     }
 
     @Test
@@ -251,5 +254,77 @@ class ConsoleTest {
         HttpResponse<String> r = get("/article/no-such-article");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("No tagged article no-such-article");
+    }
+
+    @Test
+    void aDeadLetterIsReDrivenToItsTopicAfterAConfirmation() throws Exception {
+        org.apache.kafka.common.header.internals.RecordHeaders headers =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
+        io.newswatch.model.topics.DeadLetterHeaders.add(headers, new IllegalArgumentException("not an article"),
+                io.newswatch.model.topics.Topics.ARTICLES.name(), 0, 42, "test");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(
+                fixture.clientProperties(), new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    io.newswatch.model.topics.Topics.DLQ.name(), null, "poison-1".getBytes(StandardCharsets.UTF_8),
+                    "{<script>broken".getBytes(StandardCharsets.UTF_8), headers)).get(10, TimeUnit.SECONDS);
+        }
+        String page = listUntil("/sources", "not an article");
+        assertThat(page).contains("{&lt;script&gt;broken").doesNotContain("{<script>");
+        String token = csrfFrom(page);
+        HttpResponse<String> ask = post("/dead-letters/redrive", "topic=news.dlq&offset=0&csrf=" + token, null);
+        assertThat(ask.body()).contains("Send the record at offset 0 of news.dlq back to news.articles?");
+        HttpResponse<String> done = post("/dead-letters/redrive", "topic=news.dlq&offset=0&confirm=yes&csrf="
+                + token, null);
+        assertThat(done.body()).contains("Sent back to news.articles");
+        Properties p = fixture.clientProperties();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> parts = consumer.partitionsFor(
+                    io.newswatch.model.topics.Topics.ARTICLES.name()).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            String redriven = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (redriven == null && System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals("poison-1")) {
+                        redriven = new String(r.headers().lastHeader(
+                                io.newswatch.model.topics.DeadLetters.REDRIVEN_FROM).value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            assertThat(redriven).isEqualTo("news.dlq@0");
+        }
+    }
+
+    @Test
+    void theLiveListIsPagedOnTheServer() throws Exception {
+        for (int n = 0; n < 150; n++) {
+            fixture.send(ConsoleFixture.alert("page-" + n, "paging", "info", "Paged item " + n,
+                    "https://news.example/paged/" + n, "Item " + n + " of many.", List.of("item")));
+        }
+        java.util.regex.Pattern older = java.util.regex.Pattern.compile("href=\"(/\\?rule=paging&amp;before=\\d+)\"");
+        java.util.regex.Pattern title = java.util.regex.Pattern.compile(">(Paged item \\d+)<");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String first = "";
+        String second = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (seen.size() < 150 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            seen.clear();
+            first = get("/?rule=paging").body();
+            java.util.regex.Matcher more = older.matcher(first);
+            second = more.find() ? get(more.group(1).replace("&amp;", "&")).body() : "";
+            for (java.util.regex.Matcher m = title.matcher(first + second); m.find(); ) {
+                seen.add(m.group(1));
+            }
+        }
+        assertThat(seen).as("every alert on one of the two pages, once").hasSize(150);
+        assertThat(first.split("class=\"alert ", -1)).hasSize(101);
+        assertThat(second.split("class=\"alert ", -1)).hasSize(51);
+        assertThat(second).doesNotContain("older alerts");
     }
 }

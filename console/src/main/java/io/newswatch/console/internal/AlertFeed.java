@@ -2,7 +2,6 @@ package io.newswatch.console.internal;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.topics.Topics;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,19 +11,11 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.errors.SerializationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * The alerts the console shows: one consumer reads the newest records of {@code news.alerts} (the capacity's share
- * of each partition), then follows it, with no consumer group (the console commits nothing and never takes
- * partitions from a service); it keeps the newest {@code capacity} alerts in memory, numbers them in arrival order,
+ * The alerts the console shows: a {@link TopicTail} reads the newest records of {@code news.alerts} (the capacity's
+ * share of each partition), then follows it; it keeps the newest {@code capacity} alerts in memory, numbers them in arrival order,
  * and hands each new one to the listeners (the live pages).
  *
  * <p>Failure behaviour: a record that does not read as an alert is skipped with a log line naming its partition and
@@ -32,8 +23,6 @@ import org.slf4j.LoggerFactory;
  * away the consumer retries on its own; the pages keep what they have.
  */
 public final class AlertFeed implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
-
     /** One alert with its place in the arrival order, which the live stream resumes from. */
     public record Entry(long sequence, Alert alert) {
     }
@@ -41,93 +30,21 @@ public final class AlertFeed implements AutoCloseable {
     private final int capacity;
     private final Deque<Entry> newest = new ArrayDeque<>();
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
-    private final KafkaConsumer<String, Alert> consumer;
-    private final Thread thread;
+    private final TopicTail<Alert> tail;
     private long sequence;
-    private volatile boolean running = true;
 
     /** Starts reading; {@code client} holds the cluster's address and any client settings (security, SASL). */
     public AlertFeed(Properties client, int capacity) {
         this.capacity = capacity;
-        Properties props = new Properties();
-        props.putAll(client);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-console");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // the pipeline creates its topics with the catalogue's settings; a reader must never create one by asking
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        consumer = new KafkaConsumer<>(props, Topics.ALERTS.keySerde().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
-        thread = new Thread(this::run, "newswatch-console-alerts");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run() {
-        try {
-            boolean assigned = false;
-            while (running) {
-                if (!assigned) {
-                    assigned = assign();
-                    if (!assigned) {
-                        Thread.sleep(500);
-                        continue;
-                    }
-                }
-                try {
-                    for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.value() != null) {
-                            add(record.value());
-                        }
-                    }
-                } catch (SerializationException e) {
-                    LOG.warn("skipping a record of {} that is not an alert: {}", Topics.ALERTS.name(), e.getMessage());
-                    skipPoison(e);
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (KafkaException e) {
-                    // the cluster is away or refused us: the consumer reconnects by itself; the pages keep their alerts
-                    LOG.warn("reading {}: {}", Topics.ALERTS.name(), e.toString());
-                    Thread.sleep(1000);
-                }
-            }
-        } catch (WakeupException | InterruptedException e) {
-            // closing
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
-        }
-    }
-
-    /** Takes every partition of the topic once the topic exists; false while it does not. */
-    private boolean assign() {
-        List<org.apache.kafka.common.PartitionInfo> partitions;
-        try {
-            partitions = consumer.partitionsFor(Topics.ALERTS.name(), Duration.ofSeconds(2));
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            return false; // no broker answered yet
-        }
-        if (partitions == null || partitions.isEmpty()) {
-            return false;
-        }
-        List<org.apache.kafka.common.TopicPartition> all = new ArrayList<>();
-        partitions.forEach(p -> all.add(new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())));
-        consumer.assign(all);
         // only the newest: a topic of a year of alerts is not read whole to keep its last few thousand
-        Map<org.apache.kafka.common.TopicPartition, Long> begin = consumer.beginningOffsets(all);
-        Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(all);
-        long share = Math.max(1, (capacity + all.size() - 1) / all.size());
-        for (var tp : all) {
-            consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - share));
-        }
-        return true;
-    }
-
-    private void skipPoison(SerializationException e) {
-        if (e instanceof org.apache.kafka.common.errors.RecordDeserializationException r) {
-            LOG.warn("skipped {} offset {}", r.topicPartition(), r.offset());
-            consumer.seek(r.topicPartition(), r.offset() + 1);
-        }
+        this.tail = new TopicTail<>(client, "newswatch-console-alerts", Topics.ALERTS, (consumer, partitions) -> {
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long share = Math.max(1, (capacity + partitions.size() - 1) / partitions.size());
+            for (TopicPartition tp : partitions) {
+                consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - share));
+            }
+        }, (partition, offset, alert) -> add(alert));
     }
 
     private void add(Alert alert) {
@@ -146,13 +63,18 @@ public final class AlertFeed implements AutoCloseable {
 
     /** Up to {@code limit} of the kept alerts that pass the filter, newest first. */
     public List<Entry> newest(Predicate<Alert> filter, int limit) {
+        return newest(filter, limit, Long.MAX_VALUE);
+    }
+
+    /** Up to {@code limit} of the kept alerts that arrived before {@code before} and pass the filter, newest first. */
+    public List<Entry> newest(Predicate<Alert> filter, int limit, long before) {
         List<Entry> out = new ArrayList<>();
         synchronized (newest) {
             for (Entry e : newest) {
                 if (out.size() >= limit) {
                     break;
                 }
-                if (filter.test(e.alert())) {
+                if (e.sequence() < before && filter.test(e.alert())) {
                     out.add(e);
                 }
             }
@@ -209,12 +131,6 @@ public final class AlertFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.close();
     }
 }

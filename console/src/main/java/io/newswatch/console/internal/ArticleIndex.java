@@ -21,8 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +33,14 @@ import org.slf4j.LoggerFactory;
  * <p>Memory: about 300 bytes an article (id, headline cut to {@value #TITLE} chars, tags) and one counter per tag and
  * hour; beyond {@value #MAX_ARTICLES} articles the oldest are forgotten (their counts stay).
  *
- * <p>Failure behaviour: a record that is not a tagged article is skipped with a WARN naming partition and offset;
- * while the topic does not exist or the broker is away, the index retries every 5 s and keeps what it has.
+ * <p>Failure behaviour: as {@link TopicTail}'s (a record that is not a tagged article is skipped with a WARN naming
+ * its offset; while the topic does not exist or the broker is away, it retries and keeps what it has); an article
+ * whose record cannot be read back gives an empty answer, and the page says it is not found.
  */
 public final class ArticleIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
     static final int TITLE = 160;
-    static final int MAX_ARTICLES = 500_000;
+    static final int MAX_ARTICLES = 100_000;
 
     /** One article's line: where its record lies and what lists show of it. */
     public record Summary(String id, int partition, long offset, String title, String sourceId, Instant at,
@@ -52,81 +51,18 @@ public final class ArticleIndex implements AutoCloseable {
     /** "tag:ru-kp" or "entity:KP" to counts per hour (epoch hour). */
     private final Map<String, TreeMap<Long, Long>> hourly = new HashMap<>();
     private final Properties client;
-    private final KafkaConsumer<String, TaggedArticle> follower;
+    private final TopicTail<TaggedArticle> tail;
     private KafkaConsumer<String, TaggedArticle> fetcher;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Object fetcherLock = new Object();
 
     public ArticleIndex(Properties client) {
         this.client = client;
-        this.follower = consumer("newswatch-console-tagged");
-        thread = new Thread(this::run, "newswatch-console-tagged");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private KafkaConsumer<String, TaggedArticle> consumer(String clientId) {
-        Properties p = new Properties();
-        p.putAll(client);
-        if (clientId.endsWith("-article")) {
-            // one record at a time, on demand: a fetch that waits at the log's end for more would hold the next
-            // article page for fetch.max.wait.ms (500 ms)
-            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-            p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
-        }
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return new KafkaConsumer<>(p, Topics.TAGGED.keySerde().deserializer(),
-                Topics.TAGGED.valueSerde().deserializer());
-    }
-
-    private void run() {
-        try {
-            while (running && !assign(follower)) {
-                Thread.sleep(5000);
-            }
-            while (running) {
-                try {
-                    for (ConsumerRecord<String, TaggedArticle> r : follower.poll(Duration.ofMillis(500))) {
-                        if (r.value() != null && r.value().article() != null) {
-                            add(r.partition(), r.offset(), r.value());
-                        }
+        this.tail = new TopicTail<>(client, "newswatch-console-tagged", Topics.TAGGED,
+                (consumer, partitions) -> consumer.seekToBeginning(partitions), (partition, offset, tagged) -> {
+                    if (tagged.article() != null) {
+                        add(partition, offset, tagged);
                     }
-                } catch (RecordDeserializationException e) {
-                    LOG.warn("skipping {} offset {}: not a tagged article ({})", e.topicPartition(), e.offset(),
-                            e.getMessage());
-                    follower.seek(e.topicPartition(), e.offset() + 1);
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (KafkaException e) {
-                    LOG.warn("reading {}: {}", Topics.TAGGED.name(), e.toString());
-                    Thread.sleep(1000);
-                }
-            }
-        } catch (WakeupException | InterruptedException e) {
-            // closing
-        } finally {
-            follower.close(Duration.ofSeconds(2));
-        }
-    }
-
-    private static boolean assign(KafkaConsumer<String, TaggedArticle> c) {
-        try {
-            var infos = c.partitionsFor(Topics.TAGGED.name(), Duration.ofSeconds(2));
-            if (infos == null || infos.isEmpty()) {
-                return false;
-            }
-            List<TopicPartition> all = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            c.assign(all);
-            c.seekToBeginning(all);
-            return true;
-        } catch (KafkaException e) {
-            return false;
-        }
+                });
     }
 
     private synchronized void add(int partition, long offset, TaggedArticle t) {
@@ -216,7 +152,12 @@ public final class ArticleIndex implements AutoCloseable {
         }
         synchronized (this.fetcherLock) {
             if (fetcher == null) {
-                fetcher = consumer("newswatch-console-article");
+                // one record at a time, on demand: a fetch that waits at the log's end for more would hold the
+                // next article page for fetch.max.wait.ms (500 ms)
+                Properties quick = new Properties();
+                quick.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+                quick.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+                fetcher = TopicTail.consumer(client, "newswatch-console-article", Topics.TAGGED, quick);
             }
             TopicPartition tp = new TopicPartition(Topics.TAGGED.name(), s.partition());
             try {
@@ -240,17 +181,9 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    private final Object fetcherLock = new Object();
-
     @Override
     public void close() {
-        running = false;
-        follower.wakeup();
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.close();
         synchronized (fetcherLock) {
             if (fetcher != null) {
                 fetcher.close(Duration.ofSeconds(1));

@@ -55,11 +55,28 @@ public final class LivePage {
         return a.events().stream().map(ViolationEvent::commodity).distinct().toList();
     }
 
-    /** The list's items for the filters. */
+    /**
+     * The list's items for the filters: a page of {@value #PAGE}, from the newest or from before the {@code before}
+     * parameter (an arrival number), and when more are kept, a last item linking to the next page.
+     */
     public static String list(AlertFeed feed, Function<String, String> param) {
+        long before = Long.MAX_VALUE;
+        try {
+            String b = param.apply("before");
+            before = b == null || b.isBlank() ? Long.MAX_VALUE : Long.parseLong(b.strip());
+        } catch (NumberFormatException e) {
+            // from the newest
+        }
+        Filter filter = Filter.of(param);
+        List<AlertFeed.Entry> page = feed.newest(filter, PAGE + 1, before);
         StringBuilder out = new StringBuilder(8192);
-        for (AlertFeed.Entry e : feed.newest(Filter.of(param), PAGE)) {
+        for (AlertFeed.Entry e : page.subList(0, Math.min(PAGE, page.size()))) {
             out.append(AlertView.render(e.alert()));
+        }
+        if (page.size() > PAGE) {
+            out.append("<li class=\"more\"><a href=\"/?").append(Html.escape(filter.query()))
+                    .append(filter.query().isEmpty() ? "" : "&amp;").append("before=")
+                    .append(page.get(PAGE - 1).sequence()).append("\">older alerts</a></li>");
         }
         return out.toString();
     }
@@ -114,6 +131,19 @@ public final class LivePage {
                 }
             }
             return false;
+        }
+
+        /** The filters as a query string, without the leading question mark. */
+        String query() {
+            StringBuilder q = new StringBuilder();
+            String[][] pairs = {{"q", text}, {"rule", rule}, {"severity", severity}, {"source", source},
+                {"tag", tag}, {"entity", entity}, {"commodity", commodity}};
+            for (String[] p : pairs) {
+                if (!p[1].isEmpty()) {
+                    q.append(q.length() == 0 ? "" : "&").append(p[0]).append('=').append(Layout.url(p[1]));
+                }
+            }
+            return q.toString();
         }
 
         private static boolean contains(String haystack, String needle) {
