@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The alerts service: consumes {@link Topics#ALERTS} and delivers every alert to the receivers its route names.
  *
- * <p>Guarantees (the README's "Delivery guarantees"):
+ * <p>Guarantees ("Delivery guarantees" in docs/guide.md):
  * <ul>
  *   <li>The consumer reads with {@code read_committed}, so alerts of an aborted Streams transaction never go out.</li>
  *   <li>Each receiver has its own lane ({@link ReceiverLane}): a slow, failing or throttling receiver delays no

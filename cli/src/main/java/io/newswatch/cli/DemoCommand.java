@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean keep;
 
     @Option(names = "--console", description = "After the demo, serve the console (console.port, 127.0.0.1:8080) "
-            + "with its alerts, and keep the pipeline up until Ctrl-C.")
+            + "with its alerts, articles and ledger, and keep the pipeline up until Ctrl-C.")
     boolean console;
 
     private void print(DemoRun.Summary summary) {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Tags texts with a ruleset: segments the text into paragraphs and sentences ({@link TextSegmenter}), finds every
  * entity alias and rule word in one pass of one automaton, resolves entity mentions (exclusions win), then
- * evaluates the rules whose words occur (semantics of the default ruleset: the README's "Tags and rules"; query
+ * evaluates the rules whose words occur (semantics of the default ruleset: docs/rules.md; query
  * language: {@link io.newswatch.tagger.query.QueryParser}).
  *
  * <p>Every tag carries its evidence: the sentences whose words made a rule true, with offsets into the text and

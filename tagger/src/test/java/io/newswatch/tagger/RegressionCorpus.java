@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * The hand-labelled regression corpus in {@code src/test/resources/io/newswatch/tagger/regression/} (format in its
- * README): texts with the entities, tags and sanctions kinds the README's "Tags and rules" gives them.
+ * README): texts with the entities, tags and sanctions kinds docs/rules.md gives them.
  */
 final class RegressionCorpus {
     static final List<String> FILES = List.of("entities-aliases", "exclusions", "segmentation", "sanctions-positive",

@@ -57,7 +57,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The delivery guarantees the README lists, each against a real embedded broker and a webhook on loopback: a receiver
+ * The delivery guarantees docs/guide.md lists, each against a real embedded broker and a webhook on loopback: a receiver
  * that is down, failing, throttling or slow; a restart mid-delivery; delivery records that outlive the consumer
  * group; grouping; re-driving a dead letter.
  */
