@@ -74,27 +74,27 @@ final class BenchConsoleCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
-    @Option(names = "--alerts", defaultValue = "50000", description = "Alerts on news.alerts (default: "
+    @Option(names = "--alerts", paramLabel = "N", defaultValue = "50000", description = "Alerts on news.alerts (default: "
             + "${DEFAULT-VALUE}).")
     int alerts;
 
-    @Option(names = "--events", defaultValue = "10000", description = "Violation events on news.events (default: "
+    @Option(names = "--events", paramLabel = "N", defaultValue = "10000", description = "Violation events on news.events (default: "
             + "${DEFAULT-VALUE}).")
     int events;
 
-    @Option(names = "--articles", defaultValue = "5000", description = "Tagged articles on news.tagged, which the "
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "5000", description = "Tagged articles on news.tagged, which the "
             + "alerts are made from (default: ${DEFAULT-VALUE}).")
     int articles;
 
-    @Option(names = "--rate", defaultValue = "100", description = "Alerts per second pushed to the live stream "
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "100", description = "Alerts per second pushed to the live stream "
             + "(default: ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--duration", defaultValue = "10", description = "Seconds of the live stream (default: "
-            + "${DEFAULT-VALUE}).")
-    int seconds;
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s", description = "How long alerts are "
+            + "pushed to the live stream: 10s, 1m (default: ${DEFAULT-VALUE}).")
+    String duration;
 
-    @Option(names = "--seed", defaultValue = "20251207", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20251207", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
@@ -269,7 +269,8 @@ final class BenchConsoleCommand implements Callable<Integer> {
         reader.setDaemon(true);
         reader.start();
         Thread.sleep(500);
-        int total = rate * seconds;
+        int total = (int) Math.min(Integer.MAX_VALUE,
+                rate * io.newswatch.model.config.ConfigKey.parseDuration(duration).toMillis() / 1000);
         long interval = 1_000_000_000L / rate;
         long begin = System.nanoTime();
         for (int n = 0; n < total; n++) {

@@ -55,32 +55,32 @@ final class BenchPipelineCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
-    @Option(names = "--articles", defaultValue = "20000", description = "Articles for the throughput runs "
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "20000", description = "Articles for the throughput runs "
             + "(default: ${DEFAULT-VALUE}).")
     long articles;
 
-    @Option(names = "--size", defaultValue = "5000", description = "Text bytes per article (default: "
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "5000", description = "Text bytes per article (default: "
             + "${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--rate", defaultValue = "1000", description = "Offered articles per second in the latency "
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "1000", description = "Offered articles per second in the latency "
             + "run (default: ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--duration", defaultValue = "20s", description = "Length of the latency run (default: "
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "20s", description = "Length of the latency run (default: "
             + "${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--warmup", defaultValue = "5000", description = "Articles per untimed warm-up round "
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5000", description = "Articles per untimed warm-up round "
             + "(default: ${DEFAULT-VALUE}); 0 skips the warm-up.")
     int warmup;
 
-    @Option(names = "--warmup-limit", defaultValue = "3m", description = "The most the warm-up takes: rounds go on "
+    @Option(names = "--warmup-limit", paramLabel = "DURATION", defaultValue = "3m", description = "The most the warm-up takes: rounds go on "
             + "until the JIT compiler used less than a tenth of a core in one, or this long (default: "
             + "${DEFAULT-VALUE}).")
     String warmupLimit;
 
-    @Option(names = "--seed", defaultValue = "20250101", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20250101", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

@@ -43,15 +43,15 @@ final class BenchReplayCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
-    @Option(names = "--articles", defaultValue = "100000", description = "Articles in the archive "
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "100000", description = "Articles in the archive "
             + "(default: ${DEFAULT-VALUE}).")
     long articles;
 
-    @Option(names = "--size", defaultValue = "5000", description = "Text bytes per article (default: "
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "5000", description = "Text bytes per article (default: "
             + "${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--seed", defaultValue = "20250101", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20250101", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

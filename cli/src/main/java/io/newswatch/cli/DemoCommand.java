@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 
 /** The offline main job: a sample news site through the whole pipeline. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Serve a sample news site on 127.0.0.1, run ingest -> streams -> alerts on an embedded Kafka",
-                "broker (or the configured cluster), print each alert as it arrives, write them to a JSONL file,",
-                "and exit 0 with a summary once every sample article went through. Needs no network."})
+        description = {"Run the whole pipeline over a sample news site, offline, and print each alert.",
+                "The sample site is served on 127.0.0.1; ingest, streams and alerts run on an embedded Kafka broker "
+                        + "(or the configured cluster); the alerts also go to a JSONL file; it exits 0 with a summary "
+                        + "once every sample article went through. Needs no network."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;

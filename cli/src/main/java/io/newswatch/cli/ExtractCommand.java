@@ -1,7 +1,7 @@
 package io.newswatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.FileConfigOptions;
 import io.newswatch.cli.internal.InputReader;
 import io.newswatch.ingest.extract.ExtractedArticle;
 import io.newswatch.ingest.fetch.FetcherSettings;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
                 "URLs are fetched politely (robots.txt, User-Agent from ingest.user.agent)."})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
-    ConfigOptions configOptions;
+    FileConfigOptions configOptions;
 
     @Option(names = "--url", paramLabel = "URL", description = "The URL a saved FILE came from (for its canonical URL and relative links).")
     String url;

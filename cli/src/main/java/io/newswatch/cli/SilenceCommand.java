@@ -101,8 +101,9 @@ final class SilenceCommand implements Runnable {
             String duration;
 
             @Option(names = "--until", required = true, paramLabel = "DATE",
-                    description = "When it ends: 2026-03-14T18:00:00Z, 2026-03-14T18:00 (local time) or "
-                            + "2026-03-14 (local midnight).")
+                    description = "When it ends, in UTC like every other time: 2026-03-14T18:00:00Z, "
+                            + "2026-03-14T18:00 or 2026-03-14 (midnight UTC); an offset may be given: "
+                            + "2026-03-14T18:00+09:00.")
             String until;
         }
 
@@ -189,17 +190,18 @@ final class SilenceCommand implements Runnable {
             return at;
         }
 
-        private static Instant parseTime(String text) {
-            ZoneId zone = ZoneId.systemDefault();
+        /** The time, with its own offset, else in UTC (as every date of the CLI is); null when it is none. */
+        static Instant parseTime(String text) {
+            ZoneId zone = java.time.ZoneOffset.UTC;
             try {
                 return OffsetDateTime.parse(text).toInstant(); // also takes the Z form
             } catch (DateTimeParseException e) {
-                // not with an offset: try the local forms
+                // not with an offset: the forms without one are UTC
             }
             try {
                 return LocalDateTime.parse(text).atZone(zone).toInstant();
             } catch (DateTimeParseException e) {
-                // not a local date-time either
+                // not a date-time either
             }
             try {
                 return LocalDate.parse(text).atStartOfDay(zone).toInstant();

@@ -26,8 +26,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sources", mixinStandardHelpOptions = true,
         description = {"Show each source's health: who polls it, its last good poll, and its counters "
-                + "(polls, 304 Not Modified, failed polls, pages fetched, articles published; pages waiting for a "
-                + "retry after a 429, 5xx or timeout, pages a retry fetched, pages given up).",
+                + "(polls, 304 Not Modified, failed polls, pages fetched or read from files, articles published; "
+                + "pages waiting for a retry after a 429, 5xx or timeout, pages a retry fetched, pages given up).",
+                "HEALTH is ok; failing(N) when the last N polls failed, still retried at each interval; UNHEALTHY "
+                        + "after 3 failed polls in a row, until a poll succeeds; pending before the first poll.",
                 "Reads news.sources and news.sources.status, so it shows every ingest instance's sources.",
                 "Exit status: 0 when every source is healthy, 1 when one is unhealthy, 2 on an error."},
         subcommands = {SourcesPushCommand.class})
@@ -88,7 +90,7 @@ final class SourcesCommand implements Callable<Integer> {
             return;
         }
         String format = "%-24s %-10s %-10s %-13s %7s %6s %6s %8s %9s %5s %7s %7s  %s%n";
-        System.out.printf(format, "SOURCE", "TYPE", "HEALTH", "LAST SUCCESS", "POLLS", "304", "FAILED", "FETCHED",
+        System.out.printf(format, "SOURCE", "TYPE", "HEALTH", "LAST SUCCESS", "POLLS", "304", "FAILED", "PAGES",
                 "PUBLISHED", "RETRY", "RETRIED", "GAVE UP", "INSTANCE / LAST ERROR");
         for (Row r : rows) {
             SourceStatus s = r.status();

@@ -1,7 +1,7 @@
 package io.newswatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.newswatch.cli.internal.ConfigOptions;
+import io.newswatch.cli.internal.FileConfigOptions;
 import io.newswatch.cli.internal.InputReader;
 import io.newswatch.cli.internal.Rules;
 import io.newswatch.ingest.extract.ExtractedArticle;
@@ -35,7 +35,7 @@ final class TagCommand implements Callable<Integer> {
     static final int SOME_INPUTS_UNREADABLE = 3;
 
     @Mixin
-    ConfigOptions configOptions;
+    FileConfigOptions configOptions;
 
     @Option(names = "--rules", paramLabel = "FILE", description = "Rules file (default: the shipped rules).")
     Path rules;

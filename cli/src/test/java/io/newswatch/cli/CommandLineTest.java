@@ -58,6 +58,25 @@ class CommandLineTest {
     }
 
     @Test
+    void theTopicTableKeepsItsColumnsAndShowsThePerRuleTopics() {
+        assertThat(run("topics")).isZero();
+        List<String> lines = out().lines().toList();
+        int valueColumn = lines.get(0).indexOf("VALUE");
+        String deliveries = lines.stream().filter(l -> l.startsWith("news.deliveries ")).findFirst().orElseThrow();
+        assertThat(deliveries).contains("compact,delete");
+        assertThat(deliveries.indexOf("Delivery JSON")).as(deliveries).isEqualTo(valueColumn);
+        assertThat(lines).anyMatch(l -> l.startsWith("news.alerts.<rule-id> "));
+    }
+
+    @Test
+    void theOfflineCommandsTakeNoCluster() {
+        for (String offline : List.of("tag", "extract")) {
+            assertThat(run(offline, "-b", "127.0.0.1:9092", "x.txt")).as(offline).isEqualTo(2);
+            assertThat(err()).as(offline).contains("-b");
+        }
+    }
+
+    @Test
     void badConfigFileNamesTheKey() throws Exception {
         Path cfg = dir.resolve("bad.yaml");
         Files.writeString(cfg, "streams.commit.interval: sometimes\n");

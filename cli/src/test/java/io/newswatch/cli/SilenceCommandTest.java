@@ -82,6 +82,23 @@ class SilenceCommandTest {
         assertThat(commands.out()).contains("had already ended");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "2026-03-14T18:00:00Z,      2026-03-14T18:00:00Z",
+        "2026-03-14T18:00,          2026-03-14T18:00:00Z",
+        "2026-03-14,                2026-03-14T00:00:00Z",
+        "2026-03-14T18:00+09:00,    2026-03-14T09:00:00Z",
+    })
+    void untilWithoutAnOffsetIsUtcWhateverTheMachinesZone(String given, String meant) {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Seoul"));
+            assertThat(SilenceCommand.Add.parseTime(given)).isEqualTo(Instant.parse(meant));
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+    }
+
     @Test
     void untilTakesAnInstantAndUnknownIdsFailToExpire() {
         Instant until = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);

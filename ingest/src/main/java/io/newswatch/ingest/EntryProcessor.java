@@ -117,6 +117,7 @@ final class EntryProcessor {
             }
             article = articleFor(source, link, page);
         } else {
+            fetched.run(); // a page read from a file counts as a page, as a fetched one does
             article = articleFor(source, (SourceEntry.StoredPage) entry);
             if (article == null) {
                 handled.add(key); // stored bytes cannot change: extracting them again cannot help

@@ -273,7 +273,9 @@ public final class IngestService implements AutoCloseable {
                 added.forEach(s -> addState(s, now));
             }
             if (!retired.isEmpty() || !added.isEmpty()) {
-                LOG.info("sources changed: {} added {}, {} removed {}; polling {}", added.size(),
+                // "removed" read as if the sources were deleted: on shutdown or a rebalance they are only let go
+                LOG.info("sources this instance polls: {} taken on {}, {} let go {} (dropped from the list, handed to "
+                        + "another instance, or stopping); polling {}", added.size(),
                         added.stream().map(Source::id).toList(), retired.size(),
                         retired.stream().map(st -> st.source().id()).toList(), snapshot().size());
             }

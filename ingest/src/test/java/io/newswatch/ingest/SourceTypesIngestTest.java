@@ -88,6 +88,10 @@ class SourceTypesIngestTest {
             // warc 1 + folder 3 + sitemap 1 (the /live/ URL is excluded) + index 1
             assertThat(first.pollOnce()).isEqualTo(new IngestStats(4, 0, 6, 6, 0, 0));
             assertThat(first.pollOnce()).isEqualTo(new IngestStats(4, 0, 6, 0, 6, 0));
+            // pages read from files count as pages, as fetched ones do: the folder's 3 on the first poll (a stored
+            // page already handled is not read again in the same process)
+            assertThat(first.statuses()).filteredOn(st -> st.id().equals("ledger-saved"))
+                    .singleElement().satisfies(st -> assertThat(st.pagesFetched()).isEqualTo(3));
         }
         assertThat(acknowledged).extracting(Article::title).containsExactlyInAnyOrder("Rail ferry talks resume",
                 "Port extends opening hours", "Grain terminal reopens", "Draft: customs queue",

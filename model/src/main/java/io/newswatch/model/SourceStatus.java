@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param polls               polls made
  * @param notModified         polls answered 304 Not Modified
  * @param pollFailures        polls that could not read the source
- * @param pagesFetched        article pages requested
+ * @param pagesFetched        article pages requested over HTTP or read from a file (warc, folder)
  * @param pageFailures        entries whose page could not be fetched or held no text
  * @param published           article versions published
  * @param retryWaiting        entries whose page failed transiently (429, 5xx, a timeout) and wait for a retry now

@@ -2,7 +2,6 @@ package io.newswatch.cli.internal;
 
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
-import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -10,26 +9,20 @@ import picocli.CommandLine.Option;
  * The options every service command shares: the config file and the shortcut for the cluster. Layering is
  * defaults, then {@code --config FILE}, then the environment, then these options.
  */
-public final class ConfigOptions {
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "YAML configuration file (see config/newswatch.example.yaml).")
-    Path configFile;
-
+public final class ConfigOptions extends FileConfigOptions {
     @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
             description = "Kafka cluster to use (overrides kafka.bootstrap.servers).")
     String bootstrapServers;
 
-    private Map<String, String> environment = System.getenv();
-
-    /** For tests: read overrides from this map instead of the process environment. */
+    @Override
     public ConfigOptions environment(Map<String, String> env) {
-        this.environment = env;
+        super.environment(env);
         return this;
     }
 
-    /** Loads the layered configuration; throws {@link io.newswatch.model.config.ConfigException} naming the key. */
+    @Override
     public NewswatchConfig load() {
-        NewswatchConfig c = NewswatchConfig.load(configFile, environment);
+        NewswatchConfig c = super.load();
         if (bootstrapServers != null) {
             c = c.with(ConfigKeys.BOOTSTRAP_SERVERS, bootstrapServers);
         }

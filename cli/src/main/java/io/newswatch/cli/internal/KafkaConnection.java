@@ -61,12 +61,24 @@ public final class KafkaConnection implements AutoCloseable {
      * (127.0.0.1 and {@code broker.port}) when none is configured: the services never start a broker themselves.
      */
     public static KafkaConnection configuredOrLocal(NewswatchConfig config) {
+        return configuredOrLocal(config, true);
+    }
+
+    /**
+     * @param say whether to log, at INFO, that the local broker is used: a service says it once as it starts; a
+     *            one-shot command says it only when the broker does not answer ({@link #reachable})
+     */
+    private static KafkaConnection configuredOrLocal(NewswatchConfig config, boolean say) {
         if (config.hasBootstrapServers()) {
             return new KafkaConnection(config, null);
         }
         String local = "127.0.0.1:" + config.get(ConfigKeys.BROKER_PORT);
-        LOG.info("kafka.bootstrap.servers is not set: using the local broker at {} (start it with 'newswatch broker')",
-                local);
+        if (say) {
+            LOG.info("kafka.bootstrap.servers is not set: using the local broker at {} ('newswatch broker' or "
+                    + "'newswatch run' serves it)", local);
+        } else {
+            LOG.debug("kafka.bootstrap.servers is not set: using the local broker at {}", local);
+        }
         return new KafkaConnection(config.with(ConfigKeys.BOOTSTRAP_SERVERS, local), null, true);
     }
 
@@ -77,7 +89,7 @@ public final class KafkaConnection implements AutoCloseable {
      * @throws ClusterUnreachableException when no broker answers in time, or the cluster refuses the client
      */
     public static KafkaConnection reachable(NewswatchConfig config) {
-        KafkaConnection kafka = configuredOrLocal(config);
+        KafkaConnection kafka = configuredOrLocal(config, false);
         kafka.requireReachable(REACHABLE_WITHIN);
         return kafka;
     }
@@ -105,7 +117,8 @@ public final class KafkaConnection implements AutoCloseable {
     }
 
     private ClusterUnreachableException unreachable(Duration within, Throwable cause) {
-        String where = local ? "kafka.bootstrap.servers is not set: the local broker, which 'newswatch broker' runs"
+        String where = local ? "kafka.bootstrap.servers is not set: the local broker, which 'newswatch broker' or "
+                + "'newswatch run' serves"
                 : "kafka.bootstrap.servers, from " + config.origin(ConfigKeys.BOOTSTRAP_SERVERS);
         return new ClusterUnreachableException("no Kafka broker answered at " + bootstrapServers() + " within "
                 + within.toSeconds() + " s (" + where + "): " + ErrorReporting.oneLine(cause), cause);

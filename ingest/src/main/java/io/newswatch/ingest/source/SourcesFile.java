@@ -57,7 +57,11 @@ public final class SourcesFile {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new SourcesException("sources file " + file + " does not exist");
+            // a relative default (config/sources.yaml) is resolved against the working directory: say so, and how
+            // to name another file, since "run" started elsewhere meets this first
+            throw new SourcesException("sources file " + file + " does not exist"
+                    + (file.isAbsolute() ? "" : " (relative to the working directory " + Path.of("").toAbsolutePath()
+                    + ")") + "; name one with --sources FILE or ingest.sources.file");
         } catch (IOException e) {
             throw new SourcesException("cannot read sources file " + file + ": " + e.getMessage(), e);
         }

@@ -28,6 +28,18 @@ class SourcesFileTest {
     }
 
     @Test
+    void aMissingRelativeFileIsExplainedWithTheWorkingDirectoryAndTheOptionToNameAnother(@TempDir Path dir) {
+        assertThatThrownBy(() -> SourcesFile.load(Path.of("no-such-dir", "sources.yaml")))
+                .isInstanceOf(SourcesException.class)
+                .hasMessageContaining("no-such-dir")
+                .hasMessageContaining("relative to the working directory " + Path.of("").toAbsolutePath())
+                .hasMessageContaining("--sources FILE");
+        Path absolute = dir.resolve("missing.yaml");
+        assertThatThrownBy(() -> SourcesFile.load(absolute)).hasMessageContaining(absolute.toString())
+                .hasMessageNotContaining("working directory");
+    }
+
+    @Test
     void readsSourcesWithDefaults() throws IOException {
         Path file = write("""
                 sources:

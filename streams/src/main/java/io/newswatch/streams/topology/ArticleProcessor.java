@@ -62,7 +62,7 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
-        this.seenVersions = context.getStateStore(NewswatchTopology.SEEN_VERSIONS_STORE);
+        this.seenVersions = context.getStateStore(TopologyNames.SEEN_VERSIONS_STORE);
     }
 
     @Override
@@ -125,9 +125,9 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
                     capped.text().length());
         }
         context.forward(new Record<Object, Object>(article.id(), taggedValue, record.timestamp()),
-                NewswatchTopology.TAGGED_SINK);
+                TopologyNames.TAGGED_SINK);
         context.forward(new Record<Object, Object>(article.id(), storyValue, record.timestamp()),
-                NewswatchTopology.STORY_SINK);
+                TopologyNames.STORY_SINK);
         seenVersions.put(versionKey, record.timestamp());
     }
 

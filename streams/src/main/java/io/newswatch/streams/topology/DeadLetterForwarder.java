@@ -48,7 +48,7 @@ final class DeadLetterForwarder {
         long offset = meta == null ? -1 : meta.offset();
         RecordHeaders headers = headers(record.headers(), error, topic, partition, offset, applicationId);
         context.forward(new Record<Object, Object>(record.key(), fitting(record.key(), record.value(), headers,
-                recordLimit), record.timestamp(), headers), NewswatchTopology.DLQ_SINK);
+                recordLimit), record.timestamp(), headers), TopologyNames.DLQ_SINK);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.newswatch.streams.topology;
 
+import static io.newswatch.streams.topology.TopologyNames.*;
+
 import io.newswatch.model.Alert;
 import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.serde.JsonSerde;
@@ -21,18 +23,18 @@ import org.apache.kafka.streams.state.Stores;
  *       {@code news.dlq} byte for byte with {@code DeadLetterHeaders} and the next record is processed; the same
  *       holds for a failure while tagging.</li>
  *   <li>An article version (same id and content hash) already seen is dropped: store
- *       {@value #SEEN_VERSIONS_STORE}.</li>
+ *       {@value TopologyNames#SEEN_VERSIONS_STORE}.</li>
  *   <li>Each tagged article is written to {@code news.tagged}, keyed by article id.</li>
  *   <li>The tagged article and one proposed alert per alerting rule it matched go to
  *       {@code news.story.candidates} (one partition), where the story step groups articles into stories: an
- *       article keeps the story it was put in (store {@value #ARTICLE_STORY_STORE}); a new article joins the open
+ *       article keeps the story it was put in (store {@value TopologyNames#ARTICLE_STORY_STORE}); a new article joins the open
  *       story whose first report's {@code TextFingerprint} is nearest, within
  *       {@code StoryIndex.MAX_DISTANCE} bits and with a report less than the story window
  *       ({@link TopologyConfig#storyWindow()}) from its publication time; else it starts a story whose id is its
- *       own article id (store {@value #STORIES_STORE}; stories idle longer than the window are closed).</li>
+ *       own article id (store {@value TopologyNames#STORIES_STORE}; stories idle longer than the window are closed).</li>
  *   <li>An alert fires once per (rule, story), keyed by {@code Ids.alertId(ruleId, storyId)}, to
  *       {@code news.alerts} and to {@code news.alerts.<rule-id>}, unless that id ever fired (store
- *       {@value #FIRED_ALERTS_STORE}, never purged): an edited or re-published article never fires the same alert
+ *       {@value TopologyNames#FIRED_ALERTS_STORE}, never purged): an edited or re-published article never fires the same alert
  *       twice. When a story is carried by an outlet it had not been reported by, each alert it raised is sent
  *       again as an update: same id, {@code revision} + 1, {@code alsoReportedBy} listing the other outlets.
  *       Timestamps ({@code raisedAt}, {@code taggedAt}) are the input record's timestamp, never the wall clock,
@@ -40,7 +42,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>The violation events the tagger found ({@code TagResult.events}) are on the tagged article and on every
  *       alert of its article, updates included. In the story step each event revises the ledger record of its
  *       story, key {@code Ids.eventId(storyId, commodity, from, to)}, on {@code news.events} (compacted;
- *       {@code ViolationRecord.withReport}), kept in store {@value #LEDGER_STORE} for
+ *       {@code ViolationRecord.withReport}), kept in store {@value TopologyNames#LEDGER_STORE} for
  *       {@code EventLedger.RETENTION} after its latest report; a report that changes nothing (a re-delivered
  *       article) sends nothing.</li>
  *   <li>{@code news.tagged} is read back and counted per entity and tag and per hour of {@code publishedAt}
@@ -53,39 +55,6 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Every store but the global one is changelogged, so with {@code exactly_once_v2} outputs and store updates commit together.
  */
 public final class NewswatchTopology {
-    /** Article versions already processed: key {@code id NUL contentHash}, value the record timestamp. */
-    public static final String SEEN_VERSIONS_STORE = "seen-article-versions";
-    /** Open stories: key the story id, value its {@link StoryState}. */
-    public static final String STORIES_STORE = "stories";
-    /** The stories store's value serde: the story step checks a story's size with it before storing it. */
-    static final JsonSerde<StoryState> STORY_STATE_SERDE = JsonSerde.of(StoryState.class);
-    /** The story of each article of an open story: key the article id, value the story id. */
-    public static final String ARTICLE_STORY_STORE = "article-story";
-    /** Alert ids already raised: key the alert id, value the record timestamp. Never purged. */
-    public static final String FIRED_ALERTS_STORE = "fired-alerts";
-
-    /**
-     * The violations ledger: key {@code storyId NUL eventId}, value the latest {@link ViolationRecord} sent to
-     * {@code news.events}; a record is forgotten {@code EventLedger.RETENTION} after its latest report.
-     */
-    public static final String LEDGER_STORE = "event-ledger";
-
-    /** The rules on news.rules (a global store: every instance holds all of them): rule id to record. */
-    public static final String RULES_STORE = "rules";
-
-    static final String RULES_SOURCE = "rules-source";
-    static final String RULES_PROCESSOR = "reload-rules";
-    static final String SOURCE = "articles-source";
-    static final String PROCESSOR = "tag-articles";
-    static final String TAGGED_SINK = "tagged-sink";
-    static final String STORY_SINK = "story-candidates-sink";
-    static final String STORY_SOURCE = "story-candidates-source";
-    static final String STORY_PROCESSOR = "assign-stories";
-    static final String ALERTS_SINK = "alerts-sink";
-    static final String RULE_ALERTS_SINK = "rule-alerts-sink";
-    static final String EVENTS_SINK = "events-sink";
-    static final String DLQ_SINK = "dlq-sink";
-
     private NewswatchTopology() {
     }
 
@@ -119,7 +88,7 @@ public final class NewswatchTopology {
                 Topics.STORY_CANDIDATES.name());
         topology.addProcessor(STORY_PROCESSOR, () -> new StoryProcessor(config), STORY_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
-                Serdes.String(), STORY_STATE_SERDE), STORY_PROCESSOR);
+                Serdes.String(), StoryProcessor.STORY_STATE_SERDE), STORY_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_STORY_STORE),
                 Serdes.String(), Serdes.String()), STORY_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FIRED_ALERTS_STORE),

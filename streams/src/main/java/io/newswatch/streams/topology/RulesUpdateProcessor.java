@@ -24,7 +24,7 @@ final class RulesUpdateProcessor implements Processor<String, String, Void, Void
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        store = context.getStateStore(NewswatchTopology.RULES_STORE);
+        store = context.getStateStore(TopologyNames.RULES_STORE);
         offerAll();
     }
 

@@ -42,7 +42,9 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     private final Serializer<ViolationRecord> ledgerSerializer = Topics.EVENTS.valueSerde().serializer();
     private final Serializer<Alert> alertSerializer = Topics.ALERTS.valueSerde().serializer();
     /** As the stories store writes its values (and so its changelog's). */
-    private final JsonSerde<StoryState> storyJson = NewswatchTopology.STORY_STATE_SERDE;
+    /** The stories store's value serde: the story step checks a story's size with it before storing it. */
+    static final JsonSerde<StoryState> STORY_STATE_SERDE = JsonSerde.of(StoryState.class);
+    private final JsonSerde<StoryState> storyJson = STORY_STATE_SERDE;
     private ProcessorContext<Object, Object> context;
     private StoryAssigner assigner;
     private KeyValueStore<String, ViolationRecord> ledger;
@@ -58,10 +60,10 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
-        this.ledger = context.getStateStore(NewswatchTopology.LEDGER_STORE);
-        this.assigner = new StoryAssigner(new StoreBacked(context.getStateStore(NewswatchTopology.STORIES_STORE),
-                context.getStateStore(NewswatchTopology.ARTICLE_STORY_STORE),
-                context.getStateStore(NewswatchTopology.FIRED_ALERTS_STORE)), windowMs);
+        this.ledger = context.getStateStore(TopologyNames.LEDGER_STORE);
+        this.assigner = new StoryAssigner(new StoreBacked(context.getStateStore(TopologyNames.STORIES_STORE),
+                context.getStateStore(TopologyNames.ARTICLE_STORY_STORE),
+                context.getStateStore(TopologyNames.FIRED_ALERTS_STORE)), windowMs);
         context.schedule(StoryAssigner.PURGE_EVERY, PunctuationType.STREAM_TIME, assigner::purge);
         context.schedule(EventLedger.PURGE_EVERY, PunctuationType.STREAM_TIME, this::purgeLedger);
     }
@@ -79,7 +81,7 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
                     record.timestamp());
             String storyId = plan.story().storyId();
             checkSize(storyJson.serialize(null, plan.story()).length, "its story " + storyId + " in store "
-                    + NewswatchTopology.STORIES_STORE + " (and its changelog)");
+                    + TopologyNames.STORIES_STORE + " (and its changelog)");
             for (Alert a : plan.alerts()) {
                 checkSize(alertSerializer.serialize(Topics.ALERTS.name(), a).length, "alert " + a.id() + " of story "
                         + storyId + " on " + Topics.ALERTS.name());
@@ -106,14 +108,14 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
             List<Alert> out = assigner.apply(plan);
             for (Alert a : out) {
                 Record<Object, Object> r = new Record<>(a.id(), a, record.timestamp());
-                context.forward(r, NewswatchTopology.ALERTS_SINK);
-                context.forward(r, NewswatchTopology.RULE_ALERTS_SINK);
+                context.forward(r, TopologyNames.ALERTS_SINK);
+                context.forward(r, TopologyNames.RULE_ALERTS_SINK);
             }
             for (int i = 0; i < revised.size(); i++) {
                 ViolationRecord v = revised.get(i);
                 ledger.put(ledgerKey(storyId, v.id()), v);
                 context.forward(new Record<Object, Object>(v.id(), revisedValues.get(i), record.timestamp()),
-                        NewswatchTopology.EVENTS_SINK);
+                        TopologyNames.EVENTS_SINK);
             }
         } catch (RuntimeException e) {
             deadLetter(record, e);

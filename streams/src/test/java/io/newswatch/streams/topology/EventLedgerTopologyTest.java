@@ -106,7 +106,7 @@ class EventLedgerTopologyTest {
         assertThat(latest.attributions()).containsExactly("the White House", "Kirby");
         assertThat(latest.firstReportedAt()).isEqualTo(T0);
         assertThat(latest.latestReportedAt()).isEqualTo(T0.plusSeconds(3600));
-        assertThat(driver.getKeyValueStore(NewswatchTopology.LEDGER_STORE)
+        assertThat(driver.getKeyValueStore(TopologyNames.LEDGER_STORE)
                 .get(StoryProcessor.ledgerKey(first.id(), id))).isEqualTo(latest);
     }
 
@@ -143,7 +143,7 @@ class EventLedgerTopologyTest {
         // later reports of another story move stream time past the window: the first story closes
         report("other-news", "/later", T0.plus(WINDOW).plus(Duration.ofHours(2)), List.of());
         report("other-news", "/later-still", T0.plus(WINDOW).plus(Duration.ofHours(3)), List.of());
-        assertThat(driver.getKeyValueStore(NewswatchTopology.STORIES_STORE).get(first.id())).isNull();
+        assertThat(driver.getKeyValueStore(TopologyNames.STORIES_STORE).get(first.id())).isNull();
         ledger.readValuesToList();
 
         report("kyiv-news", "/arms", T0, List.of(munitions("KP", "RU", 1200L, ViolationEvent.ASSERTED,
@@ -163,10 +163,10 @@ class EventLedgerTopologyTest {
                 List.of(), List.of(), null)));
         String key = StoryProcessor.ledgerKey(a.id(), Ids.eventId(a.id(), "munitions", "KP", "RU"));
         report("other-news", "/later", T0.plus(EventLedger.RETENTION).minus(Duration.ofHours(2)), List.of());
-        assertThat(driver.getKeyValueStore(NewswatchTopology.LEDGER_STORE).get(key)).as("within the retention")
+        assertThat(driver.getKeyValueStore(TopologyNames.LEDGER_STORE).get(key)).as("within the retention")
                 .isNotNull();
         report("other-news", "/later-still", T0.plus(EventLedger.RETENTION).plus(Duration.ofHours(2)), List.of());
-        assertThat(driver.getKeyValueStore(NewswatchTopology.LEDGER_STORE).get(key)).isNull();
+        assertThat(driver.getKeyValueStore(TopologyNames.LEDGER_STORE).get(key)).isNull();
     }
 
     @Test
@@ -224,7 +224,7 @@ class EventLedgerTopologyTest {
                 .isEqualTo(Topics.STORY_CANDIDATES.name());
         assertThat(ledger.isEmpty()).isTrue();
         assertThat(alerts.isEmpty()).as("the candidate is dead-lettered whole").isTrue();
-        assertThat(driver.getKeyValueStore(NewswatchTopology.STORIES_STORE).get(a.id())).isNull();
+        assertThat(driver.getKeyValueStore(TopologyNames.STORIES_STORE).get(a.id())).isNull();
     }
 
     @Test
@@ -249,9 +249,9 @@ class EventLedgerTopologyTest {
         assertThat(DeadLetterHeaders.get(letters.get(0).headers(), DeadLetterHeaders.ERROR_CLASS))
                 .isEqualTo(org.apache.kafka.common.errors.RecordTooLargeException.class.getName());
         assertThat(DeadLetterHeaders.get(letters.get(0).headers(), DeadLetterHeaders.ERROR_MESSAGE))
-                .contains(NewswatchTopology.STORIES_STORE, a.id());
+                .contains(TopologyNames.STORIES_STORE, a.id());
         assertThat(alerts.isEmpty()).as("the candidate is dead-lettered whole").isTrue();
         assertThat(ledger.isEmpty()).isTrue();
-        assertThat(driver.getKeyValueStore(NewswatchTopology.STORIES_STORE).get(a.id())).isNull();
+        assertThat(driver.getKeyValueStore(TopologyNames.STORIES_STORE).get(a.id())).isNull();
     }
 }

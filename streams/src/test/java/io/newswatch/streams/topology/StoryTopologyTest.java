@@ -77,8 +77,8 @@ class StoryTopologyTest {
         assertThat(DeadLetterHeaders.get(letters.get(0).headers(), DeadLetterHeaders.SOURCE_TOPIC))
                 .isEqualTo(Topics.STORY_CANDIDATES.name());
         assertThat(alerts.isEmpty()).isTrue();
-        assertThat(driver.getKeyValueStore(NewswatchTopology.STORIES_STORE).get(first.id())).isNull();
-        assertThat(driver.getKeyValueStore(NewswatchTopology.FIRED_ALERTS_STORE).get(alertId)).isNull();
+        assertThat(driver.getKeyValueStore(TopologyNames.STORIES_STORE).get(first.id())).isNull();
+        assertThat(driver.getKeyValueStore(TopologyNames.FIRED_ALERTS_STORE).get(alertId)).isNull();
 
         // nothing of it was kept: the next revision opens the story and fires the alert
         publish("harbour-wire", "/ship", TextFingerprintTest.WIRE + " Officials declined to comment.",

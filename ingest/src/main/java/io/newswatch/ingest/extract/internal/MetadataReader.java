@@ -1,14 +1,11 @@
 package io.newswatch.ingest.extract.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attributes;
@@ -24,10 +21,6 @@ import org.jsoup.select.NodeVisitor;
  * (schema.org NewsArticle), Open Graph and article:* meta tags, then visible markup.
  */
 public final class MetadataReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
-            "blogposting", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "webpage",
-            "livebloggingposting", "socialmediaposting", "techarticle", "report", "scholarlyarticle");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("^(.{10,}?)\\s+[|\\-\u2013\u2014:\u00b7]\\s+[^|\u2013\u2014]{2,60}$");
     private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|von|par|por|от|автор:?)\\s+");
     private static final Pattern LANGUAGE = Pattern.compile("^([A-Za-z]{2,3})(?:[-_].*)?$");
@@ -40,7 +33,7 @@ public final class MetadataReader {
     private final List<Element> articleTimes = new ArrayList<>();
     private final List<Element> times = new ArrayList<>();
     private Element firstH1;
-    private List<JsonNode> articleObjects;
+    private JsonLdArticles jsonLd;
 
     /** Reads the page once, keeping the few elements metadata comes from. */
     public MetadataReader(Document doc) {
@@ -166,7 +159,7 @@ public final class MetadataReader {
         if (og != null) {
             return stripSiteName(og, metaContent("property=og:site_name"));
         }
-        String headline = jsonLdText("headline");
+        String headline = jsonLd().firstText("headline");
         if (headline != null) {
             return headline;
         }
@@ -185,8 +178,8 @@ public final class MetadataReader {
     /** JSON-LD author, meta author, rel=author, then a .byline element; "By" prefixes removed. */
     public String byline() {
         List<String> names = new ArrayList<>();
-        for (JsonNode article : articles()) {
-            collectNames(article.get("author"), names);
+        for (JsonNode article : jsonLd().articles()) {
+            JsonLdArticles.collectNames(article.get("author"), names);
             if (!names.isEmpty()) {
                 break;
             }
@@ -225,8 +218,8 @@ public final class MetadataReader {
     }
 
     private Instant date(String jsonLdField, String[] metaKeys, boolean anyTimeElement) {
-        for (JsonNode article : articles()) {
-            Instant t = DateParsing.parse(text(article.get(jsonLdField)));
+        for (JsonNode article : jsonLd().articles()) {
+            Instant t = DateParsing.parse(JsonLdArticles.text(article.get(jsonLdField)));
             if (t != null) {
                 return t;
             }
@@ -280,8 +273,8 @@ public final class MetadataReader {
         if (lang == null) {
             lang = normaliseLanguage(metaContent("http-equiv=content-language", "name=language"));
         }
-        if (lang == null && !articles().isEmpty()) {
-            lang = normaliseLanguage(text(articles().get(0).get("inLanguage")));
+        if (lang == null && !jsonLd().articles().isEmpty()) {
+            lang = normaliseLanguage(JsonLdArticles.text(jsonLd().articles().get(0).get("inLanguage")));
         }
         return lang;
     }
@@ -322,8 +315,8 @@ public final class MetadataReader {
      */
     public List<String> articleBodyParagraphs() {
         List<String> paragraphs = new ArrayList<>();
-        for (JsonNode article : articles()) {
-            String body = text(article.get("articleBody"));
+        for (JsonNode article : jsonLd().articles()) {
+            String body = JsonLdArticles.text(article.get("articleBody"));
             if (body == null || body.isBlank()) {
                 continue;
             }
@@ -338,107 +331,11 @@ public final class MetadataReader {
         return paragraphs;
     }
 
-    private String jsonLdText(String field) {
-        for (JsonNode article : articles()) {
-            String t = clean(text(article.get(field)));
-            if (t != null) {
-                return t;
-            }
+    private JsonLdArticles jsonLd() {
+        if (jsonLd == null) {
+            jsonLd = new JsonLdArticles(jsonLdScripts);
         }
-        return null;
-    }
-
-    private List<JsonNode> articles() {
-        if (articleObjects == null) {
-            articleObjects = readJsonLd(jsonLdScripts);
-        }
-        return articleObjects;
-    }
-
-    private static List<JsonNode> readJsonLd(List<Element> scripts) {
-        List<JsonNode> found = new ArrayList<>();
-        for (Element script : scripts) {
-            String data = script.data();
-            if (!mayHoldAnArticle(data)) {
-                continue; // breadcrumbs, organisation or site-search blocks: not worth parsing
-            }
-            try {
-                collectArticles(JSON.readTree(data), found);
-            } catch (IOException e) {
-                // A publisher's broken JSON-LD is common; the visible markup still has the metadata.
-            }
-        }
-        return found;
-    }
-
-    private static boolean mayHoldAnArticle(String json) {
-        // schema.org type names, as publishers write them (the type test itself ignores case)
-        return json.contains("rticle") || json.contains("RTICLE") || json.contains("osting")
-                || json.contains("ebPage") || json.contains("ebpage") || json.contains("eport");
-    }
-
-    private static void collectArticles(JsonNode node, List<JsonNode> out) {
-        if (node == null) {
-            return;
-        }
-        if (node.isArray()) {
-            node.forEach(n -> collectArticles(n, out));
-            return;
-        }
-        if (!node.isObject()) {
-            return;
-        }
-        collectArticles(node.get("@graph"), out);
-        JsonNode type = node.get("@type");
-        List<String> types = new ArrayList<>();
-        if (type != null && type.isArray()) {
-            type.forEach(t -> types.add(t.asText()));
-        } else if (type != null) {
-            types.add(type.asText());
-        }
-        for (String t : types) {
-            if (ARTICLE_TYPES.contains(t.toLowerCase(Locale.ROOT))) {
-                // Real article types before a generic WebPage, which rarely carries author and date.
-                if (t.equalsIgnoreCase("webpage")) {
-                    out.add(node);
-                } else {
-                    out.add(0, node);
-                }
-                return;
-            }
-        }
-    }
-
-    private static void collectNames(JsonNode author, List<String> names) {
-        if (author == null) {
-            return;
-        }
-        if (author.isArray()) {
-            author.forEach(a -> collectNames(a, names));
-        } else if (author.isObject()) {
-            String name = clean(text(author.get("name")));
-            if (name != null) {
-                names.add(stripBy(name));
-            }
-        } else if (author.isTextual()) {
-            String name = clean(author.asText());
-            if (name != null && !name.startsWith("http")) {
-                names.add(stripBy(name));
-            }
-        }
-    }
-
-    private static String text(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isArray()) {
-            return node.isEmpty() ? null : text(node.get(0));
-        }
-        if (node.isObject()) {
-            return text(node.has("@value") ? node.get("@value") : node.get("name"));
-        }
-        return node.asText();
+        return jsonLd;
     }
 
     private String resolve(String href) {
@@ -462,7 +359,7 @@ public final class MetadataReader {
         return title;
     }
 
-    private static String stripBy(String text) {
+    static String stripBy(String text) {
         return BY_PREFIX.matcher(text).replaceFirst("").trim();
     }
 

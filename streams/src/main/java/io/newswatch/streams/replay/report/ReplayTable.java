@@ -95,7 +95,24 @@ public final class ReplayTable {
                 + " unreadable) in " + ReportText.duration(r.took()) + ", " + ReportText.rate(r.rate())
                 + " articles/s\n"
                 + r.matches().size() + " matches, " + alerts.size() + " alerts"
-                + (updates > 0 ? " (" + updates + " of them updates)" : "") + "\n";
+                + (updates > 0 ? " (" + updates + " of them updates)" : "") + "\n"
+                + emptyHint(r.articlesRead(), r.inRange());
+    }
+
+    /**
+     * Why a replay found nothing, when it did not even look at an article: an empty archive (a first-time user's
+     * usual case) or a range that holds none of it; empty otherwise.
+     */
+    public static String emptyHint(long read, long inRange) {
+        if (read == 0) {
+            return "the archive (" + io.newswatch.model.topics.Topics.ARTICLES.name() + ") is empty: fill it with `newswatch ingest` from live sources, or "
+                    + "backfill one with `newswatch ingest --source ID --since DATE`\n";
+        }
+        if (inRange == 0) {
+            return "none of the " + read + " archived articles was published in the range; "
+                    + "widen --since/--until\n";
+        }
+        return "";
     }
 
     /**

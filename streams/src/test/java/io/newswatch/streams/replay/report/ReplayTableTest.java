@@ -76,6 +76,20 @@ class ReplayTableTest {
     }
 
     @Test
+    void aReplayThatSawNoArticleSaysWhy() {
+        ReplayResult empty = new ReplayResult("x", Instant.EPOCH, Instant.EPOCH.plusSeconds(1), "1", Map.of(), 0, 0,
+                0, List.of(), List.of(), Duration.ofMillis(5));
+        ReplayResult outside = new ReplayResult("x", Instant.EPOCH, Instant.EPOCH.plusSeconds(1), "1", Map.of(), 12,
+                0, 0, List.of(), List.of(), Duration.ofMillis(5));
+        ReplayResult some = new ReplayResult("x", Instant.EPOCH, Instant.EPOCH.plusSeconds(1), "1", Map.of(), 12, 3,
+                0, List.of(), List.of(), Duration.ofMillis(5));
+        assertThat(ReplayTable.summary(empty)).contains("the archive (news.articles) is empty", "newswatch ingest");
+        assertThat(ReplayTable.summary(outside)).contains("none of the 12 archived articles was published in the "
+                + "range").doesNotContain("is empty");
+        assertThat(ReplayTable.summary(some)).doesNotContain("is empty", "none of the");
+    }
+
+    @Test
     void diffListsChangedRulesWithBothSidesAndTheUnchangedAtTheEnd() {
         String text = ReplayTable.diffText(ReplayFixtures.diff(), 5);
 
