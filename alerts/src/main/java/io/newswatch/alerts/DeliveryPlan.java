@@ -51,6 +51,27 @@ public record DeliveryPlan(List<AlertReceiver> receivers, Route root) {
     }
 
     /**
+     * The plan the configuration asks for. With {@code alerts.subscriptions.file} set: its receivers (built by
+     * {@link io.newswatch.alerts.routing.ReceiverFactory}) and routing tree. Otherwise every alert to the receivers
+     * of the {@code alerts.console}, {@code alerts.file} and {@code alerts.webhook.*} keys
+     * ({@link ConfiguredReceivers}).
+     *
+     * @param console where a console receiver prints
+     * @throws io.newswatch.alerts.routing.ConfigError when the subscriptions file is invalid (file:line:column)
+     * @throws io.newswatch.model.config.ConfigException when a receiver key holds a bad value
+     */
+    public static DeliveryPlan fromConfig(io.newswatch.model.config.NewswatchConfig config,
+                                          java.io.PrintStream console) {
+        java.nio.file.Path file = config.get(io.newswatch.model.config.ConfigKeys.SUBSCRIPTIONS_FILE);
+        if (file == null) {
+            return everyReceiver(ConfiguredReceivers.from(config, console));
+        }
+        Subscriptions subscriptions = Subscriptions.load(file);
+        return routed(subscriptions, new io.newswatch.alerts.routing.ReceiverFactory(file.toString(), console)
+                .build(subscriptions));
+    }
+
+    /**
      * The subscriptions' routing tree over receivers built from its definitions.
      *
      * @param receivers the receivers built from {@code subscriptions.receivers()}, named as there

@@ -48,6 +48,31 @@ class ReceiversFromTest {
     }
 
     @Test
+    void theSubscriptionsFileWhenSetTheKeysOtherwise() throws Exception {
+        Path subscriptions = dir.resolve("subscriptions.yaml");
+        Files.writeString(subscriptions, """
+                receivers:
+                  - name: desk
+                    type: file
+                    path: %s
+                route:
+                  receiver: desk
+                """.formatted(dir.resolve("desk.jsonl")));
+        NewswatchConfig keys = NewswatchConfig.defaults().with(ConfigKeys.ALERTS_FILE, "");
+        DeliveryPlan byKeys = DeliveryPlan.fromConfig(keys, console);
+        DeliveryPlan routed = DeliveryPlan.fromConfig(keys.with(ConfigKeys.SUBSCRIPTIONS_FILE,
+                subscriptions.toString()), console);
+        try {
+            assertThat(byKeys.receivers()).extracting(AlertReceiver::name).containsExactly("console");
+            assertThat(routed.receivers()).extracting(AlertReceiver::name).containsExactly("desk");
+            assertThat(routed.root().receivers()).containsExactly("desk");
+        } finally {
+            byKeys.receivers().forEach(AlertReceiver::close);
+            routed.receivers().forEach(AlertReceiver::close);
+        }
+    }
+
+    @Test
     void emptySettingsTurnReceiversOff() {
         NewswatchConfig config = NewswatchConfig.defaults()
                 .with(ConfigKeys.ALERTS_CONSOLE, "false")

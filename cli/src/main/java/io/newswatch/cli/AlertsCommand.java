@@ -1,10 +1,10 @@
 package io.newswatch.cli;
 
+import io.newswatch.alerts.DeliveryPlan;
 import io.newswatch.alerts.AlertsService;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.Lifecycle;
-import io.newswatch.cli.internal.Receivers;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ final class AlertsCommand implements Callable<Integer> {
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrLocal(config));
             AlertsService alerts = lifecycle.add(new AlertsService(kafka.config(), kafka.clientProperties(),
-                    Receivers.fromConfig(kafka.config())));
+                    DeliveryPlan.fromConfig(kafka.config(), System.out)));
             alerts.start();
             System.err.println("alerts service running against " + kafka.bootstrapServers() + ". Press Ctrl-C to stop.");
             lifecycle.awaitShutdown();

@@ -1,12 +1,12 @@
 package io.newswatch.cli;
 
+import io.newswatch.alerts.DeliveryPlan;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.ConsoleServer;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.cli.internal.Pipeline;
-import io.newswatch.cli.internal.Receivers;
 import io.newswatch.cli.internal.Rules;
 import io.newswatch.console.Console;
 import io.newswatch.console.ConsoleOptions;
@@ -54,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrEmbedded(config, BrokerOptions.persistent(
                     config.get(ConfigKeys.BROKER_PORT), config.get(ConfigKeys.BROKER_DATA_DIR))));
-            Pipeline.startWatching(lifecycle, kafka, tagger, Receivers.fromConfig(kafka.config()), sourcesFile);
+            Pipeline.startWatching(lifecycle, kafka, tagger, DeliveryPlan.fromConfig(kafka.config(), System.out),
+                    sourcesFile);
             Console console = ConsoleServer.startBeside(lifecycle, kafka, consoleOptions);
             System.err.println("newswatch is watching " + sourceList.size() + " sources from " + sourcesFile
                     + " (edits are picked up without a restart)"

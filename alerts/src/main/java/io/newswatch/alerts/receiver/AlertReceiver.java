@@ -21,29 +21,22 @@ public interface AlertReceiver extends AutoCloseable {
     String name();
 
     /**
-     * Delivers one alert.
+     * Delivers one notification as one message: a single alert, or a group or a reminder as one message listing its
+     * alerts. Returns normally only when the whole message was handed over; the caller retries the whole message
+     * otherwise, under the same {@link Notification#key()}. This is the one method a receiver implements.
      *
-     * @throws DeliveryException when the alert was not delivered; {@link DeliveryException#retryable()} tells the
-     *                           caller whether another attempt can succeed
+     * @throws DeliveryException when it was not delivered; {@link DeliveryException#retryable()} tells the caller
+     *                           whether another attempt can succeed
      */
-    void deliver(Alert alert) throws DeliveryException;
+    void deliver(Notification notification) throws DeliveryException;
 
     /**
-     * Delivers one notification as one message: a single alert as {@link #deliver(Alert)} does, a group or a
-     * reminder as one message listing its alerts. Returns normally only when the whole message was handed over;
-     * the caller retries the whole message otherwise, under the same {@link Notification#key()}.
+     * Delivers one alert: the notification of that alert alone.
      *
-     * <p>The default handles single alerts only; every receiver the subscriptions can name overrides it.
-     *
-     * @throws DeliveryException as {@link #deliver(Alert)}; a non-retryable one for a group this receiver cannot send
+     * @throws DeliveryException as {@link #deliver(Notification)}
      */
-    default void deliver(Notification notification) throws DeliveryException {
-        if (notification.isSingle()) {
-            deliver(notification.first());
-            return;
-        }
-        throw new DeliveryException(name() + " cannot send a " + notification.kind().name().toLowerCase()
-                + " of " + notification.alerts().size() + " alerts", false, null, null);
+    default void deliver(Alert alert) throws DeliveryException {
+        deliver(Notification.of(alert));
     }
 
     /** Releases files and connections. Never throws; closing twice is harmless. */

@@ -50,10 +50,6 @@ public final class ConsoleReceiver implements AlertReceiver {
         return "console";
     }
 
-    @Override
-    public void deliver(Alert alert) throws DeliveryException {
-        deliver(Notification.of(alert));
-    }
 
     /**
      * Prints a single alert as {@link #deliver(Alert)} describes; a group or reminder as a headline

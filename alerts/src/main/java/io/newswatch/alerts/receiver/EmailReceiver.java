@@ -97,10 +97,6 @@ public final class EmailReceiver implements AlertReceiver {
         return name;
     }
 
-    @Override
-    public void deliver(Alert alert) throws DeliveryException {
-        deliver(Notification.of(alert));
-    }
 
     /**
      * Sends a single alert as {@link #deliver(Alert)} does, or a group or reminder as one e-mail

@@ -63,10 +63,6 @@ public final class JsonlFileReceiver implements AlertReceiver {
         return "file(" + file + ")";
     }
 
-    @Override
-    public void deliver(Alert alert) throws DeliveryException {
-        deliver(Notification.of(alert));
-    }
 
     /**
      * Appends one line per alert; for a group or reminder each line also carries

@@ -132,10 +132,6 @@ public final class SlackReceiver implements AlertReceiver {
         return name;
     }
 
-    @Override
-    public void deliver(Alert alert) throws DeliveryException {
-        deliver(Notification.of(alert));
-    }
 
     /**
      * Posts a single alert's message as {@link #deliver(Alert)} does, or a group's or reminder's one message

@@ -158,10 +158,6 @@ public final class WebhookReceiver implements AlertReceiver {
         return "webhook(" + redacted + ")";
     }
 
-    @Override
-    public void deliver(Alert alert) throws DeliveryException {
-        deliver(Notification.of(alert));
-    }
 
     /**
      * POSTs a single alert as {@link #deliver(Alert)} does; a group or reminder as one body

@@ -181,11 +181,6 @@ public final class ReceiverFactory {
     /** A receiver under the name the subscriptions file gives it. */
     private record Named(String name, AlertReceiver delegate) implements AlertReceiver {
         @Override
-        public void deliver(Alert alert) throws DeliveryException {
-            delegate.deliver(alert);
-        }
-
-        @Override
         public void deliver(Notification notification) throws DeliveryException {
             delegate.deliver(notification);
         }

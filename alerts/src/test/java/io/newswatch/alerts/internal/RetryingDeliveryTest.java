@@ -77,7 +77,7 @@ class RetryingDeliveryTest {
         }
 
         @Override
-        public void deliver(Alert alert) throws DeliveryException {
+        public void deliver(Notification notification) throws DeliveryException {
             calls++;
             waitedBefore.add(pendingMillis);
             pendingMillis = 0;
@@ -87,7 +87,7 @@ class RetryingDeliveryTest {
             if (!failures.isEmpty()) {
                 throw failures.pop();
             }
-            delivered.add(alert);
+            delivered.addAll(notification.alerts());
         }
     }
 
@@ -107,7 +107,7 @@ class RetryingDeliveryTest {
         }
 
         @Override
-        public void deliver(Alert alert) throws DeliveryException {
+        public void deliver(Notification notification) throws DeliveryException {
             calls++;
             if (firstCall == 0) {
                 firstCall = System.nanoTime();

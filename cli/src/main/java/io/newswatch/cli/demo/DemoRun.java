@@ -1,5 +1,6 @@
 package io.newswatch.cli.demo;
 
+import io.newswatch.alerts.DeliveryPlan;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.internal.ConsoleServer;
 import io.newswatch.cli.internal.KafkaConnection;
@@ -8,7 +9,6 @@ import io.newswatch.cli.internal.LedgerFormat;
 import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.cli.internal.Pipeline;
 import io.newswatch.cli.internal.PipelineProgress;
-import io.newswatch.cli.internal.Receivers;
 import io.newswatch.console.Console;
 import io.newswatch.console.ConsoleOptions;
 import io.newswatch.ingest.IngestStats;
@@ -115,7 +115,7 @@ public final class DemoRun {
             Set<String> alerted = ConcurrentHashMap.newKeySet();
             AtomicLong firstAlert = new AtomicLong(-1);
             Pipeline pipeline = Pipeline.start(lifecycle, kafka, Tagger.withDefaultRules(),
-                    Receivers.fromConfig(kafka.config()), List.of(source));
+                    DeliveryPlan.fromConfig(kafka.config(), System.out), List.of(source));
             pipeline.alerts().onDelivered((Alert a) -> {
                 firstAlert.compareAndSet(-1, Duration.ofNanos(System.nanoTime() - t0).toMillis());
                 byRule.merge(a.ruleId(), 1, Integer::sum);
