@@ -1,5 +1,9 @@
 package io.newswatch.streams.replay.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.newswatch.model.ViolationEvent;
 import io.newswatch.streams.replay.EventDiff;
 import io.newswatch.streams.replay.ReplayDiffResult;
@@ -9,6 +13,7 @@ import io.newswatch.streams.replay.RuleDiff;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,6 +46,14 @@ public final class ReplayCsv {
     public static final String CONTEXT_MARK = "[context] ";
 
     private static final String LINE_END = "\r\n";
+    /**
+     * Jackson's CSV writer: RFC 4180 quoting (a field is quoted only when it holds the separator, a quote, CR or
+     * LF, with its quotes doubled) and CRLF records.
+     */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+    private static final CsvSchema ROWS = CsvSchema.emptySchema().withLineSeparator(LINE_END);
 
     private ReplayCsv() {
     }
@@ -52,14 +65,14 @@ public final class ReplayCsv {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public static void writeMatches(ReplayResult r, Path file) {
-        StringBuilder out = new StringBuilder();
+        List<List<String>> out = new ArrayList<>();
         appendRow(out, MATCH_HEADER);
         for (ReplayMatch m : r.matches()) {
             appendRow(out, List.of(m.ruleId(), nullToEmpty(m.ruleTitle()), m.day().toString(),
                     m.publishedAt().toString(), m.articleId(), nullToEmpty(m.sourceId()), nullToEmpty(m.title()),
                     nullToEmpty(m.url()), evidence(m), events(m.events())));
         }
-        ReportText.writeUtf8(file, out.toString());
+        ReportText.writeUtf8(file, csv(out));
     }
 
     /**
@@ -72,7 +85,7 @@ public final class ReplayCsv {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public static void writeDiff(ReplayDiffResult d, Path file) {
-        StringBuilder out = new StringBuilder();
+        List<List<String>> out = new ArrayList<>();
         appendRow(out, DIFF_HEADER);
         for (RuleDiff rule : ReportText.sortedRules(d.rules())) {
             appendSide(out, rule.ruleId(), "old-only", rule.onlyOld());
@@ -82,10 +95,10 @@ public final class ReplayCsv {
             appendEvents(out, "event-lost", article, article.lost());
             appendEvents(out, "event-gained", article, article.gained());
         }
-        ReportText.writeUtf8(file, out.toString());
+        ReportText.writeUtf8(file, csv(out));
     }
 
-    private static void appendSide(StringBuilder out, String ruleId, String side, List<ReplayMatch> matches) {
+    private static void appendSide(List<List<String>> out, String ruleId, String side, List<ReplayMatch> matches) {
         for (ReplayMatch m : matches) {
             appendRow(out, List.of(ruleId, side, m.day().toString(), m.publishedAt().toString(), m.articleId(),
                     nullToEmpty(m.sourceId()), nullToEmpty(m.title()), nullToEmpty(m.url()),
@@ -93,7 +106,7 @@ public final class ReplayCsv {
         }
     }
 
-    private static void appendEvents(StringBuilder out, String side, EventDiff article, List<ViolationEvent> events) {
+    private static void appendEvents(List<List<String>> out, String side, EventDiff article, List<ViolationEvent> events) {
         for (ViolationEvent e : events) {
             appendRow(out, List.of("", side, article.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().toString(),
                     article.publishedAt().toString(), article.articleId(), nullToEmpty(article.sourceId()),
@@ -112,25 +125,17 @@ public final class ReplayCsv {
         return String.join(EVIDENCE_SEPARATOR, events.stream().map(ViolationEvent::summary).toList());
     }
 
-    private static void appendRow(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(quote(fields.get(i)));
-        }
-        out.append(LINE_END);
+    /** A row, each field defused against formulas. */
+    private static void appendRow(List<List<String>> out, List<String> fields) {
+        out.add(fields.stream().map(ReplayCsv::defused).toList());
     }
 
-    /**
-     * One field as RFC 4180 wants it: quoted, with quotes doubled, only when it has to be; a leading formula
-     * character defused first.
-     */
-    static String quote(String value) {
-        String field = defused(value);
-        boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
-                || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
-        return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    private static String csv(List<List<String>> rows) {
+        try {
+            return CSV.writer(ROWS).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings always writes as CSV", e);
+        }
     }
 
     /** The value with a leading {@code '} when a spreadsheet would read it as a formula. */
