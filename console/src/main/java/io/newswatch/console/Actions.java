@@ -268,7 +268,7 @@ final class Actions {
                     now.plus(Duration.ofHours(hours)), form.get("comment").strip(), "console " + Silence.currentUser(),
                     now);
             SilenceWriter.add(sources.client(), CLIENT, s);
-            sources.silences().awaitKey(s.id(), Duration.ofSeconds(5));
+            sources.silences().awaitCaughtUp(Duration.ofSeconds(5));
             // Post/Redirect/Get: a reload of the page that follows does not set the silence again
             ctx.redirect("/silences?set=" + Layout.url(s.id()), HttpStatus.SEE_OTHER);
         } catch (IllegalArgumentException e) {
@@ -285,7 +285,7 @@ final class Actions {
             showSilences(ctx, null, Map.of(), Layout.notice("error", "No silence " + id + "."));
             return;
         }
-        sources.silences().awaitKey(id, Duration.ofSeconds(5));
+        sources.silences().awaitCaughtUp(Duration.ofSeconds(5));
         ctx.redirect("/silences?expired=" + Layout.url(id), HttpStatus.SEE_OTHER);
     }
 

@@ -103,10 +103,10 @@ public final class Catalogue<V> implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code key} has been read (an action that just wrote it shows it on the next page), at most
-     * {@code timeout}.
+     * Waits, at most {@code timeout}, until everything written to the topic before the call has been read: an action
+     * that just wrote a record shows it on the next page.
      */
-    public void awaitKey(String key, java.time.Duration timeout) {
+    public void awaitCaughtUp(java.time.Duration timeout) {
         CompactedTopicFollower<String, V> f = follower;
         if (f != null) {
             f.awaitCaughtUp(timeout);
