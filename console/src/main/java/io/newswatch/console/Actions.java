@@ -69,15 +69,19 @@ final class Actions {
         List<Alert> alerts = sources.feed().newest(a -> id.equals(a.articleId()), 20).stream()
                 .map(e -> e.alert()).toList();
         Map<String, ArticlePage.Outlet> story = new LinkedHashMap<>();
-        for (Alert a : alerts) {
-            if (a.storyId() == null) {
-                continue;
+        // an article's alerts (one per rule) share its story: one pass over the kept alerts and one over the ledger
+        java.util.Set<String> stories = new java.util.HashSet<>();
+        alerts.forEach(a -> {
+            if (a.storyId() != null) {
+                stories.add(a.storyId());
             }
-            sources.feed().newest(o -> a.storyId().equals(o.storyId()) && !id.equals(o.articleId()), 50)
+        });
+        if (!stories.isEmpty()) {
+            sources.feed().newest(o -> stories.contains(o.storyId()) && !id.equals(o.articleId()), 50)
                     .forEach(e -> story.putIfAbsent(e.alert().articleId(), new ArticlePage.Outlet(
                             e.alert().articleId(), e.alert().sourceId(), e.alert().title(), e.alert().url())));
-            for (ViolationRecord r : sources.ledger().all(Comparator.comparing(ViolationRecord::id))) {
-                if (a.storyId().equals(r.storyId())) {
+            for (ViolationRecord r : sources.ledger().asMap().values()) {
+                if (stories.contains(r.storyId())) {
                     r.reports().stream().filter(p -> !id.equals(p.articleId())).forEach(p -> story.putIfAbsent(
                             p.articleId(), new ArticlePage.Outlet(p.articleId(), p.sourceId(), p.title(), p.url())));
                 }
