@@ -71,7 +71,7 @@ final class SilenceCommand implements Runnable {
                     "Exit status: 0 when set, 1 when Kafka cannot be reached, 2 on a usage error."})
     static final class Add implements Callable<Integer> {
         /** Parses --for as configuration durations are parsed, so 30m, 2h, 1d and ISO-8601 all work. */
-        private static final ConfigKey<Duration> LENGTH = ConfigKey.duration("--for", "", "how long a silence lasts");
+        private static final ConfigKey<Duration> LENGTH = ConfigKey.duration("--for");
         /** A condition written with an operator other than '=', kept whole as one of the silence's matchers. */
         private static final Pattern OPERATOR_MATCHER = Pattern.compile("\\s*[A-Za-z_]+\\s*(!=|=~|!~)");
 

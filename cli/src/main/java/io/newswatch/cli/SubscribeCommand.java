@@ -103,7 +103,7 @@ final class SubscribeCommand implements Callable<Integer> {
             topics.add(Topics.ALERTS.name());
         }
         Duration idle = idleExit == null ? null
-                : ConfigKey.duration("subscribe.idle-exit", "0s", "").parse(idleExit, "--idle-exit");
+                : ConfigKey.duration("--idle-exit").parse(idleExit, "--idle-exit");
         try (KafkaConnection kafka = KafkaConnection.configuredOrLocal(configOptions.load())) {
             Properties props = kafka.clientProperties();
             try (Admin admin = Admin.create(props)) {

@@ -1,8 +1,8 @@
 package io.newswatch.tagger;
 
 import io.newswatch.tagger.internal.TaggingEngine;
-import io.newswatch.tagger.internal.YamlTree;
-import io.newswatch.tagger.internal.YamlTree.Node;
+import io.newswatch.model.yaml.YamlTree;
+import io.newswatch.model.yaml.YamlTree.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.newswatch.tagger;
 
-import io.newswatch.tagger.internal.YamlTree.Node;
+import io.newswatch.model.yaml.YamlTree.Node;
 
 /**
  * Maps an offset inside a query back to a line and column of the YAML file it was read from, so a query error can

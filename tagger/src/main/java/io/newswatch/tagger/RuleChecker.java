@@ -1,7 +1,7 @@
 package io.newswatch.tagger;
 
 import io.newswatch.model.Evidence;
-import io.newswatch.tagger.internal.YamlTree;
+import io.newswatch.model.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -199,7 +199,7 @@ class GazetteerTest {
             compound-single        |  6 |  3 | a compound names at least two entities
             duplicate-code         |  5 | 11 | entity AA is defined twice
             missing-aliases        |  2 |  5 | missing key 'aliases'
-            duplicate-key          |  5 |  5 | key 'name' appears twice
+            duplicate-key          |  5 |  5 | key 'name' given twice
             """)
     void aBrokenGazetteerNamesFileLineAndColumn(String fixture, int line, int column, String problem) {
         String yaml = TestTexts.fixture("gazetteer/" + fixture + ".yaml");

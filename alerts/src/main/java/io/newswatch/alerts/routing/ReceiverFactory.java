@@ -58,7 +58,7 @@ public final class ReceiverFactory {
             "email", Set.of("host", "port", "starttls", "username", "password", "from", "to", "templates",
                     "timeout"));
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    private static final ConfigKey<Duration> TIMEOUT = ConfigKey.duration("timeout", "10s", "receiver timeout");
+    private static final ConfigKey<Duration> TIMEOUT = ConfigKey.duration("timeout");
 
     private final String origin;
     private final PrintStream console;

@@ -2,6 +2,9 @@ package io.newswatch.alerts.routing;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.config.ConfigKey;
+import io.newswatch.model.yaml.YamlTree;
+import io.newswatch.model.yaml.YamlTree.Node;
+import io.newswatch.model.yaml.YamlTree.Position;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,8 +76,8 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
      * @param settingsAt line:column of each setting's key
      * @param at         line:column of its entry
      */
-    public record ReceiverSpec(String name, String type, Map<String, Object> settings, Map<String, String> settingsAt,
-                               String at) {
+    public record ReceiverSpec(String name, String type, Map<String, Object> settings, Map<String, Position> settingsAt,
+                               Position at) {
     }
 
     /** The receivers that get the alert, each once, in routing-tree order. */
@@ -95,7 +98,13 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
 
     /** Parses and validates subscriptions YAML; {@code origin} names it in messages. */
     public static Subscriptions parse(String yaml, String origin) {
-        return new Loader(origin).load(YamlNode.parse(yaml, origin));
+        YamlTree.Node doc;
+        try {
+            doc = YamlTree.parse(yaml);
+        } catch (YamlTree.YamlError e) {
+            throw new ConfigError(e.in(origin));
+        }
+        return new Loader(origin).load(doc);
     }
 
     private static boolean groupsAnywhere(Route r) {
@@ -119,24 +128,24 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             this.origin = origin;
         }
 
-        Subscriptions load(YamlNode doc) {
-            YamlNode.MapNode top = map(doc, "the file", "a map with 'receivers' and 'route'");
-            for (String key : top.values().keySet()) {
+        Subscriptions load(Node doc) {
+            Node top = map(doc, "the file", "a map with 'receivers' and 'route'");
+            for (String key : top.entries().keySet()) {
                 if (!key.equals("receivers") && !key.equals("route")) {
-                    throw error(top.keyAt().get(key), "unknown key '" + key + "' (expected receivers, route)");
+                    throw error(top.keyAt(key), "unknown key '" + key + "' (expected receivers, route)");
                 }
             }
-            YamlNode list = top.values().get("receivers");
+            Node list = top.entries().get("receivers");
             if (list == null) {
                 throw error(top.at(), "no 'receivers' list");
             }
-            if (!(list instanceof YamlNode.Seq seq)) {
+            if (!list.is(Node.Kind.LIST)) {
                 throw error(list.at(), "'receivers' must be a list");
             }
-            for (YamlNode item : seq.items()) {
+            for (Node item : list.items()) {
                 receiver(item);
             }
-            YamlNode route = top.values().get("route");
+            Node route = top.entries().get("route");
             if (route == null) {
                 throw error(top.at(), "no 'route': say which receivers get the alerts");
             }
@@ -144,31 +153,31 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                     route(route, "route", true, Options.UNSET, List.of()));
         }
 
-        private void receiver(YamlNode item) {
-            YamlNode.MapNode m = map(item, "a receiver", "a map with name and type");
+        private void receiver(Node item) {
+            Node m = map(item, "a receiver", "a map with name and type");
             String name = scalar(m, "name", true);
             if (!NAME.matcher(name).matches()) {
-                throw error(m.keyAt().get("name"), "receiver name '" + name + "' must be lower-case letters, digits, "
+                throw error(m.keyAt("name"), "receiver name '" + name + "' must be lower-case letters, digits, "
                         + "'-' and '_'");
             }
             if (receivers.containsKey(name)) {
-                throw error(m.keyAt().get("name"), "receiver '" + name + "' defined twice (first at "
+                throw error(m.keyAt("name"), "receiver '" + name + "' defined twice (first at "
                         + receivers.get(name).at() + ")");
             }
             String type = scalar(m, "type", true).toLowerCase(Locale.ROOT);
             if (!TYPES.contains(type)) {
-                throw error(m.keyAt().get("type"), "'type' of receiver '" + name + "' must be one of console, "
+                throw error(m.keyAt("type"), "'type' of receiver '" + name + "' must be one of console, "
                         + "file, webhook, slack, email, not '" + type + "'");
             }
             Map<String, Object> settings = new LinkedHashMap<>();
-            Map<String, String> settingsAt = new LinkedHashMap<>();
-            for (String k : m.values().keySet()) {
+            Map<String, Position> settingsAt = new LinkedHashMap<>();
+            for (String k : m.entries().keySet()) {
                 if (k.equals("name") || k.equals("type")) {
                     continue;
                 }
-                YamlNode v = m.values().get(k);
-                settings.put(k, v instanceof YamlNode.Seq ? strings(m, k) : scalar(m, k, false));
-                settingsAt.put(k, m.keyAt().get(k));
+                Node v = m.entries().get(k);
+                settings.put(k, v.is(Node.Kind.LIST) ? strings(m, k) : scalar(m, k, false));
+                settingsAt.put(k, m.keyAt(k));
             }
             receivers.put(name, new ReceiverSpec(name, type, settings, settingsAt, m.at()));
         }
@@ -179,47 +188,47 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
          * @param inherited        the grouping options as set on the routes above (unset ones take defaults)
          * @param parentReceivers  the receivers the parent sends with, which a route naming none inherits
          */
-        private Route route(YamlNode node, String path, boolean root, Options inherited,
+        private Route route(Node node, String path, boolean root, Options inherited,
                             List<String> parentReceivers) {
-            YamlNode.MapNode m = map(node, path, "a map with receiver(s), match and routes");
-            for (String key : m.values().keySet()) {
+            Node m = map(node, path, "a map with receiver(s), match and routes");
+            for (String key : m.entries().keySet()) {
                 if (!ROUTE_KEYS.contains(key)) {
-                    throw error(m.keyAt().get(key), "unknown key '" + key + "' in " + path + " (expected "
+                    throw error(m.keyAt(key), "unknown key '" + key + "' in " + path + " (expected "
                             + String.join(", ", ROUTE_KEYS) + ")");
                 }
             }
             for (String key : List.of("match", "matchers")) {
-                if (root && m.values().containsKey(key)) {
-                    throw error(m.keyAt().get(key), "the root route takes every alert: '" + key + "' belongs in its "
+                if (root && m.entries().containsKey(key)) {
+                    throw error(m.keyAt(key), "the root route takes every alert: '" + key + "' belongs in its "
                             + "'routes'");
                 }
             }
-            if (root && m.values().containsKey("continue")) {
-                throw error(m.keyAt().get("continue"), "'continue' has no meaning on the root route");
+            if (root && m.entries().containsKey("continue")) {
+                throw error(m.keyAt("continue"), "'continue' has no meaning on the root route");
             }
-            if (m.values().containsKey("receiver") && m.values().containsKey("receivers")) {
-                throw error(m.keyAt().get("receivers"), path + " gives both 'receiver' and 'receivers'");
+            if (m.entries().containsKey("receiver") && m.entries().containsKey("receivers")) {
+                throw error(m.keyAt("receivers"), path + " gives both 'receiver' and 'receivers'");
             }
-            List<String> names = m.values().containsKey("receiver") ? List.of(scalar(m, "receiver", true))
+            List<String> names = m.entries().containsKey("receiver") ? List.of(scalar(m, "receiver", true))
                     : strings(m, "receivers");
-            String namesKey = m.values().containsKey("receiver") ? "receiver" : "receivers";
+            String namesKey = m.entries().containsKey("receiver") ? "receiver" : "receivers";
             for (String n : names) {
                 if (!receivers.containsKey(n)) {
-                    throw error(m.keyAt().get(namesKey), path + " names receiver '" + n + "', which is not defined "
+                    throw error(m.keyAt(namesKey), path + " names receiver '" + n + "', which is not defined "
                             + "(defined: " + String.join(", ", receivers.keySet()) + ")");
                 }
             }
             boolean cont = false;
-            if (m.values().containsKey("continue")) {
+            if (m.entries().containsKey("continue")) {
                 String v = scalar(m, "continue", true);
                 if (!v.equals("true") && !v.equals("false")) {
-                    throw error(m.keyAt().get("continue"), "'continue' in " + path + " must be true or false");
+                    throw error(m.keyAt("continue"), "'continue' in " + path + " must be true or false");
                 }
                 cont = v.equals("true");
             }
-            AlertMatcher matcher = m.values().containsKey("match") ? matcher(m.values().get("match"), path)
+            AlertMatcher matcher = m.entries().containsKey("match") ? matcher(m.entries().get("match"), path)
                     : AlertMatcher.ANY;
-            if (m.values().containsKey("matchers")) {
+            if (m.entries().containsKey("matchers")) {
                 matcher = matcher.with(fieldMatchers(m, path));
             }
             if (root && names.isEmpty()) {
@@ -231,19 +240,19 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             Options options = options(m, path, inherited);
             Grouping grouping = grouping(m, path, options);
             List<Route> children = new ArrayList<>();
-            YamlNode routes = m.values().get("routes");
+            Node routes = m.entries().get("routes");
             if (routes != null) {
-                if (!(routes instanceof YamlNode.Seq seq)) {
+                if (!routes.is(Node.Kind.LIST)) {
                     throw error(routes.at(), "'routes' in " + path + " must be a list");
                 }
-                for (int i = 0; i < seq.items().size(); i++) {
-                    children.add(route(seq.items().get(i), path + ".routes[" + i + "]", false, options, sendsWith));
+                for (int i = 0; i < routes.items().size(); i++) {
+                    children.add(route(routes.items().get(i), path + ".routes[" + i + "]", false, options, sendsWith));
                 }
             }
             if (!grouping.groups() && children.stream().noneMatch(Subscriptions::groupsAnywhere)) {
-                String timing = TIMING_KEYS.stream().filter(m.values()::containsKey).findFirst().orElse(null);
+                String timing = TIMING_KEYS.stream().filter(m.entries()::containsKey).findFirst().orElse(null);
                 if (timing != null) {
-                    throw error(m.keyAt().get(timing), "'" + timing + "' in " + path + " needs 'group_by' (or "
+                    throw error(m.keyAt(timing), "'" + timing + "' in " + path + " needs 'group_by' (or "
                             + "'digest') here, on a parent route or on a route below: without it each alert is sent "
                             + "at once");
                 }
@@ -251,12 +260,12 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             return new Route(path, matcher, sendsWith, cont, grouping, children, inheritsReceivers);
         }
 
-        private List<FieldMatcher> fieldMatchers(YamlNode.MapNode m, String path) {
+        private List<FieldMatcher> fieldMatchers(Node m, String path) {
             List<String> texts = strings(m, "matchers");
-            YamlNode node = m.values().get("matchers");
+            Node node = m.entries().get("matchers");
             List<FieldMatcher> out = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
-                String at = node instanceof YamlNode.Seq seq ? seq.items().get(i).at() : node.at();
+                Position at = node.is(Node.Kind.LIST) ? node.items().get(i).at() : node.at();
                 try {
                     out.add(FieldMatcher.parse(texts.get(i)));
                 } catch (IllegalArgumentException e) {
@@ -270,12 +279,12 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
          * The grouping options in force at this route: each one it sets, else the one set above it (as
          * Alertmanager inherits every unset route option), whether or not the routes above group.
          */
-        private Options options(YamlNode.MapNode m, String path, Options inherited) {
-            Map<String, YamlNode> v = m.values();
+        private Options options(Node m, String path, Options inherited) {
+            Map<String, Node> v = m.entries();
             if (v.containsKey("digest")) {
                 for (String k : List.of("group_by", "group_wait", "group_interval")) {
                     if (v.containsKey(k)) {
-                        throw error(m.keyAt().get(k), path + " gives both 'digest' and '" + k + "' (a digest is one "
+                        throw error(m.keyAt(k), path + " gives both 'digest' and '" + k + "' (a digest is one "
                                 + "group sent every interval)");
                     }
                 }
@@ -296,7 +305,7 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                 } else {
                     for (String f : fields) {
                         if (!Grouping.FIELDS.contains(f)) {
-                            throw error(m.keyAt().get("group_by"), "cannot group by '" + f + "' in " + path
+                            throw error(m.keyAt("group_by"), "cannot group by '" + f + "' in " + path
                                     + " (use " + String.join(", ", Grouping.FIELDS) + ", [] for one group, or none)");
                         }
                     }
@@ -317,7 +326,7 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
         }
 
         /** The route's grouping from the options in force, checked; unset options take their defaults. */
-        private Grouping grouping(YamlNode.MapNode m, String path, Options o) {
+        private Grouping grouping(Node m, String path, Options o) {
             if (o.groupBy() == null) {
                 return Grouping.NONE;
             }
@@ -326,52 +335,52 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             Duration repeat = o.repeatInterval() != null ? o.repeatInterval() : Duration.ZERO;
             Duration repeatFor = o.repeatFor() != null ? o.repeatFor() : Grouping.DEFAULT_REPEAT_FOR;
             if (interval.compareTo(Duration.ZERO) <= 0) {
-                throw error(m.keyAt().getOrDefault("group_interval", m.at()), "'group_interval' in " + path
+                throw error(m.keyAt("group_interval"), "'group_interval' in " + path
                         + " must be longer than zero");
             }
             if (repeat.compareTo(Duration.ZERO) > 0 && repeat.compareTo(interval) < 0) {
-                throw error(m.keyAt().get("repeat_interval") != null ? m.keyAt().get("repeat_interval") : m.at(),
+                throw error(m.keyAt("repeat_interval"),
                         "'repeat_interval' in " + path + " must not be shorter than 'group_interval' ("
                                 + interval.toString().substring(2).toLowerCase(Locale.ROOT) + ")");
             }
             return new Grouping(o.groupBy(), wait, interval, repeat, repeatFor);
         }
 
-        private Duration duration(YamlNode.MapNode m, String key, String path) {
+        private Duration duration(Node m, String key, String path) {
             String text = scalar(m, key, true);
             Duration d;
             try {
                 d = ConfigKey.parseDuration(text);
             } catch (IllegalArgumentException e) {
-                throw error(m.keyAt().get(key), "'" + key + "' in " + path + ": '" + text + "' " + e.getMessage());
+                throw error(m.keyAt(key), "'" + key + "' in " + path + ": '" + text + "' " + e.getMessage());
             }
             if (d.isNegative()) {
-                throw error(m.keyAt().get(key), "'" + key + "' in " + path + " must not be negative");
+                throw error(m.keyAt(key), "'" + key + "' in " + path + " must not be negative");
             }
             return d;
         }
 
-        private AlertMatcher matcher(YamlNode node, String path) {
-            YamlNode.MapNode m = map(node, "'match' of " + path, "a map of conditions");
-            for (String key : m.values().keySet()) {
+        private AlertMatcher matcher(Node node, String path) {
+            Node m = map(node, "'match' of " + path, "a map of conditions");
+            for (String key : m.entries().keySet()) {
                 if (!MATCH_KEYS.contains(key)) {
-                    throw error(m.keyAt().get(key), "unknown condition '" + key + "' in " + path + " (expected "
+                    throw error(m.keyAt(key), "unknown condition '" + key + "' in " + path + " (expected "
                             + "rule, severity, min_severity, source, language, tags, entities)");
                 }
             }
             Set<String> severities = new LinkedHashSet<>();
             for (String s : strings(m, "severity")) {
-                severities.add(severity(s, m.keyAt().get("severity"), "severity"));
+                severities.add(severity(s, m.keyAt("severity"), "severity"));
             }
-            String min = m.values().containsKey("min_severity")
-                    ? severity(scalar(m, "min_severity", true), m.keyAt().get("min_severity"), "min_severity") : null;
+            String min = m.entries().containsKey("min_severity")
+                    ? severity(scalar(m, "min_severity", true), m.keyAt("min_severity"), "min_severity") : null;
             Set<String> languages = new LinkedHashSet<>();
             strings(m, "language").forEach(l -> languages.add(l.toLowerCase(Locale.ROOT)));
             return new AlertMatcher(Set.copyOf(strings(m, "rule")), severities, min, Set.copyOf(strings(m, "source")),
                     languages, Set.copyOf(strings(m, "tags")), Set.copyOf(strings(m, "entities")));
         }
 
-        private String severity(String value, String at, String key) {
+        private String severity(String value, Position at, String key) {
             String v = value.toLowerCase(Locale.ROOT);
             if (!AlertMatcher.SEVERITIES.contains(v)) {
                 throw error(at, "'" + key + "' must be info, warning or critical, not '" + value + "'");
@@ -379,50 +388,50 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
             return v;
         }
 
-        private YamlNode.MapNode map(YamlNode node, String what, String expected) {
-            if (node instanceof YamlNode.MapNode m) {
-                return m;
+        private Node map(Node node, String what, String expected) {
+            if (node.is(Node.Kind.MAP)) {
+                return node;
             }
             throw error(node.at(), what + " must be " + expected);
         }
 
-        private String scalar(YamlNode.MapNode m, String key, boolean required) {
-            YamlNode v = m.values().get(key);
-            if (v == null || (v instanceof YamlNode.Scalar s && s.text().isBlank())) {
+        private String scalar(Node m, String key, boolean required) {
+            Node v = m.entries().get(key);
+            if (v == null || v.is(Node.Kind.NULL) || (v.is(Node.Kind.SCALAR) && v.text().isBlank())) {
                 if (required) {
-                    throw error(m.keyAt().getOrDefault(key, m.at()), "missing '" + key + "'");
+                    throw error(m.keyAt(key), "missing '" + key + "'");
                 }
                 return "";
             }
-            if (!(v instanceof YamlNode.Scalar s)) {
+            if (!v.is(Node.Kind.SCALAR)) {
                 throw error(v.at(), "'" + key + "' takes a single value");
             }
-            return s.text().trim();
+            return v.text().trim();
         }
 
         /** A list of scalars, or one scalar as a list of one; empty when the key is absent. */
-        private List<String> strings(YamlNode.MapNode m, String key) {
-            YamlNode v = m.values().get(key);
-            if (v == null) {
+        private List<String> strings(Node m, String key) {
+            Node v = m.entries().get(key);
+            if (v == null || v.is(Node.Kind.NULL)) {
                 return List.of();
             }
-            if (v instanceof YamlNode.Scalar s) {
-                return s.text().isBlank() ? List.of() : List.of(s.text().trim());
+            if (v.is(Node.Kind.SCALAR)) {
+                return v.text().isBlank() ? List.of() : List.of(v.text().trim());
             }
-            if (v instanceof YamlNode.Seq seq) {
+            if (v.is(Node.Kind.LIST)) {
                 List<String> out = new ArrayList<>();
-                for (YamlNode item : seq.items()) {
-                    if (!(item instanceof YamlNode.Scalar s)) {
+                for (Node item : v.items()) {
+                    if (!item.is(Node.Kind.SCALAR)) {
                         throw error(item.at(), "'" + key + "' must be a list of values");
                     }
-                    out.add(s.text().trim());
+                    out.add(item.text().trim());
                 }
                 return out;
             }
             throw error(v.at(), "'" + key + "' must be a value or a list of values");
         }
 
-        private ConfigError error(String at, String message) {
+        private ConfigError error(Position at, String message) {
             return new ConfigError(origin + ":" + at + ": " + message);
         }
     }

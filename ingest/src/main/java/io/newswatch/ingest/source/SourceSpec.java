@@ -1,9 +1,9 @@
 package io.newswatch.ingest.source;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import io.newswatch.model.net.AddressBlock;
 import io.newswatch.model.config.ConfigException;
 import io.newswatch.model.config.ConfigKey;
+import io.newswatch.model.yaml.YamlTree.Position;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -37,17 +37,17 @@ final class SourceSpec {
     private static final Set<String> DATED_TYPES = Set.of("rss", "atom", "feed", "sitemap", "warc");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
-    private static final ConfigKey<Duration> INTERVAL = ConfigKey.duration("interval", "10m", "poll interval");
+    private static final ConfigKey<Duration> INTERVAL = ConfigKey.duration("interval");
 
     /** One list item and where it stands. */
-    record Item(String value, JsonLocation at) {
+    record Item(String value, Position at) {
     }
 
     private final Path file;
-    private final JsonLocation itemAt;
+    private final Position itemAt;
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, List<Item>> lists = new HashMap<>();
-    private final Map<String, JsonLocation> at = new HashMap<>();
+    private final Map<String, Position> at = new HashMap<>();
     private String id = "?";
 
     private final boolean checkPaths;
@@ -56,7 +56,7 @@ final class SourceSpec {
      * @param checkPaths whether a warc or folder path must exist here (true for a sources file; false for a source
      *                   read from the news.sources topic, whose path may exist only on the instance that polls it)
      */
-    SourceSpec(Path file, JsonLocation itemAt, boolean checkPaths) {
+    SourceSpec(Path file, Position itemAt, boolean checkPaths) {
         this.file = file;
         this.itemAt = itemAt;
         this.checkPaths = checkPaths;
@@ -66,18 +66,18 @@ final class SourceSpec {
         return at.containsKey(key);
     }
 
-    void put(String key, JsonLocation keyAt, String value) {
+    void put(String key, Position keyAt, String value) {
         values.put(key, value);
         at.put(key, keyAt);
     }
 
-    void putList(String key, JsonLocation keyAt, List<Item> items) {
+    void putList(String key, Position keyAt, List<Item> items) {
         lists.put(key, List.copyOf(items));
         at.put(key, keyAt);
     }
 
     /** Validates the keys; {@code ids} collects the ids seen so far, for the duplicate check. */
-    Source toSource(Map<String, JsonLocation> ids) {
+    Source toSource(Map<String, Position> ids) {
         id = values.get("id");
         if (id == null || id.isEmpty()) {
             throw error(at.getOrDefault("id", itemAt), "source is missing its 'id'");
@@ -86,9 +86,9 @@ final class SourceSpec {
             throw error(at.get("id"), "'id' " + id + " must be lower-case letters, digits, dots, underscores and "
                     + "hyphens");
         }
-        JsonLocation earlier = ids.putIfAbsent(id, at.get("id"));
+        Position earlier = ids.putIfAbsent(id, at.get("id"));
         if (earlier != null) {
-            throw error(at.get("id"), "duplicate 'id' " + id + " (first at " + SourcesFile.where(earlier) + ")");
+            throw error(at.get("id"), "duplicate 'id' " + id + " (first at " + earlier + ")");
         }
         String type = values.getOrDefault("type", "feed").toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
@@ -274,7 +274,7 @@ final class SourceSpec {
         return language == null || language.isEmpty() ? null : language;
     }
 
-    private SourcesException error(JsonLocation where, String message) {
+    private SourcesException error(Position where, String message) {
         return SourcesFile.error(file, where, message);
     }
 }

@@ -1,13 +1,11 @@
 package io.newswatch.ingest.source;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.newswatch.model.net.AddressBlock;
-import java.io.IOException;
+import io.newswatch.model.yaml.YamlTree;
+import io.newswatch.model.yaml.YamlTree.Node;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -85,16 +83,15 @@ public final class SourceYaml {
      */
     public static Source parse(String yaml, String origin) {
         Path where = Path.of(origin);
-        try (JsonParser p = new YAMLFactory().createParser(yaml)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw SourcesFile.error(where, p.currentTokenLocation(), "a source must be a map with id and type");
-            }
-            return SourcesFile.readItem(p, where, new HashMap<>(), false);
-        } catch (JsonProcessingException e) {
-            throw new SourcesException(origin + ":" + (e.getLocation() == null ? "?"
-                    : SourcesFile.where(e.getLocation())) + ": not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Node root;
+        try {
+            root = YamlTree.parse(yaml);
+        } catch (YamlTree.YamlError e) {
+            throw new SourcesException(e.in(origin), e);
         }
+        if (!root.is(Node.Kind.MAP)) {
+            throw SourcesFile.error(where, root.at(), "a source must be a map with id and type");
+        }
+        return SourcesFile.readItem(root, where, new HashMap<>(), false);
     }
 }

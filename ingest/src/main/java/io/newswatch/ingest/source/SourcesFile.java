@@ -1,10 +1,8 @@
 package io.newswatch.ingest.source;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newswatch.model.yaml.YamlTree;
+import io.newswatch.model.yaml.YamlTree.Node;
+import io.newswatch.model.yaml.YamlTree.Position;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,82 +63,67 @@ public final class SourcesFile {
         } catch (IOException e) {
             throw new SourcesException("cannot read sources file " + file + ": " + e.getMessage(), e);
         }
-        try (JsonParser p = new YAMLFactory().createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                throw new SourcesException(file + ":1:1: empty sources file, expected a 'sources' list");
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw error(file, p.currentTokenLocation(), "the file must be a map with a 'sources' list");
-            }
-            List<Source> sources = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation at = p.currentTokenLocation();
-                if (!key.equals("sources")) {
-                    throw error(file, at, "unknown key '" + key + "' (expected 'sources')");
-                }
-                if (p.nextToken() != JsonToken.START_ARRAY) {
-                    throw error(file, p.currentTokenLocation(), "'sources' must be a list");
-                }
-                sources = readList(p, file);
-            }
-            if (sources == null) {
-                throw new SourcesException(file + ":1:1: no 'sources' list");
-            }
-            return List.copyOf(sources);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new SourcesException(file + ":" + (loc == null ? "?" : where(loc)) + ": not valid YAML: "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new SourcesException("cannot read sources file " + file + ": " + e.getMessage(), e);
+        Node root;
+        try {
+            root = YamlTree.parse(text);
+        } catch (YamlTree.YamlError e) {
+            throw new SourcesException(e.in(file), e);
         }
-    }
-
-    private static List<Source> readList(JsonParser p, Path file) throws IOException {
+        if (root.is(Node.Kind.NULL)) {
+            throw new SourcesException(file + ":1:1: empty sources file, expected a 'sources' list");
+        }
+        if (!root.is(Node.Kind.MAP)) {
+            throw error(file, root.at(), "the file must be a map with a 'sources' list");
+        }
+        for (String key : root.entries().keySet()) {
+            if (!key.equals("sources")) {
+                throw error(file, root.keyAt(key), "unknown key '" + key + "' (expected 'sources')");
+            }
+        }
+        Node list = root.entries().get("sources");
+        if (list == null) {
+            throw new SourcesException(file + ":1:1: no 'sources' list");
+        }
+        if (!list.is(Node.Kind.LIST)) {
+            throw error(file, list.at(), "'sources' must be a list");
+        }
         List<Source> sources = new ArrayList<>();
-        Map<String, JsonLocation> ids = new HashMap<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t != JsonToken.START_OBJECT) {
-                throw error(file, p.currentTokenLocation(), "each source must be a map with id and url");
+        Map<String, Position> ids = new HashMap<>();
+        for (Node item : list.items()) {
+            if (!item.is(Node.Kind.MAP)) {
+                throw error(file, item.at(), "each source must be a map with id and url");
             }
-            sources.add(readItem(p, file, ids, true));
+            sources.add(readItem(item, file, ids, true));
         }
-        return sources;
+        return List.copyOf(sources);
     }
 
     /**
-     * Reads one source map; the parser stands on its START_OBJECT and is left on its END_OBJECT.
+     * Reads one source map.
      *
      * @param checkPaths whether warc and folder paths must exist on this machine
      */
-    static Source readItem(JsonParser p, Path file, Map<String, JsonLocation> ids, boolean checkPaths)
-            throws IOException {
-        SourceSpec spec = new SourceSpec(file, p.currentTokenLocation(), checkPaths);
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            JsonLocation keyAt = p.currentTokenLocation();
+    static Source readItem(Node item, Path file, Map<String, Position> ids, boolean checkPaths) {
+        SourceSpec spec = new SourceSpec(file, item.at(), checkPaths);
+        for (Map.Entry<String, Node> e : item.entries().entrySet()) {
+            String key = e.getKey();
+            Position keyAt = item.keyAt(key);
             if (!SourceSpec.KEYS.contains(key)) {
                 throw error(file, keyAt, "unknown key '" + key + "' (expected one of "
                         + String.join(", ", SourceSpec.KEY_ORDER) + ")");
             }
-            if (spec.has(key)) {
-                throw error(file, keyAt, "key '" + key + "' given twice");
-            }
-            JsonToken value = p.nextToken();
-            if (value == JsonToken.START_ARRAY && SourceSpec.LIST_KEYS.contains(key)) {
-                spec.putList(key, keyAt, readStrings(p, file, key));
+            Node value = e.getValue();
+            if (value.is(Node.Kind.LIST) && SourceSpec.LIST_KEYS.contains(key)) {
+                spec.putList(key, keyAt, readStrings(value, file, key));
                 continue;
             }
-            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+            if (value.is(Node.Kind.MAP) || value.is(Node.Kind.LIST)) {
                 throw error(file, keyAt, "'" + key + "' takes a single value");
             }
-            String text = value == JsonToken.VALUE_NULL ? "" : p.getText().trim();
+            String text = value.textOrEmpty().trim();
             if (SourceSpec.LIST_KEYS.contains(key)) {
                 spec.putList(key, keyAt, text.isEmpty() ? List.of() : List.of(new SourceSpec.Item(text,
-                        p.currentTokenLocation())));
+                        value.at())));
             } else {
                 spec.put(key, keyAt, text);
             }
@@ -148,24 +131,18 @@ public final class SourcesFile {
         return spec.toSource(ids);
     }
 
-    private static List<SourceSpec.Item> readStrings(JsonParser p, Path file, String key) throws IOException {
+    private static List<SourceSpec.Item> readStrings(Node list, Path file, String key) {
         List<SourceSpec.Item> items = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            JsonLocation at = p.currentTokenLocation();
-            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY || t == JsonToken.VALUE_NULL) {
-                throw error(file, at, "'" + key + "' must be a list of regular expressions");
+        for (Node n : list.items()) {
+            if (!n.is(Node.Kind.SCALAR)) {
+                throw error(file, n.at(), "'" + key + "' must be a list of regular expressions");
             }
-            items.add(new SourceSpec.Item(p.getText(), at));
+            items.add(new SourceSpec.Item(n.text(), n.at()));
         }
         return items;
     }
 
-    static SourcesException error(Path file, JsonLocation at, String message) {
-        return new SourcesException(file + ":" + where(at) + ": " + message);
-    }
-
-    static String where(JsonLocation loc) {
-        return loc.getLineNr() + ":" + loc.getColumnNr();
+    static SourcesException error(Path file, Position at, String message) {
+        return new SourcesException(file + ":" + at + ": " + message);
     }
 }

@@ -11,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One configuration key: its dotted name, its default (as text, exactly as the default file writes it) and the
- * parser that turns text into a typed value. The environment variable that overrides it is derived from the
+ * One configuration key: its dotted name and the parser that turns text into a typed value, with the range it
+ * accepts. Its default is not here but in {@code newswatch-default.yaml}, the defaults layer, so that each default
+ * is written once, next to the comment that explains it. The environment variable that overrides it is derived from the
  * name: {@code kafka.bootstrap.servers} → {@code NEWSWATCH_KAFKA_BOOTSTRAP_SERVERS}.
  *
  * @param <T> the value type
@@ -21,23 +22,19 @@ public final class ConfigKey<T> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final String name;
-    private final String defaultText;
     private final Function<String, T> parser;
-    private final String doc;
 
-    private ConfigKey(String name, String defaultText, Function<String, T> parser, String doc) {
+    private ConfigKey(String name, Function<String, T> parser) {
         this.name = Objects.requireNonNull(name);
-        this.defaultText = Objects.requireNonNull(defaultText);
         this.parser = parser;
-        this.doc = doc;
     }
 
-    public static ConfigKey<String> string(String name, String defaultText, String doc) {
-        return new ConfigKey<>(name, defaultText, s -> s, doc);
+    public static ConfigKey<String> string(String name) {
+        return new ConfigKey<>(name, s -> s);
     }
 
-    public static ConfigKey<Integer> integer(String name, String defaultText, int min, int max, String doc) {
-        return new ConfigKey<>(name, defaultText, s -> {
+    public static ConfigKey<Integer> integer(String name, int min, int max) {
+        return new ConfigKey<>(name, s -> {
             int v;
             try {
                 v = Integer.parseInt(s.trim());
@@ -48,28 +45,28 @@ public final class ConfigKey<T> {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return v;
-        }, doc);
+        });
     }
 
-    public static ConfigKey<Long> bytes(String name, String defaultText, String doc) {
-        return new ConfigKey<>(name, defaultText, ConfigKey::parseBytes, doc);
+    public static ConfigKey<Long> bytes(String name) {
+        return new ConfigKey<>(name, ConfigKey::parseBytes);
     }
 
-    public static ConfigKey<Boolean> bool(String name, String defaultText, String doc) {
-        return new ConfigKey<>(name, defaultText, s -> switch (s.trim().toLowerCase(Locale.ROOT)) {
+    public static ConfigKey<Boolean> bool(String name) {
+        return new ConfigKey<>(name, s -> switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> throw new IllegalArgumentException("not true or false");
-        }, doc);
+        });
     }
 
-    public static ConfigKey<Duration> duration(String name, String defaultText, String doc) {
-        return new ConfigKey<>(name, defaultText, ConfigKey::parseDuration, doc);
+    public static ConfigKey<Duration> duration(String name) {
+        return new ConfigKey<>(name, ConfigKey::parseDuration);
     }
 
     /** A path; a leading {@code ~/} means the user's home directory. Empty text means "not set". */
-    public static ConfigKey<Path> path(String name, String defaultText, String doc) {
-        return new ConfigKey<>(name, defaultText, s -> {
+    public static ConfigKey<Path> path(String name) {
+        return new ConfigKey<>(name, s -> {
             String t = s.trim();
             if (t.isEmpty()) {
                 return null;
@@ -78,36 +75,28 @@ public final class ConfigKey<T> {
                 t = System.getProperty("user.home") + t.substring(1);
             }
             return Path.of(t);
-        }, doc);
+        });
     }
 
     /** A comma- or space-separated list of IP addresses and CIDR blocks (see {@link AddressBlock}); empty: none. */
-    public static ConfigKey<List<AddressBlock>> addressBlocks(String name, String defaultText, String doc) {
-        return new ConfigKey<>(name, defaultText, AddressBlock::parseList, doc);
+    public static ConfigKey<List<AddressBlock>> addressBlocks(String name) {
+        return new ConfigKey<>(name, AddressBlock::parseList);
     }
 
     /** A value from a fixed set, compared ignoring case. */
-    public static ConfigKey<String> oneOf(String name, String defaultText, String doc, String... allowed) {
-        return new ConfigKey<>(name, defaultText, s -> {
+    public static ConfigKey<String> oneOf(String name, String... allowed) {
+        return new ConfigKey<>(name, s -> {
             for (String a : allowed) {
                 if (a.equalsIgnoreCase(s.trim())) {
                     return a;
                 }
             }
             throw new IllegalArgumentException("must be one of " + String.join(", ", allowed));
-        }, doc);
+        });
     }
 
     public String name() {
         return name;
-    }
-
-    public String defaultText() {
-        return defaultText;
-    }
-
-    public String doc() {
-        return doc;
     }
 
     /** The environment variable that overrides this key. */

@@ -1,11 +1,11 @@
 package io.newswatch.model.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newswatch.model.yaml.YamlTree;
+import io.newswatch.model.yaml.YamlTree.Node;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configuration in force: defaults from {@link ConfigKeys}, then a YAML file, then environment variables,
- * then explicit overrides (command-line options). Immutable; {@link #with} returns a copy.
+ * The configuration in force, in layers: the defaults ({@code newswatch-default.yaml} on the classpath, the one
+ * place each default is written), then a YAML file, then environment variables, then explicit overrides
+ * (command-line options). Every file is read through {@link YamlTree}. Immutable; {@link #with} returns a copy.
  *
  * <p>The YAML file may use dotted keys ({@code kafka.bootstrap.servers: ...}) or nested maps, or both. An
  * unknown key fails fast with its name, line and column; so does a value its key cannot parse. A retired key (one
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class NewswatchConfig {
     private static final Logger LOG = LoggerFactory.getLogger(NewswatchConfig.class);
+    /** The defaults layer's resource, next to this class. */
+    public static final String DEFAULT_FILE = "newswatch-default.yaml";
     private static final Map<String, ConfigKey<?>> KNOWN = new HashMap<>();
     /** Keys removed from newswatch, each with what to tell a user whose file still sets it. */
     private static final Map<String, String> RETIRED = Map.of(
@@ -54,15 +57,43 @@ public final class NewswatchConfig {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** Defaults only. */
+    /**
+     * Defaults only: {@code newswatch-default.yaml} from the classpath, read like any configuration file.
+     *
+     * @throws IllegalStateException if that file does not set exactly the keys of {@link ConfigKeys#ALL}, or sets
+     *                               one to a value its key refuses (a build error, caught by the tests)
+     */
     public static NewswatchConfig defaults() {
-        Map<String, String> v = new LinkedHashMap<>();
-        Map<String, String> o = new HashMap<>();
-        for (ConfigKey<?> k : ConfigKeys.ALL) {
-            v.put(k.name(), k.defaultText());
-            o.put(k.name(), "default");
+        return Defaults.LAYER;
+    }
+
+    /** The defaults layer, read once. */
+    private static final class Defaults {
+        static final NewswatchConfig LAYER = read();
+
+        private static NewswatchConfig read() {
+            String text;
+            try (InputStream in = NewswatchConfig.class.getResourceAsStream(DEFAULT_FILE)) {
+                if (in == null) {
+                    throw new IllegalStateException(DEFAULT_FILE + " is missing from the classpath");
+                }
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + DEFAULT_FILE, e);
+            }
+            NewswatchConfig layer;
+            try {
+                layer = new NewswatchConfig(Map.of(), Map.of(), List.of()).layer(text, DEFAULT_FILE, true);
+            } catch (ConfigException e) {
+                throw new IllegalStateException("the defaults layer is broken: " + e.getMessage(), e);
+            }
+            List<String> missing = ConfigKeys.ALL.stream().map(ConfigKey::name)
+                    .filter(k -> !layer.values.containsKey(k)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException(DEFAULT_FILE + " gives no default for " + missing);
+            }
+            return layer;
         }
-        return new NewswatchConfig(v, o, List.of());
     }
 
     /**
@@ -78,7 +109,12 @@ public final class NewswatchConfig {
         return c.withEnvironment(env);
     }
 
-    /** Layers a YAML file on top. */
+    /**
+     * Layers a YAML file on top.
+     *
+     * @throws ConfigException naming the file and line:column of the first unknown key, bad value, list where a
+     *                         single value belongs, or YAML error
+     */
     public NewswatchConfig withFile(Path file) {
         String text;
         try {
@@ -88,65 +124,65 @@ public final class NewswatchConfig {
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
+        return layer(text, file.toString(), false);
+    }
+
+    /**
+     * This configuration with the keys of one YAML text on top.
+     *
+     * @param defaults whether the text is the defaults layer, whose values are reported as coming from "default"
+     */
+    private NewswatchConfig layer(String text, String source, boolean defaults) {
+        Node root;
+        try {
+            root = YamlTree.parse(text);
+        } catch (YamlTree.YamlError e) {
+            throw new ConfigException(e.in(source));
+        }
+        if (root.is(Node.Kind.NULL)) {
+            return this;
+        }
+        if (!root.is(Node.Kind.MAP)) {
+            throw new ConfigException(source + ":" + root.at() + ": the config file must be a map of keys to values");
+        }
         Map<String, String> v = new LinkedHashMap<>(values);
         Map<String, String> o = new HashMap<>(origins);
         List<String> w = new ArrayList<>(warnings);
-        try (JsonParser p = new YAMLFactory().createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return this;
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw new ConfigException(file + ":" + where(p.currentTokenLocation())
-                        + ": the config file must be a map of keys to values");
-            }
-            readObject(p, "", file, v, o, w);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new ConfigException(file + ":" + (loc == null ? "?" : where(loc)) + ": not valid YAML: "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
+        readMap(root, "", source, defaults, v, o, w);
         return new NewswatchConfig(v, o, w);
     }
 
-    private static void readObject(JsonParser p, String prefix, Path file, Map<String, String> v,
-                                   Map<String, String> o, List<String> w) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = prefix + p.currentName();
-            JsonLocation loc = p.currentTokenLocation();
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.START_OBJECT) {
-                readObject(p, key + ".", file, v, o, w);
+    /** Reads one map, whose keys may be dotted, nested, or both. */
+    private static void readMap(Node map, String prefix, String source, boolean defaults, Map<String, String> v,
+                                Map<String, String> o, List<String> w) {
+        for (Map.Entry<String, Node> e : map.entries().entrySet()) {
+            String key = prefix + e.getKey();
+            Node value = e.getValue();
+            if (value.is(Node.Kind.MAP)) {
+                readMap(value, key + ".", source, defaults, v, o, w);
                 continue;
             }
-            String origin = file + ":" + where(loc);
+            String at = source + ":" + map.keyAt(e.getKey());
             if (RETIRED.containsKey(key)) {
-                p.skipChildren();
-                String warning = origin + ": config key '" + key + "' is ignored: " + RETIRED.get(key);
+                String warning = at + ": config key '" + key + "' is ignored: " + RETIRED.get(key);
                 LOG.warn("{}", warning);
                 w.add(warning);
                 continue;
             }
             if (!KNOWN.containsKey(key) && !key.startsWith(ConfigKeys.KAFKA_CLIENT_PREFIX)) {
-                throw new ConfigException(origin + ": unknown config key '" + key + "'");
+                throw new ConfigException(at + ": unknown config key '" + key + "'");
             }
-            if (t == JsonToken.START_ARRAY) {
-                throw new ConfigException(origin + ": " + key + " takes a single value, not a list");
+            if (value.is(Node.Kind.LIST)) {
+                throw new ConfigException(at + ": " + key + " takes a single value, not a list");
             }
-            String text = t == JsonToken.VALUE_NULL ? "" : p.getText();
+            String text = value.textOrEmpty();
             ConfigKey<?> k = KNOWN.get(key);
             if (k != null) {
-                k.parse(text, origin);
+                k.parse(text, at);
             }
             v.put(key, text);
-            o.put(key, origin);
+            o.put(key, defaults ? "default" : at);
         }
-    }
-
-    private static String where(JsonLocation loc) {
-        return loc.getLineNr() + ":" + loc.getColumnNr();
     }
 
     /** Layers environment variables on top ({@code NEWSWATCH_<KEY>}, plus {@code NEWSWATCH_BOOTSTRAP_SERVERS}). */
@@ -183,7 +219,10 @@ public final class NewswatchConfig {
     /** The typed value of a key. */
     public <T> T get(ConfigKey<T> key) {
         String text = values.get(key.name());
-        return key.parse(text == null ? key.defaultText() : text, origins.getOrDefault(key.name(), "default"));
+        if (text == null) {
+            throw new IllegalArgumentException(key.name() + " is not a key of " + DEFAULT_FILE);
+        }
+        return key.parse(text, origins.getOrDefault(key.name(), "default"));
     }
 
     /** Where the value of a key came from: "default", "file:line:col", "environment X" or "command line". */

@@ -21,33 +21,64 @@ class NewswatchConfigTest {
     Path dir;
 
     @Test
-    void everyKeyHasExactlyOneLineInTheDefaultFileWithTheSameDefault() throws IOException {
+    void theDefaultsLayerIsTheDefaultFileAndSetsEveryKeyOnceInTheOrderOfTheKeyList() throws IOException {
         Map<String, String> lines = new LinkedHashMap<>();
-        try (InputStream in = NewswatchConfig.class.getResourceAsStream("newswatch-default.yaml")) {
+        try (InputStream in = NewswatchConfig.class.getResourceAsStream(NewswatchConfig.DEFAULT_FILE)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                int colon = line.indexOf(": ");
-                String key = line.substring(0, colon);
-                String value = line.substring(colon + 2).replaceAll("\\s+#.*$", "").trim();
-                if (value.startsWith("\"")) {
-                    value = value.substring(1, value.lastIndexOf('"'));
-                }
-                assertThat(lines.put(key, value)).as("second line for " + key).isNull();
+                String key = line.substring(0, line.indexOf(": "));
+                assertThat(lines.put(key, line)).as("second line for " + key).isNull();
             }
         }
         assertThat(lines.keySet()).containsExactlyElementsOf(ConfigKeys.ALL.stream().map(ConfigKey::name).toList());
+        NewswatchConfig defaults = NewswatchConfig.defaults();
         for (ConfigKey<?> k : ConfigKeys.ALL) {
-            assertThat(lines.get(k.name())).as(k.name()).isEqualTo(k.defaultText());
+            assertThat(defaults.origin(k)).as(k.name()).isEqualTo("default");
+            defaults.get(k); // every default is a value its key accepts
         }
-        // and the default file itself loads as a config file
+        // and the default file itself loads as a user's config file, to the same values
         Path copy = dir.resolve("d.yaml");
-        try (InputStream in = NewswatchConfig.class.getResourceAsStream("newswatch-default.yaml")) {
+        try (InputStream in = NewswatchConfig.class.getResourceAsStream(NewswatchConfig.DEFAULT_FILE)) {
             Files.copy(in, copy);
         }
-        NewswatchConfig c = NewswatchConfig.load(copy, Map.of());
-        assertThat(c.asText()).isEqualTo(NewswatchConfig.defaults().asText());
+        assertThat(NewswatchConfig.load(copy, Map.of()).asText()).isEqualTo(defaults.asText());
+    }
+
+    @ParameterizedTest(name = "{0} defaults to {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            kafka.bootstrap.servers      | ''
+            broker.port                  | 9092
+            ingest.poll.interval         | PT10M
+            ingest.max.body              | 5242880
+            streams.processing.guarantee | exactly_once_v2
+            streams.commit.interval      | PT0.05S
+            alerts.console               | true
+            alerts.delivery.max.age      | PT1H
+            console.bind                 | 127.0.0.1
+            """)
+    void typedDefaultsAsTheDefaultFileWritesThem(String key, String expected) {
+        ConfigKey<?> k = ConfigKeys.ALL.stream().filter(c -> c.name().equals(key)).findFirst().orElseThrow();
+        assertThat(String.valueOf(NewswatchConfig.defaults().get(k))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a bad value, nested    | 'streams:\\n  threads: 99\\n'        | :2:3  | streams.threads
+            a bad value, dotted    | 'broker.port: 9092\\nbroker.port2: 1\\n' | :2:1  | broker.port2
+            a list for a value     | 'alerts.file:\\n  - a\\n  - b\\n'   | :1:1  | single value
+            a key given twice      | 'broker.port: 1\\nbroker.port: 2\\n' | :2:1  | given twice
+            not YAML               | 'broker: [port\\n'                 | :1:14 | not valid YAML
+            """)
+    void aBadFileFailsFastWithTheKeyAndItsLineAndColumn(String what, String yaml, String at, String named)
+            throws IOException {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, yaml.replace("\\n", "\n"));
+        assertThatThrownBy(() -> NewswatchConfig.load(f, Map.of()))
+                .as(what)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(f + at).hasMessageContaining(named);
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.newswatch.tagger.internal.CharClasses;
 import io.newswatch.tagger.internal.Expansions;
 import io.newswatch.tagger.internal.ScanHits;
 import io.newswatch.tagger.internal.TermAutomaton;
-import io.newswatch.tagger.internal.YamlTree;
+import io.newswatch.model.yaml.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
