@@ -2,9 +2,14 @@ package io.newswatch.alerts;
 
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.routing.AlertMatcher;
+import io.newswatch.alerts.routing.ReceiverFactory;
 import io.newswatch.alerts.routing.Route;
 import io.newswatch.alerts.routing.Subscriptions;
 import io.newswatch.model.Alert;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,24 +56,22 @@ public record DeliveryPlan(List<AlertReceiver> receivers, Route root) {
     }
 
     /**
-     * The plan the configuration asks for. With {@code alerts.subscriptions.file} set: its receivers (built by
-     * {@link io.newswatch.alerts.routing.ReceiverFactory}) and routing tree. Otherwise every alert to the receivers
-     * of the {@code alerts.console}, {@code alerts.file} and {@code alerts.webhook.*} keys
-     * ({@link ConfiguredReceivers}).
+     * The plan the configuration asks for. With {@code alerts.subscriptions.file} set: its receivers and routing
+     * tree. Otherwise every alert to the receivers of the {@code alerts.console}, {@code alerts.file} and
+     * {@code alerts.webhook.*} keys. Both kinds are built by {@link ReceiverFactory}.
      *
      * @param console where a console receiver prints
-     * @throws io.newswatch.alerts.routing.ConfigError when the subscriptions file is invalid (file:line:column)
-     * @throws io.newswatch.model.config.ConfigException when a receiver key holds a bad value
+     * @throws io.newswatch.alerts.routing.ConfigError when the subscriptions file is invalid (file:line:column) or
+     *                                                 a receiver key holds a bad value (the key and its origin)
      */
-    public static DeliveryPlan fromConfig(io.newswatch.model.config.NewswatchConfig config,
-                                          java.io.PrintStream console) {
-        java.nio.file.Path file = config.get(io.newswatch.model.config.ConfigKeys.SUBSCRIPTIONS_FILE);
+    public static DeliveryPlan fromConfig(NewswatchConfig config, PrintStream console) {
+        Path file = config.get(ConfigKeys.SUBSCRIPTIONS_FILE);
+        ReceiverFactory factory = new ReceiverFactory(console);
         if (file == null) {
-            return everyReceiver(ConfiguredReceivers.from(config, console));
+            return everyReceiver(factory.fromKeys(config));
         }
         Subscriptions subscriptions = Subscriptions.load(file);
-        return routed(subscriptions, new io.newswatch.alerts.routing.ReceiverFactory(file.toString(), console)
-                .build(subscriptions));
+        return routed(subscriptions, factory.build(subscriptions));
     }
 
     /**

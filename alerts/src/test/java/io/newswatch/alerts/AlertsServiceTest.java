@@ -136,7 +136,7 @@ class AlertsServiceTest {
                       receiver: breaches
                 """.formatted(breaches, everything), "subs.yaml");
         AlertsService service = new AlertsService(config("group-routes"), kafkaProps, DeliveryPlan.routed(subs,
-                new io.newswatch.alerts.routing.ReceiverFactory("subs.yaml", System.out).build(subs)));
+                new io.newswatch.alerts.routing.ReceiverFactory(System.out).build(subs)));
         toClose.add(0, service);
         service.start();
         Alert critical = TestAlerts.sanctions("routed-1");

@@ -1,7 +1,7 @@
 package io.newswatch.alerts.delivery;
 
 import io.newswatch.alerts.DeliveryPlan;
-import io.newswatch.alerts.internal.DeadLetterWriter;
+import io.newswatch.alerts.delivery.internal.DeadLetterWriter;
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.routing.Route;
 import io.newswatch.model.Alert;

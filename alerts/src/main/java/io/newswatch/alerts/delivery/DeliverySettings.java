@@ -1,6 +1,6 @@
 package io.newswatch.alerts.delivery;
 
-import io.newswatch.alerts.internal.RetryingDelivery;
+import io.newswatch.alerts.delivery.internal.RetryingDelivery;
 import io.newswatch.model.config.ConfigException;
 import io.newswatch.model.config.ConfigKey;
 import io.newswatch.model.config.ConfigKeys;

@@ -1,6 +1,6 @@
 package io.newswatch.alerts.delivery;
 
-import io.newswatch.alerts.internal.DeadLetterWriter;
+import io.newswatch.alerts.delivery.internal.DeadLetterWriter;
 import io.newswatch.model.Alert;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

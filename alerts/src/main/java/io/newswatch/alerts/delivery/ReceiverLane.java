@@ -1,7 +1,7 @@
 package io.newswatch.alerts.delivery;
 
-import io.newswatch.alerts.internal.DeadLetterWriter;
-import io.newswatch.alerts.internal.RetryingDelivery;
+import io.newswatch.alerts.delivery.internal.DeadLetterWriter;
+import io.newswatch.alerts.delivery.internal.RetryingDelivery;
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.receiver.DeliveryException;
 import io.newswatch.alerts.routing.Route;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newswatch.alerts.internal.BodyPrefixSubscriber;
+import io.newswatch.alerts.receiver.internal.BodyPrefixSubscriber;
 import io.newswatch.alerts.template.AlertTemplates;
 import io.newswatch.alerts.template.Proofs;
 import io.newswatch.alerts.template.Highlights;

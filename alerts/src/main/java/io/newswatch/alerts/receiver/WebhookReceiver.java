@@ -2,7 +2,7 @@ package io.newswatch.alerts.receiver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newswatch.alerts.internal.BodyPrefixSubscriber;
+import io.newswatch.alerts.receiver.internal.BodyPrefixSubscriber;
 import io.newswatch.model.Alert;
 import io.newswatch.model.serde.JsonSerde;
 import java.io.ByteArrayOutputStream;

@@ -16,6 +16,8 @@ import io.newswatch.alerts.template.AlertTemplates;
 import io.newswatch.model.Alert;
 import io.newswatch.model.config.ConfigException;
 import io.newswatch.model.config.ConfigKey;
+import io.newswatch.model.config.ConfigKeys;
+import io.newswatch.model.config.NewswatchConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,13 +25,16 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the receivers a subscriptions file defines, each named as there (so the routing tree can address it).
+ * The one builder of receivers: those a subscriptions file defines, each named as there (so the routing tree can
+ * address it), and those of the {@code alerts.console}, {@code alerts.file} and {@code alerts.webhook.*} keys
+ * ({@link #fromKeys}), which are turned into the same definitions and built by the same code.
  *
  * <p>Settings per type (secrets as {@code env:NAME} or {@code file:PATH}, see {@link SecretRef}):
  * <ul>
@@ -47,7 +52,8 @@ import java.util.Set;
  *
  * <p>Failure behaviour: an unknown or missing setting, a bad value, a secret that cannot be read or a URL the
  * outbound policy refuses is a {@link ConfigError} naming the file, the setting's line:column, the receiver and the
- * key, never the secret's value. Receivers built before the failure are closed.
+ * key (for the {@code alerts.*} keys: the key and where its value came from), never the secret's value nor the
+ * URL, which may carry a token. Receivers built before the failure are closed.
  */
 public final class ReceiverFactory {
     private static final Map<String, Set<String>> KEYS = Map.of(
@@ -60,23 +66,68 @@ public final class ReceiverFactory {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final ConfigKey<Duration> TIMEOUT = ConfigKey.duration("timeout");
 
-    private final String origin;
     private final PrintStream console;
 
     /**
-     * @param origin  names the subscriptions file in messages
      * @param console where a console receiver prints
      */
-    public ReceiverFactory(String origin, PrintStream console) {
-        this.origin = origin;
+    public ReceiverFactory(PrintStream console) {
         this.console = console;
     }
 
     /** Every receiver of the file, in file order. */
     public List<AlertReceiver> build(Subscriptions subscriptions) {
+        return build(subscriptions.receivers());
+    }
+
+    /**
+     * The receivers the {@code alerts.*} keys ask for, in this order: the console ({@code alerts.console}; coloured
+     * when it prints to a terminal), the JSON Lines file ({@code alerts.file}, when set) and the webhook
+     * ({@code alerts.webhook.url}, when set, with its signing key and address permissions; timeout 10s).
+     */
+    public List<AlertReceiver> fromKeys(NewswatchConfig config) {
+        return build(keySpecs(config));
+    }
+
+    /** The {@code alerts.*} keys as receiver definitions, each setting remembering the key it came from. */
+    static List<Subscriptions.ReceiverSpec> keySpecs(NewswatchConfig config) {
+        List<Subscriptions.ReceiverSpec> specs = new ArrayList<>();
+        if (config.get(ConfigKeys.ALERTS_CONSOLE)) {
+            specs.add(keySpec("console", config, ConfigKeys.ALERTS_CONSOLE, Map.of()));
+        }
+        if (config.get(ConfigKeys.ALERTS_FILE) != null) {
+            specs.add(keySpec("file", config, ConfigKeys.ALERTS_FILE,
+                    Map.of("path", ConfigKeys.ALERTS_FILE)));
+        }
+        if (!config.get(ConfigKeys.ALERTS_WEBHOOK_URL).isBlank()) {
+            specs.add(keySpec("webhook", config, ConfigKeys.ALERTS_WEBHOOK_URL, Map.of(
+                    "url", ConfigKeys.ALERTS_WEBHOOK_URL,
+                    "signing_key", ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY,
+                    "allow_loopback", ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK,
+                    "allow_private", ConfigKeys.ALERTS_WEBHOOK_ALLOW_PRIVATE)));
+        }
+        return specs;
+    }
+
+    private static Subscriptions.ReceiverSpec keySpec(String type, NewswatchConfig config, ConfigKey<?> defining,
+                                                      Map<String, ConfigKey<?>> settingKeys) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        Map<String, String> settingsAt = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigKey<?>> e : settingKeys.entrySet()) {
+            settings.put(e.getKey(), config.asText().get(e.getValue().name()).trim());
+            settingsAt.put(e.getKey(), where(config, e.getValue()));
+        }
+        return new Subscriptions.ReceiverSpec(null, type, settings, settingsAt, where(config, defining));
+    }
+
+    private static String where(NewswatchConfig config, ConfigKey<?> key) {
+        return key.name() + " (" + config.origin(key) + ")";
+    }
+
+    private List<AlertReceiver> build(List<Subscriptions.ReceiverSpec> specs) {
         List<AlertReceiver> built = new ArrayList<>();
         try {
-            for (Subscriptions.ReceiverSpec spec : subscriptions.receivers()) {
+            for (Subscriptions.ReceiverSpec spec : specs) {
                 built.add(build(spec));
             }
         } catch (RuntimeException e) {
@@ -86,7 +137,7 @@ public final class ReceiverFactory {
         return built;
     }
 
-    /** One receiver, named as in the file. */
+    /** One receiver, named as in the file (a receiver of the {@code alerts.*} keys keeps its own name). */
     public AlertReceiver build(Subscriptions.ReceiverSpec spec) {
         Settings s = new Settings(spec);
         for (String key : spec.settings().keySet()) {
@@ -110,7 +161,7 @@ public final class ReceiverFactory {
             case "email" -> email(s);
             default -> throw new IllegalStateException("unknown type " + spec.type());
         };
-        return new Named(spec.name(), receiver);
+        return spec.name() == null ? receiver : new Named(spec.name(), receiver);
     }
 
     /** Public addresses only, unless {@code allow_loopback} or {@code allow_private} permit more. */
@@ -218,8 +269,8 @@ public final class ReceiverFactory {
         String required(String key) {
             String v = text(key, null);
             if (v == null) {
-                throw new ConfigError(origin + ":" + spec.at() + ": receiver '" + spec.name() + "' needs '" + key
-                        + "'");
+                throw new ConfigError(spec.at() + ": " + (spec.name() == null ? "the " + spec.type() + " receiver"
+                        : "receiver '" + spec.name() + "'") + " needs '" + key + "'");
             }
             return v;
         }
@@ -241,8 +292,9 @@ public final class ReceiverFactory {
         }
 
         String secret(String key) {
+            String reference = required(key);
             try {
-                return SecretRef.parse(required(key)).resolve();
+                return SecretRef.parse(reference).resolve();
             } catch (ConfigException e) {
                 throw error(key, e.getMessage());
             }
@@ -267,7 +319,7 @@ public final class ReceiverFactory {
                 return DEFAULT_TIMEOUT;
             }
             try {
-                return TIMEOUT.parse(text("timeout", "10s"), origin);
+                return TIMEOUT.parse(text("timeout", "10s"), spec.at());
             } catch (ConfigException e) {
                 throw error("timeout", "'timeout' must be a duration such as 10s");
             }
@@ -285,8 +337,11 @@ public final class ReceiverFactory {
         }
 
         ConfigError error(String key, String message) {
-            return new ConfigError(origin + ":" + spec.settingsAt().getOrDefault(key, spec.at()) + ": receiver '"
-                    + spec.name() + "': " + message);
+            return new ConfigError(spec.settingsAt().getOrDefault(key, spec.at()) + ": " + who() + message);
+        }
+
+        private String who() {
+            return spec.name() == null ? "" : "receiver '" + spec.name() + "': ";
         }
     }
 }

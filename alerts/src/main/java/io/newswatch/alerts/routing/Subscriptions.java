@@ -73,11 +73,14 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
      *
      * @param settings   the type's own keys (url, path, to, ...): a text, or a list of texts; checked by
      *                   {@link ReceiverFactory}
-     * @param settingsAt line:column of each setting's key
-     * @param at         line:column of its entry
+     * @param name       its name in the routing tree; null for a receiver of the {@code alerts.*} keys, which keeps
+     *                   the name it gives itself (the one the delivery log has always recorded for it)
+     * @param settingsAt where each setting was written, for messages: {@code file:line:column} of its key, or a
+     *                   configuration key and its origin
+     * @param at         where the receiver was defined, in the same form
      */
-    public record ReceiverSpec(String name, String type, Map<String, Object> settings, Map<String, Position> settingsAt,
-                               Position at) {
+    public record ReceiverSpec(String name, String type, Map<String, Object> settings, Map<String, String> settingsAt,
+                               String at) {
     }
 
     /** The receivers that get the alert, each once, in routing-tree order. */
@@ -170,16 +173,16 @@ public record Subscriptions(List<ReceiverSpec> receivers, Route root) {
                         + "file, webhook, slack, email, not '" + type + "'");
             }
             Map<String, Object> settings = new LinkedHashMap<>();
-            Map<String, Position> settingsAt = new LinkedHashMap<>();
+            Map<String, String> settingsAt = new LinkedHashMap<>();
             for (String k : m.entries().keySet()) {
                 if (k.equals("name") || k.equals("type")) {
                     continue;
                 }
                 Node v = m.entries().get(k);
                 settings.put(k, v.is(Node.Kind.LIST) ? strings(m, k) : scalar(m, k, false));
-                settingsAt.put(k, m.keyAt(k));
+                settingsAt.put(k, origin + ":" + m.keyAt(k));
             }
-            receivers.put(name, new ReceiverSpec(name, type, settings, settingsAt, m.at()));
+            receivers.put(name, new ReceiverSpec(name, type, settings, settingsAt, origin + ":" + m.at()));
         }
 
         /**

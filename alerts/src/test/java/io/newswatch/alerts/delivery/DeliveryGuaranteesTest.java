@@ -304,7 +304,7 @@ class DeliveryGuaranteesTest {
                   group_interval: 1m
                 """.formatted(server.getAddress().getPort()), "subs.yaml");
         AlertsService service = new AlertsService(config("grouped"), kafkaProps,
-                DeliveryPlan.routed(subs, new ReceiverFactory("subs.yaml", System.out).build(subs)));
+                DeliveryPlan.routed(subs, new ReceiverFactory(System.out).build(subs)));
         toClose.add(service);
         service.start();
         List<Alert> alerts = alerts("grouped", 4);

@@ -24,7 +24,7 @@ class ReceiverFactoryTest {
     private List<AlertReceiver> build(String receiversYaml) {
         Subscriptions subs = Subscriptions.parse("receivers:\n" + receiversYaml + "route:\n  receiver: desk\n",
                 "subs.yaml");
-        return new ReceiverFactory("subs.yaml", console).build(subs);
+        return new ReceiverFactory(console).build(subs);
     }
 
     @Test

@@ -74,7 +74,7 @@ class SubscriptionsTest {
             unknown top key        | 'receivers: []\\nroute: {receiver: x}\\nroutez: 1'               | :3:1: unknown key 'routez'
             receiver not defined   | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: b' | :4:3: route names receiver 'b', which is not defined (defined: a)
             bad type               | 'receivers:\\n  - name: a\\n    type: pager\\nroute: {receiver: a}' | :3:5: 'type' of receiver 'a' must be one of
-            duplicate receiver     | 'receivers:\\n  - {name: a, type: console}\\n  - {name: a, type: file}\\nroute: {receiver: a}' | receiver 'a' defined twice (first at 2:5)
+            duplicate receiver     | 'receivers:\\n  - {name: a, type: console}\\n  - {name: a, type: file}\\nroute: {receiver: a}' | receiver 'a' defined twice (first at subs.yaml:2:5)
             match on the root      | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  match: {rule: x}' | :5:3: the root route takes every alert
             bad severity           | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  routes:\\n    - match: {min_severity: urgent}\\n      receiver: a' | :6:15: 'min_severity' must be info, warning or critical
             unknown condition      | 'receivers:\\n  - {name: a, type: console}\\nroute:\\n  receiver: a\\n  routes:\\n    - match: {colour: red}\\n      receiver: a' | :6:15: unknown condition 'colour' in route.routes[0]

@@ -7,6 +7,7 @@ import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.receiver.ConsoleReceiver;
 import io.newswatch.alerts.receiver.JsonlFileReceiver;
 import io.newswatch.alerts.receiver.WebhookReceiver;
+import io.newswatch.alerts.routing.ReceiverFactory;
 import io.newswatch.model.config.ConfigException;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ReceiversFromTest {
+class ReceiversFromKeysTest {
     @TempDir
     Path dir;
 
@@ -33,7 +34,7 @@ class ReceiversFromTest {
         NewswatchConfig config = NewswatchConfig.defaults()
                 .with(ConfigKeys.ALERTS_FILE, file.toString())
                 .with(ConfigKeys.ALERTS_WEBHOOK_URL, "https://hooks.example.org/services/T0SECRET");
-        List<AlertReceiver> receivers = ConfiguredReceivers.from(config, console);
+        List<AlertReceiver> receivers = new ReceiverFactory(console).fromKeys(config);
         try {
             assertThat(receivers).hasSize(3);
             assertThat(receivers.get(0)).isInstanceOf(ConsoleReceiver.class);
@@ -78,22 +79,22 @@ class ReceiversFromTest {
                 .with(ConfigKeys.ALERTS_CONSOLE, "false")
                 .with(ConfigKeys.ALERTS_FILE, "")
                 .with(ConfigKeys.ALERTS_WEBHOOK_URL, "");
-        assertThat(ConfiguredReceivers.from(config, console)).isEmpty();
+        assertThat(new ReceiverFactory(console).fromKeys(config)).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({
             "'https://hooks.example.org/T0SECRET with space', not a valid URL",
-            "ftp://hooks.example.org/T0SECRET,                 http or https",
-            "/relative/T0SECRET,                               http or https"})
+            "ftp://hooks.example.org/T0SECRET,                 absolute http(s) URL",
+            "/relative/T0SECRET,                               absolute http(s) URL"})
     void aBadWebhookUrlIsAConfigErrorThatDoesNotQuoteTheUrl(String url, String says) {
         NewswatchConfig config = NewswatchConfig.defaults()
                 .with(ConfigKeys.ALERTS_CONSOLE, "false")
                 .with(ConfigKeys.ALERTS_FILE, dir.resolve("alerts.jsonl").toString())
                 .with(ConfigKeys.ALERTS_WEBHOOK_URL, url);
-        assertThatThrownBy(() -> ConfiguredReceivers.from(config, console))
+        assertThatThrownBy(() -> new ReceiverFactory(console).fromKeys(config))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("alerts.webhook.url")
+                .hasMessageStartingWith("alerts.webhook.url (command line): ")
                 .hasMessageContaining(says)
                 .hasMessageNotContaining("T0SECRET");
     }
@@ -104,22 +105,22 @@ class ReceiversFromTest {
                 .with(ConfigKeys.ALERTS_CONSOLE, "false")
                 .with(ConfigKeys.ALERTS_FILE, "")
                 .with(ConfigKeys.ALERTS_WEBHOOK_URL, "http://127.0.0.1:9/hook/T0SECRET");
-        assertThatThrownBy(() -> ConfiguredReceivers.from(base, console))
+        assertThatThrownBy(() -> new ReceiverFactory(console).fromKeys(base))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("alerts.webhook.allow.loopback")
                 .hasMessageNotContaining("T0SECRET");
 
         Path key = Files.writeString(dir.resolve("hmac.key"), "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\n");
-        List<AlertReceiver> receivers = ConfiguredReceivers.from(base
+        List<AlertReceiver> receivers = new ReceiverFactory(console).fromKeys(base
                 .with(ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK, "true")
-                .with(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY, "file:" + key), console);
+                .with(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY, "file:" + key));
         try {
             assertThat(receivers).singleElement().isInstanceOf(WebhookReceiver.class);
         } finally {
             receivers.forEach(AlertReceiver::close);
         }
-        assertThatThrownBy(() -> ConfiguredReceivers.from(base
+        assertThatThrownBy(() -> new ReceiverFactory(console).fromKeys(base
                 .with(ConfigKeys.ALERTS_WEBHOOK_ALLOW_LOOPBACK, "true")
-                .with(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY, "file:" + dir.resolve("missing.key")), console))
+                .with(ConfigKeys.ALERTS_WEBHOOK_SIGNING_KEY, "file:" + dir.resolve("missing.key"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("missing.key");
     }
 }

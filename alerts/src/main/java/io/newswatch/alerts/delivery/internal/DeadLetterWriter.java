@@ -1,4 +1,4 @@
-package io.newswatch.alerts.internal;
+package io.newswatch.alerts.delivery.internal;
 
 import io.newswatch.model.topics.DeadLetterHeaders;
 import io.newswatch.model.topics.TopicSpec;

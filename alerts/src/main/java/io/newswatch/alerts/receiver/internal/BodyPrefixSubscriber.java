@@ -1,4 +1,4 @@
-package io.newswatch.alerts.internal;
+package io.newswatch.alerts.receiver.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;

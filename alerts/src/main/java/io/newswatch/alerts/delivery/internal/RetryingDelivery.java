@@ -1,4 +1,4 @@
-package io.newswatch.alerts.internal;
+package io.newswatch.alerts.delivery.internal;
 
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.Execution;

@@ -1,11 +1,11 @@
-package io.newswatch.alerts.internal;
+package io.newswatch.alerts.delivery.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.TestAlerts;
-import io.newswatch.alerts.internal.RetryingDelivery.Outcome;
-import io.newswatch.alerts.internal.RetryingDelivery.Policy;
-import io.newswatch.alerts.internal.RetryingDelivery.Status;
+import io.newswatch.alerts.delivery.internal.RetryingDelivery.Outcome;
+import io.newswatch.alerts.delivery.internal.RetryingDelivery.Policy;
+import io.newswatch.alerts.delivery.internal.RetryingDelivery.Status;
 import io.newswatch.alerts.receiver.AlertReceiver;
 import io.newswatch.alerts.receiver.DeliveryException;
 import io.newswatch.alerts.receiver.Notification;
