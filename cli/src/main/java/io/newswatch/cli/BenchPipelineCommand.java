@@ -9,7 +9,7 @@ import io.newswatch.cli.bench.RawReference;
 import io.newswatch.cli.bench.SyntheticArticles;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
-import io.newswatch.cli.internal.ProgressBar;
+import io.newswatch.cli.internal.ProgressReport;
 import io.newswatch.cli.internal.WorkDirectory;
 import io.newswatch.model.config.ConfigKey;
 import io.newswatch.model.config.ConfigKeys;
@@ -117,7 +117,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
                                 t.articlesPerSecond())).toList())));
                 System.err.println("pipeline: " + articles + " articles (" + config.get(
                         ConfigKeys.PROCESSING_GUARANTEE) + ")");
-                ProgressBar bar = ProgressBar.onStderr();
+                ProgressReport bar = ProgressReport.onStderr("pipeline");
                 CompilerActivity pipelineJit = new CompilerActivity();
                 PipelineBenchmark.Throughput pipeline = bench.throughput(batch, n -> bar.update(n, articles));
                 long pipelineJitMillis = pipelineJit.compilingMillis();

@@ -5,7 +5,7 @@ import io.newswatch.cli.bench.ArchiveLoader;
 import io.newswatch.cli.bench.SyntheticArticles;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
-import io.newswatch.cli.internal.ProgressBar;
+import io.newswatch.cli.internal.ProgressReport;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.TopicAdmin;
@@ -67,13 +67,13 @@ final class BenchReplayCommand implements Callable<Integer> {
             SyntheticArticles generator = new SyntheticArticles(seed, size, FROM, TO);
             System.err.println("loading " + articles + " synthetic articles of ~" + size + " bytes into "
                     + Topics.ARTICLES.name() + " at " + kafka.bootstrapServers());
-            ProgressBar loadBar = ProgressBar.onStderr();
+            ProgressReport loadBar = ProgressReport.onStderr("load");
             ArchiveLoader.Loaded loaded = ArchiveLoader.load(props, generator, articles,
                     n -> loadBar.update(n, articles));
             loadBar.finish();
 
             String name = "bench-" + seed + "-" + articles;
-            ProgressBar replayBar = ProgressBar.onStderr();
+            ProgressReport replayBar = ProgressReport.onStderr("replay");
             ReplayResult result;
             try (BacktestOutput output = BacktestOutput.open(props, config.get(ConfigKeys.CLIENT_ID_PREFIX), name,
                     true)) {

@@ -4,7 +4,7 @@ import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.IngestRuntime;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.Lifecycle;
-import io.newswatch.cli.internal.ProgressBar;
+import io.newswatch.cli.internal.ProgressReport;
 import io.newswatch.ingest.Backfill;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.IngestStats;
@@ -135,7 +135,7 @@ final class IngestCommand implements Callable<Integer> {
             KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrLocal(config));
             PoliteFetcher fetcher = lifecycle.add(new PoliteFetcher(FetcherSettings.from(kafka.config())));
             Backfill backfill = lifecycle.add(new Backfill(kafka.config(), kafka.clientProperties(), fetcher));
-            ProgressBar bar = ProgressBar.onStderr();
+            ProgressReport bar = ProgressReport.onStderr("backfill");
             try {
                 summary = backfill.run(source, range, bar);
             } finally {

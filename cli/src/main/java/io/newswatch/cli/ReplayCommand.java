@@ -2,7 +2,7 @@ package io.newswatch.cli;
 
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
-import io.newswatch.cli.internal.ProgressBar;
+import io.newswatch.cli.internal.ProgressReport;
 import io.newswatch.cli.internal.Rules;
 import io.newswatch.ingest.source.DateRange;
 import io.newswatch.model.config.ConfigKeys;
@@ -135,7 +135,7 @@ final class ReplayCommand implements Callable<Integer> {
             String clientId = config.get(ConfigKeys.CLIENT_ID_PREFIX);
             ensureArchive(props, clientId);
             Replay replay = new Replay(props, clientId);
-            ProgressBar bar = ProgressBar.onStderr();
+            ProgressReport bar = ProgressReport.onStderr("replay");
             if (diff != null) {
                 return runDiff(replay, from, to, bar, cancelled);
             }
@@ -182,7 +182,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int runDiff(Replay replay, Instant from, Instant to, ProgressBar bar, AtomicBoolean cancelled)
+    private int runDiff(Replay replay, Instant from, Instant to, ProgressReport bar, AtomicBoolean cancelled)
             throws Exception {
         Tagger older = Tagger.withRules(RuleSet.load(diff.get(0)));
         Tagger newer = Tagger.withRules(RuleSet.load(diff.get(1)));
