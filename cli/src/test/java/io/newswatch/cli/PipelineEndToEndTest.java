@@ -2,6 +2,8 @@ package io.newswatch.cli;
 
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.broker.EmbeddedKafka;
+import io.newswatch.broker.testing.ExternalCluster;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -10,19 +12,17 @@ import org.junit.jupiter.api.BeforeAll;
  * on any external cluster (an empty one: the test counts what it finds on the topics).
  */
 class PipelineEndToEndTest extends PipelineEndToEndContract {
-    /** The system property that points the integration test at an external cluster instead of the embedded one. */
-    static final String EXTERNAL = "newswatch.it.bootstrap";
     private EmbeddedKafka kafka;
     private String bootstrap;
 
     @BeforeAll
     void startBroker() {
-        String external = System.getProperty(EXTERNAL, "").strip();
-        if (external.isEmpty()) {
+        Optional<String> external = ExternalCluster.bootstrapServers();
+        if (external.isPresent()) {
+            bootstrap = external.get();
+        } else {
             kafka = EmbeddedKafka.start(BrokerOptions.temporary());
             bootstrap = kafka.bootstrapServers();
-        } else {
-            bootstrap = external;
         }
     }
 

@@ -1,6 +1,6 @@
 package io.newswatch.cli;
 
-import org.apache.kafka.common.utils.AppInfoParser;
+import io.newswatch.broker.testing.KafkaImageCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -8,7 +8,8 @@ import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * {@link PipelineEndToEndContract} on the official {@code apache/kafka} image of the Kafka version the build pins
- * (the client's own version), started by Testcontainers: the same broker a deployment would run, outside this JVM.
+ * ({@link KafkaImageCluster#IMAGE}, the client's own version), started by Testcontainers as a single node: the
+ * same broker a deployment would run, outside this JVM.
  * Without a Docker engine the class is skipped, and the test report says so ("Docker is not available").
  */
 @Testcontainers(disabledWithoutDocker = true)
@@ -17,7 +18,7 @@ class PipelineOnKafkaImageTest extends PipelineEndToEndContract {
 
     @BeforeAll
     void startBroker() {
-        kafka = new KafkaContainer("apache/kafka:" + AppInfoParser.getVersion());
+        kafka = new KafkaContainer(KafkaImageCluster.IMAGE);
         kafka.start();
     }
 
