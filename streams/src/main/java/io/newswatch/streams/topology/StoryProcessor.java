@@ -7,6 +7,7 @@ import io.newswatch.model.serde.JsonSerde;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.stories.EventLedger;
 import io.newswatch.streams.stories.StoryAssigner;
+import io.newswatch.streams.stories.StoryTables;
 import io.newswatch.streams.stories.StoryState;
 import io.newswatch.streams.stories.TextFingerprint;
 import java.util.ArrayList;
@@ -61,9 +62,9 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.ledger = context.getStateStore(TopologyNames.LEDGER_STORE);
-        this.assigner = new StoryAssigner(new StoreBacked(context.getStateStore(TopologyNames.STORIES_STORE),
-                context.getStateStore(TopologyNames.ARTICLE_STORY_STORE),
-                context.getStateStore(TopologyNames.FIRED_ALERTS_STORE)), windowMs);
+        this.assigner = new StoryAssigner(new StoryTables(table(context.getStateStore(TopologyNames.STORIES_STORE)),
+                table(context.getStateStore(TopologyNames.ARTICLE_STORY_STORE)),
+                table(context.getStateStore(TopologyNames.FIRED_ALERTS_STORE))), windowMs);
         context.schedule(StoryAssigner.PURGE_EVERY, PunctuationType.STREAM_TIME, assigner::purge);
         context.schedule(EventLedger.PURGE_EVERY, PunctuationType.STREAM_TIME, this::purgeLedger);
     }
@@ -153,51 +154,31 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         old.forEach(ledger::delete);
     }
 
-    /** The story state in the task's changelogged stores. */
-    private record StoreBacked(KeyValueStore<String, StoryState> stories, KeyValueStore<String, String> articleStory,
-                               KeyValueStore<String, Long> firedAlerts) implements StoryAssigner.Store {
-        @Override
-        public StoryState story(String storyId) {
-            return stories.get(storyId);
-        }
-
-        @Override
-        public void putStory(StoryState story) {
-            stories.put(story.storyId(), story);
-        }
-
-        @Override
-        public String storyOf(String articleId) {
-            return articleStory.get(articleId);
-        }
-
-        @Override
-        public void putStoryOf(String articleId, String storyId) {
-            articleStory.put(articleId, storyId);
-        }
-
-        @Override
-        public boolean fired(String alertId) {
-            return firedAlerts.get(alertId) != null;
-        }
-
-        @Override
-        public void putFired(String alertId, long timestamp) {
-            firedAlerts.put(alertId, timestamp);
-        }
-
-        @Override
-        public void forEachStory(Consumer<StoryState> visitor) {
-            try (KeyValueIterator<String, StoryState> all = stories.all()) {
-                all.forEachRemaining(kv -> visitor.accept(kv.value));
+    /** A changelogged state store as one of the story step's tables. */
+    private static <V> StoryTables.Table<V> table(KeyValueStore<String, V> store) {
+        return new StoryTables.Table<>() {
+            @Override
+            public V get(String key) {
+                return store.get(key);
             }
-        }
 
-        @Override
-        public void removeStory(StoryState story) {
-            stories.delete(story.storyId());
-            story.articles().forEach(articleStory::delete);
-        }
+            @Override
+            public void put(String key, V value) {
+                store.put(key, value);
+            }
+
+            @Override
+            public void delete(String key) {
+                store.delete(key);
+            }
+
+            @Override
+            public void forEachValue(Consumer<V> visitor) {
+                try (KeyValueIterator<String, V> all = store.all()) {
+                    all.forEachRemaining(kv -> visitor.accept(kv.value));
+                }
+            }
+        };
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {
