@@ -1,5 +1,6 @@
 package io.newswatch.alerts.delivery;
 
+import io.newswatch.model.topics.ClientProperties;
 import io.newswatch.model.Delivery;
 import io.newswatch.model.topics.CompactedTopicFollower;
 import io.newswatch.model.topics.Topics;
@@ -53,10 +54,7 @@ public final class DeliveryLedger implements AutoCloseable {
                         delivered.add(key);
                     }
                 });
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-deliveries-writer");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = ClientProperties.producer(kafkaProps, clientId + "-deliveries-writer");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(ACK_TIMEOUT.toMillis()));

@@ -1,5 +1,6 @@
 package io.newswatch.alerts.silence;
 
+import io.newswatch.model.topics.ClientProperties;
 import io.newswatch.model.Silence;
 import io.newswatch.model.topics.Topics;
 import java.time.Duration;
@@ -67,10 +68,7 @@ public final class SilenceWriter {
     }
 
     private static void write(Properties kafkaProps, String clientId, Silence silence) {
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-silences-write");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = ClientProperties.producer(kafkaProps, clientId + "-silences-write");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.minusSeconds(1).toMillis());

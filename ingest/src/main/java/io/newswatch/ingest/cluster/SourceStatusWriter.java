@@ -1,5 +1,6 @@
 package io.newswatch.ingest.cluster;
 
+import io.newswatch.model.topics.ClientProperties;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.topics.Topics;
 import java.time.Duration;
@@ -28,10 +29,7 @@ public final class SourceStatusWriter implements Consumer<SourceStatus>, AutoClo
      * @param clientId   client id of the producer
      */
     public SourceStatusWriter(Properties kafkaProps, String clientId) {
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = ClientProperties.producer(kafkaProps, clientId);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         this.producer = new KafkaProducer<>(p, Topics.SOURCE_STATUS.keySerde().serializer(),
                 Topics.SOURCE_STATUS.valueSerde().serializer());

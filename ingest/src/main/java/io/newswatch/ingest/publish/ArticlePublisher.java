@@ -1,5 +1,6 @@
 package io.newswatch.ingest.publish;
 
+import io.newswatch.model.topics.ClientProperties;
 import io.newswatch.model.Article;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
@@ -217,10 +218,7 @@ public final class ArticlePublisher implements AutoCloseable {
     }
 
     private Properties producerProperties() {
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = ClientProperties.producer(kafkaProps, clientId);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         // a backfill publishes thousands of 5 KB articles at once: the default 16 KB batch holds three of them,

@@ -87,12 +87,8 @@ public final class CompactedTopicFollower<K, V> implements AutoCloseable {
         if (consumer != null) {
             throw new IllegalStateException("already following " + topic.name());
         }
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties p = ClientProperties.groupless(kafkaProps, clientId);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         try {

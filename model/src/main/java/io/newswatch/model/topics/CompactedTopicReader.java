@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -37,11 +36,7 @@ public final class CompactedTopicReader {
      * @param clientId   client id of the reading consumer
      */
     public static <K, V> Map<K, V> read(Properties kafkaProps, String clientId, TopicSpec<K, V> topic) {
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        Properties p = ClientProperties.groupless(kafkaProps, clientId);
         Map<K, V> table = new LinkedHashMap<>();
         try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()

@@ -175,12 +175,8 @@ public final class DeadLetters {
      * @throws IllegalStateException when the dead-letter topic cannot be read to its end offset
      */
     public List<Letter> read(Filter filter) {
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = ClientProperties.groupless(kafkaProps, clientId);
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<Letter> letters = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var infos = consumer.partitionsFor(topic.name(), REQUEST_TIMEOUT);
@@ -309,10 +305,7 @@ public final class DeadLetters {
     }
 
     private Properties producerProperties() {
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = ClientProperties.producer(kafkaProps, clientId);
         p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(REQUEST_TIMEOUT.toMillis()));
         return p;

@@ -1,5 +1,6 @@
 package io.newswatch.streams.replay;
 
+import io.newswatch.model.topics.ClientProperties;
 import io.newswatch.model.Article;
 import io.newswatch.model.topics.Topics;
 import java.time.Duration;
@@ -64,14 +65,10 @@ public final class ArchiveReader {
      * @throws ReplayCancelledException when {@code cancelled} turns true
      */
     public Counts read(Visitor visitor, Progress progress, BooleanSupplier cancelled) {
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = ClientProperties.groupless(kafkaProps, clientId);
         p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         p.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
         p.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         long read = 0;
         long unreadable = 0;
         try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -1,5 +1,6 @@
 package io.newswatch.streams.replay;
 
+import io.newswatch.model.topics.ClientProperties;
 import io.newswatch.model.Alert;
 import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.topics.TopicAdmin;
@@ -56,10 +57,7 @@ public final class BacktestOutput implements AutoCloseable {
         this.name = name;
         this.tagged = Topics.backtestTagged(name);
         this.alerts = Topics.backtestAlerts(name);
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-replay-write");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = ClientProperties.producer(kafkaProps, clientId + "-replay-write");
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(p, Serdes.String().serializer(), Serdes.ByteArray().serializer());

@@ -1,5 +1,6 @@
 package io.newswatch.alerts.delivery.internal;
 
+import io.newswatch.model.topics.ClientProperties;
 import io.newswatch.model.topics.DeadLetterHeaders;
 import io.newswatch.model.topics.TopicSpec;
 import io.newswatch.model.topics.Topics;
@@ -57,10 +58,7 @@ public final class DeadLetterWriter implements AutoCloseable {
     public DeadLetterWriter(Properties kafkaProps, String clientId, String applicationId,
                             TopicSpec<byte[], byte[]> topic) {
         this.topic = topic;
-        Properties p = (Properties) kafkaProps.clone();
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = ClientProperties.producer(kafkaProps, clientId);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
