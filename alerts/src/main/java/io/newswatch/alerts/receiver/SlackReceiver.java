@@ -239,13 +239,13 @@ public final class SlackReceiver implements AlertReceiver {
 
         ArrayNode context = blocks.addObject().put("type", "context").putArray("elements");
         String source = AlertTemplates.clean(alert.sourceId());
-        String published = AlertTemplates.values(alert).get("publishedAt");
+        String published = AlertTemplates.publishedAt(alert);
         mrkdwn(context.addObject(), cut("Source: " + escape(source.isEmpty() ? "unknown" : source)
                 + " · published " + escape(published), MAX_FIELD_CHARS));
         if (alert.revision() > 0) {
             mrkdwn(context.addObject(), cut("*Update:* " + AlertTemplates.alsoReportedBy(alert)
-                    + (alert.alsoReportedBy().isEmpty() ? "" : " (" + escape(AlertTemplates.values(alert)
-                    .get("alsoReportedBy")) + ")"), MAX_FIELD_CHARS));
+                    + (alert.alsoReportedBy().isEmpty() ? "" : " (" + escape(AlertTemplates.joined(
+                    alert.alsoReportedBy())) + ")"), MAX_FIELD_CHARS));
         }
 
         String url = AlertTemplates.webUrl(alert.url());
@@ -315,7 +315,7 @@ public final class SlackReceiver implements AlertReceiver {
         }
         String source = AlertTemplates.clean(alert.sourceId());
         return text.append('\n').append("Source: ").append(escape(source.isEmpty() ? "unknown" : source))
-                .append(" · published ").append(escape(AlertTemplates.values(alert).get("publishedAt")))
+                .append(" · published ").append(escape(AlertTemplates.publishedAt(alert)))
                 .toString();
     }
 

@@ -1,7 +1,7 @@
 package io.newswatch.alerts.template;
 
+import com.samskivert.mustache.Escapers;
 import io.newswatch.model.Alert;
-import io.newswatch.model.Evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,30 +19,28 @@ import java.util.Set;
 
 /**
  * The texts of alert messages (e-mail subject and bodies, Slack fallback text), and of digests (one e-mail
- * listing the alerts of a group or a reminder), from templates a user can override.
+ * listing the alerts of a group or a reminder), from Mustache templates a user can override.
  *
- * <p>Template language: {@code {{name}}} is replaced by the alert's value of that name (spaces inside the braces
- * are allowed); there is no logic, no loops, no way to write a literal {@code {{}. The names are listed in
- * {@link #PLACEHOLDERS}; {@link #values(Alert)} says what each holds. A missing field renders as an empty string
- * (a missing publication time as {@code unknown}).
+ * <p>Template language: logic-less Mustache rendered by JMustache: variables, sections over lists
+ * ({@code {{#evidence}}}, {@code {{#otherEvidence}}}, {@code {{#events}}}, a digest's {@code {{#alerts}}}) and over
+ * values (shown unless empty, zero or false), inverted sections and comments; no partials, no change of delimiters.
+ * docs/guide.md lists the names; {@code AlertContext} builds them. A missing field renders as an empty string (a
+ * missing publication time as {@code unknown}). Templates written for the former {@code {{name}}} placeholders
+ * render as they did: a list's name used as a variable renders the former text of that name.
  *
- * <p>Digests: {@link #EMAIL_DIGEST_SUBJECT}, {@link #EMAIL_DIGEST_BODY_TEXT} and {@link #EMAIL_DIGEST_BODY_HTML}
- * take the digest's placeholders instead ({@link #DIGEST_PLACEHOLDERS}, see {@link #digestValues}); their
- * {@code {{alerts}}} and {@code {{alertsHtml}}} are the alerts, each rendered with {@link #EMAIL_DIGEST_ITEM_TEXT}
- * or {@link #EMAIL_DIGEST_ITEM_HTML}, which take the per-alert placeholders like the other templates.
- *
- * <p>Escaping: in a template whose name ends in {@code .html} every value is HTML-escaped, except
- * {@code evidenceHtml}, {@code otherEvidenceHtml}, {@code eventsHtml} and {@code alertsHtml}, which already are
- * escaped markup; in {@code .txt} templates values
- * are never escaped (the receiver that sends them decides what its channel needs). Values come from scraped pages,
- * so line breaks and control characters in them are folded into spaces before either: a hostile headline cannot
- * add lines to a subject.
+ * <p>Escaping: a template whose name ends in {@code .html} escapes every value with JMustache's HTML escaper
+ * ({@code & < > " ' ` =}), except the markup values ({@code evidenceHtml}, {@code otherEvidenceHtml},
+ * {@code eventsHtml}, {@code alertsHtml}, an evidence item's {@code sentenceHtml}), which are escaped already and
+ * render as they are whether written {@code {{name}}} or {@code {{{name}}}}; any other value written raw is
+ * refused. {@code .txt} templates escape nothing (the receiver escapes for its channel). Line breaks and control
+ * characters in values are folded into spaces first: a hostile headline cannot add lines to a subject.
  *
  * <p>Loading: {@link #defaults()} reads the templates of {@link #NAMES} from the classpath; {@link #load(Path)}
- * takes each of them that is present in a directory instead of its default, and ignores every other file. A
- * template naming a placeholder it does not take (a digest placeholder in a per-alert template or the reverse), or
- * with a {@code {{} that is never closed, is rejected at load time with an {@link IllegalArgumentException} naming
- * the file and the placeholder. Instances are immutable and thread-safe.
+ * takes each of them that is present in a directory instead of its default, refuses the {@link #RETIRED} files, and
+ * ignores every other file. Each template is checked when it is loaded, so that rendering it cannot fail: an
+ * unknown name (misspelt, or a digest name in a per-alert template or the reverse), a {@code {{} or a section never
+ * closed, or a raw value in HTML is an {@link IllegalArgumentException} naming the file and, where there is one,
+ * the name and line. Instances are immutable and thread-safe.
  */
 public final class AlertTemplates {
     public static final String EMAIL_SUBJECT = "email-subject.txt";
@@ -53,35 +50,32 @@ public final class AlertTemplates {
     public static final String EMAIL_DIGEST_SUBJECT = "email-digest-subject.txt";
     public static final String EMAIL_DIGEST_BODY_TEXT = "email-digest-body.txt";
     public static final String EMAIL_DIGEST_BODY_HTML = "email-digest-body.html";
-    public static final String EMAIL_DIGEST_ITEM_TEXT = "email-digest-item.txt";
-    public static final String EMAIL_DIGEST_ITEM_HTML = "email-digest-item.html";
 
     /** The template files, in the order they are loaded. */
     public static final List<String> NAMES = List.of(EMAIL_SUBJECT, EMAIL_BODY_TEXT, EMAIL_BODY_HTML, SLACK_TEXT,
-            EMAIL_DIGEST_SUBJECT, EMAIL_DIGEST_BODY_TEXT, EMAIL_DIGEST_BODY_HTML, EMAIL_DIGEST_ITEM_TEXT,
-            EMAIL_DIGEST_ITEM_HTML);
+            EMAIL_DIGEST_SUBJECT, EMAIL_DIGEST_BODY_TEXT, EMAIL_DIGEST_BODY_HTML);
 
-    /** Every placeholder a per-alert template (all but the digest subject and bodies) may use. */
-    public static final Set<String> PLACEHOLDERS = Set.of("title", "ruleId", "ruleTitle", "severity", "url",
-            "sourceId", "publishedAt", "evidence", "evidenceHtml", "entities", "tags", "revision", "alsoReportedBy",
-            "alsoReportedCount", "update", "storyId", "alertId", "events", "eventsHtml", "otherEvidence",
-            "otherEvidenceHtml");
-
-
-    /** Every placeholder the digest subject and bodies may use; see {@link #digestValues}. */
-    public static final Set<String> DIGEST_PLACEHOLDERS = Set.of("kind", "count", "group", "summary", "alerts",
-            "alertsHtml");
+    /**
+     * The former digest item templates: the digest bodies hold their text in a {@code {{#alerts}}} section now, so
+     * {@link #load(Path)} refuses a directory that still has one rather than ignore what the user wrote.
+     */
+    public static final List<String> RETIRED = List.of("email-digest-item.txt", "email-digest-item.html");
 
     private static final Set<String> DIGEST_TEMPLATES = Set.of(EMAIL_DIGEST_SUBJECT, EMAIL_DIGEST_BODY_TEXT,
             EMAIL_DIGEST_BODY_HTML);
-    private static final Set<String> RAW_HTML_VALUES = Set.of("evidenceHtml", "alertsHtml", "eventsHtml",
-            "otherEvidenceHtml");
     private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final String ALERT_NAMES_TEXT = MustacheTemplate.sorted(AlertContext.ALERT_NAMES)
+            + "; in {{#evidence}} and {{#otherEvidence}}: " + MustacheTemplate.sorted(AlertContext.EVIDENCE_NAMES)
+            + "; in {{#events}}: " + MustacheTemplate.sorted(AlertContext.EVENT_NAMES);
+    private static final String DIGEST_NAMES_TEXT = MustacheTemplate.sorted(AlertContext.DIGEST_NAMES)
+            + "; in {{#alerts}}: the names of a per-alert template";
 
-    private final Map<String, Template> templates;
+    private static volatile Builtin builtin;
 
-    private AlertTemplates(Map<String, Template> templates) {
+    private final Map<String, MustacheTemplate> templates;
+
+    private AlertTemplates(Map<String, MustacheTemplate> templates) {
         this.templates = Map.copyOf(templates);
     }
 
@@ -91,18 +85,15 @@ public final class AlertTemplates {
      * @throws IllegalStateException when a built-in template is missing from the classpath (a broken build)
      */
     public static AlertTemplates defaults() {
-        Map<String, Template> loaded = new LinkedHashMap<>();
-        for (String name : NAMES) {
-            loaded.put(name, Template.parse(name, name, readDefault(name)));
-        }
-        return new AlertTemplates(loaded);
+        return builtin().defaults();
     }
 
     /**
      * The built-in templates, each replaced by the file of the same name in {@code dir} when there is one.
      *
-     * @throws IllegalArgumentException when {@code dir} is not a directory, or a template in it names an unknown
-     *                                  placeholder or leaves a {@code {{} open (the message names the file)
+     * @throws IllegalArgumentException when {@code dir} is not a directory, holds one of the {@link #RETIRED} files,
+     *                                  or a template in it fails a check (see the class comment; the message names
+     *                                  the file)
      * @throws IOException              when a template file cannot be read or is not UTF-8
      */
     public static AlertTemplates load(Path dir) throws IOException {
@@ -110,14 +101,19 @@ public final class AlertTemplates {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("template directory " + dir + " is not a directory");
         }
-        Map<String, Template> loaded = new LinkedHashMap<>();
+        for (String retired : RETIRED) {
+            if (Files.exists(dir.resolve(retired))) {
+                throw new IllegalArgumentException("template " + dir.resolve(retired) + " is no longer read: "
+                        + "digest bodies list their alerts in a {{#alerts}}...{{/alerts}} section; move its text "
+                        + "into that section of " + EMAIL_DIGEST_BODY_TEXT + " or " + EMAIL_DIGEST_BODY_HTML
+                        + " in the same directory and delete it");
+            }
+        }
+        Map<String, MustacheTemplate> loaded = new LinkedHashMap<>(builtin().defaults().templates);
         for (String name : NAMES) {
             Path file = dir.resolve(name);
             if (Files.isRegularFile(file)) {
-                loaded.put(name, Template.parse(name, file.toString(), withoutBom(Files.readString(file,
-                        StandardCharsets.UTF_8))));
-            } else {
-                loaded.put(name, Template.parse(name, name, readDefault(name)));
+                loaded.put(name, compile(name, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
             }
         }
         return new AlertTemplates(loaded);
@@ -133,35 +129,34 @@ public final class AlertTemplates {
         if (DIGEST_TEMPLATES.contains(name)) {
             throw new IllegalArgumentException("template " + name + " renders a digest, not one alert");
         }
-        return template(name).render(values(alert));
+        return template(name).render(AlertContext.of(Objects.requireNonNull(alert, "alert")));
     }
 
     /**
-     * Renders a digest subject or body for a group's or a reminder's alerts, each alert rendered with the item
-     * template of the same kind (text or HTML).
+     * Renders a digest subject or body for a group's or a reminder's alerts.
      *
      * @param name     {@link #EMAIL_DIGEST_SUBJECT}, {@link #EMAIL_DIGEST_BODY_TEXT} or
      *                 {@link #EMAIL_DIGEST_BODY_HTML}
      * @param reminder whether the digest reminds of alerts already notified
-     * @param group    the group's label; see {@link #digestValues}
+     * @param group    the group's label ({@code {{group}}}, line breaks folded; {@code all} when empty)
      * @throws IllegalArgumentException when {@code name} is not a digest template, or {@code alerts} is empty
      */
     public String renderDigest(String name, boolean reminder, String group, List<Alert> alerts) {
         if (!DIGEST_TEMPLATES.contains(name)) {
             throw new IllegalArgumentException("template " + name + " is not a digest template; digests: "
-                    + DIGEST_TEMPLATES.stream().sorted().toList());
+                    + MustacheTemplate.sorted(DIGEST_TEMPLATES));
         }
         if (alerts.isEmpty()) {
             throw new IllegalArgumentException("a digest lists at least one alert");
         }
-        StringBuilder text = new StringBuilder(512 * alerts.size());
-        StringBuilder html = new StringBuilder(512 * alerts.size());
-        for (Alert alert : alerts) {
-            Map<String, String> values = values(alert);
-            text.append(template(EMAIL_DIGEST_ITEM_TEXT).render(values));
-            html.append(template(EMAIL_DIGEST_ITEM_HTML).render(values));
+        List<Map<String, Object>> items = alerts.stream().map(AlertContext::of).toList();
+        StringBuilder text = new StringBuilder(512 * items.size());
+        StringBuilder html = new StringBuilder(512 * items.size());
+        for (Map<String, Object> item : items) {
+            text.append(builtin().formerItemText().render(item));
+            html.append(builtin().formerItemHtml().render(item));
         }
-        return template(name).render(digestValues(reminder, group, alerts.size(), text.toString(),
+        return template(name).render(AlertContext.digest(reminder, group, items, text.toString(),
                 html.toString()));
     }
 
@@ -171,39 +166,12 @@ public final class AlertTemplates {
     }
 
     /**
-     * The unescaped value of every digest placeholder: {@code kind} ({@code group} or {@code reminder}),
-     * {@code count} (how many alerts), {@code group} (the group's label, line breaks folded; {@code all} when
-     * empty), {@code summary} ({@link #digestSummary}), {@code alerts} (the rendered text items, concatenated) and
-     * {@code alertsHtml} (the rendered HTML items, already escaped).
-     */
-    static Map<String, String> digestValues(boolean reminder, String group, int count, String alertsText,
-            String alertsHtml) {
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("kind", reminder ? "reminder" : "group");
-        v.put("count", Integer.toString(count));
-        String label = clean(group);
-        v.put("group", label.isEmpty() ? "all" : label);
-        v.put("summary", digestSummary(reminder, count));
-        v.put("alerts", alertsText);
-        v.put("alertsHtml", alertsHtml);
-        return v;
-    }
-
-    /**
      * What a digest is, in a few words for a headline: {@code 3 alerts}, {@code 1 alert}, or for a reminder
      * {@code Reminder: 2 open alerts}.
      */
     public static String digestSummary(boolean reminder, int count) {
         String alerts = count + (reminder ? " open" : "") + (count == 1 ? " alert" : " alerts");
         return reminder ? "Reminder: " + alerts : alerts;
-    }
-
-    private Template template(String name) {
-        Template template = templates.get(name);
-        if (template == null) {
-            throw new IllegalArgumentException("no template named " + name + "; known: " + NAMES);
-        }
-        return template;
     }
 
     /** The e-mail subject: the rendered template on one line, trimmed. */
@@ -224,50 +192,6 @@ public final class AlertTemplates {
     /** The Slack fallback text (what notifications show), not yet escaped for Slack. */
     public String slackText(Alert alert) {
         return render(SLACK_TEXT, alert).strip();
-    }
-
-    /**
-     * The unescaped value of every placeholder for an alert: {@code title}, {@code ruleId}, {@code ruleTitle},
-     * {@code severity} (lower case, {@code info} when absent), {@code url} (empty unless http or https),
-     * {@code sourceId}, {@code publishedAt} ({@code yyyy-MM-dd HH:mm UTC} or {@code unknown}), {@code evidence}
-     * (the first evidence sentence),
-     * {@code evidenceHtml} (that sentence HTML-escaped with the matched terms in {@code <mark>}), {@code entities},
-     * {@code tags}, {@code alsoReportedBy} (comma-separated), {@code revision}, {@code alsoReportedCount},
-     * {@code update} (empty for a first alert, else {@code Update: also reported by N outlets}),
-     * {@code storyId} and {@code alertId}.
-     */
-    public static Map<String, String> values(Alert alert) {
-        Objects.requireNonNull(alert, "alert");
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("title", clean(alert.title()));
-        v.put("ruleId", clean(alert.ruleId()));
-        v.put("ruleTitle", clean(alert.ruleTitle()));
-        v.put("severity", severity(alert));
-        v.put("url", webUrl(alert.url()));
-        v.put("sourceId", clean(alert.sourceId()));
-        v.put("publishedAt", alert.publishedAt() == null ? "unknown" : PUBLISHED.format(alert.publishedAt()));
-        Evidence first = Evidence.firstDecisive(alert.evidence());
-        String sentence = first == null ? "" : Proofs.cut(clean(first.text()), Proofs.MAX_EVIDENCE_CHARS);
-        v.put("evidence", sentence);
-        v.put("evidenceHtml", first == null ? "" : Highlights.mark(sentence, cleanAll(first.matched()),
-                AlertTemplates::escapeHtml, "<mark>", "</mark>"));
-        List<Evidence> others = Proofs.otherEvidence(alert);
-        v.put("otherEvidence", Proofs.otherEvidenceText(others));
-        v.put("otherEvidenceHtml", Proofs.otherEvidenceHtml(others));
-        List<String> events = Proofs.eventLines(alert);
-        v.put("events", events.isEmpty() ? "" : "\nEvents:\n" + events.stream().map(e -> "  " + (e.startsWith("+")
-                ? e : "- " + e) + "\n").reduce("", String::concat));
-        v.put("eventsHtml", events.isEmpty() ? "" : "<p style=\"margin-bottom: 0;\"><strong>Events</strong></p>\n<ul>"
-                + events.stream().map(e -> "<li>" + escapeHtml(e) + "</li>").reduce("", String::concat) + "</ul>\n");
-        v.put("entities", String.join(", ", cleanAll(alert.entities())));
-        v.put("tags", String.join(", ", cleanAll(alert.tags())));
-        v.put("revision", Integer.toString(alert.revision()));
-        v.put("alsoReportedBy", String.join(", ", cleanAll(alert.alsoReportedBy())));
-        v.put("alsoReportedCount", Integer.toString(alert.alsoReportedBy().size()));
-        v.put("update", alert.revision() > 0 ? "Update: " + alsoReportedBy(alert) : "");
-        v.put("storyId", clean(alert.storyId()));
-        v.put("alertId", clean(alert.id()));
-        return v;
     }
 
     /**
@@ -292,21 +216,22 @@ public final class AlertTemplates {
         return s.isEmpty() ? "info" : s;
     }
 
-    /** Escapes {@code & < > " '} for HTML text and attribute values. */
+    /** The article's publication time as {@code yyyy-MM-dd HH:mm UTC}; {@code unknown} when it has none. */
+    public static String publishedAt(Alert alert) {
+        return alert.publishedAt() == null ? "unknown" : PUBLISHED.format(alert.publishedAt());
+    }
+
+    /** The items {@link #clean}ed, the empty ones dropped, joined with {@code ", "}. */
+    public static String joined(List<String> items) {
+        return String.join(", ", items.stream().map(AlertTemplates::clean).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /**
+     * Escapes text for HTML text and attribute values with JMustache's HTML escaper, the one HTML templates apply
+     * to their values: {@code & < > " ' ` =}.
+     */
     public static String escapeHtml(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Escapers.HTML.escape(s);
     }
 
     /** Folds whitespace runs (line breaks included) into one space, trims, and replaces control characters. */
@@ -331,25 +256,33 @@ public final class AlertTemplates {
         return sb.toString();
     }
 
-    private static List<String> cleanAll(List<String> items) {
-        List<String> out = new ArrayList<>(items.size());
-        for (String item : items) {
-            String c = clean(item);
-            if (!c.isEmpty()) {
-                out.add(c);
-            }
+    private MustacheTemplate template(String name) {
+        MustacheTemplate template = templates.get(name);
+        if (template == null) {
+            throw new IllegalArgumentException("no template named " + name + "; known: " + NAMES);
         }
-        return out;
+        return template;
     }
 
-    private static String readDefault(String name) {
-        try (InputStream in = AlertTemplates.class.getResourceAsStream(name)) {
+    /**
+     * @param name   which template this is (one of {@link #NAMES}), which decides its names and escaping
+     * @param source what to call the template in errors: its file path, or its name for a built-in one
+     */
+    private static MustacheTemplate compile(String name, String source, String text) {
+        boolean digest = DIGEST_TEMPLATES.contains(name);
+        return MustacheTemplate.compile(source, withoutBom(text), name.endsWith(".html"),
+                digest ? AlertContext.digestSamples() : AlertContext.alertSamples(),
+                digest ? DIGEST_NAMES_TEXT : ALERT_NAMES_TEXT);
+    }
+
+    private static String readBuiltin(String resource) {
+        try (InputStream in = AlertTemplates.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("built-in template " + name + " is missing from the classpath");
+                throw new IllegalStateException("built-in template " + resource + " is missing from the classpath");
             }
-            return withoutBom(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read built-in template " + name, e);
+            throw new UncheckedIOException("cannot read built-in template " + resource, e);
         }
     }
 
@@ -357,50 +290,35 @@ public final class AlertTemplates {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
-    /** A parsed template: literal text and placeholder names, alternating as they stand. */
-    private record Template(boolean html, List<String> literals, List<String> placeholders) {
+    private static Builtin builtin() {
+        Builtin b = builtin;
+        if (b == null) {
+            // two threads may both compile; either result will do, they are equal and immutable
+            b = Builtin.compile();
+            builtin = b;
+        }
+        return b;
+    }
 
-        /**
-         * @param name   which template this is (one of {@link #NAMES}), which decides the placeholders it may use
-         * @param source what to call the template in errors: its file path, or its name for a default
-         */
-        static Template parse(String name, String source, String text) {
-            Set<String> known = DIGEST_TEMPLATES.contains(name) ? DIGEST_PLACEHOLDERS : PLACEHOLDERS;
-            List<String> literals = new ArrayList<>();
-            List<String> placeholders = new ArrayList<>();
-            int at = 0;
-            for (int open = text.indexOf("{{"); open >= 0; open = text.indexOf("{{", at)) {
-                int close = text.indexOf("}}", open + 2);
-                if (close < 0) {
-                    throw new IllegalArgumentException("template " + source + ": '{{' at line "
-                            + line(text, open) + " is never closed with '}}'");
-                }
-                String placeholder = text.substring(open + 2, close).strip();
-                if (!known.contains(placeholder)) {
-                    throw new IllegalArgumentException("template " + source + ": unknown placeholder {{"
-                            + placeholder + "}} at line " + line(text, open) + "; known: " + known.stream().sorted()
-                            .toList());
-                }
-                literals.add(text.substring(at, open));
-                placeholders.add(placeholder);
-                at = close + 2;
+    /**
+     * The built-in templates, and the former item templates that render {@code {{alerts}}} and
+     * {@code {{alertsHtml}}} for digest bodies written before sections.
+     */
+    private record Builtin(AlertTemplates defaults, MustacheTemplate formerItemText,
+            MustacheTemplate formerItemHtml) {
+        static Builtin compile() {
+            Map<String, MustacheTemplate> loaded = new LinkedHashMap<>();
+            for (String name : NAMES) {
+                loaded.put(name, AlertTemplates.compile(name, name, readBuiltin(name)));
             }
-            literals.add(text.substring(at));
-            return new Template(source.endsWith(".html"), List.copyOf(literals), List.copyOf(placeholders));
+            return new Builtin(new AlertTemplates(loaded), former(EMAIL_BODY_TEXT, "email-digest-item.txt"),
+                    former(EMAIL_BODY_HTML, "email-digest-item.html"));
         }
 
-        String render(Map<String, String> values) {
-            StringBuilder out = new StringBuilder(256);
-            for (int i = 0; i < placeholders.size(); i++) {
-                String name = placeholders.get(i);
-                String value = values.getOrDefault(name, "");
-                out.append(literals.get(i)).append(html && !RAW_HTML_VALUES.contains(name) ? escapeHtml(value) : value);
-            }
-            return out.append(literals.get(literals.size() - 1)).toString();
-        }
-
-        private static int line(String text, int index) {
-            return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+        /** A former item template, checked as the per-alert template of the same format. */
+        private static MustacheTemplate former(String like, String file) {
+            String resource = "former/" + file;
+            return AlertTemplates.compile(like, resource, readBuiltin(resource));
         }
     }
 }

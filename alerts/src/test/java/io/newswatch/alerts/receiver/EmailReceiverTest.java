@@ -241,7 +241,8 @@ class EmailReceiverTest {
                 + "The White House said North Korea <mark>shipped</mark> more than 1,000 containers of "
                 + "<mark>munitions</mark> to Russia through Najin.</blockquote>")
                 .contains("<li>" + TestAlerts.MUNITIONS_SUMMARY + "</li>")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;!channel&gt; &amp; =cmd|&#39; /C calc&#39;!A0")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;!channel&gt; &amp; &#x3D;cmd|&#39; /C "
+                        + "calc&#39;!A0")
                 .doesNotContain("<script>")
                 .contains("context");
         assertThat(html.indexOf("The White House said")).isLessThan(html.indexOf(TestAlerts.CONTEXT_SENTENCE

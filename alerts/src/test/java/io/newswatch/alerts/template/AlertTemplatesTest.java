@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AlertTemplatesTest {
     private final Alert alert = TestAlerts.sanctions("story-tmpl");
@@ -63,7 +65,7 @@ class AlertTemplatesTest {
     }
 
     @Test
-    void anUnknownPlaceholderIsRejectedAtLoadNamingFileAndPlaceholder(@TempDir Path dir) throws Exception {
+    void anUnknownNameIsRejectedAtLoadNamingFileNameAndLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(AlertTemplates.EMAIL_BODY_HTML), "<p>{{title}}</p>\n<p>{{headline}}</p>",
                 UTF_8);
         assertThatThrownBy(() -> AlertTemplates.load(dir))
@@ -74,7 +76,7 @@ class AlertTemplatesTest {
     }
 
     @Test
-    void anUnclosedPlaceholderIsRejectedAtLoad(@TempDir Path dir) throws Exception {
+    void anUnclosedTagIsRejectedAtLoad(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(AlertTemplates.SLACK_TEXT), "{{title} {{url}", UTF_8);
         assertThatThrownBy(() -> AlertTemplates.load(dir))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -106,7 +108,7 @@ class AlertTemplatesTest {
     }
 
     @Test
-    void eventPlaceholdersAreEscapedOnceInHtmlTemplatesAndLeftAsTheyAreInTextTemplates(@TempDir Path dir)
+    void eventVariablesAreEscapedOnceInHtmlTemplatesAndLeftAsTheyAreInTextTemplates(@TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve(AlertTemplates.EMAIL_BODY_HTML), "{{eventsHtml}}|{{events}}|{{evidence}}",
                 UTF_8);
@@ -196,17 +198,27 @@ class AlertTemplatesTest {
     }
 
     @Test
-    void digestAndPerAlertPlaceholdersAreNotInterchangeable(@TempDir Path dir) throws Exception {
+    void digestAndPerAlertNamesAreNotInterchangeable(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(AlertTemplates.EMAIL_DIGEST_SUBJECT), "{{title}}", UTF_8);
         assertThatThrownBy(() -> AlertTemplates.load(dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(AlertTemplates.EMAIL_DIGEST_SUBJECT).hasMessageContaining("{{title}}");
 
-        Files.delete(dir.resolve(AlertTemplates.EMAIL_DIGEST_SUBJECT));
-        Files.writeString(dir.resolve(AlertTemplates.EMAIL_DIGEST_ITEM_TEXT), "{{count}}", UTF_8);
+        Files.writeString(dir.resolve(AlertTemplates.EMAIL_DIGEST_SUBJECT), "{{count}}", UTF_8);
+        Files.writeString(dir.resolve(AlertTemplates.EMAIL_SUBJECT), "{{count}}", UTF_8);
         assertThatThrownBy(() -> AlertTemplates.load(dir)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(AlertTemplates.EMAIL_DIGEST_ITEM_TEXT).hasMessageContaining("{{count}}");
+                .hasMessageContaining(AlertTemplates.EMAIL_SUBJECT).hasMessageContaining("{{count}}");
 
         assertThatThrownBy(() -> AlertTemplates.defaults().render(AlertTemplates.EMAIL_DIGEST_BODY_TEXT, alert))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email-digest-item.txt", "email-digest-item.html"})
+    void aFormerDigestItemTemplateIsRefusedRatherThanIgnored(String file, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(file), "[{{severity}}] {{title}}\n", UTF_8);
+        assertThatThrownBy(() -> AlertTemplates.load(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(dir.resolve(file).toString())
+                .hasMessageContaining("no longer read")
+                .hasMessageContaining("{{#alerts}}");
     }
 }
