@@ -17,6 +17,7 @@ import io.newswatch.model.Silence;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.charts.UplotCharts;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -84,6 +85,9 @@ public final class Console implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                 });
                 config.routes.before(this::guard);
+                // the chart script the replay report carries inline, served from the streams module's jar
+                config.routes.get("/static/charts.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                        .result(UplotCharts.glueScript()));
                 config.routes.get("/", ctx -> html(ctx, "/", "Live alerts",
                         LivePage.page(sources.feed(), ctx::queryParam, ctx.queryString())));
                 config.routes.get("/alerts", ctx -> ctx.contentType("text/html; charset=utf-8")
