@@ -59,7 +59,8 @@ class ReplayCommandTest {
         assertThat(csv.get(0)).startsWith("rule_id,");
         assertThat(csv).anyMatch(l -> l.startsWith("ru-kp,") && l.contains("Pyongyang"));
         assertThat(csv).noneMatch(l -> l.contains("Lighthouse keeper retires"));
-        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("ru-kp");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"match-chart\"")
+                .contains("var uPlot=").contains("ru-kp");
         try (Admin admin = Admin.create(cli.clientProperties())) {
             assertThat(admin.listTopics().names().get()).contains("news.backtest.coast-may.alerts");
         }

@@ -1,6 +1,5 @@
 package io.newswatch.console;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -12,11 +11,13 @@ import io.newswatch.console.internal.Layout;
 import io.newswatch.console.internal.LedgerPage;
 import io.newswatch.console.internal.LivePage;
 import io.newswatch.console.internal.TrendsPage;
+import io.newswatch.console.web.WebServer;
 import io.newswatch.model.LedgerFilter;
 import io.newswatch.model.Silence;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.topics.Topics;
+import io.newswatch.streams.charts.UplotCharts;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -30,12 +31,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The analyst's console: a web server (Javalin) over the pipeline's topics. Pages: the live alerts
- * ({@code news.alerts}, pushed as they arrive over server-sent events), an article with its evidence
- * ({@code news.tagged}), the violations ledger ({@code news.events}), trends (articles per hour or day of a tag or
- * entity, counted from {@code news.tagged}), rules ({@code news.rules}: check, backtest, push), silences
- * ({@code news.silences}) and sources with the dead letters ({@code news.sources.status}, {@code news.dlq},
- * {@code news.alerts.dlq}). Its actions run the code the CLI commands run.
+ * The analyst's console: a web server (Javalin, built as every newswatch server is: {@link WebServer}) over the
+ * pipeline's topics. Pages: the live alerts ({@code news.alerts}, pushed as they arrive over server-sent events), an
+ * article with its evidence ({@code news.tagged}), the violations ledger ({@code news.events}), trends (articles per
+ * hour or day of a tag or entity, counted from {@code news.tagged}), rules ({@code news.rules}: check, backtest,
+ * push), silences ({@code news.silences}) and sources with the dead letters ({@code news.sources.status},
+ * {@code news.dlq}, {@code news.alerts.dlq}). Its actions run the code the CLI commands run.
  *
  * <p>Security: every scraped value is escaped ({@link Html}); every response carries a Content-Security-Policy that
  * allows scripts, styles and connections from the console only; every POST carries a CSRF token tied to the session
@@ -57,7 +58,13 @@ public final class Console implements AutoCloseable {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    private final Javalin app;
+    /**
+     * Request threads: pages are quick and the live streams wait without holding one (server-sent events are
+     * asynchronous in Javalin), so a few analysts need few.
+     */
+    private static final int THREADS = 32;
+
+    private final WebServer server;
     private final ConsoleOptions options;
     private final Sources sources;
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
@@ -69,36 +76,38 @@ public final class Console implements AutoCloseable {
         this.sources = sources;
         random.nextBytes(csrfKey);
         Actions actions = new Actions(sources, this::csrf);
-        this.app = Javalin.create(config -> {
-            config.jetty.host = options.bind();
-            config.jetty.port = options.port();
-            config.staticFiles.enableWebjars();
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/io/newswatch/console/static";
-                files.location = Location.CLASSPATH;
+        this.server = WebServer.create("the console", "newswatch-console", options.bind(), options.port(), THREADS,
+                config -> {
+                config.staticFiles.enableWebjars();
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/static";
+                    files.directory = "/io/newswatch/console/static";
+                    files.location = Location.CLASSPATH;
+                });
+                config.routes.before(this::guard);
+                // the chart script the replay report carries inline, served from the streams module's jar
+                config.routes.get("/static/charts.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                        .result(UplotCharts.glueScript()));
+                config.routes.get("/", ctx -> html(ctx, "/", "Live alerts",
+                        LivePage.page(sources.feed(), ctx::queryParam, ctx.queryString())));
+                config.routes.get("/alerts", ctx -> ctx.contentType("text/html; charset=utf-8")
+                        .result(LivePage.list(sources.feed(), ctx::queryParam)));
+                config.routes.sse("/alerts/stream", client -> LivePage.stream(sources.feed(), client));
+                config.routes.post("/login", this::login);
+                config.routes.get("/article/{id}", actions::article);
+                config.routes.get("/ledger", this::ledger);
+                config.routes.get("/trends", ctx -> html(ctx, "/trends", "Trends",
+                        TrendsPage.render(sources.articles(), ctx::queryParam)));
+                config.routes.get("/rules", actions::rules);
+                config.routes.post("/rules/check", actions::checkRules);
+                config.routes.post("/rules/backtest", actions::backtest);
+                config.routes.post("/rules/push", actions::pushRules);
+                config.routes.get("/silences", actions::silences);
+                config.routes.post("/silences", actions::addSilence);
+                config.routes.post("/silences/{id}/expire", actions::expireSilence);
+                config.routes.get("/sources", actions::sources);
+                config.routes.post("/dead-letters/redrive", actions::redrive);
             });
-            config.routes.before(this::guard);
-            config.routes.get("/", ctx -> html(ctx, "/", "Live alerts", LivePage.page(sources.feed(), ctx::queryParam,
-                    ctx.queryString())));
-            config.routes.get("/alerts", ctx -> ctx.contentType("text/html; charset=utf-8")
-                    .result(LivePage.list(sources.feed(), ctx::queryParam)));
-            config.routes.sse("/alerts/stream", client -> LivePage.stream(sources.feed(), client));
-            config.routes.post("/login", this::login);
-            config.routes.get("/article/{id}", actions::article);
-            config.routes.get("/ledger", this::ledger);
-            config.routes.get("/trends", ctx -> html(ctx, "/trends", "Trends",
-                    TrendsPage.render(sources.articles(), ctx::queryParam)));
-            config.routes.get("/rules", actions::rules);
-            config.routes.post("/rules/check", actions::checkRules);
-            config.routes.post("/rules/backtest", actions::backtest);
-            config.routes.post("/rules/push", actions::pushRules);
-            config.routes.get("/silences", actions::silences);
-            config.routes.post("/silences", actions::addSilence);
-            config.routes.post("/silences/{id}/expire", actions::expireSilence);
-            config.routes.get("/sources", actions::sources);
-            config.routes.post("/dead-letters/redrive", actions::redrive);
-        });
     }
 
     /** Starts the console against the cluster at {@code bootstrapServers}, with no other client settings. */
@@ -112,7 +121,8 @@ public final class Console implements AutoCloseable {
      * Starts the console against a cluster; {@code client} holds {@code bootstrap.servers} and any other Kafka
      * client settings the cluster needs.
      *
-     * @throws IllegalStateException when the port cannot be bound
+     * @throws IllegalStateException naming the address when it cannot be bound ("port N is already in use" when
+     *                               the port is taken); nothing is left running then
      */
     public static Console start(ConsoleOptions options, Properties client) {
         Sources sources = new Sources(client, new AlertFeed(client, KEPT), new ArticleIndex(client),
@@ -123,11 +133,10 @@ public final class Console implements AutoCloseable {
         Console console = new Console(options, sources);
         Actions.warmUp();
         try {
-            console.app.start();
-        } catch (RuntimeException e) {
+            console.server.start();
+        } catch (IllegalStateException e) {
             sources.close();
-            throw new IllegalStateException("the console cannot listen on " + options.bind() + ":" + options.port()
-                    + ": " + e.getMessage(), e);
+            throw e;
         }
         return console;
     }
@@ -150,7 +159,7 @@ public final class Console implements AutoCloseable {
     /** The address a browser opens. */
     public String url() {
         String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
-        return "http://" + host + ":" + app.port() + "/";
+        return "http://" + host + ":" + server.port() + "/";
     }
 
     private void guard(Context ctx) {
@@ -244,7 +253,7 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        server.close();
         sources.close();
     }
 

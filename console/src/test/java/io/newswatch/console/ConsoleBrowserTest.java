@@ -12,7 +12,15 @@ import io.newswatch.alerts.AlertsService;
 import io.newswatch.alerts.receiver.JsonlFileReceiver;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
+import io.newswatch.model.Evidence;
+import io.newswatch.streams.replay.ReplayMatch;
+import io.newswatch.streams.replay.ReplayResult;
+import io.newswatch.streams.replay.report.ReplayHtmlReport;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +38,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The live page in a real browser: Debian's Chromium, headless, driven through its ChromeDriver by Selenium. Skipped,
- * with the reason, where {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing ({@code .ci/run}
- * installs both). Every test saves a screenshot under {@code target/screenshots/}.
+ * The console's pages, and a replay report opened from disk (its chart is drawn as the console's), in a real
+ * browser: Debian's Chromium, headless, driven through its ChromeDriver by Selenium. Skipped, with the reason, where
+ * {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing ({@code .ci/run} installs both). Every test
+ * saves a screenshot under {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest {
@@ -218,6 +227,50 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aReplayReportOpenedFromDiskDrawsItsChartWithTheUplotItCarries() throws Exception {
+        // eleven rules and one whose id tries to end the page's script, over five days: the 11th and 12th are dashed
+        String hostile = "</script><script>window.pwned=1</script>";
+        Map<String, String> rules = new TreeMap<>();
+        List<ReplayMatch> matches = new ArrayList<>();
+        for (int r = 0; r < 12; r++) {
+            String rule = r == 11 ? hostile : "rule-%02d".formatted(r);
+            rules.put(rule, "Rule " + r);
+            for (int m = 0; m <= r % 4; m++) {
+                Instant at = Instant.parse("2026-03-02T09:00:00Z").plus(Duration.ofHours(13L * (r + m)));
+                matches.add(new ReplayMatch(rule, "Rule " + r, "a" + r + "-" + m, at, "harbour-wire",
+                        "Bulletin " + r + "." + m, "https://harbour.example/" + r + "/" + m,
+                        List.of(new Evidence(rule, "Closed.", 0, 7, List.of()))));
+            }
+        }
+        Path report = Path.of("target", "replay-report", "report.html").toAbsolutePath();
+        ReplayHtmlReport.write(new ReplayResult("browser-check", Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-03-10T00:00:00Z"), "2026.03.1", rules, 40, 30, 0, matches, List.of(),
+                Duration.ofSeconds(2)), report);
+
+        browser.get(report.toUri().toString());
+        waiting(Duration.ofSeconds(10)).until(d -> paintedPixels("match-chart") > 500);
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) js("return Array.from(document.querySelectorAll("
+                + "'#match-chart .u-legend .u-series .u-label')).map(function (e) { return e.textContent; });");
+        assertThat(labels).as("uPlot's legend: the days, then every rule in rule-id order")
+                .containsExactlyElementsOf(concat("day", rules.keySet()));
+        @SuppressWarnings("unchecked")
+        List<String> borders = (List<String>) js("return Array.from(document.querySelectorAll("
+                + "'#match-chart .u-legend .u-series .u-marker')).map(function (e) { return e.style.borderStyle; });");
+        assertThat(borders.subList(1, 11)).as("the first ten rules: ten colours, solid").allMatch("solid"::equals);
+        assertThat(borders.subList(11, 13)).as("the 11th and 12th reuse colours, dashed").allMatch("dashed"::equals);
+        assertThat(dialogOpen()).as("a dialog opened").isFalse();
+        assertThat(js("return window.pwned === undefined;")).isEqualTo(true);
+        screenshot("replay-report");
+    }
+
+    private static List<String> concat(String first, java.util.Collection<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
+    @Test
     void theTrendsPageChartsATag() throws Exception {
         browser.get(fixture.console.url() + "trends?key=tag:sanctions-violation");
         waiting(Duration.ofSeconds(20)).until(d -> {
@@ -352,8 +405,9 @@ class ConsoleBrowserTest {
             screenshot("sign-in");
             browser.findElement(By.name("token")).sendKeys(secret);
             browser.findElement(By.xpath("//button[text()='Open']")).click();
-            waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText()
-                    .equals("Live alerts"));
+            // the heading found may belong to the page being left, so a stale one is looked for again
+            waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("h1")).getText().equals("Live alerts"));
             org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("newswatch_session");
             assertThat(session.isHttpOnly()).isTrue();
             assertThat(session.getSameSite()).isEqualTo("Strict");

@@ -77,6 +77,12 @@ class ConsoleTest {
                 "/webjars/htmx.org/2.0.10/dist/htmx.min.js");
         assertThat(get("/webjars/htmx.org/2.0.10/dist/htmx.min.js").statusCode()).isEqualTo(200);
         assertThat(get("/static/console.js").statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"/static/charts.js\" defer></script>");
+        HttpResponse<String> charts = get("/static/charts.js");
+        assertThat(charts.statusCode()).isEqualTo(200);
+        assertThat(charts.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(charts.body()).as("the chart script the replay report carries inline")
+                .isEqualTo(io.newswatch.streams.charts.UplotCharts.glueScript());
     }
 
     @Test

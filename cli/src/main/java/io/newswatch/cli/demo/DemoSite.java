@@ -1,72 +1,72 @@
 package io.newswatch.cli.demo;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.newswatch.console.web.WebServer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A small news site served over loopback HTTP for {@code newswatch demo} and the end-to-end tests: an RSS 2.0
  * feed ({@code /rss.xml}), one page per {@link SampleArticle} with the boilerplate real sites carry (navigation,
- * cookie banner, newsletter form, related-story teasers, footer), a {@code robots.txt} and a front page.
+ * cookie banner, newsletter form, related-story teasers, footer), a {@code robots.txt} and a front page. Any other
+ * path is 404, any method but GET and HEAD 405.
  *
- * <p>It binds to 127.0.0.1 only. Pages can be edited while it runs ({@link #replaceParagraph}) so tests can
- * check what a changed article does.
+ * <p>It binds to 127.0.0.1 only, served as every newswatch server is ({@link WebServer}: Javalin, a few daemon
+ * threads). Pages can be edited while it runs ({@link #replaceParagraph}) so tests can check what a changed article
+ * does.
  */
 public final class DemoSite implements AutoCloseable {
     private static final String SITE = "/io/newswatch/cli/demo/site/";
+    private static final String HOST = "127.0.0.1";
+    /** One ingester polls it, a page at a time. */
+    private static final int THREADS = 6;
     private static final DateTimeFormatter RFC_822 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HUMAN =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "demo-site");
-        t.setDaemon(true);
-        return t;
-    });
+    private final WebServer server;
     private final String layout = SampleArticle.read(SITE + "layout.html");
     private volatile List<SampleArticle> articles;
 
-    private DemoSite(HttpServer server, List<SampleArticle> articles) {
-        this.server = server;
+    private DemoSite(int port, List<SampleArticle> articles) {
         this.articles = articles;
+        this.server = WebServer.create("the demo site", "demo-site", HOST, port, THREADS, config -> {
+            config.routes.before(ctx -> {
+                String method = ctx.method().name();
+                if (!method.equals("GET") && !method.equals("HEAD")) {
+                    send(ctx, 405, "text/plain", "method not allowed");
+                    ctx.skipRemainingHandlers();
+                }
+            });
+            WebServer.getAndHead(config.routes, "/robots.txt", ctx -> send(ctx, 200, "text/plain",
+                    "User-agent: *\nDisallow: /search\nDisallow: /newsletter\n"));
+            WebServer.getAndHead(config.routes, "/rss.xml", ctx -> send(ctx, 200, "application/rss+xml", feed()));
+            WebServer.getAndHead(config.routes, "/", ctx -> send(ctx, 200, "text/html", frontPage()));
+            WebServer.getAndHead(config.routes, "/news/{page}", this::article);
+            config.routes.exception(NotFoundResponse.class, (e, ctx) -> send(ctx, 404, "text/html",
+                    "<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>"));
+        });
     }
 
     /**
      * Starts the site on 127.0.0.1.
      *
      * @param port the port, 0 for any free one
-     * @throws IOException when the port is taken (the message says so) or the server cannot start
+     * @throws IllegalStateException naming the address when it cannot listen ("port N is already in use")
      */
-    public static DemoSite start(int port, List<SampleArticle> articles) throws IOException {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        } catch (BindException e) {
-            throw new IOException("port " + port + " is already in use", e);
-        }
-        DemoSite site = new DemoSite(server, articles);
-        server.createContext("/", site::handle);
-        server.setExecutor(site.executor);
-        server.start();
+    public static DemoSite start(int port, List<SampleArticle> articles) {
+        DemoSite site = new DemoSite(port, articles);
+        site.server.start();
         return site;
     }
 
     /** The site's base URL, e.g. {@code http://127.0.0.1:38211}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + HOST + ":" + server.port();
     }
 
     /** The feed URL. */
@@ -92,38 +92,17 @@ public final class DemoSite implements AutoCloseable {
         }).toList();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
-                send(ex, 405, "text/plain", "method not allowed");
-            } else if (path.equals("/robots.txt")) {
-                send(ex, 200, "text/plain", "User-agent: *\nDisallow: /search\nDisallow: /newsletter\n");
-            } else if (path.equals("/rss.xml")) {
-                send(ex, 200, "application/rss+xml", feed());
-            } else if (path.equals("/")) {
-                send(ex, 200, "text/html", frontPage());
-            } else {
-                SampleArticle a = articles.stream().filter(x -> x.path().equals(path)).findFirst().orElse(null);
-                if (a == null) {
-                    send(ex, 404, "text/html", "<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>");
-                } else {
-                    send(ex, 200, "text/html", page(a));
-                }
-            }
+    private void article(Context ctx) {
+        String path = ctx.path();
+        SampleArticle a = articles.stream().filter(x -> x.path().equals(path)).findFirst().orElse(null);
+        if (a == null) {
+            throw new NotFoundResponse();
         }
+        send(ctx, 200, "text/html", page(a));
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-        boolean head = "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+    private static void send(Context ctx, int status, String type, String body) {
+        ctx.status(status).contentType(type + "; charset=utf-8").result(body);
     }
 
     String feed() {
@@ -185,7 +164,6 @@ public final class DemoSite implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

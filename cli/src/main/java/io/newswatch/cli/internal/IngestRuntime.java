@@ -53,6 +53,14 @@ public final class IngestRuntime {
                 prefix + "-status"));
         IngestService ingest = lifecycle.add(new IngestService(config, kafka.clientProperties(), List.of(), fetcher,
                 registry));
+        if (http != null) {
+            // before anything is written or polled, so that a taken port fails the command with nothing done
+            http.start(() -> {
+                List<SourceHealth> health = ingest.health();
+                return new ObservabilityServer.Health(health.stream().anyMatch(h -> !h.healthy()),
+                        Map.of("instance", ingest.instance(), "sources", health));
+            });
+        }
         ingest.onStatus(status);
         ingest.start();
         CompactedTopicWriter.SyncResult synced = null;
@@ -61,13 +69,6 @@ public final class IngestRuntime {
                     new SourcesTopic(kafka.clientProperties(), prefix), config.get(ConfigKeys.SOURCES_WATCH));
             synced = watcher.start();
             lifecycle.add(watcher);
-        }
-        if (http != null) {
-            http.start(() -> {
-                List<SourceHealth> health = ingest.health();
-                return new ObservabilityServer.Health(health.stream().anyMatch(h -> !h.healthy()),
-                        Map.of("instance", ingest.instance(), "sources", health));
-            });
         }
         Thread loop = new Thread(ingest::runUntilStopped, "newswatch-ingest");
         loop.setDaemon(true);

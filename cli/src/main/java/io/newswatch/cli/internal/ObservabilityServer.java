@@ -1,7 +1,9 @@
 package io.newswatch.cli.internal;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.NotFoundResponse;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -10,18 +12,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswatch.console.web.WebServer;
 import io.newswatch.model.serde.Json;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * when the health supplier reports a problem (an unhealthy source, say), {@code DEGRADED}, so a liveness probe never
  * restarts an ingester because a web site is down, while a dashboard still sees it. A JSON endpoint answers 200 with
  * its handler's result as JSON, or the status of an {@link HttpError} it throws, or 500 for any other exception;
- * error bodies are {@code {"error": message, ...}}. Any other path is 404, any other method 405. Served by two daemon threads with the JDK's HTTP server; listens on every interface.
+ * error bodies are {@code {"error": message, ...}}. Any other path is 404 ({@code text/plain}), any method but GET
+ * and HEAD is 405 on every path. HEAD answers as GET would, without the body.
+ *
+ * <p>Served by a {@link WebServer} (Javalin) on every interface, with a pool of 8 daemon threads
+ * ({@code newswatch-http-N}). Nothing listens until {@link #start}, which is also where a taken port fails.
  */
 public final class ObservabilityServer implements AutoCloseable {
     /** What {@code /health} reports. */
@@ -74,28 +74,26 @@ public final class ObservabilityServer implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservabilityServer.class);
-    private final Map<String, Function<Map<String, String>, Object>> jsonEndpoints = new ConcurrentHashMap<>();
+    private static final String JSON = "application/json";
+    private static final String PLAIN = "text/plain";
+    /** Scrapes and probes are short and rare: two acceptor/selector threads and six for requests. */
+    private static final int THREADS = 8;
 
+    private final int requestedPort;
+    private final Map<String, Function<Map<String, String>, Object>> jsonEndpoints = new LinkedHashMap<>();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "newswatch-http");
-        t.setDaemon(true);
-        return t;
-    });
+    private WebServer server;
 
     /**
-     * Binds the port (0 picks a free one) but serves nothing until {@link #start}.
+     * Prepares the server for {@code port} (0 picks a free one at {@link #start}); binds nothing yet.
      *
-     * @throws UncheckedIOException naming the port when it cannot be bound
+     * @throws IllegalArgumentException when the port is outside 0..65535
      */
     public ObservabilityServer(int port) {
-        try {
-            server = HttpServer.create(new InetSocketAddress(port), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on port " + port + " for /metrics and /health: "
-                    + e.getMessage(), e);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("a port is between 0 and 65535, not " + port);
         }
+        this.requestedPort = port;
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -109,74 +107,101 @@ public final class ObservabilityServer implements AutoCloseable {
         return registry;
     }
 
-    /** The port it listens on. */
-    public int port() {
-        return server.getAddress().getPort();
+    /**
+     * The port it listens on.
+     *
+     * @throws IllegalStateException before {@link #start}
+     */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("/metrics and /health are not served yet");
+        }
+        return server.port();
     }
 
     /**
      * Serves {@code GET path} with {@code handler}, which gets the query parameters (decoded; the first of a
-     * repeated name) and returns what is written as JSON. Call before {@link #start}.
+     * repeated name) and returns what is written as JSON.
      *
      * @throws IllegalArgumentException when the path is {@code /metrics}, {@code /health} or already taken
+     * @throws IllegalStateException    after {@link #start}: routes are fixed when the server starts
      */
-    public void addJsonEndpoint(String path, Function<Map<String, String>, Object> handler) {
+    public synchronized void addJsonEndpoint(String path, Function<Map<String, String>, Object> handler) {
+        if (server != null) {
+            throw new IllegalStateException("add " + path + " before the server starts");
+        }
         if (path.equals("/metrics") || path.equals("/health") || jsonEndpoints.putIfAbsent(path, handler) != null) {
             throw new IllegalArgumentException("the path " + path + " is already served");
         }
     }
 
-    /** Starts serving, with {@code health} called for every {@code /health} request. */
-    public void start(Supplier<Health> health) {
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                    send(exchange, 405, "text/plain", "only GET\n");
-                    return;
-                }
-                switch (exchange.getRequestURI().getPath()) {
-                    case "/metrics" -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                            registry.scrape());
-                    case "/health" -> {
-                        Health h = health.get();
-                        send(exchange, 200, "application/json", Json.mapper().writeValueAsString(Map.of(
-                                "status", h.degraded() ? "DEGRADED" : "UP", "details", h.details())));
-                    }
-                    default -> {
-                        Function<Map<String, String>, Object> handler =
-                                jsonEndpoints.get(exchange.getRequestURI().getPath());
-                        if (handler == null) {
-                            send(exchange, 404, "text/plain", "try /metrics or /health\n");
-                        } else {
-                            serveJson(exchange, handler);
-                        }
-                    }
-                }
-            }
+    /**
+     * Binds the port and starts serving, with {@code health} called for every {@code /health} request.
+     *
+     * @throws IllegalStateException naming the address when the port cannot be bound ("port N is already in
+     *                               use"), or when it was started before
+     */
+    public synchronized void start(Supplier<Health> health) {
+        if (server != null) {
+            throw new IllegalStateException("/metrics and /health are served already");
+        }
+        Map<String, Function<Map<String, String>, Object>> endpoints = Map.copyOf(jsonEndpoints);
+        server = WebServer.create("/metrics and /health", "newswatch-http", null, requestedPort, THREADS, config -> {
+            // the paths are exact, as a scrape configuration names them: /metrics/ is not /metrics
+            config.router.ignoreTrailingSlashes = false;
+            config.routes.before(ObservabilityServer::onlyGetAndHead);
+            WebServer.getAndHead(config.routes, "/metrics", ctx -> ctx.status(200)
+                    .contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+            WebServer.getAndHead(config.routes, "/health", ctx -> {
+                Health h = health.get();
+                json(ctx, 200, Map.of("status", h.degraded() ? "DEGRADED" : "UP", "details", h.details()));
+            });
+            endpoints.forEach((path, handler) -> WebServer.getAndHead(config.routes, path, jsonHandler(handler)));
+            // Javalin's own 404 names the method and path, as JSON for a client that accepts it; ours stays the same
+            config.routes.exception(NotFoundResponse.class, (e, ctx) -> ctx.status(404).contentType(PLAIN)
+                    .result("try /metrics or /health\n"));
         });
-        server.start();
+        try {
+            server.start();
+        } catch (IllegalStateException e) {
+            server = null;
+            throw e;
+        }
     }
 
-    private static void serveJson(HttpExchange exchange, Function<Map<String, String>, Object> handler)
-            throws IOException {
-        int status = 200;
-        Object body;
-        try {
-            body = handler.apply(queryParameters(exchange.getRequestURI().getRawQuery()));
-        } catch (HttpError e) {
-            status = e.status();
-            body = e.body();
-        } catch (RuntimeException e) {
-            LOG.warn("{} failed", exchange.getRequestURI(), e);
-            status = 500;
-            body = Map.of("error", "internal error: " + e);
+    /** Any method but GET and HEAD is refused on every path, served or not. */
+    private static void onlyGetAndHead(Context ctx) {
+        String method = ctx.method().name();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ctx.status(405).header("Allow", "GET, HEAD").contentType(PLAIN).result("only GET\n");
+            ctx.skipRemainingHandlers();
         }
-        send(exchange, status, "application/json", Json.mapper().writeValueAsString(body));
+    }
+
+    private static Handler jsonHandler(Function<Map<String, String>, Object> handler) {
+        return ctx -> {
+            int status = 200;
+            Object body;
+            try {
+                body = handler.apply(queryParameters(ctx.queryString()));
+            } catch (HttpError e) {
+                status = e.status();
+                body = e.body();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed", ctx.path(), e);
+                status = 500;
+                body = Map.of("error", "internal error: " + e);
+            }
+            json(ctx, status, body);
+        };
+    }
+
+    private static void json(Context ctx, int status, Object body) throws JsonProcessingException {
+        ctx.status(status).contentType(JSON).result(Json.mapper().writeValueAsString(body));
     }
 
     /**
-     * The decoded query parameters; the first value of a repeated name wins.
+     * The decoded query parameters of a raw (still percent-encoded) query; the first value of a repeated name wins.
      *
      * @throws HttpError 400 when the query is not valid percent-encoding
      */
@@ -201,22 +226,12 @@ public final class ObservabilityServer implements AutoCloseable {
         return params;
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
+    /** Stops serving (when it was started) and closes the registry. */
     @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+        }
         registry.close();
     }
 }

@@ -89,6 +89,10 @@ class CountsEndpointTest {
     void servesTheCountsAsJsonAndErrorsAsJsonWithTheirStatus() throws Exception {
         try (ObservabilityServer server = new ObservabilityServer(0)) {
             server.addJsonEndpoint(CountsEndpoint.PATH, endpoint);
+            assertThatThrownBy(() -> server.addJsonEndpoint("/metrics", q -> q))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> server.addJsonEndpoint(CountsEndpoint.PATH, q -> q))
+                    .isInstanceOf(IllegalArgumentException.class);
             server.start(() -> new ObservabilityServer.Health(false, Map.of("state", "RUNNING")));
             int port = server.port();
 
@@ -122,8 +126,6 @@ class CountsEndpointTest {
 
             assertThat(get(port, "/health").statusCode()).isEqualTo(200);
             assertThat(get(port, "/api/other").statusCode()).isEqualTo(404);
-            assertThatThrownBy(() -> server.addJsonEndpoint("/metrics", q -> q))
-                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

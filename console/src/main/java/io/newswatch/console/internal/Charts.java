@@ -1,7 +1,6 @@
 package io.newswatch.console.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswatch.streams.charts.UplotCharts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +8,12 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * A chart as the page carries it: the data, as JSON in an escaped {@code data-chart} attribute, which the page's
- * script hands to uPlot (a WebJar, drawn on a canvas); the same figures as a table, for a screen reader and for a
- * browser without scripts. Nothing in the data is executed: the attribute is parsed with {@code JSON.parse}.
+ * A chart as the page carries it: the data, as JSON in an escaped {@code data-chart} attribute, which the chart
+ * script shared with the replay report ({@link UplotCharts}, served as {@code /static/charts.js}) hands to uPlot (a
+ * WebJar, drawn on a canvas); the same figures as a table, for a screen reader and for a browser without scripts.
+ * Nothing in the data is executed: the attribute is parsed with {@code JSON.parse}.
  */
 public final class Charts {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Charts() {
     }
 
@@ -30,20 +28,7 @@ public final class Charts {
      */
     public static String chart(String id, String label, List<Instant> times, Map<String, long[]> series,
                                String timeFmt) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        List<Long> x = new ArrayList<>(times.size());
-        times.forEach(t -> x.add(t.getEpochSecond()));
-        data.put("x", x);
-        List<Map<String, Object>> ys = new ArrayList<>();
-        series.forEach((name, values) -> ys.add(Map.of("label", name, "values", values)));
-        data.put("series", ys);
-        data.put("unit", timeFmt);
-        String json;
-        try {
-            json = JSON.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String json = UplotCharts.dataJson(times, series, timeFmt);
         StringBuilder html = new StringBuilder(json.length() + 1024);
         html.append("<figure class=\"chart-box\"><div class=\"chart\" id=\"").append(id)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape(label)).append("\" data-chart=\"")

@@ -1,5 +1,6 @@
 package io.newswatch.console.internal;
 
+import io.newswatch.streams.charts.UplotCharts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -18,8 +19,8 @@ public final class Layout {
         {"/rules", "Rules"}, {"/silences", "Silences"}, {"/sources", "Sources"}};
     /** The htmx version the console was built with, read from the WebJar's own properties. */
     static final String HTMX = webjarVersion("org.webjars.npm", "htmx.org");
-    /** The uPlot version (the charts), likewise. */
-    static final String UPLOT = webjarVersion("org.webjars.npm", "uplot");
+    /** The uPlot version (the charts), as the chart script knows it. */
+    static final String UPLOT = UplotCharts.uplotVersion();
 
     private Layout() {
     }
@@ -39,6 +40,7 @@ public final class Layout {
                 + "<link rel=\"stylesheet\" href=\"/webjars/uplot/" + UPLOT + "/dist/uPlot.min.css\">"
                 + "<link rel=\"stylesheet\" href=\"/static/console.css\">"
                 + "<script src=\"/webjars/uplot/" + UPLOT + "/dist/uPlot.iife.min.js\" defer></script>"
+                + "<script src=\"/static/charts.js\" defer></script>"
                 + "<script src=\"/webjars/htmx.org/" + HTMX + "/dist/htmx.min.js\" defer></script>"
                 + "<script src=\"/static/console.js\" defer></script></head><body>"
                 + "<a class=\"skip\" href=\"#main\">Skip to content</a><header><span class=\"brand\">newswatch</span>"

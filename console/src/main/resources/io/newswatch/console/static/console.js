@@ -1,34 +1,11 @@
-// The console's only script (the Content-Security-Policy allows no other). Two jobs:
+// The console's own script (the Content-Security-Policy allows only the console's scripts). Two jobs:
 // 1. The live list: new alerts arrive over server-sent events as fragments the server rendered and escaped; they are
 //    parsed as HTML templates (inert: no script in them runs) and put at the top of the list. Arrivals within one
 //    frame are added together, so a burst of alerts re-lays the page out once, not once per alert.
-// 2. Charts: an element with data-chart (JSON, escaped by the server, read with JSON.parse) is drawn with uPlot.
+// 2. Charts that htmx swaps in (a backtest's) are handed to charts.js, the chart script the replay report carries
+//    too, which draws the page's first charts itself.
 (function () {
   'use strict';
-  var palette = ['#0550ae', '#bc4c00', '#1a7f37', '#8250df', '#cf222e', '#4d2d00', '#0a3069', '#953800',
-    '#116329', '#6639ba', '#a40e26', '#57606a'];
-
-  function drawCharts(root) {
-    if (!window.uPlot) { return; }
-    var boxes = (root || document).querySelectorAll('[data-chart]');
-    for (var i = 0; i < boxes.length; i++) {
-      var box = boxes[i];
-      if (box.getAttribute('data-drawn')) { continue; }
-      var data = JSON.parse(box.getAttribute('data-chart'));
-      var columns = [data.x];
-      var series = [{ label: data.unit }];
-      for (var k = 0; k < data.series.length; k++) {
-        columns.push(data.series[k].values);
-        series.push({ label: data.series[k].label, stroke: palette[k % palette.length], width: 2,
-          fill: data.series.length === 1 ? 'rgba(5,80,174,0.12)' : undefined,
-          points: { show: data.x.length < 60 } });
-      }
-      var width = Math.max(280, Math.min(box.clientWidth || 800, 1100));
-      new window.uPlot({ width: width, height: 240, series: series, scales: { x: { time: true } },
-        axes: [{}, { label: 'count' }] }, columns, box);
-      box.setAttribute('data-drawn', 'yes');
-    }
-  }
 
   function live() {
     var list = document.getElementById('alerts');
@@ -76,8 +53,9 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    drawCharts(document);
     live();
-    document.body.addEventListener('htmx:afterSettle', function (e) { drawCharts(e.target); });
+    document.body.addEventListener('htmx:afterSettle', function (e) {
+      if (window.newswatchCharts) { window.newswatchCharts.draw(e.target); }
+    });
   });
 })();

@@ -1,18 +1,28 @@
 package io.newswatch.streams.replay.report;
 
+import io.newswatch.streams.charts.UplotCharts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The HTML building blocks of the replay reports, written for untrusted article text: every text goes through
- * {@link #text}, every link through {@link #link}, and the page forbids scripts and remote loads in its own
- * Content-Security-Policy so that a slip in escaping still cannot run anything or call out.
+ * {@link #text}, every link through {@link #link}, and the page's own Content-Security-Policy forbids remote loads
+ * and every script but the page's own inline ones (allowed by their SHA-256 hashes), so that a slip in escaping
+ * still cannot run anything or call out.
  */
 final class Html {
-    /** Colours of the rules in chart and legend, in rule-id order (the Tableau 10 palette). */
-    static final String[] PALETTE = {
-        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"
-    };
+    /**
+     * The scripts a page with a chart carries inline, in order: uPlot, under its licence, then newswatch's chart
+     * script. Neither may hold {@code </script} or {@code <!--}, which would end or upset the element early.
+     */
+    private static final List<String> CHART_SCRIPTS = List.of(inlineable("/*! uPlot " + UplotCharts.uplotVersion()
+            + " (MIT licence)\n" + comment(UplotCharts.uplotLicense()) + "*/\n" + UplotCharts.uplotScript()),
+            inlineable(UplotCharts.glueScript()));
+    private static final String CHART_STYLE = inlineable(UplotCharts.uplotStyle());
 
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
@@ -26,16 +36,13 @@ final class Html {
             table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ddd;padding:.2em .5em}
             th{background:#f4f4f4;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
             td.zero{color:#bbb}tr.total td,td.total{font-weight:600}
-            ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3em 1.2em}
-            .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.35em;vertical-align:-.1em;\
-            border-radius:2px}
+            figure.chart-box{margin:.5em 0;min-height:2em}
             ol.matches{padding-left:1.5em}ol.matches li{margin:.5em 0}
             .when,.source{color:#555;font-size:.9em;margin-right:.6em}
             blockquote{margin:.2em 0 .2em .2em;padding-left:.6em;border-left:3px solid #ddd;color:#333}
             .more{color:#555;font-style:italic}.old{color:#a33}.new{color:#272}
             details.context{color:#666;margin:.2em 0 .2em .2em}details.context summary{font-size:.9em;cursor:pointer}
             ul.events{margin:.2em 0;padding-left:1.4em}ul.events li{margin:.1em 0}
-            svg text{font-size:11px;fill:#444}
             """;
 
     private Html() {
@@ -91,24 +98,63 @@ final class Html {
         return u.chars().noneMatch(c -> c <= ' ' || Character.isISOControl(c));
     }
 
-    /** The colour of the rule at {@code index} in rule-id order. */
-    static String colour(int index) {
-        return PALETTE[index % PALETTE.length];
-    }
-
-    /** The page up to and including {@code <body>}, with the report's style and a policy that blocks scripts. */
-    static void open(StringBuilder out, String title) {
+    /**
+     * The page up to and including {@code <body>}, with the report's style and a policy that blocks every remote
+     * load; with {@code chart}, also uPlot's style, and the policy allows the chart's inline scripts by hash (no
+     * other script runs, inline or not).
+     */
+    static void open(StringBuilder out, String title, boolean chart) {
+        StringBuilder policy = new StringBuilder("default-src 'none'; ");
+        if (chart) {
+            policy.append("script-src");
+            CHART_SCRIPTS.forEach(script -> policy.append(" '").append(hash(script)).append('\''));
+            policy.append("; ");
+        }
+        policy.append("style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'");
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                .append("style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(policy).append("\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(text(title)).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(STYLE).append(chart ? CHART_STYLE + "\n" : "").append("</style>\n")
+                .append("</head>\n<body>\n");
     }
 
-    /** Closes what {@link #open} opened. */
-    static void close(StringBuilder out) {
+    /** The inline scripts of a page with a chart, in order. */
+    static List<String> chartScripts() {
+        return CHART_SCRIPTS;
+    }
+
+    /** A CSP source for an inline script: {@code sha256-} and the Base64 of the SHA-256 of its UTF-8 text. */
+    static String hash(String script) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String inlineable(String code) {
+        String lower = code.toLowerCase(Locale.ROOT);
+        if (lower.contains("</script") || lower.contains("</style") || lower.contains("<!--")) {
+            throw new IllegalStateException("cannot be put inline in a page: it holds </script, </style or <!--");
+        }
+        return code;
+    }
+
+    private static String comment(String text) {
+        if (text.contains("*/")) {
+            throw new IllegalStateException("the uPlot licence cannot go in a comment: it holds */");
+        }
+        return text.endsWith("\n") ? text : text + "\n";
+    }
+
+    /** Closes what {@link #open} opened; with {@code chart}, the scripts come last, once the chart element exists. */
+    static void close(StringBuilder out, boolean chart) {
+        if (chart) {
+            CHART_SCRIPTS.forEach(script -> out.append("<script>").append(script).append("</script>\n"));
+        }
         out.append("</body>\n</html>\n");
     }
 

@@ -19,16 +19,20 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
- * A replay, or a replay diff, as one self-contained HTML file: header with the figures, an inline SVG chart of
- * matches per day per rule, the per-rule-per-day table, and per rule its matches with their evidence and the
- * one-line summaries of the article's violation events. A match's decisive evidence comes first, as quotes; its
- * context items (sentences that only satisfy a scoped condition) are collapsed under a "context" disclosure. A
- * diff also lists, per article, the violation events only one side yields (gained and lost).
+ * A replay, or a replay diff, as one self-contained HTML file: header with the figures, a chart of matches per day
+ * per rule, the per-rule-per-day table, and per rule its matches with their evidence and the one-line summaries of
+ * the article's violation events. A match's decisive evidence comes first, as quotes; its context items (sentences
+ * that only satisfy a scoped condition) are collapsed under a "context" disclosure. A diff also lists, per article,
+ * the violation events only one side yields (gained and lost).
  *
- * <p>The file loads nothing (no script, stylesheet, font or image from anywhere) and opens offline. Article text
- * is untrusted: every text is HTML-escaped, only {@code http}/{@code https} URLs become links, there are no event
- * handlers, and the page's Content-Security-Policy forbids scripts besides. Output depends only on the result:
- * two equal results give byte-identical files.
+ * <p>The chart is drawn by uPlot, as the console's are: the library (from its WebJar) and newswatch's chart script
+ * are inline in the file, with the chart's data as JSON in an escaped attribute, so the file loads nothing (no
+ * script, stylesheet, font or image from anywhere) and opens offline, mailed or from disk. Without scripts the chart
+ * says the figures are in the table. Article text is untrusted: every text is HTML-escaped (in the chart's data
+ * too), only {@code http}/{@code https} URLs become links, there are no event handlers, and the page's
+ * Content-Security-Policy lets no script run but those two, named by their hashes. A page without a chart (no match,
+ * or a diff) carries no script at all. Output depends only on the result: two equal results give byte-identical
+ * files.
  */
 public final class ReplayHtmlReport {
     /** Matches listed per rule (and per side of a diff); the CSV has them all. */
@@ -68,7 +72,8 @@ public final class ReplayHtmlReport {
         StringBuilder out = new StringBuilder(64 * 1024);
         List<String> ruleIds = ReportText.ruleIds(r);
         SortedMap<String, SortedMap<LocalDate, Integer>> counts = r.perRulePerDay();
-        Html.open(out, "newswatch replay " + r.name());
+        boolean chart = !r.matches().isEmpty();
+        Html.open(out, "newswatch replay " + r.name(), chart);
 
         out.append("<header>\n<h1>Replay ").append(Html.text(r.name())).append("</h1>\n");
         appendRange(out, r.since(), r.until());
@@ -86,7 +91,7 @@ public final class ReplayHtmlReport {
         out.append("</dl>\n</header>\n");
 
         out.append("<section id=\"chart\">\n<h2>Matches per day</h2>\n");
-        if (r.matches().isEmpty()) {
+        if (!chart) {
             out.append("<p>No rule matched an article in this range.</p>\n");
         } else {
             MatchChart.append(out, ruleIds, counts);
@@ -112,14 +117,14 @@ public final class ReplayHtmlReport {
             appendMatches(out, matches, "", "matches.csv");
             out.append("</section>\n");
         }
-        Html.close(out);
+        Html.close(out, chart);
         return out.toString();
     }
 
     static String renderDiff(ReplayDiffResult d) {
         StringBuilder out = new StringBuilder(64 * 1024);
         List<RuleDiff> rules = ReportText.sortedRules(d.rules());
-        Html.open(out, "newswatch replay diff " + d.oldVersion() + " → " + d.newVersion());
+        Html.open(out, "newswatch replay diff " + d.oldVersion() + " → " + d.newVersion(), false);
 
         out.append("<header>\n<h1>Replay diff: rules ").append(Html.text(d.oldVersion())).append(" → ")
                 .append(Html.text(d.newVersion())).append("</h1>\n");
@@ -171,7 +176,7 @@ public final class ReplayHtmlReport {
             out.append("<section id=\"unchanged\">\n<h2>Unchanged</h2>\n<p>");
             out.append(String.join(", ", unchanged.stream().map(Html::text).toList())).append("</p>\n</section>\n");
         }
-        Html.close(out);
+        Html.close(out, false);
         return out.toString();
     }
 

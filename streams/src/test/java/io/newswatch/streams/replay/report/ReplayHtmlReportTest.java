@@ -3,6 +3,9 @@ package io.newswatch.streams.replay.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.model.serde.Json;
+import io.newswatch.streams.charts.UplotCharts;
 import io.newswatch.streams.replay.ReplayMatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The HTML report is self-contained, safe with hostile article text, and deterministic. */
+/**
+ * The HTML report is self-contained (uPlot and the chart script inline, allowed by hash), safe with hostile article
+ * text and rule ids, and deterministic.
+ */
 class ReplayHtmlReportTest {
     private static final Set<String> FIXTURE_WEB_URLS = Set.of("https://harbour.example/oil-1",
             "https://coast.example/tankers", "http://harbour.example/refinery", "https://plains.example/talks",
@@ -35,21 +43,63 @@ class ReplayHtmlReportTest {
     }
 
     @Test
-    void hasAnSvgChartWithOneLegendEntryPerRule() throws IOException {
+    void carriesTheChartDataOneSeriesPerRuleOverEveryDayFromFirstToLastMatch() throws IOException {
         String html = write();
 
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("<polyline");
-        assertThat(count(html, "class=\"legend-entry\"")).isEqualTo(4);
-        assertThat(count(html, "<polyline")).isEqualTo(4);
-        for (String rule : List.of(ReplayFixtures.ATTACK, ReplayFixtures.BREACH, ReplayFixtures.OIL,
-                ReplayFixtures.PORTS)) {
-            assertThat(html).contains("</span>" + rule + "</li>");
-        }
-        String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
-        assertThat(svg).as("every day from first to last match, 4 March (no match) included")
-                .contains(">2026-03-02<", ">2026-03-03<", ">2026-03-04<", ">2026-03-05<")
-                .doesNotContain("2026-03-01", "2026-03-06")
-                .as("y ticks up to the largest daily count").contains(">0</text>", ">1</text>", ">2</text>");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("id=\"match-chart\"");
+        JsonNode data = chartData(html);
+        assertThat(data.get("unit").asText()).isEqualTo("day");
+        assertThat(longs(data.get("x"))).as("2 to 5 March, 4 March (no match) included").containsExactly(
+                day("2026-03-02"), day("2026-03-03"), day("2026-03-04"), day("2026-03-05"));
+        assertThat(data.get("series")).extracting(s -> s.get("label").asText()).as("rule-id order, as the colours go")
+                .containsExactly(ReplayFixtures.ATTACK, ReplayFixtures.BREACH, ReplayFixtures.OIL, ReplayFixtures.PORTS);
+        assertThat(longs(data.at("/series/0/values"))).containsExactly(0L, 0L, 0L, 1L);
+        assertThat(longs(data.at("/series/1/values"))).as("a rule without matches is a line at zero")
+                .containsExactly(0L, 0L, 0L, 0L);
+        assertThat(longs(data.at("/series/2/values"))).containsExactly(2L, 1L, 0L, 1L);
+        assertThat(longs(data.at("/series/3/values"))).containsExactly(1L, 1L, 0L, 0L);
+        assertThat(html).as("without scripts the chart points to the table")
+                .contains("<noscript><p class=\"more\">The chart needs JavaScript; the same figures are in the "
+                        + "<a href=\"#table\">table of matches per rule per day</a>.</p></noscript>");
+    }
+
+    @Test
+    void inlinesUplotAndTheChartScriptAndAllowsOnlyThemByHash() throws Exception {
+        String html = write();
+
+        List<String> scripts = scripts(html);
+        assertThat(scripts).hasSize(2);
+        assertThat(scripts.get(0)).as("uPlot under its licence").startsWith("/*! uPlot " + UplotCharts.uplotVersion())
+                .contains("Permission is hereby granted, free of charge").endsWith(UplotCharts.uplotScript());
+        assertThat(scripts.get(1)).as("the console's chart script, the same text").isEqualTo(UplotCharts.glueScript());
+        assertThat(count(html.toLowerCase(java.util.Locale.ROOT), "<script")).as("no other script element")
+                .isEqualTo(2);
+        assertThat(html).contains("script-src '" + sha256(scripts.get(0)) + "' '" + sha256(scripts.get(1)) + "'; ")
+                .contains(UplotCharts.uplotStyle());
+    }
+
+    @ParameterizedTest(name = "rule id {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            </script><script>alert(1)</script>
+            </SCRIPT ><script>alert(1)</script>
+            "><img src=x onerror=alert(2)>
+            ' onmouseover='alert(3)
+            <!--<script>
+            &quot;&lt;already escaped&gt;
+            """)
+    void hostileRuleIdsStayTextInTheChartDataAndNeverEndAScript(String ruleId) throws IOException {
+        Path file = dir.resolve("hostile-rule.html");
+        ReplayHtmlReport.write(ReplayFixtures.result(List.of(ReplayFixtures.match(ruleId, "h1",
+                "2026-03-02T10:00:00Z", "mallory-news", "Ordinary title", "https://mallory.example/1", "Text.")),
+                java.util.Map.of(ruleId, "Hostile")), file);
+        String html = Files.readString(file);
+
+        assertThat(html).doesNotContain(ruleId);
+        assertThat(count(html.toLowerCase(java.util.Locale.ROOT), "<script")).isEqualTo(2);
+        assertThat(count(html.toLowerCase(java.util.Locale.ROOT), "</script")).isEqualTo(2);
+        assertThat(scripts(html)).containsExactlyElementsOf(Html.chartScripts());
+        assertThat(chartData(html).at("/series/0/label").asText()).as("the label round-trips exactly")
+                .isEqualTo(ruleId);
     }
 
     @Test
@@ -72,7 +122,8 @@ class ReplayHtmlReportTest {
     void hostileArticleTextIsEscapedAndNeverActive() throws IOException {
         String html = write();
 
-        assertThat(html).doesNotContainIgnoringCase("<script")
+        assertThat(scripts(html)).as("the page's own scripts only").containsExactlyElementsOf(Html.chartScripts());
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<b onmouseover")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; Port of Tallinn shut")
                 .contains("&lt;b onmouseover=alert(2)&gt;all day&lt;/b&gt;");
         assertThat(Pattern.compile("<[a-z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find())
@@ -84,7 +135,14 @@ class ReplayHtmlReportTest {
 
     @Test
     void loadsNothingFromOutsideAndLinksOnlyToArticles() throws IOException {
-        String html = write();
+        String page = write();
+        for (String script : scripts(page)) {
+            assertThat(script).as("an inline script asks for nothing").doesNotContain("fetch(", "XMLHttpRequest",
+                    "import(", "WebSocket", "sendBeacon", "EventSource", "src=", "url(");
+            assertThat(script.replace("https://github.com/leeoniya/uPlot", ""))
+                    .as("no address but uPlot's own, in its banner").doesNotContainPattern("(?i)https?:");
+        }
+        String html = withoutScripts(page);
 
         assertThat(html).doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("src=")
                 .doesNotContainIgnoringCase("@import").doesNotContainIgnoringCase("url(")
@@ -134,10 +192,10 @@ class ReplayHtmlReportTest {
     }
 
     @Test
-    void rulesBeyondThePaletteAreToldApartByDashes() throws IOException {
+    void twelveRulesAreTwelveSeriesInRuleIdOrder() throws IOException {
         java.util.Map<String, String> rules = new java.util.TreeMap<>();
         List<ReplayMatch> matches = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 11; i >= 0; i--) {
             String rule = "rule-%02d".formatted(i);
             rules.put(rule, "Rule " + i);
             matches.add(ReplayFixtures.match(rule, "a" + i, "2026-03-0" + (1 + i % 3) + "T12:00:00Z", "harbour-wire",
@@ -145,21 +203,12 @@ class ReplayHtmlReportTest {
         }
         Path file = dir.resolve("twelve.html");
         ReplayHtmlReport.write(ReplayFixtures.result(matches, rules), file);
-        String html = Files.readString(file);
+        JsonNode data = chartData(Files.readString(file));
 
-        assertThat(count(html, "class=\"legend-entry\"")).isEqualTo(12);
-        assertThat(count(html, "stroke-dasharray=")).as("rules 11 and 12 reuse colours 1 and 2, dashed").isEqualTo(2);
-        assertThat(count(html, "border:2px dashed #1f77b4")).isEqualTo(1);
-    }
-
-    @Test
-    void yTicksAreRoundSteps() {
-        assertThat(MatchChart.tickStep(0)).isEqualTo(1);
-        assertThat(MatchChart.tickStep(2)).isEqualTo(1);
-        assertThat(MatchChart.tickStep(7)).isEqualTo(2);
-        assertThat(MatchChart.tickStep(47)).isEqualTo(10);
-        assertThat(MatchChart.tickStep(230)).isEqualTo(50);
-        assertThat(MatchChart.tickStep(1_000)).isEqualTo(200);
+        assertThat(data.get("series")).extracting(s -> s.get("label").asText())
+                .containsExactlyElementsOf(rules.keySet());
+        assertThat(longs(data.at("/series/11/values"))).as("rule-11 matched on 3 March")
+                .containsExactly(0L, 0L, 1L);
     }
 
     @Test
@@ -168,8 +217,9 @@ class ReplayHtmlReportTest {
         ReplayHtmlReport.write(ReplayFixtures.result(List.of(), ReplayFixtures.rules(false)), file);
         String html = Files.readString(file);
 
-        assertThat(html).doesNotContain("<svg").contains("No rule matched an article in this range.")
-                .contains("<p class=\"meta\">0 matches</p>");
+        assertThat(html).doesNotContain("data-chart").doesNotContainIgnoringCase("<script")
+                .doesNotContain("script-src").doesNotContain(".uplot")
+                .contains("No rule matched an article in this range.").contains("<p class=\"meta\">0 matches</p>");
     }
 
     @Test
@@ -197,6 +247,46 @@ class ReplayHtmlReportTest {
 
         assertThatThrownBy(() -> ReplayHtmlReport.write(ReplayFixtures.result(false), file))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining(file.toString());
+    }
+
+    private static final Pattern CHART_DATA = Pattern.compile("data-chart=\"([^\"]*)\"");
+    private static final Pattern SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
+
+    /** The chart's data: the attribute, its HTML escapes undone, parsed as JSON. */
+    private static JsonNode chartData(String html) throws IOException {
+        Matcher m = CHART_DATA.matcher(html);
+        assertThat(m.find()).as("a data-chart attribute").isTrue();
+        String json = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&");
+        return Json.mapper().readTree(json);
+    }
+
+    private static List<String> scripts(String html) {
+        List<String> scripts = new ArrayList<>();
+        Matcher m = SCRIPT.matcher(html);
+        while (m.find()) {
+            scripts.add(m.group(1));
+        }
+        return scripts;
+    }
+
+    private static String withoutScripts(String html) {
+        return SCRIPT.matcher(html).replaceAll("<script></script>");
+    }
+
+    private static List<Long> longs(JsonNode array) {
+        List<Long> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asLong()));
+        return values;
+    }
+
+    private static long day(String date) {
+        return java.time.LocalDate.parse(date).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+    }
+
+    private static String sha256(String text) throws Exception {
+        return "sha256-" + java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest
+                .getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static int count(String text, String needle) {
