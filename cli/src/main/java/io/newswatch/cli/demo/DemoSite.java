@@ -1,5 +1,6 @@
 package io.newswatch.cli.demo;
 
+import org.owasp.encoder.Encode;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.newswatch.console.web.WebServer;
@@ -158,8 +159,9 @@ public final class DemoSite implements AutoCloseable {
         return sb.append("</ul></body></html>\n").toString();
     }
 
+    /** Text for HTML and for XML (the feed), by the OWASP Java Encoder, whose references are valid in both. */
     private static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Encode.forXml(s);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.newswatch.console.internal;
 
+import org.owasp.encoder.Encode;
+
 /**
  * Escaping for HTML text and attribute values. Everything the console shows from an article or an alert is scraped
  * text, hostile by assumption, and goes through {@link #escape} before it reaches a page.
@@ -8,34 +10,12 @@ public final class Html {
     private Html() {
     }
 
-    /** The text with {@code & < > " '} replaced by character references; null becomes the empty string. */
+    /**
+     * The text for element content or a quoted attribute value, by the OWASP Java Encoder: {@code & < > " '}
+     * become character references and control characters spaces; null becomes the empty string.
+     */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String ref = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (ref != null && out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (ref != null) {
-                    out.append(ref);
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        return out == null ? text : out.toString();
+        return text == null ? "" : Encode.forHtml(text);
     }
 
     /**

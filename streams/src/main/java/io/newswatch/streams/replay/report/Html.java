@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.owasp.encoder.Encode;
 
 /**
  * The HTML building blocks of the replay reports, written for untrusted article text: every text goes through
@@ -48,24 +49,13 @@ final class Html {
     private Html() {
     }
 
-    /** Escapes text for element content and quoted attribute values; {@code null} becomes {@code ""}. */
+    /**
+     * Escapes text for element content and quoted attribute values, by the OWASP Java Encoder ({@code & < > " '}
+     * as character references, control characters other than line breaks and tabs as spaces); {@code null}
+     * becomes {@code ""}.
+     */
     static String text(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(Character.isISOControl(c) && c != '\n' && c != '\t' ? ' ' : c);
-            }
-        }
-        return out.toString();
+        return s == null ? "" : Encode.forHtml(s);
     }
 
     /**

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReplayHtmlReportTest {
     private static final Set<String> FIXTURE_WEB_URLS = Set.of("https://harbour.example/oil-1",
             "https://coast.example/tankers", "http://harbour.example/refinery", "https://plains.example/talks",
-            "https://mallory.example/&quot;&gt;&lt;script&gt;x&lt;/script&gt;");
+            "https://mallory.example/&#34;&gt;&lt;script&gt;x&lt;/script&gt;");
 
     @TempDir
     Path dir;
@@ -85,7 +85,7 @@ class ReplayHtmlReportTest {
             "><img src=x onerror=alert(2)>
             ' onmouseover='alert(3)
             <!--<script>
-            &quot;&lt;already escaped&gt;
+            &#34;&lt;already escaped&gt;
             """)
     void hostileRuleIdsStayTextInTheChartDataAndNeverEndAScript(String ruleId) throws IOException {
         Path file = dir.resolve("hostile-rule.html");
@@ -129,7 +129,7 @@ class ReplayHtmlReportTest {
         assertThat(Pattern.compile("<[a-z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find())
                 .as("no element has an event handler attribute").isFalse();
         assertThat(html).doesNotContainIgnoringCase("href=\"javascript")
-                .contains("Grid operator says &quot;minor&quot; outage, then\nrestores Zürich power "
+                .contains("Grid operator says &#34;minor&#34; outage, then\nrestores Zürich power "
                         + "<span class=\"source\">(javascript:alert(document.cookie))</span>");
     }
 
@@ -256,7 +256,7 @@ class ReplayHtmlReportTest {
     private static JsonNode chartData(String html) throws IOException {
         Matcher m = CHART_DATA.matcher(html);
         assertThat(m.find()).as("a data-chart attribute").isTrue();
-        String json = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+        String json = m.group(1).replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<")
                 .replace("&gt;", ">").replace("&amp;", "&");
         return Json.mapper().readTree(json);
     }
