@@ -45,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * arrival order instead, so its stories, and therefore its alert ids, can differ where copies of one story arrive
  * out of publication order; tags and matches are the same.
  *
- * <p>Determinism: the same archive and rules give equal {@link ReplayResult}s and the same records on the output
- * topics, run after run.
+ * <p>Tagging runs on every core ({@link ArchiveReader} hands each article to a worker and the results back in
+ * archive order), everything order-sensitive on one thread. Determinism: the same archive and rules give equal
+ * {@link ReplayResult}s and the same records on the output topics, run after run and whatever the number of
+ * threads.
  *
  * <p>An article without a publication date is placed by its fetch time.
  */
@@ -59,14 +61,32 @@ public final class Replay {
                         List<Alert> proposals, List<ReplayMatch> matches) {
     }
 
+    /** One article tagged on a worker: what the output gets (null when no tag), and what the story step keeps. */
+    private record Tagged(TaggedArticle tagged, Kept kept) {
+    }
+
+    /** One article under the two rule versions of a diff. */
+    private record Compared(List<ReplayMatch> older, List<ReplayMatch> newer, EventDiff events) {
+    }
+
     private final ArchiveReader archive;
+
+    /** A replay that tags on every core. */
+    public Replay(Properties kafkaProps, String clientId) {
+        this(kafkaProps, clientId, Runtime.getRuntime().availableProcessors());
+    }
 
     /**
      * @param kafkaProps connection properties; copied
      * @param clientId   client id prefix of the replay's clients
+     * @param threads    threads that tag; the result does not depend on their number
      */
-    public Replay(Properties kafkaProps, String clientId) {
-        this.archive = new ArchiveReader(kafkaProps, clientId + "-replay-read");
+    public Replay(Properties kafkaProps, String clientId, int threads) {
+        this(new ArchiveReader(kafkaProps, clientId + "-replay-read", threads));
+    }
+
+    Replay(ArchiveReader archive) {
+        this.archive = archive;
     }
 
     /**
@@ -82,24 +102,29 @@ public final class Replay {
         Objects.requireNonNull(tagger, "tagger");
         long start = System.nanoTime();
         Map<String, Kept> kept = new HashMap<>();
-        ArchiveReader.Counts counts = archive.read((archived, timestamp, partition, offset) -> {
+        ArchiveReader.Counts counts = archive.read((archived, timestamp) -> {
             Instant at = placed(archived, timestamp);
             if (at.isBefore(since) || !at.isBefore(until)) {
-                kept.remove(archived.id()); // a later version may move an article out of the range
-                return;
+                return null;
             }
             // bounded as the live topology bounds it (with the default text cap)
             Article article = archived.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS);
             TagResult result = TagResultBounds.bound(tagger.tag(article.text()));
-            List<ReplayMatch> matches = matches(tagger, article, at, result);
-            if (output != null && !result.tags().isEmpty()) {
-                output.tagged(new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article, result.entities(),
-                        result.tags(), result.mentions(), result.evidence(), tagger.rulesVersion(),
-                        Instant.ofEpochMilli(timestamp), result.events()));
-            }
-            kept.put(article.id(), new Kept(stub(article), at.toEpochMilli(), timestamp,
+            TaggedArticle tagged = result.tags().isEmpty() ? null : new TaggedArticle(TaggedArticle.SCHEMA_VERSION,
+                    article, result.entities(), result.tags(), result.mentions(), result.evidence(),
+                    tagger.rulesVersion(), Instant.ofEpochMilli(timestamp), result.events());
+            return new Tagged(tagged, new Kept(stub(article), at.toEpochMilli(), timestamp,
                     TextFingerprint.of(article.text()), result,
-                    AlertProposals.propose(tagger, article, result, timestamp), matches));
+                    AlertProposals.propose(tagger, article, result, timestamp), matches(tagger, article, at, result)));
+        }, (archived, timestamp, done) -> {
+            if (done == null) {
+                kept.remove(archived.id()); // a later version may move an article out of the range
+                return;
+            }
+            if (output != null && done.tagged() != null) {
+                output.tagged(done.tagged());
+            }
+            kept.put(archived.id(), done.kept());
         }, progress, cancelled);
 
         List<Kept> ordered = new ArrayList<>(kept.values());
@@ -131,22 +156,27 @@ public final class Replay {
         Map<String, List<ReplayMatch>> oldMatches = new HashMap<>();
         Map<String, List<ReplayMatch>> newMatches = new HashMap<>();
         Map<String, EventDiff> events = new HashMap<>();
-        archive.read((archived, timestamp, partition, offset) -> {
+        archive.read((archived, timestamp) -> {
             Instant at = placed(archived, timestamp);
-            oldMatches.remove(archived.id());
-            newMatches.remove(archived.id());
-            events.remove(archived.id());
             if (at.isBefore(since) || !at.isBefore(until)) {
-                return;
+                return null;
             }
             Article article = archived.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS);
             TagResult oldResult = TagResultBounds.bound(older.tag(article.text()));
             TagResult newResult = TagResultBounds.bound(newer.tag(article.text()));
-            oldMatches.put(article.id(), matches(older, article, at, oldResult));
-            newMatches.put(article.id(), matches(newer, article, at, newResult));
-            EventDiff changed = ReplayDiffs.events(article, at, oldResult.events(), newResult.events());
-            if (changed != null) {
-                events.put(article.id(), changed);
+            return new Compared(matches(older, article, at, oldResult), matches(newer, article, at, newResult),
+                    ReplayDiffs.events(article, at, oldResult.events(), newResult.events()));
+        }, (archived, timestamp, compared) -> {
+            oldMatches.remove(archived.id());
+            newMatches.remove(archived.id());
+            events.remove(archived.id());
+            if (compared == null) {
+                return;
+            }
+            oldMatches.put(archived.id(), compared.older());
+            newMatches.put(archived.id(), compared.newer());
+            if (compared.events() != null) {
+                events.put(archived.id(), compared.events());
             }
         }, progress, cancelled);
         return ReplayDiffs.compare(older, newer, since, until, oldMatches, newMatches, List.copyOf(events.values()),

@@ -199,6 +199,27 @@ class ReplayIntegrationTest {
     }
 
     @Test
+    void taggingOnSeveralThreadsGivesWhatOneThreadGivesAndWritesTheSameRecordsInTheSameOrder() {
+        ReplayResult one;
+        ReplayResult four;
+        try (BacktestOutput out = BacktestOutput.open(props, "test", "threads-1", false)) {
+            one = new Replay(props, "test", 1).run("threads-1", TAGGER, SINCE, UNTIL, WINDOW, out, (d, t) -> { },
+                    () -> false);
+        }
+        try (BacktestOutput out = BacktestOutput.open(props, "test", "threads-4", false)) {
+            // two articles a chunk, so the small archive is spread over many chunks and all four threads
+            four = new Replay(new ArchiveReader(props, "test", 4, 2)).run("threads-4", TAGGER, SINCE, UNTIL, WINDOW, out, (d, t) -> { },
+                    () -> false);
+        }
+        assertThat(one.matches()).isNotEmpty();
+        assertThat(four.matches()).as("matches, with their evidence and events").isEqualTo(one.matches());
+        assertThat(four.alerts()).isEqualTo(one.alerts());
+        assertThat(four.unreadable()).isEqualTo(one.unreadable()).isEqualTo(1);
+        assertThat(read(Topics.backtestTagged("threads-4"))).isEqualTo(read(Topics.backtestTagged("threads-1")));
+        assertThat(read(Topics.backtestAlerts("threads-4"))).isEqualTo(read(Topics.backtestAlerts("threads-1")));
+    }
+
+    @Test
     void aReplayTagsAndAlertsAsTheLiveTopologyDidForTheSameRules() throws Exception {
         ReplayResult replayed;
         try (BacktestOutput out = BacktestOutput.open(props, "parity", "parity", false)) {
