@@ -56,9 +56,12 @@ public final class Replay {
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
     private static final long PURGE_EVERY_MS = StoryAssigner.PURGE_EVERY.toMillis();
 
-    /** One kept article: what the second pass and the result need, without the text. */
-    private record Kept(Article stub, long eventTime, long timestamp, long fingerprint, TagResult result,
-                        List<Alert> proposals, List<ReplayMatch> matches) {
+    /**
+     * One kept article: what the second pass and the result need, and nothing more (no text, no mentions, no
+     * evidence beyond its matches'), since a replay keeps one per article in range.
+     */
+    private record Kept(Article stub, long eventTime, long timestamp, long fingerprint, List<String> entities,
+                        List<String> tags, List<Alert> proposals, List<ReplayMatch> matches) {
     }
 
     /** One article tagged on a worker: what the output gets (null when no tag), and what the story step keeps. */
@@ -114,7 +117,7 @@ public final class Replay {
                     article, result.entities(), result.tags(), result.mentions(), result.evidence(),
                     tagger.rulesVersion(), Instant.ofEpochMilli(timestamp), result.events());
             return new Tagged(tagged, new Kept(stub(article), at.toEpochMilli(), timestamp,
-                    TextFingerprint.of(article.text()), result,
+                    TextFingerprint.of(article.text()), result.entities(), result.tags(),
                     AlertProposals.propose(tagger, article, result, timestamp), matches(tagger, article, at, result)));
         }, (archived, timestamp, done) -> {
             if (done == null) {
@@ -197,8 +200,8 @@ public final class Replay {
                 assigner.purge(k.eventTime());
                 nextPurge = k.eventTime() + PURGE_EVERY_MS;
             }
-            TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, k.stub(), k.result().entities(),
-                    k.result().tags(), List.of(), List.of(), rulesVersion, Instant.ofEpochMilli(k.timestamp()));
+            TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, k.stub(), k.entities(),
+                    k.tags(), List.of(), List.of(), rulesVersion, Instant.ofEpochMilli(k.timestamp()));
             alerts.addAll(assigner.assign(new StoryCandidate(StoryCandidate.SCHEMA_VERSION, tagged, k.proposals()),
                     k.fingerprint(), k.timestamp()));
         }
