@@ -1,6 +1,6 @@
 package io.newswatch.tagger;
 
-import io.newswatch.tagger.internal.TaggingEngine;
+import io.newswatch.tagger.internal.TaggingEngineBuilder;
 import io.newswatch.model.yaml.YamlTree;
 import io.newswatch.model.yaml.YamlTree.Node;
 import java.io.IOException;
@@ -132,7 +132,7 @@ public final class Gazetteer {
                 }
             }
             Gazetteer g = new Gazetteer(java.util.Collections.unmodifiableMap(names), entries, yaml, sourceName);
-            g.addTo(new TaggingEngine.Builder(List.copyOf(names.keySet())));
+            g.addTo(new TaggingEngineBuilder(List.copyOf(names.keySet())));
             return g;
         } catch (YamlTree.YamlError e) {
             throw RuleSetException.at(sourceName, yaml, e.line(), e.column(), e.getMessage(), e);
@@ -152,7 +152,7 @@ public final class Gazetteer {
     }
 
     /** Adds every alias and exclusion to an engine under construction, failing at the first bad one. */
-    void addTo(TaggingEngine.Builder builder) {
+    void addTo(TaggingEngineBuilder builder) {
         for (Entry entry : entries) {
             String conflict;
             try {

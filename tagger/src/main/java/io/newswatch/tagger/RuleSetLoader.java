@@ -8,7 +8,7 @@ import static io.newswatch.tagger.RuleSet.only;
 
 import io.newswatch.model.topics.RuleIds;
 import io.newswatch.tagger.internal.QueryNode;
-import io.newswatch.tagger.internal.TaggingEngine;
+import io.newswatch.tagger.internal.TaggingEngineBuilder;
 import io.newswatch.model.yaml.YamlTree;
 import io.newswatch.model.yaml.YamlTree.Node;
 import io.newswatch.tagger.query.Query;
@@ -52,7 +52,7 @@ final class RuleSetLoader {
     private final Map<String, Node> listNodes = new HashMap<>();
     private final Map<String, QueryNode> compiledLists = new HashMap<>();
     private final Deque<String> compiling = new ArrayDeque<>();
-    private TaggingEngine.Builder builder;
+    private TaggingEngineBuilder builder;
     private String context = "";
 
     RuleSetLoader(String yaml, String sourceName, Path baseDir) {
@@ -75,7 +75,7 @@ final class RuleSetLoader {
                         + "' (this newswatch reads version " + FORMAT_VERSION + ": rules with a 'query:')");
             }
             Gazetteer gazetteer = gazetteer(top.get("entities"));
-            builder = new TaggingEngine.Builder(gazetteer.codes());
+            builder = new TaggingEngineBuilder(gazetteer.codes());
             gazetteer.addTo(builder);
             if (top.containsKey("lists")) {
                 for (Map.Entry<String, Node> e : top.get("lists").entries().entrySet()) {

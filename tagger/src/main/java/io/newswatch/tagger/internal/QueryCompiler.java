@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns a parsed {@link Query} into a {@link QueryNode} whose words are leaves of a {@link TaggingEngine.Builder},
+ * Turns a parsed {@link Query} into a {@link QueryNode} whose words are leaves of a {@link TaggingEngineBuilder},
  * and rejects queries that could never be useful:
  * <ul>
  *   <li>an entity code the gazetteer does not define, or a list the ruleset does not define;</li>
@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Each rejection is a {@link QuerySyntaxException} at the offending node's offset.
  */
 final class QueryCompiler {
-    private final TaggingEngine.Builder builder;
+    private final TaggingEngineBuilder builder;
     private final Function<String, QueryNode> lists;
     /** Canonical forms ({@link Query#toString()}) of the parts a rule names as decisive; empty when it names none. */
     private final java.util.Set<String> decisive;
@@ -29,11 +29,11 @@ final class QueryCompiler {
     private int negations;
     private int nears;
 
-    QueryCompiler(TaggingEngine.Builder builder, Function<String, QueryNode> lists) {
+    QueryCompiler(TaggingEngineBuilder builder, Function<String, QueryNode> lists) {
         this(builder, lists, java.util.Set.of());
     }
 
-    QueryCompiler(TaggingEngine.Builder builder, Function<String, QueryNode> lists, java.util.Set<String> decisive) {
+    QueryCompiler(TaggingEngineBuilder builder, Function<String, QueryNode> lists, java.util.Set<String> decisive) {
         this.builder = builder;
         this.lists = lists;
         this.decisive = decisive;
@@ -55,7 +55,7 @@ final class QueryCompiler {
                         + "NEAR as decisive instead of " + q, q.offset());
             }
             decisiveFound.add(q.toString());
-            return new QueryNode.Decisive(compileNode(q));
+            return new WrapperNodes.Decisive(compileNode(q));
         }
         return compileNode(q);
     }
@@ -84,7 +84,7 @@ final class QueryCompiler {
         if (q instanceof Query.Not n) {
             negations++;
             try {
-                return new QueryNode.Not(compile(n.operand()));
+                return new BooleanNodes.Not(compile(n.operand()));
             } finally {
                 negations--;
             }
@@ -98,7 +98,7 @@ final class QueryCompiler {
                     best = op.triggers;
                 }
             }
-            return new QueryNode.And(ops, best, contextOperands(ops));
+            return new BooleanNodes.And(ops, best, contextOperands(ops));
         }
         if (q instanceof Query.Or o) {
             QueryNode[] ops = compileAll(o.operands());
@@ -109,7 +109,7 @@ final class QueryCompiler {
             if (allLeaves) {
                 return new QueryNode.LeafSet(union(ops), builder.newLeafSetSlot());
             }
-            return new QueryNode.Or(ops, union(ops));
+            return new BooleanNodes.Or(ops, union(ops));
         }
         if (q instanceof Query.Near n) {
             nears++;
@@ -122,10 +122,10 @@ final class QueryCompiler {
                 nears--;
             }
             int[] t = left.triggers.length <= right.triggers.length ? left.triggers : right.triggers;
-            return new QueryNode.Near(left, right, n.distance(), n.ordered(), t);
+            return new ProximityNodes.Near(left, right, n.distance(), n.ordered(), t);
         }
         if (q instanceof Query.Scope s) {
-            return new QueryNode.Scope(compile(s.operand()), s.unit() == Query.Unit.PARAGRAPH);
+            return new ProximityNodes.Scope(compile(s.operand()), s.unit() == Query.Unit.PARAGRAPH);
         }
         throw new IllegalStateException("unknown query node " + q);
     }
@@ -165,7 +165,7 @@ final class QueryCompiler {
         boolean[] context = new boolean[ops.length];
         boolean any = false;
         for (int i = 0; i < ops.length; i++) {
-            context[i] = !(ops[i] instanceof QueryNode.Not)
+            context[i] = !(ops[i] instanceof BooleanNodes.Not)
                     && (ops[i].entityOnly(entities) || ops[i].narrowness() < narrowest);
             any |= context[i];
         }

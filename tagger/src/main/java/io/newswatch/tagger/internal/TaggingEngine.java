@@ -2,17 +2,11 @@ package io.newswatch.tagger.internal;
 
 import io.newswatch.tagger.Segmentation;
 import io.newswatch.tagger.TextSegmenter;
-import io.newswatch.tagger.query.Query;
-import io.newswatch.tagger.query.QuerySyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The matching core behind {@link io.newswatch.tagger.Tagger}: one {@link TermAutomaton} for every alias,
@@ -21,7 +15,8 @@ import java.util.function.Function;
  * <p>Per text: segment, scan once, resolve entity candidates leftmost-longest (an exclusion wins a tie, so "South
  * China Sea" hides "China" while "Democratic People's Republic of Korea" keeps North Korea), index every hit by
  * leaf, then evaluate only the rules one of whose trigger leaves was hit, so a thousand rules that do not concern a
- * text cost almost nothing. Immutable and thread-safe; per-thread scratch space is reused.
+ * text cost almost nothing. Immutable and thread-safe; per-thread scratch space is reused. Built by
+ * {@link TaggingEngineBuilder}.
  */
 public final class TaggingEngine {
     private final TermAutomaton automaton;
@@ -37,7 +32,7 @@ public final class TaggingEngine {
     private final int leaves;
     private final ThreadLocal<Scratch> scratch;
 
-    private TaggingEngine(Builder b) {
+    TaggingEngine(TaggingEngineBuilder b) {
         int n = b.patterns.size();
         boolean[] prefix = new boolean[n];
         this.patternEntities = new int[n][];
@@ -45,8 +40,8 @@ public final class TaggingEngine {
         this.patternLeaves = new int[n][];
         List<String> keys = new ArrayList<>(n);
         int i = 0;
-        for (Map.Entry<String, PatternInfo> e : b.patterns.entrySet()) {
-            PatternInfo info = e.getValue();
+        for (Map.Entry<String, TaggingEngineBuilder.PatternInfo> e : b.patterns.entrySet()) {
+            TaggingEngineBuilder.PatternInfo info = e.getValue();
             keys.add(info.folded);
             prefix[i] = info.prefix;
             patternEntities[i] = info.entities.stream().mapToInt(Integer::intValue).toArray();
@@ -282,206 +277,6 @@ public final class TaggingEngine {
                 keys = new long[Math.max(size, keys.length * 2)];
             }
             return keys;
-        }
-    }
-
-    private static final class PatternInfo {
-        final String folded;
-        final boolean prefix;
-        final List<Integer> entities = new ArrayList<>();
-        final List<Integer> leaves = new ArrayList<>();
-        boolean exclusion;
-
-        PatternInfo(String folded, boolean prefix) {
-            this.folded = folded;
-            this.prefix = prefix;
-        }
-    }
-
-    /**
-     * Collects aliases, exclusions and rule queries, then {@link #build()}s the engine. Entity leaves come first
-     * (leaf id = code index), then one leaf per distinct word or phrase of the rules.
-     */
-    public static final class Builder {
-        private final List<String> codes;
-        private final Map<String, PatternInfo> patterns = new LinkedHashMap<>();
-        private final Map<String, Integer> termLeaves = new HashMap<>();
-        private final List<QueryNode> rules = new ArrayList<>();
-        private final List<Boolean> explicit = new ArrayList<>();
-        private int leafCount;
-        private int leafSets;
-        private int memos;
-
-        public Builder(List<String> codes) {
-            this.codes = List.copyOf(codes);
-            this.leafCount = codes.size();
-        }
-
-        int newLeafSetSlot() {
-            return leafSets++;
-        }
-
-        /**
-         * Wraps a compiled named list so its whole-text verdict is computed once per text (see
-         * {@link QueryNode.Memo}); the result is what rule queries referring to the list use.
-         */
-        public QueryNode memoized(QueryNode list) {
-            return new QueryNode.Memo(list, memos++);
-        }
-
-        List<String> entityCodes() {
-            return codes;
-        }
-
-        int entityLeaf(String code) {
-            return codes.indexOf(code);
-        }
-
-        /**
-         * Adds an alias naming one or more entities; {@code {a,b}} alternatives expand and a trailing {@code *}
-         * makes it a prefix.
-         *
-         * @return what the alias conflicts with (an exclusion of the same text), or null when it was added
-         * @throws IllegalArgumentException when it is malformed
-         */
-        public String alias(String text, List<String> entityCodes) {
-            for (String form : forms(text)) {
-                PatternInfo info = pattern(form);
-                if (info.exclusion) {
-                    return "it is also an exclusion";
-                }
-                for (String code : entityCodes) {
-                    int idx = codes.indexOf(code);
-                    if (idx < 0) {
-                        throw new IllegalArgumentException("unknown entity " + code);
-                    }
-                    if (!info.entities.contains(idx)) {
-                        info.entities.add(idx);
-                    }
-                }
-            }
-            return null;
-        }
-
-        /** Adds an exclusion; returns a conflict description or null, as {@link #alias}. */
-        public String exclusion(String text) {
-            for (String form : forms(text)) {
-                PatternInfo info = pattern(form);
-                if (!info.entities.isEmpty()) {
-                    return "it is also an alias of " + codes.get(info.entities.get(0));
-                }
-                info.exclusion = true;
-            }
-            return null;
-        }
-
-        int termLeaf(String text, boolean prefix, int offset) {
-            List<String> forms;
-            try {
-                forms = Expansions.expand(text);
-            } catch (IllegalArgumentException e) {
-                throw new QuerySyntaxException(e.getMessage(), offset);
-            }
-            List<String> keys = new ArrayList<>();
-            for (String form : forms) {
-                String f = CharClasses.foldPattern(form);
-                if (f.isEmpty()) {
-                    throw new QuerySyntaxException("'" + text + "' has nothing left to match once folded", offset);
-                }
-                keys.add(f + (prefix ? "*" : ""));
-            }
-            String key = String.join("|", keys);
-            Integer leaf = termLeaves.get(key);
-            if (leaf != null) {
-                return leaf;
-            }
-            int id = leafCount++;
-            termLeaves.put(key, id);
-            for (String k : keys) {
-                pattern(k).leaves.add(id);
-            }
-            return id;
-        }
-
-        /**
-         * Compiles one query; list references are resolved through {@code lists} (null for an unknown list).
-         *
-         * @param wholeRule whether this is a rule's query (which must have something that must be present)
-         * @throws QuerySyntaxException with the offset of the problem
-         */
-        public QueryNode compile(Query query, Function<String, QueryNode> lists, boolean wholeRule) {
-            QueryNode node = new QueryCompiler(this, lists).compile(query);
-            if (wholeRule) {
-                QueryCompiler.requireTrigger(query, node);
-            }
-            return node;
-        }
-
-        /**
-         * Compiles a rule's query whose {@code decisive} parts the rule names: each must be one of the query's parts
-         * as written (compared in canonical form, {@link Query#toString()}), not under NOT. Evidence is then decisive
-         * only where one of them matched.
-         *
-         * @return the compiled query
-         * @throws QuerySyntaxException with the offset of the problem in the query, or, when a decisive part is not a
-         *                              part of the query, the offset {@code -1 - i} for the {@code i}-th of them
-         */
-        public QueryNode compileRule(Query query, Function<String, QueryNode> lists, List<Query> decisive) {
-            java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
-            decisive.forEach(q -> wanted.add(q.toString()));
-            QueryCompiler compiler = new QueryCompiler(this, lists, wanted);
-            QueryNode node = compiler.compile(query);
-            QueryCompiler.requireTrigger(query, node);
-            for (int i = 0; i < decisive.size(); i++) {
-                if (!compiler.decisiveFound().contains(decisive.get(i).toString())) {
-                    throw new QuerySyntaxException("the decisive part " + decisive.get(i) + " is not a part of the "
-                            + "query (write it as an operand of the query, e.g. a SENTENCE(...) or $LIST it uses)",
-                            -1 - i);
-                }
-            }
-            return node;
-        }
-
-        /** Adds a compiled rule query; rules are numbered in the order added. */
-        public void rule(QueryNode root) {
-            rule(root, false);
-        }
-
-        /**
-         * Adds a compiled rule query; with {@code explicitDecisive} only the parts compiled as decisive
-         * ({@link #compileRule}) give decisive evidence, everything else context.
-         */
-        public void rule(QueryNode root, boolean explicitDecisive) {
-            rules.add(root);
-            explicit.add(explicitDecisive);
-        }
-
-        public TaggingEngine build() {
-            return new TaggingEngine(this);
-        }
-
-        private static List<String> forms(String text) {
-            String t = text.strip();
-            boolean prefix = t.endsWith("*");
-            String body = prefix ? t.substring(0, t.length() - 1) : t;
-            if (body.indexOf('*') >= 0) {
-                throw new IllegalArgumentException("'*' may only end an alias");
-            }
-            List<String> out = new ArrayList<>();
-            for (String form : Expansions.expand(body)) {
-                String f = CharClasses.foldPattern(form);
-                if (f.isEmpty()) {
-                    throw new IllegalArgumentException("'" + text + "' has nothing left to match once folded");
-                }
-                out.add(f + (prefix ? "*" : ""));
-            }
-            return out;
-        }
-
-        private PatternInfo pattern(String key) {
-            boolean prefix = key.endsWith("*");
-            String folded = prefix ? key.substring(0, key.length() - 1) : key;
-            return patterns.computeIfAbsent(key, k -> new PatternInfo(folded, prefix));
         }
     }
 }
