@@ -20,14 +20,14 @@ import org.apache.lucene.monitor.QueryMatch;
  * (and fail fast when they did not). Close it to release the Lucene monitor.
  */
 public final class BenchmarkFixture implements Closeable {
-    private final ArticleCorpus corpus;
+    private final TaggerCorpus corpus;
     private final String[] articles;
     private final Document[] documents;
     private final Tagger defaultTagger;
     private final Tagger thousandTagger;
     private final LuceneMonitorReference lucene;
 
-    private BenchmarkFixture(ArticleCorpus corpus, Tagger defaultTagger, Tagger thousandTagger,
+    private BenchmarkFixture(TaggerCorpus corpus, Tagger defaultTagger, Tagger thousandTagger,
                              LuceneMonitorReference lucene) {
         this.corpus = corpus;
         this.articles = corpus.articles().toArray(new String[0]);
@@ -42,7 +42,7 @@ public final class BenchmarkFixture implements Closeable {
 
     /** Builds the standard corpus, both taggers and the Lucene reference. */
     public static BenchmarkFixture build() {
-        return new BenchmarkFixture(ArticleCorpus.standard(), Tagger.withDefaultRules(),
+        return new BenchmarkFixture(TaggerCorpus.standard(), Tagger.withDefaultRules(),
                 Tagger.withRules(GeneratedRules.standard()), LuceneMonitorReference.create());
     }
 
@@ -97,7 +97,7 @@ public final class BenchmarkFixture implements Closeable {
     }
 
     /** The corpus. */
-    public ArticleCorpus corpus() {
+    public TaggerCorpus corpus() {
         return corpus;
     }
 

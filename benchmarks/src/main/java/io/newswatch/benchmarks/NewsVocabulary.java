@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * <p>Contract: {@link #build(long)} is deterministic; every word is lower-case ASCII letters only, at least four
  * letters long (query operators are upper case, so no word can be read as one). The real words
- * overlap the corpus ({@link SentenceTemplates}), so rules made of them match now and then; the made-up words almost
+ * overlap the corpus ({@link TaggerCorpus}), so rules made of them match now and then; the made-up words almost
  * never match, as most words of a large real ruleset never do on a given article.
  */
 final class NewsVocabulary {

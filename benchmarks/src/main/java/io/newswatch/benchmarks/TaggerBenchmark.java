@@ -24,7 +24,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Throughput of the tagging engine alone, one article per operation, against Lucene Monitor and a lower-casing scan.
  *
- * <p>Every benchmark reads the same {@link ArticleCorpus} (about 5 KB of English per article), cycling through it, so
+ * <p>Every benchmark reads the same {@link TaggerCorpus} (about 5 KB of English per article), cycling through it, so
  * ops/s is articles per second on one core ({@code @Threads(1)}); {@link TaggerBenchmarkReport} turns it into MB/s
  * and ratios. The contenders:
  * <ul>

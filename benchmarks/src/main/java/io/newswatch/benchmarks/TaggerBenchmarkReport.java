@@ -42,7 +42,7 @@ public final class TaggerBenchmarkReport {
         PrintStream out = System.out;
         double mbPerArticle;
         try (BenchmarkFixture fixture = BenchmarkFixture.build()) {
-            ArticleCorpus corpus = fixture.corpus();
+            TaggerCorpus corpus = fixture.corpus();
             mbPerArticle = corpus.meanUtf8Bytes() / 1e6;
             out.printf(Locale.ROOT, "Corpus: %d articles, mean %.0f chars, %.0f UTF-8 bytes, %.2f MB in all%n",
                     corpus.size(), corpus.meanChars(), corpus.meanUtf8Bytes(), corpus.totalUtf8Bytes() / 1e6);

@@ -1,7 +1,8 @@
 package io.newswatch.cli;
 
+import io.newswatch.benchmarks.synthetic.Mix;
+import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.broker.BrokerOptions;
-import io.newswatch.cli.bench.SyntheticArticles;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.console.Console;
@@ -151,7 +152,7 @@ final class BenchConsoleCommand implements Callable<Integer> {
     }
 
     private List<TaggedArticle> loadArticles(KafkaProducer<byte[], byte[]> producer) {
-        SyntheticArticles generator = SyntheticArticles.inPublicationOrder(seed, 3000, FROM,
+        SyntheticArticles generator = SyntheticArticles.inPublicationOrder(Mix.NEWS_FEED, seed, 3000, FROM,
                 Duration.between(FROM, TO).dividedBy(Math.max(1, articles)));
         Tagger tagger = Tagger.withDefaultRules();
         List<TaggedArticle> out = new ArrayList<>(articles);

@@ -1,12 +1,13 @@
 package io.newswatch.cli;
 
+import io.newswatch.benchmarks.synthetic.Mix;
+import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ArticleBatch;
 import io.newswatch.cli.bench.CompilerActivity;
 import io.newswatch.cli.bench.PipelineBenchmark;
 import io.newswatch.cli.bench.ProcessingFloor;
 import io.newswatch.cli.bench.RawReference;
-import io.newswatch.cli.bench.SyntheticArticles;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.ProgressReport;
@@ -93,7 +94,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
         // Articles are numbered in the order they are sent (warm-up, then the measured load, then the latency run)
         // and published in that order: trend counts and story windows see a live feed, not an archive in no order
         // whose late articles they would drop (logging each).
-        SyntheticArticles generator = SyntheticArticles.inPublicationOrder(seed, size, FROM, SPACING);
+        SyntheticArticles generator = SyntheticArticles.inPublicationOrder(Mix.NEWS_FEED, seed, size, FROM, SPACING);
         try (KafkaConnection kafka = KafkaConnection.configuredOrEmbedded(config,
                 new BrokerOptions(0, work.resolve("kafka"), true))) {
             try (PipelineBenchmark bench = new PipelineBenchmark(kafka)) {

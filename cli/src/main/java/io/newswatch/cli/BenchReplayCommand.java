@@ -1,8 +1,9 @@
 package io.newswatch.cli;
 
+import io.newswatch.benchmarks.synthetic.Mix;
+import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ArchiveLoader;
-import io.newswatch.cli.bench.SyntheticArticles;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.ProgressReport;
@@ -64,7 +65,7 @@ final class BenchReplayCommand implements Callable<Integer> {
             try (Admin admin = Admin.create(props)) {
                 TopicAdmin.ensureTopics(admin, List.of(Topics.ARTICLES));
             }
-            SyntheticArticles generator = new SyntheticArticles(seed, size, FROM, TO);
+            SyntheticArticles generator = new SyntheticArticles(Mix.NEWS_FEED, seed, size, FROM, TO);
             System.err.println("loading " + articles + " synthetic articles of ~" + size + " bytes into "
                     + Topics.ARTICLES.name() + " at " + kafka.bootstrapServers());
             ProgressReport loadBar = ProgressReport.onStderr("load");

@@ -1,5 +1,6 @@
 package io.newswatch.cli.bench;
 
+import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.model.Article;
 import io.newswatch.model.topics.Topics;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.newswatch.cli.bench;
 import io.newswatch.alerts.AlertsService;
 import io.newswatch.alerts.DeliveryPlan;
 import io.newswatch.alerts.receiver.JsonlFileReceiver;
+import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.Lifecycle;
 import io.newswatch.cli.internal.StreamsRuntime;
