@@ -4,9 +4,11 @@ import io.newswatch.benchmarks.synthetic.Mix;
 import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ArchiveLoader;
+import io.newswatch.cli.bench.ReplayCeilings;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.ProgressReport;
+import io.newswatch.model.Article;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.TopicAdmin;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code newswatch bench replay}: loads N synthetic articles ({@link SyntheticArticles}, a fixed seed, so every run
  * replays the same archive) into {@code news.articles} of a fresh embedded broker, replays the shipped rules over
- * all of them with output to a backtest topic, and prints the load and replay rates.
+ * all of them with output to a backtest topic, and prints the load and replay rates, and in the same run the two
+ * limits of a replay ({@link ReplayCeilings}): the raw read rate of the archive and the tagging ceiling of this
+ * machine's cores, with the replay's rate as a share of the lower one.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Load a synthetic archive into an embedded broker and time a replay of the shipped rules over "
@@ -40,6 +44,8 @@ import picocli.CommandLine.Option;
 final class BenchReplayCommand implements Callable<Integer> {
     private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2025-04-01T00:00:00Z");
+    /** Articles the tagging ceiling is measured on: enough for a steady rate, few enough to hold in memory. */
+    private static final long TAGGING_SAMPLE = 20_000;
 
     @Mixin
     ConfigOptions configOptions;
@@ -84,6 +90,12 @@ final class BenchReplayCommand implements Callable<Integer> {
             }
             replayBar.finish();
             Duration took = result.took();
+            // the two limits, measured in this run: the archive read with no processing, and tagging alone on
+            // every core over a sample of the same articles
+            ReplayCeilings.Rate raw = ReplayCeilings.rawRead(props);
+            int cores = Runtime.getRuntime().availableProcessors();
+            List<Article> sample = generator.stream(Math.min(articles, TAGGING_SAMPLE)).toList();
+            ReplayCeilings.Rate tagging = ReplayCeilings.tagging(Tagger.withDefaultRules(), sample, cores);
             System.out.println(String.format(Locale.ROOT,
                     "load:   %,d articles, %.1f MB in %.1f s: %,.0f articles/s, %.1f MB/s",
                     loaded.articles(), loaded.bytes() / 1e6, loaded.took().toNanos() / 1e9,
@@ -93,9 +105,17 @@ final class BenchReplayCommand implements Callable<Integer> {
                             + "%.1f MB/s", result.articlesRead(), result.inRange(), result.matches().size(),
                     result.alerts().size(), took.toNanos() / 1e9, result.rate(),
                     loaded.bytes() / 1e6 / Math.max(took.toNanos() / 1e9, 1e-9)));
-            System.out.println(String.format(Locale.ROOT, "heap:   %d MiB max, %d MiB used at the end",
-                    Runtime.getRuntime().maxMemory() >> 20,
-                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20));
+            System.out.println(String.format(Locale.ROOT,
+                    "raw read:        %,d records in %.1f s: %,.0f articles/s, %.1f MB/s (no processing)",
+                    raw.count(), raw.took().toNanos() / 1e9, raw.perSecond(), raw.megabytesPerSecond()));
+            System.out.println(String.format(Locale.ROOT,
+                    "tagging ceiling: %,d articles in %.1f s on %d cores: %,.0f articles/s, %.1f MB/s (tagging "
+                            + "and events alone)", tagging.count(), tagging.took().toNanos() / 1e9, cores,
+                    tagging.perSecond(), tagging.megabytesPerSecond()));
+            double ceiling = Math.min(raw.perSecond(), tagging.perSecond());
+            System.out.println(String.format(Locale.ROOT,
+                    "replay / lower ceiling: %.2f (%,.0f of %,.0f articles/s, the %s)", result.rate() / ceiling,
+                    result.rate(), ceiling, raw.perSecond() <= tagging.perSecond() ? "raw read" : "tagging ceiling"));
             return 0;
         }
     }

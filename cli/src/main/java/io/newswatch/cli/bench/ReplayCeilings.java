@@ -1,0 +1,104 @@
+package io.newswatch.cli.bench;
+
+import io.newswatch.model.Article;
+import io.newswatch.model.topics.ClientProperties;
+import io.newswatch.model.topics.Topics;
+import io.newswatch.tagger.Tagger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The two limits a replay is judged against, measured in the same run as the replay: how fast the archive can be
+ * read at all (its records consumed with the replay's consumer settings and no processing), and how fast the
+ * machine can tag (the tagging and events of the same kind of articles on every core, with nothing else running).
+ * A replay cannot beat the lower of the two.
+ */
+public final class ReplayCeilings {
+    /** A rate: how many in how long. */
+    public record Rate(long count, long bytes, Duration took) {
+        public double perSecond() {
+            return count / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+
+        public double megabytesPerSecond() {
+            return bytes / 1e6 / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+    }
+
+    private ReplayCeilings() {
+    }
+
+    /** Reads {@code news.articles} from its beginning to its end offsets, touching nothing but the bytes. */
+    public static Rate rawRead(Properties props) {
+        Properties p = ClientProperties.groupless(props, "newswatch-bench-raw-read");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
+        long count = 0;
+        long bytes = 0;
+        long start = System.nanoTime();
+        try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(Topics.ARTICLES.name()).stream()
+                    .map(i -> new TopicPartition(Topics.ARTICLES.name(), i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    count++;
+                    bytes += r.value() == null ? 0 : r.value().length;
+                }
+            }
+        }
+        return new Rate(count, bytes, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Tags the articles' texts on {@code threads} threads, each text once, after one untimed pass that warms the
+     * tagger up; the text bytes are counted in UTF-8.
+     */
+    public static Rate tagging(Tagger tagger, List<Article> articles, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            run(pool, tagger, articles, threads);
+            long start = System.nanoTime();
+            long bytes = run(pool, tagger, articles, threads);
+            return new Rate(articles.size(), bytes, Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long run(ExecutorService pool, Tagger tagger, List<Article> articles, int threads)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<Long>> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                long bytes = 0;
+                for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
+                    String text = articles.get(i).text();
+                    tagger.tag(text);
+                    bytes += text.length(); // close to UTF-8 bytes for the generated English text
+                }
+                return bytes;
+            }));
+        }
+        long bytes = 0;
+        for (Future<Long> w : workers) {
+            bytes += w.get();
+        }
+        return bytes;
+    }
+}
