@@ -4,6 +4,7 @@ import io.newswatch.benchmarks.synthetic.Mix;
 import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ArchiveLoader;
+import io.newswatch.cli.bench.Rate;
 import io.newswatch.cli.bench.ReplayCeilings;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
@@ -75,7 +76,7 @@ final class BenchReplayCommand implements Callable<Integer> {
             System.err.println("loading " + articles + " synthetic articles of ~" + size + " bytes into "
                     + Topics.ARTICLES.name() + " at " + kafka.bootstrapServers());
             ProgressReport loadBar = ProgressReport.onStderr("load");
-            ArchiveLoader.Loaded loaded = ArchiveLoader.load(props, generator, articles,
+            Rate loaded = ArchiveLoader.load(props, generator, articles,
                     n -> loadBar.update(n, articles));
             loadBar.finish();
 
@@ -92,14 +93,14 @@ final class BenchReplayCommand implements Callable<Integer> {
             Duration took = result.took();
             // the two limits, measured in this run: the archive read with no processing, and tagging alone on
             // every core over a sample of the same articles
-            ReplayCeilings.Rate raw = ReplayCeilings.rawRead(props);
+            Rate raw = ReplayCeilings.rawRead(props);
             int cores = Runtime.getRuntime().availableProcessors();
             List<Article> sample = generator.stream(Math.min(articles, TAGGING_SAMPLE)).toList();
-            ReplayCeilings.Rate tagging = ReplayCeilings.tagging(Tagger.withDefaultRules(), sample, cores);
+            Rate tagging = ReplayCeilings.tagging(Tagger.withDefaultRules(), sample, cores);
             System.out.println(String.format(Locale.ROOT,
                     "load:   %,d articles, %.1f MB in %.1f s: %,.0f articles/s, %.1f MB/s",
-                    loaded.articles(), loaded.bytes() / 1e6, loaded.took().toNanos() / 1e9,
-                    loaded.articlesPerSecond(), loaded.megabytesPerSecond()));
+                    loaded.count(), loaded.bytes() / 1e6, loaded.took().toNanos() / 1e9,
+                    loaded.perSecond(), loaded.megabytesPerSecond()));
             System.out.println(String.format(Locale.ROOT,
                     "replay: %,d articles read, %,d in range, %,d matches, %,d alerts in %.1f s: %,.0f articles/s, "
                             + "%.1f MB/s", result.articlesRead(), result.inRange(), result.matches().size(),

@@ -19,17 +19,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code acks=all}, batched and lz4-compressed), for benchmarks that need an archive.
  */
 public final class ArchiveLoader {
-    /** What a load wrote. */
-    public record Loaded(long articles, long bytes, Duration took) {
-        public double articlesPerSecond() {
-            return articles / Math.max(took.toNanos() / 1e9, 1e-9);
-        }
-
-        public double megabytesPerSecond() {
-            return bytes / 1e6 / Math.max(took.toNanos() / 1e9, 1e-9);
-        }
-    }
-
     private ArchiveLoader() {
     }
 
@@ -45,7 +34,7 @@ public final class ArchiveLoader {
      * @param progress told the number published so far, every 1,000
      * @throws KafkaException when a record is not acknowledged
      */
-    public static Loaded load(Properties kafkaProps, SyntheticArticles generator, long count, LongConsumer progress) {
+    public static Rate load(Properties kafkaProps, SyntheticArticles generator, long count, LongConsumer progress) {
         return send(kafkaProps, Topics.ARTICLES.name(), count, (topic, i) -> {
             Article a = generator.article(i);
             return new ProducerRecord<>(topic, null, a.fetchedAt().toEpochMilli(),
@@ -60,12 +49,12 @@ public final class ArchiveLoader {
      *
      * @throws KafkaException when a record is not acknowledged
      */
-    public static Loaded load(Properties kafkaProps, String topic, ArticleBatch batch, LongConsumer progress) {
+    public static Rate load(Properties kafkaProps, String topic, ArticleBatch batch, LongConsumer progress) {
         return send(kafkaProps, topic, batch.size(), (t, i) -> new ProducerRecord<>(t, null,
                 batch.timestamp((int) i), batch.key((int) i), batch.value((int) i)), progress);
     }
 
-    private static Loaded send(Properties kafkaProps, String topic, long count, RecordSource source,
+    private static Rate send(Properties kafkaProps, String topic, long count, RecordSource source,
                                LongConsumer progress) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long bytes = 0;
@@ -90,7 +79,7 @@ public final class ArchiveLoader {
             throw new KafkaException("loading " + topic + " failed: " + failure.get().getMessage(), failure.get());
         }
         progress.accept(count);
-        return new Loaded(count, bytes, Duration.ofNanos(System.nanoTime() - start));
+        return new Rate(count, bytes, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The producer settings of every load: idempotent, {@code acks=all}, batched, lz4. */

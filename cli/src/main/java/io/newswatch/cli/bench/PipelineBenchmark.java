@@ -140,7 +140,7 @@ public final class PipelineBenchmark implements AutoCloseable {
         long alertsBefore = delivered.get();
         CpuByThreadGroup cpu = new CpuByThreadGroup();
         long start = System.nanoTime();
-        ArchiveLoader.Loaded loaded = ArchiveLoader.load(props, Topics.ARTICLES.name(), batch, progress);
+        Rate loaded = ArchiveLoader.load(props, Topics.ARTICLES.name(), batch, progress);
         awaitIdle();
         long end = Math.max(lastDelivered.get(), start + loaded.took().toNanos());
         return new Throughput(count, loaded.bytes(), delivered.get() - alertsBefore, Duration.ofNanos(end - start),

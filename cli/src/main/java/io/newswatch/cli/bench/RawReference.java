@@ -74,7 +74,7 @@ public final class RawReference {
         reader.start();
         ready.await();
         long start = System.nanoTime();
-        ArchiveLoader.Loaded loaded = ArchiveLoader.load(props, Topics.BENCH_RAW.name(), batch, n -> { });
+        Rate loaded = ArchiveLoader.load(props, Topics.BENCH_RAW.name(), batch, n -> { });
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the raw reader consumed " + consumed.get() + " of " + count);
         }

@@ -25,17 +25,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * A replay cannot beat the lower of the two.
  */
 public final class ReplayCeilings {
-    /** A rate: how many in how long. */
-    public record Rate(long count, long bytes, Duration took) {
-        public double perSecond() {
-            return count / Math.max(took.toNanos() / 1e9, 1e-9);
-        }
-
-        public double megabytesPerSecond() {
-            return bytes / 1e6 / Math.max(took.toNanos() / 1e9, 1e-9);
-        }
-    }
-
     private ReplayCeilings() {
     }
 
