@@ -81,11 +81,14 @@ public final class StoryWriter {
                 pool.addAll(Templates.NEAR_MISSES);
             }
             Sentence next = null;
+            int nextCost = 0;
             for (int attempt = 0; attempt < 8 && next == null && !pool.isEmpty(); attempt++) {
                 String template = pool.get(r.nextInt(pool.size()));
                 Sentence candidate = new Sentence(template, r.nextLong(), false, style.asides());
-                if (planned + cost(candidate) <= high) {
+                int candidateCost = cost(candidate); // rendering is most of the generator's work: once a sentence
+                if (planned + candidateCost <= high) {
                     next = candidate;
+                    nextCost = candidateCost;
                     pool.remove(candidate.template());
                 }
             }
@@ -93,12 +96,13 @@ public final class StoryWriter {
                 // a short sentence always fits: the window between low and high is wider than any of them
                 List<String> shorts = Templates.SHORT;
                 next = new Sentence(shorts.get(r.nextInt(shorts.size())), r.nextLong(), false, false);
+                nextCost = cost(next);
             }
-            if (planned >= low && planned + cost(next) - textBytes > textBytes - planned) {
+            if (planned >= low && planned + nextCost - textBytes > textBytes - planned) {
                 break; // stopping here lands closer to the size than one more sentence would
             }
             sentences.add(next);
-            planned += cost(next);
+            planned += nextCost;
         }
         int lead = violation ? 1 : 0;
         for (Sentence s : charged.subList(lead, charged.size())) {
