@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code newswatch subscribe} against a real embedded broker: which topics, where it starts, how it prints. */
 class SubscribeCommandTest {
-    private static final Instant DAY1 = Instant.parse("2025-06-01T09:00:00Z");
-    private static final Instant DAY2 = Instant.parse("2025-06-02T09:00:00Z");
+    // recent days, not fixed dates: the alert topics keep 30 days, and the broker deletes older records by their
+    // timestamps as soon as its retention check runs, whatever the test is doing then
+    private static final Instant DAY2 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1))
+            .plus(Duration.ofHours(9));
+    private static final Instant DAY1 = DAY2.minus(Duration.ofDays(1));
     private static EmbeddedKafka kafka;
     /** Measured by the SIGTERM test; printed after the tests, since the command runner holds System.out. */
     private static long stopMillis = -1;
@@ -141,7 +146,7 @@ class SubscribeCommandTest {
     @Test
     void sinceStartsAtThatDayAndJsonIsOneAlertPerLine() throws Exception {
         Path config = CommandRunner.writeConfig(dir, kafka.bootstrapServers());
-        assertThat(cli.run("subscribe", "--since", "2025-06-02", "--format", "json", "--idle-exit", "3s",
+        assertThat(cli.run("subscribe", "--since", DAY2.atOffset(ZoneOffset.UTC).toLocalDate().toString(), "--format", "json", "--idle-exit", "3s",
                 "--config", config.toString())).isZero();
         List<String> lines = cli.out().lines().toList();
         assertThat(lines).hasSize(1);
@@ -172,7 +177,10 @@ class SubscribeCommandTest {
         Path config = CommandRunner.writeConfig(dir, kafka.bootstrapServers());
         Path out = dir.resolve("subscribe.out");
         Process follower = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Newswatch.class.getName(),
+                // the test class path may hold several logback-test.xml (the broker's test helpers bring one), about
+                // which logback would print its status to standard output, which here is the alerts
+                "-Xmx256m", "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
+                "-cp", System.getProperty("java.class.path"), Newswatch.class.getName(),
                 "subscribe", "--from-beginning", "--format", "json", "--config", config.toString())
                 .redirectOutput(out.toFile())
                 .redirectError(dir.resolve("subscribe.err").toFile())
