@@ -97,7 +97,20 @@ public final class BacktestOutput implements AutoCloseable {
 
     /** Sends a tagged article (keyed by article id). */
     public void tagged(TaggedArticle article) {
-        send(tagged.name(), article.article().id(), tagged.valueSerde().serializer().serialize(tagged.name(), article));
+        tagged(article.article().id(), taggedRecord(article));
+    }
+
+    /**
+     * A tagged article serialized as {@link #tagged(String, byte[])} sends it. Thread-safe, so that a replay's
+     * workers serialize in parallel and only the sending stays in archive order.
+     */
+    public byte[] taggedRecord(TaggedArticle article) {
+        return tagged.valueSerde().serializer().serialize(tagged.name(), article);
+    }
+
+    /** Sends a tagged article serialized by {@link #taggedRecord}, keyed by its article id. */
+    public void tagged(String articleId, byte[] record) {
+        send(tagged.name(), articleId, record);
     }
 
     /** Sends an alert (keyed by alert id). */

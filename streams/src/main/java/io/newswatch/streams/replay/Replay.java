@@ -19,6 +19,7 @@ import io.newswatch.tagger.Tagger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,15 +58,10 @@ public final class Replay {
     private static final long PURGE_EVERY_MS = StoryAssigner.PURGE_EVERY.toMillis();
 
     /**
-     * One kept article: what the second pass and the result need, and nothing more (no text, no mentions, no
-     * evidence beyond its matches'), since a replay keeps one per article in range.
+     * One article tagged on a worker, encoded there: its tagged article for the output (null when it has no tag or
+     * there is no output), its story candidate and its matches as {@link KeptArticles} keeps them.
      */
-    private record Kept(Article stub, long eventTime, long timestamp, long fingerprint, List<String> entities,
-                        List<String> tags, List<Alert> proposals, List<ReplayMatch> matches) {
-    }
-
-    /** One article tagged on a worker: what the output gets (null when no tag), and what the story step keeps. */
-    private record Tagged(TaggedArticle tagged, Kept kept) {
+    private record Tagged(byte[] output, long eventTime, byte[] candidate, List<KeptArticles.EncodedMatch> matches) {
     }
 
     /** One article under the two rule versions of a diff. */
@@ -104,47 +100,63 @@ public final class Replay {
                             BacktestOutput output, ArchiveReader.Progress progress, BooleanSupplier cancelled) {
         Objects.requireNonNull(tagger, "tagger");
         long start = System.nanoTime();
-        Map<String, Kept> kept = new HashMap<>();
-        ArchiveReader.Counts counts = archive.read((archived, timestamp) -> {
-            Instant at = placed(archived, timestamp);
-            if (at.isBefore(since) || !at.isBefore(until)) {
-                return null;
-            }
-            // bounded as the live topology bounds it (with the default text cap)
-            Article article = archived.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS);
-            TagResult result = TagResultBounds.bound(tagger.tag(article.text()));
-            TaggedArticle tagged = result.tags().isEmpty() ? null : new TaggedArticle(TaggedArticle.SCHEMA_VERSION,
-                    article, result.entities(), result.tags(), result.mentions(), result.evidence(),
-                    tagger.rulesVersion(), Instant.ofEpochMilli(timestamp), result.events());
-            return new Tagged(tagged, new Kept(stub(article), at.toEpochMilli(), timestamp,
-                    TextFingerprint.of(article.text()), result.entities(), result.tags(),
-                    AlertProposals.propose(tagger, article, result, timestamp), matches(tagger, article, at, result)));
-        }, (archived, timestamp, done) -> {
-            if (done == null) {
-                kept.remove(archived.id()); // a later version may move an article out of the range
-                return;
-            }
-            if (output != null && done.tagged() != null) {
-                output.tagged(done.tagged());
-            }
-            kept.put(archived.id(), done.kept());
-        }, progress, cancelled);
+        // the files go with the lists of the result; a replay that fails or is cancelled deletes them at once
+        KeptArticles kept = new KeptArticles();
+        SpillFile alertFile = new SpillFile("newswatch-replay-alerts-");
+        try {
+            ArchiveReader.Counts counts = archive.read((archived, timestamp) -> {
+                Instant at = placed(archived, timestamp);
+                return at.isBefore(since) || !at.isBefore(until) ? null : tag(tagger, archived, at, timestamp, output);
+            }, (archived, timestamp, done) -> {
+                if (done == null) {
+                    kept.remove(archived.id()); // a later version may move an article out of the range
+                    return;
+                }
+                if (done.output() != null) {
+                    output.tagged(archived.id(), done.output());
+                }
+                kept.put(archived.id(), done.eventTime(), done.candidate(), done.matches());
+            }, progress, cancelled);
 
-        List<Kept> ordered = new ArrayList<>(kept.values());
-        ordered.sort(Comparator.comparingLong(Kept::eventTime).thenComparing(k -> k.stub().id()));
-        List<Alert> alerts = stories(ordered, tagger.rulesVersion(), storyWindow, cancelled);
-        if (output != null) {
-            alerts.forEach(output::alert);
-            output.flush();
+            List<Alert> alerts = stories(kept, alertFile, storyWindow, output, cancelled);
+            if (output != null) {
+                output.flush();
+            }
+            List<ReplayMatch> matches = kept.matches();
+            Map<String, String> rules = new LinkedHashMap<>();
+            tagger.ruleSet().rules().forEach(r -> rules.put(r.id(), r.title()));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            LOG.info("replay {}: {} records read, {} articles in range, {} matches, {} alerts in {} ms", name,
+                    counts.read(), kept.size(), matches.size(), alerts.size(), took.toMillis());
+            return new ReplayResult(name, since, until, tagger.rulesVersion(), rules, counts.read(), kept.size(),
+                    counts.unreadable(), matches, alerts, took);
+        } catch (RuntimeException | Error e) {
+            kept.close();
+            alertFile.close();
+            throw e;
         }
-        List<ReplayMatch> matches = ordered.stream().flatMap(k -> k.matches().stream()).toList();
-        Map<String, String> rules = new LinkedHashMap<>();
-        tagger.ruleSet().rules().forEach(r -> rules.put(r.id(), r.title()));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        LOG.info("replay {}: {} records read, {} articles in range, {} matches, {} alerts in {} ms", name,
-                counts.read(), ordered.size(), matches.size(), alerts.size(), took.toMillis());
-        return new ReplayResult(name, since, until, tagger.rulesVersion(), rules, counts.read(), ordered.size(),
-                counts.unreadable(), matches, alerts, took);
+    }
+
+    /**
+     * The first pass's work on one article in range, on a worker thread: everything that does not depend on the
+     * other articles, encoded, so that the reading thread only sends and keeps bytes.
+     */
+    private static Tagged tag(Tagger tagger, Article archived, Instant at, long timestamp, BacktestOutput output) {
+        // bounded as the live topology bounds it (with the default text cap)
+        Article article = archived.withTextCappedAt(TopologyConfig.DEFAULT_MAX_TEXT_CHARS);
+        TagResult result = TagResultBounds.bound(tagger.tag(article.text()));
+        byte[] tagged = output == null || result.tags().isEmpty() ? null : output.taggedRecord(new TaggedArticle(
+                TaggedArticle.SCHEMA_VERSION, article, result.entities(), result.tags(), result.mentions(),
+                result.evidence(), tagger.rulesVersion(), Instant.ofEpochMilli(timestamp), result.events()));
+        // the story step needs neither the text (it gets the fingerprint) nor mentions and evidence
+        TaggedArticle stub = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article.withoutText(),
+                result.entities(), result.tags(), List.of(), List.of(), tagger.rulesVersion(),
+                Instant.ofEpochMilli(timestamp));
+        StoryCandidate candidate = new StoryCandidate(StoryCandidate.SCHEMA_VERSION, stub,
+                AlertProposals.propose(tagger, article, result, timestamp), TextFingerprint.of(article.text()));
+        List<KeptArticles.EncodedMatch> matches = matches(tagger, article, at, result).stream()
+                .map(KeptArticles::encodeMatch).toList();
+        return new Tagged(tagged, at.toEpochMilli(), KeptArticles.encodeCandidate(candidate), matches);
     }
 
     /**
@@ -186,26 +198,39 @@ public final class Replay {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** The story step over the kept articles, in order, with the state in memory. */
-    private static List<Alert> stories(List<Kept> ordered, String rulesVersion, Duration window,
-                                       BooleanSupplier cancelled) {
+    /**
+     * The story step over the kept articles, in event order, with its state in memory (purged as the live one is,
+     * so it holds one story window's articles); each alert goes to the output as it is raised and is kept in
+     * {@code alertFile}, not in the heap.
+     */
+    private static List<Alert> stories(KeptArticles kept, SpillFile alertFile, Duration window,
+                                       BacktestOutput output, BooleanSupplier cancelled) {
         StoryAssigner assigner = new StoryAssigner(new InMemoryStoryStore(), window.toMillis());
-        List<Alert> alerts = new ArrayList<>();
-        long nextPurge = Long.MIN_VALUE;
-        for (Kept k : ordered) {
-            if (cancelled.getAsBoolean()) {
-                throw new ReplayCancelledException();
+        var alertSerde = Topics.ALERTS.valueSerde();
+        long[][] positions = {new long[1024]};
+        int[] count = {0};
+        long[] nextPurge = {Long.MIN_VALUE};
+        kept.forEachInEventOrder(candidate -> {
+            long timestamp = candidate.tagged().taggedAt().toEpochMilli();
+            long eventTime = placed(candidate.tagged().article(), timestamp).toEpochMilli();
+            if (eventTime >= nextPurge[0]) {
+                assigner.purge(eventTime);
+                nextPurge[0] = eventTime + PURGE_EVERY_MS;
             }
-            if (k.eventTime() >= nextPurge) {
-                assigner.purge(k.eventTime());
-                nextPurge = k.eventTime() + PURGE_EVERY_MS;
+            for (Alert alert : assigner.assign(candidate, candidate.fingerprint(), timestamp)) {
+                if (output != null) {
+                    output.alert(alert);
+                }
+                if (count[0] == positions[0].length) {
+                    positions[0] = Arrays.copyOf(positions[0], count[0] * 2);
+                }
+                positions[0][count[0]++] = alertFile.append(alertSerde.serializer().serialize(Topics.ALERTS.name(),
+                        alert));
             }
-            TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA_VERSION, k.stub(), k.entities(),
-                    k.tags(), List.of(), List.of(), rulesVersion, Instant.ofEpochMilli(k.timestamp()));
-            alerts.addAll(assigner.assign(new StoryCandidate(StoryCandidate.SCHEMA_VERSION, tagged, k.proposals()),
-                    k.fingerprint(), k.timestamp()));
-        }
-        return alerts;
+        }, cancelled);
+        alertFile.finishWriting();
+        return new SpilledList<>(alertFile, Arrays.copyOf(positions[0], count[0]),
+                record -> alertSerde.deserializer().deserialize(Topics.ALERTS.name(), record));
     }
 
     /** The instant the range and the day use: the publication time, else the fetch time, else the record time. */
@@ -232,12 +257,6 @@ public final class Replay {
             }
         }
         return out;
-    }
-
-    /** The article without its text: what the story step and the alerts need. */
-    private static Article stub(Article a) {
-        return new Article(a.schemaVersion(), a.id(), a.url(), a.sourceId(), a.title(), a.byline(), a.publishedAt(),
-                a.fetchedAt(), a.language(), "", a.contentHash());
     }
 
     /** The names of the replay's topics, for messages. */

@@ -38,8 +38,10 @@ public record ReplayResult(String name, Instant since, Instant until, String rul
 
     public ReplayResult {
         rules = Map.copyOf(rules);
-        matches = matches.stream().sorted(MATCH_ORDER).toList();
-        alerts = List.copyOf(alerts);
+        // a replay hands over lists kept in files (matches already in order): copying them would bring a large
+        // replay's matches and alerts back into the heap
+        matches = matches instanceof SpilledList<ReplayMatch> ? matches : matches.stream().sorted(MATCH_ORDER).toList();
+        alerts = alerts instanceof SpilledList<Alert> ? alerts : List.copyOf(alerts);
     }
 
     /** Matches per rule per UTC day; every rule of the ruleset appears, with an empty map when it matched nothing. */

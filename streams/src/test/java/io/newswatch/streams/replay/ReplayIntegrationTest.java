@@ -18,6 +18,7 @@ import io.newswatch.tagger.RuleSet;
 import io.newswatch.tagger.Tagger;
 import io.newswatch.streams.topology.NewswatchTopology;
 import io.newswatch.streams.topology.TopologyConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -258,12 +259,22 @@ class ReplayIntegrationTest {
     void aCancelledReplayStopsAndItsTopicsCanBeDiscarded() throws Exception {
         AtomicInteger polls = new AtomicInteger();
         BacktestOutput out = BacktestOutput.open(props, "test", "cancelled", false);
+        Set<Path> filesBefore = replayFiles();
         assertThatThrownBy(() -> new Replay(props, "test").run("cancelled", TAGGER, SINCE, UNTIL, WINDOW, out,
                 (d, t) -> { }, () -> polls.incrementAndGet() > 1)).isInstanceOf(ReplayCancelledException.class);
+        assertThat(replayFiles()).as("the replay's temporary files are gone with it").isSubsetOf(filesBefore);
         out.discard();
         try (Admin admin = Admin.create(props)) {
             Set<String> names = admin.listTopics().names().get();
             assertThat(names).doesNotContainAnyElementsOf(Replay.topicNames("cancelled"));
+        }
+    }
+
+    /** The temporary files replays keep their matches, candidates and alerts in. */
+    private static Set<Path> replayFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("newswatch-replay-"))
+                    .collect(Collectors.toSet());
         }
     }
 
