@@ -223,9 +223,10 @@ public final class PipelineBenchmark implements AutoCloseable {
             while (!done) {
                 boolean[] now = {caughtUp(admin, streamsGroup, Topics.ARTICLES.name()),
                         caughtUp(admin, streamsGroup, Topics.STORY_CANDIDATES.name()),
-                        // trend counts read news.tagged and then their own repartition topic: every partition
+                        // trend counts read news.trend.keys and then their own repartition topic: every partition
                         // the group commits must be at its end, or the next phase competes with their backlog
-                        caughtUp(admin, streamsGroup, Topics.TAGGED.name()) && caughtUpEverywhere(admin, streamsGroup),
+                        caughtUp(admin, streamsGroup, Topics.TREND_KEYS.name())
+                                && caughtUpEverywhere(admin, streamsGroup),
                         caughtUp(admin, alertsGroup, Topics.ALERTS.name())};
                 done = true;
                 for (int i = 0; i < stages.length; i++) {
