@@ -10,6 +10,7 @@ import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.TrendKeys;
 import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.serde.JsonSerde;
+import io.newswatch.model.serde.StoryCandidateSerde;
 import io.newswatch.model.serde.TrendKeysSerde;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class Topics {
      * the (cheap) story step must see every article in one place to group them.
      */
     public static final TopicSpec<String, StoryCandidate> STORY_CANDIDATES = new TopicSpec<>(
-            "news.story.candidates", Serdes.String(), JsonSerde.of(StoryCandidate.class), 1, Map.of(
+            "news.story.candidates", Serdes.String(), new StoryCandidateSerde(), 1, Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
 
