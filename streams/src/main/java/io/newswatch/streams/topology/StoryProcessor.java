@@ -207,6 +207,14 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         };
     }
 
+    /** Removes this task's metric: a task that moves to another instance counts there. */
+    @Override
+    public void close() {
+        if (closedAtCap != null) {
+            context.metrics().removeSensor(closedAtCap);
+        }
+    }
+
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {
         DeadLetterForwarder.send(context, record, error, Topics.STORY_CANDIDATES.name(), applicationId, recordLimit);
     }
