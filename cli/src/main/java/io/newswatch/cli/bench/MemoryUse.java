@@ -19,8 +19,12 @@ import java.util.List;
  * @param oldGenAfterGcBytes the old generation's use after the last collection that included it, or -1 when none
  *                         did yet
  * @param rssBytes         the resident set size from {@code /proc/self/status}, or -1 where there is none
+ * @param rssAnonBytes     its anonymous part ({@code RssAnon}: heap, native allocations such as RocksDB's, thread
+ *                         stacks), or -1; the rest is mapped files, among them the benchmark's own memory-mapped
+ *                         articles, whose pages stay resident as they are read
  */
-public record MemoryUse(long heapUsedBytes, long oldGenUsedBytes, long oldGenAfterGcBytes, long rssBytes) {
+public record MemoryUse(long heapUsedBytes, long oldGenUsedBytes, long oldGenAfterGcBytes, long rssBytes,
+                        long rssAnonBytes) {
     private static final Path STATUS = Path.of("/proc/self/status");
 
     /** The figures now. Never fails: a figure that cannot be read is -1. */
@@ -35,16 +39,16 @@ public record MemoryUse(long heapUsedBytes, long oldGenUsedBytes, long oldGenAft
                 oldAfterGc = after == null || after.getUsed() == 0 ? -1 : after.getUsed();
             }
         }
-        return new MemoryUse(heap, old, oldAfterGc, rss());
+        return new MemoryUse(heap, old, oldAfterGc, status("VmRSS:"), status("RssAnon:"));
     }
 
-    /** {@code VmRSS} of {@code /proc/self/status}, in bytes, or -1. */
-    static long rss() {
+    /** A field of {@code /proc/self/status} given in kB, in bytes, or -1. */
+    static long status(String field) {
         try {
             List<String> lines = Files.readAllLines(STATUS);
             for (String line : lines) {
-                if (line.startsWith("VmRSS:")) {
-                    String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
+                if (line.startsWith(field)) {
+                    String[] parts = line.substring(field.length()).trim().split("\\s+");
                     return Long.parseLong(parts[0]) * 1024; // the kernel writes kB
                 }
             }
@@ -57,8 +61,8 @@ public record MemoryUse(long heapUsedBytes, long oldGenUsedBytes, long oldGenAft
     /** As the benchmark prints it: mebibytes, "n/a" for an unknown figure. */
     public String describe() {
         return String.format(java.util.Locale.ROOT, "heap used %s MiB (old generation %s MiB, %s MiB after its last "
-                + "collection), RSS %s MiB", mib(heapUsedBytes), mib(oldGenUsedBytes), mib(oldGenAfterGcBytes),
-                mib(rssBytes));
+                + "collection), RSS %s MiB (%s MiB anonymous)", mib(heapUsedBytes), mib(oldGenUsedBytes),
+                mib(oldGenAfterGcBytes), mib(rssBytes), mib(rssAnonBytes));
     }
 
     private static String mib(long bytes) {
