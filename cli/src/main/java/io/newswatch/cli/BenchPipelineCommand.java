@@ -155,8 +155,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
                         + "meanwhile", latencyJitShare * 100));
                 for (int q = 0; q < 4; q++) {
                     PipelineBenchmark.Latency part = latency.part(q / 4.0, (q + 1) / 4.0);
-                    System.out.println(String.format(Locale.ROOT, "  quarter %d of the run: p50 %.0f ms, p99 %.0f ms",
-                            q + 1, part.percentileMillis(0.5), part.percentileMillis(0.99)));
+                    System.out.println(String.format(Locale.ROOT, "  quarter %d of the run: p50 %.0f ms, p99 %.0f ms%s",
+                            q + 1, part.percentileMillis(0.5), part.percentileMillis(0.99),
+                            q < latency.memoryByQuarter().size() ? "; at its end "
+                                    + latency.memoryByQuarter().get(q).describe() : ""));
                 }
             }
             System.out.println(String.format(Locale.ROOT, "heap: %d MiB max", Runtime.getRuntime().maxMemory() >> 20));

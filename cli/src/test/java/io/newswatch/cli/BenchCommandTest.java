@@ -65,6 +65,11 @@ class BenchCommandTest {
         int p50 = Integer.parseInt(latency.group(2));
         int p99 = Integer.parseInt(latency.group(4));
         assertThat(p50).isPositive().isLessThanOrEqualTo(p99);
+        for (int q = 1; q <= 4; q++) {
+            assertThat(out).as("the memory at the end of quarter " + q).containsPattern("quarter " + q
+                    + " of the run: p50 \\d+ ms, p99 \\d+ ms; at its end heap used \\d+ MiB \\(old generation "
+                    + "\\d+ MiB, (\\d+|n/a) MiB after its last collection\\), RSS \\d+ MiB \\(\\d+ MiB anonymous\\)");
+        }
     }
 
     @Test

@@ -156,7 +156,8 @@ public final class StreamsService implements AutoCloseable {
         OutputLimits limits = OutputLimits.of(config.get(ConfigKeys.ARTICLE_MAX_TEXT), kafkaLimit, refused);
         props.put(OutputLimits.CONFIG_KEY, limits);
         KafkaStreams ks = new KafkaStreams(NewswatchTopology.buildTopology(new StreamsBuilder(),
-                new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW), limits),
+                new TopologyConfig(rules, applicationId, config.get(ConfigKeys.STORY_WINDOW), limits,
+                        config.get(ConfigKeys.STORIES_MAX_OPEN)),
                 config.get(ConfigKeys.STREAMS_COUNTS_GRACE)), props);
         CountDownLatch settled = new CountDownLatch(1);
         ks.setStateListener((now, before) -> {

@@ -66,9 +66,15 @@ public final class PipelineBenchmark implements AutoCloseable {
     /**
      * Publish-to-delivery latency of first alerts at an offered rate.
      *
-     * @param samplesNanos the latencies, in the order the articles were sent
+     * @param samplesNanos    the latencies, in the order the articles were sent
+     * @param memoryByQuarter the process's memory at the end of each quarter of the sends (empty for a part)
      */
-    public record Latency(int rate, long sent, List<Long> samplesNanos) {
+    public record Latency(int rate, long sent, List<Long> samplesNanos, List<MemoryUse> memoryByQuarter) {
+        /** Without memory figures. */
+        public Latency(int rate, long sent, List<Long> samplesNanos) {
+            this(rate, sent, samplesNanos, List.of());
+        }
+
         /** The latencies of the articles sent in the part {@code [from, to)} of the run (0..1). */
         public Latency part(double from, double to) {
             int n = samplesNanos.size();
@@ -181,6 +187,7 @@ public final class PipelineBenchmark implements AutoCloseable {
             awaitQuiet();
         }
         long intervalNanos = 1_000_000_000L / rate;
+        List<MemoryUse> memory = new ArrayList<>(4);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             // An ingester's producer lives as long as the ingester: its first metadata fetch is no part of the
@@ -199,11 +206,14 @@ public final class PipelineBenchmark implements AutoCloseable {
                 // move years ahead, closing every open story at once
                 producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), null, batch.timestamp((int) i),
                         batch.key((int) i), batch.value((int) i)));
+                if (memory.size() < 4 && i + 1 == (long) count * (memory.size() + 1) / 4) {
+                    memory.add(MemoryUse.now()); // the end of a quarter of the sends
+                }
             }
             producer.flush();
         }
         awaitIdle();
-        return new Latency(rate, count, List.copyOf(latencies.values()));
+        return new Latency(rate, count, List.copyOf(latencies.values()), List.copyOf(memory));
     }
 
     /**
@@ -223,9 +233,10 @@ public final class PipelineBenchmark implements AutoCloseable {
             while (!done) {
                 boolean[] now = {caughtUp(admin, streamsGroup, Topics.ARTICLES.name()),
                         caughtUp(admin, streamsGroup, Topics.STORY_CANDIDATES.name()),
-                        // trend counts read news.tagged and then their own repartition topic: every partition
+                        // trend counts read news.trend.keys and then their own repartition topic: every partition
                         // the group commits must be at its end, or the next phase competes with their backlog
-                        caughtUp(admin, streamsGroup, Topics.TAGGED.name()) && caughtUpEverywhere(admin, streamsGroup),
+                        caughtUp(admin, streamsGroup, Topics.TREND_KEYS.name())
+                                && caughtUpEverywhere(admin, streamsGroup),
                         caughtUp(admin, alertsGroup, Topics.ALERTS.name())};
                 done = true;
                 for (int i = 0; i < stages.length; i++) {

@@ -56,6 +56,8 @@ public final class ConfigKeys {
             ConfigKey.integer("streams.standby.replicas", 0, 5);
     public static final ConfigKey<Path> RULES_FILE = ConfigKey.path("streams.rules.file");
     public static final ConfigKey<Duration> STORY_WINDOW = ConfigKey.duration("streams.stories.window");
+    public static final ConfigKey<Integer> STORIES_MAX_OPEN =
+            ConfigKey.integer("streams.stories.max.open", 100, 100_000_000);
     public static final ConfigKey<Duration> STREAMS_COUNTS_GRACE = ConfigKey.duration("streams.counts.grace");
     public static final ConfigKey<Integer> STREAMS_HTTP_PORT = ConfigKey.integer("streams.http.port", -1, 65535);
 
@@ -96,7 +98,7 @@ public final class ConfigKeys {
             PAGE_RETRIES, PAGE_RETRY_BACKOFF, PAGE_RETRY_QUEUE,
             STREAMS_APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAMS_THREADS, STATE_DIR,
             STREAMS_STANDBY_REPLICAS, RULES_FILE,
-            STORY_WINDOW, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,
+            STORY_WINDOW, STORIES_MAX_OPEN, STREAMS_COUNTS_GRACE, STREAMS_HTTP_PORT,
             ALERTS_GROUP_ID, SUBSCRIPTIONS_FILE, ALERTS_CONSOLE, ALERTS_FILE, ALERTS_WEBHOOK_URL,
             ALERTS_WEBHOOK_SIGNING_KEY, ALERTS_WEBHOOK_ALLOW_LOOPBACK, ALERTS_WEBHOOK_ALLOW_PRIVATE,
             ALERTS_DELIVERY_MAX_AGE, ALERTS_DELIVERY_BACKOFF_MAX, ALERTS_DELIVERY_CIRCUIT_FAILURES,

@@ -7,8 +7,11 @@ import io.newswatch.model.Silence;
 import io.newswatch.model.SourceStatus;
 import io.newswatch.model.StoryCandidate;
 import io.newswatch.model.TaggedArticle;
+import io.newswatch.model.TrendKeys;
 import io.newswatch.model.ViolationRecord;
 import io.newswatch.model.serde.JsonSerde;
+import io.newswatch.model.serde.StoryCandidateSerde;
+import io.newswatch.model.serde.TrendKeysSerde;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -40,6 +43,16 @@ public final class Topics {
     public static final TopicSpec<String, TaggedArticle> TAGGED = new TopicSpec<>("news.tagged",
             Serdes.String(), JsonSerde.of(TaggedArticle.class), DEFAULT_PARTITIONS, KEEP_30_DAYS);
 
+    /**
+     * The keys each tagged article counts under in the hourly trend counts ({@link TrendKeys}, a few bytes), keyed
+     * by article id and stamped with the article's event time; written by the tagging step, so the counting step
+     * does not read the articles again. An article with no entity and no tag writes nothing.
+     */
+    public static final TopicSpec<String, TrendKeys> TREND_KEYS = new TopicSpec<>("news.trend.keys",
+            Serdes.String(), new TrendKeysSerde(), DEFAULT_PARTITIONS, Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
+
     /** Every alert, keyed by alert id. */
     public static final TopicSpec<String, Alert> ALERTS = new TopicSpec<>("news.alerts",
             Serdes.String(), JsonSerde.of(Alert.class), DEFAULT_PARTITIONS, KEEP_30_DAYS);
@@ -61,7 +74,7 @@ public final class Topics {
      * the (cheap) story step must see every article in one place to group them.
      */
     public static final TopicSpec<String, StoryCandidate> STORY_CANDIDATES = new TopicSpec<>(
-            "news.story.candidates", Serdes.String(), JsonSerde.of(StoryCandidate.class), 1, Map.of(
+            "news.story.candidates", Serdes.String(), new StoryCandidateSerde(), 1, Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
 
@@ -119,7 +132,7 @@ public final class Topics {
 
     /** Everything the pipeline needs before it starts. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES, TAGGED, ALERTS, RULES, DLQ, SOURCES,
-            SOURCE_STATUS, STORY_CANDIDATES, SILENCES, ALERTS_DLQ, DELIVERIES, EVENTS);
+            SOURCE_STATUS, STORY_CANDIDATES, TREND_KEYS, SILENCES, ALERTS_DLQ, DELIVERIES, EVENTS);
 
     /** Rule ids that cannot have a per-rule topic, because {@code news.alerts.<id>} is a catalogue topic. */
     public static final java.util.Set<String> RESERVED_RULE_IDS = RuleIds.RESERVED;

@@ -58,16 +58,40 @@ public final class StoryAssigner {
 
     private final Store store;
     private final long windowMs;
+    private final int maxOpen;
     private final StoryIndex index = new StoryIndex();
+    private long closedAtCap;
 
     /**
+     * With no cap on the open stories: they are bounded by the window alone (a replay, which holds a bounded
+     * archive range).
+     *
      * @param store    the state; its open stories are indexed now
      * @param windowMs how long after its latest report a story takes near-duplicates
      */
     public StoryAssigner(Store store, long windowMs) {
+        this(store, windowMs, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param store    the state; its open stories are indexed now (and closed down to the cap if more)
+     * @param windowMs how long after its latest report a story takes near-duplicates
+     * @param maxOpen  most stories open at once: past it, {@link #apply} closes the stories with the oldest latest
+     *                 report ({@link #closeOldest})
+     * @throws IllegalArgumentException when {@code maxOpen} is below 1
+     */
+    public StoryAssigner(Store store, long windowMs, int maxOpen) {
+        if (maxOpen < 1) {
+            throw new IllegalArgumentException("the open stories cap must be at least 1: " + maxOpen);
+        }
         this.store = Objects.requireNonNull(store, "store");
         this.windowMs = windowMs;
+        this.maxOpen = maxOpen;
         store.forEachStory(index::put);
+        if (index.size() > maxOpen) {
+            // a restart with a lower cap than the one the state was built under
+            closeOldest(null);
+        }
     }
 
     /**
@@ -148,13 +172,53 @@ public final class StoryAssigner {
         return new Plan(story, article.id(), List.copyOf(out), List.copyOf(firstFired), timestamp);
     }
 
-    /** Writes the plan's story and its fired alerts, and returns the alerts to publish. */
+    /**
+     * Writes the plan's story and its fired alerts, and returns the alerts to publish. When that makes more open
+     * stories than the cap, the oldest are closed first ({@link #closeOldest}); the plan's own story stays open.
+     */
     public List<Alert> apply(Plan plan) {
         plan.fired().forEach(id -> store.putFired(id, plan.timestamp()));
         store.putStory(plan.story());
         store.putStoryOf(plan.articleId(), plan.story().storyId());
         index.put(plan.story());
+        if (index.size() > maxOpen) {
+            closeOldest(plan.story().storyId());
+        }
         return plan.alerts();
+    }
+
+    /** How many stories this assigner closed early because the open stories reached the cap. */
+    public long closedAtCap() {
+        return closedAtCap;
+    }
+
+    /** How many stories are open now. */
+    public int openStories() {
+        return index.size();
+    }
+
+    /**
+     * Closes the open stories whose latest report is oldest, as {@link #purge} closes idle ones, until a hundredth
+     * of the cap is free (at least one story), so that the scan this takes runs once per that many new stories
+     * rather than once per article. A closed story takes no further reports: a later copy of it starts a story of
+     * its own, and an alert it raised is not updated again (alert ids already fired still never fire twice). Each
+     * call is logged and counted in {@link #closedAtCap()}.
+     *
+     * @param keep a story not to close (the one just written), or null
+     */
+    private void closeOldest(String keep) {
+        int target = maxOpen - Math.max(1, maxOpen / 100);
+        List<String> oldest = index.oldest(index.size() - Math.max(target, 0), keep);
+        for (String storyId : oldest) {
+            StoryState story = store.story(storyId);
+            if (story != null) {
+                store.removeStory(story);
+            }
+            index.remove(storyId);
+        }
+        closedAtCap += oldest.size();
+        LOG.info("{} open stories reached the cap of {}: closed the {} with the oldest latest report early ({} so "
+                + "far)", index.size() + oldest.size(), maxOpen, oldest.size(), closedAtCap);
     }
 
     /**

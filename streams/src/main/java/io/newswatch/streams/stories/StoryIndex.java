@@ -111,6 +111,44 @@ public final class StoryIndex {
     }
 
     /**
+     * The ids of the {@code count} stories with the oldest latest report, in no particular order (fewer if fewer
+     * are open), leaving out {@code keep} (may be null); ties go to the smaller story id, so the choice does not
+     * depend on the order the stories were indexed in.
+     */
+    public List<String> oldest(int count, String keep) {
+        int candidates = size - (keep != null && slot.containsKey(keep) ? 1 : 0);
+        if (count <= 0 || candidates <= 0) {
+            return List.of();
+        }
+        count = Math.min(count, candidates);
+        // a sort of the primitive times finds the cut-off; only the stories at the cut-off itself need their ids
+        long[] times = new long[candidates];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (!ids[i].equals(keep)) {
+                times[n++] = lastSeen[i];
+            }
+        }
+        Arrays.sort(times);
+        long cutoff = times[count - 1];
+        List<String> out = new ArrayList<>(count);
+        List<String> atCutoff = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (ids[i].equals(keep)) {
+                continue;
+            }
+            if (lastSeen[i] < cutoff) {
+                out.add(ids[i]);
+            } else if (lastSeen[i] == cutoff) {
+                atCutoff.add(ids[i]);
+            }
+        }
+        atCutoff.sort(null);
+        out.addAll(atCutoff.subList(0, count - out.size()));
+        return out;
+    }
+
+    /**
      * The open story nearest to the fingerprint within {@link #MAX_DISTANCE} whose last report is at most
      * {@code windowMs} from {@code eventTime}; null when none (or the fingerprint is {@link TextFingerprint#NONE}).
      * Ties go to the smaller story id, so the answer does not depend on insertion order.

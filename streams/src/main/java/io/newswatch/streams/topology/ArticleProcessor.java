@@ -128,6 +128,9 @@ final class ArticleProcessor implements Processor<byte[], byte[], Object, Object
                 TopologyNames.TAGGED_SINK);
         context.forward(new Record<Object, Object>(article.id(), storyValue, record.timestamp()),
                 TopologyNames.STORY_SINK);
+        // the counting step gets the keys from here, stamped with their event time, not the tagged article again
+        TrendCounts.keysRecord(tagged, record.timestamp()).ifPresent(keys -> context.forward(
+                new Record<Object, Object>(keys.key(), keys.value(), keys.timestamp()), TopologyNames.TREND_SINK));
         seenVersions.put(versionKey, record.timestamp());
     }
 

@@ -45,8 +45,9 @@ import org.apache.kafka.streams.state.Stores;
  *       {@code ViolationRecord.withReport}), kept in store {@value TopologyNames#LEDGER_STORE} for
  *       {@code EventLedger.RETENTION} after its latest report; a report that changes nothing (a re-delivered
  *       article) sends nothing.</li>
- *   <li>{@code news.tagged} is read back and counted per entity and tag and per hour of {@code publishedAt}
- *       ({@link TrendCounts}, store {@value TrendCounts#COUNTS_STORE}).</li>
+ *   <li>The keys each article counts under (its entity codes and tags) go, stamped with the article's event
+ *       time, to {@code news.trend.keys}, and are counted per hour of {@code publishedAt} ({@link TrendCounts},
+ *       store {@value TrendCounts#COUNTS_STORE}); {@code news.tagged} is not read back.</li>
  * </ul>
  * <p>{@code news.rules} is read by every instance into a global store; each change puts the rules it holds in
  * force for the next article ({@link io.newswatch.streams.rules.LiveRules}); with no rules there, the configured
@@ -83,6 +84,9 @@ public final class NewswatchTopology {
                 Serdes.ByteArray().serializer(), PROCESSOR);
         topology.addSink(STORY_SINK, Topics.STORY_CANDIDATES.name(), Topics.STORY_CANDIDATES.keySerde().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
+
+        topology.addSink(TREND_SINK, Topics.TREND_KEYS.name(), Topics.TREND_KEYS.keySerde().serializer(),
+                Topics.TREND_KEYS.valueSerde().serializer(), PROCESSOR);
 
         topology.addSource(STORY_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.STORY_CANDIDATES.name());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -37,6 +38,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StoryProcessor implements Processor<byte[], byte[], Object, Object> {
     private final String applicationId;
     private final long windowMs;
+    private final int maxOpenStories;
     private final RefusedRecords refused;
     private final int recordLimit;
     private final int maxRecordBytes;
@@ -46,13 +48,23 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     /** The stories store's value serde: the story step checks a story's size with it before storing it. */
     static final JsonSerde<StoryState> STORY_STATE_SERDE = JsonSerde.of(StoryState.class);
     private final JsonSerde<StoryState> storyJson = STORY_STATE_SERDE;
+    /**
+     * The metrics scope of the story step: Kafka Streams names the group {@code stream-stories-metrics}, with the
+     * task id as tag {@code stories-id}.
+     */
+    static final String METRICS_SCOPE = "stories";
+    /** The operation whose {@code -total} and {@code -rate} count the stories closed early at the cap. */
+    static final String CLOSED_AT_CAP = "closed-at-cap";
     private ProcessorContext<Object, Object> context;
     private StoryAssigner assigner;
+    private Sensor closedAtCap;
+    private long recordedClosedAtCap;
     private KeyValueStore<String, ViolationRecord> ledger;
 
     StoryProcessor(TopologyConfig config) {
         this.applicationId = config.applicationId();
         this.windowMs = config.storyWindow().toMillis();
+        this.maxOpenStories = config.maxOpenStories();
         this.refused = config.limits().refused();
         this.recordLimit = config.limits().recordLimit();
         this.maxRecordBytes = config.limits().maxRecordBytes();
@@ -64,7 +76,11 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         this.ledger = context.getStateStore(TopologyNames.LEDGER_STORE);
         this.assigner = new StoryAssigner(new StoryTables(table(context.getStateStore(TopologyNames.STORIES_STORE)),
                 table(context.getStateStore(TopologyNames.ARTICLE_STORY_STORE)),
-                table(context.getStateStore(TopologyNames.FIRED_ALERTS_STORE))), windowMs);
+                table(context.getStateStore(TopologyNames.FIRED_ALERTS_STORE))), windowMs, maxOpenStories);
+        this.closedAtCap = context.metrics().addRateTotalSensor(METRICS_SCOPE, context.taskId().toString(),
+                CLOSED_AT_CAP, Sensor.RecordingLevel.INFO);
+        this.recordedClosedAtCap = 0;
+        recordClosedAtCap();
         context.schedule(StoryAssigner.PURGE_EVERY, PunctuationType.STREAM_TIME, assigner::purge);
         context.schedule(EventLedger.PURGE_EVERY, PunctuationType.STREAM_TIME, this::purgeLedger);
     }
@@ -107,6 +123,7 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
                 return;
             }
             List<Alert> out = assigner.apply(plan);
+            recordClosedAtCap();
             for (Alert a : out) {
                 Record<Object, Object> r = new Record<>(a.id(), a, record.timestamp());
                 context.forward(r, TopologyNames.ALERTS_SINK);
@@ -120,6 +137,15 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
             }
         } catch (RuntimeException e) {
             deadLetter(record, e);
+        }
+    }
+
+    /** Adds the stories the assigner closed at the cap since the last call to the metric. */
+    private void recordClosedAtCap() {
+        long now = assigner.closedAtCap();
+        if (now > recordedClosedAtCap) {
+            closedAtCap.record(now - recordedClosedAtCap);
+            recordedClosedAtCap = now;
         }
     }
 
@@ -179,6 +205,14 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
                 }
             }
         };
+    }
+
+    /** Removes this task's metric: a task that moves to another instance counts there. */
+    @Override
+    public void close() {
+        if (closedAtCap != null) {
+            context.metrics().removeSensor(closedAtCap);
+        }
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {

@@ -31,6 +31,7 @@ public final class TopologyNames {
     static final String PROCESSOR = "tag-articles";
     static final String TAGGED_SINK = "tagged-sink";
     static final String STORY_SINK = "story-candidates-sink";
+    static final String TREND_SINK = "trend-keys-sink";
     static final String STORY_SOURCE = "story-candidates-source";
     static final String STORY_PROCESSOR = "assign-stories";
     static final String ALERTS_SINK = "alerts-sink";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.model.Article;
 import io.newswatch.model.TaggedArticle;
+import io.newswatch.model.TrendKeys;
 import io.newswatch.model.topics.Topics;
 import io.newswatch.streams.TrendCountsQuery.Counts;
 import io.newswatch.streams.TrendCountsQuery.HourlyCount;
@@ -38,7 +39,7 @@ class TrendCountsTest {
     final TestDrivers drivers = new TestDrivers();
 
     private TopologyTestDriver driver;
-    private TestInputTopic<String, TaggedArticle> tagged;
+    private TestInputTopic<String, TrendKeys> trendKeys;
     private TestInputTopic<String, Article> articles;
     private WindowStore<String, Long> counts;
 
@@ -46,8 +47,8 @@ class TrendCountsTest {
     void start() {
         driver = drivers.start(NewswatchTopology.buildTopology(new StreamsBuilder(),
                 new TopologyConfig(TAGGER, APP_ID), GRACE), APP_ID);
-        tagged = driver.createInputTopic(Topics.TAGGED.name(), new StringSerializer(),
-                Topics.TAGGED.valueSerde().serializer());
+        trendKeys = driver.createInputTopic(Topics.TREND_KEYS.name(), new StringSerializer(),
+                Topics.TREND_KEYS.valueSerde().serializer());
         articles = TestDrivers.articles(driver);
         counts = driver.getWindowStore(TrendCounts.COUNTS_STORE);
     }
@@ -59,8 +60,10 @@ class TrendCountsTest {
                 publishedAt);
     }
 
+    /** As the tagging step passes a tagged article that came in a record stamped {@code recordTime} on. */
     private void pipe(TaggedArticle t, Instant recordTime) {
-        tagged.pipeInput(t.article().id(), t, recordTime);
+        TrendCounts.keysRecord(t, recordTime.toEpochMilli()).ifPresent(r -> trendKeys.pipeInput(r.key(), r.value(),
+                r.timestamp()));
     }
 
     private long count(String key, Instant hour) {
@@ -129,15 +132,15 @@ class TrendCountsTest {
     @Test
     void anArticleWithoutPublicationDateCountsAtItsRecordTime() {
         Article a = Article.of("https://news.example/undated", "test-source", "Headline", null, null, H8, "en", "x");
-        tagged.pipeInput(a.id(), new TaggedArticle(TaggedArticle.SCHEMA_VERSION, a, List.of("CN"), List.of(),
-                List.of(), List.of(), "test", H8), H8.plus(Duration.ofHours(2)));
+        pipe(new TaggedArticle(TaggedArticle.SCHEMA_VERSION, a, List.of("CN"), List.of(), List.of(), List.of(),
+                "test", H8), H8.plus(Duration.ofHours(2)));
 
         assertThat(count("CN", H8.plus(Duration.ofHours(2)))).isEqualTo(1);
     }
 
     @Test
-    void anUnreadableTaggedRecordIsSkipped() {
-        driver.createInputTopic(Topics.TAGGED.name(), new ByteArraySerializer(), new ByteArraySerializer())
+    void anUnreadableTrendKeysRecordIsSkipped() {
+        driver.createInputTopic(Topics.TREND_KEYS.name(), new ByteArraySerializer(), new ByteArraySerializer())
                 .pipeInput("k".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8), H8);
         pipe(taggedArticle("https://news.example/ok", "ok", H8.plusSeconds(60), List.of("RU"), List.of()),
                 H8.plusSeconds(60));
