@@ -6,6 +6,7 @@ import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ArchiveLoader;
 import io.newswatch.cli.bench.CompilerActivity;
 import io.newswatch.cli.bench.HeapWatch;
+import io.newswatch.cli.bench.MemoryUse;
 import io.newswatch.cli.bench.Rate;
 import io.newswatch.cli.bench.ReplayCeilings;
 import io.newswatch.cli.internal.ConfigOptions;
@@ -139,9 +140,9 @@ final class BenchReplayCommand implements Callable<Integer> {
                     "replay / lower ceiling: %.2f (%,.0f of %,.0f articles/s, the %s; target 0.50)", rate / ceiling,
                     rate, ceiling, raw.perSecond() <= tagging.perSecond() ? "raw read" : "tagging ceiling"));
             System.out.println(String.format(Locale.ROOT,
-                    "heap: at most %,d MiB in use after a collection, of %,d MiB max; resident set %s",
+                    "heap: at most %,d MiB in use after a collection, of %,d MiB max; at the end %s",
                     heap.peakAfterCollection() >> 20, Runtime.getRuntime().maxMemory() >> 20,
-                    HeapWatch.residentBytes() < 0 ? "unknown" : (HeapWatch.residentBytes() >> 20) + " MiB"));
+                    MemoryUse.now().describe()));
             heap.close();
             return 0;
         }

@@ -1,13 +1,10 @@
 package io.newswatch.cli.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,20 +59,6 @@ public final class HeapWatch implements AutoCloseable {
     /** Collections seen. */
     public long collections() {
         return collections.get();
-    }
-
-    /** The process's resident set size in bytes, from {@code /proc/self/status}; -1 where there is none. */
-    public static long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux, or a format this does not know: the caller prints "unknown"
-        }
-        return -1;
     }
 
     @Override
