@@ -1,8 +1,11 @@
 package io.newswatch.cli.bench;
 
 import io.newswatch.benchmarks.synthetic.SyntheticPages;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +29,10 @@ import org.netpreserve.jwarc.WarcWriter;
  * page's URL as {@code WARC-Target-URI}, its capture time as {@code WARC-Date}, and an HTTP 200 response of type
  * {@code text/html; charset=utf-8} around the page.
  *
- * <p>Pages are generated on every core, a batch at a time, and written in page order, so the file depends only on
- * the generator and the count; at most two batches of pages are held at once. Failure behaviour: an I/O error
- * leaves a partial file and is thrown.
+ * <p>Pages are generated and their records compressed on every core, a batch at a time (a gzipped WARC is a
+ * series of gzip members, one per record, so records compressed apart make one valid file), and written in page
+ * order, so the file depends only on the generator and the count; at most two batches are held at once. Failure
+ * behaviour: an I/O error leaves a partial file and is thrown.
  */
 public final class PageArchive {
     private static final MediaType HTML = MediaType.parse("text/html; charset=utf-8");
@@ -71,17 +75,20 @@ public final class PageArchive {
             t.setDaemon(true);
             return t;
         });
-        try (WarcWriter writer = new WarcWriter(FileChannel.open(file, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), WarcCompression.GZIP)) {
-            List<Future<SyntheticPages.Page>> batch = submit(pool, generator, 0, count);
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            List<Future<Compressed>> batch = submit(pool, generator, 0, count);
             for (long first = 0; first < count; first += BATCH) {
-                List<Future<SyntheticPages.Page>> next = submit(pool, generator, first + BATCH, count);
-                for (Future<SyntheticPages.Page> f : batch) {
-                    SyntheticPages.Page page = get(f);
-                    writer.write(record(page));
-                    htmlBytes += page.html().length;
-                    min = Math.min(min, page.html().length);
-                    max = Math.max(max, page.html().length);
+                List<Future<Compressed>> next = submit(pool, generator, first + BATCH, count);
+                for (Future<Compressed> f : batch) {
+                    Compressed record = get(f);
+                    ByteBuffer bytes = ByteBuffer.wrap(record.gzipped());
+                    while (bytes.hasRemaining()) {
+                        out.write(bytes);
+                    }
+                    htmlBytes += record.htmlBytes();
+                    min = Math.min(min, record.htmlBytes());
+                    max = Math.max(max, record.htmlBytes());
                 }
                 written.accept(Math.min(count, first + BATCH));
                 batch = next;
@@ -93,17 +100,29 @@ public final class PageArchive {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static List<Future<SyntheticPages.Page>> submit(ExecutorService pool, SyntheticPages generator,
-                                                            long first, long count) {
-        List<Future<SyntheticPages.Page>> batch = new ArrayList<>();
+    /** One page's record as a gzip member, and the size of its HTML. */
+    private record Compressed(byte[] gzipped, int htmlBytes) {
+    }
+
+    private static List<Future<Compressed>> submit(ExecutorService pool, SyntheticPages generator, long first,
+                                                   long count) {
+        List<Future<Compressed>> batch = new ArrayList<>();
         for (long n = first; n < Math.min(count, first + BATCH); n++) {
             long number = n;
-            batch.add(pool.submit(() -> generator.page(number)));
+            batch.add(pool.submit(() -> compress(generator.page(number))));
         }
         return batch;
     }
 
-    private static SyntheticPages.Page get(Future<SyntheticPages.Page> f) throws IOException, InterruptedException {
+    private static Compressed compress(SyntheticPages.Page page) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(page.html().length / 4);
+        try (WarcWriter writer = new WarcWriter(Channels.newChannel(bytes), WarcCompression.GZIP)) {
+            writer.write(record(page));
+        }
+        return new Compressed(bytes.toByteArray(), page.html().length);
+    }
+
+    private static Compressed get(Future<Compressed> f) throws IOException, InterruptedException {
         try {
             return f.get();
         } catch (java.util.concurrent.ExecutionException e) {
