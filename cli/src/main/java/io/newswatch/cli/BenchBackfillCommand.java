@@ -46,9 +46,10 @@ import picocli.CommandLine.Option;
  * {@code newswatch bench backfill}: writes N synthetic news pages ({@link SyntheticPages}, a fixed seed) to a
  * gzipped WARC, backfills it through a {@code warc} source into {@code news.articles} of a fresh embedded broker,
  * checks that nothing was published twice (records and distinct keys on the topic against the published count, and
- * a second backfill of a tenth of the same archive's span that must publish nothing), and prints in the same run the backfill's rate
- * against the bare extraction rate of the archive's pages on one core and on every core
- * ({@link ExtractionCeiling}), with the two ratios against their targets. Exit code 1 when the check fails.
+ * a second backfill of a tenth of the same archive's span that must publish nothing), and prints in the same run
+ * the backfill's rate against the bare extraction rate of the archive's pages on one core and on every core
+ * ({@link ExtractionCeiling}), with the two ratios against their targets. Exit code 1 when the check fails or a
+ * page failed.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Write a WARC archive of synthetic news pages, backfill it into an embedded broker, and "

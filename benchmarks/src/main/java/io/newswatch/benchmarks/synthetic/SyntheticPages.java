@@ -25,8 +25,8 @@ import java.util.Random;
  * <p>Sizes: page n's size is drawn from a lognormal distribution with median {@value #MEDIAN_BYTES} bytes and
  * σ = {@value #SIGMA}, cut to {@value #MIN_BYTES}..{@value #MAX_BYTES} bytes, which gives a mean of about 149,000
  * bytes (news pages average about 150 KB) and a long tail: about 1 page in 26 is over 300,000 bytes, 1 in 2,000
- * reaches the cut at 600,000. The article keeps its own size; the furniture fills the rest, about half of it script
- * and style, the rest markup. A page may overshoot its drawn size by a few hundred bytes, never past
+ * reaches the cut at 600,000. The article keeps its own size; the furniture fills the rest, about two thirds of it
+ * script and style, the rest markup. A page may overshoot its drawn size by a few hundred bytes, never past
  * {@value #MAX_BYTES}.
  *
  * <p>{@link #page(long) page(n)} depends only on the articles' generator, the seed and n. The related and most-read

@@ -132,7 +132,8 @@ public final class PageFurniture {
     public static void advert(StringBuilder out, Random r) {
         String slot = id(r);
         out.append("<div class=\"ad-slot ad-").append(slot).append("\" id=\"ad-slot-").append(slot)
-                .append("\" data-ad-unit=\"/21").append(r.nextInt(99999)).append("/news/article\"><div class=\"ad-label\">")
+                .append("\" data-ad-unit=\"/21").append(r.nextInt(99999))
+                .append("/news/article\"><div class=\"ad-label\">")
                 .append(AD_LABEL).append("</div><iframe title=\"").append(AD_LABEL)
                 .append("\" src=\"https://ads.example.net/f/").append(id(r)).append("\" width=\"300\" height=\"250\" "
                         + "loading=\"lazy\"></iframe></div>\n");
@@ -144,8 +145,9 @@ public final class PageFurniture {
         out.append("<aside class=\"").append(cssClass).append("\"><h2>").append(heading).append("</h2><ul>");
         for (int i = 0; i < headlines.size(); i++) {
             out.append("<li class=\"teaser-card\"><a href=\"").append(escape(urls.get(i)))
-                    .append("\"><img src=\"https://img.example.net/").append(id(r)).append(".jpg\" alt=\"\" width=\"160\" "
-                            + "height=\"90\"></a><h3><a href=\"").append(escape(urls.get(i))).append("\">")
+                    .append("\"><img src=\"https://img.example.net/").append(id(r))
+                    .append(".jpg\" alt=\"\" width=\"160\" height=\"90\"></a><h3><a href=\"")
+                    .append(escape(urls.get(i))).append("\">")
                     .append(escape(headlines.get(i))).append("</a></h3><span class=\"teaser-meta\">")
                     .append(1 + r.nextInt(23)).append(" hours ago</span></li>");
         }
