@@ -79,6 +79,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchBackfillPublishesEveryPageOnceAndPrintsTheThreeRates() {
+        assertThat(cli.run("bench", "backfill", "--pages", "40")).isZero();
+        String out = cli.out();
+        Matcher archive = Pattern.compile("archive: 40 pages, [\\d.]+ MB of HTML \\(mean ([\\d,]+) bytes, "
+                + "([\\d,]+)\\.\\.([\\d,]+)\\)").matcher(out);
+        assertThat(archive.find()).as(out).isTrue();
+        assertThat(number(archive.group(2))).isGreaterThanOrEqualTo(40_000);
+        assertThat(number(archive.group(3))).isLessThanOrEqualTo(600_000);
+        assertThat(out).contains("warm-up: the first 40 pages extracted on")
+                .containsPattern("backfill: 40 pages \\(published 40, unchanged 0, failed 0\\) in [\\d.]+ s: "
+                        + "[\\d,]+ pages/s")
+                .contains("on news.articles: 40 records, 40 distinct keys, published 40: nothing published twice")
+                .containsPattern("second run \\(the captures of 2025-01-01\\.\\.2025-01-10T[\\d:]+Z\\): published 0, "
+                        + "unchanged \\d+, failed 0")
+                .containsPattern("extraction on 1 thread: +40 pages in [\\d.]+ s: [\\d,]+ pages/s")
+                .containsPattern("extraction on \\d+ threads: 40 pages in")
+                .containsPattern("backfill / all-cores extraction: \\d+\\.\\d\\d \\(target >= 0\\.9")
+                .containsPattern("all-cores / one-core extraction: \\d+\\.\\d\\d \\(target >= 1\\.7");
+        assertThat(cli.err()).contains("backfill");
+    }
+
+    private static long number(String printed) {
+        return Long.parseLong(printed.replace(",", ""));
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<Long> millis = List.of(5L, 1L, 4L, 2L, 3L, 10L, 9L, 8L, 7L, 6L);
         PipelineBenchmark.Latency l = new PipelineBenchmark.Latency(1, 10,

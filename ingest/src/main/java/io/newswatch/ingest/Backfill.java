@@ -33,9 +33,20 @@ import org.slf4j.LoggerFactory;
  * whose date falls in a given range (and that passes the source's include/exclude patterns) is fetched or
  * extracted and published to {@link Topics#ARTICLES} when new or changed, exactly as the polling loop would.
  *
- * <p>A run has two phases so that its length is known early: the source is first read to count the entries in
- * range (links are kept; stored pages are only counted, their bodies dropped), then the kept links are fetched, or
- * the archive is read again and its stored pages processed as they stream by. {@link Progress} hears about both.
+ * <p>A run has two phases so that its length is known early (for stored pages on several threads they overlap, see
+ * below): the source is first read to count the entries in range (links are kept; stored pages are only counted,
+ * their bodies dropped), then the kept links are fetched, or the archive is read again and its stored pages
+ * processed as they stream by. {@link Progress} hears about both.
+ *
+ * <p>Stored pages ({@code warc}, {@code folder}) are extracted on every core: while the running thread reads the
+ * archive, a pool of extraction threads (one per available processor) works on the pages read ahead of the one
+ * being published, at most {@value OrderedExtraction#PAGES_PER_THREAD} pages per thread and 64 MiB of page bytes
+ * in flight. Results are published by the running thread in archive order, so a run sends the same articles, with
+ * the same keys, in the same order as a one-thread run would. Their count runs on a thread of its own beside the
+ * processing (a gzipped archive cannot be counted without inflating it whole, which would keep the other cores
+ * idle meanwhile), so {@link Progress#started} comes when the count ends, possibly after the first
+ * {@link Progress#processed}. Linked pages ({@code sitemap}) are counted first and fetched one at a time, as the
+ * host's politeness delay wants.
  *
  * <p>Idempotence: before processing, {@link Topics#ARTICLES} is read to its end, so an article already there with
  * the same content is counted as unchanged and not sent again: the same backfill run twice publishes nothing the
@@ -55,10 +66,15 @@ public final class Backfill implements AutoCloseable {
 
     /** Source types with a history to walk. */
     public static final Set<String> TYPES = Set.of("sitemap", "warc", "folder");
+    /** Source types whose entries are stored pages, extracted on several threads. */
+    private static final Set<String> STORED_PAGE_TYPES = Set.of("warc", "folder");
     /** How long {@link #close()} waits for a running backfill to flush and return. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
-    /** Counts of a run in progress; {@code total} is the number of entries found in the first phase. */
+    /**
+     * Counts of a run in progress; {@code total} is the number of entries found in the first phase, or while stored
+     * pages are still being counted beside the processing, the number found so far (at least {@code done}).
+     */
     public record Counts(int total, int done, int published, int unchanged, int failed) {
     }
 
@@ -91,7 +107,11 @@ public final class Backfill implements AutoCloseable {
         default void counting(int found) {
         }
 
-        /** Second phase begins with this many entries to process. */
+        /**
+         * The number of entries to process is known: before the first {@link #processed} for a sitemap; when the
+         * count beside the processing ends for stored pages on several threads. Called once, unless the run stops
+         * before the number is known.
+         */
         default void started(int total) {
         }
 
@@ -107,6 +127,7 @@ public final class Backfill implements AutoCloseable {
     private final NewswatchConfig config;
     private final Properties kafkaProps;
     private final PoliteFetcher fetcher;
+    private final int extractionThreads;
     private final List<Consumer<Article>> listeners = new CopyOnWriteArrayList<>();
     private final Object runLock = new Object();
     private volatile boolean closed;
@@ -119,9 +140,22 @@ public final class Backfill implements AutoCloseable {
      * @param fetcher    the fetcher for sitemaps and their pages; the caller's, not closed here
      */
     public Backfill(NewswatchConfig config, Properties kafkaProps, PoliteFetcher fetcher) {
+        this(config, kafkaProps, fetcher, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param extractionThreads threads that extract stored pages; 1 extracts each page on the running thread, as it
+     *                          is read
+     * @throws IllegalArgumentException when {@code extractionThreads} is less than 1
+     */
+    Backfill(NewswatchConfig config, Properties kafkaProps, PoliteFetcher fetcher, int extractionThreads) {
+        if (extractionThreads < 1) {
+            throw new IllegalArgumentException("extractionThreads must be at least 1: " + extractionThreads);
+        }
         this.config = config;
         this.kafkaProps = (Properties) kafkaProps.clone();
         this.fetcher = fetcher;
+        this.extractionThreads = extractionThreads;
     }
 
     /** Registers a callback for every article version Kafka acknowledged during later runs. */
@@ -291,7 +325,10 @@ public final class Backfill implements AutoCloseable {
         private final Progress progress;
         private final List<SourceEntry.Link> links = new ArrayList<>();
         private int storedPages;
-        private int total;
+        /** Entries to process once known; -1 while a background count runs. */
+        private int total = -1;
+        /** The count beside the processing, for stored pages on several threads; null otherwise. */
+        private BackgroundCount counter;
         private int done;
         private int published;
         private int unchanged;
@@ -306,6 +343,10 @@ public final class Backfill implements AutoCloseable {
         }
 
         void run() throws SourceReadException {
+            if (extractionThreads > 1 && STORED_PAGE_TYPES.contains(source.type())) {
+                runStoredPages();
+                return;
+            }
             reader.read(source, entry -> {
                 if (stopping()) {
                     return false;
@@ -340,6 +381,68 @@ public final class Backfill implements AutoCloseable {
             stopped = stopping();
         }
 
+        /**
+         * A {@code warc} or {@code folder} source on several threads: the pages are counted on a thread of their
+         * own while this one reads them again and feeds the extraction line, publishing results in archive order.
+         * The total is reported when the count ends, which may be after the first pages were processed.
+         */
+        private void runStoredPages() throws SourceReadException {
+            counter = BackgroundCount.start(source, reader);
+            try (OrderedExtraction line = new OrderedExtraction(entries, source, extractionThreads,
+                    extractionThreads * OrderedExtraction.PAGES_PER_THREAD, OrderedExtraction.MAX_BYTES)) {
+                reader.read(source, entry -> !(entry instanceof SourceEntry.StoredPage page)
+                        || !source.admits(entry) || offer(line, page));
+                while (!stopped && !line.isEmpty()) {
+                    publishHead(line);
+                }
+            } finally {
+                counter.stop();
+            }
+            stopped = stopped || stopping();
+            if (!stopped && total < 0 && counter.await()) {
+                total = counter.found();
+                progress.started(total);
+            }
+        }
+
+        /**
+         * Puts a stored page in the extraction line, publishing the pages before it that are done (and, when the
+         * line is full, waiting for them) first; false when the run must stop.
+         */
+        private boolean offer(OrderedExtraction line, SourceEntry.StoredPage page) {
+            while (!stopped && (line.full() || line.headReady())) {
+                publishHead(line);
+            }
+            if (stopped || stopping()) {
+                stopped = true;
+                return false;
+            }
+            line.add(page);
+            return true;
+        }
+
+        /** Waits for the oldest page in the line and publishes it, unless the run is stopping. */
+        private void publishHead(OrderedExtraction line) {
+            if (stopping()) {
+                stopped = true;
+                return;
+            }
+            OrderedExtraction.Done head;
+            try {
+                head = line.takeHead();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping() and the end of the run read it
+                stopped = true;
+                return;
+            }
+            if (stopping()) {
+                stopped = true;
+                return;
+            }
+            count(head.alreadyHandled() ? EntryProcessor.Outcome.UNCHANGED
+                    : entries.publishExtracted(head.article()));
+        }
+
         /** Processes one entry; false when the run must stop. */
         private boolean process(SourceEntry entry) {
             if (stopping()) {
@@ -352,14 +455,23 @@ public final class Backfill implements AutoCloseable {
                 stopped = true; // the stop broke off its fetch: not a verdict on the page
                 return false;
             }
+            count(outcome);
+            return true;
+        }
+
+        private void count(EntryProcessor.Outcome outcome) {
             switch (outcome) {
                 case PUBLISHED -> published++;
                 case UNCHANGED -> unchanged++;
                 case FAILED -> failed++;
             }
             done++;
-            progress.processed(new Counts(Math.max(total, done), done, published, unchanged, failed));
-            return true;
+            if (counter != null && total < 0 && counter.finished()) {
+                total = counter.found();
+                progress.started(total);
+            }
+            int shown = total >= 0 ? total : counter.found();
+            progress.processed(new Counts(Math.max(shown, done), done, published, unchanged, failed));
         }
     }
 }

@@ -131,6 +131,37 @@ final class EntryProcessor {
         return result;
     }
 
+    /**
+     * Marks a stored page as handled before its outcome is known, for a caller that extracts pages ahead of
+     * publishing them ({@link #extractStored}, then {@link #publishExtracted} in the same order).
+     *
+     * @return false when a page of the same identity was handled or claimed before: its outcome is
+     *         {@link Outcome#UNCHANGED}, as {@link #handle} would say, and it is not extracted
+     */
+    boolean claimStored(SourceEntry.StoredPage page) {
+        return handled.add(page.identity());
+    }
+
+    /**
+     * The article a stored page holds, as {@link #handle} would publish it, or null when it is binary or holds no
+     * article text (one WARN line says which). Touches no shared state but the log: pages may be extracted on
+     * several threads at once.
+     */
+    Article extractStored(Source source, SourceEntry.StoredPage page) {
+        return articleFor(source, page);
+    }
+
+    /**
+     * Publishes what {@link #extractStored} gave, when new or changed: {@link Outcome#FAILED} for null, else
+     * {@link Outcome#PUBLISHED} or {@link Outcome#UNCHANGED}.
+     */
+    Outcome publishExtracted(Article articleOrNull) {
+        if (articleOrNull == null) {
+            return Outcome.FAILED;
+        }
+        return publisher.publishIfChanged(articleOrNull) ? Outcome.PUBLISHED : Outcome.UNCHANGED;
+    }
+
     private FetchResult fetch(Source source, SourceEntry.Link entry) throws FetchException {
         Validators v = validators.get(entry.url());
         PoliteFetcher f = fetcher.allowing(source.allowAddresses());

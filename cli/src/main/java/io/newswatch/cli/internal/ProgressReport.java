@@ -23,7 +23,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *
  * <p>As a {@link Backfill.Progress} it shows the counting phase with an unknown total, then the processing phase
  * against the total found (the rate and ETA count from its start), and ends its line when the backfill returns,
- * before the backfill logs its summary.
+ * before the backfill logs its summary. When the total comes after processing began (stored pages counted beside
+ * it), the bar keeps its count and clock and only takes the total.
  */
 public final class ProgressReport implements Backfill.Progress {
     static final int REDRAW_MILLIS = 100;
@@ -33,6 +34,7 @@ public final class ProgressReport implements Backfill.Progress {
     private final Supplier<ProgressBarConsumer> consumers;
     private final int intervalMillis;
     private ProgressBar bar;
+    private boolean processing;
 
     /**
      * @param task           the name the line starts with
@@ -91,6 +93,7 @@ public final class ProgressReport implements Backfill.Progress {
 
     /** Draws the last state and ends the line; does nothing when nothing was reported since the last finish. */
     public synchronized void finish() {
+        processing = false;
         if (bar != null) {
             bar.close();
             bar = null;
@@ -103,13 +106,18 @@ public final class ProgressReport implements Backfill.Progress {
     }
 
     @Override
-    public void started(int total) {
+    public synchronized void started(int total) {
+        if (processing) {
+            bar.maxHint(total);
+            return;
+        }
         restart();
         update(0, total);
     }
 
     @Override
-    public void processed(Backfill.Counts counts) {
+    public synchronized void processed(Backfill.Counts counts) {
+        processing = true;
         update(counts.done(), counts.total());
     }
 

@@ -46,6 +46,23 @@ class ProgressReportTest {
     }
 
     @Test
+    void aTotalFoundAfterProcessingBeganKeepsTheCountSoFar() throws InterruptedException {
+        ProgressReport report = report();
+        Backfill.Progress progress = report;
+        progress.processed(new Backfill.Counts(12, 9, 9, 0, 0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().anyMatch(l -> l.contains("9/12")));
+        progress.started(50);
+        Thread.sleep(200); // ten ticks: a bar set back to 0 would be drawn
+        assertThat(lines).as("the bar is not set back to 0 when the total arrives")
+                .noneSatisfy(l -> assertThat(l).contains(" 0/50"));
+        progress.processed(new Backfill.Counts(50, 10, 10, 0, 0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().anyMatch(l -> l.contains("10/50")));
+        progress.processed(new Backfill.Counts(50, 50, 50, 0, 0));
+        report.finish();
+        assertThat(lines.get(lines.size() - 1)).contains("50/50").contains("100%");
+    }
+
+    @Test
     void plainLinesArePrintedOnlyWhenSomethingMoved() throws InterruptedException {
         ProgressReport report = report();
         report.update(3, 10);
