@@ -114,19 +114,23 @@ final class BenchReplayCommand implements Callable<Integer> {
             // the first replay runs while the JIT compiles the tagger and the codecs; the limits are measured warm
             // (after an untimed pass), so the replay they are compared with is the last one, warm as well: a replay
             // of a year of news spends all but its first seconds like that
+            // one tagger for every replay and the ceiling, as one long-running process keeps its rules
+            Tagger tagger = Tagger.withDefaultRules();
+            long loadPeak = heap.takePeak();
             List<ReplayRun> runs = new ArrayList<>();
             for (int i = 1; i <= replays; i++) {
-                runs.add(replay(props, config, "bench-" + seed + "-" + articles + "-" + i, i));
+                runs.add(replay(props, config, tagger, "bench-" + seed + "-" + articles + "-" + i, i));
                 if (i == 1) {
                     printLoad(loaded);
                 }
-                runs.get(i - 1).print(loaded, i == 1 && replays > 1 ? "replay, first run (JIT compiling):"
+                runs.get(i - 1).print(loaded, replays == 1 ? "replay:" : i == 1 ? "replay, first run (JIT compiling):"
                         : i == replays ? "replay, warm:" : "replay, run " + i + ":");
             }
+            long replayPeak = heap.takePeak();
             Rate raw = ReplayCeilings.rawRead(props);
             int cores = Runtime.getRuntime().availableProcessors();
             List<Article> sample = generator.stream(Math.min(articles, TAGGING_SAMPLE)).toList();
-            Rate tagging = ReplayCeilings.tagging(Tagger.withDefaultRules(), sample, cores);
+            Rate tagging = ReplayCeilings.tagging(tagger, sample, cores);
             System.out.println(String.format(Locale.ROOT,
                     "raw read:        %,d records in %.1f s: %,.0f articles/s, %.1f MB/s (no processing)",
                     raw.count(), raw.took().toNanos() / 1e9, raw.perSecond(), raw.megabytesPerSecond()));
@@ -140,8 +144,9 @@ final class BenchReplayCommand implements Callable<Integer> {
                     "replay / lower ceiling: %.2f (%,.0f of %,.0f articles/s, the %s; target 0.50)", rate / ceiling,
                     rate, ceiling, raw.perSecond() <= tagging.perSecond() ? "raw read" : "tagging ceiling"));
             System.out.println(String.format(Locale.ROOT,
-                    "heap: at most %,d MiB in use after a collection, of %,d MiB max; at the end %s",
-                    heap.peakAfterCollection() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                    "heap: at most %,d MiB in use after a collection while loading, %,d MiB while replaying, %,d "
+                            + "MiB while measuring the limits, of %,d MiB max; at the end %s", loadPeak >> 20,
+                    replayPeak >> 20, heap.takePeak() >> 20, Runtime.getRuntime().maxMemory() >> 20,
                     MemoryUse.now().describe()));
             heap.close();
             return 0;
@@ -156,7 +161,7 @@ final class BenchReplayCommand implements Callable<Integer> {
     }
 
     /** Replays the shipped rules over the whole archive into backtest topics of its own, with a progress bar. */
-    private ReplayRun replay(Properties props, NewswatchConfig config, String name, int run) {
+    private ReplayRun replay(Properties props, NewswatchConfig config, Tagger tagger, String name, int run) {
         ProgressReport bar = ProgressReport.onStderr(replays > 1 ? "replay " + run : "replay");
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
@@ -165,7 +170,7 @@ final class BenchReplayCommand implements Callable<Integer> {
         ReplayResult result;
         try (BacktestOutput output = BacktestOutput.open(props, config.get(ConfigKeys.CLIENT_ID_PREFIX), name,
                 true)) {
-            result = new Replay(props, config.get(ConfigKeys.CLIENT_ID_PREFIX)).run(name, Tagger.withDefaultRules(),
+            result = new Replay(props, config.get(ConfigKeys.CLIENT_ID_PREFIX)).run(name, tagger,
                     FROM, TO, config.get(ConfigKeys.STORY_WINDOW), output, bar::update, () -> false);
         }
         bar.finish();

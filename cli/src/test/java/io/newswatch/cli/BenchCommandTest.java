@@ -75,7 +75,19 @@ class BenchCommandTest {
     @Test
     void benchReplayLoadsAndReplaysTheSyntheticArchive() {
         assertThat(cli.run("bench", "replay", "--articles", "600", "--size", "1000")).isZero();
-        assertThat(cli.out()).contains("load:   600 articles").contains("replay: 600 articles read, 600 in range");
+        assertThat(cli.out()).contains("load:   600 articles")
+                .contains("replay, first run (JIT compiling): 600 articles read, 600 in range")
+                .contains("replay, warm: 600 articles read, 600 in range")
+                .containsPattern("replay / lower ceiling: \\d+\\.\\d\\d \\(")
+                .containsPattern("heap: at most \\d+ MiB in use after a collection while loading, \\d+ MiB while "
+                        + "replaying, \\d+ MiB while measuring the limits, of \\d+ MiB max");
+    }
+
+    @Test
+    void benchReplayWithOneReplayTimesItAlone() {
+        assertThat(cli.run("bench", "replay", "--articles", "300", "--size", "1000", "--replays", "1")).isZero();
+        assertThat(cli.out()).contains("replay: 300 articles read, 300 in range").doesNotContain("replay, warm");
+        assertThat(cli.run("bench", "replay", "--articles", "300", "--replays", "0")).isNotZero();
     }
 
     @Test

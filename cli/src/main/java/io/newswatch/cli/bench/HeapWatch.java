@@ -22,14 +22,13 @@ import javax.management.openmbean.CompositeData;
  * whether a run fits a smaller heap: the heap in use at an arbitrary moment counts garbage too.
  *
  * <p>The collector's notifications ({@link GarbageCollectionNotificationInfo}) arrive on a JMX thread; a JVM that
- * sends none (not HotSpot) leaves the peak at zero, and {@link #collections()} says so.
+ * sends none (not HotSpot) leaves the peak at zero.
  */
 public final class HeapWatch implements AutoCloseable {
     /** A collection reports every pool, code and metaspace too; only these count. */
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final AtomicLong peak = new AtomicLong();
-    private final AtomicLong collections = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = (notification, handback) -> {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
@@ -37,7 +36,6 @@ public final class HeapWatch implements AutoCloseable {
             long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                     .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
             peak.accumulateAndGet(used, Math::max);
-            collections.incrementAndGet();
         }
     };
 
@@ -51,14 +49,12 @@ public final class HeapWatch implements AutoCloseable {
         }
     }
 
-    /** The largest heap in use right after a collection, in bytes, since the watch started. */
-    public long peakAfterCollection() {
-        return peak.get();
-    }
-
-    /** Collections seen. */
-    public long collections() {
-        return collections.get();
+    /**
+     * The largest heap in use right after a collection since the watch started or since the last call, and starts
+     * again: the peak of one phase of a benchmark.
+     */
+    public long takePeak() {
+        return peak.getAndSet(0);
     }
 
     @Override

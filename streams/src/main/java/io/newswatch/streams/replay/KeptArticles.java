@@ -55,6 +55,9 @@ final class KeptArticles implements AutoCloseable {
     record EncodedMatch(String ruleId, Instant publishedAt, byte[] record) {
     }
 
+    /** Shared by the articles that matched nothing, most of them. */
+    private static final MatchKey[] NO_MATCHES = new MatchKey[0];
+
     private final SpillFile candidates = new SpillFile("newswatch-replay-candidates-");
     private final SpillFile matchFile = new SpillFile("newswatch-replay-matches-");
     private final Map<String, Slot> latest = new HashMap<>();
@@ -78,7 +81,7 @@ final class KeptArticles implements AutoCloseable {
     /** Keeps an article's latest version in range, replacing what an earlier version left. */
     void put(String id, long eventTime, byte[] candidate, List<EncodedMatch> matches) {
         long at = candidates.append(candidate);
-        MatchKey[] keys = new MatchKey[matches.size()];
+        MatchKey[] keys = matches.isEmpty() ? NO_MATCHES : new MatchKey[matches.size()];
         for (int i = 0; i < keys.length; i++) {
             EncodedMatch m = matches.get(i);
             keys[i] = new MatchKey(m.ruleId(), m.publishedAt(), id, matchFile.append(m.record()));
