@@ -79,8 +79,8 @@ class BenchCommandTest {
                 .contains("replay, first run (JIT compiling): 600 articles read, 600 in range")
                 .contains("replay, warm: 600 articles read, 600 in range")
                 .containsPattern("replay / lower ceiling: \\d+\\.\\d\\d \\(")
-                .containsPattern("heap: at most \\d+ MiB in use after a collection while loading, \\d+ MiB while "
-                        + "replaying, \\d+ MiB while measuring the limits, of \\d+ MiB max");
+                .containsPattern("heap: at most [\\d,]+ MiB in use after a collection while loading, [\\d,]+ MiB while "
+                        + "replaying, [\\d,]+ MiB while measuring the limits, of [\\d,]+ MiB max");
     }
 
     @Test
