@@ -7,6 +7,7 @@ import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ExtractionCeiling;
 import io.newswatch.cli.bench.PageArchive;
 import io.newswatch.cli.bench.Rate;
+import io.newswatch.cli.bench.ReplayCeilings;
 import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.ProgressReport;
@@ -17,27 +18,20 @@ import io.newswatch.ingest.source.DateRange;
 import io.newswatch.ingest.source.Source;
 import io.newswatch.ingest.source.UrlFilter;
 import io.newswatch.model.config.NewswatchConfig;
-import io.newswatch.model.topics.ClientProperties;
 import io.newswatch.model.topics.Topics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -209,23 +203,13 @@ final class BenchBackfillCommand implements Callable<Integer> {
 
     /** Every record on news.articles and its distinct keys, read from the beginning to the end offsets. */
     private static long[] recordsAndKeys(Properties props) {
-        Properties p = ClientProperties.groupless(props, "newswatch-bench-backfill-count");
-        long records = 0;
+        long[] records = {0};
         Set<String> keys = new HashSet<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(Topics.ARTICLES.name()).stream()
-                    .map(i -> new TopicPartition(Topics.ARTICLES.name(), i.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    records++;
-                    keys.add(r.key());
-                }
-            }
-        }
-        return new long[] {records, keys.size()};
+        ReplayCeilings.scanArchive(props, "newswatch-bench-backfill-count", r -> {
+            records[0]++;
+            keys.add(r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8));
+        });
+        return new long[] {records[0], keys.size()};
     }
 
     private static void deleteTree(Path dir) throws IOException {

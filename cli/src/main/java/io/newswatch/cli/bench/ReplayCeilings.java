@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,13 +31,25 @@ public final class ReplayCeilings {
 
     /** Reads {@code news.articles} from its beginning to its end offsets, touching nothing but the bytes. */
     public static Rate rawRead(Properties props) {
-        Properties p = ClientProperties.groupless(props, "newswatch-bench-raw-read");
+        long[] countAndBytes = new long[2];
+        long start = System.nanoTime();
+        scanArchive(props, "newswatch-bench-raw-read", r -> {
+            countAndBytes[0]++;
+            countAndBytes[1] += r.value() == null ? 0 : r.value().length;
+        });
+        return new Rate(countAndBytes[0], countAndBytes[1], Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Hands every record of {@code news.articles}, from its beginning to the end offsets it has now, to
+     * {@code each}, with the replay's consumer settings and no consumer group; the one way the benchmarks read the
+     * archive back.
+     */
+    public static void scanArchive(Properties props, String clientId, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        Properties p = ClientProperties.groupless(props, clientId);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
-        long count = 0;
-        long bytes = 0;
-        long start = System.nanoTime();
         try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = consumer.partitionsFor(Topics.ARTICLES.name()).stream()
                     .map(i -> new TopicPartition(Topics.ARTICLES.name(), i.partition())).toList();
@@ -44,13 +57,9 @@ public final class ReplayCeilings {
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    count++;
-                    bytes += r.value() == null ? 0 : r.value().length;
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
-        return new Rate(count, bytes, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
