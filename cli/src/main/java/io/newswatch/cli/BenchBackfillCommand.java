@@ -5,6 +5,7 @@ import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.benchmarks.synthetic.SyntheticPages;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ExtractionCeiling;
+import io.newswatch.cli.bench.ProcessActivity;
 import io.newswatch.cli.bench.PageArchive;
 import io.newswatch.cli.bench.Rate;
 import io.newswatch.cli.bench.ReplayCeilings;
@@ -124,10 +125,10 @@ final class BenchBackfillCommand implements Callable<Integer> {
             }
             double megabytes = archive.htmlBytes() / 1e6;
             System.out.println(String.format(Locale.ROOT, "backfill: %,d pages (published %,d, unchanged %,d, "
-                            + "failed %,d) in %.1f s: %,.0f pages/s, %.1f MB/s of HTML (the total known after %.1f s)",
+                            + "failed %,d) in %.1f s: %,.0f pages/s, %.1f MB/s of HTML (the total known after %.1f s); %s",
                     first.summary().entries(), first.summary().published(), first.summary().unchanged(),
                     first.summary().failed(), first.seconds(), first.summary().rate(),
-                    megabytes / Math.max(first.seconds(), 1e-9), first.countingSeconds()));
+                    megabytes / Math.max(first.seconds(), 1e-9), first.countingSeconds(), first.activity()));
             long[] onTopic = recordsAndKeys(props);
             long published = first.summary().published();
             boolean once = onTopic[0] == published && onTopic[1] == published;
@@ -160,8 +161,11 @@ final class BenchBackfillCommand implements Callable<Integer> {
         }
     }
 
-    /** A backfill's summary, with the time until the number of pages to process was known. */
-    private record Timed(Backfill.Summary summary, double countingSeconds) {
+    /**
+     * A backfill's summary, with the time until the number of pages to process was known and what the process did
+     * meanwhile ({@link ProcessActivity#describe()}).
+     */
+    private record Timed(Backfill.Summary summary, double countingSeconds, String activity) {
         double seconds() {
             return summary.elapsed().toNanos() / 1e9;
         }
@@ -169,6 +173,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
 
     private static Timed backfill(Backfill backfill, Source source, DateRange range) throws Exception {
         ProgressReport bar = ProgressReport.onStderr("backfill");
+        ProcessActivity activity = new ProcessActivity();
         long start = System.nanoTime();
         long[] counted = {start};
         Backfill.Progress timed = new Backfill.Progress() {
@@ -195,7 +200,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
         };
         try {
             Backfill.Summary summary = backfill.run(source, range, timed);
-            return new Timed(summary, (counted[0] - start) / 1e9);
+            return new Timed(summary, (counted[0] - start) / 1e9, activity.describe());
         } finally {
             bar.finish();
         }

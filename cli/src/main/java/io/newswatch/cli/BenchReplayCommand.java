@@ -4,9 +4,9 @@ import io.newswatch.benchmarks.synthetic.Mix;
 import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ArchiveLoader;
-import io.newswatch.cli.bench.CompilerActivity;
 import io.newswatch.cli.bench.HeapWatch;
 import io.newswatch.cli.bench.MemoryUse;
+import io.newswatch.cli.bench.ProcessActivity;
 import io.newswatch.cli.bench.Rate;
 import io.newswatch.cli.bench.ReplayCeilings;
 import io.newswatch.cli.internal.ConfigOptions;
@@ -21,8 +21,6 @@ import io.newswatch.streams.replay.BacktestOutput;
 import io.newswatch.streams.replay.Replay;
 import io.newswatch.streams.replay.ReplayResult;
 import io.newswatch.tagger.Tagger;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,16 +74,16 @@ final class BenchReplayCommand implements Callable<Integer> {
             + "JIT compiler works, the second warm).")
     int replays;
 
-    /** One timed replay, with the CPU the process spent meanwhile. */
-    private record ReplayRun(ReplayResult result, double cores, long gcMillis, long compilingMillis) {
+    /** One timed replay, with what the process did meanwhile ({@link ProcessActivity#describe()}). */
+    private record ReplayRun(ReplayResult result, String activity) {
         void print(Rate loaded, String label) {
             Duration took = result.took();
             System.out.println(String.format(Locale.ROOT,
                     "%s %,d articles read, %,d in range, %,d matches, %,d alerts in %.1f s: %,.0f articles/s, "
-                            + "%.1f MB/s; %.2f cores busy (GC pauses %.1f s, JIT compiling %.1f s)", label,
+                            + "%.1f MB/s; %s", label,
                     result.articlesRead(), result.inRange(), result.matches().size(), result.alerts().size(),
                     took.toNanos() / 1e9, result.rate(), loaded.bytes() / 1e6 / Math.max(took.toNanos() / 1e9, 1e-9),
-                    cores, gcMillis / 1e3, compilingMillis / 1e3));
+                    activity));
         }
     }
 
@@ -163,10 +161,7 @@ final class BenchReplayCommand implements Callable<Integer> {
     /** Replays the shipped rules over the whole archive into backtest topics of its own, with a progress bar. */
     private ReplayRun replay(Properties props, NewswatchConfig config, Tagger tagger, String name, int run) {
         ProgressReport bar = ProgressReport.onStderr(replays > 1 ? "replay " + run : "replay");
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpuBefore = os.getProcessCpuTime();
-        long gcBefore = gcMillis();
-        CompilerActivity compiler = new CompilerActivity();
+        ProcessActivity activity = new ProcessActivity();
         ReplayResult result;
         try (BacktestOutput output = BacktestOutput.open(props, config.get(ConfigKeys.CLIENT_ID_PREFIX), name,
                 true)) {
@@ -174,12 +169,6 @@ final class BenchReplayCommand implements Callable<Integer> {
                     FROM, TO, config.get(ConfigKeys.STORY_WINDOW), output, bar::update, () -> false);
         }
         bar.finish();
-        double cores = (os.getProcessCpuTime() - cpuBefore) / (double) Math.max(1, result.took().toNanos());
-        return new ReplayRun(result, cores, gcMillis() - gcBefore, compiler.compilingMillis());
-    }
-
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+        return new ReplayRun(result, activity.describe());
     }
 }

@@ -78,6 +78,8 @@ class BenchCommandTest {
         assertThat(cli.out()).contains("load:   600 articles")
                 .contains("replay, first run (JIT compiling): 600 articles read, 600 in range")
                 .contains("replay, warm: 600 articles read, 600 in range")
+                .containsPattern("replay, warm: .*; \\d+\\.\\d\\d cores busy \\(GC pauses [\\d.]+ s, JIT compiling "
+                        + "[\\d.]+ s\\)")
                 .containsPattern("replay / lower ceiling: \\d+\\.\\d\\d \\(")
                 .containsPattern("heap: at most [\\d,]+ MiB in use after a collection while loading, [\\d,]+ MiB while "
                         + "replaying, [\\d,]+ MiB while measuring the limits, of [\\d,]+ MiB max");
@@ -101,7 +103,7 @@ class BenchCommandTest {
         assertThat(number(archive.group(3))).isLessThanOrEqualTo(600_000);
         assertThat(out).contains("warm-up: the first 40 pages extracted on")
                 .containsPattern("backfill: 40 pages \\(published 40, unchanged 0, failed 0\\) in [\\d.]+ s: "
-                        + "[\\d,]+ pages/s")
+                        + "[\\d,]+ pages/s, .*; \\d+\\.\\d\\d cores busy \\(GC pauses [\\d.]+ s, JIT compiling")
                 .contains("on news.articles: 40 records, 40 distinct keys, published 40: nothing published twice")
                 .containsPattern("second run \\(the captures of 2025-01-01\\.\\.2025-01-10T[\\d:]+Z\\): published 0, "
                         + "unchanged \\d+, failed 0")
