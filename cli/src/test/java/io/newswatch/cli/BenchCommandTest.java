@@ -102,6 +102,8 @@ class BenchCommandTest {
         assertThat(number(archive.group(2))).isGreaterThanOrEqualTo(40_000);
         assertThat(number(archive.group(3))).isLessThanOrEqualTo(600_000);
         assertThat(out).contains("warm-up: the first 40 pages extracted on")
+                .containsPattern("warm-up backfill: 40 pages of another archive into a broker of its own, untimed: "
+                        + "[\\d,]+ pages/s")
                 .containsPattern("backfill: 40 pages \\(published 40, unchanged 0, failed 0\\) in [\\d.]+ s: "
                         + "[\\d,]+ pages/s, .*; \\d+\\.\\d\\d cores busy \\(GC pauses [\\d.]+ s, JIT compiling")
                 .contains("on news.articles: 40 records, 40 distinct keys, published 40: nothing published twice")
