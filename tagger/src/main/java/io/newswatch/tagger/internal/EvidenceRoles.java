@@ -131,7 +131,13 @@ public final class EvidenceRoles {
     public static boolean denies(String text, int start, int end) {
         java.util.regex.Matcher m = null;
         for (int i = start; i < end; i++) {
-            char c = Character.toLowerCase(text.charAt(i));
+            char raw = text.charAt(i);
+            if (raw < 128 && (raw | 0x20) != 'd' && (raw | 0x20) != 'r') {
+                // the only ASCII letters a denial word begins with, in either case: nearly every character of an
+                // English sentence is turned away here, before the Unicode lower-casing and the lookup below
+                continue;
+            }
+            char c = Character.toLowerCase(raw);
             int first = DENIAL_STARTS.indexOf(c);
             if (first < 0 || c < 0x1100 && i > 0 && Character.isLetter(text.charAt(i - 1))) {
                 // no denial word begins here, or this is inside a word
