@@ -44,6 +44,8 @@ public final class EvidenceRoles {
     private static final int MAX_FIRST_WORD = 7;
     /** The characters a denial word begins with (denies, rejected, отрицает, заперечує, спростовує, 否认, 부인). */
     private static final String DENIAL_STARTS = "drозс否부";
+    /** Per ASCII character, whether it lower-cases to one of {@link #DENIAL_STARTS}. */
+    private static final boolean[] ASCII_DENIAL_START = asciiDenialStarts();
     /** Per character of {@link #DENIAL_STARTS}, what a denial word beginning with it begins with. */
     private static final List<List<String>> DENIAL_STEMS = List.of(List.of("deni", "deny"), List.of("rejected the"),
             List.of("отрица", "отверга"), List.of("заперечу", "заперечи"), List.of("спростову"),
@@ -124,6 +126,14 @@ public final class EvidenceRoles {
         out.addAll(context);
     }
 
+    private static boolean[] asciiDenialStarts() {
+        boolean[] starts = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            starts[c] = DENIAL_STARTS.indexOf(Character.toLowerCase(c)) >= 0;
+        }
+        return starts;
+    }
+
     /**
      * Whether a sentence reports a denial ({@link #DENIAL}). The expression is tried only where a denial word can
      * begin: run over every character of every decisive sentence it cost a third of a tagging.
@@ -131,7 +141,13 @@ public final class EvidenceRoles {
     public static boolean denies(String text, int start, int end) {
         java.util.regex.Matcher m = null;
         for (int i = start; i < end; i++) {
-            char c = Character.toLowerCase(text.charAt(i));
+            char raw = text.charAt(i);
+            if (raw < 128 && !ASCII_DENIAL_START[raw]) {
+                // nearly every character of an English sentence is turned away here, before the Unicode
+                // lower-casing and the lookup below
+                continue;
+            }
+            char c = Character.toLowerCase(raw);
             int first = DENIAL_STARTS.indexOf(c);
             if (first < 0 || c < 0x1100 && i > 0 && Character.isLetter(text.charAt(i - 1))) {
                 // no denial word begins here, or this is inside a word

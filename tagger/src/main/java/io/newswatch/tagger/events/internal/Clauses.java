@@ -57,13 +57,10 @@ final class Clauses {
      * and none of its headlines is read as a sentence of the text.
      */
     static boolean headlineList(String text, int start, int end) {
-        // two times of day need two colons: most sentences have none, and need no regex
-        int colon = text.indexOf(':', start);
-        if (colon < 0 || colon >= end) {
-            return false;
-        }
-        int second = text.indexOf(':', colon + 1);
-        if (second < 0 || second >= end) {
+        // two times of day need two colons: most sentences have none, and need no regex; the colons are looked for
+        // within the sentence only, as a search to the end of the text would cost a pass over the text per sentence
+        int colon = indexIn(text, ':', start, end);
+        if (colon < 0 || indexIn(text, ':', colon + 1, end) < 0) {
             return false;
         }
         java.util.regex.Matcher m = TIME_STAMP.matcher(text).region(start, end);
@@ -76,14 +73,31 @@ final class Clauses {
      * titles of other pages, which state no event of this one.
      */
     static boolean menuLine(String text, int start, int end) {
-        int separators = 0;
-        for (int i = text.indexOf(" | ", start); i >= 0 && i + 3 <= end; i = text.indexOf(" | ", i + 3)) {
-            separators++;
+        // the separators are looked for within the sentence only: a search to the end of the text, as most
+        // sentences have none, read the rest of the text once per sentence
+        return count(text, " | ", start, end) + count(text, " · ", start, end) >= 2;
+    }
+
+    /** How many times {@code s} occurs in {@code text} within {@code [from, end)}, occurrences not overlapping. */
+    private static int count(String text, String s, int from, int end) {
+        int count = 0;
+        for (int i = from; i + s.length() <= end; i++) {
+            if (text.charAt(i) == s.charAt(0) && text.startsWith(s, i)) {
+                count++;
+                i += s.length() - 1;
+            }
         }
-        for (int i = text.indexOf(" · ", start); i >= 0 && i + 3 <= end; i = text.indexOf(" · ", i + 3)) {
-            separators++;
+        return count;
+    }
+
+    /** The first index of {@code c} in {@code text} within {@code [from, end)}, or -1. */
+    private static int indexIn(String text, char c, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
         }
-        return separators >= 2;
+        return -1;
     }
 
     /**
