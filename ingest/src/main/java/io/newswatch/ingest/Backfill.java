@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * whose date falls in a given range (and that passes the source's include/exclude patterns) is fetched or
  * extracted and published to {@link Topics#ARTICLES} when new or changed, exactly as the polling loop would.
  *
- * <p>A run has two phases so that its length is known early (for stored pages on several threads they overlap, see
+ * <p>A run has two phases so that its length is known early (for stored pages on several threads there is one, see
  * below): the source is first read to count the entries in range (links are kept; stored pages are only counted,
  * their bodies dropped), then the kept links are fetched, or the archive is read again and its stored pages
  * processed as they stream by. {@link Progress} hears about both.
@@ -42,11 +42,13 @@ import org.slf4j.LoggerFactory;
  * archive, a pool of extraction threads (one per available processor) works on the pages read ahead of the one
  * being published, at most {@value OrderedExtraction#PAGES_PER_THREAD} pages per thread and 64 MiB of page bytes
  * in flight. Results are published by the running thread in archive order, so a run sends the same articles, with
- * the same keys, in the same order as a one-thread run would. Their count runs on a thread of its own beside the
- * processing (a gzipped archive cannot be counted without inflating it whole, which would keep the other cores
- * idle meanwhile), so {@link Progress#started} comes when the count ends, possibly after the first
- * {@link Progress#processed}. Linked pages ({@code sitemap}) are counted first and fetched one at a time, as the
- * host's politeness delay wants.
+ * the same keys, in the same order as a one-thread run would. They are not counted first: a gzipped archive cannot
+ * be counted without inflating it whole, which costs as much as a tenth of the backfill's CPU time again. Instead,
+ * until the archive has been read to its end, {@link Counts#total()} is an estimate from the share of the source's
+ * bytes (files, for a folder) read so far ({@link SourceReader.Sink#position}); {@link Progress#started} comes with
+ * the exact number when the reading reaches the end: before the last pages are published, and in all but the
+ * smallest archives after the first {@link Progress#processed}. Linked pages ({@code sitemap}) are counted first and fetched one at a time, as the host's
+ * politeness delay wants.
  *
  * <p>Idempotence: before processing, {@link Topics#ARTICLES} is read to its end, so an article already there with
  * the same content is counted as unchanged and not sent again: the same backfill run twice publishes nothing the
@@ -73,7 +75,8 @@ public final class Backfill implements AutoCloseable {
 
     /**
      * Counts of a run in progress; {@code total} is the number of entries found in the first phase, or while stored
-     * pages are still being counted beside the processing, the number found so far (at least {@code done}).
+     * pages on several threads are still being read, an estimate from the share of the source read so far: the
+     * pages in range found so far scaled up by that share (at least {@code done}; exact once the reading ends).
      */
     public record Counts(int total, int done, int published, int unchanged, int failed) {
     }
@@ -109,8 +112,8 @@ public final class Backfill implements AutoCloseable {
 
         /**
          * The number of entries to process is known: before the first {@link #processed} for a sitemap; when the
-         * count beside the processing ends for stored pages on several threads. Called once, unless the run stops
-         * before the number is known.
+         * reading of stored pages on several threads reaches the end of the source. Called once, unless the run
+         * stops before the number is known.
          */
         default void started(int total) {
         }
@@ -325,10 +328,14 @@ public final class Backfill implements AutoCloseable {
         private final Progress progress;
         private final List<SourceEntry.Link> links = new ArrayList<>();
         private int storedPages;
-        /** Entries to process once known; -1 while a background count runs. */
+        /** Entries to process once known; -1 while stored pages on several threads are still being read. */
         private int total = -1;
-        /** The count beside the processing, for stored pages on several threads; null otherwise. */
-        private BackgroundCount counter;
+        /** Stored pages in range handed to the extraction line so far. */
+        private int admitted;
+        /** The pages in range before the source's last reported position, and that position ({@link #estimate}). */
+        private int admittedAtPosition;
+        private long positionRead;
+        private long positionTotal;
         private int done;
         private int published;
         private int unchanged;
@@ -382,27 +389,52 @@ public final class Backfill implements AutoCloseable {
         }
 
         /**
-         * A {@code warc} or {@code folder} source on several threads: the pages are counted on a thread of their
-         * own while this one reads them again and feeds the extraction line, publishing results in archive order.
-         * The total is reported when the count ends, which may be after the first pages were processed.
+         * A {@code warc} or {@code folder} source on several threads: this thread reads the source once and feeds
+         * the extraction line, publishing results in archive order. The total is estimated from the source's
+         * position until the reading ends, and reported when it does.
          */
         private void runStoredPages() throws SourceReadException {
-            counter = BackgroundCount.start(source, reader);
             try (OrderedExtraction line = new OrderedExtraction(entries, source, extractionThreads,
                     extractionThreads * OrderedExtraction.PAGES_PER_THREAD, OrderedExtraction.MAX_BYTES)) {
-                reader.read(source, entry -> !(entry instanceof SourceEntry.StoredPage page)
-                        || !source.admits(entry) || offer(line, page));
+                reader.read(source, new SourceReader.Sink() {
+                    @Override
+                    public boolean accept(SourceEntry entry) {
+                        if (!(entry instanceof SourceEntry.StoredPage page) || !source.admits(entry)) {
+                            return true;
+                        }
+                        admitted++;
+                        return offer(line, page);
+                    }
+
+                    @Override
+                    public void position(long read, long of) {
+                        admittedAtPosition = admitted;
+                        positionRead = read;
+                        positionTotal = of;
+                    }
+                });
+                if (!stopped && !stopping()) {
+                    total = admitted;
+                    progress.started(total);
+                }
                 while (!stopped && !line.isEmpty()) {
                     publishHead(line);
                 }
-            } finally {
-                counter.stop();
             }
             stopped = stopped || stopping();
-            if (!stopped && total < 0 && counter.await()) {
-                total = counter.found();
-                progress.started(total);
+        }
+
+        /**
+         * The pages in range to expect while the source is still being read: those found before its last position,
+         * scaled by the share of the source that lay before it; at least the pages found so far. Assumes the pages
+         * in range are spread evenly over the source, which a crawl's archive roughly is; exact at the end.
+         */
+        private int estimate() {
+            if (positionRead <= 0 || positionTotal <= 0) {
+                return admitted;
             }
+            long scaled = Math.round(admittedAtPosition * (double) positionTotal / positionRead);
+            return (int) Math.max(admitted, Math.min(Integer.MAX_VALUE, scaled));
         }
 
         /**
@@ -466,11 +498,7 @@ public final class Backfill implements AutoCloseable {
                 case FAILED -> failed++;
             }
             done++;
-            if (counter != null && total < 0 && counter.finished()) {
-                total = counter.found();
-                progress.started(total);
-            }
-            int shown = total >= 0 ? total : counter.found();
+            int shown = total >= 0 ? total : estimate();
             progress.processed(new Counts(Math.max(shown, done), done, published, unchanged, failed));
         }
     }

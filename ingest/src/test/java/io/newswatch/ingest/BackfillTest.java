@@ -200,6 +200,38 @@ class BackfillTest {
     }
 
     @Test
+    void storedPagesOnSeveralThreadsShowAnEstimatedTotalUntilTheArchiveIsReadThenTheExactOne() throws Exception {
+        // more pages than the extraction line holds (2 threads x 4), so most are published while the reading goes on;
+        // every second capture is dated outside the range, so the estimate must scale what is in range
+        Path warc = dir.resolve("estimate.warc.gz");
+        List<WarcResponse> captures = new ArrayList<>();
+        for (int i = 10; i < 70; i++) {
+            String day = i % 2 == 0 ? "2024-03-02" : "2024-02-02";
+            captures.add(capture("https://harbour-ledger.example/world/crane-" + i,
+                    day + "T10:%02d:00Z".formatted(i % 60), "Crane " + i + " serviced"));
+        }
+        writeWarc(warc, captures);
+        Source source = new Source("crane-warc", "warc", null, warc, null, "en", UrlFilter.NONE, null,
+                DateRange.ALL, false);
+        Recorder progress = new Recorder();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+
+        Backfill.Summary summary;
+        try (Backfill backfill = new Backfill(NewswatchConfig.defaults(), p, fetcher, 2)) {
+            summary = backfill.run(source, EARLY_MARCH, progress);
+        }
+
+        assertThat(summary.published()).isEqualTo(30);
+        assertThat(progress.started).containsExactly(30);
+        assertThat(progress.processed).allSatisfy(c -> assertThat(c.total()).isBetween(c.done(), 60));
+        // before the reading reached the end, the total was scaled up from the share read: more than the pages in
+        // range found so far, which are at most the 8 the line holds beyond those done
+        assertThat(progress.processed).anySatisfy(c -> assertThat(c.total()).isGreaterThan(c.done() + 8));
+        assertThat(progress.processed.get(progress.processed.size() - 1).total()).isEqualTo(30);
+    }
+
+    @Test
     void closingStopsTheRunAfterTheEntryInHand() throws Exception {
         Path warc = dir.resolve("stop.warc");
         List<WarcResponse> captures = new ArrayList<>();

@@ -1,23 +1,37 @@
 package io.newswatch.cli.bench;
 
+import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * How busy the JIT compiler was between two snapshots, from {@link CompilationMXBean#getTotalCompilationTime()}.
+ * How busy the JIT compiler was between two snapshots: the CPU time of its threads where Linux shows them
+ * ({@code /proc/self/task/<tid>/schedstat}), else the JVM's own count, {@link CompilationMXBean#getTotalCompilationTime()}.
  *
  * <p>Why a benchmark needs it: the embedded pipeline runs the broker, the clients, Kafka Streams, RocksDB's JNI and
  * Jackson in one JVM, tens of thousands of hot methods. On two cores the C2 compiler needs minutes of load to catch
- * up with them, and until it has, it takes most of a core and leaves the pipeline running in profiled C1 code. A
- * figure taken then measures the JIT's backlog, not the pipeline a long-running service becomes; the raw reference,
- * a few hundred methods, is compiled within seconds, so the ratio would be skewed as well.
+ * up with them, and until it has, it takes a good part of a core and leaves the pipeline running in profiled C1 code.
+ * A figure taken then measures the JIT's backlog, not the pipeline a long-running service becomes; the raw
+ * reference, a few hundred methods, is compiled within seconds, so the ratio would be skewed as well.
  *
- * <p>Compiler threads are hidden from {@link java.lang.management.ThreadMXBean}, so {@link CpuByThreadGroup} cannot
- * see them; this is their share instead. When the JVM does not support compilation time monitoring,
- * {@link #supported()} is false and every share is zero.
+ * <p>Why CPU time first: the JVM's count is the wall time of each compilation, summed over the compiler threads. On a
+ * machine whose cores the benchmark keeps busy, a compiler thread waits for a core for much of that time, so the
+ * count overstates what the compiler took: in a backfill on two cores it said 31 s where the compiler threads had
+ * used 15 s of CPU. Compiler threads are hidden from {@link java.lang.management.ThreadMXBean}, so
+ * {@link CpuByThreadGroup} cannot see them; they are found here by their names ({@code C1 CompilerThread},
+ * {@code C2 CompilerThread}). A compiler thread that the JVM retires while idle (it starts extra ones under load on
+ * larger machines) takes its time with it, so on those the figure is a lower bound. {@link #cpuTime()} says which
+ * measure is in use; when the JVM supports neither, {@link #supported()} is false and every share is zero.
  */
 public final class CompilerActivity {
+    private static final Path TASKS = Path.of("/proc/self/task");
+
     private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    private final boolean cpuTime = compilerThreadsCpuNanos() >= 0;
     private final long startMillis;
     private final long startNanos;
 
@@ -27,9 +41,14 @@ public final class CompilerActivity {
         this.startNanos = System.nanoTime();
     }
 
-    /** Whether this JVM reports compilation time. */
+    /** Whether this JVM reports compilation time one way or the other. */
     public boolean supported() {
-        return compiler != null && compiler.isCompilationTimeMonitoringSupported();
+        return cpuTime || compiler != null && compiler.isCompilationTimeMonitoringSupported();
+    }
+
+    /** Whether the figures are the compiler threads' CPU time (true) or the JVM's count of compile time. */
+    public boolean cpuTime() {
+        return cpuTime;
     }
 
     /** Milliseconds the compiler threads spent compiling since the snapshot, summed over those threads. */
@@ -46,7 +65,52 @@ public final class CompilerActivity {
         return (double) compilingMillis() / wallMillis;
     }
 
+    /** "JIT compiler 15.2 s of CPU" or "JIT compiling 31.0 s" (the JVM's count), since the snapshot. */
+    public String describe() {
+        return String.format(Locale.ROOT, cpuTime ? "JIT compiler %.1f s of CPU" : "JIT compiling %.1f s",
+                compilingMillis() / 1e3);
+    }
+
     private long compilationMillis() {
-        return supported() ? compiler.getTotalCompilationTime() : 0;
+        if (cpuTime) {
+            long nanos = compilerThreadsCpuNanos();
+            if (nanos >= 0) {
+                return nanos / 1_000_000;
+            }
+        }
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                ? compiler.getTotalCompilationTime() : 0;
+    }
+
+    /**
+     * The CPU time of the live JIT compiler threads, in nanoseconds, from the first field of each thread's
+     * {@code schedstat}; -1 when there is no such file or no compiler thread is found.
+     */
+    static long compilerThreadsCpuNanos() {
+        if (!Files.isDirectory(TASKS)) {
+            return -1;
+        }
+        long sum = 0;
+        boolean found = false;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                String name;
+                String schedstat;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                    if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                        continue;
+                    }
+                    schedstat = Files.readString(task.resolve("schedstat"));
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                sum += Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+                found = true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return found ? sum : -1;
     }
 }

@@ -34,10 +34,10 @@ public final class ProcessActivity {
         return compiler.compilingMillis();
     }
 
-    /** "1.80 cores busy (GC pauses 3.8 s, JIT compiling 59.1 s)", as of now. */
+    /** "1.80 cores busy (GC pauses 3.8 s, JIT compiler 15.2 s of CPU)", as of now. */
     public String describe() {
-        return String.format(Locale.ROOT, "%.2f cores busy (GC pauses %.1f s, JIT compiling %.1f s)", cores(),
-                gcMillis() / 1e3, compilingMillis() / 1e3);
+        return String.format(Locale.ROOT, "%.2f cores busy (GC pauses %.1f s, %s)", cores(), gcMillis() / 1e3,
+                compiler.describe());
     }
 
     private static long processCpuNanos() {

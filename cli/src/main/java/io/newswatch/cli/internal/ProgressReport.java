@@ -23,8 +23,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *
  * <p>As a {@link Backfill.Progress} it shows the counting phase with an unknown total, then the processing phase
  * against the total found (the rate and ETA count from its start), and ends its line when the backfill returns,
- * before the backfill logs its summary. When the total comes after processing began (stored pages counted beside
- * it), the bar keeps its count and clock and only takes the total.
+ * before the backfill logs its summary. When the total comes after processing began (stored pages, whose total is
+ * estimated until the archive has been read), the bar keeps its count and clock and only takes the total.
  */
 public final class ProgressReport implements Backfill.Progress {
     static final int REDRAW_MILLIS = 100;

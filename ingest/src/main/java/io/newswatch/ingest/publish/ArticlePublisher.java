@@ -1,11 +1,15 @@
 package io.newswatch.ingest.publish;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.newswatch.model.topics.ClientProperties;
 import io.newswatch.model.Article;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
+import io.newswatch.model.serde.Json;
 import io.newswatch.model.serde.JsonSerde;
 import io.newswatch.model.topics.Topics;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +31,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -54,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class ArticlePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
     private static final Duration LOAD_STALL_LIMIT = Duration.ofSeconds(60);
+    private static final String CONTENT_HASH = "contentHash";
 
     private final Properties kafkaProps;
     private final String clientId;
@@ -210,11 +214,35 @@ public final class ArticlePublisher implements AutoCloseable {
             return;
         }
         try {
-            published.put(key, serde.deserialize(r.topic(), r.value()).contentHash());
-        } catch (SerializationException e) {
+            published.put(key, contentHashOf(r.value()));
+        } catch (IOException e) {
             LOG.warn("{} partition {} offset {}: unreadable article, ignored: {}", r.topic(), r.partition(),
                     r.offset(), e.getMessage());
         }
+    }
+
+    /**
+     * The {@code contentHash} of an article record, read without decoding the rest: the text, most of the record,
+     * is skipped unread. Every article on the topic passes through here (at start and while following), so this
+     * is what a restart over a large archive costs.
+     *
+     * @throws IOException when the record is not a JSON object with a string {@code contentHash}
+     */
+    static String contentHashOf(byte[] record) throws IOException {
+        try (JsonParser parser = Json.mapper().getFactory().createParser(record)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (CONTENT_HASH.equals(field) && value == JsonToken.VALUE_STRING) {
+                    return parser.getText();
+                }
+                parser.skipChildren();
+            }
+        }
+        throw new IOException("no " + CONTENT_HASH);
     }
 
     private Properties producerProperties() {

@@ -42,7 +42,8 @@ public final class FolderSourceReader implements SourceReader {
             throw new SourceReadException("source " + source.id() + ": cannot list " + dir + ": " + e.getMessage(),
                     e);
         }
-        for (Path file : files) {
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
             SourceEntry.StoredPage page;
             try {
                 page = pageOf(file);
@@ -50,10 +51,12 @@ public final class FolderSourceReader implements SourceReader {
                 LOG.warn("source {}: {} skipped: {}", source.id(), file, e.toString());
                 continue;
             }
+            sink.position(i, files.size());
             if (!sink.accept(page)) {
                 return;
             }
         }
+        sink.position(files.size(), files.size());
     }
 
     static boolean isSavedPage(Path p) {

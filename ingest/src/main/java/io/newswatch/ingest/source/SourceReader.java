@@ -22,6 +22,16 @@ public interface SourceReader {
          */
         default void notModified(String url) {
         }
+
+        /**
+         * Told, before each entry of a source read from local files ({@code warc}, {@code folder}), how much of the
+         * source lies before that entry: {@code read} of {@code total} units, bytes of the files for a WARC
+         * (compressed bytes for a gzipped one) and files for a folder; and {@code (total, total)} once the whole
+         * source was read. A caller can estimate from it how many entries are still to come without reading the
+         * source twice. Other sources never call it.
+         */
+        default void position(long read, long total) {
+        }
     }
 
     /**

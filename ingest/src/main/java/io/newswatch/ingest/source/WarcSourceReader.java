@@ -36,10 +36,29 @@ public final class WarcSourceReader implements SourceReader {
 
     @Override
     public void read(Source source, Sink sink) throws SourceReadException {
-        for (Path file : files(source)) {
-            if (!readFile(source, file, sink)) {
+        List<Path> files = files(source);
+        long total = 0;
+        long[] sizes = new long[files.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = size(source, files.get(i));
+            total += sizes[i];
+        }
+        long before = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            if (!readFile(source, files.get(i), sink, before, total)) {
                 return;
             }
+            before += sizes[i];
+        }
+        sink.position(total, total);
+    }
+
+    private static long size(Source source, Path file) throws SourceReadException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new SourceReadException("source " + source.id() + ": cannot read " + file + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -64,7 +83,9 @@ public final class WarcSourceReader implements SourceReader {
         }
     }
 
-    private boolean readFile(Source source, Path file, Sink sink) throws SourceReadException {
+    /** Reads one file; {@code before} is the size of the files before it, {@code total} that of all of them. */
+    private boolean readFile(Source source, Path file, Sink sink, long before, long total)
+            throws SourceReadException {
         int skipped = 0;
         try (WarcReader reader = new WarcReader(file)) {
             reader.onWarning(w -> LOG.debug("{}: {}", file, w));
@@ -80,8 +101,11 @@ public final class WarcSourceReader implements SourceReader {
                     LOG.debug("{}: record {} skipped: {}", file, record.id(), e.toString());
                     continue;
                 }
-                if (page != null && !sink.accept(page)) {
-                    return false;
+                if (page != null) {
+                    sink.position(before + reader.position(), total); // the start of this page's record
+                    if (!sink.accept(page)) {
+                        return false;
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -58,6 +58,53 @@ class WarcAndFolderSourceReaderTest {
         assertThat(first).hasSize(1);
     }
 
+    /** Every position a read reports, as {read, total}, with the entry count at the time. */
+    private static List<long[]> positions(SourceReader reader, Source source) throws SourceReadException {
+        List<long[]> out = new ArrayList<>();
+        int[] entries = {0};
+        reader.read(source, new SourceReader.Sink() {
+            @Override
+            public boolean accept(SourceEntry entry) {
+                entries[0]++;
+                return true;
+            }
+
+            @Override
+            public void position(long read, long total) {
+                out.add(new long[] {read, total, entries[0]});
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void warcReportsTheCompressedBytesBeforeEachPageAcrossFiles() throws Exception {
+        Path archives = Files.createDirectories(dir.resolve("archives"));
+        TestArchives.writeNewsWarc(archives.resolve("a.warc.gz"));
+        TestArchives.writeNewsWarc(archives.resolve("b.warc.gz"));
+        long a = Files.size(archives.resolve("a.warc.gz"));
+        long total = a + Files.size(archives.resolve("b.warc.gz"));
+
+        List<long[]> seen = positions(new WarcSourceReader(), local("warc", archives));
+
+        // each file's page is its first record, so it starts where the files before it end; then the end
+        assertThat(seen).extracting(p -> p[0]).containsExactly(0L, a, total);
+        assertThat(seen).extracting(p -> p[1]).containsOnly(total);
+        assertThat(seen).extracting(p -> p[2]).containsExactly(0L, 1L, 2L); // told before the page is handed over
+    }
+
+    @Test
+    void folderReportsTheFilesBeforeEachPage() throws Exception {
+        Path saved = dir.resolve("saved");
+        TestArchives.writeSavedPages(saved);
+
+        List<long[]> seen = positions(new FolderSourceReader(), local("folder", saved));
+
+        assertThat(seen).extracting(p -> p[0]).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(seen).extracting(p -> p[1]).containsOnly(3L);
+        assertThat(seen).extracting(p -> p[2]).containsExactly(0L, 1L, 2L, 3L);
+    }
+
     @Test
     void damagedWarcFailsTheSource() throws Exception {
         Path bad = dir.resolve("broken.warc.gz");
