@@ -34,8 +34,12 @@ public final class EventLedger {
      * again later revises its record instead of starting it again with only its own report.
      */
     public static final Duration RETENTION = Duration.ofDays(30);
-    /** How often (in stream time) the records older than {@link #RETENTION} are forgotten. */
-    public static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /**
+     * How long (in stream time) the story step takes at most to look at every ledger record once for those older
+     * than {@link #RETENTION}, a slice at a time: so a record is forgotten within about this much after its
+     * retention, and memory holds at most this much more than the retention's worth.
+     */
+    public static final Duration PURGE_EVERY = Duration.ofDays(1);
     /** The longest headline a report keeps. */
     public static final int MAX_TITLE_CHARS = 300;
     /** The longest URL a report keeps (the article id names the article whatever its length). */

@@ -55,11 +55,16 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     static final String METRICS_SCOPE = "stories";
     /** The operation whose {@code -total} and {@code -rate} count the stories closed early at the cap. */
     static final String CLOSED_AT_CAP = "closed-at-cap";
+    /** Slices of a pass over the ledger: one every {@link SlicedPurge#EVERY}, a pass per {@link EventLedger#PURGE_EVERY}. */
+    private static final int LEDGER_SLICES = (int) (EventLedger.PURGE_EVERY.toMillis() / SlicedPurge.EVERY.toMillis());
+    /** Entries a purge slice looks at even when the store is small, so that a small store is passed over at once. */
+    static final int PURGE_MIN_SLICE = 1_000;
     private ProcessorContext<Object, Object> context;
     private StoryAssigner assigner;
     private Sensor closedAtCap;
     private long recordedClosedAtCap;
     private KeyValueStore<String, ViolationRecord> ledger;
+    private SlicedPurge<ViolationRecord> ledgerPurge;
 
     StoryProcessor(TopologyConfig config) {
         this.applicationId = config.applicationId();
@@ -82,7 +87,8 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
         this.recordedClosedAtCap = 0;
         recordClosedAtCap();
         context.schedule(StoryAssigner.PURGE_EVERY, PunctuationType.STREAM_TIME, assigner::purge);
-        context.schedule(EventLedger.PURGE_EVERY, PunctuationType.STREAM_TIME, this::purgeLedger);
+        this.ledgerPurge = new SlicedPurge<>(ledger, LEDGER_SLICES, PURGE_MIN_SLICE);
+        context.schedule(SlicedPurge.EVERY, PunctuationType.STREAM_TIME, this::purgeLedger);
     }
 
     @Override
@@ -163,21 +169,14 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     }
 
     /**
-     * Forgets the ledger records whose latest report is more than {@link EventLedger#RETENTION} before
-     * {@code streamTime}; their last revision stays on {@code news.events}.
+     * Forgets ledger records whose latest report is more than {@link EventLedger#RETENTION} before
+     * {@code streamTime}, a slice of the ledger at a time ({@link SlicedPurge}: a pass every
+     * {@link EventLedger#PURGE_EVERY} of stream time, or more often while the ledger is small); their last revision
+     * stays on {@code news.events}.
      */
     private void purgeLedger(long streamTime) {
         long before = streamTime - EventLedger.RETENTION.toMillis();
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, ViolationRecord> all = ledger.all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value == null || kv.value.latestReportedAt() == null
-                        || kv.value.latestReportedAt().toEpochMilli() < before) {
-                    old.add(kv.key);
-                }
-            });
-        }
-        old.forEach(ledger::delete);
+        ledgerPurge.next(r -> r.latestReportedAt() == null || r.latestReportedAt().toEpochMilli() < before);
     }
 
     /** A changelogged state store as one of the story step's tables. */

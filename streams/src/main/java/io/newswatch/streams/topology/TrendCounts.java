@@ -5,7 +5,6 @@ import io.newswatch.model.TaggedArticle;
 import io.newswatch.model.TrendKeys;
 import io.newswatch.model.topics.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +14,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -26,7 +24,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -53,7 +50,9 @@ import org.slf4j.LoggerFactory;
  *       pairs were counted, so a new version of an article adds nothing, except a key the earlier versions lacked
  *       (an edit that adds China counts {@code CN} once). The count stays in the hour of the first counted
  *       version. An entry is forgotten once stream time is {@link #forgetAfter(Duration)} past its event time,
- *       when a repeat would be too late to count anyway.</li>
+ *       when a repeat would be too late to count anyway: the store is looked through a slice every minute of
+ *       stream time, a pass per {@link #FORGET_PASS} ({@link SlicedPurge}), so no punctuation holds the stream
+ *       thread for a scan of the whole store.</li>
  *   <li>Counts live in the windowed store {@value #COUNTS_STORE} ({@code String} key, {@code Long} count), one
  *       epoch-aligned hour per window ({@link #WINDOW}), kept for {@link #retention(Duration)}. An article
  *       arriving after its hour's end plus the grace period is dropped by Kafka Streams; it shows up in the
@@ -79,6 +78,11 @@ public final class TrendCounts {
     static final String FIRST_COUNTS = "trend-first-counts";
     static final String REPARTITION = "trend-keys";
     static final String COUNT = "trend-count";
+    /**
+     * How long (in stream time) a pass over {@value #COUNTED_STORE} for forgotten pairs takes at most: a pair stays
+     * at most this much beyond {@link #forgetAfter(Duration)}, a fifth more than it with the default grace.
+     */
+    static final Duration FORGET_PASS = Duration.ofHours(6);
     /** Extra time a counted pair is remembered: tasks counting downstream may lag the task that dedupes. */
     private static final Duration FORGET_MARGIN = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(TrendCounts.class);
@@ -162,6 +166,7 @@ public final class TrendCounts {
         private final Duration forgetAfter;
         private ProcessorContext<String, String> context;
         private KeyValueStore<String, Long> counted;
+        private SlicedPurge<Long> purge;
 
         FirstCountPerArticle(Duration forgetAfter) {
             this.forgetAfter = forgetAfter;
@@ -171,8 +176,10 @@ public final class TrendCounts {
         public void init(ProcessorContext<String, String> context) {
             this.context = context;
             this.counted = context.getStateStore(COUNTED_STORE);
-            // stream time, not wall-clock time, so a replay forgets exactly what the original run forgot
-            context.schedule(WINDOW, PunctuationType.STREAM_TIME, this::forgetOlderThan);
+            this.purge = new SlicedPurge<>(counted, (int) (FORGET_PASS.toMillis() / SlicedPurge.EVERY.toMillis()),
+                    StoryProcessor.PURGE_MIN_SLICE);
+            // stream time, not wall-clock time, so a replay forgets what the original run forgot
+            context.schedule(SlicedPurge.EVERY, PunctuationType.STREAM_TIME, this::forgetOlderThan);
         }
 
         @Override
@@ -192,16 +199,7 @@ public final class TrendCounts {
 
         private void forgetOlderThan(long streamTime) {
             long cutoff = streamTime - forgetAfter.toMillis();
-            List<String> expired = new ArrayList<>();
-            try (KeyValueIterator<String, Long> all = counted.all()) {
-                while (all.hasNext()) {
-                    KeyValue<String, Long> entry = all.next();
-                    if (entry.value < cutoff) {
-                        expired.add(entry.key);
-                    }
-                }
-            }
-            expired.forEach(counted::delete);
+            purge.next(eventTime -> eventTime < cutoff);
         }
     }
 
