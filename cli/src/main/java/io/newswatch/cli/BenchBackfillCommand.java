@@ -26,8 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -63,6 +65,8 @@ final class BenchBackfillCommand implements Callable<Integer> {
     private static final int TEXT_BYTES = 5_000;
     /** Pages the bare extraction rates are measured on: a steady rate, and a short enough run. */
     private static final long EXTRACTION_SAMPLE = 2_000;
+    /** Alternating measurements of each bare extraction rate; the medians are compared. */
+    private static final int EXTRACTION_RUNS = 3;
     private static final long WARMUP_PAGES = 400;
     static final double BACKFILL_TARGET = 0.9;
     static final double SCALING_TARGET = 1.7;
@@ -149,16 +153,22 @@ final class BenchBackfillCommand implements Callable<Integer> {
                     second.seconds()));
 
             long sample = Math.min(EXTRACTION_SAMPLE, pages);
-            Rate one = ExtractionCeiling.measure(warc, sample, 1);
-            Rate all = ExtractionCeiling.measure(warc, sample, cores);
-            String how = String.format(Locale.ROOT, "the first %,d pages of the archive, read from it on a thread "
-                    + "of their own, no Kafka", sample);
+            // a few seconds each, so the machine's moods move them: alternate, and take the medians
+            List<Rate> ones = new ArrayList<>();
+            List<Rate> alls = new ArrayList<>();
+            for (int i = 0; i < EXTRACTION_RUNS; i++) {
+                ones.add(ExtractionCeiling.measure(warc, sample, 1));
+                alls.add(ExtractionCeiling.measure(warc, sample, cores));
+            }
+            Rate one = median(ones);
+            Rate all = median(alls);
             System.out.println(String.format(Locale.ROOT, "extraction on 1 thread:  %,d pages in %.1f s: %,.0f "
-                    + "pages/s, %.1f MB/s (%s)", one.count(), one.seconds(), one.perSecond(),
-                    one.megabytesPerSecond(), how));
+                    + "pages/s, %.1f MB/s (the first %,d pages of the archive, read and extracted on one thread, no "
+                    + "Kafka; the median of %s pages/s)", one.count(), one.seconds(), one.perSecond(),
+                    one.megabytesPerSecond(), sample, rates(ones)));
             System.out.println(String.format(Locale.ROOT, "extraction on %d threads: %,d pages in %.1f s: %,.0f "
-                    + "pages/s, %.1f MB/s (every core: %d)", cores, all.count(), all.seconds(), all.perSecond(),
-                    all.megabytesPerSecond(), cores));
+                    + "pages/s, %.1f MB/s (every core: %d, one of them reading; the median of %s pages/s)", cores,
+                    all.count(), all.seconds(), all.perSecond(), all.megabytesPerSecond(), cores, rates(alls)));
             double backfillRatio = first.summary().rate() / all.perSecond();
             double scaling = all.perSecond() / one.perSecond();
             System.out.println(String.format(Locale.ROOT, "backfill / all-cores extraction: %.2f (target >= %.1f%s)",
@@ -195,6 +205,16 @@ final class BenchBackfillCommand implements Callable<Integer> {
                     warm.summary().rate(), warm.activity()));
         }
         Files.delete(warc);
+    }
+
+    private static Rate median(List<Rate> rates) {
+        List<Rate> sorted = new ArrayList<>(rates);
+        sorted.sort(Comparator.comparingDouble(Rate::perSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String rates(List<Rate> rates) {
+        return String.join(", ", rates.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.perSecond())).toList());
     }
 
     /**
