@@ -136,8 +136,8 @@ final class BenchBackfillCommand implements Callable<Integer> {
             }
             double megabytes = archive.htmlBytes() / 1e6;
             System.out.println(String.format(Locale.ROOT, "backfill: %,d pages (published %,d, unchanged %,d, "
-                            + "failed %,d) in %.1f s: %,.0f pages/s, %.1f MB/s of HTML (the total estimated from the bytes read "
-                            + "until the archive was read to its end, after %.1f s); %s",
+                            + "failed %,d) in %.1f s: %,.0f pages/s, %.1f MB/s of HTML (the total estimated from the "
+                            + "bytes read until the archive was read to its end, after %.1f s); %s",
                     first.summary().entries(), first.summary().published(), first.summary().unchanged(),
                     first.summary().failed(), first.seconds(), first.summary().rate(),
                     megabytes / Math.max(first.seconds(), 1e-9), first.countingSeconds(), first.activity()));

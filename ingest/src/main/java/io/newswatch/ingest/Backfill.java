@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * whose date falls in a given range (and that passes the source's include/exclude patterns) is fetched or
  * extracted and published to {@link Topics#ARTICLES} when new or changed, exactly as the polling loop would.
  *
- * <p>A run has two phases so that its length is known early (for stored pages on several threads there is one, see
- * below): the source is first read to count the entries in range (links are kept; stored pages are only counted,
+ * <p>A run has two phases so that its length is known early (stored pages on several threads are read once instead,
+ * see below): the source is first read to count the entries in range (links are kept; stored pages are only counted,
  * their bodies dropped), then the kept links are fetched, or the archive is read again and its stored pages
  * processed as they stream by. {@link Progress} hears about both.
  *
@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * until the archive has been read to its end, {@link Counts#total()} is an estimate from the share of the source's
  * bytes (files, for a folder) read so far ({@link SourceReader.Sink#position}); {@link Progress#started} comes with
  * the exact number when the reading reaches the end: before the last pages are published, and in all but the
- * smallest archives after the first {@link Progress#processed}. Linked pages ({@code sitemap}) are counted first and fetched one at a time, as the host's
- * politeness delay wants.
+ * smallest archives after the first {@link Progress#processed}. Linked pages ({@code sitemap}) are counted first
+ * and fetched one at a time, as the host's politeness delay wants.
  *
  * <p>Idempotence: before processing, {@link Topics#ARTICLES} is read to its end, so an article already there with
  * the same content is counted as unchanged and not sent again: the same backfill run twice publishes nothing the

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * How busy the JIT compiler was between two snapshots: the CPU time of its threads where Linux shows them
- * ({@code /proc/self/task/<tid>/schedstat}), else the JVM's own count, {@link CompilationMXBean#getTotalCompilationTime()}.
+ * ({@code /proc/self/task/<tid>/schedstat}), else the JVM's own count,
+ * {@link CompilationMXBean#getTotalCompilationTime()}.
  *
  * <p>Why a benchmark needs it: the embedded pipeline runs the broker, the clients, Kafka Streams, RocksDB's JNI and
  * Jackson in one JVM, tens of thousands of hot methods. On two cores the C2 compiler needs minutes of load to catch

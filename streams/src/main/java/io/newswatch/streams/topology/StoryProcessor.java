@@ -55,7 +55,10 @@ final class StoryProcessor implements Processor<byte[], byte[], Object, Object> 
     static final String METRICS_SCOPE = "stories";
     /** The operation whose {@code -total} and {@code -rate} count the stories closed early at the cap. */
     static final String CLOSED_AT_CAP = "closed-at-cap";
-    /** Slices of a pass over the ledger: one every {@link SlicedPurge#EVERY}, a pass per {@link EventLedger#PURGE_EVERY}. */
+    /**
+     * Slices of a pass over the ledger: one every {@link SlicedPurge#EVERY}, a pass every
+     * {@link EventLedger#PURGE_EVERY}.
+     */
     private static final int LEDGER_SLICES = (int) (EventLedger.PURGE_EVERY.toMillis() / SlicedPurge.EVERY.toMillis());
     /** Entries a purge slice looks at even when the store is small, so that a small store is passed over at once. */
     static final int PURGE_MIN_SLICE = 1_000;
