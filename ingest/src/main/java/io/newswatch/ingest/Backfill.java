@@ -330,12 +330,8 @@ public final class Backfill implements AutoCloseable {
         private int storedPages;
         /** Entries to process once known; -1 while stored pages on several threads are still being read. */
         private int total = -1;
-        /** Stored pages in range handed to the extraction line so far. */
-        private int admitted;
-        /** The pages in range before the source's last reported position, and that position ({@link #estimate}). */
-        private int admittedAtPosition;
-        private long positionRead;
-        private long positionTotal;
+        /** Stored pages in range handed to the extraction line so far, and how many to expect. */
+        private final StoredPageTotal admitted = new StoredPageTotal();
         private int done;
         private int published;
         private int unchanged;
@@ -402,19 +398,17 @@ public final class Backfill implements AutoCloseable {
                         if (!(entry instanceof SourceEntry.StoredPage page) || !source.admits(entry)) {
                             return true;
                         }
-                        admitted++;
+                        admitted.add();
                         return offer(line, page);
                     }
 
                     @Override
                     public void position(long read, long of) {
-                        admittedAtPosition = admitted;
-                        positionRead = read;
-                        positionTotal = of;
+                        admitted.position(read, of);
                     }
                 });
                 if (!stopped && !stopping()) {
-                    total = admitted;
+                    total = admitted.found();
                     progress.started(total);
                 }
                 while (!stopped && !line.isEmpty()) {
@@ -422,19 +416,6 @@ public final class Backfill implements AutoCloseable {
                 }
             }
             stopped = stopped || stopping();
-        }
-
-        /**
-         * The pages in range to expect while the source is still being read: those found before its last position,
-         * scaled by the share of the source that lay before it; at least the pages found so far. Assumes the pages
-         * in range are spread evenly over the source, which a crawl's archive roughly is; exact at the end.
-         */
-        private int estimate() {
-            if (positionRead <= 0 || positionTotal <= 0) {
-                return admitted;
-            }
-            long scaled = Math.round(admittedAtPosition * (double) positionTotal / positionRead);
-            return (int) Math.max(admitted, Math.min(Integer.MAX_VALUE, scaled));
         }
 
         /**
@@ -498,7 +479,7 @@ public final class Backfill implements AutoCloseable {
                 case FAILED -> failed++;
             }
             done++;
-            int shown = total >= 0 ? total : estimate();
+            int shown = total >= 0 ? total : admitted.estimate();
             progress.processed(new Counts(Math.max(shown, done), done, published, unchanged, failed));
         }
     }
