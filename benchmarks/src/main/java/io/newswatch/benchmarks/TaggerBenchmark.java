@@ -33,12 +33,14 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code luceneMonitor}: {@link LuceneMonitorReference}, the default rules as Lucene interval queries;</li>
  *   <li>{@code lowercaseScan}: lower-case every character and sum them, the floor any text scan pays.</li>
  * </ul>
- * Warm-up and measurement defaults (3 x 2 s, 5 x 2 s, one fork) can be overridden on the JMH command line
- * ({@code -wi}, {@code -w}, {@code -i}, {@code -r}, {@code -f}). Setup fails when the rules match nothing.
+ * Warm-up and measurement defaults (10 x 2 s, 5 x 2 s, one fork) can be overridden on the JMH command line
+ * ({@code -wi}, {@code -w}, {@code -i}, {@code -r}, {@code -f}). The warm-up is that long because on two cores the
+ * one C2 compiler thread needs about 15 s to compile the tagger: with 3 x 2 s the default rules were measured while
+ * their rate was still rising (see {@link JitWarmUp}). Setup fails when the rules match nothing.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
+@Warmup(iterations = 10, time = 2, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)

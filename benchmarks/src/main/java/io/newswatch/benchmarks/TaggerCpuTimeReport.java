@@ -4,19 +4,23 @@ import io.newswatch.tagger.Tagger;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * The tagger's speed with the default rules (events included) measured in thread CPU time rather than wall-clock
  * time: on a shared, loaded machine the wall clock counts the time other processes held the core, the thread's own
  * CPU time much less so. A quick check to set beside {@link TaggerBenchmarkReport}, not a replacement for it.
  *
- * <p>Contract: builds {@link BenchmarkFixture}, tags the whole corpus {@code passes} times per run for {@code runs}
- * runs (arguments 1 and 2, defaults 30 and 4), prints each run's MB/s (UTF-8 bytes of the corpus over the thread's
- * CPU time) and the best, and a hash of every result of one pass so that two builds can be shown to give the same
- * output. Each run also times, in the same thread, a reference: lower-casing the same texts, the cheapest pass over
+ * <p>Contract: builds {@link BenchmarkFixture}, then warms up: tags the whole corpus {@code passes} times per run
+ * until the JIT compiler is done with the tagger ({@link JitWarmUp}), for at most {@code warm-up} seconds; then
+ * measures {@code runs} such runs (arguments 1, 2 and 3, defaults 30, 4 and 120), prints each run's MB/s (UTF-8
+ * bytes of the corpus over the thread's CPU time), the best and the median, and a hash of every result of one pass
+ * so that two builds can be shown to give the same output. Without the warm-up the runs measured a tagger the
+ * compiler was still working on (see {@link JitWarmUp}). Each run also times, in the same thread, a reference: lower-casing the same texts, the cheapest pass over
  * every character; the ratio of the two is comparable between machines and between a quiet and a busy hour, where
- * MB/s alone is not. Exits 1 naming the argument when an argument is not a positive integer, or when the JVM cannot measure
- * thread CPU time.
+ * MB/s alone is not. Exits 1 naming the argument when an argument is not a positive integer (the warm-up may be 0:
+ * none), or when the JVM cannot measure thread CPU time.
  */
 public final class TaggerCpuTimeReport {
     private TaggerCpuTimeReport() {
@@ -26,6 +30,7 @@ public final class TaggerCpuTimeReport {
     public static void main(String[] args) {
         int runs = positive(args, 0, 30, "runs");
         int passes = positive(args, 1, 4, "passes");
+        int warmUpSeconds = args.length > 2 && "0".equals(args[2]) ? 0 : positive(args, 2, 120, "warm-up seconds");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!threads.isCurrentThreadCpuTimeSupported()) {
             System.err.println("this JVM cannot measure thread CPU time");
@@ -43,9 +48,21 @@ public final class TaggerCpuTimeReport {
             }
             System.out.printf("%d articles, %,d bytes, results hash %08x%n", articles.length, bytes,
                     results.toString().hashCode());
+            long[] warmUpMatches = {0};
+            if (warmUpSeconds > 0) {
+                JitWarmUp.Result warm = JitWarmUp.run(() -> {
+                    for (int p = 0; p < passes; p++) {
+                        for (String article : articles) {
+                            warmUpMatches[0] += tagger.tag(article).rules().size();
+                        }
+                    }
+                }, Duration.ofSeconds(warmUpSeconds));
+                System.out.println("warm-up: " + warm.describe());
+            }
             double best = 0;
             double bestScan = 0;
-            long rules = 0;
+            double[] rates = new double[runs];
+            long rules = warmUpMatches[0];
             long scanned = 0;
             for (int r = 0; r < runs; r++) {
                 long start = threads.getCurrentThreadCpuTime();
@@ -65,13 +82,16 @@ public final class TaggerCpuTimeReport {
                 double mbPerSecond = (double) passes * bytes / 1e6 / seconds;
                 double scanMbPerSecond = (double) passes * bytes / 1e6 / scanSeconds;
                 best = Math.max(best, mbPerSecond);
+                rates[r] = mbPerSecond;
                 bestScan = Math.max(bestScan, scanMbPerSecond);
                 System.out.printf("run %2d: %6.1f MB/s (lower-casing scan %,.0f MB/s, ratio %.3f)%n", r + 1,
                         mbPerSecond, scanMbPerSecond, mbPerSecond / scanMbPerSecond);
             }
             // printed so the JIT cannot drop the tagging and the scan as dead code
-            System.out.printf("best %.1f MB/s per core (thread CPU time, default rules with events; %d matches)%n",
-                    best, rules);
+            Arrays.sort(rates);
+            double median = runs % 2 == 1 ? rates[runs / 2] : (rates[runs / 2 - 1] + rates[runs / 2]) / 2;
+            System.out.printf("best %.1f MB/s per core, median %.1f (thread CPU time, default rules with events; "
+                    + "%d matches)%n", best, median, rules);
             System.out.printf("reference: lower-casing the same texts, best %,.0f MB/s (%d chars); best ratio %.3f%n",
                     bestScan, scanned, best / bestScan);
         }

@@ -4,7 +4,7 @@ import io.newswatch.benchmarks.synthetic.Mix;
 import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.broker.BrokerOptions;
 import io.newswatch.cli.bench.ArticleBatch;
-import io.newswatch.cli.bench.CompilerActivity;
+import io.newswatch.benchmarks.CompilerActivity;
 import io.newswatch.cli.bench.PipelineBenchmark;
 import io.newswatch.cli.bench.ProcessingFloor;
 import io.newswatch.cli.bench.RawReference;

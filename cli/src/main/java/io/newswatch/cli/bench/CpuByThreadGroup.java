@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * CPU time of this process's threads, summed by role (the stream threads, the broker, the alerts service, the
  * clients' I/O threads, the benchmark), between two snapshots: where a benchmark's time goes, per article. The
  * garbage collector's and the JIT compiler's threads are hidden from {@link ThreadMXBean} and not counted here;
- * {@link CompilerActivity} reports the compiler.
+ * {@link io.newswatch.benchmarks.CompilerActivity} reports the compiler.
  */
 public final class CpuByThreadGroup {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -1,5 +1,6 @@
 package io.newswatch.cli.bench;
 
+import io.newswatch.benchmarks.CompilerActivity;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;

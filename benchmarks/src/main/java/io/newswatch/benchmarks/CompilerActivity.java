@@ -1,4 +1,4 @@
-package io.newswatch.cli.bench;
+package io.newswatch.benchmarks;
 
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
@@ -6,7 +6,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How busy the JIT compiler was between two snapshots: the CPU time of its threads where Linux shows them
@@ -23,22 +25,25 @@ import java.util.Locale;
  * machine whose cores the benchmark keeps busy, a compiler thread waits for a core for much of that time, so the
  * count overstates what the compiler took: in a backfill on two cores it said 31 s where the compiler threads had
  * used 15 s of CPU. Compiler threads are hidden from {@link java.lang.management.ThreadMXBean}, so
- * {@link CpuByThreadGroup} cannot see them; they are found here by their names ({@code C1 CompilerThread},
- * {@code C2 CompilerThread}). A compiler thread that the JVM retires while idle (it starts extra ones under load on
- * larger machines) takes its time with it, so on those the figure is a lower bound. {@link #cpuTime()} says which
- * measure is in use; when the JVM supports neither, {@link #supported()} is false and every share is zero.
+ * the cli's per-thread CPU counts cannot see them; they are found here by their names ({@code C1 CompilerThread},
+ * {@code C2 CompilerThread}). Each thread's time is taken against its own starting value (a thread started since
+ * counts from zero): the JVM starts extra compiler threads under load and retires them when idle
+ * ({@code -XX:+UseDynamicNumberOfCompilerThreads}), and a retired thread takes its time with it, so a plain sum
+ * could go down. The figure is then a lower bound, never negative. {@link #cpuTime()} says which measure is in use;
+ * when the JVM supports neither, {@link #supported()} is false and every share is zero.
  */
 public final class CompilerActivity {
     private static final Path TASKS = Path.of("/proc/self/task");
 
     private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-    private final boolean cpuTime = compilerThreadsCpuNanos() >= 0;
+    private final Map<String, Long> startThreads = compilerThreadsCpu();
+    private final boolean cpuTime = startThreads != null;
     private final long startMillis;
     private final long startNanos;
 
     /** Takes the starting snapshot. */
     public CompilerActivity() {
-        this.startMillis = compilationMillis();
+        this.startMillis = jvmCountMillis();
         this.startNanos = System.nanoTime();
     }
 
@@ -54,7 +59,13 @@ public final class CompilerActivity {
 
     /** Milliseconds the compiler threads spent compiling since the snapshot, summed over those threads. */
     public long compilingMillis() {
-        return compilationMillis() - startMillis;
+        if (cpuTime) {
+            Map<String, Long> now = compilerThreadsCpu();
+            if (now != null) {
+                return nanosSince(startThreads, now) / 1_000_000;
+            }
+        }
+        return jvmCountMillis() - startMillis;
     }
 
     /**
@@ -72,27 +83,32 @@ public final class CompilerActivity {
                 compilingMillis() / 1e3);
     }
 
-    private long compilationMillis() {
-        if (cpuTime) {
-            long nanos = compilerThreadsCpuNanos();
-            if (nanos >= 0) {
-                return nanos / 1_000_000;
-            }
+    /**
+     * The CPU time the threads of {@code now} used since {@code start}, each against its own starting value (zero
+     * for a thread started since); a thread of {@code start} that is gone adds nothing.
+     */
+    static long nanosSince(Map<String, Long> start, Map<String, Long> now) {
+        long nanos = 0;
+        for (Map.Entry<String, Long> thread : now.entrySet()) {
+            nanos += Math.max(0, thread.getValue() - start.getOrDefault(thread.getKey(), 0L));
         }
+        return nanos;
+    }
+
+    private long jvmCountMillis() {
         return compiler != null && compiler.isCompilationTimeMonitoringSupported()
                 ? compiler.getTotalCompilationTime() : 0;
     }
 
     /**
-     * The CPU time of the live JIT compiler threads, in nanoseconds, from the first field of each thread's
-     * {@code schedstat}; -1 when there is no such file or no compiler thread is found.
+     * The CPU time of each live JIT compiler thread, in nanoseconds, by thread id, from the first field of each
+     * thread's {@code schedstat}; null when there is no such file or no compiler thread is found.
      */
-    static long compilerThreadsCpuNanos() {
+    static Map<String, Long> compilerThreadsCpu() {
         if (!Files.isDirectory(TASKS)) {
-            return -1;
+            return null;
         }
-        long sum = 0;
-        boolean found = false;
+        Map<String, Long> threads = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
                 String name;
@@ -106,12 +122,12 @@ public final class CompilerActivity {
                 } catch (IOException e) {
                     continue; // the thread ended meanwhile
                 }
-                sum += Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
-                found = true;
+                threads.put(task.getFileName().toString(),
+                        Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
             }
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
-        return found ? sum : -1;
+        return threads.isEmpty() ? null : threads;
     }
 }
