@@ -118,7 +118,9 @@ public final class Replay {
                 kept.put(archived.id(), done.eventTime(), done.candidate(), done.matches());
             }, progress, cancelled);
 
+            long storyStart = System.nanoTime();
             List<Alert> alerts = stories(kept, alertFile, storyWindow, output, cancelled);
+            long storyMillis = (System.nanoTime() - storyStart) / 1_000_000;
             if (output != null) {
                 output.flush();
             }
@@ -126,8 +128,9 @@ public final class Replay {
             Map<String, String> rules = new LinkedHashMap<>();
             tagger.ruleSet().rules().forEach(r -> rules.put(r.id(), r.title()));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            LOG.info("replay {}: {} records read, {} articles in range, {} matches, {} alerts in {} ms", name,
-                    counts.read(), kept.size(), matches.size(), alerts.size(), took.toMillis());
+            LOG.info("replay {}: {} records read, {} articles in range, {} matches, {} alerts in {} ms (the story "
+                    + "step {} ms of it)", name, counts.read(), kept.size(), matches.size(), alerts.size(),
+                    took.toMillis(), storyMillis);
             return new ReplayResult(name, since, until, tagger.rulesVersion(), rules, counts.read(), kept.size(),
                     counts.unreadable(), matches, alerts, took);
         } catch (RuntimeException | Error e) {
