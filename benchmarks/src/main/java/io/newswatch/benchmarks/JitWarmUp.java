@@ -40,7 +40,8 @@ public final class JitWarmUp {
         /** One line for a report. */
         public String describe() {
             String how = settled
-                    ? String.format(Locale.ROOT, "until the JIT compiler took under %.0f%% of a core in %d runs in a row",
+                    ? String.format(Locale.ROOT,
+                            "until the JIT compiler took under %.0f%% of a core in %d runs in a row",
                             QUIET_SHARE * 100, QUIET_RUNS)
                     : String.format(Locale.ROOT, "stopped at the cap with the JIT compiler still at %.0f%% of a core",
                             lastShare * 100);

@@ -17,10 +17,10 @@ import java.util.Arrays;
  * measures {@code runs} such runs (arguments 1, 2 and 3, defaults 30, 4 and 120), prints each run's MB/s (UTF-8
  * bytes of the corpus over the thread's CPU time), the best and the median, and a hash of every result of one pass
  * so that two builds can be shown to give the same output. Without the warm-up the runs measured a tagger the
- * compiler was still working on (see {@link JitWarmUp}). Each run also times, in the same thread, a reference: lower-casing the same texts, the cheapest pass over
- * every character; the ratio of the two is comparable between machines and between a quiet and a busy hour, where
- * MB/s alone is not. Exits 1 naming the argument when an argument is not a positive integer (the warm-up may be 0:
- * none), or when the JVM cannot measure thread CPU time.
+ * compiler was still working on (see {@link JitWarmUp}). Each run also times, in the same thread, a reference:
+ * lower-casing the same texts, the cheapest pass over every character; the ratio of the two is comparable between
+ * machines and between a quiet and a busy hour, where MB/s alone is not. Exits 1 naming the argument when an
+ * argument is not a positive integer (the warm-up may be 0: none), or when the JVM cannot measure thread CPU time.
  */
 public final class TaggerCpuTimeReport {
     private TaggerCpuTimeReport() {
