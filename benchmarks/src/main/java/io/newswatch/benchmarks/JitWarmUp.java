@@ -34,11 +34,15 @@ public final class JitWarmUp {
      * @param took            wall time of the warm-up
      * @param compilingMillis the compiler's time meanwhile (CPU time where Linux shows it)
      * @param settled         whether it ended on quiet runs (false: the cap, or no compiler figures)
-     * @param lastShare       the compiler's share of a core during the last run
+     * @param lastShare       the compiler's share of a core during the last run (NaN: its time cannot be read)
      */
     public record Result(int runs, Duration took, long compilingMillis, boolean settled, double lastShare) {
         /** One line for a report. */
         public String describe() {
+            if (Double.isNaN(lastShare)) {
+                return String.format(Locale.ROOT, "one run in %.1f s (the JIT compiler's time cannot be read here)",
+                        took.toMillis() / 1e3);
+            }
             String how = settled
                     ? String.format(Locale.ROOT,
                             "until the JIT compiler took under %.0f%% of a core in %d runs in a row",
@@ -59,7 +63,7 @@ public final class JitWarmUp {
         if (!whole.supported()) {
             long start = System.nanoTime();
             unit.run();
-            return new Result(1, Duration.ofNanos(System.nanoTime() - start), 0, false, 0);
+            return new Result(1, Duration.ofNanos(System.nanoTime() - start), 0, false, Double.NaN);
         }
         Result result = run(unit, u -> {
             CompilerActivity one = new CompilerActivity();

@@ -13,6 +13,7 @@ import io.newswatch.cli.internal.ConfigOptions;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.ProgressReport;
 import io.newswatch.model.Article;
+import io.newswatch.model.config.ConfigKey;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import io.newswatch.model.topics.TopicAdmin;
@@ -74,6 +75,11 @@ final class BenchReplayCommand implements Callable<Integer> {
             + "JIT compiler works, the second warm).")
     int replays;
 
+    @Option(names = "--warm-up", paramLabel = "DURATION", defaultValue = "60s", description = "Longest warm-up of "
+            + "the tagging ceiling: it is timed once the JIT compiler is done with the tagger, or after this "
+            + "(default: ${DEFAULT-VALUE}; 0s: one untimed pass).")
+    String warmUp;
+
     /** One timed replay, with what the process did meanwhile ({@link ProcessActivity#describe()}). */
     private record ReplayRun(ReplayResult result, String activity) {
         void print(Rate loaded, String label) {
@@ -92,6 +98,7 @@ final class BenchReplayCommand implements Callable<Integer> {
         if (replays < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--replays must be at least 1");
         }
+        Duration warmUpCap = ConfigKey.parseDuration(warmUp);
         NewswatchConfig config = configOptions.load();
         Path dataDir = Files.createTempDirectory("newswatch-bench-replay");
         try (KafkaConnection kafka = KafkaConnection.configuredOrEmbedded(config,
@@ -128,7 +135,8 @@ final class BenchReplayCommand implements Callable<Integer> {
             Rate raw = ReplayCeilings.rawRead(props);
             int cores = Runtime.getRuntime().availableProcessors();
             List<Article> sample = generator.stream(Math.min(articles, TAGGING_SAMPLE)).toList();
-            Rate tagging = ReplayCeilings.tagging(tagger, sample, cores);
+            ReplayCeilings.Tagging measured = ReplayCeilings.tagging(tagger, sample, cores, warmUpCap);
+            Rate tagging = measured.rate();
             System.out.println(String.format(Locale.ROOT,
                     "raw read:        %,d records in %.1f s: %,.0f articles/s, %.1f MB/s (no processing)",
                     raw.count(), raw.took().toNanos() / 1e9, raw.perSecond(), raw.megabytesPerSecond()));
@@ -136,6 +144,9 @@ final class BenchReplayCommand implements Callable<Integer> {
                     "tagging ceiling: %,d articles in %.1f s on %d cores: %,.0f articles/s, %.1f MB/s (tagging "
                             + "and events alone)", tagging.count(), tagging.took().toNanos() / 1e9, cores,
                     tagging.perSecond(), tagging.megabytesPerSecond()));
+            if (measured.warmUp() != null) {
+                System.out.println("  its warm-up: " + measured.warmUp().describe());
+            }
             double ceiling = Math.min(raw.perSecond(), tagging.perSecond());
             double rate = runs.get(runs.size() - 1).result().rate();
             System.out.println(String.format(Locale.ROOT,
