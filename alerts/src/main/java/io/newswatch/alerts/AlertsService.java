@@ -150,7 +150,9 @@ public final class AlertsService implements AutoCloseable {
     /**
      * Registers a callback run after an alert was delivered to every receiver it goes to (an alert some receiver gave
      * up on is dead-lettered instead and does not reach listeners). It runs on the thread of the receiver that
-     * finished last, so it must be thread-safe; a listener that throws is logged and does not affect delivery.
+     * finished last, so it must be thread-safe; a listener that throws is logged and does not affect delivery. The
+     * alert's offset is committed only once the listeners have returned, so whoever waits for the committed offset
+     * (the demo's summary) also sees what they counted.
      */
     public synchronized void onDelivered(Consumer<Alert> listener) {
         Objects.requireNonNull(listener, "listener");

@@ -273,6 +273,42 @@ class AlertsServiceTest {
     }
 
     @Test
+    void anOffsetIsCommittedOnlyOnceTheDeliveryListenersHaveSeenItsAlert() throws Exception {
+        AlertsService service = service(config("group-listeners"), new JsonlFileReceiver(dir.resolve("l.jsonl")));
+        List<Alert> seen = new CopyOnWriteArrayList<>();
+        service.onDelivered(a -> {
+            // a listener held up as on a busy machine, between the receiver's success and the count it keeps
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            seen.add(a);
+        });
+        service.start();
+        List<Alert> alerts = List.of(TestAlerts.sanctions("listened-1"), TestAlerts.sanctions("listened-2"),
+                TestAlerts.sanctions("listened-3"));
+        produce(alerts);
+        long end = endOffset();
+        TopicPartition tp = new TopicPartition(Topics.ALERTS.name(), 0);
+        // what the listener had seen at the first moment the commit covered every alert
+        List<Alert> seenAtCommit = new ArrayList<>();
+        try (Admin admin = Admin.create(kafkaProps)) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("group-listeners")
+                        .partitionsToOffsetAndMetadata().get().get(tp);
+                List<Alert> now = List.copyOf(seen);
+                if (committed == null || committed.offset() < end) {
+                    return false;
+                }
+                seenAtCommit.addAll(now);
+                return true;
+            });
+        }
+        assertThat(seenAtCommit).containsExactlyElementsOf(alerts);
+    }
+
+    @Test
     void aRestartedServiceDeliversOnlyWhatCameAfterTheCommittedOffsets() throws Exception {
         Path first = dir.resolve("first.jsonl");
         Path second = dir.resolve("second.jsonl");

@@ -166,15 +166,23 @@ public final class DeliveryEngine {
             deadLettered.incrementAndGet();
         }
         OffsetTracker.Completion c = tracker.complete(in.partition(), in.record().offset(), in.epoch(), wasDelivered);
-        if (c.finished() && c.deliveredEverywhere()) {
-            delivered.incrementAndGet();
-            for (Consumer<Alert> listener : listeners) {
-                try {
-                    listener.accept(c.alert());
-                } catch (RuntimeException e) {
-                    LOG.warn("an onDelivered listener failed on alert {}: {}", c.alert().id(), e.toString(), e);
+        if (!c.finished()) {
+            return;
+        }
+        // the listeners run before the offset may be committed: a committed offset means they have seen the alert
+        try {
+            if (c.deliveredEverywhere()) {
+                delivered.incrementAndGet();
+                for (Consumer<Alert> listener : listeners) {
+                    try {
+                        listener.accept(c.alert());
+                    } catch (RuntimeException e) {
+                        LOG.warn("an onDelivered listener failed on alert {}: {}", c.alert().id(), e.toString(), e);
+                    }
                 }
             }
+        } finally {
+            tracker.release(in.partition(), in.record().offset(), in.epoch());
         }
     }
 

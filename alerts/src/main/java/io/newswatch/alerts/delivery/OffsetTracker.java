@@ -78,28 +78,42 @@ public final class OffsetTracker {
     }
 
     /**
-     * One receiver is finished with the alert at {@code offset}.
+     * One receiver is finished with the alert at {@code offset}. When it was the last, the alert is finished but
+     * stays open, holding the commit back, until {@link #release}: the engine runs its delivery listeners in between,
+     * so that whoever waits for the committed offset (the demo's summary, a test) also sees what the listeners did.
      *
      * @param delivered true when it was delivered, false when it was dead-lettered
-     * @return what this finished; {@code finished} is false when other receivers remain or the completion is stale
+     * @return what this finished; {@code finished} is false when other receivers remain, when the completion is
+     *         stale, or when the alert was already finished
      */
     public synchronized Completion complete(TopicPartition tp, long offset, long epoch, boolean delivered) {
-        Long current = epochs.get(tp);
-        TreeMap<Long, Open> p = open.get(tp);
-        if (current == null || current != epoch || p == null) {
-            return new Completion(null, false, false);
-        }
-        Open o = p.get(offset);
-        if (o == null) {
+        Open o = current(tp, offset, epoch);
+        if (o == null || o.remaining <= 0) {
             return new Completion(null, false, false);
         }
         o.anyFailed |= !delivered;
         if (--o.remaining > 0) {
             return new Completion(o.alert, false, false);
         }
-        p.remove(offset);
-        inFlight--;
         return new Completion(o.alert, true, !o.anyFailed);
+    }
+
+    /**
+     * Lets a finished alert's offset be committed. Ignored for an alert not finished yet, an unknown offset or a stale
+     * epoch (the partition's new owner takes the alert through again).
+     */
+    public synchronized void release(TopicPartition tp, long offset, long epoch) {
+        Open o = current(tp, offset, epoch);
+        if (o != null && o.remaining <= 0) {
+            open.get(tp).remove(offset);
+            inFlight--;
+        }
+    }
+
+    private Open current(TopicPartition tp, long offset, long epoch) {
+        Long current = epochs.get(tp);
+        TreeMap<Long, Open> p = open.get(tp);
+        return current == null || current != epoch || p == null ? null : p.get(offset);
     }
 
     /**

@@ -18,11 +18,15 @@ class OffsetTrackerTest {
         tracker.register(TP, 5, alert, 2);
         tracker.register(TP, 6, alert, 1);
         assertThat(tracker.complete(TP, 6, epoch, true).finished()).isTrue();
+        tracker.release(TP, 6, epoch);
         assertThat(tracker.lowestOpen(TP)).contains(5L);
         assertThat(tracker.complete(TP, 5, epoch, true).finished()).as("one receiver left").isFalse();
+        tracker.release(TP, 5, epoch);
+        assertThat(tracker.lowestOpen(TP)).as("not finished: the release does nothing").contains(5L);
         OffsetTracker.Completion last = tracker.complete(TP, 5, epoch, false);
         assertThat(last.finished()).isTrue();
         assertThat(last.deliveredEverywhere()).as("one receiver dead-lettered it").isFalse();
+        tracker.release(TP, 5, epoch);
         assertThat(tracker.lowestOpen(TP)).isEmpty();
         assertThat(tracker.inFlight()).isZero();
     }
@@ -37,6 +41,23 @@ class OffsetTrackerTest {
         assertThat(tracker.complete(TP, 1, old, true).finished()).isFalse();
         assertThat(tracker.lowestOpen(TP)).contains(1L);
         assertThat(tracker.complete(TP, 1, now, true).finished()).isTrue();
+    }
+
+    @Test
+    void aFinishedAlertHoldsTheCommitBackUntilReleasedAndFinishesOnlyOnce() {
+        long epoch = tracker.assigned(TP);
+        tracker.register(TP, 7, alert, 1);
+        assertThat(tracker.complete(TP, 7, epoch, true).finished()).isTrue();
+        assertThat(tracker.lowestOpen(TP)).as("the listeners have not run yet").contains(7L);
+        assertThat(tracker.inFlight()).isOne();
+        assertThat(tracker.complete(TP, 7, epoch, true).finished()).as("a second completion").isFalse();
+        tracker.release(TP, 7, epoch - 1);
+        assertThat(tracker.lowestOpen(TP)).as("a stale release").contains(7L);
+        tracker.release(TP, 7, epoch);
+        assertThat(tracker.lowestOpen(TP)).isEmpty();
+        assertThat(tracker.inFlight()).isZero();
+        tracker.release(TP, 7, epoch);
+        assertThat(tracker.inFlight()).as("released once").isZero();
     }
 
     @Test
