@@ -4,7 +4,6 @@ import io.newswatch.ingest.extract.ArticleExtractor;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.Arrays;
 import org.jsoup.Jsoup;
 
 /**
@@ -30,8 +29,7 @@ public final class ExtractionCpuTimeReport {
     /** Runs the measurement; see the class comment for the argument. */
     public static void main(String[] args) {
         int runs = TaggerCpuTimeReport.positive(args, 0, 20, "runs");
-        int warmUpSeconds = args.length > 1 && "0".equals(args[1]) ? 0
-                : TaggerCpuTimeReport.positive(args, 1, 120, "warm-up seconds");
+        int warmUpSeconds = TaggerCpuTimeReport.warmUpSeconds(args, 1);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!threads.isCurrentThreadCpuTimeSupported()) {
             System.err.println("this JVM cannot measure thread CPU time");
@@ -43,12 +41,8 @@ public final class ExtractionCpuTimeReport {
         long[] sink = {0};
         if (warmUpSeconds > 0) {
             JitWarmUp.Result warm = JitWarmUp.run(() -> {
-                for (int i = 0; i < pages.size(); i++) {
-                    sink[0] += extractor.extract(pages.html(i), pages.url(i)).text().length();
-                }
-                for (int i = 0; i < pages.size(); i++) {
-                    sink[0] += Jsoup.parse(pages.html(i), pages.url(i)).childNodeSize();
-                }
+                sink[0] += extractAll(extractor, pages);
+                sink[0] += parseAll(pages);
             }, Duration.ofSeconds(warmUpSeconds));
             System.out.println("warm-up: " + warm.describe());
         }
@@ -57,14 +51,10 @@ public final class ExtractionCpuTimeReport {
         long bestParse = Long.MAX_VALUE;
         for (int r = 0; r < runs; r++) {
             long start = threads.getCurrentThreadCpuTime();
-            for (int i = 0; i < pages.size(); i++) {
-                sink[0] += extractor.extract(pages.html(i), pages.url(i)).text().length();
-            }
+            sink[0] += extractAll(extractor, pages);
             long extract = threads.getCurrentThreadCpuTime() - start;
             start = threads.getCurrentThreadCpuTime();
-            for (int i = 0; i < pages.size(); i++) {
-                sink[0] += Jsoup.parse(pages.html(i), pages.url(i)).childNodeSize();
-            }
+            sink[0] += parseAll(pages);
             long parse = threads.getCurrentThreadCpuTime() - start;
             bestExtract = Math.min(bestExtract, extract);
             bestParse = Math.min(bestParse, parse);
@@ -72,14 +62,30 @@ public final class ExtractionCpuTimeReport {
             System.out.printf("run %2d: extract %6.1f ms, parse %6.1f ms, ratio %.2f%n", r + 1, extract / 1e6,
                     parse / 1e6, ratios[r]);
         }
-        Arrays.sort(ratios);
-        double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2]
-                : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+        double median = TaggerCpuTimeReport.median(ratios);
         // the sink is printed so that the JIT cannot drop either loop as dead code
         System.out.printf("%d pages, %d counted runs (checksum %d)%n", pages.size(), ratios.length, sink[0] % 1000);
         System.out.printf("extraction cost / bare parse: median %.2f x, of the best times %.2f x   target <= 1.5   %s%n",
                 median, (double) bestExtract / bestParse, median <= 1.5 ? "met" : "NOT MET");
         System.out.printf("best extraction run: %.0f pages/s per core (thread CPU time)%n",
                 pages.size() / (bestExtract / 1e9));
+    }
+
+    /** Extracts every page once; answers a checksum so that the JIT cannot drop the work. */
+    private static long extractAll(ArticleExtractor extractor, ExtractionPages pages) {
+        long sum = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            sum += extractor.extract(pages.html(i), pages.url(i)).text().length();
+        }
+        return sum;
+    }
+
+    /** Parses every page once with a bare {@link Jsoup#parse(String, String)}; answers a checksum. */
+    private static long parseAll(ExtractionPages pages) {
+        long sum = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            sum += Jsoup.parse(pages.html(i), pages.url(i)).childNodeSize();
+        }
+        return sum;
     }
 }

@@ -30,7 +30,7 @@ public final class TaggerCpuTimeReport {
     public static void main(String[] args) {
         int runs = positive(args, 0, 30, "runs");
         int passes = positive(args, 1, 4, "passes");
-        int warmUpSeconds = args.length > 2 && "0".equals(args[2]) ? 0 : positive(args, 2, 120, "warm-up seconds");
+        int warmUpSeconds = warmUpSeconds(args, 2);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!threads.isCurrentThreadCpuTimeSupported()) {
             System.err.println("this JVM cannot measure thread CPU time");
@@ -88,13 +88,24 @@ public final class TaggerCpuTimeReport {
                         mbPerSecond, scanMbPerSecond, mbPerSecond / scanMbPerSecond);
             }
             // printed so the JIT cannot drop the tagging and the scan as dead code
-            Arrays.sort(rates);
-            double median = runs % 2 == 1 ? rates[runs / 2] : (rates[runs / 2 - 1] + rates[runs / 2]) / 2;
+            double median = median(rates);
             System.out.printf("best %.1f MB/s per core, median %.1f (thread CPU time, default rules with events; "
                     + "%d matches)%n", best, median, rules);
             System.out.printf("reference: lower-casing the same texts, best %,.0f MB/s (%d chars); best ratio %.3f%n",
                     bestScan, scanned, best / bestScan);
         }
+    }
+
+    /** The warm-up cap at {@code index} in seconds: 120 when absent, 0 for none, else as {@link #positive}. */
+    static int warmUpSeconds(String[] args, int index) {
+        return args.length > index && "0".equals(args[index]) ? 0 : positive(args, index, 120, "warm-up seconds");
+    }
+
+    /** The median of the values (sorted in place). */
+    static double median(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /** The argument at {@code index} as a positive integer, the fallback when absent; exits 1 naming it otherwise. */
