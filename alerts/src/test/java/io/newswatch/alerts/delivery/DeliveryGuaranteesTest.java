@@ -53,14 +53,25 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The delivery guarantees docs/guide.md lists, each against a real embedded broker and a webhook on loopback: a receiver
  * that is down, failing, throttling or slow; a restart mid-delivery; delivery records that outlive the consumer
  * group; grouping; re-driving a dead letter.
+ *
+ * <p>Two tests run at a time (src/test/resources/junit-platform.properties): the two outages spend two and a half
+ * minutes waiting on a webhook that is down, so they start first and the other tests run beside them. Each test has
+ * its own broker, consumer group, webhook and directory, so they share nothing.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeliveryGuaranteesTest {
     private static final JsonSerde<Alert> SERDE = JsonSerde.of(Alert.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,6 +108,7 @@ class DeliveryGuaranteesTest {
     }
 
     @Test
+    @Order(2)
     void aWebhookDownForThirtySecondsGetsEveryAlertExactlyOncePerIdempotencyKeyWhenItComesBack() throws Exception {
         int port = freePort();
         List<Hit> hits = new CopyOnWriteArrayList<>();
@@ -121,6 +133,7 @@ class DeliveryGuaranteesTest {
      * dead-lettered, and when the webhook is back the backlog drains at 50 alerts/s or more.
      */
     @Test
+    @Order(1)
     void aTwoMinute429OutageDeadLettersNothingAndTheBacklogDrainsAtFiftyAlertsASecond() throws Exception {
         Duration outage = Duration.ofSeconds(120);
         record Answer(long atNanos, String idempotencyKey, int status) {
