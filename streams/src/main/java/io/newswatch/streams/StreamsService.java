@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * processing guarantee, commit interval, state directory and standby replicas from the configuration, and returns
  * once the instance is RUNNING. A record that cannot be read, processed or written goes to {@code news.dlq} and the
  * partition moves on ({@link DeadLetterErrorHandler}); a stream thread that dies all the same (of an error that is
- * not a record's) is logged, counted ({@link #threadsReplaced()}) and replaced. Extra
+ * not a record's) is logged, counted ({@link #threadsReplaced()}) and replaced, and the dead thread's group member
+ * is removed so that its partitions move to the replacement at once ({@link DeadThreadMembers}). Extra
  * {@code kafkaProps} (security settings and the like) are passed to Kafka Streams and the Admin client as given;
  * the configuration's values win for the keys above.
  *
@@ -75,6 +76,7 @@ public final class StreamsService implements AutoCloseable {
     private final Tagger tagger;
     private final MeterRegistry registry;
     private KafkaStreams streams;
+    private DeadThreadMembers deadThreadMembers;
     private KafkaStreamsMetrics streamsMetrics;
     private boolean closed;
     private final AtomicInteger threadsReplaced = new AtomicInteger();
@@ -169,6 +171,7 @@ public final class StreamsService implements AutoCloseable {
         });
         String instanceId = String.valueOf(props.get(StreamsConfig.mainConsumerPrefix(
                 ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)));
+        deadThreadMembers = new DeadThreadMembers(adminProps, applicationId, instanceId);
         ks.setUncaughtExceptionHandler(e -> {
             if (causedBy(e, FencedInstanceIdException.class)) {
                 // a replaced thread would take the id back and fence the other instance in turn, forever
@@ -178,6 +181,8 @@ public final class StreamsService implements AutoCloseable {
             }
             threadsReplaced.incrementAndGet();
             LOG.error("a stream thread of {} died; replacing it", applicationId, e);
+            // the replacement joins under a new member id: the dead one's partitions would wait out its session
+            deadThreadMembers.removeLater(Thread.currentThread().getName());
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams = ks;
@@ -322,6 +327,7 @@ public final class StreamsService implements AutoCloseable {
                 .withTimeout(CLOSE_TIMEOUT))) {
             LOG.warn("Kafka Streams did not shut down within {} s", CLOSE_TIMEOUT.toSeconds());
         }
+        deadThreadMembers.close();
         streams = null;
     }
 }
