@@ -43,7 +43,7 @@ final class AlertsCommand implements Callable<Integer> {
             config = config.with(ConfigKeys.ALERTS_CONSOLE, "false");
         }
         try (Lifecycle lifecycle = new Lifecycle()) {
-            KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrLocal(config));
+            KafkaConnection kafka = lifecycle.add(KafkaConnection.forService(config));
             AlertsService alerts = lifecycle.add(new AlertsService(kafka.config(), kafka.clientProperties(),
                     DeliveryPlan.fromConfig(kafka.config(), System.out)));
             alerts.start();

@@ -85,7 +85,7 @@ final class IngestCommand implements Callable<Integer> {
             return backfill(config, sourceList);
         }
         try (Lifecycle lifecycle = new Lifecycle()) {
-            KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrLocal(config));
+            KafkaConnection kafka = lifecycle.add(KafkaConnection.forService(config));
             if (once) {
                 return pollOnce(lifecycle, kafka, sourceList);
             }
@@ -132,7 +132,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         Backfill.Summary summary;
         try (Lifecycle lifecycle = new Lifecycle()) {
-            KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrLocal(config));
+            KafkaConnection kafka = lifecycle.add(KafkaConnection.forService(config));
             PoliteFetcher fetcher = lifecycle.add(new PoliteFetcher(FetcherSettings.from(kafka.config())));
             Backfill backfill = lifecycle.add(new Backfill(kafka.config(), kafka.clientProperties(), fetcher));
             ProgressReport bar = ProgressReport.onStderr("backfill");

@@ -29,7 +29,7 @@ final class StreamsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
-            KafkaConnection kafka = lifecycle.add(KafkaConnection.configuredOrLocal(configOptions.load()));
+            KafkaConnection kafka = lifecycle.add(KafkaConnection.forService(configOptions.load()));
             StreamsRuntime.start(lifecycle, kafka, Rules.tagger(rules, kafka.config()));
             System.err.println("streams running against " + kafka.bootstrapServers() + ". Press Ctrl-C to stop.");
             lifecycle.awaitShutdown();

@@ -26,6 +26,11 @@ public final class KafkaConnection implements AutoCloseable {
      * in milliseconds, and Kafka's own default (a minute of silent retries) reads as a hang at a terminal.
      */
     static final Duration REACHABLE_WITHIN = Duration.ofSeconds(10);
+    /**
+     * How long a service waits for the cluster as it starts: as long as its first topic check used to wait before it
+     * failed with a bare "TimeoutException", now with the address named.
+     */
+    static final Duration SERVICE_REACHABLE_WITHIN = Duration.ofSeconds(30);
 
     private final EmbeddedKafka embedded;
     private final NewswatchConfig config;
@@ -80,6 +85,23 @@ public final class KafkaConnection implements AutoCloseable {
             LOG.debug("kafka.bootstrap.servers is not set: using the local broker at {}", local);
         }
         return new KafkaConnection(config.with(ConfigKeys.BOOTSTRAP_SERVERS, local), null, true);
+    }
+
+    /**
+     * {@link #configuredOrLocal} for a service that cannot start without the cluster (streams, alerts, ingest): it says once which cluster it uses,
+     * then waits at most {@link #SERVICE_REACHABLE_WITHIN} for that cluster to answer.
+     *
+     * @throws ClusterUnreachableException naming the bootstrap servers and where they were configured, when no broker
+     *     answers in time or the cluster refuses the client
+     */
+    public static KafkaConnection forService(NewswatchConfig config) {
+        return forService(config, SERVICE_REACHABLE_WITHIN);
+    }
+
+    static KafkaConnection forService(NewswatchConfig config, Duration within) {
+        KafkaConnection kafka = configuredOrLocal(config, true);
+        kafka.requireReachable(within);
+        return kafka;
     }
 
     /**

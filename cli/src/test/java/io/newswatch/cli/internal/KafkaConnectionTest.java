@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +46,21 @@ class KafkaConnectionTest {
         KafkaConnection.configuredOrLocal(NewswatchConfig.defaults());
         assertThat(infos()).singleElement().asString().contains("kafka.bootstrap.servers is not set")
                 .contains("'newswatch run' serves it");
+    }
+
+    @Test
+    void aServiceThatFindsNoBrokerSaysWhereItLookedAndHowLong() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        NewswatchConfig config = NewswatchConfig.defaults()
+                .with(ConfigKeys.BOOTSTRAP_SERVERS, "127.0.0.1:" + closed)
+                .with(ConfigKeys.CLIENT_ID_PREFIX, "test");
+        assertThatThrownBy(() -> KafkaConnection.forService(config, Duration.ofSeconds(2)))
+                .isInstanceOf(KafkaConnection.ClusterUnreachableException.class)
+                .hasMessageContaining("no Kafka broker answered at 127.0.0.1:" + closed + " within 2 s")
+                .hasMessageContaining("kafka.bootstrap.servers, from");
     }
 
     @Test

@@ -148,7 +148,8 @@ public final class TopicAdmin {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topics", ex);
             } catch (TimeoutException ex) {
-                throw new IllegalStateException("cannot reach Kafka to create topics: " + ex.getMessage(), ex);
+                throw new IllegalStateException("cannot reach Kafka to create topics: no answer within "
+                        + TIMEOUT_SECONDS + " s", ex);
             }
         }
         if (!created.isEmpty()) {
@@ -208,9 +209,12 @@ public final class TopicAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while trying to " + what, e);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("cannot reach Kafka to " + what + ": " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka to " + what + ": no answer within " + TIMEOUT_SECONDS
+                    + " s", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot reach Kafka to " + what + ": " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 }
