@@ -9,9 +9,13 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The indexed nearest-story lookup gives exactly what a scan of every open story gives. */
+/**
+ * The indexed nearest-story lookup gives exactly what a scan of every open story gives; the selection behind
+ * {@link StoryIndex#oldest} gives what a sort gives.
+ */
 class StoryIndexTest {
     private static final long WINDOW = 1_000;
 
@@ -115,5 +119,42 @@ class StoryIndexTest {
         assertThat(index.nearest(fp ^ 3, 0, WINDOW)).isEqualTo("a");
         index.remove("a");
         assertThat(index.nearest(fp ^ 3, 0, WINDOW)).isEqualTo("b");
+    }
+
+    /**
+     * Every k-th smallest of values drawn from {@code range} distinct times (few: many ties), in the order given:
+     * random, ascending (how the index mostly holds them), descending, or all equal.
+     */
+    @ParameterizedTest(name = "{0} values of {1} distinct, {2}")
+    @CsvSource({
+        "1, 1, random",
+        "2, 2, random",
+        "7, 3, random",
+        "500, 1000000, random",
+        "500, 4, random",
+        "500, 500, ascending",
+        "500, 500, descending",
+        "500, 1, random",
+        "4001, 60, ascending",
+    })
+    void theSelectionAgreesWithASort(int n, int range, String order) {
+        Random random = new Random(n * 31L + range);
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = 1_700_000_000_000L + random.nextInt(range);
+        }
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        if (order.equals("ascending")) {
+            values = sorted.clone();
+        } else if (order.equals("descending")) {
+            for (int i = 0; i < n; i++) {
+                values[i] = sorted[n - 1 - i];
+            }
+        }
+        for (int k = 0; k < n; k += Math.max(1, n / 50)) {
+            assertThat(StoryIndex.kthSmallest(values.clone(), n, k)).as("k = %d", k).isEqualTo(sorted[k]);
+        }
+        assertThat(StoryIndex.kthSmallest(values.clone(), n, n - 1)).isEqualTo(sorted[n - 1]);
     }
 }
