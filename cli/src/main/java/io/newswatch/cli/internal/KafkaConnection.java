@@ -27,8 +27,8 @@ public final class KafkaConnection implements AutoCloseable {
      */
     static final Duration REACHABLE_WITHIN = Duration.ofSeconds(10);
     /**
-     * How long a service waits for the cluster as it starts: as long as its first topic check used to wait before it
-     * failed with a bare "TimeoutException", now with the address named.
+     * How long a service waits for the cluster as it starts: as long as its topic check ({@code TopicAdmin}) would
+     * wait next, so a broker that is still starting gets the same time as before, and a missing one is named.
      */
     static final Duration SERVICE_REACHABLE_WITHIN = Duration.ofSeconds(30);
 
@@ -88,8 +88,8 @@ public final class KafkaConnection implements AutoCloseable {
     }
 
     /**
-     * {@link #configuredOrLocal} for a service that cannot start without the cluster (streams, alerts, ingest): it says once which cluster it uses,
-     * then waits at most {@link #SERVICE_REACHABLE_WITHIN} for that cluster to answer.
+     * {@link #configuredOrLocal} for a service that cannot start without the cluster (streams, alerts, ingest): it
+     * says once which cluster it uses, then waits at most {@link #SERVICE_REACHABLE_WITHIN} for that cluster to answer.
      *
      * @throws ClusterUnreachableException naming the bootstrap servers and where they were configured, when no broker
      *     answers in time or the cluster refuses the client
