@@ -6,6 +6,7 @@ import io.newswatch.alerts.receiver.JsonlFileReceiver;
 import io.newswatch.benchmarks.synthetic.SyntheticArticles;
 import io.newswatch.cli.internal.KafkaConnection;
 import io.newswatch.cli.internal.Lifecycle;
+import io.newswatch.cli.internal.PipelineProgress;
 import io.newswatch.cli.internal.StreamsRuntime;
 import io.newswatch.model.config.ConfigKeys;
 import io.newswatch.model.config.NewswatchConfig;
@@ -16,24 +17,18 @@ import io.newswatch.tagger.Tagger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -265,53 +260,14 @@ public final class PipelineBenchmark implements AutoCloseable {
 
     /** Whether every partition {@code group} has committed an offset on is committed up to its end. */
     private static boolean caughtUpEverywhere(Admin admin, String group) throws InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = committed(admin, group);
-        return atEnd(admin, group, committed, committed.keySet());
+        Map<TopicPartition, OffsetAndMetadata> committed = PipelineProgress.committed(admin, group);
+        return PipelineProgress.committedTo(committed, PipelineProgress.logEnds(admin, committed.keySet()));
     }
 
-    /** Whether {@code group} is committed up to the end of every non-empty partition of {@code topic}. */
+    /** Whether {@code group} is committed up to the log end of every non-empty partition of {@code topic}. */
     private static boolean caughtUp(Admin admin, String group, String topic) throws InterruptedException {
-        try {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            return atEnd(admin, group, committed(admin, group), partitions);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe " + topic + ": " + e.getCause(), e);
-        }
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group)
-            throws InterruptedException {
-        try {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the offsets of " + group + ": " + e.getCause(), e);
-        }
-    }
-
-    /**
-     * An empty partition needs no commit; otherwise the group must be at the end of its log, open transactions
-     * included (a read_committed end can lag a transaction whose offsets are already visible; see
-     * {@link io.newswatch.cli.internal.PipelineProgress#awaitAlertsDelivered}).
-     */
-    private static boolean atEnd(Admin admin, String group, Map<TopicPartition, OffsetAndMetadata> committed,
-                                 Collection<TopicPartition> partitions) throws InterruptedException {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        try {
-            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
-                    .get();
-            for (var e : ends.entrySet()) {
-                long end = e.getValue().offset();
-                OffsetAndMetadata c = committed.get(e.getKey());
-                if (end > 0 && (c == null || c.offset() < end)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the end offsets for " + group + ": " + e.getCause(), e);
-        }
+        return PipelineProgress.committedTo(PipelineProgress.committed(admin, group),
+                PipelineProgress.logEnds(admin, PipelineProgress.partitionsOf(admin, topic)));
     }
 
     /**

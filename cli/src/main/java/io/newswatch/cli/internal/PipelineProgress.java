@@ -2,11 +2,16 @@ package io.newswatch.cli.internal;
 
 import io.newswatch.model.topics.Topics;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -16,14 +21,16 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Watches how far the pipeline got, from Kafka itself: which articles reached {@code news.tagged}, and whether
- * the story step and then the alerts service have committed everything before them. Only committed records count, so what it
- * reports is what any downstream reader sees.
+ * the story step and then the alerts service have committed everything before them. Only committed records count,
+ * so what it reports is what any downstream reader sees. Its static helpers (log ends, committed offsets) are what
+ * {@code bench pipeline} waits on between its phases too.
  */
 public final class PipelineProgress implements AutoCloseable {
     private final Admin admin;
@@ -103,29 +110,73 @@ public final class PipelineProgress implements AutoCloseable {
 
     /** Waits until {@code groupId} has committed at least {@code ends} on every partition; false on timeout. */
     private boolean awaitCommitted(String groupId, Map<TopicPartition, Long> ends, long deadline) throws Exception {
-        while (true) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            boolean caughtUp = ends.entrySet().stream().allMatch(e -> e.getValue() == 0
-                    || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-            if (caughtUp) {
-                return true;
-            }
+        while (!committedTo(committed(admin, groupId), ends)) {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
             Thread.sleep(100);
         }
+        return true;
     }
 
-    /** The end of each partition's log: the offset the next record gets, open transactions included. */
-    private Map<TopicPartition, Long> logEnds(String topic) throws Exception {
-        var desc = admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
-        Map<TopicPartition, OffsetSpec> request = desc.partitions().stream().collect(Collectors.toMap(
-                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> res = admin.listOffsets(request,
-                new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get(10, TimeUnit.SECONDS);
-        return res.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    private Map<TopicPartition, Long> logEnds(String topic) throws InterruptedException {
+        return logEnds(admin, partitionsOf(admin, topic));
+    }
+
+    /**
+     * Whether the committed offsets reach {@code ends} on every partition; a partition whose end is 0 needs no
+     * commit.
+     */
+    public static boolean committedTo(Map<TopicPartition, OffsetAndMetadata> committed,
+                                      Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            if (e.getValue() > 0 && (c == null || c.offset() < e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The end of each partition's log: the offset the next record gets, open transactions included. A group that
+     * reads with read_committed can commit this end only once every transaction before it is decided and read,
+     * which is why waits compare with it rather than with the read_committed end ({@link #awaitAlertsDelivered}).
+     *
+     * @throws IllegalStateException when the broker does not answer within 10 s
+     */
+    public static Map<TopicPartition, Long> logEnds(Admin admin, Collection<TopicPartition> partitions)
+            throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> res = answer(admin.listOffsets(request,
+                new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all(), "the end offsets of " + partitions);
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        res.forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    /** The offsets {@code group} has committed, by partition (empty for a group that committed none). */
+    public static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group)
+            throws InterruptedException {
+        return answer(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(),
+                "the committed offsets of group " + group);
+    }
+
+    /** The partitions of {@code topic}. */
+    public static List<TopicPartition> partitionsOf(Admin admin, String topic) throws InterruptedException {
+        return answer(admin.describeTopics(Set.of(topic)).allTopicNames(), "the partitions of " + topic).get(topic)
+                .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    private static <T> T answer(KafkaFuture<T> future, String what) throws InterruptedException {
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read " + what + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot read " + what + ": no answer within 10 s", e);
+        }
     }
 
     @Override
