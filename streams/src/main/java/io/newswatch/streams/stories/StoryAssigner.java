@@ -51,6 +51,12 @@ public final class StoryAssigner {
 
         /** Closes a story: removes it and its articles' mappings. */
         void removeStory(StoryState story);
+
+        /**
+         * Closes a story whose only article is the one it is named after, without reading it: removes the story
+         * and that article's mapping, as {@link #removeStory} would.
+         */
+        void removeSoleStory(String storyId);
     }
 
     /** How often (in event time) {@link #purge} is due, in the live topology and in a replay alike. */
@@ -209,13 +215,7 @@ public final class StoryAssigner {
     private void closeOldest(String keep) {
         int target = maxOpen - Math.max(1, maxOpen / 100);
         List<String> oldest = index.oldest(index.size() - Math.max(target, 0), keep);
-        for (String storyId : oldest) {
-            StoryState story = store.story(storyId);
-            if (story != null) {
-                store.removeStory(story);
-            }
-            index.remove(storyId);
-        }
+        oldest.forEach(this::close);
         closedAtCap += oldest.size();
         LOG.info("{} open stories reached the cap of {}: closed the {} with the oldest latest report early ({} so "
                 + "far)", index.size() + oldest.size(), maxOpen, oldest.size(), closedAtCap);
@@ -240,6 +240,23 @@ public final class StoryAssigner {
     }
 
     /**
+     * Closes one open story: its state, its articles' mappings and its place in the index. A story of one report
+     * is closed without reading its state: at the cap every new story closes one, and reading and decoding a
+     * state (its alerts, their evidence and events) only to learn the one article it names is work thrown away.
+     */
+    private void close(String storyId) {
+        if (index.soleReport(storyId)) {
+            store.removeSoleStory(storyId);
+        } else {
+            StoryState story = store.story(storyId);
+            if (story != null) {
+                store.removeStory(story);
+            }
+        }
+        index.remove(storyId);
+    }
+
+    /**
      * Closes stories whose latest report is older than the window before {@code streamTime}: they no longer take
      * near-duplicates. The stories to close are found in the in-memory index, so only those are read from the
      * store. Called every {@link #PURGE_EVERY} of event time, so each call closes about that much of the feed
@@ -249,13 +266,7 @@ public final class StoryAssigner {
      */
     public int purge(long streamTime) {
         List<String> idle = index.idleSince(streamTime - windowMs);
-        for (String storyId : idle) {
-            StoryState story = store.story(storyId);
-            if (story != null) {
-                store.removeStory(story);
-            }
-            index.remove(storyId);
-        }
+        idle.forEach(this::close);
         if (!idle.isEmpty()) {
             LOG.debug("closed {} stories older than {} ms; {} open", idle.size(), windowMs, index.size());
         }

@@ -36,6 +36,8 @@ public final class StoryIndex {
     private String[] ids = new String[64];
     private long[] fingerprints = new long[64];
     private long[] lastSeen = new long[64];
+    /** Whether the story's one article is the one it is named after: closing it needs no read of its state. */
+    private boolean[] sole = new boolean[64];
     private int size;
     /** For each block and block value, the slots whose fingerprint has that value there; unused tails are junk. */
     private final int[][][] buckets = new int[BLOCKS][][];
@@ -60,6 +62,7 @@ public final class StoryIndex {
                 ids = Arrays.copyOf(ids, size * 2);
                 fingerprints = Arrays.copyOf(fingerprints, size * 2);
                 lastSeen = Arrays.copyOf(lastSeen, size * 2);
+                sole = Arrays.copyOf(sole, size * 2);
             }
             at = size++;
             slot.put(story.storyId(), at);
@@ -72,6 +75,16 @@ public final class StoryIndex {
             addToBuckets(at);
         }
         lastSeen[at] = story.lastSeen();
+        sole[at] = story.articles().size() == 1 && story.articles().get(0).equals(story.storyId());
+    }
+
+    /**
+     * Whether the open story's only article is the article it is named after (most stories: one outlet's report
+     * that no other copied), so that closing it deletes two known keys without reading its state.
+     */
+    public boolean soleReport(String storyId) {
+        Integer at = slot.get(storyId);
+        return at != null && sole[at];
     }
 
     public void remove(String storyId) {
@@ -86,6 +99,7 @@ public final class StoryIndex {
             ids[at] = ids[last];
             fingerprints[at] = fingerprints[last];
             lastSeen[at] = lastSeen[last];
+            sole[at] = sole[last];
             slot.put(ids[at], at);
             addToBuckets(at);
         }

@@ -105,4 +105,10 @@ public class StoryTables implements StoryAssigner.Store {
         stories.delete(story.storyId());
         story.articles().forEach(articleStory::delete);
     }
+
+    @Override
+    public void removeSoleStory(String storyId) {
+        stories.delete(storyId);
+        articleStory.delete(storyId);
+    }
 }

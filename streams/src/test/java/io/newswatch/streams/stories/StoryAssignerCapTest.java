@@ -9,8 +9,10 @@ import io.newswatch.model.TaggedArticle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,6 +95,59 @@ class StoryAssignerCapTest {
         StoryCandidate copyOfOpen = candidate("s5-copy", Duration.ofMinutes(103));
         assigner.assign(copyOfOpen, fingerprints.get(5) ^ 0b101, T0.plus(Duration.ofMinutes(103)).toEpochMilli());
         assertThat(store.storyOf(copyOfOpen.tagged().article().id())).as("s5 is open").isEqualTo(id("s5"));
+    }
+
+    /**
+     * At the cap every new story closes one: a story of one report closes without its state being read, while a
+     * story another report joined is read, so that the mappings of all its articles go with it.
+     */
+    @Test
+    void aStoryOfOneReportClosesUnreadAndAJoinedStoryWithAllItsArticles() {
+        StoryTables.Table<StoryState> plain = StoryTables.Table.of(new HashMap<>());
+        List<String> read = new ArrayList<>();
+        StoryTables.Table<StoryState> watched = new StoryTables.Table<>() {
+            @Override
+            public StoryState get(String key) {
+                read.add(key);
+                return plain.get(key);
+            }
+
+            @Override
+            public void put(String key, StoryState value) {
+                plain.put(key, value);
+            }
+
+            @Override
+            public void delete(String key) {
+                plain.delete(key);
+            }
+
+            @Override
+            public void forEachValue(Consumer<StoryState> visitor) {
+                plain.forEachValue(visitor);
+            }
+        };
+        StoryTables store = new StoryTables(watched, StoryTables.Table.of(new HashMap<>()),
+                StoryTables.Table.of(new HashMap<>()));
+        StoryAssigner assigner = new StoryAssigner(store, WINDOW, 100);
+        List<Long> fingerprints = open(assigner, 100);
+        // a copy of s1, reported at s1's own minute, joins it: s0 and s1 stay the two oldest stories
+        StoryCandidate copy = candidate("s1-copy", Duration.ofMinutes(1));
+        assigner.assign(copy, fingerprints.get(1) ^ 0b101, T0.plus(Duration.ofMinutes(1)).toEpochMilli());
+        assertThat(store.storyOf(copy.tagged().article().id())).isEqualTo(id("s1"));
+        read.clear();
+
+        assigner.assign(candidate("fresh", Duration.ofMinutes(200)), random.nextLong(),
+                T0.plus(Duration.ofMinutes(200)).toEpochMilli());
+
+        assertThat(assigner.closedAtCap()).isEqualTo(2);
+        assertThat(read).as("states read while closing").doesNotContain(id("s0")).contains(id("s1"));
+        for (String closed : List.of(id("s0"), id("s1"), copy.tagged().article().id())) {
+            assertThat(store.storyOf(closed)).as(closed).isNull();
+        }
+        assertThat(plain.get(id("s0"))).isNull();
+        assertThat(plain.get(id("s1"))).isNull();
+        assertThat(store.storyOf(id("s2"))).isEqualTo(id("s2"));
     }
 
     @Test
